@@ -1,0 +1,7 @@
+"""``python -m desktop``: the same entry point as the ``tsunagi`` command."""
+
+import sys
+
+from desktop.cli import main
+
+sys.exit(main())

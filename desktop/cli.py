@@ -1,0 +1,294 @@
+"""The ``tsunagi`` command line (DESIGN.md section 4): a stable contract for scripts and tests.
+
+Exit codes: 0 success, 1 user error (a clear message in Japanese on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import secrets
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import closing
+from pathlib import Path
+
+from desktop import __version__
+from desktop.config import Config
+from desktop.models.db import DatabaseUnavailable
+from desktop.models.keystore import KeyUnavailable, format_recovery_key
+from desktop.models.migrate import MigrationFailed
+from desktop.models.storage import OpenedDatabase, create_database, open_database
+from desktop.services import Services, audit, build_services
+from desktop.services.context import Actor
+from desktop.services.demo import DemoService
+from desktop.services.errors import DomainError
+from desktop.services.labels import ROLES
+from desktop.services.maintenance import restore_backup
+
+log = logging.getLogger("tsunagi")
+
+EXPECTED_ERRORS = (DomainError, DatabaseUnavailable, KeyUnavailable, MigrationFailed)
+
+
+class UserError(Exception):
+    """A problem the person at the terminal can fix; the message says how."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tsunagi", description="つなぎ: 就労支援ケース管理")
+    p.add_argument("--version", action="version", version=f"tsunagi {__version__}")
+    p.add_argument("--data-dir", help="データの保存先（既定: TSUNAGI_DATA_DIR または利用者のデータフォルダ）")
+    p.add_argument("--user", help="ログインするユーザー名（既定: TSUNAGI_USER）")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="デスクトップアプリを開く（既定）")
+    init = sub.add_parser("init", help="データベースと最初の管理者を作成する")
+    init.add_argument("--admin", required=True, metavar="NAME", help="管理者のユーザー名")
+    init.add_argument("--display-name", default="", help="管理者の表示名")
+
+    demo = sub.add_parser("demo", help="デモ用の架空のケースを作成する")
+    demo.add_argument("--persons", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    sub.add_parser("verify", help="データベースと監査ログの改ざん・破損を検査する")
+    backup = sub.add_parser("backup", help="暗号化バックアップを作成する")
+    backup.add_argument("--out", required=True, metavar="PATH")
+    restore = sub.add_parser("restore", help="バックアップを検証してから復元する")
+    restore.add_argument("path", metavar="PATH")
+
+    user = sub.add_parser("user", help="利用者の管理")
+    usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = usub.add_parser("add", help="利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=list(ROLES))
+    add.add_argument("--display-name", required=True)
+    lst = usub.add_parser("list", help="利用者の一覧")
+    lst.add_argument("--format", choices=["table", "json"], default="table")
+    dis = usub.add_parser("disable", help="利用者を無効にする")
+    dis.add_argument("username")
+    ena = usub.add_parser("enable", help="利用者を有効にし、ロックを解除する")
+    ena.add_argument("username")
+    return p
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _password(prompt: str, env: str = "TSUNAGI_PASSWORD", confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not _interactive():
+        raise UserError(f"パスワードが必要です（環境変数 {env} で指定するか、端末から実行してください）")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("もう一度入力してください: ") != first:
+        raise UserError("パスワードが一致しません")
+    return first
+
+
+def _username(args: argparse.Namespace) -> str:
+    name = args.user or os.environ.get("TSUNAGI_USER")
+    if not name:
+        raise UserError("ユーザー名が必要です（--user または TSUNAGI_USER）")
+    return str(name)
+
+
+def _services(opened: OpenedDatabase) -> Services:
+    return build_services(opened.db, opened.device_id, engine=opened.db.engine,
+                          key_info=opened.key_info)
+
+
+def _login(services: Services, args: argparse.Namespace) -> Actor:
+    return services.auth.login(_username(args), _password("パスワード: "))
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_init(config: Config, args: argparse.Namespace) -> int:
+    from desktop.services.auth import MIN_PASSWORD
+
+    password = _password(f"管理者のパスワード（{MIN_PASSWORD}文字以上）: ", confirm=True)
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"パスワードは{MIN_PASSWORD}文字以上にしてください")
+    opened = create_database(config)
+    try:
+        services = _services(opened)
+        services.auth.create_first_admin(args.admin, args.display_name or args.admin, password)
+    except BaseException:
+        opened.db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{config.db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    opened.db.close()
+    print(f"データベースを作成しました: {config.db_path}")
+    if opened.key is not None and opened.key_info is not None:
+        where = ("OSのキーチェーン" if opened.key_info.mode == "keyring"
+                 else "パスフレーズ（TSUNAGI_DB_PASSPHRASE）")
+        print(f"暗号化の鍵: {where}")
+        print("回復キー（この一度だけ表示します。紙に控えて金庫などに保管してください）:")
+        print(f"  {format_recovery_key(opened.key)}")
+    return 0
+
+
+def cmd_demo(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        started = time.perf_counter()
+
+        def progress(done: int, total: int) -> None:
+            if _interactive() or os.environ.get("TSUNAGI_PROGRESS"):
+                print(f"\r作成中 {done:,}/{total:,} 人", end="", file=sys.stderr, flush=True)
+
+        result = DemoService(services.ctx).generate(actor, args.persons, args.seed, progress)
+        if _interactive():
+            print(file=sys.stderr)
+        _print_json({"persons": result.persons, "episodes": result.episodes,
+                     "contacts": result.contacts,
+                     "seconds": round(time.perf_counter() - started, 1)})
+        if result.staff_password:
+            print(f"デモ職員（cw01〜cw08, sv01）の初期パスワード: {result.staff_password}",
+                  file=sys.stderr)
+    return 0
+
+
+def cmd_verify(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        report = services.maintenance.verify(actor)
+    if report.ok:
+        print(f"検査の結果、問題はありません（監査ログ {report.audit_rows:,} 行を確認）")
+        return 0
+    for problem in report.problems:
+        print(f"問題: {problem}", file=sys.stderr)
+    return 1
+
+
+def cmd_backup(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        out = services.maintenance.backup(actor, Path(args.out))
+    print(f"バックアップを作成しました: {out}")
+    return 0
+
+
+def cmd_restore(config: Config, args: argparse.Namespace) -> int:
+    previous = restore_backup(config, Path(args.path), _username(args),
+                              _password("バックアップ内の管理者のパスワード: "))
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        with opened.db.write() as s:
+            audit.append(s, services.ctx, actor, "restore", file=Path(args.path).name)
+    print("バックアップを検証し、復元しました。")
+    if previous:
+        print(f"復元前のデータベースは次の場所に保管しました: {previous}")
+    return 0
+
+
+def cmd_user(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        auth = services.auth
+        if args.user_command == "add":
+            generated = False
+            new_password = os.environ.get("TSUNAGI_NEW_PASSWORD")
+            if not new_password and _interactive():
+                new_password = _password("新しい利用者のパスワード: ", "TSUNAGI_NEW_PASSWORD",
+                                         confirm=True)
+            if not new_password:
+                new_password, generated = secrets.token_urlsafe(9), True
+            auth.add_user(actor, args.username, args.display_name, args.role, new_password)
+            print(f"利用者「{args.username}」（{ROLES[args.role]}）を追加しました")
+            if generated:
+                print(f"初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）")
+        elif args.user_command == "list":
+            users = auth.list_users(actor)
+            if args.format == "json":
+                _print_json([{"username": u.username, "display_name": u.display_name,
+                              "role": u.role, "active": u.active, "locked": u.locked,
+                              "last_login_at": u.last_login_at} for u in users])
+            else:
+                for u in users:
+                    state = "無効" if not u.active else ("ロック中" if u.locked else "有効")
+                    print(f"{u.username:<16} {u.display_name:<12} {ROLES[u.role]:<8} {state}")
+        elif args.user_command == "disable":
+            auth.disable_user(actor, args.username)
+            print(f"利用者「{args.username}」を無効にしました")
+        elif args.user_command == "enable":
+            auth.enable_user(actor, args.username)
+            print(f"利用者「{args.username}」を有効にしました")
+    return 0
+
+
+def cmd_gui(config: Config, args: argparse.Namespace) -> int:
+    from desktop.app import run_gui
+
+    return run_gui(config, args)
+
+
+COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
+    "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
+    "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
+}
+
+
+def _setup_logging(config: Config) -> None:
+    """A plain log of what the program did, never personal data (ids and codes only)."""
+    try:
+        config.log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(config.log_dir / "tsunagi.log",
+                                                       encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "gui"
+    config = Config.from_env(args.data_dir)
+    _setup_logging(config)
+    try:
+        return COMMANDS[command](config, args)
+    except (UserError, *EXPECTED_ERRORS) as exc:
+        message = getattr(exc, "message", None) or str(exc)
+        print(f"エラー: {message}", file=sys.stderr)
+        log.info("command %s refused: %s", command, type(exc).__name__)
+        return 1
+    except KeyboardInterrupt:
+        print("\n中断しました（途中の変更は保存されていません）", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the one place unexpected errors are reported
+        log.error("command %s failed: %s\n%s", command, type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
+        print(f"エラー: 予期しない問題が発生しました（{type(exc).__name__}）。"
+              f"詳細はログ {config.log_dir / 'tsunagi.log'} を管理者に渡してください。"
+              "変更は保存されていません", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

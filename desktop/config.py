@@ -1,0 +1,41 @@
+"""Where Tsunagi keeps its data and how it reaches its database, from flags and environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Tsunagi"
+DB_FILENAME = "tsunagi.db"
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    db_url: str | None = None  # another SQLAlchemy URL (office mode); None = local SQLCipher
+    passphrase: str | None = None  # TSUNAGI_DB_PASSPHRASE, or a recovery key
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @classmethod
+    def from_env(cls, data_dir: str | os.PathLike[str] | None = None) -> Config:
+        chosen = data_dir or os.environ.get("TSUNAGI_DATA_DIR")
+        path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_NAME, False))
+        return cls(
+            data_dir=path.expanduser().resolve(),
+            db_url=os.environ.get("TSUNAGI_DB_URL") or None,
+            passphrase=os.environ.get("TSUNAGI_DB_PASSPHRASE") or None,
+        )

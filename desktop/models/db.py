@@ -1,0 +1,123 @@
+"""Engine and sessions: SQLCipher-encrypted SQLite by default, any SQLAlchemy URL in office mode."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_NOTADB = 26
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened; the message (Japanese) says why and what to do."""
+
+
+class WrongKey(DatabaseUnavailable):
+    pass
+
+
+def sqlcipher_engine(path: Path, key: bytes) -> Engine:
+    """An engine on an encrypted SQLite file: WAL, foreign keys on, busy timeout, and
+    explicit BEGIN so that write transactions can take the lock up front (BEGIN IMMEDIATE)."""
+    url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
+    # hide_parameters: SQL errors must not carry personal data into messages or logs.
+    engine = create_engine(url, module=sqlcipher3, poolclass=QueuePool, pool_size=4,
+                           hide_parameters=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # The dialect has already sent PRAGMA key. sqlcipher3 has no .autocommit attribute,
+        # so plain cursor.execute rather than SQLAlchemy's FK recipe.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        # A wrong key is reported by check_key in Japanese; keep SQLCipher's own page-level
+        # error lines off the user's terminal.
+        cur.execute("PRAGMA cipher_log_level=NONE")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """One engine and its session factories. Each use case opens its own short Session."""
+
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        writer_bind = self.engine
+        if self.is_sqlite:
+            writer_bind = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._writer = sessionmaker(writer_bind, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any exception."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def check_key(engine: Engine) -> None:
+    """A wrong key fails only at the first statement; turn that into a clear message."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_NOTADB:
+            raise WrongKey(
+                "データベースを開けません: 鍵（パスフレーズまたは回復キー）が一致しないか、"
+                "ファイルが壊れています。データは変更していません"
+            ) from None
+        raise DatabaseUnavailable(f"データベースを開けません: {exc.orig}") from None
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the main file, so that a file copy is the whole database."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def snapshot_to(engine: Engine, target: Path) -> None:
+    """A consistent encrypted copy of a live SQLCipher database (same key), via VACUUM INTO."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("VACUUM INTO ?", (str(target),))
+    finally:
+        raw.close()

@@ -1,0 +1,353 @@
+"""Every record of DESIGN.md section 1 as a typed SQLAlchemy 2.x mapping.
+
+Portable types only (String, Text, Date, DateTime, Integer, Boolean, JSON, Uuid) so the same
+models run on SQLite/SQLCipher and PostgreSQL. Labels shown to people live in the services'
+label tables, not here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, Tracked, utcnow
+
+__all__ = [
+    "AnnualTarget",
+    "AuditEntry",
+    "Base",
+    "CaseShare",
+    "Consent",
+    "ContactLog",
+    "Episode",
+    "HelloWorkOffice",
+    "Person",
+    "Placement",
+    "Plan",
+    "PlanReview",
+    "ProtectionOutcome",
+    "Referral",
+    "RetentionCheckpoint",
+    "Setting",
+    "SupportExtension",
+    "Transition",
+    "User",
+]
+
+
+class User(Tracked, Base):
+    """A staff account: 地区担当員, 就労支援員, 査察指導員 or 管理者."""
+
+    __tablename__ = "users"
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))  # admin | supervisor | caseworker | viewer
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class HelloWorkOffice(Tracked, Base):
+    """公共職業安定所: the office a referral is addressed to."""
+
+    __tablename__ = "hello_work_offices"
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    navigator: Mapped[str] = mapped_column(String(100), default="")  # 就職支援ナビゲーター (contact)
+
+
+class Person(Tracked, Base):
+    """支援対象者: a support recipient. Never holds a My Number (個人番号)."""
+
+    __tablename__ = "persons"
+    case_number: Mapped[str] = mapped_column(String(32), unique=True)
+    family_name: Mapped[str] = mapped_column(String(50))
+    given_name: Mapped[str] = mapped_column(String(50))
+    family_kana: Mapped[str] = mapped_column(String(100))
+    given_kana: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(8))  # male | female | other | None
+    postal_code: Mapped[str] = mapped_column(String(8), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone_home: Mapped[str] = mapped_column(String(20), default="")
+    phone_mobile: Mapped[str] = mapped_column(String(20), default="")
+    household: Mapped[str] = mapped_column(Text, default="")  # 世帯状況
+    category: Mapped[str] = mapped_column(String(24))  # 対象者区分 key
+    barriers: Mapped[str] = mapped_column(Text, default="")  # 就労阻害要因
+    education: Mapped[str] = mapped_column(Text, default="")
+    work_history: Mapped[str] = mapped_column(Text, default="")
+    licences: Mapped[str] = mapped_column(Text, default="")
+    desired_job: Mapped[str] = mapped_column(String(200), default="")
+    desired_hours: Mapped[str] = mapped_column(String(100), default="")
+    desired_wage: Mapped[str] = mapped_column(String(100), default="")
+    desired_area: Mapped[str] = mapped_column(String(100), default="")
+    caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # Search keys (NFKC + kana folding), maintained by the person service.
+    name_key: Mapped[str] = mapped_column(String(100), index=True)
+    family_name_key: Mapped[str] = mapped_column(String(50), index=True)
+    given_name_key: Mapped[str] = mapped_column(String(50), index=True)
+    kana_key: Mapped[str] = mapped_column(String(100), index=True)
+    family_kana_key: Mapped[str] = mapped_column(String(100), index=True)
+    given_kana_key: Mapped[str] = mapped_column(String(100), index=True)
+    case_number_key: Mapped[str] = mapped_column(String(32), index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    # Local integer handle for the SQLite FTS5 index (its rowid); not synchronised.
+    search_no: Mapped[int] = mapped_column(Integer, unique=True)
+
+    __table_args__ = (Index("ix_persons_kana_birth", "kana_key", "birth_date"),)
+
+
+class CaseShare(Tracked, Base):
+    """A person's case shared with a caseworker other than the one in charge."""
+
+    __tablename__ = "case_shares"
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    __table_args__ = (UniqueConstraint("person_id", "user_id", name="uq_case_shares_person_user"),)
+
+
+class Episode(Tracked, Base):
+    """支援エピソード: one run of support for one person. Its state changes only by Transition."""
+
+    __tablename__ = "episodes"
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    state_since: Mapped[date] = mapped_column(Date)
+    intake_on: Mapped[date] = mapped_column(Date)  # 受付日
+    screening_decision: Mapped[str | None] = mapped_column(String(16))  # approved | rejected
+    screening_decided_on: Mapped[date | None] = mapped_column(Date)
+    screening_meeting: Mapped[str] = mapped_column(String(100), default="")  # 所内協議 等
+    support_start_on: Mapped[date | None] = mapped_column(Date)
+    planned_end_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    closure_reason: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Transition(Tracked, Base):
+    """One stored change of an episode's state (from, to, date, who, note)."""
+
+    __tablename__ = "transitions"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16), index=True)
+    effective_on: Mapped[date] = mapped_column(Date, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reason: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SupportExtension(Tracked, Base):
+    """支援期間の延長: a later planned end with its reason."""
+
+    __tablename__ = "support_extensions"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    previous_end_on: Mapped[date | None] = mapped_column(Date)
+    new_end_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Consent(Tracked, Base):
+    """同意: 参加同意 (participation) or 情報提供同意 (information sharing)."""
+
+    __tablename__ = "consents"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(24))  # participation | information_sharing
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    scope: Mapped[list[str]] = mapped_column(JSON, default=list)
+    signed_on: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    withdrawal_note: Mapped[str] = mapped_column(Text, default="")
+    wording_version: Mapped[str] = mapped_column(String(32))
+    wording_text: Mapped[str] = mapped_column(Text)
+    wording_hash: Mapped[str] = mapped_column(String(64))
+    scan: Mapped[bytes | None] = mapped_column(LargeBinary)
+    scan_mime: Mapped[str | None] = mapped_column(String(64))
+
+
+class Referral(Tracked, Base):
+    """支援要請: a request from the welfare office to Hello Work."""
+
+    __tablename__ = "referrals"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    referred_on: Mapped[date] = mapped_column(Date, index=True)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hello_work_offices.id"))
+    sent_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(16), default="sent")  # sent|accepted|returned
+    status_on: Mapped[date | None] = mapped_column(Date)
+    return_reason: Mapped[str] = mapped_column(Text, default="")
+    printed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Plan(Tracked, Base):
+    """就労支援プラン. Revisions add a row; the latest revision is the plan in force."""
+
+    __tablename__ = "plans"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    team: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    goal_job: Mapped[str] = mapped_column(String(200), default="")
+    goal_employment_type: Mapped[str] = mapped_column(String(32), default="")
+    goal_hours: Mapped[str] = mapped_column(String(100), default="")
+    goal_wage: Mapped[str] = mapped_column(String(100), default="")
+    goal_area: Mapped[str] = mapped_column(String(100), default="")
+    goal_target_on: Mapped[date | None] = mapped_column(Date)
+    barriers: Mapped[str] = mapped_column(Text, default="")
+    menu: Mapped[list[str]] = mapped_column(JSON, default=list)
+    role_hello_work: Mapped[str] = mapped_column(Text, default="")
+    role_welfare: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (UniqueConstraint("episode_id", "revision", name="uq_plans_episode_rev"),)
+
+
+class PlanReview(Tracked, Base):
+    """A review date of a plan and, once held, its result."""
+
+    __tablename__ = "plan_reviews"
+    plan_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("plans.id", ondelete="CASCADE"), index=True
+    )
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContactLog(Tracked, Base):
+    """ケース記録・支援経過: one contact. A case conference also records attendees and decisions."""
+
+    __tablename__ = "contact_logs"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    contact_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(24))
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    content: Mapped[str] = mapped_column(Text, default="")
+    next_action: Mapped[str] = mapped_column(Text, default="")
+    next_action_due: Mapped[date | None] = mapped_column(Date, index=True)
+    attendees_welfare: Mapped[str] = mapped_column(Text, default="")
+    attendees_hello_work: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    next_review_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Placement(Tracked, Base):
+    """就職: a job start and its terms; ``end_on`` is set at 離職."""
+
+    __tablename__ = "placements"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    start_on: Mapped[date] = mapped_column(Date, index=True)
+    employer: Mapped[str] = mapped_column(String(200))
+    employer_address: Mapped[str] = mapped_column(String(200), default="")
+    job_title: Mapped[str] = mapped_column(String(100), default="")
+    employment_type: Mapped[str] = mapped_column(String(32), default="")
+    term_category: Mapped[str] = mapped_column(String(16))  # indefinite|over_4m|1_to_4m|under_1m
+    weekly_hours: Mapped[float | None] = mapped_column()
+    wage_amount: Mapped[int | None] = mapped_column(Integer)
+    wage_unit: Mapped[str] = mapped_column(String(8), default="monthly")  # monthly | hourly
+    employment_insurance: Mapped[bool] = mapped_column(Boolean, default=False)
+    route: Mapped[str] = mapped_column(String(16), default="hello_work")
+    end_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class RetentionCheckpoint(Tracked, Base):
+    """定着確認: due at N months after the placement's start."""
+
+    __tablename__ = "retention_checkpoints"
+    placement_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("placements.id", ondelete="CASCADE"), index=True
+    )
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    months: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str | None] = mapped_column(String(16))  # employed | left | unreachable
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProtectionOutcome(Tracked, Base):
+    """保護廃止 or 減額 by work income; 就労自立給付金 applied or not."""
+
+    __tablename__ = "protection_outcomes"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # abolished | reduced
+    decided_on: Mapped[date] = mapped_column(Date, index=True)
+    independence_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Setting(Tracked, Base):
+    """An office-wide setting (checkpoint months, support period, closure reasons, ...)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class AnnualTarget(Tracked, Base):
+    """年度目標: a target set by the 運営協議会 for one indicator in one fiscal year."""
+
+    __tablename__ = "annual_targets"
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str] = mapped_column(String(32))
+    value: Mapped[float] = mapped_column()
+    __table_args__ = (
+        UniqueConstraint("fiscal_year", "indicator", name="uq_annual_targets_fy_indicator"),
+    )
+
+
+class AuditEntry(Base):
+    """監査ログ: append-only; each row holds the hash of the previous one (tamper evident)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[datetime] = mapped_column()
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    username: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    entity: Mapped[str] = mapped_column(String(32), default="")
+    entity_id: Mapped[str] = mapped_column(String(64), default="", index=True)
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON, no free text
+    origin: Mapped[str] = mapped_column(String(64), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

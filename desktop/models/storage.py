@@ -1,0 +1,115 @@
+"""Create and open Tsunagi's database: key, engine, automatic backup and migrations."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+
+from desktop.config import Config
+from desktop.models.db import (
+    Database,
+    DatabaseUnavailable,
+    check_key,
+    snapshot_to,
+    sqlcipher_engine,
+)
+from desktop.models.keystore import KeyInfo, KeyUnavailable, create_key, forget_key, load_key
+from desktop.models.migrate import current_revision, head_revision, upgrade
+
+DEVICE_FILENAME = "device-id"
+
+
+@dataclass
+class OpenedDatabase:
+    db: Database
+    device_id: str
+    key: bytes | None  # None in office mode (the server holds the data)
+    key_info: KeyInfo | None
+    pre_migration_backup: Path | None = None
+
+
+def device_id(data_dir: Path) -> str:
+    """A stable id for this installation, stamped on every record it writes (``origin``)."""
+    path = data_dir / DEVICE_FILENAME
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = str(uuid.uuid4())
+    path.write_text(value, encoding="utf-8")
+    return value
+
+
+def _private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        path.chmod(0o700)
+
+
+def database_exists(config: Config) -> bool:
+    return config.db_url is not None or config.db_path.exists()
+
+
+def create_database(config: Config) -> OpenedDatabase:
+    """A new, empty, migrated database. On any failure nothing is left behind."""
+    if config.db_url:
+        engine = create_engine(config.db_url, hide_parameters=True)
+        upgrade(engine)
+        return OpenedDatabase(Database(engine), device_id(config.data_dir), None, None)
+    if config.db_path.exists():
+        raise DatabaseUnavailable(f"データベースは既にあります: {config.db_path}")
+    _private_dir(config.data_dir)
+    info, key = create_key(config.data_dir, config.passphrase)
+    engine = sqlcipher_engine(config.db_path, key)
+    try:
+        upgrade(engine)
+        info.save(config.data_dir)
+    except BaseException:
+        engine.dispose()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{config.db_path}{suffix}").unlink(missing_ok=True)
+        forget_key(info)
+        raise
+    return OpenedDatabase(Database(engine), device_id(config.data_dir), key, info)
+
+
+def open_engine(config: Config) -> tuple[Engine, bytes | None, KeyInfo | None]:
+    """Connect and prove the key, touching nothing."""
+    if config.db_url:
+        return create_engine(config.db_url, pool_pre_ping=True, hide_parameters=True), None, None
+    if not config.db_path.exists():
+        raise DatabaseUnavailable(
+            f"データベースがありません（{config.db_path}）。先に tsunagi init を実行してください"
+        )
+    info = KeyInfo.load(config.data_dir)
+    if info is None:
+        raise KeyUnavailable(
+            "鍵の設定ファイル（tsunagi.keyinfo.json）がありません。"
+            "回復キーを TSUNAGI_DB_PASSPHRASE に指定してください"
+        )
+    key = load_key(info, config.passphrase)
+    engine = sqlcipher_engine(config.db_path, key)
+    check_key(engine)
+    return engine, key, info
+
+
+def open_database(config: Config, migrate: bool = True) -> OpenedDatabase:
+    """Open an existing database; if its schema is behind, back it up, then migrate."""
+    engine, key, info = open_engine(config)
+    backup: Path | None = None
+    if migrate:
+        current = current_revision(engine)
+        if current is None:
+            raise DatabaseUnavailable("データベースが初期化されていません（tsunagi init）")
+        if current != head_revision():
+            if engine.dialect.name == "sqlite":
+                stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+                backup = config.backup_dir / f"pre-migrate-{current}-{stamp}.db"
+                _private_dir(config.backup_dir)
+                snapshot_to(engine, backup)
+            upgrade(engine)
+    return OpenedDatabase(Database(engine), device_id(config.data_dir), key, info, backup)

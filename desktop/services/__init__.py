@@ -1,0 +1,47 @@
+"""Use cases of Tsunagi. No Qt here: every write checks permission, validates, audits, and
+runs in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from desktop.models.db import Database
+from desktop.models.keystore import KeyInfo
+from desktop.services.auth import AuthService
+from desktop.services.consent import ConsentService
+from desktop.services.context import ServiceContext
+from desktop.services.maintenance import MaintenanceService
+from desktop.services.offices import OfficeService
+from desktop.services.persons import PersonService
+from desktop.services.search import SearchService
+from desktop.services.settings import SettingsService
+from desktop.services.workflow import WorkflowService
+
+
+@dataclass(frozen=True)
+class Services:
+    ctx: ServiceContext
+    auth: AuthService
+    persons: PersonService
+    workflow: WorkflowService
+    consent: ConsentService
+    search: SearchService
+    settings: SettingsService
+    offices: OfficeService
+    maintenance: MaintenanceService
+
+
+def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
+                   key_info: KeyInfo | None = None,
+                   now: Callable[[], datetime] | None = None) -> Services:
+    ctx = ServiceContext(db, device_id, now) if now else ServiceContext(db, device_id)
+    return Services(
+        ctx=ctx, auth=AuthService(ctx), persons=PersonService(ctx),
+        workflow=WorkflowService(ctx), consent=ConsentService(ctx),
+        search=SearchService(ctx), settings=SettingsService(ctx), offices=OfficeService(ctx),
+        maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
+    )

@@ -1,0 +1,50 @@
+"""Domain errors. Each carries a message in Japanese that the UI and CLI show as is."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """An expected refusal: bad input, a rule of the domain, a permission."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class NotFound(DomainError):
+    pass
+
+
+class InvalidInput(DomainError):
+    """Bad input for one field; ``field`` lets a form show the message beside it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class TransitionNotAllowed(DomainError):
+    def __init__(self, current: str, requested: str, message: str) -> None:
+        super().__init__(message)
+        self.current = current
+        self.requested = requested
+
+
+class ConsentMissing(DomainError):
+    """No consent in force covers what was asked (referral, sharing, printing)."""
+
+
+class StaleRecord(DomainError):
+    """Someone else saved the record after it was read (optimistic locking)."""
+
+
+class AuthenticationFailed(DomainError):
+    pass
+
+
+class AccountLocked(AuthenticationFailed):
+    pass

@@ -1,0 +1,103 @@
+"""Keys used in code and the Japanese labels people see, for states and code lists.
+
+The desktop UI passes these through Qt's translation layer (Japanese is the source language);
+the CLI and messages from services use them directly.
+"""
+
+from __future__ import annotations
+
+STATES: dict[str, str] = {
+    "candidate": "候補",
+    "screening": "検討",
+    "consented": "同意取得",
+    "referred": "支援要請済",
+    "active": "支援中",
+    "placed": "就職",
+    "retention": "定着支援",
+    "closed": "終了",
+}
+
+CATEGORIES: dict[str, str] = {
+    "public_assistance": "生活保護受給者",
+    "child_rearing": "児童扶養手当受給者",
+    "housing_benefit": "住居確保給付金受給者",
+    "needy": "生活困窮者",
+    "disability": "障害者",
+    "other": "その他",
+}
+
+CONSENT_KINDS: dict[str, str] = {
+    "participation": "参加同意",
+    "information_sharing": "情報提供同意",
+}
+
+CONSENT_SCOPE: dict[str, str] = {
+    "identity_contact": "氏名・連絡先等の本人確認情報",
+    "health_barriers": "健康状態・就労阻害要因",
+    "education_work_history": "学歴・職歴",
+    "job_search_status": "求職活動の状況",
+    "placement_retention": "就職・定着の状況",
+}
+
+DEFAULT_CLOSURE_REASONS: list[str] = [
+    "就職(定着確認)",
+    "保護廃止(就労収入増)",
+    "辞退",
+    "同意撤回",
+    "傷病等で就労困難",
+    "転居・移管",
+    "連絡不能",
+    "支援期間満了",
+    "他事業へ移行",
+    "同意なし",
+]
+CLOSURE_NO_CONSENT = "同意なし"
+
+CONTACT_KINDS: dict[str, str] = {
+    "interview": "面談",
+    "phone": "電話",
+    "home_visit": "家庭訪問",
+    "accompany": "同行",
+    "case_conference": "ケース会議",
+    "hello_work": "HW連絡",
+}
+
+SUPPORT_MENU: dict[str, str] = {
+    "navigator": "ナビゲーター職業相談・紹介",
+    "readiness_program": "職業準備プログラム",
+    "seminar": "セミナー",
+    "trial_employment": "トライアル雇用",
+    "public_training": "公共職業訓練",
+    "work_experience": "職場体験",
+    "accompanied": "同行支援",
+}
+
+TERM_CATEGORIES: dict[str, str] = {
+    "indefinite": "定めなし",
+    "over_4m": "4か月以上",
+    "1_to_4m": "1か月以上4か月未満",
+    "under_1m": "1か月未満",
+}
+
+PLACEMENT_ROUTES: dict[str, str] = {
+    "hello_work": "HW紹介",
+    "self": "自己開拓",
+    "other": "その他",
+}
+
+CHECKPOINT_RESULTS: dict[str, str] = {
+    "employed": "継続就労",
+    "left": "離職",
+    "unreachable": "連絡不能",
+}
+
+PROTECTION_OUTCOMES: dict[str, str] = {"abolished": "保護廃止", "reduced": "減額"}
+
+ROLES: dict[str, str] = {
+    "admin": "管理者",
+    "supervisor": "査察指導員",
+    "caseworker": "ケースワーカー",
+    "viewer": "閲覧のみ",
+}
+
+SEXES: dict[str, str] = {"male": "男性", "female": "女性", "other": "その他"}

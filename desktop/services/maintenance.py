@@ -1,0 +1,188 @@
+"""Integrity checks (tsunagi verify), encrypted backups and verified restore."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from desktop.config import Config
+from desktop.models.db import (
+    Database,
+    DatabaseUnavailable,
+    check_key,
+    checkpoint,
+    snapshot_to,
+    sqlcipher_engine,
+)
+from desktop.models.keystore import KeyInfo, load_key
+from desktop.models.migrate import current_revision, head_revision, upgrade
+from desktop.services import audit
+from desktop.services.context import Actor, ServiceContext
+from desktop.services.errors import DomainError
+from desktop.services.permissions import require_role
+
+MAGIC = b"TSUNAGI-BACKUP/1\n"
+
+
+class BackupInvalid(DomainError):
+    """The backup file is damaged, truncated, altered, or not a Tsunagi backup."""
+
+
+@dataclass
+class VerifyReport:
+    problems: list[str] = field(default_factory=list)
+    audit_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(engine: Engine, db: Database) -> VerifyReport:
+    """SQLite/SQLCipher page integrity, foreign keys, and the audit hash chain."""
+    report = VerifyReport()
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            pages = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            report.problems += [f"暗号化ページの検証に失敗: {p}" for p in pages]
+            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                report.problems += [f"データベースの整合性: {r}" for r in result[:20]]
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if fk:
+                report.problems.append(f"参照整合性の違反が {len(fk)} 件あります（例: {fk[0]}）")
+    with db.read() as s:
+        chain = audit.verify_chain(s)
+    report.audit_rows = chain.rows
+    if not chain.ok:
+        report.problems.append(chain.problem)
+    return report
+
+
+class MaintenanceService:
+    def __init__(self, ctx: ServiceContext, engine: Engine, key_info: KeyInfo | None) -> None:
+        self.ctx = ctx
+        self.engine = engine
+        self.key_info = key_info
+
+    def verify(self, actor: Actor) -> VerifyReport:
+        require_role(actor, "admin", "supervisor")
+        report = check_database(self.engine, self.ctx.db)
+        with self.ctx.db.write() as s:
+            audit.append(s, self.ctx, actor, "verify", ok=report.ok,
+                         problems=len(report.problems))
+        return report
+
+    def backup(self, actor: Actor, out: Path) -> Path:
+        """An encrypted backup file: the SQLCipher snapshot (same key) behind a header that
+        holds its SHA-256, size and the (non-secret) key parameters needed to open it."""
+        require_role(actor, "admin", "supervisor")
+        if self.key_info is None:
+            raise DomainError("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください")
+        out = out.expanduser().resolve()
+        if out.is_dir():
+            stamp = self.ctx.now().strftime("%Y%m%d-%H%M%S")
+            out = out / f"tsunagi-{stamp}.tsunagi-backup"
+        with self.ctx.db.write() as s:
+            audit.append(s, self.ctx, actor, "backup", file=out.name)
+        snapshot = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            snapshot_to(self.engine, snapshot)
+            payload = snapshot.read_bytes()
+        finally:
+            snapshot.unlink(missing_ok=True)
+        header = {
+            "format": 1, "created_at": self.ctx.now().isoformat(),
+            "schema": current_revision(self.engine), "key": asdict(self.key_info),
+            "payload_size": len(payload),
+            "payload_sha256": hashlib.sha256(payload).hexdigest(),
+        }
+        tmp = out.with_name(f".{out.name}.partial")
+        with open(tmp, "wb") as f:
+            f.write(MAGIC)
+            f.write(json.dumps(header).encode() + b"\n")
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.replace(out)
+        return out
+
+
+def read_backup(path: Path) -> tuple[dict[str, object], bytes]:
+    """Header and payload of a backup file, refusing anything damaged or truncated."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BackupInvalid(f"バックアップファイルを読めません: {exc.strerror}") from None
+    if not data.startswith(MAGIC):
+        raise BackupInvalid("つなぎのバックアップファイルではありません。何も変更していません")
+    try:
+        line, payload = data[len(MAGIC):].split(b"\n", 1)
+        header = json.loads(line)
+    except ValueError:
+        raise BackupInvalid("バックアップファイルの見出しが壊れています。何も変更していません") from None
+    if (len(payload) != header.get("payload_size")
+            or hashlib.sha256(payload).hexdigest() != header.get("payload_sha256")):
+        raise BackupInvalid(
+            "バックアップファイルが壊れています（途中で切れているか、内容が変わっています）。"
+            "何も変更していません"
+        )
+    return header, payload
+
+
+def restore_backup(config: Config, path: Path, username: str, password: str) -> Path | None:
+    """Restore ``path`` over the current database, only after the copy has been proved:
+    checksum, key, page integrity, audit chain, schema, and an administrator of the backup
+    signing in. The current database is kept under backups/. Returns where it went."""
+    from desktop.services import build_services  # late: the container imports this module
+
+    header, payload = read_backup(path)
+    info = KeyInfo(**header["key"])  # type: ignore[arg-type]
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = config.data_dir / f"restore-{secrets.token_hex(4)}.db"
+    tmp.write_bytes(payload)
+    engine: Engine | None = None
+    try:
+        key = load_key(info, config.passphrase)
+        engine = sqlcipher_engine(tmp, key)
+        check_key(engine)
+        if current_revision(engine) != head_revision():
+            upgrade(engine)
+        db = Database(engine)
+        services = build_services(db, "restore", engine=engine, key_info=info)
+        report = check_database(engine, db)
+        if not report.ok:
+            raise BackupInvalid("バックアップの検証に失敗しました: " + " / ".join(report.problems))
+        actor = services.auth.login(username, password)
+        require_role(actor, "admin")
+        checkpoint(engine)
+        engine.dispose()
+        engine = None
+        previous: Path | None = None
+        if config.db_path.exists():
+            config.backup_dir.mkdir(parents=True, exist_ok=True)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            previous = config.backup_dir / f"pre-restore-{stamp}.db"
+            for suffix in ("", "-wal", "-shm"):
+                src = Path(f"{config.db_path}{suffix}")
+                if src.exists():
+                    shutil.move(src, Path(f"{previous}{suffix}"))
+        os.replace(tmp, config.db_path)
+        info.save(config.data_dir)
+        return previous
+    except DatabaseUnavailable as exc:
+        raise BackupInvalid(f"バックアップを開けません: {exc}。何も変更していません") from None
+    finally:
+        if engine is not None:
+            engine.dispose()
+        tmp.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)

@@ -1,0 +1,68 @@
+"""Who may see and change what. Enforced here, in the services, never only in the UI.
+
+- admin: everything, including users and settings.
+- supervisor (査察指導員): reads and edits every case of the office; sets targets.
+- caseworker: reads and edits the persons in their caseload and the cases shared with them.
+- viewer: reads every case, changes nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, exists, or_, select, true
+from sqlalchemy.orm import Session
+
+from desktop.models import CaseShare, Person
+from desktop.services.context import Actor
+from desktop.services.errors import PermissionDenied
+from desktop.services.labels import ROLES
+
+OFFICE_READERS = {"admin", "supervisor", "viewer"}
+OFFICE_EDITORS = {"admin", "supervisor"}
+
+
+def require_role(actor: Actor, *roles: str) -> None:
+    if actor.role not in roles:
+        allowed = "・".join(ROLES[r] for r in roles)
+        raise PermissionDenied(f"この操作は{allowed}のみ行えます（現在: {ROLES[actor.role]}）")
+
+
+def visible_persons(actor: Actor) -> ColumnElement[bool]:
+    """A WHERE clause on Person limiting rows to what the actor may read."""
+    if actor.role in OFFICE_READERS:
+        return true()
+    shared = exists(
+        select(CaseShare.id).where(
+            CaseShare.person_id == Person.id,
+            CaseShare.user_id == actor.user_id,
+            CaseShare.deleted_at.is_(None),
+        )
+    )
+    return or_(Person.caseworker_id == actor.user_id, shared)
+
+
+def _in_caseload(session: Session, actor: Actor, person: Person) -> bool:
+    if person.caseworker_id == actor.user_id:
+        return True
+    return session.scalar(
+        select(CaseShare.id).where(
+            CaseShare.person_id == person.id,
+            CaseShare.user_id == actor.user_id,
+            CaseShare.deleted_at.is_(None),
+        )
+    ) is not None
+
+
+def check_read(session: Session, actor: Actor, person: Person) -> None:
+    if actor.role in OFFICE_READERS or _in_caseload(session, actor, person):
+        return
+    raise PermissionDenied("この対象者のケースを閲覧する権限がありません（担当または共有されたケースのみ）")
+
+
+def check_edit(session: Session, actor: Actor, person: Person) -> None:
+    if actor.role in OFFICE_EDITORS:
+        return
+    if actor.role == "caseworker" and _in_caseload(session, actor, person):
+        return
+    if actor.role == "viewer":
+        raise PermissionDenied("閲覧のみの利用者は記録を変更できません")
+    raise PermissionDenied("この対象者のケースを変更する権限がありません（担当または共有されたケースのみ）")

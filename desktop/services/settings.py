@@ -1,0 +1,113 @@
+"""Office settings registered once with a type and a default, and the annual targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import AnnualTarget, Setting
+from desktop.services import audit
+from desktop.services.context import Actor, ServiceContext, stamp_new
+from desktop.services.errors import InvalidInput
+from desktop.services.labels import DEFAULT_CLOSURE_REASONS
+from desktop.services.permissions import require_role
+
+
+def _positive_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v > 0
+
+
+def _months_list(v: Any) -> bool:
+    return isinstance(v, list) and bool(v) and all(_positive_int(x) for x in v) and len(
+        set(v)) == len(v)
+
+
+def _text_list(v: Any) -> bool:
+    return isinstance(v, list) and bool(v) and all(isinstance(x, str) and x.strip() for x in v)
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    default: Any
+    valid: Callable[[Any], bool]
+    label: str
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    "checkpoint_months": SettingSpec([1, 3, 6], _months_list, "定着確認の時期（か月）"),
+    "support_period_months": SettingSpec(6, _positive_int, "支援期間（か月）"),
+    "closure_reasons": SettingSpec(DEFAULT_CLOSURE_REASONS, _text_list, "終了理由"),
+    "retention_years": SettingSpec(5, _positive_int, "終了後の保存年数"),
+    "lockout_threshold": SettingSpec(5, _positive_int, "ロックまでのログイン失敗回数"),
+    "lockout_minutes": SettingSpec(15, _positive_int, "ログインロックの時間（分）"),
+    "idle_lock_minutes": SettingSpec(10, _positive_int, "無操作で画面をロックするまで（分）"),
+    "referral_wait_days": SettingSpec(14, _positive_int, "HWの回答待ちを知らせるまで（日）"),
+    "office_name": SettingSpec("", lambda v: isinstance(v, str), "福祉事務所名"),
+}
+
+INDICATORS = (
+    "referrals", "support_targets", "placements", "regular_placements", "placed_persons",
+    "protection_ended_by_work",
+)
+
+
+def read_setting(session: Session, key: str) -> Any:
+    spec = SETTINGS[key]
+    value = session.scalar(select(Setting.value).where(Setting.key == key,
+                                                       Setting.deleted_at.is_(None)))
+    return spec.default if value is None else value
+
+
+class SettingsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def get(self, key: str) -> Any:
+        with self.ctx.db.read() as s:
+            return read_setting(s, key)
+
+    def all(self) -> dict[str, Any]:
+        with self.ctx.db.read() as s:
+            return {k: read_setting(s, k) for k in SETTINGS}
+
+    def set(self, actor: Actor, key: str, value: Any) -> None:
+        require_role(actor, "admin")
+        spec = SETTINGS.get(key)
+        if spec is None:
+            raise InvalidInput("key", f"設定項目「{key}」はありません")
+        if not spec.valid(value):
+            raise InvalidInput(key, f"{spec.label}の値が正しくありません")
+        with self.ctx.db.write() as s:
+            row = s.scalar(select(Setting).where(Setting.key == key))
+            if row is None:
+                s.add(stamp_new(self.ctx, actor, Setting(key=key, value=value)))
+            else:
+                row.value, row.updated_by, row.deleted_at = value, actor.user_id, None
+            audit.append(s, self.ctx, actor, "setting_change", "setting", key)
+
+    def set_target(self, actor: Actor, fiscal_year: int, indicator: str, value: float) -> None:
+        require_role(actor, "admin", "supervisor")
+        if indicator not in INDICATORS:
+            raise InvalidInput("indicator", f"目標の指標「{indicator}」はありません")
+        if value < 0 or not 2000 <= fiscal_year <= 2100:
+            raise InvalidInput("value", "目標値は0以上、年度は西暦で入力してください")
+        with self.ctx.db.write() as s:
+            row = s.scalar(select(AnnualTarget).where(AnnualTarget.fiscal_year == fiscal_year,
+                                                      AnnualTarget.indicator == indicator))
+            if row is None:
+                target = AnnualTarget(fiscal_year=fiscal_year, indicator=indicator, value=value)
+                s.add(stamp_new(self.ctx, actor, target))
+            else:
+                row.value, row.updated_by = value, actor.user_id
+            audit.append(s, self.ctx, actor, "target_set", "annual_target",
+                         f"{fiscal_year}:{indicator}", value=value)
+
+    def targets(self, fiscal_year: int) -> dict[str, float]:
+        with self.ctx.db.read() as s:
+            rows = s.execute(select(AnnualTarget.indicator, AnnualTarget.value).where(
+                AnnualTarget.fiscal_year == fiscal_year, AnnualTarget.deleted_at.is_(None)))
+            return {k: v for k, v in rows}

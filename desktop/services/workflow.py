@@ -1,0 +1,651 @@
+"""The support episode (支援エピソード) and its state machine, with the records that drive it:
+screening, referral (支援要請), plan (就労支援プラン), placement (就職), retention checkpoints
+(定着確認), support period extensions, protection outcomes, contact log and closure.
+
+The state is never edited directly: every change goes through ``_move`` which checks the
+transition table, stores a Transition row and audits it, all in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.japanese.wareki import add_months, fiscal_year_of
+from desktop.models import (
+    ContactLog,
+    Episode,
+    HelloWorkOffice,
+    Placement,
+    Plan,
+    PlanReview,
+    ProtectionOutcome,
+    Referral,
+    RetentionCheckpoint,
+    SupportExtension,
+    Transition,
+)
+from desktop.services import audit
+from desktop.services.consent import missing_for_referral
+from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
+from desktop.services.episodes_base import EpisodeAccess
+from desktop.services.errors import (
+    ConsentMissing,
+    DomainError,
+    InvalidInput,
+    NotFound,
+    TransitionNotAllowed,
+)
+from desktop.services.labels import (
+    CHECKPOINT_RESULTS,
+    CLOSURE_NO_CONSENT,
+    CONTACT_KINDS,
+    PLACEMENT_ROUTES,
+    PROTECTION_OUTCOMES,
+    STATES,
+    SUPPORT_MENU,
+    TERM_CATEGORIES,
+)
+from desktop.services.permissions import check_edit, check_read
+from desktop.services.persons import load_person
+from desktop.services.settings import read_setting
+
+ALLOWED: dict[str, frozenset[str]] = {
+    "candidate": frozenset({"screening", "closed"}),
+    "screening": frozenset({"consented", "closed"}),
+    "consented": frozenset({"referred", "closed"}),
+    "referred": frozenset({"active", "consented", "closed"}),  # consented = 差戻し
+    "active": frozenset({"placed", "closed"}),
+    "placed": frozenset({"retention", "active", "closed"}),
+    "retention": frozenset({"active", "closed"}),
+    "closed": frozenset(),
+}
+SUPPORTING = ("active", "placed", "retention")
+
+
+def refusal(current: str, requested: str) -> TransitionNotAllowed:
+    return TransitionNotAllowed(
+        current, requested,
+        f"現在の状態「{STATES[current]}」から「{STATES[requested]}」へは移行できません",
+    )
+
+
+# ---------------------------------------------------------------- inputs and results
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    side: str  # welfare | hello_work
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    team: list[TeamMember]
+    goal_job: str
+    goal_employment_type: str = ""
+    goal_hours: str = ""
+    goal_wage: str = ""
+    goal_area: str = ""
+    goal_target_on: date | None = None
+    barriers: str = ""
+    menu: list[str] = field(default_factory=list)
+    role_hello_work: str = ""
+    role_welfare: str = ""
+    review_dates: list[date] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlacementInput:
+    start_on: date
+    employer: str
+    term_category: str
+    employer_address: str = ""
+    job_title: str = ""
+    employment_type: str = ""
+    weekly_hours: float | None = None
+    wage_amount: int | None = None
+    wage_unit: str = "monthly"
+    employment_insurance: bool = False
+    route: str = "hello_work"
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    on: date
+    kind: str
+    content: str
+    next_action: str = ""
+    next_action_due: date | None = None
+    attendees_welfare: str = ""
+    attendees_hello_work: str = ""
+    decisions: str = ""
+    next_review_on: date | None = None
+
+
+@dataclass(frozen=True)
+class TransitionRecord:
+    from_state: str | None
+    to_state: str
+    on: date
+    by: uuid.UUID | None
+    reason: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class EpisodeSummary:
+    id: uuid.UUID
+    person_id: uuid.UUID
+    state: str
+    state_since: date
+    intake_on: date
+    support_start_on: date | None
+    planned_end_on: date | None
+    closed_on: date | None
+    closure_reason: str | None
+    screening_decision: str | None
+    version: int
+
+
+@dataclass(frozen=True)
+class CheckpointRecord:
+    id: uuid.UUID
+    placement_id: uuid.UUID
+    months: int
+    due_on: date
+    done_on: date | None
+    result: str | None
+
+
+@dataclass(frozen=True)
+class ReferralRecord:
+    id: uuid.UUID
+    episode_id: uuid.UUID
+    number: str
+    referred_on: date
+    office_id: uuid.UUID
+    status: str
+
+
+@dataclass(frozen=True)
+class ActionAvailability:
+    """Whether a transition can be made now and, if not, why (for disabled buttons)."""
+
+    target: str
+    allowed: bool
+    reason: str = ""
+
+
+def _summary(e: Episode) -> EpisodeSummary:
+    return EpisodeSummary(e.id, e.person_id, e.state, e.state_since, e.intake_on,
+                          e.support_start_on, e.planned_end_on, e.closed_on, e.closure_reason,
+                          e.screening_decision, e.version)
+
+
+# ---------------------------------------------------------------- the service
+
+
+class WorkflowService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.access = EpisodeAccess(ctx)
+
+    # -- helpers -------------------------------------------------------------
+
+    def _check_day(self, on: date, earliest: date | None, field_name: str = "on") -> None:
+        if on > self.ctx.today():
+            raise InvalidInput(field_name, "未来の日付は入力できません")
+        if earliest is not None and on < earliest:
+            raise InvalidInput(field_name, f"日付は {earliest.isoformat()} 以降にしてください（直前の記録より前の日付です）")
+
+    def _move(self, s: Session, actor: Actor, episode: Episode, to: str, on: date,
+              reason: str | None = None, note: str = "") -> None:
+        if to not in ALLOWED[episode.state]:
+            raise refusal(episode.state, to)
+        self._check_day(on, episode.state_since)
+        s.add(stamp_new(self.ctx, actor, Transition(
+            episode_id=episode.id, from_state=episode.state, to_state=to, effective_on=on,
+            recorded_at=self.ctx.now(), actor_id=actor.user_id, reason=reason, note=note)))
+        previous = episode.state
+        episode.state, episode.state_since = to, on
+        if to == "closed":
+            episode.closed_on, episode.closure_reason = on, reason
+        stamp_update(actor, episode)
+        s.flush()
+        audit.append(s, self.ctx, actor, "transition", "episode", episode.id,
+                     **{"from": previous, "to": to, "on": on, "reason": reason or ""})
+
+    def _guard(self, s: Session, episode: Episode, to: str, on: date,
+               **kw: Any) -> str | None:
+        """Domain preconditions beyond the transition table; a reason in Japanese or None."""
+        if to == "consented" and episode.state == "screening":
+            if episode.screening_decision != "approved":
+                return "所内協議（ケース診断会議）で支援対象と決定されていません"
+            missing = missing_for_referral(s, episode.id, on)
+            return f"同意が未取得のため同意取得にできません（{missing}）" if missing else None
+        if to == "referred":
+            missing = missing_for_referral(s, episode.id, on, kw.get("office_name"))
+            return f"同意が未取得のため支援要請できません（{missing}）" if missing else None
+        if (to == "active" and episode.state == "referred"
+                and self._open_referral(s, episode.id) is None):
+            return "回答待ちの支援要請がありません"
+        return None
+
+    def _open_referral(self, s: Session, episode_id: uuid.UUID) -> Referral | None:
+        return s.scalar(select(Referral).where(
+            Referral.episode_id == episode_id, Referral.status == "sent",
+            Referral.deleted_at.is_(None)).order_by(Referral.referred_on.desc()).limit(1))
+
+    # -- reading -------------------------------------------------------------
+
+    def episodes_of(self, actor: Actor, person_id: uuid.UUID) -> list[EpisodeSummary]:
+        with self.ctx.db.read() as s:
+            check_read(s, actor, load_person(s, person_id))
+            rows = s.scalars(select(Episode).where(Episode.person_id == person_id,
+                                                   Episode.deleted_at.is_(None))
+                             .order_by(Episode.intake_on))
+            return [_summary(e) for e in rows]
+
+    def episode(self, actor: Actor, episode_id: uuid.UUID) -> EpisodeSummary:
+        with self.ctx.db.read() as s:
+            episode, _ = self.access.for_read(s, actor, episode_id)
+            return _summary(episode)
+
+    def timeline(self, actor: Actor, episode_id: uuid.UUID) -> list[TransitionRecord]:
+        with self.ctx.db.read() as s:
+            self.access.for_read(s, actor, episode_id)
+            rows = s.scalars(select(Transition).where(Transition.episode_id == episode_id)
+                             .order_by(Transition.recorded_at))
+            return [TransitionRecord(t.from_state, t.to_state, t.effective_on, t.actor_id,
+                                     t.reason, t.note)
+                    for t in rows]
+
+    def checkpoints(self, actor: Actor, episode_id: uuid.UUID) -> list[CheckpointRecord]:
+        with self.ctx.db.read() as s:
+            self.access.for_read(s, actor, episode_id)
+            rows = s.scalars(select(RetentionCheckpoint).where(
+                RetentionCheckpoint.episode_id == episode_id,
+                RetentionCheckpoint.deleted_at.is_(None)).order_by(RetentionCheckpoint.due_on))
+            return [CheckpointRecord(c.id, c.placement_id, c.months, c.due_on, c.done_on,
+                                     c.result) for c in rows]
+
+    def available_actions(self, actor: Actor, episode_id: uuid.UUID) -> list[ActionAvailability]:
+        """Every state the episode could move to next, each with allowed/why-not."""
+        today = self.ctx.today()
+        with self.ctx.db.read() as s:
+            episode, person = self.access.for_read(s, actor, episode_id)
+            try:
+                check_edit(s, actor, person)
+                editable = ""
+            except DomainError as exc:
+                editable = exc.message
+            result = []
+            for target in STATES:
+                if target not in ALLOWED[episode.state]:
+                    continue
+                reason = editable or self._guard(s, episode, target, today) or ""
+                result.append(ActionAvailability(target, not reason, reason))
+            return result
+
+    # -- intake and screening -------------------------------------------------
+
+    def open_episode(self, actor: Actor, person_id: uuid.UUID, intake_on: date,
+                     note: str = "") -> EpisodeSummary:
+        """Intake (候補): a person judged able to work. Only one open episode at a time."""
+        self._check_day(intake_on, None, "intake_on")
+        with self.ctx.db.write() as s:
+            person = load_person(s, person_id)
+            check_edit(s, actor, person)
+            open_one = s.scalar(select(Episode.id).where(
+                Episode.person_id == person_id, Episode.state != "closed",
+                Episode.deleted_at.is_(None)))
+            if open_one:
+                raise DomainError("この対象者には終了していない支援エピソードがあります")
+            episode = Episode(person_id=person_id, state="candidate", state_since=intake_on,
+                              intake_on=intake_on, note=note)
+            s.add(stamp_new(self.ctx, actor, episode))
+            s.flush()
+            s.add(stamp_new(self.ctx, actor, Transition(
+                episode_id=episode.id, from_state=None, to_state="candidate",
+                effective_on=intake_on, recorded_at=self.ctx.now(), actor_id=actor.user_id,
+                note=note)))
+            audit.append(s, self.ctx, actor, "create", "episode", episode.id,
+                         person=str(person_id))
+            return _summary(episode)
+
+    def start_screening(self, actor: Actor, episode_id: uuid.UUID, on: date,
+                        note: str = "") -> EpisodeSummary:
+        """検討票 filled in: the case goes to 所内協議."""
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            self._move(s, actor, episode, "screening", on, note=note)
+            return _summary(episode)
+
+    def record_screening_decision(self, actor: Actor, episode_id: uuid.UUID, decision: str,
+                                  decided_on: date, meeting: str = "所内協議") -> EpisodeSummary:
+        """The decision of 所内協議 / ケース診断会議 (approved or rejected) and its date."""
+        if decision not in ("approved", "rejected"):
+            raise InvalidInput("decision", "決定は「支援対象とする」か「対象としない」を選んでください")
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state != "screening":
+                raise DomainError(f"検討結果は「{STATES['screening']}」の状態でのみ記録できます"
+                                  f"（現在: {STATES[episode.state]}）")
+            self._check_day(decided_on, episode.state_since, "decided_on")
+            episode.screening_decision, episode.screening_decided_on = decision, decided_on
+            episode.screening_meeting = meeting
+            stamp_update(actor, episode)
+            s.flush()
+            audit.append(s, self.ctx, actor, "screening_decision", "episode", episode.id,
+                         decision=decision, on=decided_on)
+            return _summary(episode)
+
+    def confirm_consent(self, actor: Actor, episode_id: uuid.UUID, on: date) -> EpisodeSummary:
+        """検討 → 同意取得: both consents signed and in force, and the case approved."""
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if "consented" not in ALLOWED[episode.state] or episode.state != "screening":
+                raise refusal(episode.state, "consented")
+            if why := self._guard(s, episode, "consented", on):
+                raise ConsentMissing(why)
+            self._move(s, actor, episode, "consented", on)
+            return _summary(episode)
+
+    def refuse_consent(self, actor: Actor, episode_id: uuid.UUID, on: date,
+                       note: str = "") -> EpisodeSummary:
+        """The person declined to consent: 検討 → 終了 with reason 同意なし."""
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state != "screening":
+                raise refusal(episode.state, "closed")
+            self._move(s, actor, episode, "closed", on, reason=CLOSURE_NO_CONSENT, note=note)
+            return _summary(episode)
+
+    # -- referral to Hello Work ------------------------------------------------
+
+    def refer_to_hello_work(self, actor: Actor, episode_id: uuid.UUID,
+                            office_id: uuid.UUID, on: date,
+                            number: str | None = None) -> ReferralRecord:
+        """支援要請: needs consents in force naming the office as a recipient."""
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if "referred" not in ALLOWED[episode.state]:
+                raise refusal(episode.state, "referred")
+            office = s.get(HelloWorkOffice, office_id)
+            if office is None or office.deleted_at is not None:
+                raise InvalidInput("office", "支援要請先のハローワークを選んでください")
+            if why := self._guard(s, episode, "referred", on, office_name=office.name):
+                raise ConsentMissing(why)
+            number = (number or "").strip() or self._next_referral_number(s, on)
+            if s.scalar(select(Referral.id).where(Referral.number == number)):
+                raise InvalidInput("number", f"文書番号「{number}」は既に使われています")
+            referral = Referral(episode_id=episode.id, number=number, referred_on=on,
+                                office_id=office.id, sent_by=actor.user_id, status="sent",
+                                status_on=on)
+            s.add(stamp_new(self.ctx, actor, referral))
+            self._move(s, actor, episode, "referred", on)
+            audit.append(s, self.ctx, actor, "create", "referral", referral.id,
+                         episode=str(episode.id), office=str(office.id))
+            return ReferralRecord(referral.id, episode.id, referral.number, on, office.id,
+                                  referral.status)
+
+    def _next_referral_number(self, s: Session, on: date) -> str:
+        fy = fiscal_year_of(on)
+        count = s.scalar(select(func.count(Referral.id)).where(
+            Referral.number.like(f"{fy}-%"))) or 0
+        return f"{fy}-{count + 1:04d}"
+
+    def return_referral(self, actor: Actor, episode_id: uuid.UUID, on: date,
+                        reason: str) -> EpisodeSummary:
+        """差戻し: Hello Work returned the referral; back to 同意取得 with the reason."""
+        if not reason.strip():
+            raise InvalidInput("reason", "差戻しの理由を入力してください")
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state != "referred":
+                raise refusal(episode.state, "consented")
+            referral = self._open_referral(s, episode.id)
+            if referral is None:
+                raise DomainError("回答待ちの支援要請がありません")
+            referral.status, referral.status_on, referral.return_reason = "returned", on, reason
+            stamp_update(actor, referral)
+            self._move(s, actor, episode, "consented", on, note=reason)
+            return _summary(episode)
+
+    def accept_referral(self, actor: Actor, episode_id: uuid.UUID, on: date,
+                        plan: PlanInput) -> EpisodeSummary:
+        """Hello Work accepted and interviewed: 支援中, with the team and plan recorded.
+        The support period starts that day (planned end = start + configured months)."""
+        self._validate_plan(plan)
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state != "referred":
+                raise refusal(episode.state, "active")
+            referral = self._open_referral(s, episode.id)
+            if referral is None:
+                raise DomainError("回答待ちの支援要請がありません")
+            referral.status, referral.status_on = "accepted", on
+            stamp_update(actor, referral)
+            episode.support_start_on = on
+            episode.planned_end_on = add_months(on, read_setting(s, "support_period_months"))
+            self._add_plan(s, actor, episode, plan)
+            self._move(s, actor, episode, "active", on)
+            return _summary(episode)
+
+    # -- plan -------------------------------------------------------------------
+
+    def _validate_plan(self, plan: PlanInput) -> None:
+        if not plan.team:
+            raise InvalidInput("team", "就労支援チームの構成員を1人以上入力してください")
+        for member in plan.team:
+            if not member.name.strip() or member.side not in ("welfare", "hello_work"):
+                raise InvalidInput("team", "チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください")
+        if not plan.goal_job.strip():
+            raise InvalidInput("goal_job", "目標とする職種を入力してください")
+        unknown = [m for m in plan.menu if m not in SUPPORT_MENU]
+        if unknown:
+            raise InvalidInput("menu", f"支援メニューが正しくありません: {', '.join(unknown)}")
+
+    def _add_plan(self, s: Session, actor: Actor, episode: Episode, plan: PlanInput) -> Plan:
+        revision = (s.scalar(select(func.max(Plan.revision)).where(
+            Plan.episode_id == episode.id)) or 0) + 1
+        row = Plan(
+            episode_id=episode.id, revision=revision,
+            team=[{"name": m.name, "side": m.side, "role": m.role} for m in plan.team],
+            goal_job=plan.goal_job, goal_employment_type=plan.goal_employment_type,
+            goal_hours=plan.goal_hours, goal_wage=plan.goal_wage, goal_area=plan.goal_area,
+            goal_target_on=plan.goal_target_on, barriers=plan.barriers, menu=list(plan.menu),
+            role_hello_work=plan.role_hello_work, role_welfare=plan.role_welfare)
+        s.add(stamp_new(self.ctx, actor, row))
+        s.flush()
+        for due in sorted(set(plan.review_dates)):
+            s.add(stamp_new(self.ctx, actor, PlanReview(plan_id=row.id, due_on=due)))
+        audit.append(s, self.ctx, actor, "create", "plan", row.id, episode=str(episode.id),
+                     revision=revision)
+        return row
+
+    def revise_plan(self, actor: Actor, episode_id: uuid.UUID, plan: PlanInput) -> int:
+        """A new revision; earlier revisions are kept unchanged. Returns the revision number."""
+        self._validate_plan(plan)
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state not in SUPPORTING:
+                raise DomainError("支援プランは支援中・就職・定着支援の間に改訂できます"
+                                  f"（現在: {STATES[episode.state]}）")
+            return self._add_plan(s, actor, episode, plan).revision
+
+    def record_plan_review(self, actor: Actor, review_id: uuid.UUID, done_on: date,
+                           result: str) -> None:
+        with self.ctx.db.write() as s:
+            review = s.get(PlanReview, review_id)
+            plan = s.get(Plan, review.plan_id) if review else None
+            if review is None or plan is None:
+                raise NotFound("プランの見直し予定が見つかりません")
+            self.access.for_edit(s, actor, plan.episode_id)
+            self._check_day(done_on, None, "done_on")
+            review.done_on, review.result = done_on, result
+            stamp_update(actor, review)
+            audit.append(s, self.ctx, actor, "update", "plan_review", review.id)
+
+    # -- placement and retention ---------------------------------------------
+
+    def _validate_placement(self, p: PlacementInput) -> None:
+        if not p.employer.strip():
+            raise InvalidInput("employer", "事業所名を入力してください")
+        if p.term_category not in TERM_CATEGORIES:
+            raise InvalidInput("term_category", "雇用期間の区分を選んでください")
+        if p.route not in PLACEMENT_ROUTES:
+            raise InvalidInput("route", "就職経路を選んでください")
+        if p.wage_unit not in ("monthly", "hourly"):
+            raise InvalidInput("wage_unit", "賃金の単位は月給か時給です")
+        if p.weekly_hours is not None and not 0 < p.weekly_hours <= 80:
+            raise InvalidInput("weekly_hours", "週の労働時間は0より大きく80以下で入力してください")
+        if p.wage_amount is not None and p.wage_amount <= 0:
+            raise InvalidInput("wage_amount", "賃金は正の金額で入力してください")
+
+    def record_placement(self, actor: Actor, episode_id: uuid.UUID,
+                         data: PlacementInput) -> uuid.UUID:
+        """就職: 支援中 → 就職 → 定着支援, with checkpoints due at the configured months."""
+        self._validate_placement(data)
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state != "active":
+                raise refusal(episode.state, "placed")
+            placement = Placement(
+                episode_id=episode.id, start_on=data.start_on, employer=data.employer.strip(),
+                employer_address=data.employer_address, job_title=data.job_title,
+                employment_type=data.employment_type, term_category=data.term_category,
+                weekly_hours=data.weekly_hours, wage_amount=data.wage_amount,
+                wage_unit=data.wage_unit, employment_insurance=data.employment_insurance,
+                route=data.route)
+            s.add(stamp_new(self.ctx, actor, placement))
+            s.flush()
+            for months in read_setting(s, "checkpoint_months"):
+                s.add(stamp_new(self.ctx, actor, RetentionCheckpoint(
+                    placement_id=placement.id, episode_id=episode.id, months=months,
+                    due_on=add_months(data.start_on, months))))
+            audit.append(s, self.ctx, actor, "create", "placement", placement.id,
+                         episode=str(episode.id))
+            self._move(s, actor, episode, "placed", data.start_on)
+            self._move(s, actor, episode, "retention", data.start_on,
+                       note="就職により定着支援へ自動移行")
+            return placement.id
+
+    def record_checkpoint(self, actor: Actor, checkpoint_id: uuid.UUID, done_on: date,
+                          result: str, note: str = "") -> CheckpointRecord:
+        if result not in CHECKPOINT_RESULTS:
+            raise InvalidInput("result", "確認結果を選んでください")
+        with self.ctx.db.write() as s:
+            cp = s.get(RetentionCheckpoint, checkpoint_id)
+            if cp is None or cp.deleted_at is not None:
+                raise NotFound("定着確認の予定が見つかりません")
+            self.access.for_edit(s, actor, cp.episode_id)
+            self._check_day(done_on, None, "done_on")
+            cp.done_on, cp.result, cp.note = done_on, result, note
+            stamp_update(actor, cp)
+            s.flush()
+            audit.append(s, self.ctx, actor, "update", "checkpoint", cp.id, result=result)
+            return CheckpointRecord(cp.id, cp.placement_id, cp.months, cp.due_on, cp.done_on,
+                                    cp.result)
+
+    def end_placement(self, actor: Actor, placement_id: uuid.UUID, end_on: date,
+                      reason: str) -> EpisodeSummary:
+        """離職: the job ended; the episode goes back to 支援中 to look for the next one."""
+        if not reason.strip():
+            raise InvalidInput("end_reason", "離職理由を入力してください")
+        with self.ctx.db.write() as s:
+            placement = s.get(Placement, placement_id)
+            if placement is None or placement.deleted_at is not None:
+                raise NotFound("就職の記録が見つかりません")
+            episode, _ = self.access.for_edit(s, actor, placement.episode_id)
+            if placement.end_on is not None:
+                raise DomainError("この就職は既に離職として記録されています")
+            if end_on < placement.start_on:
+                raise InvalidInput("end_on", "離職日が就職日より前になっています")
+            placement.end_on, placement.end_reason = end_on, reason
+            stamp_update(actor, placement)
+            audit.append(s, self.ctx, actor, "update", "placement", placement.id, ended=end_on)
+            if episode.state in ("placed", "retention"):
+                self._move(s, actor, episode, "active", max(end_on, episode.state_since),
+                           note="離職")
+            return _summary(episode)
+
+    # -- period, outcomes, contacts, closure ------------------------------------
+
+    def extend_support(self, actor: Actor, episode_id: uuid.UUID, new_end_on: date,
+                       reason: str) -> EpisodeSummary:
+        if not reason.strip():
+            raise InvalidInput("reason", "延長の理由を入力してください")
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state not in SUPPORTING:
+                raise DomainError(f"支援期間は支援中の間に延長できます（現在: {STATES[episode.state]}）")
+            if episode.planned_end_on and new_end_on <= episode.planned_end_on:
+                raise InvalidInput("new_end_on", "延長後の終了予定日は現在の終了予定日より後にしてください")
+            s.add(stamp_new(self.ctx, actor, SupportExtension(
+                episode_id=episode.id, previous_end_on=episode.planned_end_on,
+                new_end_on=new_end_on, reason=reason)))
+            episode.planned_end_on = new_end_on
+            stamp_update(actor, episode)
+            s.flush()
+            audit.append(s, self.ctx, actor, "extend", "episode", episode.id, to=new_end_on)
+            return _summary(episode)
+
+    def record_protection_outcome(self, actor: Actor, episode_id: uuid.UUID, kind: str,
+                                  on: date, independence_benefit: bool = False) -> uuid.UUID:
+        """保護廃止 or 減額 by work income, and whether 就労自立給付金 was applied for."""
+        if kind not in PROTECTION_OUTCOMES:
+            raise InvalidInput("kind", "保護の変更は「廃止」か「減額」を選んでください")
+        self._check_day(on, None)
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            row = ProtectionOutcome(episode_id=episode.id, kind=kind, decided_on=on,
+                                    independence_benefit=independence_benefit)
+            s.add(stamp_new(self.ctx, actor, row))
+            s.flush()
+            audit.append(s, self.ctx, actor, "create", "protection_outcome", row.id, kind=kind)
+            return row.id
+
+    def add_contact(self, actor: Actor, episode_id: uuid.UUID, data: ContactInput) -> uuid.UUID:
+        """ケース記録: one entry of the support log, written by the signed-in staff member."""
+        if data.kind not in CONTACT_KINDS:
+            raise InvalidInput("kind", "記録の種別を選んでください")
+        if not data.content.strip():
+            raise InvalidInput("content", "記録の内容を入力してください")
+        self._check_day(data.on, None)
+        if data.next_action_due and not data.next_action.strip():
+            raise InvalidInput("next_action", "期限を入れる場合は次の対応も入力してください")
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            row = ContactLog(
+                episode_id=episode.id, contact_on=data.on, kind=data.kind,
+                staff_id=actor.user_id,
+                content=data.content, next_action=data.next_action,
+                next_action_due=data.next_action_due, attendees_welfare=data.attendees_welfare,
+                attendees_hello_work=data.attendees_hello_work, decisions=data.decisions,
+                next_review_on=data.next_review_on)
+            s.add(stamp_new(self.ctx, actor, row))
+            s.flush()
+            audit.append(s, self.ctx, actor, "create", "contact", row.id, kind=data.kind)
+            return row.id
+
+    def close_episode(self, actor: Actor, episode_id: uuid.UUID, on: date, reason: str,
+                      note: str = "") -> EpisodeSummary:
+        """終了 from any state, with one of the configured closure reasons."""
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            reasons = read_setting(s, "closure_reasons")
+            if episode.state == "closed":
+                raise refusal("closed", "closed")
+            if reason not in reasons:
+                raise InvalidInput("reason", f"終了理由を一覧から選んでください（{'、'.join(reasons)}）")
+            self._move(s, actor, episode, "closed", on, reason=reason, note=note)
+            return _summary(episode)
+

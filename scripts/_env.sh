@@ -1,0 +1,30 @@
+# Shared set-up for scripts/run and scripts/test: a project virtual environment with the
+# pinned dependencies, rebuilt only when pyproject.toml changes. Sourced, not executed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+
+find_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  echo "Python 3.11 以上が見つかりません（Python 3.11+ をインストールしてください）" >&2
+  return 1
+}
+
+ensure_venv() {
+  local extras="$1" stamp want
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$(find_python)" -m venv "$VENV"
+  fi
+  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)-$extras"
+  stamp="$VENV/.tsunagi-installed"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[$extras]"
+    echo "$want" > "$stamp"
+  fi
+}

@@ -1,0 +1,162 @@
+"""The command line as a subprocess: exit codes, Japanese messages, and the data it leaves."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.config import Config
+from desktop.models.storage import open_engine
+
+PASSPHRASE = "cli test passphrase"
+ADMIN_PASSWORD = "admin-password-1"
+
+
+def run(data: Path, *args: str, password: str | None = ADMIN_PASSWORD,
+        user: str | None = "admin", passphrase: str = PASSPHRASE,
+        **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TSUNAGI_")}
+    env.update(TSUNAGI_DATA_DIR=str(data), TSUNAGI_DB_PASSPHRASE=passphrase,
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", **extra_env)
+    if password is not None:
+        env["TSUNAGI_PASSWORD"] = password
+    if user is not None:
+        env["TSUNAGI_USER"] = user
+    return subprocess.run([sys.executable, "-m", "desktop", *args], env=env, text=True,
+                          capture_output=True, stdin=subprocess.DEVNULL, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """init + demo --persons 1000, as from a fresh clone."""
+    data = tmp_path_factory.mktemp("cli") / "data"
+    init = run(data, "init", "--admin", "admin", "--display-name", "管理者")
+    assert init.returncode == 0, init.stderr
+    assert "回復キー" in init.stdout
+    demo = run(data, "demo", "--persons", "1000", "--seed", "5")
+    assert demo.returncode == 0, demo.stderr
+    assert json.loads(demo.stdout)["persons"] == 1000
+    return data
+
+
+@pytest.fixture
+def data(demo_dir: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(demo_dir, copy)
+    return copy
+
+
+def test_database_file_contains_no_plaintext_names(demo_dir: Path) -> None:
+    raw = b"".join(p.read_bytes() for p in demo_dir.glob("tsunagi.db*"))
+    assert len(raw) > 1_000_000
+    for known in ("山田", "ヤマダ", "東京都新宿区", "ハローワーク新宿", "admin"):
+        assert known.encode("utf-8") not in raw, known
+
+
+def test_verify_passes_then_names_a_tampered_audit_row(data: Path) -> None:
+    ok = run(data, "verify")
+    assert ok.returncode == 0, ok.stderr
+    assert "問題はありません" in ok.stdout
+    engine, _, _ = open_engine(Config(data, passphrase=PASSPHRASE))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_log SET username='mallory' WHERE seq = 5")
+    engine.dispose()
+    bad = run(data, "verify")
+    assert bad.returncode == 1
+    assert "監査ログ #5" in bad.stderr and "改ざん" in bad.stderr
+
+
+def test_second_init_is_refused(data: Path) -> None:
+    result = run(data, "init", "--admin", "admin")
+    assert result.returncode == 1
+    assert "既にあります" in result.stderr
+
+
+def test_init_without_password_and_terminal_explains(tmp_path: Path) -> None:
+    result = run(tmp_path / "d", "init", "--admin", "admin", password=None)
+    assert result.returncode == 1
+    assert "TSUNAGI_PASSWORD" in result.stderr
+    assert not (tmp_path / "d" / "tsunagi.db").exists()
+
+
+def test_init_without_keychain_or_passphrase_explains(tmp_path: Path) -> None:
+    result = run(tmp_path / "d", "init", "--admin", "admin", passphrase="")
+    assert result.returncode == 1
+    assert "キーチェーンが使えません" in result.stderr
+    assert not (tmp_path / "d" / "tsunagi.db").exists()
+
+
+@pytest.mark.parametrize("args", [["demo"], ["frobnicate"], ["demo", "--persons", "many"],
+                                  ["user", "add", "x", "--role", "king", "--display-name", "X"]])
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
+    assert run(tmp_path, *args).returncode == 2
+
+
+def test_wrong_password_exits_1_in_japanese(data: Path) -> None:
+    result = run(data, "verify", password="not-the-password")
+    assert result.returncode == 1
+    assert "ユーザー名またはパスワードが違います" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_wrong_passphrase_exits_1_and_changes_nothing(data: Path) -> None:
+    before = (data / "tsunagi.db").read_bytes()
+    result = run(data, "verify", passphrase="a wrong passphrase")
+    assert result.returncode == 1
+    assert "鍵" in result.stderr and "Traceback" not in result.stderr
+    assert (data / "tsunagi.db").read_bytes() == before
+
+
+def test_missing_database(tmp_path: Path) -> None:
+    result = run(tmp_path / "none", "verify")
+    assert result.returncode == 1
+    assert "tsunagi init" in result.stderr
+
+
+def test_user_add_list_disable(data: Path) -> None:
+    added = run(data, "user", "add", "kato", "--role", "caseworker", "--display-name", "加藤 誠",
+                TSUNAGI_NEW_PASSWORD="kato-password-1")
+    assert added.returncode == 0, added.stderr
+    listed = run(data, "user", "list", "--format", "json")
+    users = {u["username"]: u for u in json.loads(listed.stdout)}
+    assert users["kato"]["role"] == "caseworker" and users["kato"]["active"] is True
+    # A caseworker may not manage users.
+    denied = run(data, "user", "add", "x2", "--role", "viewer", "--display-name", "X",
+                 user="kato", password="kato-password-1")
+    assert denied.returncode == 1 and "管理者のみ" in denied.stderr
+    assert run(data, "user", "disable", "kato").returncode == 0
+    login = run(data, "verify", user="kato", password="kato-password-1")
+    assert login.returncode == 1 and "パスワードが違います" in login.stderr
+
+
+def test_user_add_generates_a_password_when_none_given(data: Path) -> None:
+    added = run(data, "user", "add", "temp1", "--role", "viewer", "--display-name", "臨時")
+    assert added.returncode == 0
+    assert "初期パスワード" in added.stdout
+
+
+def test_backup_and_restore_round_trip(data: Path, tmp_path: Path) -> None:
+    backup = run(data, "backup", "--out", str(tmp_path / "b.tsunagi-backup"))
+    assert backup.returncode == 0, backup.stderr
+    assert run(data, "user", "add", "after", "--role", "viewer", "--display-name", "後",
+               TSUNAGI_NEW_PASSWORD="after-password").returncode == 0
+    restored = run(data, "restore", str(tmp_path / "b.tsunagi-backup"))
+    assert restored.returncode == 0, restored.stderr
+    users = json.loads(run(data, "user", "list", "--format", "json").stdout)
+    assert "after" not in {u["username"] for u in users}
+    assert run(data, "verify").returncode == 0
+
+
+def test_truncated_backup_is_refused(data: Path, tmp_path: Path) -> None:
+    path = tmp_path / "b.tsunagi-backup"
+    assert run(data, "backup", "--out", str(path)).returncode == 0
+    path.write_bytes(path.read_bytes()[:5000])
+    result = run(data, "restore", str(path))
+    assert result.returncode == 1
+    assert "何も変更していません" in result.stderr

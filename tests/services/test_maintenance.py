@@ -1,0 +1,87 @@
+"""verify, encrypted backup and verified restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from desktop.config import Config
+from desktop.models import AuditEntry
+from desktop.models.storage import open_database
+from desktop.services import build_services
+from desktop.services.errors import PermissionDenied
+from desktop.services.maintenance import BackupInvalid, restore_backup
+from tests.conftest import PASSWORD, World
+
+
+def test_verify_passes_on_a_healthy_database(world: World) -> None:
+    report = world.services.maintenance.verify(world.admin)
+    assert report.ok and report.audit_rows > 0
+
+
+def test_verify_names_a_tampered_audit_row(world: World) -> None:
+    with world.services.ctx.db.write() as s:
+        s.execute(update(AuditEntry).where(AuditEntry.seq == 2).values(detail='{"x":1}'))
+    report = world.services.maintenance.verify(world.admin)
+    assert not report.ok
+    assert any("#2" in p for p in report.problems)
+
+
+def test_verify_and_backup_need_admin_or_supervisor(world: World, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        world.services.maintenance.verify(world.cw_a)
+    with pytest.raises(PermissionDenied):
+        world.services.maintenance.backup(world.viewer, tmp_path / "b.tsunagi-backup")
+
+
+def test_backup_is_encrypted_and_restores_after_verification(
+        world: World, config: Config, opened, tmp_path: Path) -> None:
+    world.person(family_name="代田", family_kana="シロタ")
+    backup = world.services.maintenance.backup(world.admin, tmp_path / "b.tsunagi-backup")
+    assert "代田".encode() not in backup.read_bytes()
+    # Work continues after the backup ...
+    world.person(family_name="後藤", family_kana="ゴトウ")
+    opened.db.close()
+    previous = restore_backup(config, backup, "admin", PASSWORD)
+    assert previous is not None and previous.exists()
+    # ... and the restore brings back the state at backup time.
+    reopened = open_database(config)
+    try:
+        services = build_services(reopened.db, reopened.device_id)
+        admin = services.auth.login("admin", PASSWORD)
+        assert [h.family_name for h in services.search.search(admin, "シロタ")] == ["代田"]
+        assert services.search.search(admin, "ゴトウ") == []
+    finally:
+        reopened.db.close()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "not_a_backup"])
+def test_damaged_backup_is_refused_and_nothing_changes(
+        world: World, config: Config, opened, tmp_path: Path, damage: str) -> None:
+    world.person()
+    backup = world.services.maintenance.backup(world.admin, tmp_path / "b.tsunagi-backup")
+    data = backup.read_bytes()
+    if damage == "truncate":
+        backup.write_bytes(data[: len(data) // 2])
+    elif damage == "flip":
+        backup.write_bytes(data[:-100] + bytes([data[-100] ^ 0xFF]) + data[-99:])
+    else:
+        backup.write_bytes(b"hello")
+    opened.db.close()
+    before = config.db_path.read_bytes()
+    with pytest.raises(BackupInvalid, match="何も変更していません"):
+        restore_backup(config, backup, "admin", PASSWORD)
+    assert config.db_path.read_bytes() == before
+    assert not list(config.data_dir.glob("restore-*"))
+
+
+def test_restore_requires_an_administrator_of_the_backup(
+        world: World, config: Config, opened, tmp_path: Path) -> None:
+    backup = world.services.maintenance.backup(world.admin, tmp_path / "b.tsunagi-backup")
+    opened.db.close()
+    before = config.db_path.read_bytes()
+    with pytest.raises(PermissionDenied):
+        restore_backup(config, backup, "cwa", PASSWORD)
+    assert config.db_path.read_bytes() == before

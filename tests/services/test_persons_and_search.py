@@ -1,0 +1,135 @@
+"""Intake validation, optimistic locking, duplicate warning and incremental search."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from desktop.services.errors import InvalidInput, StaleRecord
+from desktop.services.persons import PersonInput
+from tests.conftest import World
+
+BASE = PersonInput("C-1", "山田", "太郎", "やまだ", "ﾀﾛｳ", date(1980, 4, 1), "public_assistance",
+                   postal_code="１６０－００２３", phone_mobile="09012345678")
+
+
+def test_intake_normalises_kana_postal_code_and_phone(world: World) -> None:
+    record = world.services.persons.create_person(world.cw_a, BASE)
+    assert (record.family_kana, record.given_kana) == ("ヤマダ", "タロウ")
+    assert record.postal_code == "160-0023"
+    assert record.phone_mobile == "09012345678"
+    assert record.caseworker_id == world.cw_a.user_id
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "fragment"),
+    [
+        ({"family_kana": "山田"}, "kana", "カタカナ"),
+        ({"postal_code": "160"}, "postal_code", "郵便番号"),
+        ({"phone_home": "03-123"}, "phone", "桁数"),
+        ({"family_name": " "}, "family_name", "氏を入力"),
+        ({"birth_date": date(2030, 1, 1)}, "birth_date", "未来"),
+        ({"category": "vip"}, "category", "対象者区分"),
+    ],
+)
+def test_bad_input_is_refused_with_field_and_message(
+        world: World, change: dict[str, object], field: str, fragment: str) -> None:
+    with pytest.raises(InvalidInput) as err:
+        world.services.persons.create_person(world.cw_a, replace(BASE, **change))
+    assert err.value.field == field and fragment in err.value.message
+    assert world.services.search.search(world.admin, "ヤマダ") == []
+
+
+def test_case_number_is_unique(world: World) -> None:
+    world.services.persons.create_person(world.cw_a, BASE)
+    with pytest.raises(InvalidInput, match="既に使われています"):
+        world.services.persons.create_person(world.cw_a, replace(BASE, given_name="次郎",
+                                                                 given_kana="ジロウ"))
+
+
+def test_duplicate_warning_on_same_reading_and_birth_date(world: World) -> None:
+    world.services.persons.create_person(world.cw_b, BASE)
+    dupes = world.services.persons.possible_duplicates(world.cw_a, "ヤマダ", "たろう",
+                                                       date(1980, 4, 1))
+    assert [d.case_number for d in dupes] == ["C-1"]
+    assert world.services.persons.possible_duplicates(world.cw_a, "ヤマダ", "タロウ",
+                                                      date(1980, 4, 2)) == []
+
+
+def test_second_save_of_a_stale_copy_is_refused(world: World) -> None:
+    persons = world.services.persons
+    record = persons.create_person(world.cw_a, BASE)
+    persons.update_person(world.cw_a, record.id, record.version,
+                          replace(BASE, address="東京都新宿区西新宿1-1"))
+    with pytest.raises(StaleRecord, match="他の利用者"):
+        persons.update_person(world.supervisor, record.id, record.version,
+                              replace(BASE, address="東京都新宿区大久保2-2"))
+    assert persons.get_person(world.cw_a, record.id).address == "東京都新宿区西新宿1-1"
+
+
+def test_update_refreshes_search_keys(world: World) -> None:
+    persons = world.services.persons
+    record = persons.create_person(world.cw_a, BASE)
+    persons.update_person(world.cw_a, record.id, record.version,
+                          replace(BASE, family_name="佐藤", family_kana="サトウ"))
+    assert world.services.search.search(world.cw_a, "やまだ") == []
+    assert [h.family_name for h in world.services.search.search(world.cw_a, "さとう")] == ["佐藤"]
+
+
+@pytest.fixture
+def people(world: World) -> World:
+    for i, (fam, giv, fk, gk) in enumerate([
+        ("代田", "花子", "シロタ", "ハナコ"), ("山田", "太郎", "ヤマダ", "タロウ"),
+        ("山本", "一郎", "ヤマモト", "イチロウ"), ("田中", "陽子", "タナカ", "ヨウコ"),
+        ("林", "誠", "ハヤシ", "マコト"), ("東", "葵", "ヒガシ", "アオイ"),
+        ("小山田", "太郎", "オヤマダ", "タロウ"),
+    ]):
+        world.person(family_name=fam, given_name=giv, family_kana=fk, given_kana=gk,
+                     case_number=f"2024-{i + 1:04d}")
+    return world
+
+
+def _names(world: World, query: str) -> list[str]:
+    return [h.family_name + h.given_name for h in world.services.search.search(world.cw_a, query)]
+
+
+def test_one_and_two_character_names_are_found(people: World) -> None:
+    assert _names(people, "林") == ["林誠"]
+    assert _names(people, "東") == ["東葵"]
+    assert _names(people, "代田") == ["代田花子"]
+    assert set(_names(people, "山")) == {"山田太郎", "山本一郎"}
+
+
+def test_reading_in_hiragana_katakana_and_half_width(people: World) -> None:
+    for query in ("やまだ", "ヤマダ", "ﾔﾏﾀﾞ", "ヤマダ　タロウ"):
+        assert _names(people, query)[0] == "山田太郎", query
+    assert _names(people, "しろ") == ["代田花子"]
+
+
+def test_three_or_more_characters_match_inside_names(people: World) -> None:
+    assert set(_names(people, "田太郎")) == {"山田太郎", "小山田太郎"}
+    # Prefix matches rank before substring matches.
+    assert _names(people, "ヤマダ") == ["山田太郎", "小山田太郎"]
+
+
+def test_given_name_and_case_number(people: World) -> None:
+    assert set(_names(people, "タロウ")) == {"山田太郎", "小山田太郎"}
+    assert _names(people, "2024-0005") == ["林誠"]
+    assert _names(people, "２０２４－０００５") == ["林誠"]
+
+
+def test_multi_term_queries_must_all_match(people: World) -> None:
+    assert _names(people, "山 タロウ") == ["山田太郎"]
+    assert _names(people, "ヤマ イチ") == ["山本一郎"]
+
+
+def test_no_match_and_blank(people: World) -> None:
+    assert _names(people, "鈴木") == []
+    assert _names(people, "   ") == []
+    assert _names(people, '"') == []
+
+
+def test_results_are_limited(people: World) -> None:
+    assert len(people.services.search.search(people.cw_a, "タ", limit=2)) == 2
