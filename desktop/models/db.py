@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -78,6 +78,13 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._reader() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A Core connection in a read transaction, for hot read paths (search, lists) where
+        an ORM Session's bookkeeping is pure overhead."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:

@@ -17,19 +17,39 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, literal, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Uuid,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import InstrumentedAttribute
 
 from desktop.japanese.kana import fold_terms
-from desktop.models import Person
+from desktop.models import CaseShare, Person
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.permissions import visible_persons
+from desktop.services.permissions import OFFICE_READERS
 
 _MAX = "\U0010ffff"
-_PREFIX_COLUMNS = (
-    Person.family_kana_key, Person.given_kana_key, Person.kana_key,
-    Person.family_name_key, Person.given_name_key, Person.name_key, Person.case_number_key,
+# (column, rank): a prefix of the full reading or full name ranks before a prefix of the given
+# name; a case number prefix comes after both. The full keys start with the family part, so
+# they also cover family-name prefixes.
+_PREFIX_COLUMNS: tuple[tuple[InstrumentedAttribute[str], int], ...] = (
+    (Person.kana_key, 1), (Person.name_key, 1),
+    (Person.given_kana_key, 2), (Person.given_name_key, 2),
+    (Person.case_number_key, 3),
 )
 
 
@@ -46,51 +66,119 @@ class SearchHit:
     caseworker_id: uuid.UUID | None
 
 
-def _prefix(column: InstrumentedAttribute[str], term: str) -> ColumnElement[bool]:
-    return and_(column >= term, column < term + _MAX)
+def _prefix(column: InstrumentedAttribute[str], name: str) -> ColumnElement[bool]:
+    """``column`` starts with the term bound as ``name`` (a range, so SQLite uses the index)."""
+    return and_(column >= bindparam(name), column < bindparam(f"{name}_end"))
+
+
+def _any_prefix(name: str) -> ColumnElement[bool]:
+    return or_(*(_prefix(column, name) for column, _ in _PREFIX_COLUMNS))
 
 
 def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+_COLUMNS = (Person.id, Person.case_number, Person.family_name, Person.given_name,
+            Person.family_kana, Person.given_kana, Person.birth_date, Person.category,
+            Person.caseworker_id)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What the statement depends on besides the values: built once, reused with new values
+    (statement construction cost more than running the query)."""
+
+    caseload_only: bool
+    long_terms: int
+    short_terms: int
+    fts: bool
+
+
 class SearchService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._statements: dict[_Shape, Select] = {}
 
     def search(self, actor: Actor, query: str, limit: int = 50) -> list[SearchHit]:
+        prepared = self.statement(actor, query, limit)
+        if prepared is None:
+            return []
+        stmt, params = prepared
+        with self.ctx.db.read_connection() as conn:
+            return [SearchHit(*row) for row in conn.execute(stmt, params)]
+
+    def statement(self, actor: Actor, query: str,
+                  limit: int = 50) -> tuple[Select, dict[str, Any]] | None:
+        """The SELECT behind ``search`` and its parameters (benchmarks time it as raw SQL)."""
         terms = fold_terms(query)
         if not terms:
-            return []
+            return None
         long_terms = [t for t in terms if len(t) >= 3]
-        conditions: list[ColumnElement[bool]] = [Person.deleted_at.is_(None),
-                                                 visible_persons(actor)]
-        if long_terms and self.ctx.db.is_sqlite:
-            match = " AND ".join(_fts_phrase(t) for t in long_terms)
-            conditions.append(Person.search_no.in_(
-                text("SELECT rowid FROM person_fts WHERE person_fts MATCH :match")
-                .bindparams(match=match)))
-        else:
-            conditions.extend(Person.search_text.contains(t, autoescape=True)
-                              for t in long_terms)
-        for term in terms:
-            if len(term) < 3:
-                conditions.append(or_(*(_prefix(c, term) for c in _PREFIX_COLUMNS)))
+        short_terms = [t for t in terms if len(t) < 3]
+        shape = _Shape(actor.role not in OFFICE_READERS, len(long_terms), len(short_terms),
+                       self.ctx.db.is_sqlite)
+        stmt = self._statements.get(shape)
+        if stmt is None:
+            stmt = self._statements[shape] = _build(shape)
+        params: dict[str, Any] = {"limit": limit, "me": actor.user_id}
+        ordered = long_terms + short_terms  # the names used by _build
+        for i, term in enumerate(ordered):
+            params[f"t{i}"], params[f"t{i}_end"] = term, term + _MAX
+        if shape.fts and long_terms:
+            params["match"] = " AND ".join(_fts_phrase(t) for t in long_terms)
         first = terms[0]
+        params["first"], params["first_end"] = first, first + _MAX
+        return stmt, params
+
+
+def _build(shape: _Shape) -> Select:
+    me = bindparam("me", type_=Uuid)
+    filters: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
+    if shape.caseload_only:
+        shared = exists(select(CaseShare.id).where(
+            CaseShare.person_id == Person.id, CaseShare.user_id == me,
+            CaseShare.deleted_at.is_(None)))
+        filters.append(or_(Person.caseworker_id == me, shared))
+    long_names = [f"t{i}" for i in range(shape.long_terms)]
+    short_names = [f"t{i}" for i in range(shape.long_terms, shape.long_terms + shape.short_terms)]
+    if long_names and shape.fts:
+        filters.append(Person.search_no.in_(
+            text("SELECT rowid FROM person_fts WHERE person_fts MATCH :match")))
+    elif long_names:
+        filters.extend(Person.search_text.contains(bindparam(n), autoescape=True)
+                       for n in long_names)
+    limit = bindparam("limit", type_=Integer)
+    if long_names:
+        # The trigram index narrows the rows; rank them all in one pass. The first term
+        # typed decides the rank.
+        filters.extend(_any_prefix(n) for n in short_names)
         rank = case(
-            (Person.case_number_key == first, literal(0)),
-            (or_(_prefix(Person.kana_key, first), _prefix(Person.name_key, first)), literal(1)),
-            (or_(_prefix(Person.given_kana_key, first), _prefix(Person.given_name_key, first)),
-             literal(2)),
+            (Person.case_number_key == bindparam("first"), literal(0)),
+            (or_(_prefix(Person.kana_key, "first"), _prefix(Person.name_key, "first")),
+             literal(1)),
+            (or_(_prefix(Person.given_kana_key, "first"),
+                 _prefix(Person.given_name_key, "first")), literal(2)),
             else_=literal(3),
         )
-        stmt = (
-            select(Person.id, Person.case_number, Person.family_name, Person.given_name,
-                   Person.family_kana, Person.given_kana, Person.birth_date, Person.category,
-                   Person.caseworker_id)
-            .where(*conditions)
-            .order_by(rank, Person.kana_key, Person.birth_date)
-            .limit(limit)
-        )
-        with self.ctx.db.read() as s:
-            return [SearchHit(*row) for row in s.execute(stmt)]
+        return (select(*_COLUMNS).where(*filters)
+                .order_by(rank, Person.kana_key, Person.birth_date, Person.id).limit(limit))
+    # Only short terms: a one-character prefix can match a large part of the caseload, so walk
+    # each key's index in order and take at most ``limit`` rows from each, instead of
+    # collecting and sorting every match.
+    driver, others = short_names[0], short_names[1:]
+    filters.extend(_any_prefix(n) for n in others)
+    parts = []
+    for column, col_rank in _PREFIX_COLUMNS:
+        part = (select(Person.id.label("pid"),
+                       case((Person.case_number_key == bindparam(driver), literal(0)),
+                            else_=literal(col_rank)).label("rank"))
+                .where(_prefix(column, driver), *filters)
+                .order_by(column).limit(limit).subquery())
+        parts.append(select(part.c.pid, part.c.rank))
+    candidates = union_all(*parts).subquery()
+    ranked = (select(candidates.c.pid, func.min(candidates.c.rank).label("rank"))
+              .group_by(candidates.c.pid).subquery())
+    return (select(*_COLUMNS).join(ranked, ranked.c.pid == Person.id)
+            .order_by(ranked.c.rank, Person.kana_key, Person.birth_date, Person.id)
+            .limit(limit))
