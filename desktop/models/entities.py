@@ -103,10 +103,8 @@ class Person(Tracked, Base):
     caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
     # Search keys (NFKC + kana folding), maintained by the person service.
     name_key: Mapped[str] = mapped_column(String(100), index=True)
-    family_name_key: Mapped[str] = mapped_column(String(50), index=True)
     given_name_key: Mapped[str] = mapped_column(String(50), index=True)
     kana_key: Mapped[str] = mapped_column(String(100), index=True)
-    family_kana_key: Mapped[str] = mapped_column(String(100), index=True)
     given_kana_key: Mapped[str] = mapped_column(String(100), index=True)
     case_number_key: Mapped[str] = mapped_column(String(32), index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")

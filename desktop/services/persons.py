@@ -96,8 +96,8 @@ def search_keys(p: PersonInput) -> dict[str, str]:
     fkana, gkana = fold(p.family_kana), fold(p.given_kana)
     case = fold(p.case_number)
     return {
-        "name_key": family + given, "family_name_key": family, "given_name_key": given,
-        "kana_key": fkana + gkana, "family_kana_key": fkana, "given_kana_key": gkana,
+        "name_key": family + given, "given_name_key": given,
+        "kana_key": fkana + gkana, "given_kana_key": gkana,
         "case_number_key": case,
         "search_text": f"{family}{given} {fkana}{gkana} {case}",
     }

@@ -124,10 +124,8 @@ def upgrade() -> None:
     sa.Column('desired_area', sa.String(length=100), nullable=False),
     sa.Column('caseworker_id', sa.Uuid(), nullable=True),
     sa.Column('name_key', sa.String(length=100), nullable=False),
-    sa.Column('family_name_key', sa.String(length=50), nullable=False),
     sa.Column('given_name_key', sa.String(length=50), nullable=False),
     sa.Column('kana_key', sa.String(length=100), nullable=False),
-    sa.Column('family_kana_key', sa.String(length=100), nullable=False),
     sa.Column('given_kana_key', sa.String(length=100), nullable=False),
     sa.Column('case_number_key', sa.String(length=32), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
@@ -148,8 +146,6 @@ def upgrade() -> None:
     with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_persons_case_number_key'), ['case_number_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_caseworker_id'), ['caseworker_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_persons_family_kana_key'), ['family_kana_key'], unique=False)
-        batch_op.create_index(batch_op.f('ix_persons_family_name_key'), ['family_name_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_given_kana_key'), ['given_kana_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_given_name_key'), ['given_name_key'], unique=False)
         batch_op.create_index('ix_persons_kana_birth', ['kana_key', 'birth_date'], unique=False)
@@ -523,8 +519,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_persons_kana_birth')
         batch_op.drop_index(batch_op.f('ix_persons_given_name_key'))
         batch_op.drop_index(batch_op.f('ix_persons_given_kana_key'))
-        batch_op.drop_index(batch_op.f('ix_persons_family_name_key'))
-        batch_op.drop_index(batch_op.f('ix_persons_family_kana_key'))
         batch_op.drop_index(batch_op.f('ix_persons_caseworker_id'))
         batch_op.drop_index(batch_op.f('ix_persons_case_number_key'))
 
