@@ -130,14 +130,16 @@ class Episode(Tracked, Base):
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("persons.id", ondelete="CASCADE"), index=True
     )
-    state: Mapped[str] = mapped_column(String(16), index=True)
-    state_since: Mapped[date] = mapped_column(Date)
+    # No index on state: most episodes share a handful of states, and an index there lures
+    # the planner away from the ordered person indexes the caseload list pages through.
+    state: Mapped[str] = mapped_column(String(16))
+    state_since: Mapped[date] = mapped_column(Date, index=True)
     intake_on: Mapped[date] = mapped_column(Date)  # 受付日
     screening_decision: Mapped[str | None] = mapped_column(String(16))  # approved | rejected
     screening_decided_on: Mapped[date | None] = mapped_column(Date)
     screening_meeting: Mapped[str] = mapped_column(String(100), default="")  # 所内協議 等
     support_start_on: Mapped[date | None] = mapped_column(Date)
-    planned_end_on: Mapped[date | None] = mapped_column(Date)
+    planned_end_on: Mapped[date | None] = mapped_column(Date, index=True)
     closed_on: Mapped[date | None] = mapped_column(Date, index=True)
     closure_reason: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -207,6 +209,7 @@ class Referral(Tracked, Base):
     status_on: Mapped[date | None] = mapped_column(Date)
     return_reason: Mapped[str] = mapped_column(Text, default="")
     printed_at: Mapped[datetime | None] = mapped_column(default=None)
+    __table_args__ = (Index("ix_referrals_status_referred_on", "status", "referred_on"),)
 
 
 class Plan(Tracked, Base):
@@ -255,11 +258,16 @@ class ContactLog(Tracked, Base):
     staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     content: Mapped[str] = mapped_column(Text, default="")
     next_action: Mapped[str] = mapped_column(Text, default="")
-    next_action_due: Mapped[date | None] = mapped_column(Date, index=True)
+    next_action_due: Mapped[date | None] = mapped_column(Date)
+    next_action_done_on: Mapped[date | None] = mapped_column(Date)
     attendees_welfare: Mapped[str] = mapped_column(Text, default="")
     attendees_hello_work: Mapped[str] = mapped_column(Text, default="")
     decisions: Mapped[str] = mapped_column(Text, default="")
     next_review_on: Mapped[date | None] = mapped_column(Date)
+    # Open next actions in due order: "done IS NULL AND due <= ?" is one index range.
+    __table_args__ = (
+        Index("ix_contact_logs_open_actions", "next_action_done_on", "next_action_due"),
+    )
 
 
 class Placement(Tracked, Base):
@@ -299,6 +307,7 @@ class RetentionCheckpoint(Tracked, Base):
     done_on: Mapped[date | None] = mapped_column(Date)
     result: Mapped[str | None] = mapped_column(String(16))  # employed | left | unreachable
     note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_retention_checkpoints_open_due", "done_on", "due_on"),)
 
 
 class ProtectionOutcome(Tracked, Base):

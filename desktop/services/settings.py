@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desktop.models import AnnualTarget, Setting
@@ -55,7 +55,7 @@ INDICATORS = (
 )
 
 
-def read_setting(session: Session, key: str) -> Any:
+def read_setting(session: Session | Connection, key: str) -> Any:
     spec = SETTINGS[key]
     value = session.scalar(select(Setting.value).where(Setting.key == key,
                                                        Setting.deleted_at.is_(None)))

@@ -636,6 +636,19 @@ class WorkflowService:
             audit.append(s, self.ctx, actor, "create", "contact", row.id, kind=data.kind)
             return row.id
 
+    def complete_next_action(self, actor: Actor, contact_id: uuid.UUID,
+                             done_on: date) -> None:
+        """Mark the next action of a contact-log entry as done (it leaves 今日の予定)."""
+        with self.ctx.db.write() as s:
+            row = s.get(ContactLog, contact_id)
+            if row is None or row.deleted_at is not None or not row.next_action:
+                raise NotFound("次の対応の記録が見つかりません")
+            self.access.for_edit(s, actor, row.episode_id)
+            self._check_day(done_on, row.contact_on, "done_on")
+            row.next_action_done_on = done_on
+            stamp_update(actor, row)
+            audit.append(s, self.ctx, actor, "update", "contact", row.id, done=done_on)
+
     def close_episode(self, actor: Actor, episode_id: uuid.UUID, on: date, reason: str,
                       note: str = "") -> EpisodeSummary:
         """終了 from any state, with one of the configured closure reasons."""

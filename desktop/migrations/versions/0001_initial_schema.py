@@ -198,7 +198,8 @@ def upgrade() -> None:
     with op.batch_alter_table('episodes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_episodes_closed_on'), ['closed_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_episodes_person_id'), ['person_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_episodes_state'), ['state'], unique=False)
+        batch_op.create_index(batch_op.f('ix_episodes_planned_end_on'), ['planned_end_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_episodes_state_since'), ['state_since'], unique=False)
 
     op.create_table('consents',
     sa.Column('episode_id', sa.Uuid(), nullable=False),
@@ -236,6 +237,7 @@ def upgrade() -> None:
     sa.Column('content', sa.Text(), nullable=False),
     sa.Column('next_action', sa.Text(), nullable=False),
     sa.Column('next_action_due', sa.Date(), nullable=True),
+    sa.Column('next_action_done_on', sa.Date(), nullable=True),
     sa.Column('attendees_welfare', sa.Text(), nullable=False),
     sa.Column('attendees_hello_work', sa.Text(), nullable=False),
     sa.Column('decisions', sa.Text(), nullable=False),
@@ -254,7 +256,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('contact_logs', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contact_logs_episode_id'), ['episode_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contact_logs_next_action_due'), ['next_action_due'], unique=False)
+        batch_op.create_index('ix_contact_logs_open_actions', ['next_action_done_on', 'next_action_due'], unique=False)
 
     op.create_table('placements',
     sa.Column('episode_id', sa.Uuid(), nullable=False),
@@ -361,6 +363,7 @@ def upgrade() -> None:
     with op.batch_alter_table('referrals', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_referrals_episode_id'), ['episode_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_referrals_referred_on'), ['referred_on'], unique=False)
+        batch_op.create_index('ix_referrals_status_referred_on', ['status', 'referred_on'], unique=False)
 
     op.create_table('support_extensions',
     sa.Column('episode_id', sa.Uuid(), nullable=False),
@@ -449,6 +452,7 @@ def upgrade() -> None:
     with op.batch_alter_table('retention_checkpoints', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_retention_checkpoints_due_on'), ['due_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_retention_checkpoints_episode_id'), ['episode_id'], unique=False)
+        batch_op.create_index('ix_retention_checkpoints_open_due', ['done_on', 'due_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_retention_checkpoints_placement_id'), ['placement_id'], unique=False)
 
 
@@ -456,6 +460,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('retention_checkpoints', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_retention_checkpoints_placement_id'))
+        batch_op.drop_index('ix_retention_checkpoints_open_due')
         batch_op.drop_index(batch_op.f('ix_retention_checkpoints_episode_id'))
         batch_op.drop_index(batch_op.f('ix_retention_checkpoints_due_on'))
 
@@ -476,6 +481,7 @@ def downgrade() -> None:
 
     op.drop_table('support_extensions')
     with op.batch_alter_table('referrals', schema=None) as batch_op:
+        batch_op.drop_index('ix_referrals_status_referred_on')
         batch_op.drop_index(batch_op.f('ix_referrals_referred_on'))
         batch_op.drop_index(batch_op.f('ix_referrals_episode_id'))
 
@@ -495,7 +501,7 @@ def downgrade() -> None:
 
     op.drop_table('placements')
     with op.batch_alter_table('contact_logs', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_contact_logs_next_action_due'))
+        batch_op.drop_index('ix_contact_logs_open_actions')
         batch_op.drop_index(batch_op.f('ix_contact_logs_episode_id'))
 
     op.drop_table('contact_logs')
@@ -504,7 +510,8 @@ def downgrade() -> None:
 
     op.drop_table('consents')
     with op.batch_alter_table('episodes', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_episodes_state'))
+        batch_op.drop_index(batch_op.f('ix_episodes_state_since'))
+        batch_op.drop_index(batch_op.f('ix_episodes_planned_end_on'))
         batch_op.drop_index(batch_op.f('ix_episodes_person_id'))
         batch_op.drop_index(batch_op.f('ix_episodes_closed_on'))
 

@@ -1,0 +1,221 @@
+"""The caseload list (keyset pages, filters, sorting) and today's work (今日の予定)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+
+from desktop.models import (
+    ContactLog,
+    Episode,
+    Person,
+    Plan,
+    PlanReview,
+    Referral,
+    RetentionCheckpoint,
+    User,
+)
+from desktop.services.context import Actor, ServiceContext
+from desktop.services.errors import InvalidInput
+from desktop.services.permissions import visible_persons
+from desktop.services.settings import read_setting
+
+OPEN_STATES = ("candidate", "screening", "consented", "referred", "active", "placed",
+               "retention")
+SORT_KEYS: dict[str, Any] = {
+    "kana": Person.kana_key,
+    "case_number": Person.case_number_key,
+    "state_since": Episode.state_since,
+    "planned_end": Episode.planned_end_on,
+}
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    states: tuple[str, ...] = OPEN_STATES
+    category: str | None = None
+    caseworker_id: uuid.UUID | None = None
+    overdue_only: bool = False
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    episode_id: uuid.UUID
+    person_id: uuid.UUID
+    case_number: str
+    name: str
+    kana: str
+    birth_date: date
+    category: str
+    state: str
+    state_since: date
+    planned_end_on: date | None
+    caseworker_name: str
+    sort_value: Any = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str  # checkpoint | plan_review | waiting_referral | next_action | period_end
+    due_on: date
+    overdue: bool
+    episode_id: uuid.UUID
+    person_id: uuid.UUID
+    case_number: str
+    name: str
+    detail: str
+    item_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class Agenda:
+    today: date
+    items: tuple[AgendaItem, ...]
+
+    def of_kind(self, kind: str) -> list[AgendaItem]:
+        return [i for i in self.items if i.kind == kind]
+
+
+class CaseloadService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def _overdue(self, today: date, wait_days: int) -> ColumnElement[bool]:
+        checkpoint = exists(select(RetentionCheckpoint.id).where(
+            RetentionCheckpoint.episode_id == Episode.id, RetentionCheckpoint.done_on.is_(None),
+            RetentionCheckpoint.due_on < today, RetentionCheckpoint.deleted_at.is_(None)))
+        waiting = exists(select(Referral.id).where(
+            Referral.episode_id == Episode.id, Referral.status == "sent",
+            Referral.referred_on < today - timedelta(days=wait_days)))
+        period = and_(Episode.planned_end_on < today,
+                      Episode.state.in_(("active", "placed", "retention")))
+        return or_(checkpoint, waiting, period)
+
+    def page(self, actor: Actor, filters: CaseloadFilter, sort: str = "kana",
+             descending: bool = False, after: tuple[Any, uuid.UUID] | None = None,
+             limit: int = 200) -> list[CaseloadRow]:
+        """One keyset page: rows strictly after ``after`` (the last row's sort value and
+        episode id), so that scrolling never re-reads or skips rows as the list grows."""
+        if sort not in SORT_KEYS:
+            raise InvalidInput("sort", "並べ替えの項目が正しくありません")
+        key = SORT_KEYS[sort]
+        stmt = (
+            select(Episode.id, Person.id, Person.case_number, Person.family_name,
+                   Person.given_name, Person.family_kana, Person.given_kana, Person.birth_date,
+                   Person.category, Episode.state, Episode.state_since, Episode.planned_end_on,
+                   User.display_name, key)
+            .select_from(Episode)
+            .join(Person, Person.id == Episode.person_id)
+            .outerjoin(User, User.id == Person.caseworker_id)
+            .where(Episode.deleted_at.is_(None), Person.deleted_at.is_(None),
+                   visible_persons(actor), Episode.state.in_(filters.states))
+        )
+        if filters.category:
+            stmt = stmt.where(Person.category == filters.category)
+        if filters.caseworker_id:
+            stmt = stmt.where(Person.caseworker_id == filters.caseworker_id)
+        with self.ctx.db.read_connection() as conn:
+            if filters.overdue_only:
+                wait = read_setting(conn, "referral_wait_days")
+                stmt = stmt.where(self._overdue(self.ctx.today(), wait))
+            if after is not None:
+                # (key, id) > (k, i), spelled so that the first conjunct is an index range.
+                value, last_id = after
+                if descending:
+                    stmt = stmt.where(key <= value, or_(key < value, Episode.id < last_id))
+                else:
+                    stmt = stmt.where(key >= value, or_(key > value, Episode.id > last_id))
+            order = (key.desc(), Episode.id.desc()) if descending else (key, Episode.id)
+            rows = conn.execute(stmt.order_by(*order).limit(limit)).all()
+        return [CaseloadRow(r[0], r[1], r[2], f"{r[3]} {r[4]}", f"{r[5]} {r[6]}", r[7], r[8],
+                            r[9], r[10], r[11], r[12] or "", r[13]) for r in rows]
+
+    def count(self, actor: Actor, filters: CaseloadFilter) -> int:
+        stmt = (select(func.count(Episode.id)).select_from(Episode)
+                .join(Person, Person.id == Episode.person_id)
+                .where(Episode.deleted_at.is_(None), Person.deleted_at.is_(None),
+                       visible_persons(actor), Episode.state.in_(filters.states)))
+        if filters.category:
+            stmt = stmt.where(Person.category == filters.category)
+        if filters.caseworker_id:
+            stmt = stmt.where(Person.caseworker_id == filters.caseworker_id)
+        with self.ctx.db.read_connection() as conn:
+            if filters.overdue_only:
+                wait = read_setting(conn, "referral_wait_days")
+                stmt = stmt.where(self._overdue(self.ctx.today(), wait))
+            return int(conn.execute(stmt).scalar_one())
+
+    def agenda(self, actor: Actor, horizon_days: int = 7, limit: int = 200) -> Agenda:
+        """今日の予定: what is due within ``horizon_days`` or overdue, in the actor's caseload."""
+        today = self.ctx.today()
+        until = today + timedelta(days=horizon_days)
+        items: list[AgendaItem] = []
+        person_cols = (Episode.id, Person.id, Person.case_number, Person.family_name,
+                       Person.given_name)
+        base_filters = (Person.deleted_at.is_(None), Episode.deleted_at.is_(None),
+                        visible_persons(actor), Episode.state != "closed")
+
+        def add(kind: str, due: date, r: Any, detail: str, item_id: uuid.UUID | None) -> None:
+            items.append(AgendaItem(kind, due, due < today, r[0], r[1], r[2], f"{r[3]} {r[4]}",
+                                    detail, item_id))
+
+        with self.ctx.db.read_connection() as conn:
+            wait_days = read_setting(conn, "referral_wait_days")
+            rows = conn.execute(
+                select(*person_cols, RetentionCheckpoint.due_on, RetentionCheckpoint.months,
+                       RetentionCheckpoint.id)
+                .join(Episode, Episode.id == RetentionCheckpoint.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, RetentionCheckpoint.done_on.is_(None),
+                       RetentionCheckpoint.deleted_at.is_(None),
+                       RetentionCheckpoint.due_on <= until)
+                .order_by(RetentionCheckpoint.due_on).limit(limit))
+            for r in rows:
+                add("checkpoint", r[5], r, f"{r[6]}か月定着確認", r[7])
+            rows = conn.execute(
+                select(*person_cols, PlanReview.due_on, Plan.revision, PlanReview.id)
+                .join(Plan, Plan.id == PlanReview.plan_id)
+                .join(Episode, Episode.id == Plan.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, PlanReview.done_on.is_(None),
+                       PlanReview.deleted_at.is_(None), PlanReview.due_on <= until)
+                .order_by(PlanReview.due_on).limit(limit))
+            for r in rows:
+                add("plan_review", r[5], r, f"支援プラン（第{r[6]}版）の見直し", r[7])
+            rows = conn.execute(
+                select(*person_cols, Referral.referred_on, Referral.number, Referral.id)
+                .join(Episode, Episode.id == Referral.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, Referral.status == "sent",
+                       Referral.deleted_at.is_(None),
+                       Referral.referred_on <= today - timedelta(days=wait_days))
+                .order_by(Referral.referred_on).limit(limit))
+            for r in rows:
+                due = r[5] + timedelta(days=wait_days)
+                add("waiting_referral", due, r,
+                    f"支援要請（{r[6]}）からHWの回答待ち {(today - r[5]).days}日", r[7])
+            rows = conn.execute(
+                select(*person_cols, ContactLog.next_action_due, ContactLog.next_action,
+                       ContactLog.id)
+                .join(Episode, Episode.id == ContactLog.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, ContactLog.next_action_done_on.is_(None),
+                       ContactLog.next_action_due <= until, ContactLog.deleted_at.is_(None))
+                .order_by(ContactLog.next_action_due).limit(limit))
+            for r in rows:
+                add("next_action", r[5], r, str(r[6]), r[7])
+            rows = conn.execute(
+                select(*person_cols, Episode.planned_end_on)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, Episode.state.in_(("active", "placed", "retention")),
+                       Episode.planned_end_on <= until)
+                .order_by(Episode.planned_end_on).limit(limit))
+            for r in rows:
+                add("period_end", r[5], r, "支援期間の終了予定", None)
+        items.sort(key=lambda i: (i.due_on, i.case_number))
+        return Agenda(today, tuple(items))
+
