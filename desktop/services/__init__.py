@@ -12,11 +12,13 @@ from sqlalchemy import Engine
 from desktop.models.db import Database
 from desktop.models.keystore import KeyInfo
 from desktop.services.auth import AuthService
+from desktop.services.caseload import CaseloadService
 from desktop.services.consent import ConsentService
 from desktop.services.context import ServiceContext
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.offices import OfficeService
 from desktop.services.persons import PersonService
+from desktop.services.records import EpisodeRecords
 from desktop.services.search import SearchService
 from desktop.services.settings import SettingsService
 from desktop.services.workflow import WorkflowService
@@ -33,6 +35,8 @@ class Services:
     settings: SettingsService
     offices: OfficeService
     maintenance: MaintenanceService
+    caseload: CaseloadService
+    records: EpisodeRecords
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -44,4 +48,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         workflow=WorkflowService(ctx), consent=ConsentService(ctx),
         search=SearchService(ctx), settings=SettingsService(ctx), offices=OfficeService(ctx),
         maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
+        caseload=CaseloadService(ctx), records=EpisodeRecords(ctx),
     )

@@ -120,6 +120,42 @@ def load_person(session: Session, person_id: uuid.UUID) -> Person:
     return person
 
 
+def require_staff(s: Session, user_id: uuid.UUID) -> User:
+    user = s.get(User, user_id)
+    if user is None or not user.active or user.role not in ("caseworker", "supervisor",
+                                                           "admin"):
+        raise InvalidInput("caseworker", "担当者に指定できる有効な職員ではありません")
+    return user
+
+
+def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
+                       caseworker_id: uuid.UUID | None) -> tuple[PersonInput, uuid.UUID | None]:
+    """Permission and validation for a new person; a caseworker registers into their own
+    caseload."""
+    require_role(actor, "admin", "supervisor", "caseworker")
+    clean = validated(data, ctx.today())
+    if actor.role == "caseworker":
+        if caseworker_id not in (None, actor.user_id):
+            raise PermissionDenied("他の担当者のケースとして登録することはできません")
+        caseworker_id = actor.user_id
+    return clean, caseworker_id
+
+
+def insert_person(s: Session, ctx: ServiceContext, actor: Actor, clean: PersonInput,
+                  caseworker_id: uuid.UUID | None) -> Person:
+    """Add a validated person in the caller's transaction, audited."""
+    if s.scalar(select(Person.id).where(Person.case_number == clean.case_number)):
+        raise InvalidInput("case_number", f"ケース番号「{clean.case_number}」は既に使われています")
+    if caseworker_id is not None:
+        require_staff(s, caseworker_id)
+    person = Person(**{n: getattr(clean, n) for n in INPUT_FIELDS}, **search_keys(clean),
+                    caseworker_id=caseworker_id, search_no=next_search_no(s))
+    s.add(stamp_new(ctx, actor, person))
+    s.flush()
+    audit.append(s, ctx, actor, "create", "person", person.id)
+    return person
+
+
 @dataclass(frozen=True)
 class DuplicateCandidate:
     id: uuid.UUID
@@ -148,32 +184,9 @@ class PersonService:
 
     def create_person(self, actor: Actor, data: PersonInput,
                       caseworker_id: uuid.UUID | None = None) -> PersonRecord:
-        require_role(actor, "admin", "supervisor", "caseworker")
-        clean = validated(data, self.ctx.today())
-        if actor.role == "caseworker":
-            if caseworker_id not in (None, actor.user_id):
-                raise PermissionDenied("他の担当者のケースとして登録することはできません")
-            caseworker_id = actor.user_id
+        clean, caseworker_id = prepare_new_person(self.ctx, actor, data, caseworker_id)
         with self.ctx.db.write() as s:
-            if s.scalar(select(Person.id).where(Person.case_number == clean.case_number)):
-                raise InvalidInput("case_number",
-                                   f"ケース番号「{clean.case_number}」は既に使われています")
-            if caseworker_id is not None:
-                self._require_staff(s, caseworker_id)
-            person = Person(**{n: getattr(clean, n) for n in INPUT_FIELDS},
-                            **search_keys(clean), caseworker_id=caseworker_id,
-                            search_no=next_search_no(s))
-            s.add(stamp_new(self.ctx, actor, person))
-            s.flush()
-            audit.append(s, self.ctx, actor, "create", "person", person.id)
-            return to_record(person)
-
-    def _require_staff(self, s: Session, user_id: uuid.UUID) -> User:
-        user = s.get(User, user_id)
-        if user is None or not user.active or user.role not in ("caseworker", "supervisor",
-                                                               "admin"):
-            raise InvalidInput("caseworker", "担当者に指定できる有効な職員ではありません")
-        return user
+            return to_record(insert_person(s, self.ctx, actor, clean, caseworker_id))
 
     def get_person(self, actor: Actor, person_id: uuid.UUID) -> PersonRecord:
         """Read a profile; every view is audited."""
@@ -220,7 +233,7 @@ class PersonService:
         require_role(actor, "admin", "supervisor")
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
-            self._require_staff(s, caseworker_id)
+            require_staff(s, caseworker_id)
             person.caseworker_id = caseworker_id
             stamp_update(actor, person)
             audit.append(s, self.ctx, actor, "assign", "person", person.id,
@@ -232,7 +245,7 @@ class PersonService:
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
-            self._require_staff(s, user_id)
+            require_staff(s, user_id)
             share = s.scalar(select(CaseShare).where(CaseShare.person_id == person_id,
                                                      CaseShare.user_id == user_id))
             if share is None:

@@ -52,7 +52,14 @@ from desktop.services.labels import (
     TERM_CATEGORIES,
 )
 from desktop.services.permissions import check_edit, check_read
-from desktop.services.persons import load_person
+from desktop.services.persons import (
+    PersonInput,
+    PersonRecord,
+    insert_person,
+    load_person,
+    prepare_new_person,
+    to_record,
+)
 from desktop.services.settings import read_setting
 
 ALLOWED: dict[str, frozenset[str]] = {
@@ -303,22 +310,36 @@ class WorkflowService:
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
-            open_one = s.scalar(select(Episode.id).where(
-                Episode.person_id == person_id, Episode.state != "closed",
-                Episode.deleted_at.is_(None)))
-            if open_one:
-                raise DomainError("この対象者には終了していない支援エピソードがあります")
-            episode = Episode(person_id=person_id, state="candidate", state_since=intake_on,
-                              intake_on=intake_on, note=note)
-            s.add(stamp_new(self.ctx, actor, episode))
-            s.flush()
-            s.add(stamp_new(self.ctx, actor, Transition(
-                episode_id=episode.id, from_state=None, to_state="candidate",
-                effective_on=intake_on, recorded_at=self.ctx.now(), actor_id=actor.user_id,
-                note=note)))
-            audit.append(s, self.ctx, actor, "create", "episode", episode.id,
-                         person=str(person_id))
-            return _summary(episode)
+            return _summary(self._insert_episode(s, actor, person_id, intake_on, note))
+
+    def intake(self, actor: Actor, data: PersonInput, intake_on: date, note: str = "",
+               caseworker_id: uuid.UUID | None = None) -> tuple[PersonRecord, EpisodeSummary]:
+        """新規受付: register a person and open their first episode in one transaction."""
+        clean, caseworker_id = prepare_new_person(self.ctx, actor, data, caseworker_id)
+        self._check_day(intake_on, None, "intake_on")
+        with self.ctx.db.write() as s:
+            person = insert_person(s, self.ctx, actor, clean, caseworker_id)
+            episode = self._insert_episode(s, actor, person.id, intake_on, note)
+            return to_record(person), _summary(episode)
+
+    def _insert_episode(self, s: Session, actor: Actor, person_id: uuid.UUID, intake_on: date,
+                        note: str) -> Episode:
+        open_one = s.scalar(select(Episode.id).where(
+            Episode.person_id == person_id, Episode.state != "closed",
+            Episode.deleted_at.is_(None)))
+        if open_one:
+            raise DomainError("この対象者には終了していない支援エピソードがあります")
+        episode = Episode(person_id=person_id, state="candidate", state_since=intake_on,
+                          intake_on=intake_on, note=note)
+        s.add(stamp_new(self.ctx, actor, episode))
+        s.flush()
+        s.add(stamp_new(self.ctx, actor, Transition(
+            episode_id=episode.id, from_state=None, to_state="candidate",
+            effective_on=intake_on, recorded_at=self.ctx.now(), actor_id=actor.user_id,
+            note=note)))
+        audit.append(s, self.ctx, actor, "create", "episode", episode.id,
+                     person=str(person_id))
+        return episode
 
     def start_screening(self, actor: Actor, episode_id: uuid.UUID, on: date,
                         note: str = "") -> EpisodeSummary:

@@ -325,3 +325,29 @@ def test_every_write_is_audited_and_a_failed_write_leaves_nothing(world: World) 
     with db.read() as s:
         assert s.scalar(select(func.count(Transition.id))) == before_transitions + 1
         assert s.scalar(select(func.count(AuditEntry.id))) == before_audit + 2
+
+
+def test_intake_registers_person_and_episode_together_or_not_at_all(world: World) -> None:
+    from dataclasses import replace
+
+    from desktop.services.persons import PersonInput
+
+    data = PersonInput("N-1", "林", "誠", "ハヤシ", "マコト", date(1970, 1, 1), "needy")
+    wf = world.services.workflow
+    person, episode = wf.intake(world.cw_a, data, date(2026, 6, 1), "窓口相談から")
+    assert (episode.person_id, episode.state) == (person.id, "candidate")
+    with pytest.raises(InvalidInput, match="未来"):
+        wf.intake(world.cw_a, replace(data, case_number="N-2"), date(2026, 7, 1))
+    assert world.services.search.search(world.cw_a, "N-2") == []
+
+
+def test_episode_records_read_back(world: World) -> None:
+    ep = to_state(world, world.person(), "retention")
+    records = world.services.records
+    assert [r.office_name for r in records.referrals(world.cw_a, ep)] == [world.office_name]
+    plan_view = records.current_plan(world.cw_a, ep)
+    assert plan_view is not None and plan_view.goal_job == "介護職員"
+    assert [p.employer for p in records.placements(world.cw_a, ep)] == ["株式会社ひかり物流"]
+    world.services.workflow.add_contact(world.cw_a, ep, ContactInput(date(2026, 6, 2), "phone", "定着状況を確認"))
+    contacts = records.contacts(world.cw_a, ep)
+    assert [(c.content, c.staff_name) for c in contacts] == [("定着状況を確認", "青山 里美")]
