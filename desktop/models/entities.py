@@ -100,7 +100,7 @@ class Person(Tracked, Base):
     desired_hours: Mapped[str] = mapped_column(String(100), default="")
     desired_wage: Mapped[str] = mapped_column(String(100), default="")
     desired_area: Mapped[str] = mapped_column(String(100), default="")
-    caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     # Search keys (NFKC + kana folding), maintained by the person service.
     name_key: Mapped[str] = mapped_column(String(100), index=True)
     given_name_key: Mapped[str] = mapped_column(String(50), index=True)
@@ -111,7 +111,11 @@ class Person(Tracked, Base):
     # Local integer handle for the SQLite FTS5 index (its rowid); not synchronised.
     search_no: Mapped[int] = mapped_column(Integer, unique=True)
 
-    __table_args__ = (Index("ix_persons_kana_birth", "kana_key", "birth_date"),)
+    __table_args__ = (
+        Index("ix_persons_kana_birth", "kana_key", "birth_date"),  # duplicate check
+        # A caseworker's list in reading order, walked page by page.
+        Index("ix_persons_caseworker_kana", "caseworker_id", "kana_key"),
+    )
 
 
 class CaseShare(Tracked, Base):
@@ -133,7 +137,7 @@ class Episode(Tracked, Base):
     # No index on state: most episodes share a handful of states, and an index there lures
     # the planner away from the ordered person indexes the caseload list pages through.
     state: Mapped[str] = mapped_column(String(16))
-    state_since: Mapped[date] = mapped_column(Date, index=True)
+    state_since: Mapped[date] = mapped_column(Date)
     intake_on: Mapped[date] = mapped_column(Date)  # 受付日
     screening_decision: Mapped[str | None] = mapped_column(String(16))  # approved | rejected
     screening_decided_on: Mapped[date | None] = mapped_column(Date)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
 
 from desktop.models import (
     ContactLog,
@@ -26,11 +26,11 @@ from desktop.services.settings import read_setting
 
 OPEN_STATES = ("candidate", "screening", "consented", "referred", "active", "placed",
                "retention")
+# The list is driven from the persons table in index order (one row per person, with their
+# latest matching episode); sorting by an episode column would need a full scan and sort.
 SORT_KEYS: dict[str, Any] = {
     "kana": Person.kana_key,
     "case_number": Person.case_number_key,
-    "state_since": Episode.state_since,
-    "planned_end": Episode.planned_end_on,
 }
 
 
@@ -95,58 +95,67 @@ class CaseloadService:
                       Episode.state.in_(("active", "placed", "retention")))
         return or_(checkpoint, waiting, period)
 
+    def _persons_matching(self, conn: Connection, actor: Actor,
+                          filters: CaseloadFilter) -> list[ColumnElement[bool]]:
+        episode_match = [Episode.person_id == Person.id, Episode.deleted_at.is_(None),
+                         Episode.state.in_(filters.states)]
+        if filters.overdue_only:
+            wait = read_setting(conn, "referral_wait_days")
+            episode_match.append(self._overdue(self.ctx.today(), wait))
+        where = [Person.deleted_at.is_(None), visible_persons(actor),
+                 exists(select(Episode.id).where(*episode_match))]
+        if filters.category:
+            where.append(Person.category == filters.category)
+        if filters.caseworker_id:
+            where.append(Person.caseworker_id == filters.caseworker_id)
+        return where
+
     def page(self, actor: Actor, filters: CaseloadFilter, sort: str = "kana",
              descending: bool = False, after: tuple[Any, uuid.UUID] | None = None,
              limit: int = 200) -> list[CaseloadRow]:
-        """One keyset page: rows strictly after ``after`` (the last row's sort value and
-        episode id), so that scrolling never re-reads or skips rows as the list grows."""
+        """One keyset page: persons strictly after ``after`` (the last row's sort value and
+        person id), so that scrolling never re-reads or skips rows as the list changes."""
         if sort not in SORT_KEYS:
             raise InvalidInput("sort", "並べ替えの項目が正しくありません")
         key = SORT_KEYS[sort]
-        stmt = (
-            select(Episode.id, Person.id, Person.case_number, Person.family_name,
-                   Person.given_name, Person.family_kana, Person.given_kana, Person.birth_date,
-                   Person.category, Episode.state, Episode.state_since, Episode.planned_end_on,
-                   User.display_name, key)
-            .select_from(Episode)
-            .join(Person, Person.id == Episode.person_id)
-            .outerjoin(User, User.id == Person.caseworker_id)
-            .where(Episode.deleted_at.is_(None), Person.deleted_at.is_(None),
-                   visible_persons(actor), Episode.state.in_(filters.states))
-        )
-        if filters.category:
-            stmt = stmt.where(Person.category == filters.category)
-        if filters.caseworker_id:
-            stmt = stmt.where(Person.caseworker_id == filters.caseworker_id)
         with self.ctx.db.read_connection() as conn:
-            if filters.overdue_only:
-                wait = read_setting(conn, "referral_wait_days")
-                stmt = stmt.where(self._overdue(self.ctx.today(), wait))
+            stmt = (select(Person.id, Person.case_number, Person.family_name, Person.given_name,
+                           Person.family_kana, Person.given_kana, Person.birth_date,
+                           Person.category, User.display_name, key)
+                    .outerjoin(User, User.id == Person.caseworker_id)
+                    .where(*self._persons_matching(conn, actor, filters)))
             if after is not None:
                 # (key, id) > (k, i), spelled so that the first conjunct is an index range.
                 value, last_id = after
                 if descending:
-                    stmt = stmt.where(key <= value, or_(key < value, Episode.id < last_id))
+                    stmt = stmt.where(key <= value, or_(key < value, Person.id < last_id))
                 else:
-                    stmt = stmt.where(key >= value, or_(key > value, Episode.id > last_id))
-            order = (key.desc(), Episode.id.desc()) if descending else (key, Episode.id)
-            rows = conn.execute(stmt.order_by(*order).limit(limit)).all()
-        return [CaseloadRow(r[0], r[1], r[2], f"{r[3]} {r[4]}", f"{r[5]} {r[6]}", r[7], r[8],
-                            r[9], r[10], r[11], r[12] or "", r[13]) for r in rows]
+                    stmt = stmt.where(key >= value, or_(key > value, Person.id > last_id))
+            order = (key.desc(), Person.id.desc()) if descending else (key, Person.id)
+            persons = conn.execute(stmt.order_by(*order).limit(limit)).all()
+            latest: dict[uuid.UUID, Any] = {}
+            if persons:
+                episodes = conn.execute(
+                    select(Episode.person_id, Episode.id, Episode.state, Episode.state_since,
+                           Episode.planned_end_on)
+                    .where(Episode.person_id.in_([p[0] for p in persons]),
+                           Episode.deleted_at.is_(None), Episode.state.in_(filters.states))
+                    .order_by(Episode.intake_on))
+                for e in episodes:
+                    latest[e[0]] = e  # later intakes overwrite earlier ones
+        rows = []
+        for p in persons:
+            e = latest.get(p[0])
+            if e is None:  # changed between the two reads; it will show on refresh
+                continue
+            rows.append(CaseloadRow(e[1], p[0], p[1], f"{p[2]} {p[3]}", f"{p[4]} {p[5]}", p[6],
+                                    p[7], e[2], e[3], e[4], p[8] or "", p[9]))
+        return rows
 
     def count(self, actor: Actor, filters: CaseloadFilter) -> int:
-        stmt = (select(func.count(Episode.id)).select_from(Episode)
-                .join(Person, Person.id == Episode.person_id)
-                .where(Episode.deleted_at.is_(None), Person.deleted_at.is_(None),
-                       visible_persons(actor), Episode.state.in_(filters.states)))
-        if filters.category:
-            stmt = stmt.where(Person.category == filters.category)
-        if filters.caseworker_id:
-            stmt = stmt.where(Person.caseworker_id == filters.caseworker_id)
         with self.ctx.db.read_connection() as conn:
-            if filters.overdue_only:
-                wait = read_setting(conn, "referral_wait_days")
-                stmt = stmt.where(self._overdue(self.ctx.today(), wait))
+            stmt = select(func.count(Person.id)).where(
+                *self._persons_matching(conn, actor, filters))
             return int(conn.execute(stmt).scalar_one())
 
     def agenda(self, actor: Actor, horizon_days: int = 7, limit: int = 200) -> Agenda:

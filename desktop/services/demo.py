@@ -245,6 +245,9 @@ class DemoService:
             if progress:
                 progress(persons, persons)
             counts = batch.counts
+            if self.ctx.db.is_sqlite:
+                # Fresh statistics so the query planner knows the new table sizes.
+                s.connection().exec_driver_sql("ANALYZE")
             audit.append(s, self.ctx, actor, "demo_generate", seed=seed, rows=dict(counts))
         return DemoResult(counts.get("persons", 0), counts.get("episodes", 0),
                           counts.get("contact_logs", 0), password)

@@ -25,7 +25,7 @@ def test_pages_walk_the_whole_caseload_in_order_without_gaps(world: World) -> No
         if not page:
             break
         seen += [r.kana.split()[0] for r in page]
-        after = (page[-1].sort_value, page[-1].episode_id)
+        after = (page[-1].sort_value, page[-1].person_id)
     assert seen == kana
     desc = service.page(world.cw_a, CaseloadFilter(), descending=True, limit=2)
     assert [r.kana.split()[0] for r in desc] == ["キムラ", "カトウ"]

@@ -145,7 +145,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_persons_case_number_key'), ['case_number_key'], unique=False)
-        batch_op.create_index(batch_op.f('ix_persons_caseworker_id'), ['caseworker_id'], unique=False)
+        batch_op.create_index('ix_persons_caseworker_kana', ['caseworker_id', 'kana_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_given_kana_key'), ['given_kana_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_given_name_key'), ['given_name_key'], unique=False)
         batch_op.create_index('ix_persons_kana_birth', ['kana_key', 'birth_date'], unique=False)
@@ -199,7 +199,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_episodes_closed_on'), ['closed_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_episodes_person_id'), ['person_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_episodes_planned_end_on'), ['planned_end_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_episodes_state_since'), ['state_since'], unique=False)
 
     op.create_table('consents',
     sa.Column('episode_id', sa.Uuid(), nullable=False),
@@ -510,7 +509,6 @@ def downgrade() -> None:
 
     op.drop_table('consents')
     with op.batch_alter_table('episodes', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_episodes_state_since'))
         batch_op.drop_index(batch_op.f('ix_episodes_planned_end_on'))
         batch_op.drop_index(batch_op.f('ix_episodes_person_id'))
         batch_op.drop_index(batch_op.f('ix_episodes_closed_on'))
@@ -526,7 +524,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_persons_kana_birth')
         batch_op.drop_index(batch_op.f('ix_persons_given_name_key'))
         batch_op.drop_index(batch_op.f('ix_persons_given_kana_key'))
-        batch_op.drop_index(batch_op.f('ix_persons_caseworker_id'))
+        batch_op.drop_index('ix_persons_caseworker_kana')
         batch_op.drop_index(batch_op.f('ix_persons_case_number_key'))
 
     op.drop_table('persons')
