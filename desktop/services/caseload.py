@@ -141,8 +141,8 @@ class CaseloadService:
                     .where(Episode.person_id.in_([p[0] for p in persons]),
                            Episode.deleted_at.is_(None), Episode.state.in_(filters.states))
                     .order_by(Episode.intake_on))
-                for e in episodes:
-                    latest[e[0]] = e  # later intakes overwrite earlier ones
+                for ep in episodes:
+                    latest[ep[0]] = ep  # later intakes overwrite earlier ones
         rows = []
         for p in persons:
             e = latest.get(p[0])
