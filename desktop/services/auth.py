@@ -73,7 +73,7 @@ def _aware(dt: datetime | None, like: datetime) -> datetime | None:
     return dt.replace(tzinfo=like.tzinfo)
 
 
-def _validate_new(username: str, display_name: str, role: str, password: str) -> None:
+def validate_new_user(username: str, display_name: str, role: str, password: str) -> None:
     if not username or len(username) > 64 or not username.replace("-", "").replace(
             "_", "").replace(".", "").isalnum() or not username.isascii():
         raise InvalidInput("username", "ユーザー名は半角英数字（- _ . 可）で入力してください")
@@ -94,7 +94,7 @@ class AuthService:
             return bool(s.scalar(select(func.count(User.id))))
 
     def create_first_admin(self, username: str, display_name: str, password: str) -> Actor:
-        _validate_new(username, display_name, "admin", password)
+        validate_new_user(username, display_name, "admin", password)
         with self.ctx.db.write() as s:
             if s.scalar(select(func.count(User.id))):
                 raise DomainError("管理者は既に登録されています")
@@ -152,7 +152,7 @@ class AuthService:
     def add_user(self, actor: Actor, username: str, display_name: str, role: str,
                  password: str) -> UserSummary:
         require_role(actor, "admin")
-        _validate_new(username, display_name, role, password)
+        validate_new_user(username, display_name, role, password)
         with self.ctx.db.write() as s:
             if s.scalar(select(User.id).where(User.username == username)):
                 raise InvalidInput("username", f"ユーザー名「{username}」は既に使われています")

@@ -366,11 +366,15 @@ class _Generator:
                 span_end: date, not_before: date) -> date:
         """One episode that reaches ``final`` (or as far as time allows); returns its last day."""
         rng = self.rng
-        start_window = max(not_before, span_end - timedelta(days=900))
-        intake = start_window + timedelta(days=rng.randint(0, max(1, (span_end - start_window).days - 20)))
         closes = final == "closed"
-        target = rng.choice(PATH[:]) if closes else final
+        target = rng.choice(PATH) if closes else final
         reach = PATH.index(target)
+        # Closed episodes spread over the past years; open ones started recently enough to
+        # still be where they are (nobody waits two years for Hello Work's answer).
+        lookback = 900 if closes else 25 * reach + (150 if target == "retention" else 40)
+        start_window = max(not_before, span_end - timedelta(days=lookback))
+        room = max(1, (span_end - start_window).days - 18 * reach)
+        intake = start_window + timedelta(days=rng.randint(0, room))
         eid = self.uid()
         st = self.stamp(cw)
         st["id"] = eid
@@ -385,7 +389,7 @@ class _Generator:
         for nxt in PATH[1:reach + 1]:
             if nxt == "retention":
                 break  # entered automatically together with placed
-            step = self.days_after(day, 3, 35)
+            step = self.days_after(day, 3, 20 if not closes else 35)
             if step > span_end:
                 break
             day = step

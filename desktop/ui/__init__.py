@@ -1,0 +1,1 @@
+"""The Qt desktop client. Widgets call services; they never open a database session."""

@@ -1,0 +1,78 @@
+"""Dialogs for the workflow actions: each builds a form, calls one service use case, and shows
+a refusal beside the field it concerns (the dialog stays open until the write succeeds)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.errors import DomainError, InvalidInput
+from desktop.ui.widgets import Form
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Forms", text)
+
+
+class ActionDialog(QDialog):
+    """``build(form)`` adds fields; ``submit(values)`` performs the use case (raising
+    DomainError to refuse). Accepted only when ``submit`` returned."""
+
+    def __init__(self, title: str, build: Callable[[Form], None],
+                 submit: Callable[[dict[str, Any]], Any], intro: str = "",
+                 ok_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.submit_fn = submit
+        self.result_value: Any = None
+        layout = QVBoxLayout(self)
+        if intro:
+            label = QLabel(intro)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.form = Form()
+        build(self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or _t("登録"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
+        buttons.accepted.connect(self.try_submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, min(720, 140 + 58 * len(self.form.fields)))
+
+    def try_submit(self) -> None:
+        values = self.form.values()
+        if values is None:
+            return
+        try:
+            self.result_value = self.submit_fn(values)
+        except InvalidInput as exc:
+            self.form.show_error(exc.field, exc.message)
+            return
+        except DomainError as exc:
+            self.form.show_error("", exc.message)
+            return
+        self.accept()
+
+
+def required(values: dict[str, Any], name: str, message: str) -> Any:
+    value = values.get(name)
+    if value in (None, ""):
+        raise InvalidInput(name, message)
+    return value

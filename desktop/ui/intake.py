@@ -1,0 +1,98 @@
+"""新規受付: register a person and open their first episode, warning about likely duplicates
+(same reading and birth date) before anything is saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+
+from desktop.japanese.wareki import DateParseError
+from desktop.services import Services
+from desktop.services.context import Actor
+from desktop.services.errors import InvalidInput
+from desktop.services.persons import DuplicateCandidate, PersonInput
+from desktop.ui.forms import ActionDialog, required
+from desktop.ui.text import choices, wareki
+from desktop.ui.widgets import Form
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Intake", text)
+
+
+class IntakeDialog(ActionDialog):
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        self.services, self.actor = services, actor
+        self.duplicates: list[DuplicateCandidate] = []
+        super().__init__(_t("新規受付"), self._build, self._submit,
+                         _t("支援対象者を登録し、支援エピソード（候補）を開始します。"),
+                         _t("登録する"), parent)
+
+    def _build(self, f: Form) -> None:
+        f.date("intake_on", _t("受付日"), self.services.ctx.today())
+        f.text("case_number", _t("ケース番号"))
+        f.text("family_name", _t("氏"))
+        f.text("given_name", _t("名"))
+        f.text("family_kana", _t("フリガナ（氏）"), "", "kana")
+        f.text("given_kana", _t("フリガナ（名）"))
+        birth = f.date("birth_date", _t("生年月日"))
+        f.choice("sex", _t("性別"), [(None, _t("未回答")), *choices("sex")])
+        f.choice("category", _t("対象者区分"), choices("category"))
+        f.text("postal_code", _t("郵便番号"))
+        f.text("address", _t("住所"))
+        f.text("phone_mobile", _t("電話（携帯）"), "", "phone")
+        f.text("phone_home", _t("電話（自宅）"))
+        f.area("household", _t("世帯状況"))
+        f.area("barriers", _t("就労阻害要因"))
+        f.text("desired_job", _t("希望職種"))
+        f.area("note", _t("受付時のメモ"))
+        self.duplicate_label = QLabel()
+        self.duplicate_label.setObjectName("duplicateWarning")
+        self.duplicate_label.setWordWrap(True)
+        self.duplicate_label.hide()
+        f.layout_.addRow(self.duplicate_label)
+        self.not_duplicate = QCheckBox(_t("上記の人とは別人であることを確認しました"))
+        self.not_duplicate.hide()
+        f.layout_.addRow(self.not_duplicate)
+        birth.editingFinished.connect(self.check_duplicates)
+        for name in ("family_kana", "given_kana"):
+            f.fields[name].editingFinished.connect(self.check_duplicates)  # type: ignore[attr-defined]
+
+    def check_duplicates(self) -> None:
+        f = self.form
+        try:
+            birth = f.fields["birth_date"].value()  # type: ignore[attr-defined]
+        except DateParseError:
+            return
+        family = f.fields["family_kana"].text()  # type: ignore[attr-defined]
+        given = f.fields["given_kana"].text()  # type: ignore[attr-defined]
+        if not (birth and family and given):
+            return
+        self.duplicates = self.services.persons.possible_duplicates(self.actor, family, given,
+                                                                   birth)
+        if self.duplicates:
+            names = "\n".join(f"・{d.case_number} {d.name}（{d.kana}）{wareki(d.birth_date)}生"
+                              for d in self.duplicates)
+            self.duplicate_label.setText(
+                _t("同じフリガナと生年月日の人が既に登録されています:") + "\n" + names)
+        self.duplicate_label.setVisible(bool(self.duplicates))
+        self.not_duplicate.setVisible(bool(self.duplicates))
+        self.not_duplicate.setChecked(False)
+
+    def _submit(self, v: dict[str, Any]) -> Any:
+        self.check_duplicates()
+        if self.duplicates and not self.not_duplicate.isChecked():
+            raise InvalidInput("", _t("重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください"))
+        data = PersonInput(
+            case_number=v["case_number"], family_name=v["family_name"],
+            given_name=v["given_name"], family_kana=v["family_kana"],
+            given_kana=v["given_kana"],
+            birth_date=required(v, "birth_date", _t("生年月日を入力してください")),
+            category=v["category"], sex=v["sex"], postal_code=v["postal_code"],
+            address=v["address"], phone_home=v["phone_home"], phone_mobile=v["phone_mobile"],
+            household=v["household"], barriers=v["barriers"], desired_job=v["desired_job"])
+        person, _ = self.services.workflow.intake(
+            self.actor, data, required(v, "intake_on", _t("受付日を入力してください")), v["note"])
+        return person

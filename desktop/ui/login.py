@@ -1,0 +1,187 @@
+"""Sign-in, first-run set-up, the recovery key notice and the idle lock screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.auth import AuthService
+from desktop.services.context import Actor
+from desktop.services.errors import DomainError
+from desktop.ui.widgets import ErrorLabel, Form
+
+
+def _password_field(form: Form, name: str, label: str) -> QLineEdit:
+    edit = form.text(name, label)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class LoginDialog(QDialog):
+    """ユーザー名とパスワード. The actor is in ``self.actor`` after acceptance."""
+
+    def __init__(self, auth: AuthService, username: str = "", locked_user: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.auth = auth
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("つなぎ — ログイン") if locked_user is None
+                            else self.tr("つなぎ — 画面のロック"))
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("つなぎ") if locked_user is None else
+                       self.tr("一定時間操作がなかったため、画面をロックしました。"))
+        title.setObjectName("loginTitle" if locked_user is None else "lockNotice")
+        layout.addWidget(title)
+        if locked_user is None:
+            subtitle = QLabel(self.tr("就労支援ケース管理"))
+            subtitle.setObjectName("loginSubtitle")
+            layout.addWidget(subtitle)
+        self.form = Form(self)
+        self.username = self.form.text("username", self.tr("ユーザー名"), locked_user or username)
+        self.username.setReadOnly(locked_user is not None)
+        self.password = _password_field(self.form, "password", self.tr("パスワード"))
+        layout.addWidget(self.form)
+        self.error = ErrorLabel(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("ログイン") if locked_user is None else self.tr("ロック解除"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("終了") if locked_user is None else self.tr("アプリを終了"))
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.password if locked_user or username else self.username).setFocus()
+
+    def try_login(self) -> None:
+        try:
+            self.actor = self.auth.login(self.username.text().strip(), self.password.text())
+        except DomainError as exc:
+            self.error.show_message(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class SetupDialog(QDialog):
+    """First run: there is no database yet. Creates it and the first administrator through
+    ``create`` (which returns the recovery key to show once)."""
+
+    def __init__(self, create: Callable[[str, str, str, str | None], str],
+                 needs_passphrase: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.create = create
+        self.needs_passphrase = needs_passphrase
+        self.recovery_key = ""
+        self.setWindowTitle(self.tr("つなぎ — はじめての設定"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "この端末にはまだデータベースがありません。暗号化されたデータベースと、"
+            "最初の管理者アカウントを作成します。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.form = Form(self)
+        self.username = self.form.text("username", self.tr("管理者のユーザー名"), "admin")
+        self.display = self.form.text("display_name", self.tr("表示名"))
+        self.password = _password_field(self.form, "password", self.tr("パスワード（8文字以上）"))
+        self.confirm = _password_field(self.form, "confirm", self.tr("パスワード（確認）"))
+        self.passphrase: QLineEdit | None = None
+        if needs_passphrase:
+            self.passphrase = _password_field(
+                self.form, "passphrase", self.tr("データベースのパスフレーズ（10文字以上）"))
+            self.passphrase_confirm = _password_field(
+                self.form, "passphrase_confirm", self.tr("パスフレーズ（確認）"))
+        layout.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("作成する"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        if self.password.text() != self.confirm.text():
+            self.form.show_error("confirm", self.tr("パスワードが一致しません"))
+            return
+        passphrase = None
+        if self.passphrase is not None:
+            passphrase = self.passphrase.text()
+            if passphrase != self.passphrase_confirm.text():
+                self.form.show_error("passphrase_confirm", self.tr("パスフレーズが一致しません"))
+                return
+        try:
+            self.recovery_key = self.create(self.username.text().strip(),
+                                            self.display.text().strip() or
+                                            self.username.text().strip(),
+                                            self.password.text(), passphrase)
+        except DomainError as exc:
+            self.form.show_error(getattr(exc, "field", ""), exc.message)
+            return
+        except Exception as exc:  # key store or database problems carry Japanese messages
+            self.form.show_error("", str(exc))
+            return
+        self.accept()
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows the recovery key once; closes only after the administrator confirms a copy."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("回復キー"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr(
+            "次の回復キーを紙に書き写し、金庫など安全な場所に保管してください。"
+            "鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。"))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        field = QLineEdit(key)
+        field.setReadOnly(True)
+        field.setObjectName("recoveryKey")
+        layout.addWidget(field)
+        copy = QPushButton(self.tr("クリップボードにコピー"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(key))
+        layout.addWidget(copy)
+        self.confirmed = QCheckBox(self.tr("回復キーを控えました"))
+        layout.addWidget(self.confirmed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.confirmed.toggled.connect(ok.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the database passphrase (or the recovery key) when no keychain holds it."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("つなぎ — データベースの鍵"))
+        layout = QVBoxLayout(self)
+        label = QLabel(message)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.form = Form(self)
+        self.passphrase = _password_field(self.form, "passphrase",
+                                          self.tr("パスフレーズまたは回復キー"))
+        layout.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

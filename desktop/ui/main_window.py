@@ -1,0 +1,354 @@
+"""The main window: today's agenda, the caseload list with search and filters, and one tab
+per open recipient record."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import Services
+from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
+from desktop.services.context import Actor
+from desktop.services.errors import InvalidInput
+from desktop.ui import dialogs
+from desktop.ui.forms import ActionDialog
+from desktop.ui.intake import IntakeDialog
+from desktop.ui.login import LoginDialog
+from desktop.ui.models import AgendaModel, CaseloadModel, SearchModel
+from desktop.ui.person_view import PersonView
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.text import choices, label, wareki
+
+
+def _view(model: QObject) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(28)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    return view
+
+
+class IdleWatcher(QObject):
+    """Restarts the idle timer on any keyboard or mouse input in the application."""
+
+    EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+              QEvent.Type.Wheel)
+
+    def __init__(self, timer: QTimer) -> None:
+        super().__init__()
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, actor: Actor, runner: TaskRunner) -> None:
+        super().__init__()
+        self.services, self.actor, self.runner = services, actor, runner
+        self.setWindowTitle(self.tr("つなぎ — 就労支援ケース管理"))
+        self.person_tabs: dict[uuid.UUID, PersonView] = {}
+        self.staff = self._staff_names()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(self._build_toolbar())
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self._build_agenda()
+        self._build_caseload()
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabBar().setTabButton(1, self.tabs.tabBar().ButtonPosition.RightSide, None)
+
+        self.status_count = QLabel()
+        self.status_busy = QLabel()
+        self.statusBar().addWidget(self.status_count)
+        self.statusBar().addPermanentWidget(self.status_busy)
+        self.statusBar().addPermanentWidget(
+            QLabel(f"{actor.display_name}（{label('role', actor.role)}）"))
+        runner.busy_changed.connect(
+            lambda busy: self.status_busy.setText(self.tr("読み込み中…") if busy else ""))
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)
+        self.search_timer.timeout.connect(self.run_search)
+        self.search_generation = 0
+
+        minutes = int(services.settings.get("idle_lock_minutes"))
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(minutes * 60_000)
+        self.idle_timer.timeout.connect(self.lock)
+        self.idle_timer.start()
+        self.idle_watcher = IdleWatcher(self.idle_timer)
+
+        for keys, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
+                           (QKeySequence.StandardKey.New, self.intake),
+                           (QKeySequence.StandardKey.Refresh, self.refresh),
+                           (QKeySequence("Ctrl+L"), self.lock),
+                           (QKeySequence.StandardKey.Close, self.close_current_tab)):
+            QShortcut(keys, self).activated.connect(slot)
+        self.refresh()
+        self.resize(1280, 800)
+
+    # ---------------------------------------------------------------- building
+
+    def _staff_names(self) -> dict[uuid.UUID, str]:
+        if self.actor.role in ("admin", "supervisor"):
+            return {u.id: u.display_name for u in self.services.auth.list_users(self.actor)}
+        return {self.actor.user_id: self.actor.display_name}
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        title = QLabel(self.tr("つなぎ"))
+        title.setObjectName("appTitle")
+        bar.addWidget(title)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(
+            self.tr("氏名・フリガナ・ケース番号で検索（ひらがな・半角も可）  Ctrl+F"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        bar.addWidget(self.search, 1)
+        intake = QPushButton(self.tr("新規受付 (Ctrl+N)"))
+        intake.setObjectName("primary")
+        intake.clicked.connect(self.intake)
+        bar.addWidget(intake)
+        refresh = QPushButton(self.tr("更新 (F5)"))
+        refresh.clicked.connect(self.refresh)
+        bar.addWidget(refresh)
+        user = QToolButton()
+        user.setText(self.actor.display_name)
+        user.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(user)
+        change = QAction(self.tr("パスワードを変更"), menu)
+        change.triggered.connect(self.change_password)
+        lock = QAction(self.tr("画面をロック (Ctrl+L)"), menu)
+        lock.triggered.connect(self.lock)
+        menu.addAction(change)
+        menu.addAction(lock)
+        user.setMenu(menu)
+        bar.addWidget(user)
+        return bar
+
+    def _build_agenda(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.agenda_summary = QLabel()
+        self.agenda_summary.setObjectName("agendaSummary")
+        layout.addWidget(self.agenda_summary)
+        self.agenda_model = AgendaModel()
+        self.agenda_view = _view(self.agenda_model)
+        self.agenda_view.doubleClicked.connect(
+            lambda index: self.open_person(self.agenda_model.row_at(index.row()).person_id))
+        layout.addWidget(self.agenda_view)
+        self.tabs.addTab(page, self.tr("今日の予定"))
+
+    def _build_caseload(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        filters = QHBoxLayout()
+        self.state_filter = QComboBox()
+        self.state_filter.addItem(self.tr("終了以外のすべて"), OPEN_STATES)
+        for key, text in choices("state"):
+            self.state_filter.addItem(text, (key,))
+        self.state_filter.addItem(self.tr("終了を含むすべて"), (*OPEN_STATES, "closed"))
+        self.category_filter = QComboBox()
+        self.category_filter.addItem(self.tr("すべての区分"), None)
+        for key, text in choices("category"):
+            self.category_filter.addItem(text, key)
+        self.staff_filter = QComboBox()
+        self.staff_filter.addItem(self.tr("すべての担当"), None)
+        for user_id, name in sorted(self.staff.items(), key=lambda x: x[1]):
+            self.staff_filter.addItem(name, user_id)
+        self.staff_filter.setVisible(self.actor.role in ("admin", "supervisor", "viewer"))
+        self.overdue_filter = QCheckBox(self.tr("期限超過のみ"))
+        for widget, label_text in ((self.state_filter, self.tr("状態")),
+                                   (self.category_filter, self.tr("区分")),
+                                   (self.staff_filter, self.tr("担当"))):
+            if widget.isVisibleTo(page) or widget is not self.staff_filter:
+                filters.addWidget(QLabel(label_text))
+            filters.addWidget(widget)
+            widget.currentIndexChanged.connect(self.reload_caseload)
+        self.overdue_filter.toggled.connect(self.reload_caseload)
+        filters.addWidget(self.overdue_filter)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.caseload_model = CaseloadModel(self.services.caseload.page,
+                                            self.services.caseload.count, self.runner,
+                                            self.actor)
+        self.caseload_model.count_changed.connect(
+            lambda n: self.status_count.setText(self.tr("{n} 件").format(n=f"{n:,}")))
+        self.search_model = SearchModel(self.staff)
+        self.caseload_view = _view(self.caseload_model)
+        self.caseload_view.setSortingEnabled(True)
+        self.caseload_view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+        self.caseload_view.doubleClicked.connect(self._open_from_list)
+        self.caseload_view.activated.connect(self._open_from_list)
+        for column, width in enumerate((110, 130, 170, 150, 150, 90, 130, 130)):
+            self.caseload_view.setColumnWidth(column, width)
+        layout.addWidget(self.caseload_view)
+        self.tabs.addTab(page, self.tr("ケース一覧"))
+
+    # ---------------------------------------------------------------- actions
+
+    def refresh(self) -> None:
+        self.runner.submit(lambda: self.services.caseload.agenda(self.actor), self._show_agenda)
+        self.reload_caseload()
+        for view in self.person_tabs.values():
+            if not view.dirty:
+                view.reload()
+
+    def _show_agenda(self, agenda: Agenda) -> None:
+        self.agenda_model.replace(list(agenda.items))
+        overdue = sum(1 for i in agenda.items if i.overdue)
+        self.agenda_summary.setText(self.tr(
+            "{today}　予定 {n} 件（うち期限超過 {o} 件）").format(
+            today=wareki(agenda.today), n=len(agenda.items), o=overdue))
+
+    def current_filter(self) -> CaseloadFilter:
+        return CaseloadFilter(states=self.state_filter.currentData(),
+                              category=self.category_filter.currentData(),
+                              caseworker_id=self.staff_filter.currentData(),
+                              overdue_only=self.overdue_filter.isChecked())
+
+    def reload_caseload(self) -> None:
+        if self.search.text().strip():
+            self.run_search()
+        else:
+            self.caseload_view.setModel(self.caseload_model)
+            self.caseload_view.setSortingEnabled(True)
+            self.caseload_model.reload(self.current_filter())
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self) -> None:
+        query = self.search.text().strip()
+        self.tabs.setCurrentIndex(1)
+        if not query:
+            self.reload_caseload()
+            return
+        self.search_generation += 1
+        generation = self.search_generation
+
+        def show(hits: list) -> None:  # type: ignore[type-arg]
+            if generation != self.search_generation:
+                return  # typed on since; a newer search is on its way
+            self.caseload_view.setSortingEnabled(False)
+            self.search_model.replace(hits)
+            self.caseload_view.setModel(self.search_model)
+            self.status_count.setText(self.tr("検索結果 {n} 件").format(n=len(hits)))
+
+        self.runner.submit(lambda: self.services.search.search(self.actor, query), show)
+
+    def _open_from_list(self, index: object) -> None:
+        row = self.caseload_view.model().row_at(index.row())  # type: ignore[attr-defined]
+        self.open_person(row.person_id)
+
+    def open_person(self, person_id: uuid.UUID) -> PersonView:
+        view = self.person_tabs.get(person_id)
+        if view is None:
+            view = PersonView(self.services, self.actor, self.runner, person_id)
+            view.changed.connect(self.refresh_lists)
+            view.title_changed.connect(
+                lambda title, v=view: self.tabs.setTabText(self.tabs.indexOf(v), title))
+            self.person_tabs[person_id] = view
+            self.tabs.addTab(view, self.tr("読み込み中…"))
+        self.tabs.setCurrentWidget(view)
+        return view
+
+    def refresh_lists(self) -> None:
+        self.runner.submit(lambda: self.services.caseload.agenda(self.actor), self._show_agenda)
+        self.reload_caseload()
+
+    def close_tab(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if not isinstance(view, PersonView):
+            return
+        if view.dirty and not dialogs.ask_confirm(
+                self, self.tr("未保存の変更"),
+                self.tr("基本情報に保存していない変更があります。破棄して閉じますか？")):
+            return
+        self.tabs.removeTab(index)
+        self.person_tabs.pop(view.person_id, None)
+        view.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def intake(self) -> None:
+        dialog = IntakeDialog(self.services, self.actor, self)
+        if dialog.exec() and dialog.result_value is not None:
+            self.refresh_lists()
+            self.open_person(dialog.result_value.id)
+
+    def change_password(self) -> None:
+        def build(form: object) -> None:
+            for name, text in (("old", self.tr("現在のパスワード")),
+                               ("new", self.tr("新しいパスワード（8文字以上）")),
+                               ("confirm", self.tr("新しいパスワード（確認）"))):
+                form.text(name, text).setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[attr-defined]
+
+        def submit(v: dict) -> None:  # type: ignore[type-arg]
+            if v["new"] != v["confirm"]:
+                raise InvalidInput("confirm", self.tr("新しいパスワードが一致しません"))
+            self.services.auth.change_password(self.actor, v["old"], v["new"])
+
+        ActionDialog(self.tr("パスワードの変更"), build, submit, ok_text=self.tr("変更する"),
+                     parent=self).exec()
+
+    def lock(self) -> None:
+        """Idle lock: hide the data and ask for the password again."""
+        self.idle_timer.stop()
+        central = self.centralWidget()
+        central.hide()
+        dialog = LoginDialog(self.services.auth, locked_user=self.actor.username, parent=self)
+        if dialog.exec():
+            central.show()
+            self.idle_timer.start()
+        else:
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dirty = [v for v in self.person_tabs.values() if v.dirty]
+        if dirty and not dialogs.ask_confirm(
+                self, self.tr("未保存の変更"),
+                self.tr("保存していない変更があります。破棄して終了しますか？")):
+            event.ignore()
+            return
+        self.runner.wait()  # let a running write finish; each is one transaction
+        event.accept()

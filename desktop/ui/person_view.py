@@ -1,0 +1,709 @@
+"""The recipient record: profile, episodes with their timeline and workflow actions, consents,
+contact log, plan, placements and retention checkpoints."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import Services
+from desktop.services.consent import ConsentInput
+from desktop.services.context import Actor
+from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
+from desktop.services.persons import PersonInput, PersonRecord
+from desktop.services.workflow import (
+    ContactInput,
+    EpisodeSummary,
+    PlacementInput,
+    PlanInput,
+    TeamMember,
+)
+from desktop.ui.forms import ActionDialog, required
+from desktop.ui.models import STATE_COLOURS, _Table
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.text import age, choices, label, wareki
+from desktop.ui.widgets import Form
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PersonView", text)
+
+
+class RecordsModel(_Table):
+    """A small read-only table of records with its own column formatter."""
+
+    def __init__(self, headers: Sequence[str], cells: Callable[[Any], Sequence[str]]) -> None:
+        super().__init__()
+        self.headers = headers
+        self.cells = cells
+
+    def display(self, row: Any, column: int) -> str:
+        return str(self.cells(row)[column])
+
+
+def _table(model: RecordsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setWordWrap(True)
+    return view
+
+
+def _selected(view: QTableView) -> Any:
+    rows = view.selectionModel().selectedRows()
+    if not rows:
+        return None
+    return view.model().data(rows[0], Qt.ItemDataRole.UserRole)
+
+
+# Which button performs a move to each next state, by current state.
+ACTION_TEXT = {
+    ("candidate", "screening"): "検討を開始",
+    ("screening", "consented"): "同意取得を確定",
+    ("consented", "referred"): "ハローワークへ支援要請",
+    ("referred", "active"): "HW受理・支援開始",
+    ("referred", "consented"): "差戻しを記録",
+    ("active", "placed"): "就職を記録",
+    ("placed", "active"): "離職を記録",
+    ("retention", "active"): "離職を記録",
+}
+
+
+class PersonView(QWidget):
+    """One person's record. ``changed`` after any save, so lists and the agenda refresh."""
+
+    changed = Signal()
+    title_changed = Signal(str)
+
+    def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
+                 person_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.person_id = person_id
+        self.person: PersonRecord | None = None
+        self.episodes: list[EpisodeSummary] = []
+        self.dirty = False
+        self._loading_form = False
+        layout = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setObjectName("personHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        self._build_profile()
+        self._build_episode()
+        self._build_consents()
+        self._build_contacts()
+        self._build_placements()
+        self._build_plan()
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.activated.connect(self.save_profile)
+        self.reload()
+
+    # ---------------------------------------------------------------- loading
+
+    def reload(self) -> None:
+        def load() -> tuple[PersonRecord, list[EpisodeSummary]]:
+            person = self.services.persons.get_person(self.actor, self.person_id)
+            return person, self.services.workflow.episodes_of(self.actor, self.person_id)
+
+        self.runner.submit(load, self._loaded)
+
+    def _loaded(self, data: tuple[PersonRecord, list[EpisodeSummary]]) -> None:
+        self.person, self.episodes = data
+        p = self.person
+        today = self.services.ctx.today()
+        self.header.setText(
+            f"<span style='font-size:18pt;font-weight:600'>{p.family_name} {p.given_name}</span>"
+            f"　<span style='color:#4b5563'>{p.family_kana} {p.given_kana}</span><br>"
+            f"<span style='color:#374151'>{_t('ケース番号')} {p.case_number}　"
+            f"{wareki(p.birth_date)}{_t('生')}（{age(p.birth_date, today)}{_t('歳')}）　"
+            f"{label('category', p.category)}　{_t('担当')}: {p.caseworker_name or '—'}</span>")
+        self.title_changed.emit(f"{p.family_name} {p.given_name}")
+        self._fill_profile(p)
+        current = self.episode_combo.currentData()
+        self.episode_combo.blockSignals(True)
+        self.episode_combo.clear()
+        for e in reversed(self.episodes):
+            self.episode_combo.addItem(
+                f"{wareki(e.intake_on)} {_t('受付')} — {label('state', e.state)}", e.id)
+        index = self.episode_combo.findData(current) if current else 0
+        self.episode_combo.setCurrentIndex(max(0, index))
+        self.episode_combo.blockSignals(False)
+        self.new_episode_button.setEnabled(all(e.state == "closed" for e in self.episodes))
+        self._show_episode()
+
+    def episode(self) -> EpisodeSummary | None:
+        episode_id = self.episode_combo.currentData()
+        return next((e for e in self.episodes if e.id == episode_id), None)
+
+    # ---------------------------------------------------------------- profile
+
+    def _build_profile(self) -> None:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.profile = Form()
+        f = self.profile
+        f.text("case_number", _t("ケース番号"))
+        f.text("family_name", _t("氏"))
+        f.text("given_name", _t("名"))
+        f.text("family_kana", _t("フリガナ（氏）"), "", "kana")
+        f.text("given_kana", _t("フリガナ（名）"))
+        f.date("birth_date", _t("生年月日"))
+        f.choice("sex", _t("性別"), [(None, _t("未回答")), *choices("sex")])
+        f.choice("category", _t("対象者区分"), choices("category"))
+        f.text("postal_code", _t("郵便番号"))
+        f.text("address", _t("住所"))
+        f.text("phone_home", _t("電話（自宅）"), "", "phone")
+        f.text("phone_mobile", _t("電話（携帯）"))
+        f.area("household", _t("世帯状況"))
+        f.area("barriers", _t("就労阻害要因"))
+        f.area("education", _t("学歴"))
+        f.area("work_history", _t("職歴"))
+        f.area("licences", _t("資格・免許"))
+        f.text("desired_job", _t("希望職種"))
+        f.text("desired_hours", _t("希望の時間帯"))
+        f.text("desired_wage", _t("希望賃金"))
+        f.text("desired_area", _t("希望地域"))
+        f.changed.connect(self._mark_dirty)
+        scroll.setWidget(f)
+        outer.addWidget(scroll)
+        row = QHBoxLayout()
+        self.save_state = QLabel()
+        row.addWidget(self.save_state, 1)
+        self.save_button = QPushButton(_t("保存 (Ctrl+S)"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save_profile)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+        self.tabs.addTab(page, _t("基本情報"))
+
+    def _fill_profile(self, p: PersonRecord) -> None:
+        self._loading_form = True
+        for field in fields(PersonInput):
+            widget = self.profile.fields[field.name]
+            value = getattr(p, field.name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            elif hasattr(widget, "set_value"):
+                widget.set_value(value)
+            else:
+                widget.setText(value or "")
+        self._loading_form = False
+        self.dirty = False
+        self.save_state.setText("")
+
+    def _mark_dirty(self) -> None:
+        if not self._loading_form:
+            self.dirty = True
+            self.save_state.setText(_t("未保存の変更があります"))
+
+    def save_profile(self) -> None:
+        if self.person is None:
+            return
+        values = self.profile.values()
+        if values is None:
+            return
+        if values["birth_date"] is None:
+            self.profile.show_error("birth_date", _t("生年月日を入力してください"))
+            return
+        data = PersonInput(**values)
+        try:
+            self.person = self.services.persons.update_person(
+                self.actor, self.person_id, self.person.version, data)
+        except InvalidInput as exc:
+            self.profile.show_error(exc.field, exc.message)
+            return
+        except DomainError as exc:
+            self.profile.show_error("", exc.message)
+            return
+        self.dirty = False
+        self.save_state.setText(_t("保存しました"))
+        self.changed.emit()
+        self.reload()
+
+    # ---------------------------------------------------------------- episode
+
+    def _build_episode(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_t("支援エピソード")))
+        self.episode_combo = QComboBox()
+        self.episode_combo.currentIndexChanged.connect(self._show_episode)
+        top.addWidget(self.episode_combo, 1)
+        self.new_episode_button = QPushButton(_t("新しい支援エピソード"))
+        self.new_episode_button.clicked.connect(self.open_new_episode)
+        top.addWidget(self.new_episode_button)
+        layout.addLayout(top)
+        self.state_line = QLabel()
+        self.state_line.setObjectName("stateLine")
+        self.state_line.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.state_line)
+        self.actions_row = QHBoxLayout()
+        layout.addLayout(self.actions_row)
+        self.blocked = QLabel()
+        self.blocked.setObjectName("blockedReason")
+        self.blocked.setWordWrap(True)
+        layout.addWidget(self.blocked)
+        self.timeline = RecordsModel(
+            ("日付", "変更", "理由・メモ"),
+            lambda t: (wareki(t.on), f"{label('state', t.from_state) or _t('受付')} → "
+                       f"{label('state', t.to_state)}",
+                       " ".join(x for x in (t.reason or "", t.note) if x)))
+        layout.addWidget(QLabel(_t("経過（すべての状態の変更）")))
+        layout.addWidget(_table(self.timeline), 1)
+        self.tabs.addTab(page, _t("支援経過"))
+
+    def _show_episode(self) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons: dict[str, QPushButton] = {}
+        episode = self.episode()
+        if episode is None:
+            self.state_line.setText(_t("支援エピソードはまだありません"))
+            self.timeline.replace([])
+            for model in (self.consents_model, self.contacts_model, self.placements_model,
+                          self.checkpoints_model):
+                model.replace([])
+            self.plan_text.setPlainText("")
+            return
+        colour = STATE_COLOURS.get(episode.state, "#111827")
+        period = ""
+        if episode.support_start_on:
+            period = (f"　{_t('支援期間')} {wareki(episode.support_start_on)}〜"
+                      f"{wareki(episode.planned_end_on)}")
+        self.state_line.setText(
+            f"<span style='color:{colour};font-size:14pt;font-weight:600'>"
+            f"{label('state', episode.state)}</span>　{wareki(episode.state_since)}{_t('から')}"
+            f"{period}" + (f"　{_t('終了理由')}: {episode.closure_reason}"
+                           if episode.closure_reason else ""))
+        ep = episode.id
+
+        def load() -> dict[str, Any]:
+            svc, a = self.services, self.actor
+            return {
+                "actions": svc.workflow.available_actions(a, ep),
+                "timeline": svc.workflow.timeline(a, ep),
+                "consents": svc.consent.consents(a, ep),
+                "contacts": svc.records.contacts(a, ep),
+                "placements": svc.records.placements(a, ep),
+                "checkpoints": svc.workflow.checkpoints(a, ep),
+                "plan": svc.records.current_plan(a, ep),
+                "referrals": svc.records.referrals(a, ep),
+            }
+
+        self.runner.submit(load, lambda data: self._episode_loaded(episode, data))
+
+    def _episode_loaded(self, episode: EpisodeSummary, data: dict[str, Any]) -> None:
+        if self.episode() is None or self.episode().id != episode.id:  # type: ignore[union-attr]
+            return
+        self.timeline.replace(data["timeline"])
+        self.consents_model.replace(data["consents"])
+        self.contacts_model.replace(data["contacts"])
+        self.placements_model.replace(data["placements"])
+        self.checkpoints_model.replace(data["checkpoints"])
+        self._show_plan(data["plan"], data["referrals"])
+        reasons = []
+        for action in data["actions"]:
+            if action.target == "closed":
+                continue
+            text = ACTION_TEXT.get((episode.state, action.target))
+            if text is None:
+                continue
+            self._add_action(action.target, _t(text), action.allowed, action.reason)
+            if not action.allowed:
+                reasons.append(f"{_t(text)}: {action.reason}")
+        if episode.state == "screening":
+            self._add_action("decision", _t("検討結果を記録"), True, "")
+        if episode.state in ("active", "placed", "retention"):
+            self._add_action("extend", _t("支援期間を延長"), True, "")
+        close = next((a for a in data["actions"] if a.target == "closed"), None)
+        if close is not None:
+            self._add_action("closed", _t("終了"), close.allowed, close.reason)
+        self.actions_row.addStretch(1)
+        self.blocked.setText("\n".join(reasons))
+
+    def _add_action(self, key: str, text: str, allowed: bool, reason: str) -> None:
+        button = QPushButton(text)
+        button.setObjectName(f"action_{key}")
+        button.setEnabled(allowed)
+        button.setToolTip(reason)
+        button.clicked.connect(lambda: self.run_action(key))
+        self.actions_row.addWidget(button)
+        self.buttons[key] = button
+
+    def _after_write(self, _: Any = None) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def _dialog(self, title: str, build: Callable[[Form], None],
+                submit: Callable[[dict[str, Any]], Any], intro: str = "") -> bool:
+        dialog = ActionDialog(title, build, submit, intro, parent=self)
+        if dialog.exec():
+            self._after_write()
+            return True
+        return False
+
+    def run_action(self, key: str) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        wf, a, ep = self.services.workflow, self.actor, episode.id
+        today = self.services.ctx.today()
+        if key == "screening":
+            self._dialog(_t("検討を開始"), lambda f: (f.date("on", _t("検討票の作成日"), today),
+                                                    f.area("note", _t("メモ"))),
+                         lambda v: wf.start_screening(a, ep, required(v, "on", _t("日付を入力してください")), v["note"]))
+        elif key == "decision":
+            self._dialog(_t("所内協議の結果"), lambda f: (
+                f.choice("decision", _t("決定"), [("approved", _t("支援対象とする")),
+                                                 ("rejected", _t("対象としない"))]),
+                f.date("decided_on", _t("決定日"), today),
+                f.text("meeting", _t("会議"), _t("所内協議"))),
+                lambda v: wf.record_screening_decision(
+                    a, ep, v["decision"], required(v, "decided_on", _t("決定日を入力してください")),
+                    v["meeting"]))
+        elif key == "consented" and episode.state == "referred":
+            self._return_referral(ep, today)
+        elif key == "consented":
+            self._dialog(_t("同意取得を確定"), lambda f: f.date("on", _t("確定日"), today),
+                         lambda v: wf.confirm_consent(a, ep, required(v, "on", _t("日付を入力してください"))),
+                         _t("参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。"))
+        elif key == "referred":
+            offices = self.services.offices.offices()
+            self._dialog(_t("ハローワークへ支援要請"), lambda f: (
+                f.choice("office", _t("支援要請先"), [(o.id, o.name) for o in offices]),
+                f.date("on", _t("要請日"), today),
+                f.text("number", _t("文書番号（空欄で自動採番）"))),
+                lambda v: wf.refer_to_hello_work(a, ep, v["office"], required(v, "on", _t("要請日を入力してください")),
+                                                 v["number"] or None))
+        elif key == "active" and episode.state == "referred":
+            self._accept(ep, today)
+        elif key == "active":
+            self._end_placement(today)
+        elif key == "placed":
+            self._placement(ep, today)
+        elif key == "extend":
+            self._dialog(_t("支援期間を延長"), lambda f: (
+                f.date("new_end_on", _t("延長後の終了予定日")),
+                f.area("reason", _t("延長の理由"))),
+                lambda v: wf.extend_support(a, ep, required(v, "new_end_on", _t("終了予定日を入力してください")),
+                                            v["reason"]))
+        elif key == "closed":
+            reasons = self.services.settings.get("closure_reasons")
+            self._dialog(_t("支援を終了"), lambda f: (
+                f.date("on", _t("終了日"), today),
+                f.choice("reason", _t("終了理由"), [(r, r) for r in reasons]),
+                f.area("note", _t("メモ"))),
+                lambda v: wf.close_episode(a, ep, required(v, "on", _t("終了日を入力してください")), v["reason"], v["note"]))
+
+    def _return_referral(self, ep: uuid.UUID, today: date) -> None:
+        self._dialog(_t("差戻しを記録"), lambda f: (
+            f.date("on", _t("差戻し日"), today), f.area("reason", _t("差戻しの理由"))),
+            lambda v: self.services.workflow.return_referral(
+                self.actor, ep, required(v, "on", _t("日付を入力してください")), v["reason"]))
+
+    def _accept(self, ep: uuid.UUID, today: date) -> None:
+        def build(f: Form) -> None:
+            f.date("on", _t("受理・面談日（支援開始日）"), today)
+            f.text("welfare_member", _t("チーム（福祉側）"), self.actor.display_name, "team")
+            f.text("hw_member", _t("チーム（ハローワーク側）"))
+            f.text("goal_job", _t("目標職種"))
+            f.text("goal_employment_type", _t("雇用形態"))
+            f.text("goal_hours", _t("時間"))
+            f.text("goal_wage", _t("賃金"))
+            f.text("goal_area", _t("地域"))
+            f.date("goal_target_on", _t("目標時期"))
+            f.area("barriers", _t("阻害要因と対応"))
+            for key, text in SUPPORT_MENU.items():
+                f.check(f"menu_{key}", _t(text))
+            f.area("role_hello_work", _t("役割分担（ハローワーク）"))
+            f.area("role_welfare", _t("役割分担（福祉事務所）"))
+            f.date("review_on", _t("次回見直し日"))
+
+        def submit(v: dict[str, Any]) -> Any:
+            team = [TeamMember(v["welfare_member"], "welfare", "")]
+            if v["hw_member"]:
+                team.append(TeamMember(v["hw_member"], "hello_work", ""))
+            plan = PlanInput(
+                team=team, goal_job=v["goal_job"],
+                goal_employment_type=v["goal_employment_type"], goal_hours=v["goal_hours"],
+                goal_wage=v["goal_wage"], goal_area=v["goal_area"],
+                goal_target_on=v["goal_target_on"], barriers=v["barriers"],
+                menu=[k for k in SUPPORT_MENU if v[f"menu_{k}"]],
+                role_hello_work=v["role_hello_work"], role_welfare=v["role_welfare"],
+                review_dates=[v["review_on"]] if v["review_on"] else [])
+            return self.services.workflow.accept_referral(
+                self.actor, ep, required(v, "on", _t("支援開始日を入力してください")), plan)
+
+        self._dialog(_t("HW受理・支援開始（就労支援プラン）"), build, submit)
+
+    def _placement(self, ep: uuid.UUID, today: date) -> None:
+        def build(f: Form) -> None:
+            f.date("start_on", _t("就職日"), today)
+            f.text("employer", _t("事業所名"))
+            f.text("employer_address", _t("事業所の所在地"))
+            f.text("job_title", _t("職種"))
+            f.text("employment_type", _t("雇用形態"))
+            f.choice("term_category", _t("雇用期間"), choices("term"))
+            f.text("weekly_hours", _t("週の労働時間"))
+            f.text("wage_amount", _t("賃金（円）"))
+            f.choice("wage_unit", _t("賃金の単位"), [("monthly", _t("月給")), ("hourly", _t("時給"))])
+            f.check("employment_insurance", _t("雇用保険に加入"))
+            f.choice("route", _t("就職経路"), choices("route"))
+
+        def number(v: dict[str, Any], name: str, cast: Callable[[str], Any]) -> Any:
+            if not v[name]:
+                return None
+            try:
+                return cast(v[name].replace(",", ""))
+            except ValueError:
+                raise InvalidInput(name, _t("数字で入力してください")) from None
+
+        def submit(v: dict[str, Any]) -> Any:
+            return self.services.workflow.record_placement(self.actor, ep, PlacementInput(
+                start_on=required(v, "start_on", _t("就職日を入力してください")),
+                employer=v["employer"], term_category=v["term_category"],
+                employer_address=v["employer_address"], job_title=v["job_title"],
+                employment_type=v["employment_type"],
+                weekly_hours=number(v, "weekly_hours", float),
+                wage_amount=number(v, "wage_amount", int), wage_unit=v["wage_unit"],
+                employment_insurance=v["employment_insurance"], route=v["route"]))
+
+        self._dialog(_t("就職を記録"), build, submit,
+                     _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。"))
+
+    def _end_placement(self, today: date) -> None:
+        open_ones = [p for p in self.placements_model.rows if p.end_on is None]
+        if not open_ones:
+            return
+        placement = open_ones[-1]
+        self._dialog(_t("離職を記録"), lambda f: (
+            f.date("end_on", _t("離職日"), today), f.area("reason", _t("離職理由"))),
+            lambda v: self.services.workflow.end_placement(
+                self.actor, placement.id, required(v, "end_on", _t("離職日を入力してください")),
+                v["reason"]),
+            _t("{employer} の就職について離職を記録し、支援中に戻します。").format(
+                employer=placement.employer))
+
+    def open_new_episode(self) -> None:
+        today = self.services.ctx.today()
+        self._dialog(_t("新しい支援エピソード"), lambda f: (
+            f.date("on", _t("受付日"), today), f.area("note", _t("メモ"))),
+            lambda v: self.services.workflow.open_episode(
+                self.actor, self.person_id, required(v, "on", _t("受付日を入力してください")),
+                v["note"]))
+
+    # ---------------------------------------------------------------- consents
+
+    def _build_consents(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.consents_model = RecordsModel(
+            ("種類", "署名日", "有効期限", "撤回日", "提供先", "範囲", "文言"),
+            lambda c: (label("consent", c.kind), wareki(c.signed_on), wareki(c.valid_until),
+                       wareki(c.withdrawn_on), "、".join(c.recipients),
+                       "、".join(label("scope", s) for s in c.scope),
+                       f"{c.wording_version} ({c.wording_hash[:8]})"))
+        self.consents_view = _table(self.consents_model)
+        layout.addWidget(self.consents_view, 1)
+        row = QHBoxLayout()
+        record = QPushButton(_t("同意を記録"))
+        record.clicked.connect(self.record_consent)
+        withdraw = QPushButton(_t("選択した同意の撤回を記録"))
+        withdraw.clicked.connect(self.withdraw_consent)
+        row.addWidget(record)
+        row.addWidget(withdraw)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.tabs.addTab(page, _t("同意"))
+
+    def record_consent(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        offices = [o.name for o in self.services.offices.offices()]
+
+        def build(f: Form) -> None:
+            f.choice("kind", _t("種類"), choices("consent"))
+            f.date("signed_on", _t("署名日"), self.services.ctx.today())
+            f.date("valid_until", _t("有効期限（任意）"))
+            f.text("recipients", _t("提供先（読点区切り）"), "、".join(offices[:1]))
+            for key, text in CONSENT_SCOPE.items():
+                f.check(f"scope_{key}", _t(text), True)
+
+        def submit(v: dict[str, Any]) -> Any:
+            recipients = [r.strip() for r in v["recipients"].replace(",", "、").split("、")
+                          if r.strip()]
+            return self.services.consent.record_consent(self.actor, episode.id, ConsentInput(
+                v["kind"], required(v, "signed_on", _t("署名日を入力してください")),
+                v["valid_until"],
+                recipients if v["kind"] == "information_sharing" else [],
+                [k for k in CONSENT_SCOPE if v[f"scope_{k}"]]
+                if v["kind"] == "information_sharing" else []))
+
+        self._dialog(_t("同意を記録"), build, submit,
+                     _t("署名された同意書の内容を記録します。文言は現在の版が保存されます。"))
+
+    def withdraw_consent(self) -> None:
+        consent = _selected(self.consents_view)
+        if consent is None:
+            return
+        self._dialog(_t("同意の撤回"), lambda f: (
+            f.date("on", _t("撤回日"), self.services.ctx.today()), f.area("note", _t("メモ"))),
+            lambda v: self.services.consent.withdraw_consent(
+                self.actor, consent.id, required(v, "on", _t("撤回日を入力してください")), v["note"]),
+            _t("撤回日以降、この同意にもとづく支援要請と情報提供はできなくなります。"))
+
+    # ---------------------------------------------------------------- contact log
+
+    def _build_contacts(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.quick = Form()
+        self.quick.date("on", _t("日付"), None)
+        self.quick.choice("kind", _t("種別"), choices("contact"))
+        self.quick.area("content", _t("内容"))
+        self.quick.text("next_action", _t("次の対応"))
+        self.quick.date("next_action_due", _t("期限"))
+        layout.addWidget(self.quick)
+        add = QPushButton(_t("記録を追加"))
+        add.setObjectName("primary")
+        add.clicked.connect(self.add_contact)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(add)
+        layout.addLayout(row)
+        self.contacts_model = RecordsModel(
+            ("日付", "種別", "担当", "内容", "次の対応"),
+            lambda c: (wareki(c.contact_on), label("contact", c.kind), c.staff_name, c.content,
+                       (f"{c.next_action}（{wareki(c.next_action_due)}）" if c.next_action_due
+                        else c.next_action)))
+        layout.addWidget(_table(self.contacts_model), 1)
+        self.tabs.addTab(page, _t("ケース記録"))
+
+    def add_contact(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        values = self.quick.values()
+        if values is None:
+            return
+        try:
+            self.services.workflow.add_contact(self.actor, episode.id, ContactInput(
+                values["on"] or self.services.ctx.today(), values["kind"], values["content"],
+                values["next_action"], values["next_action_due"]))
+        except InvalidInput as exc:
+            self.quick.show_error(exc.field, exc.message)
+            return
+        except DomainError as exc:
+            self.quick.show_error("", exc.message)
+            return
+        for name in ("content", "next_action", "next_action_due"):
+            widget = self.quick.fields[name]
+            widget.clear()  # type: ignore[attr-defined]
+        self._after_write()
+
+    # ---------------------------------------------------------------- placements
+
+    def _build_placements(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.placements_model = RecordsModel(
+            ("就職日", "事業所", "職種", "雇用期間", "賃金", "経路", "離職日"),
+            lambda p: (wareki(p.start_on), p.employer, p.job_title, label("term", p.term_category),
+                       (f"{p.wage_amount:,}円/{_t('月') if p.wage_unit == 'monthly' else _t('時')}"
+                        if p.wage_amount else ""), label("route", p.route), wareki(p.end_on)))
+        layout.addWidget(QLabel(_t("就職")))
+        layout.addWidget(_table(self.placements_model), 1)
+        self.checkpoints_model = RecordsModel(
+            ("定着確認", "予定日", "確認日", "結果"),
+            lambda c: (f"{c.months}{_t('か月')}", wareki(c.due_on), wareki(c.done_on),
+                       label("checkpoint", c.result)))
+        layout.addWidget(QLabel(_t("定着確認")))
+        self.checkpoints_view = _table(self.checkpoints_model)
+        layout.addWidget(self.checkpoints_view, 1)
+        record = QPushButton(_t("選択した定着確認の結果を記録"))
+        record.clicked.connect(self.record_checkpoint)
+        row = QHBoxLayout()
+        row.addWidget(record)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.tabs.addTab(page, _t("就職・定着"))
+
+    def record_checkpoint(self) -> None:
+        checkpoint = _selected(self.checkpoints_view)
+        if checkpoint is None:
+            return
+        self._dialog(_t("定着確認の結果"), lambda f: (
+            f.date("done_on", _t("確認日"), self.services.ctx.today()),
+            f.choice("result", _t("結果"), choices("checkpoint")),
+            f.area("note", _t("メモ"))),
+            lambda v: self.services.workflow.record_checkpoint(
+                self.actor, checkpoint.id, required(v, "done_on", _t("確認日を入力してください")),
+                v["result"], v["note"]))
+
+    # ---------------------------------------------------------------- plan
+
+    def _build_plan(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.plan_text = QPlainTextEdit()
+        self.plan_text.setReadOnly(True)
+        layout.addWidget(self.plan_text)
+        self.tabs.addTab(page, _t("支援プラン・支援要請"))
+
+    def _show_plan(self, plan: Any, referrals: list[Any]) -> None:
+        lines = []
+        for r in referrals:
+            lines.append(f"{_t('支援要請')} {r.number}　{wareki(r.referred_on)}　{r.office_name}　"
+                         f"{ {'sent': _t('回答待ち'), 'accepted': _t('受理'), 'returned': _t('差戻し')}[r.status] }"
+                         + (f"（{r.return_reason}）" if r.return_reason else ""))
+        if plan is not None:
+            team = "、".join(f"{m['name']}（{_t('福祉') if m['side'] == 'welfare' else _t('HW')}）"
+                            for m in plan.team)
+            lines += ["", f"{_t('就労支援プラン')} {_t('第')}{plan.revision}{_t('版')}",
+                      f"{_t('チーム')}: {team}",
+                      f"{_t('目標')}: {plan.goal_job} {plan.goal_employment_type} {plan.goal_hours} "
+                      f"{plan.goal_wage} {plan.goal_area} {wareki(plan.goal_target_on)}",
+                      f"{_t('阻害要因')}: {plan.barriers}",
+                      f"{_t('支援メニュー')}: " + "、".join(label("menu", m) for m in plan.menu),
+                      f"{_t('ハローワークの役割')}: {plan.role_hello_work}",
+                      f"{_t('福祉事務所の役割')}: {plan.role_welfare}"]
+            lines += [f"{_t('見直し')} {wareki(due)}" + (f" → {wareki(done)} {result}" if done else "")
+                      for _, due, done, result in plan.reviews]
+        self.plan_text.setPlainText("\n".join(lines) or _t("支援プランはまだありません"))
+

@@ -1,0 +1,84 @@
+"""Render the main screens to docs/screenshots/ from a real (demo) database.
+
+    TSUNAGI_DB_PASSPHRASE=... TSUNAGI_PASSWORD=... python scripts/screenshots.py DATA_DIR [USER]
+
+Run under Xvfb for a real window (scripts/screenshots does that), or with
+QT_QPA_PLATFORM=offscreen. Each screen is shown, given time to load, and grabbed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.app import CrashReporter, setup_application
+from desktop.config import Config
+from desktop.models.storage import open_database
+from desktop.services import build_services
+from desktop.ui.login import LoginDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import TaskRunner
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def settle(ms: int = 600) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(widget: QWidget, name: str) -> None:
+    settle()
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print("wrote", OUT / f"{name}.png")
+
+
+def main() -> None:
+    data_dir, user = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "admin")
+    app = QApplication(sys.argv)
+    setup_application(app)
+    OUT.mkdir(parents=True, exist_ok=True)
+    opened = open_database(Config.from_env(data_dir))
+    services = build_services(opened.db, opened.device_id)
+    login = LoginDialog(services.auth, username=user)
+    login.show()
+    grab(login, "01-login")
+    actor = services.auth.login(user, os.environ["TSUNAGI_PASSWORD"])
+    login.close()
+    runner = TaskRunner(CrashReporter().report)
+    window = MainWindow(services, actor, runner)
+    window.resize(1366, 820)
+    window.show()
+    settle(1500)
+    grab(window, "02-today")
+    window.tabs.setCurrentIndex(1)
+    grab(window, "03-caseload")
+    window.search.setText("やまだ")
+    settle(800)
+    grab(window, "04-search")
+    hits = window.search_model.rows
+    person = window.open_person(hits[0].person_id if hits else
+                                window.caseload_model.rows[0].person_id)
+    settle(1000)
+    grab(window, "05-person-profile")
+    # A person whose episode went far, to show the timeline and records.
+    rows = [r for r in window.caseload_model.rows if r.state == "retention"]
+    if rows:
+        person = window.open_person(rows[0].person_id)
+        settle(1000)
+    for index, name in ((1, "06-person-episode"), (2, "07-person-consents"),
+                        (3, "08-person-contacts"), (4, "09-person-placement"),
+                        (5, "10-person-plan")):
+        person.tabs.setCurrentIndex(index)
+        grab(window, name)
+    window.close()
+    opened.db.close()
+
+
+if __name__ == "__main__":
+    main()
