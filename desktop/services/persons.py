@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
@@ -69,14 +70,20 @@ def validated(data: PersonInput, today: date) -> PersonInput:
     case_number = required("case_number", "ケース番号")
     family_name = required("family_name", "氏")
     given_name = required("given_name", "名")
-    try:
-        family_kana = validators.furigana(data.family_kana)
-        given_kana = validators.furigana(data.given_kana)
-        postal = validators.postal_code(data.postal_code) if data.postal_code.strip() else ""
-        home = validators.phone_number(data.phone_home) if data.phone_home.strip() else ""
-        mobile = validators.phone_number(data.phone_mobile) if data.phone_mobile.strip() else ""
-    except validators.ValidationError as exc:
-        raise InvalidInput(exc.field, exc.message) from None
+    def check(name: str, validate: Callable[[str], str]) -> str:
+        value = str(getattr(data, name) or "")
+        if not value.strip() and name not in ("family_kana", "given_kana"):
+            return ""
+        try:
+            return validate(value)
+        except validators.ValidationError as exc:
+            raise InvalidInput(name, exc.message) from None
+
+    family_kana = check("family_kana", validators.furigana)
+    given_kana = check("given_kana", validators.furigana)
+    postal = check("postal_code", validators.postal_code)
+    home = check("phone_home", validators.phone_number)
+    mobile = check("phone_mobile", validators.phone_number)
     if not isinstance(data.birth_date, date):
         raise InvalidInput("birth_date", "生年月日を入力してください")
     if data.birth_date > today:

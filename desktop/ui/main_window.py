@@ -76,6 +76,15 @@ class MainWindow(QMainWindow):
         self.person_tabs: dict[uuid.UUID, PersonView] = {}
         self.staff = self._staff_names()
 
+        self.status_count = QLabel()
+        self.status_busy = QLabel()
+        self.statusBar().addWidget(self.status_count)
+        self.statusBar().addPermanentWidget(self.status_busy)
+        self.statusBar().addPermanentWidget(
+            QLabel(f"{actor.display_name}（{label('role', actor.role)}）"))
+        runner.busy_changed.connect(
+            lambda busy: self.status_busy.setText(self.tr("読み込み中…") if busy else ""))
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -89,15 +98,6 @@ class MainWindow(QMainWindow):
         self._build_caseload()
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabBar().setTabButton(1, self.tabs.tabBar().ButtonPosition.RightSide, None)
-
-        self.status_count = QLabel()
-        self.status_busy = QLabel()
-        self.statusBar().addWidget(self.status_count)
-        self.statusBar().addPermanentWidget(self.status_busy)
-        self.statusBar().addPermanentWidget(
-            QLabel(f"{actor.display_name}（{label('role', actor.role)}）"))
-        runner.busy_changed.connect(
-            lambda busy: self.status_busy.setText(self.tr("読み込み中…") if busy else ""))
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -173,6 +173,13 @@ class MainWindow(QMainWindow):
         self.agenda_view.doubleClicked.connect(
             lambda index: self.open_person(self.agenda_model.row_at(index.row()).person_id))
         layout.addWidget(self.agenda_view)
+        row = QHBoxLayout()
+        done = QPushButton(self.tr("選択した「次の対応」を完了にする"))
+        done.setObjectName("completeAction")
+        done.clicked.connect(self.complete_selected_action)
+        row.addWidget(done)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.tabs.addTab(page, self.tr("今日の予定"))
 
     def _build_caseload(self) -> None:
@@ -236,6 +243,20 @@ class MainWindow(QMainWindow):
         self.agenda_summary.setText(self.tr(
             "{today}　予定 {n} 件（うち期限超過 {o} 件）").format(
             today=wareki(agenda.today), n=len(agenda.items), o=overdue))
+
+    def complete_selected_action(self) -> None:
+        rows = self.agenda_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        item = self.agenda_model.row_at(rows[0].row())
+        if item.kind != "next_action" or item.item_id is None:
+            dialogs.show_info(self, self.tr("今日の予定"), self.tr(
+                "完了にできるのは「次の対応」です。定着確認などは対象者の画面で記録してください。"))
+            return
+        self.runner.submit(lambda: self.services.workflow.complete_next_action(
+            self.actor, item.item_id, self.services.ctx.today()),
+            lambda _: self.refresh_lists(),
+            lambda exc: dialogs.show_error(self, self.tr("今日の予定"), getattr(exc, "message", str(exc))))
 
     def current_filter(self) -> CaseloadFilter:
         return CaseloadFilter(states=self.state_filter.currentData(),

@@ -175,14 +175,14 @@ class PersonView(QWidget):
         f.text("case_number", _t("ケース番号"))
         f.text("family_name", _t("氏"))
         f.text("given_name", _t("名"))
-        f.text("family_kana", _t("フリガナ（氏）"), "", "kana")
+        f.text("family_kana", _t("フリガナ（氏）"))
         f.text("given_kana", _t("フリガナ（名）"))
         f.date("birth_date", _t("生年月日"))
         f.choice("sex", _t("性別"), [(None, _t("未回答")), *choices("sex")])
         f.choice("category", _t("対象者区分"), choices("category"))
         f.text("postal_code", _t("郵便番号"))
         f.text("address", _t("住所"))
-        f.text("phone_home", _t("電話（自宅）"), "", "phone")
+        f.text("phone_home", _t("電話（自宅）"))
         f.text("phone_mobile", _t("電話（携帯）"))
         f.area("household", _t("世帯状況"))
         f.area("barriers", _t("就労阻害要因"))
@@ -289,6 +289,7 @@ class PersonView(QWidget):
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
             if item.widget():
+                item.widget().setParent(None)  # gone from the window at once
                 item.widget().deleteLater()
         self.buttons: dict[str, QPushButton] = {}
         episode = self.episode()
@@ -336,6 +337,9 @@ class PersonView(QWidget):
         self.placements_model.replace(data["placements"])
         self.checkpoints_model.replace(data["checkpoints"])
         self._show_plan(data["plan"], data["referrals"])
+        self.revise_button.setEnabled(episode.state in ("active", "placed", "retention")
+                                      and data["plan"] is not None)
+        self.protection_button.setEnabled(episode.state != "closed")
         reasons = []
         for action in data["actions"]:
             if action.target == "closed":
@@ -436,40 +440,71 @@ class PersonView(QWidget):
             lambda v: self.services.workflow.return_referral(
                 self.actor, ep, required(v, "on", _t("日付を入力してください")), v["reason"]))
 
+    def _plan_fields(self, f: Form, plan: Any = None) -> None:
+        welfare = [m["name"] for m in plan.team if m["side"] == "welfare"] if plan else []
+        hw = [m["name"] for m in plan.team if m["side"] == "hello_work"] if plan else []
+        f.text("welfare_member", _t("チーム（福祉側）"),
+               "、".join(welfare) or self.actor.display_name, "team")
+        f.text("hw_member", _t("チーム（ハローワーク側）"), "、".join(hw))
+        f.text("goal_job", _t("目標職種"), plan.goal_job if plan else "")
+        f.text("goal_employment_type", _t("雇用形態"), plan.goal_employment_type if plan else "")
+        f.text("goal_hours", _t("時間"), plan.goal_hours if plan else "")
+        f.text("goal_wage", _t("賃金"), plan.goal_wage if plan else "")
+        f.text("goal_area", _t("地域"), plan.goal_area if plan else "")
+        f.date("goal_target_on", _t("目標時期"), plan.goal_target_on if plan else None)
+        f.area("barriers", _t("阻害要因と対応"), plan.barriers if plan else "")
+        for key, text in SUPPORT_MENU.items():
+            f.check(f"menu_{key}", _t(text), bool(plan and key in plan.menu))
+        f.area("role_hello_work", _t("役割分担（ハローワーク）"), plan.role_hello_work if plan else "")
+        f.area("role_welfare", _t("役割分担（福祉事務所）"), plan.role_welfare if plan else "")
+        f.date("review_on", _t("次回見直し日"))
+
+    @staticmethod
+    def _plan_from(v: dict[str, Any]) -> PlanInput:
+        def names(text: str) -> list[str]:
+            return [n.strip() for n in text.replace(",", "、").split("、") if n.strip()]
+
+        team = [TeamMember(n, "welfare") for n in names(v["welfare_member"])]
+        team += [TeamMember(n, "hello_work") for n in names(v["hw_member"])]
+        return PlanInput(
+            team=team, goal_job=v["goal_job"], goal_employment_type=v["goal_employment_type"],
+            goal_hours=v["goal_hours"], goal_wage=v["goal_wage"], goal_area=v["goal_area"],
+            goal_target_on=v["goal_target_on"], barriers=v["barriers"],
+            menu=[k for k in SUPPORT_MENU if v[f"menu_{k}"]],
+            role_hello_work=v["role_hello_work"], role_welfare=v["role_welfare"],
+            review_dates=[v["review_on"]] if v["review_on"] else [])
+
     def _accept(self, ep: uuid.UUID, today: date) -> None:
         def build(f: Form) -> None:
             f.date("on", _t("受理・面談日（支援開始日）"), today)
-            f.text("welfare_member", _t("チーム（福祉側）"), self.actor.display_name, "team")
-            f.text("hw_member", _t("チーム（ハローワーク側）"))
-            f.text("goal_job", _t("目標職種"))
-            f.text("goal_employment_type", _t("雇用形態"))
-            f.text("goal_hours", _t("時間"))
-            f.text("goal_wage", _t("賃金"))
-            f.text("goal_area", _t("地域"))
-            f.date("goal_target_on", _t("目標時期"))
-            f.area("barriers", _t("阻害要因と対応"))
-            for key, text in SUPPORT_MENU.items():
-                f.check(f"menu_{key}", _t(text))
-            f.area("role_hello_work", _t("役割分担（ハローワーク）"))
-            f.area("role_welfare", _t("役割分担（福祉事務所）"))
-            f.date("review_on", _t("次回見直し日"))
+            self._plan_fields(f)
 
-        def submit(v: dict[str, Any]) -> Any:
-            team = [TeamMember(v["welfare_member"], "welfare", "")]
-            if v["hw_member"]:
-                team.append(TeamMember(v["hw_member"], "hello_work", ""))
-            plan = PlanInput(
-                team=team, goal_job=v["goal_job"],
-                goal_employment_type=v["goal_employment_type"], goal_hours=v["goal_hours"],
-                goal_wage=v["goal_wage"], goal_area=v["goal_area"],
-                goal_target_on=v["goal_target_on"], barriers=v["barriers"],
-                menu=[k for k in SUPPORT_MENU if v[f"menu_{k}"]],
-                role_hello_work=v["role_hello_work"], role_welfare=v["role_welfare"],
-                review_dates=[v["review_on"]] if v["review_on"] else [])
-            return self.services.workflow.accept_referral(
-                self.actor, ep, required(v, "on", _t("支援開始日を入力してください")), plan)
+        self._dialog(_t("HW受理・支援開始（就労支援プラン）"), build,
+                     lambda v: self.services.workflow.accept_referral(
+                         self.actor, ep, required(v, "on", _t("支援開始日を入力してください")),
+                         self._plan_from(v)))
 
-        self._dialog(_t("HW受理・支援開始（就労支援プラン）"), build, submit)
+    def revise_plan(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        plan = self.services.records.current_plan(self.actor, episode.id)
+        self._dialog(_t("支援プランの改訂"), lambda f: self._plan_fields(f, plan),
+                     lambda v: self.services.workflow.revise_plan(self.actor, episode.id,
+                                                                  self._plan_from(v)),
+                     _t("改訂すると新しい版として保存され、前の版もそのまま残ります。"))
+
+    def record_protection(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        self._dialog(_t("保護の変更（就労収入による）"), lambda f: (
+            f.choice("kind", _t("変更"), choices("protection")),
+            f.date("on", _t("決定日"), self.services.ctx.today()),
+            f.check("benefit", _t("就労自立給付金を申請した"))),
+            lambda v: self.services.workflow.record_protection_outcome(
+                self.actor, episode.id, v["kind"], required(v, "on", _t("決定日を入力してください")),
+                v["benefit"]))
 
     def _placement(self, ep: uuid.UUID, today: date) -> None:
         def build(f: Form) -> None:
@@ -599,6 +634,9 @@ class PersonView(QWidget):
         self.quick.area("content", _t("内容"))
         self.quick.text("next_action", _t("次の対応"))
         self.quick.date("next_action_due", _t("期限"))
+        self.quick.text("attendees_welfare", _t("出席者（福祉）※ケース会議"))
+        self.quick.text("attendees_hello_work", _t("出席者（HW）※ケース会議"))
+        self.quick.text("decisions", _t("決定事項 ※ケース会議"))
         layout.addWidget(self.quick)
         add = QPushButton(_t("記録を追加"))
         add.setObjectName("primary")
@@ -625,14 +663,16 @@ class PersonView(QWidget):
         try:
             self.services.workflow.add_contact(self.actor, episode.id, ContactInput(
                 values["on"] or self.services.ctx.today(), values["kind"], values["content"],
-                values["next_action"], values["next_action_due"]))
+                values["next_action"], values["next_action_due"], values["attendees_welfare"],
+                values["attendees_hello_work"], values["decisions"]))
         except InvalidInput as exc:
             self.quick.show_error(exc.field, exc.message)
             return
         except DomainError as exc:
             self.quick.show_error("", exc.message)
             return
-        for name in ("content", "next_action", "next_action_due"):
+        for name in ("content", "next_action", "next_action_due", "attendees_welfare",
+                     "attendees_hello_work", "decisions"):
             widget = self.quick.fields[name]
             widget.clear()  # type: ignore[attr-defined]
         self._after_write()
@@ -684,6 +724,15 @@ class PersonView(QWidget):
         self.plan_text = QPlainTextEdit()
         self.plan_text.setReadOnly(True)
         layout.addWidget(self.plan_text)
+        row = QHBoxLayout()
+        self.revise_button = QPushButton(_t("プランを改訂"))
+        self.revise_button.clicked.connect(self.revise_plan)
+        self.protection_button = QPushButton(_t("保護の変更を記録"))
+        self.protection_button.clicked.connect(self.record_protection)
+        row.addWidget(self.revise_button)
+        row.addWidget(self.protection_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.tabs.addTab(page, _t("支援プラン・支援要請"))
 
     def _show_plan(self, plan: Any, referrals: list[Any]) -> None:

@@ -26,9 +26,9 @@ def test_intake_normalises_kana_postal_code_and_phone(world: World) -> None:
 @pytest.mark.parametrize(
     ("change", "field", "fragment"),
     [
-        ({"family_kana": "山田"}, "kana", "カタカナ"),
+        ({"family_kana": "山田"}, "family_kana", "カタカナ"),
         ({"postal_code": "160"}, "postal_code", "郵便番号"),
-        ({"phone_home": "03-123"}, "phone", "桁数"),
+        ({"phone_home": "03-123"}, "phone_home", "桁数"),
         ({"family_name": " "}, "family_name", "氏を入力"),
         ({"birth_date": date(2030, 1, 1)}, "birth_date", "未来"),
         ({"category": "vip"}, "category", "対象者区分"),
