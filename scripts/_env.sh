@@ -28,3 +28,18 @@ ensure_venv() {
     echo "$want" > "$stamp"
   fi
 }
+
+ensure_qt_runtime() {
+  # PySide6 wheels bring Qt itself; the offscreen platform still needs a few system
+  # libraries (present on the project image, installed here if a machine lacks them).
+  if ! QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -c \
+      'from PySide6.QtWidgets import QApplication; QApplication([])' >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      apt-get update -qq
+      apt-get install -y -qq libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
+        libglib2.0-0 >/dev/null
+    else
+      echo "Qt の実行に必要なライブラリ（libEGL, libxkbcommon, fontconfig）が見つかりません" >&2
+    fi
+  fi
+}

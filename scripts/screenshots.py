@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -30,6 +31,13 @@ def settle(ms: int = 600) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def wait_for(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        settle(100)
+        waited += 100
 
 
 def grab(widget: QWidget, name: str) -> None:
@@ -54,23 +62,24 @@ def main() -> None:
     window = MainWindow(services, actor, runner)
     window.resize(1366, 820)
     window.show()
-    settle(1500)
+    wait_for(lambda: window.agenda_model.rowCount() > 0)
     grab(window, "02-today")
     window.tabs.setCurrentIndex(1)
+    wait_for(lambda: window.caseload_model.rowCount() > 0 and "件" in window.status_count.text())
     grab(window, "03-caseload")
+    rows = [r for r in window.caseload_model.rows if r.state == "retention"]
     window.search.setText("やまだ")
-    settle(800)
+    wait_for(lambda: window.caseload_view.model() is window.search_model)
     grab(window, "04-search")
     hits = window.search_model.rows
     person = window.open_person(hits[0].person_id if hits else
                                 window.caseload_model.rows[0].person_id)
-    settle(1000)
+    wait_for(lambda: person.person is not None)
     grab(window, "05-person-profile")
     # A person whose episode went far, to show the timeline and records.
-    rows = [r for r in window.caseload_model.rows if r.state == "retention"]
     if rows:
         person = window.open_person(rows[0].person_id)
-        settle(1000)
+        wait_for(lambda: person.timeline.rowCount() > 0)
     for index, name in ((1, "06-person-episode"), (2, "07-person-consents"),
                         (3, "08-person-contacts"), (4, "09-person-placement"),
                         (5, "10-person-plan")):

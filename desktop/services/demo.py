@@ -518,10 +518,10 @@ class _Generator:
                 **self.stamp(cw), "episode_id": eid, "contact_on": on, "kind": kind, "staff_id": cw,
                 "content": text, "next_action": rng.choice(NEXT_ACTIONS) if due else "",
                 "next_action_due": due,
-                # Caseworkers finish most of their next actions; a few stay open.
+                # Caseworkers finish their next actions; a few recent ones stay open.
                 "next_action_done_on": (due + timedelta(days=rng.randint(0, 5))
-                                        if due and due < self.today - timedelta(days=7)
-                                        and rng.random() < 0.97 else None),
+                                        if due and (due < self.today - timedelta(days=30)
+                                                    or rng.random() < 0.8) else None),
                 "attendees_welfare": "担当CW、査察指導員" if kind == "case_conference" else "",
                 "attendees_hello_work": "就職支援ナビゲーター" if kind == "case_conference" else "",
                 "decisions": "支援プランを継続" if kind == "case_conference" else "",

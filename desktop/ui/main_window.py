@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.agenda_summary)
         self.agenda_model = AgendaModel()
         self.agenda_view = _view(self.agenda_model)
+        for column, width in enumerate((190, 110, 110, 140)):
+            self.agenda_view.setColumnWidth(column, width)
         self.agenda_view.doubleClicked.connect(
             lambda index: self.open_person(self.agenda_model.row_at(index.row()).person_id))
         layout.addWidget(self.agenda_view)
