@@ -113,8 +113,9 @@ class Person(Tracked, Base):
 
     __table_args__ = (
         Index("ix_persons_kana_birth", "kana_key", "birth_date"),  # duplicate check
-        # A caseworker's list in reading order, walked page by page.
+        # A caseworker's list, and a category's, in reading order, walked page by page.
         Index("ix_persons_caseworker_kana", "caseworker_id", "kana_key"),
+        Index("ix_persons_category_kana", "category", "kana_key"),
     )
 
 
@@ -209,7 +210,8 @@ class Referral(Tracked, Base):
     referred_on: Mapped[date] = mapped_column(Date, index=True)
     office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hello_work_offices.id"))
     sent_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    status: Mapped[str] = mapped_column(String(16), default="sent")  # sent|accepted|returned
+    # sent | accepted | returned (差戻し) | withdrawn (取下げ: the case closed while waiting)
+    status: Mapped[str] = mapped_column(String(16), default="sent")
     status_on: Mapped[date | None] = mapped_column(Date)
     return_reason: Mapped[str] = mapped_column(Text, default="")
     printed_at: Mapped[datetime | None] = mapped_column(default=None)

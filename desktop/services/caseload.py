@@ -158,10 +158,14 @@ class CaseloadService:
                 *self._persons_matching(conn, actor, filters))
             return int(conn.execute(stmt).scalar_one())
 
-    def agenda(self, actor: Actor, horizon_days: int = 7, limit: int = 200) -> Agenda:
-        """今日の予定: what is due within ``horizon_days`` or overdue, in the actor's caseload."""
+    def agenda(self, actor: Actor, horizon_days: int = 7, limit: int = 200,
+               overdue_days: int = 365) -> Agenda:
+        """今日の予定: what is due within ``horizon_days``, or overdue by at most
+        ``overdue_days`` (older items are a data-cleaning matter, found with the caseload's
+        overdue filter; the bound also keeps every query an index range)."""
         today = self.ctx.today()
         until = today + timedelta(days=horizon_days)
+        since = today - timedelta(days=overdue_days)
         items: list[AgendaItem] = []
         person_cols = (Episode.id, Person.id, Person.case_number, Person.family_name,
                        Person.given_name)
@@ -181,7 +185,7 @@ class CaseloadService:
                 .join(Person, Person.id == Episode.person_id)
                 .where(*base_filters, RetentionCheckpoint.done_on.is_(None),
                        RetentionCheckpoint.deleted_at.is_(None),
-                       RetentionCheckpoint.due_on <= until)
+                       RetentionCheckpoint.due_on >= since, RetentionCheckpoint.due_on <= until)
                 .order_by(RetentionCheckpoint.due_on).limit(limit))
             for r in rows:
                 add("checkpoint", r[5], r, f"{r[6]}か月定着確認", r[7])
@@ -191,7 +195,8 @@ class CaseloadService:
                 .join(Episode, Episode.id == Plan.episode_id)
                 .join(Person, Person.id == Episode.person_id)
                 .where(*base_filters, PlanReview.done_on.is_(None),
-                       PlanReview.deleted_at.is_(None), PlanReview.due_on <= until)
+                       PlanReview.deleted_at.is_(None), PlanReview.due_on >= since,
+                       PlanReview.due_on <= until)
                 .order_by(PlanReview.due_on).limit(limit))
             for r in rows:
                 add("plan_review", r[5], r, f"支援プラン（第{r[6]}版）の見直し", r[7])
@@ -201,6 +206,7 @@ class CaseloadService:
                 .join(Person, Person.id == Episode.person_id)
                 .where(*base_filters, Referral.status == "sent",
                        Referral.deleted_at.is_(None),
+                       Referral.referred_on >= since - timedelta(days=wait_days),
                        Referral.referred_on <= today - timedelta(days=wait_days))
                 .order_by(Referral.referred_on).limit(limit))
             for r in rows:
@@ -213,7 +219,8 @@ class CaseloadService:
                 .join(Episode, Episode.id == ContactLog.episode_id)
                 .join(Person, Person.id == Episode.person_id)
                 .where(*base_filters, ContactLog.next_action_done_on.is_(None),
-                       ContactLog.next_action_due <= until, ContactLog.deleted_at.is_(None))
+                       ContactLog.next_action_due >= since, ContactLog.next_action_due <= until,
+                       ContactLog.deleted_at.is_(None))
                 .order_by(ContactLog.next_action_due).limit(limit))
             for r in rows:
                 add("next_action", r[5], r, str(r[6]), r[7])
@@ -221,7 +228,7 @@ class CaseloadService:
                 select(*person_cols, Episode.planned_end_on)
                 .join(Person, Person.id == Episode.person_id)
                 .where(*base_filters, Episode.state.in_(("active", "placed", "retention")),
-                       Episode.planned_end_on <= until)
+                       Episode.planned_end_on >= since, Episode.planned_end_on <= until)
                 .order_by(Episode.planned_end_on).limit(limit))
             for r in rows:
                 add("period_end", r[5], r, "支援期間の終了予定", None)

@@ -298,6 +298,7 @@ class _Generator:
         self.final_state = _weighted(rng, FINAL_STATE_WEIGHTS)
         self.earliest = today - timedelta(days=365 * 3 + 180)
         self.last_office = offices[0][1]
+        self.last_referral: dict[str, Any] = {}
 
     @staticmethod
     def uid() -> uuid.UUID:
@@ -420,6 +421,8 @@ class _Generator:
             if state == "screening" and rng.random() < 0.5:
                 reason = "同意なし"
             self.transition(batch, eid, state, "closed", day, cw, reason)
+            if state == "referred":  # closed while waiting: the referral was withdrawn
+                self.last_referral.update(status="withdrawn", status_on=day)
             episode.update(closed_on=day, closure_reason=reason)
             state = "closed"
         if placement_start and rng.random() < 0.35:
@@ -458,11 +461,12 @@ class _Generator:
     def referral(self, batch: _Batch, eid: uuid.UUID, cw: uuid.UUID, day: date,
                  status: str) -> None:
         office_id = next(o for o, n in self.offices if n == self.last_office)
-        batch.add(Referral, {**self.stamp(cw), "episode_id": eid,
+        self.last_referral = {**self.stamp(cw), "episode_id": eid,
                              "number": f"DEMO-{uuid.uuid4().hex[:12]}",
                              "referred_on": day, "office_id": office_id, "sent_by": cw,
                              "status": status, "status_on": day, "return_reason": "",
-                             "printed_at": None})
+                             "printed_at": None}
+        batch.add(Referral, self.last_referral)
 
     def plan(self, batch: _Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
         rng = self.rng

@@ -681,5 +681,11 @@ class WorkflowService:
             if reason not in reasons:
                 raise InvalidInput("reason", f"終了理由を一覧から選んでください（{'、'.join(reasons)}）")
             self._move(s, actor, episode, "closed", on, reason=reason, note=note)
+            # A referral still waiting for Hello Work's answer is withdrawn (取下げ) with the case.
+            pending = self._open_referral(s, episode.id)
+            if pending is not None:
+                pending.status, pending.status_on = "withdrawn", on
+                stamp_update(actor, pending)
+                audit.append(s, self.ctx, actor, "withdraw", "referral", pending.id)
             return _summary(episode)
 

@@ -739,7 +739,7 @@ class PersonView(QWidget):
         lines = []
         for r in referrals:
             lines.append(f"{_t('支援要請')} {r.number}　{wareki(r.referred_on)}　{r.office_name}　"
-                         f"{ {'sent': _t('回答待ち'), 'accepted': _t('受理'), 'returned': _t('差戻し')}[r.status] }"
+                         f"{ {'sent': _t('回答待ち'), 'accepted': _t('受理'), 'returned': _t('差戻し'), 'withdrawn': _t('取下げ')}[r.status] }"
                          + (f"（{r.return_reason}）" if r.return_reason else ""))
         if plan is not None:
             team = "、".join(f"{m['name']}（{_t('福祉') if m['side'] == 'welfare' else _t('HW')}）"

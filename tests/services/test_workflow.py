@@ -351,3 +351,9 @@ def test_episode_records_read_back(world: World) -> None:
     world.services.workflow.add_contact(world.cw_a, ep, ContactInput(date(2026, 6, 2), "phone", "定着状況を確認"))
     contacts = records.contacts(world.cw_a, ep)
     assert [(c.content, c.staff_name) for c in contacts] == [("定着状況を確認", "青山 里美")]
+
+
+def test_closing_while_waiting_withdraws_the_referral(world: World) -> None:
+    ep = to_state(world, world.person(), "referred")
+    world.services.workflow.close_episode(world.cw_a, ep, date(2026, 4, 20), "辞退")
+    assert [r.status for r in world.services.records.referrals(world.cw_a, ep)] == ["withdrawn"]
