@@ -486,6 +486,15 @@ class WorkflowService:
             role_hello_work=plan.role_hello_work, role_welfare=plan.role_welfare)
         s.add(stamp_new(self.ctx, actor, row))
         s.flush()
+        # The superseded revision's pending reviews are settled by this revision, which
+        # carries its own review dates.
+        superseded = s.scalars(select(PlanReview).join(Plan, Plan.id == PlanReview.plan_id).where(
+            Plan.episode_id == episode.id, Plan.revision < revision,
+            PlanReview.done_on.is_(None)))
+        for review in superseded:
+            review.done_on = self.ctx.today()
+            review.result = f"第{revision}版への改訂により終了"
+            stamp_update(actor, review)
         for due in sorted(set(plan.review_dates)):
             s.add(stamp_new(self.ctx, actor, PlanReview(plan_id=row.id, due_on=due)))
         audit.append(s, self.ctx, actor, "create", "plan", row.id, episode=str(episode.id),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QStyle,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -141,11 +142,14 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self.search_timer.start())
         bar.addWidget(self.search, 1)
-        intake = QPushButton(self.tr("新規受付 (Ctrl+N)"))
+        style = self.style()
+        intake = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
+                             self.tr("新規受付 (Ctrl+N)"))
         intake.setObjectName("primary")
         intake.clicked.connect(self.intake)
         bar.addWidget(intake)
-        refresh = QPushButton(self.tr("更新 (F5)"))
+        refresh = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
+                              self.tr("更新 (F5)"))
         refresh.clicked.connect(self.refresh)
         bar.addWidget(refresh)
         user = QToolButton()

@@ -107,6 +107,7 @@ class PersonView(QWidget):
         self.person_id = person_id
         self.person: PersonRecord | None = None
         self.episodes: list[EpisodeSummary] = []
+        self.current_plan: Any = None
         self.dirty = False
         self._loading_form = False
         layout = QVBoxLayout(self)
@@ -340,6 +341,9 @@ class PersonView(QWidget):
         self.revise_button.setEnabled(episode.state in ("active", "placed", "retention")
                                       and data["plan"] is not None)
         self.protection_button.setEnabled(episode.state != "closed")
+        self.current_plan = data["plan"]
+        self.review_button.setEnabled(bool(data["plan"] and any(
+            done is None for _, _, done, _ in data["plan"].reviews)))
         reasons = []
         for action in data["actions"]:
             if action.target == "closed":
@@ -493,6 +497,21 @@ class PersonView(QWidget):
                      lambda v: self.services.workflow.revise_plan(self.actor, episode.id,
                                                                   self._plan_from(v)),
                      _t("改訂すると新しい版として保存され、前の版もそのまま残ります。"))
+
+    def record_review(self) -> None:
+        plan = self.current_plan
+        if plan is None:
+            return
+        pending = [(rid, due) for rid, due, done, _ in plan.reviews if done is None]
+        if not pending:
+            return
+        self._dialog(_t("プランの見直し"), lambda f: (
+            f.choice("review", _t("見直し予定"), [(rid, wareki(due)) for rid, due in pending]),
+            f.date("done_on", _t("実施日"), self.services.ctx.today()),
+            f.area("result", _t("見直しの結果"))),
+            lambda v: self.services.workflow.record_plan_review(
+                self.actor, v["review"], required(v, "done_on", _t("実施日を入力してください")),
+                v["result"]))
 
     def record_protection(self) -> None:
         episode = self.episode()
@@ -729,7 +748,10 @@ class PersonView(QWidget):
         self.revise_button.clicked.connect(self.revise_plan)
         self.protection_button = QPushButton(_t("保護の変更を記録"))
         self.protection_button.clicked.connect(self.record_protection)
+        self.review_button = QPushButton(_t("見直しの結果を記録"))
+        self.review_button.clicked.connect(self.record_review)
         row.addWidget(self.revise_button)
+        row.addWidget(self.review_button)
         row.addWidget(self.protection_button)
         row.addStretch(1)
         layout.addLayout(row)

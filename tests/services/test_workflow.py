@@ -227,6 +227,14 @@ def test_plan_revision_keeps_the_old_one(world: World) -> None:
         rows = s.execute(select(Plan.revision, Plan.goal_job).where(Plan.episode_id == ep)
                          .order_by(Plan.revision)).all()
     assert [tuple(r) for r in rows] == [(1, "介護職員"), (2, "調理補助")]
+    from desktop.models import PlanReview
+
+    with world.services.ctx.db.read() as s:
+        reviews = s.execute(select(PlanReview.done_on, PlanReview.result)).all()
+    assert [tuple(r) for r in reviews] == [
+        (date(2026, 6, 15), "第2版への改訂により終了"),  # revision 1's review, settled
+        (None, ""),  # revision 2's own review date
+    ]
 
 
 def test_placement_moves_to_retention_with_checkpoints_at_1_3_6_months(world: World) -> None:

@@ -231,3 +231,28 @@ def test_disabled_actions_for_a_viewer_explain_why(qtbot: QtBot, world: World,
     button = action(view, "screening")
     assert not button.isEnabled() and "閲覧のみ" in button.toolTip()
     assert "閲覧のみ" in view.findChild(QLabel, "blockedReason").text()
+
+
+def test_plan_revision_and_review_from_the_plan_tab(
+        qtbot: QtBot, window: MainWindow, driver: DialogDriver, world: World) -> None:
+    from tests.services.helpers import to_state
+
+    person = world.person()
+    ep = to_state(world, person, "active")
+    view = window.open_person(person)
+    view.tabs.setCurrentIndex(5)
+    assert view.revise_button.isEnabled() and view.review_button.isEnabled()
+
+    def revise(d: ActionDialog) -> None:
+        assert d.form.fields["goal_job"].text() == "介護職員"  # type: ignore[attr-defined]
+        type_into(qtbot, d, "goal_job", "調理補助")
+        ok(d)
+
+    driver.then(revise)
+    view.revise_button.click()
+    plan = world.services.records.current_plan(world.cw_a, ep)
+    assert plan is not None and (plan.revision, plan.goal_job) == (2, "調理補助")
+    assert "第2版" in view.plan_text.toPlainText()
+
+    # Revision 1's pending review was settled by the revision; revision 2 has none yet.
+    assert not view.review_button.isEnabled()
