@@ -111,6 +111,18 @@ def check_key(engine: Engine) -> None:
         raise DatabaseUnavailable(f"データベースを開けません: {exc.orig}") from None
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """Let SQLite (re)analyse tables whose statistics are missing or stale, cheaply
+    (analysis_limit samples each index). Without statistics the planner mis-orders some
+    caseload filters by orders of magnitude; with them, every list query is an index walk."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("PRAGMA optimize=0x10002")
+        conn.commit()
+
+
 def checkpoint(engine: Engine) -> None:
     """Fold the WAL into the main file, so that a file copy is the whole database."""
     if engine.dialect.name == "sqlite":

@@ -15,6 +15,7 @@ from desktop.models.db import (
     Database,
     DatabaseUnavailable,
     check_key,
+    refresh_statistics,
     snapshot_to,
     sqlcipher_engine,
 )
@@ -112,4 +113,5 @@ def open_database(config: Config, migrate: bool = True) -> OpenedDatabase:
                 _private_dir(config.backup_dir)
                 snapshot_to(engine, backup)
             upgrade(engine)
+        refresh_statistics(engine)
     return OpenedDatabase(Database(engine), device_id(config.data_dir), key, info, backup)

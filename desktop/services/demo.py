@@ -35,6 +35,7 @@ from desktop.models import (
     Transition,
     User,
 )
+from desktop.models.db import refresh_statistics
 from desktop.services import audit
 from desktop.services.auth import hash_password
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
@@ -245,10 +246,8 @@ class DemoService:
             if progress:
                 progress(persons, persons)
             counts = batch.counts
-            if self.ctx.db.is_sqlite:
-                # Fresh statistics so the query planner knows the new table sizes.
-                s.connection().exec_driver_sql("ANALYZE")
             audit.append(s, self.ctx, actor, "demo_generate", seed=seed, rows=dict(counts))
+        refresh_statistics(self.ctx.db.engine)
         return DemoResult(counts.get("persons", 0), counts.get("episodes", 0),
                           counts.get("contact_logs", 0), password)
 

@@ -146,7 +146,6 @@ def upgrade() -> None:
     with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_persons_case_number_key'), ['case_number_key'], unique=False)
         batch_op.create_index('ix_persons_caseworker_kana', ['caseworker_id', 'kana_key'], unique=False)
-        batch_op.create_index('ix_persons_category_kana', ['category', 'kana_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_given_kana_key'), ['given_kana_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_given_name_key'), ['given_name_key'], unique=False)
         batch_op.create_index('ix_persons_kana_birth', ['kana_key', 'birth_date'], unique=False)
@@ -525,7 +524,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_persons_kana_birth')
         batch_op.drop_index(batch_op.f('ix_persons_given_name_key'))
         batch_op.drop_index(batch_op.f('ix_persons_given_kana_key'))
-        batch_op.drop_index('ix_persons_category_kana')
         batch_op.drop_index('ix_persons_caseworker_kana')
         batch_op.drop_index(batch_op.f('ix_persons_case_number_key'))
 
