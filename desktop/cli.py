@@ -14,6 +14,7 @@ import secrets
 import sys
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -61,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", required=True, metavar="PATH")
     restore = sub.add_parser("restore", help="バックアップを検証してから復元する")
     restore.add_argument("path", metavar="PATH")
+
+    prt = sub.add_parser("print", help="書類をPDFに印刷する（支援要請書・同意書・プラン・連絡票・一式）")
+    prt.add_argument("kind", choices=["referral", "consent", "plan", "followup", "packet"])
+    prt.add_argument("--episode", metavar="ID", help="支援エピソードのID")
+    prt.add_argument("--pending", action="store_true",
+                     help="packet: 未印刷の支援要請すべてを --out のフォルダへ")
+    prt.add_argument("--blank", action="store_true", help="consent: 署名用の白紙の同意書")
+    prt.add_argument("--out", required=True, metavar="PATH")
 
     user = sub.add_parser("user", help="利用者の管理")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
@@ -204,6 +213,42 @@ def cmd_restore(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        printing = services.printing
+        if args.pending:
+            if args.kind != "packet":
+                raise UserError("--pending は packet と組み合わせて使います")
+
+            def progress(done: int, total: int) -> bool:
+                print(f"\r印刷中 {done}/{total}", end="", file=sys.stderr, flush=True)
+                return True
+
+            written, refused = printing.print_pending(actor, Path(args.out), progress)
+            print(file=sys.stderr)
+            for line in refused:
+                print(f"印刷できませんでした: {line}", file=sys.stderr)
+            _print_json({"printed": len(written), "refused": len(refused), "out": args.out})
+            return 1 if refused and not written else 0
+        episode = None
+        if args.episode:
+            try:
+                episode = uuid.UUID(args.episode)
+            except ValueError:
+                raise UserError(f"支援エピソードのID「{args.episode}」が正しくありません") from None
+        elif not (args.kind == "consent" and args.blank):
+            raise UserError("--episode を指定してください")
+        doc = printing.print_document(actor, args.kind, episode, blank=args.blank)
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(doc.pdf)
+        print(f"印刷しました: {out}（SHA-256 {doc.sha256[:16]}…）")
+    return 0
+
+
 def cmd_user(config: Config, args: argparse.Namespace) -> int:
     opened = open_database(config)
     with closing(opened.db):
@@ -249,7 +294,7 @@ def cmd_gui(config: Config, args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
-    "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
+    "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
 }
 
 

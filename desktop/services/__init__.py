@@ -18,6 +18,7 @@ from desktop.services.context import ServiceContext
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.offices import OfficeService
 from desktop.services.persons import PersonService
+from desktop.services.printing import PrintService
 from desktop.services.records import EpisodeRecords
 from desktop.services.search import SearchService
 from desktop.services.settings import SettingsService
@@ -37,6 +38,7 @@ class Services:
     maintenance: MaintenanceService
     caseload: CaseloadService
     records: EpisodeRecords
+    printing: PrintService
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -48,5 +50,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         workflow=WorkflowService(ctx), consent=ConsentService(ctx),
         search=SearchService(ctx), settings=SettingsService(ctx), offices=OfficeService(ctx),
         maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
-        caseload=CaseloadService(ctx), records=EpisodeRecords(ctx),
+        caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
     )

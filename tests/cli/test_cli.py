@@ -160,3 +160,36 @@ def test_truncated_backup_is_refused(data: Path, tmp_path: Path) -> None:
     result = run(data, "restore", str(path))
     assert result.returncode == 1
     assert "何も変更していません" in result.stderr
+
+
+def test_print_referral_packet_and_pending_batch(data: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from desktop.models import Referral
+
+    engine, _, _ = open_engine(Config(data, passphrase=PASSPHRASE))
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT episode_id FROM referrals WHERE status = 'sent' LIMIT 1").all()
+    engine.dispose()
+    assert rows, Referral.__tablename__
+    episode = str(uuid_from_hex(rows[0][0]))
+    out = tmp_path / "r.pdf"
+    result = run(data, "print", "referral", "--episode", episode, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
+    assert "支援要請書" in text and "殿" in text
+    batch = run(data, "print", "packet", "--pending", "--out", str(tmp_path / "batch"))
+    assert batch.returncode == 0, batch.stderr
+    summary = json.loads(batch.stdout)
+    assert summary["printed"] == len(list((tmp_path / "batch").glob("*.pdf"))) > 0
+    again = run(data, "print", "packet", "--pending", "--out", str(tmp_path / "batch2"))
+    assert json.loads(again.stdout)["printed"] == 0  # everything was printed once
+    bad = run(data, "print", "referral", "--episode", "not-an-id", "--out", str(out))
+    assert bad.returncode == 1 and "正しくありません" in bad.stderr
+
+
+def uuid_from_hex(value: str) -> object:
+    import uuid
+
+    return uuid.UUID(hex=value)

@@ -1,0 +1,1 @@
+"""Printed forms (ReportLab): plain data in, PDF bytes out. No database, no Qt."""

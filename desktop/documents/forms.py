@@ -1,0 +1,365 @@
+"""支援要請書, 同意書, 就労支援プラン, 就職・定着報告 and the referral packet, as A4 PDFs with
+the bundled IPAex fonts embedded (TrueType outlines, so every reader shows the same glyphs)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Flowable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.japanese.wareki import format_wareki
+from desktop.resources import resource_path
+
+MINCHO, GOTHIC = "IPAexMincho", "IPAexGothic"
+OUT_OF_SCOPE = "（同意範囲外）"
+
+
+@cache
+def _register_fonts() -> None:
+    pdfmetrics.registerFont(TTFont(MINCHO, str(resource_path("fonts", "ipaexm.ttf"))))
+    pdfmetrics.registerFont(TTFont(GOTHIC, str(resource_path("fonts", "ipaexg.ttf"))))
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    _register_fonts()
+    base = ParagraphStyle("body", fontName=MINCHO, fontSize=10.5, leading=15, wordWrap="CJK")
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=13),
+        "label": ParagraphStyle("label", parent=base, fontName=GOTHIC, fontSize=9, leading=12),
+        "title": ParagraphStyle("title", parent=base, fontName=GOTHIC, fontSize=16, leading=22,
+                                alignment=TA_CENTER, spaceAfter=6 * mm),
+        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
+        "heading": ParagraphStyle("heading", parent=base, fontName=GOTHIC, fontSize=11,
+                                  leading=16, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
+    }
+
+
+def _p(text: str, style: str = "cell") -> Paragraph:
+    safe = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Paragraph(safe.replace("\n", "<br/>"), _styles()[style])
+
+
+def wareki(d: date | None) -> str:
+    return format_wareki(d) if d else "　　年　　月　　日"
+
+
+def _grid(rows: Sequence[Sequence[str]], widths: Sequence[float],
+          label_columns: Sequence[int] = (0,)) -> Table:
+    data = [[_p(cell, "label" if i in label_columns else "cell") for i, cell in enumerate(row)]
+            for row in rows]
+    table = Table(data, colWidths=list(widths), repeatRows=0)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    commands += [("BACKGROUND", (c, 0), (c, -1), colors.HexColor("#f1f1ee"))
+                 for c in label_columns]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _seal_box() -> Table:
+    """A signature line with a 印 box, for the person's signature or seal."""
+    table = Table([[_p("氏名（自署）", "label"), "", _p("印", "small")]],
+                  colWidths=[28 * mm, 80 * mm, 14 * mm], rowHeights=[14 * mm])
+    table.setStyle(TableStyle([
+        ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
+        ("BOX", (2, 0), (2, 0), 0.5, colors.black),
+        ("ALIGN", (2, 0), (2, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]))
+    return table
+
+
+def _render(story: list[Flowable], title: str, author: str) -> bytes:
+    _register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
+                            topMargin=18 * mm, bottomMargin=18 * mm, title=title, author=author,
+                            subject=title, creator="つなぎ (Tsunagi)")
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(MINCHO, 8)
+        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"{title}　{document.page}")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------ data
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    head: str
+    address: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """The person as printed; items outside the consent's scope are already OUT_OF_SCOPE."""
+
+    name: str
+    kana: str
+    birth_date: date | None  # None when outside the consent's scope
+    sex: str
+    postal_code: str
+    address: str
+    phone: str
+    case_number: str
+    category: str
+    household: str
+    barriers: str
+    education: str
+    work_history: str
+    licences: str
+    wishes: str
+
+
+@dataclass(frozen=True)
+class ReferralData:
+    number: str
+    issued_on: date
+    hello_work_office: str
+    office: Office
+    recipient: Recipient
+    motivation: str
+    notes: str
+    caseworker: str
+    consent_signed_on: date | None
+
+
+@dataclass(frozen=True)
+class ConsentData:
+    office: Office
+    kinds: tuple[str, ...]  # labels, e.g. 参加同意, 情報提供同意
+    purpose: str
+    wording: str
+    wording_version: str
+    recipients: tuple[str, ...]
+    scope: tuple[tuple[str, bool], ...]  # (item label, included)
+    valid_until: date | None
+    recipient_name: str = ""  # empty: a blank form for signature
+    signed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class PlanData:
+    office: Office
+    recipient_name: str
+    case_number: str
+    revision: int
+    created_on: date
+    team: tuple[tuple[str, str, str], ...]  # (name, side label, role)
+    goal: tuple[tuple[str, str], ...]  # (label, value)
+    barriers: str
+    menu: tuple[tuple[str, bool], ...]
+    role_hello_work: str
+    role_welfare: str
+    reviews: tuple[tuple[date, date | None, str], ...]
+
+
+@dataclass(frozen=True)
+class FollowupData:
+    office: Office
+    recipient_name: str
+    case_number: str
+    period: str
+    activity: tuple[tuple[str, int], ...]  # (contact kind label, count)
+    placements: tuple[tuple[str, ...], ...]  # rows of placement terms
+    checkpoints: tuple[tuple[str, str, str, str], ...]  # (months, due, done, result)
+    closure: str
+    written_on: date = field(default_factory=date.today)
+
+
+# ------------------------------------------------------------------ forms
+
+WIDTH = A4[0] - 40 * mm
+
+
+def _referral_story(d: ReferralData) -> list[Flowable]:
+    r = d.recipient
+    story: list[Flowable] = [
+        _p(f"{d.number}\n{wareki(d.issued_on)}", "right"),
+        Spacer(0, 4 * mm),
+        _p(f"{d.hello_work_office}長　殿", "body"),
+        Spacer(0, 2 * mm),
+        _p(f"{d.office.name}\n{d.office.head}", "right"),
+        Spacer(0, 6 * mm),
+        _p("支援要請書", "title"),
+        _p("生活保護受給者等就労自立促進事業の実施について、下記の者に対する就労支援を要請します。"
+           "なお、本人から情報提供に関する同意を得ています。", "body"),
+        Spacer(0, 4 * mm),
+        _p("1　支援対象者", "heading"),
+        _grid([
+            ("フリガナ", r.kana, "ケース番号", r.case_number),
+            ("氏名", r.name, "生年月日", wareki(r.birth_date) if r.birth_date else OUT_OF_SCOPE),
+            ("性別", r.sex, "対象者区分", r.category),
+            ("住所", f"{r.postal_code and '〒' + r.postal_code}\n{r.address}", "電話", r.phone),
+        ], [24 * mm, 70 * mm, 24 * mm, WIDTH - 118 * mm], label_columns=(0, 2)),
+        _p("2　支援に必要な情報", "heading"),
+        _grid([
+            ("世帯の状況", r.household),
+            ("健康状態・就労阻害要因", r.barriers),
+            ("学歴", r.education),
+            ("職歴", r.work_history),
+            ("資格・免許", r.licences),
+            ("希望職種・条件", r.wishes),
+            ("就労意欲", d.motivation),
+            ("特記事項", d.notes),
+        ], [40 * mm, WIDTH - 40 * mm]),
+        _p("3　連絡先", "heading"),
+        _grid([
+            ("担当者", d.caseworker, "電話", d.office.phone),
+            ("同意取得日", wareki(d.consent_signed_on), "所在地", d.office.address),
+        ], [24 * mm, 60 * mm, 20 * mm, WIDTH - 104 * mm], label_columns=(0, 2)),
+    ]
+    return story
+
+
+def referral_pdf(d: ReferralData) -> bytes:
+    return _render(_referral_story(d), "支援要請書", d.office.name)
+
+
+def _consent_story(d: ConsentData) -> list[Flowable]:
+    scope_rows = [(("■" if included else "□") + " " + label,) for label, included in d.scope]
+    story: list[Flowable] = [
+        _p(f"{d.office.name}長　殿", "body"),
+        Spacer(0, 4 * mm),
+        _p("同意書（" + "・".join(d.kinds) + "）", "title"),
+        _p(d.purpose, "body"),
+        Spacer(0, 3 * mm),
+        _p(d.wording, "body"),
+        _p("1　提供する情報", "heading"),
+        _grid(scope_rows or [("（なし）",)], [WIDTH], label_columns=()),
+        _p("2　情報の提供先（相互に提供します）", "heading"),
+        _grid([(name,) for name in d.recipients] or [("　",)], [WIDTH], label_columns=()),
+        _p("3　同意の期間と撤回", "heading"),
+        _p(f"この同意は{wareki(d.valid_until) + 'まで' if d.valid_until else '支援の終了まで'}"
+           "有効です。同意はいつでも撤回でき、撤回した日以降は情報の提供を行いません。"
+           "撤回しても、撤回の前に提供した情報の取扱いには影響しません。", "body"),
+        Spacer(0, 8 * mm),
+        _p(f"{wareki(d.signed_on)}", "body"),
+        Spacer(0, 4 * mm),
+    ]
+    if d.recipient_name:
+        story.append(_p(f"氏名　{d.recipient_name}", "body"))
+        story.append(Spacer(0, 2 * mm))
+    story.append(_seal_box())
+    story.append(Spacer(0, 6 * mm))
+    story.append(_p(f"同意書文言 第{d.wording_version}版", "small"))
+    return story
+
+
+def consent_pdf(d: ConsentData) -> bytes:
+    return _render(_consent_story(d), "同意書", d.office.name)
+
+
+def _plan_story(d: PlanData) -> list[Flowable]:
+    return [
+        _p(f"作成日　{wareki(d.created_on)}　（第{d.revision}版）", "right"),
+        _p("就労支援プラン", "title"),
+        _grid([("対象者", d.recipient_name, "ケース番号", d.case_number)],
+              [22 * mm, 70 * mm, 24 * mm, WIDTH - 116 * mm], label_columns=(0, 2)),
+        _p("1　就労支援チーム", "heading"),
+        _grid([("所属", "氏名", "役割"), *[(side, name, role) for name, side, role in d.team]],
+              [40 * mm, 60 * mm, WIDTH - 100 * mm], label_columns=()),
+        _p("2　目標", "heading"),
+        _grid(list(d.goal), [40 * mm, WIDTH - 40 * mm]),
+        _p("3　就労阻害要因と対応", "heading"),
+        _grid([(d.barriers or "　",)], [WIDTH], label_columns=()),
+        _p("4　支援メニュー", "heading"),
+        _grid([(("■" if on else "□") + " " + label,) for label, on in d.menu], [WIDTH],
+              label_columns=()),
+        _p("5　役割分担", "heading"),
+        _grid([("ハローワーク", d.role_hello_work), ("福祉事務所", d.role_welfare)],
+              [40 * mm, WIDTH - 40 * mm]),
+        _p("6　見直し", "heading"),
+        _grid([("予定日", "実施日", "結果"),
+               *[(wareki(due), wareki(done) if done else "", result)
+                 for due, done, result in d.reviews]] if d.reviews else [("（予定なし）", "", "")],
+              [40 * mm, 40 * mm, WIDTH - 80 * mm], label_columns=()),
+    ]
+
+
+def plan_pdf(d: PlanData) -> bytes:
+    return _render(_plan_story(d), "就労支援プラン", d.office.name)
+
+
+def _followup_story(d: FollowupData) -> list[Flowable]:
+    return [
+        _p(f"{wareki(d.written_on)}", "right"),
+        _p("支援状況連絡票（就職・定着報告）", "title"),
+        _grid([("対象者", d.recipient_name, "ケース番号", d.case_number),
+               ("報告期間", d.period, "報告者", d.office.name)],
+              [22 * mm, 70 * mm, 24 * mm, WIDTH - 116 * mm], label_columns=(0, 2)),
+        _p("1　支援の実施状況", "heading"),
+        _grid([(label, f"{n} 回") for label, n in d.activity] or [("（記録なし）", "")],
+              [60 * mm, WIDTH - 60 * mm]),
+        _p("2　就職の状況", "heading"),
+        _grid([("就職日", "事業所", "職種", "雇用期間", "賃金", "離職日"), *d.placements]
+              if d.placements else [("（就職なし）",)],
+              [26 * mm, 42 * mm, 26 * mm, 24 * mm, 26 * mm, WIDTH - 144 * mm]
+              if d.placements else [WIDTH], label_columns=()),
+        _p("3　定着の確認", "heading"),
+        _grid([("時期", "予定日", "確認日", "結果"), *d.checkpoints] if d.checkpoints
+              else [("（予定なし）", "", "", "")],
+              [24 * mm, 44 * mm, 44 * mm, WIDTH - 112 * mm], label_columns=()),
+        _p("4　支援の終了", "heading"),
+        _grid([(d.closure or "支援継続中",)], [WIDTH], label_columns=()),
+    ]
+
+
+def followup_pdf(d: FollowupData) -> bytes:
+    return _render(_followup_story(d), "支援状況連絡票", d.office.name)
+
+
+def packet_pdf(referral: ReferralData, consent: ConsentData, plan: PlanData | None) -> bytes:
+    """Cover sheet + referral + consent copy + plan, in one PDF for Hello Work."""
+    r = referral.recipient
+    story: list[Flowable] = [
+        _p("送付書", "title"),
+        _p(f"{referral.hello_work_office}長　殿", "body"),
+        Spacer(0, 3 * mm),
+        _p(f"{referral.office.name}　{referral.caseworker}", "right"),
+        Spacer(0, 6 * mm),
+        _p("下記の書類を送付します。", "body"),
+        _grid([("文書番号", referral.number), ("対象者", f"{r.name}（{r.kana}）"),
+               ("送付日", wareki(referral.issued_on)),
+               ("同封書類", "1 支援要請書　2 同意書（写）" + ("　3 就労支援プラン" if plan else ""))],
+              [40 * mm, WIDTH - 40 * mm]),
+        PageBreak(), *_referral_story(referral),
+        PageBreak(), _p("（写）", "right"), *_consent_story(consent),
+    ]
+    if plan is not None:
+        story += [PageBreak(), *_plan_story(plan)]
+    return _render(story, "支援要請書類一式", referral.office.name)

@@ -1,0 +1,290 @@
+"""Printing the forms: gather the plain data, enforce the consent rules, audit every print.
+
+Shared data is printed only under an information-sharing consent in force on the day of
+printing that names the Hello Work office; items outside its scope print as 「（同意範囲外）」.
+Every print is audited with the document kind and the SHA-256 of the PDF bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.documents import forms
+from desktop.models import (
+    Consent,
+    ContactLog,
+    Episode,
+    HelloWorkOffice,
+    Person,
+    Placement,
+    Plan,
+    PlanReview,
+    Referral,
+    RetentionCheckpoint,
+    User,
+)
+from desktop.services import audit
+from desktop.services.consent import WORDINGS, in_force
+from desktop.services.context import Actor, ServiceContext
+from desktop.services.episodes_base import EpisodeAccess
+from desktop.services.errors import ConsentMissing, DomainError, InvalidInput
+from desktop.services.labels import (
+    CATEGORIES,
+    CHECKPOINT_RESULTS,
+    CONSENT_KINDS,
+    CONSENT_SCOPE,
+    CONTACT_KINDS,
+    SEXES,
+    SUPPORT_MENU,
+    TERM_CATEGORIES,
+)
+from desktop.services.permissions import visible_persons
+from desktop.services.settings import read_setting
+
+KINDS = ("referral", "consent", "plan", "followup", "packet")
+PURPOSE = ("福祉事務所とハローワークが連携して就労支援を行うため、支援に必要な情報を"
+           "相互に提供し、就労支援チームで共有します。")
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    kind: str
+    filename: str
+    pdf: bytes
+    sha256: str
+
+
+def _office(s: Session) -> forms.Office:
+    return forms.Office(read_setting(s, "office_name"), read_setting(s, "office_head"),
+                        read_setting(s, "office_address"), read_setting(s, "office_phone"))
+
+
+class PrintService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.access = EpisodeAccess(ctx)
+
+    # ---------------------------------------------------------------- helpers
+
+    def _latest_referral(self, s: Session, episode_id: uuid.UUID) -> Referral:
+        referral = s.scalar(select(Referral).where(
+            Referral.episode_id == episode_id, Referral.deleted_at.is_(None),
+            Referral.status.in_(("sent", "accepted")))
+            .order_by(Referral.referred_on.desc()).limit(1))
+        if referral is None:
+            raise DomainError("この支援エピソードには有効な支援要請がありません（差戻し・取下げを除く）")
+        return referral
+
+    def _sharing_consent(self, s: Session, episode_id: uuid.UUID, office: str,
+                         on: date) -> Consent:
+        granted = [c for c in in_force(s, episode_id, on, "information_sharing")
+                   if office in c.recipients]
+        if not granted:
+            raise ConsentMissing(
+                f"「{office}」への情報提供に有効な同意がないため印刷できません"
+                "（未取得・期限切れ・撤回済み）")
+        return max(granted, key=lambda c: c.signed_on)
+
+    def _finish(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID,
+                case_number: str, pdf: bytes) -> PrintedDocument:
+        digest = hashlib.sha256(pdf).hexdigest()
+        audit.append(s, self.ctx, actor, "print", "episode", episode_id, kind=kind,
+                     sha256=digest)
+        name = f"{kind}-{case_number}-{self.ctx.today().isoformat()}.pdf"
+        return PrintedDocument(kind, name, pdf, digest)
+
+    def _referral_data(self, s: Session, episode: Episode, person: Person,
+                       referral: Referral, on: date) -> tuple[forms.ReferralData, Consent]:
+        office = s.get(HelloWorkOffice, referral.office_id)
+        assert office is not None
+        consent = self._sharing_consent(s, episode.id, office.name, on)
+        scope = set(consent.scope)
+
+        def shown(item: str, value: str) -> str:
+            return value if item in scope else forms.OUT_OF_SCOPE
+
+        identity = "identity_contact" in scope
+        wishes = " ".join(x for x in (person.desired_job, person.desired_hours,
+                                      person.desired_wage, person.desired_area) if x)
+        recipient = forms.Recipient(
+            name=f"{person.family_name} {person.given_name}",
+            kana=shown("identity_contact", f"{person.family_kana} {person.given_kana}"),
+            birth_date=person.birth_date if identity else None,
+            sex=shown("identity_contact", SEXES.get(person.sex or "", "")),
+            postal_code=person.postal_code if identity else "",
+            address=shown("identity_contact", person.address),
+            phone=shown("identity_contact", person.phone_mobile or person.phone_home),
+            case_number=person.case_number, category=CATEGORIES.get(person.category, ""),
+            household=shown("health_barriers", person.household),
+            barriers=shown("health_barriers", person.barriers),
+            education=shown("education_work_history", person.education),
+            work_history=shown("education_work_history", person.work_history),
+            licences=shown("education_work_history", person.licences),
+            wishes=shown("job_search_status", wishes),
+        )
+        caseworker = s.scalar(select(User.display_name).where(User.id == person.caseworker_id))
+        data = forms.ReferralData(
+            number=f"第{referral.number}号", issued_on=referral.referred_on,
+            hello_work_office=office.name, office=_office(s), recipient=recipient,
+            motivation=shown("job_search_status", episode.note or "就労を希望している"),
+            notes="", caseworker=caseworker or "", consent_signed_on=consent.signed_on)
+        return data, consent
+
+    def _consent_data(self, s: Session, consent: Consent | None, person: Person | None,
+                      recipients: list[str]) -> forms.ConsentData:
+        scope = set(consent.scope) if consent else set(CONSENT_SCOPE)
+        return forms.ConsentData(
+            office=_office(s), kinds=tuple(CONSENT_KINDS.values()), purpose=PURPOSE,
+            wording=consent.wording_text if consent else WORDINGS["information_sharing"],
+            wording_version=consent.wording_version if consent else "2025.1",
+            recipients=tuple(consent.recipients if consent else recipients),
+            scope=tuple((label, key in scope) for key, label in CONSENT_SCOPE.items()),
+            valid_until=consent.valid_until if consent else None,
+            recipient_name=f"{person.family_name} {person.given_name}" if person else "",
+            signed_on=consent.signed_on if consent else None)
+
+    def _plan_data(self, s: Session, person: Person, episode: Episode) -> forms.PlanData | None:
+        plan = s.scalar(select(Plan).where(Plan.episode_id == episode.id,
+                                           Plan.deleted_at.is_(None))
+                        .order_by(Plan.revision.desc()).limit(1))
+        if plan is None:
+            return None
+        reviews = s.execute(select(PlanReview.due_on, PlanReview.done_on, PlanReview.result)
+                            .where(PlanReview.plan_id == plan.id)
+                            .order_by(PlanReview.due_on)).all()
+        sides = {"welfare": "福祉事務所", "hello_work": "ハローワーク"}
+        return forms.PlanData(
+            office=_office(s), recipient_name=f"{person.family_name} {person.given_name}",
+            case_number=person.case_number, revision=plan.revision,
+            created_on=plan.created_at.date(),
+            team=tuple((m["name"], sides.get(m["side"], m["side"]), m.get("role", ""))
+                       for m in plan.team),
+            goal=(("職種", plan.goal_job), ("雇用形態", plan.goal_employment_type),
+                  ("時間", plan.goal_hours), ("賃金", plan.goal_wage), ("地域", plan.goal_area),
+                  ("目標時期", forms.wareki(plan.goal_target_on) if plan.goal_target_on else "")),
+            barriers=plan.barriers,
+            menu=tuple((label, key in plan.menu) for key, label in SUPPORT_MENU.items()),
+            role_hello_work=plan.role_hello_work, role_welfare=plan.role_welfare,
+            reviews=tuple((r[0], r[1], r[2]) for r in reviews))
+
+    # ---------------------------------------------------------------- documents
+
+    def print_document(self, actor: Actor, kind: str, episode_id: uuid.UUID | None = None,
+                       blank: bool = False) -> PrintedDocument:
+        """One form. ``blank`` prints an empty 同意書 for signature (no episode needed)."""
+        if kind not in KINDS:
+            raise InvalidInput("kind", f"印刷できる書類は {', '.join(KINDS)} です")
+        today = self.ctx.today()
+        with self.ctx.db.write() as s:
+            if kind == "consent" and blank:
+                offices = [o for o in s.scalars(select(HelloWorkOffice.name))]
+                pdf = forms.consent_pdf(self._consent_data(s, None, None, offices[:1]))
+                audit.append(s, self.ctx, actor, "print", kind="consent_blank",
+                             sha256=hashlib.sha256(pdf).hexdigest())
+                return PrintedDocument("consent", f"consent-blank-{today.isoformat()}.pdf", pdf,
+                                       hashlib.sha256(pdf).hexdigest())
+            if episode_id is None:
+                raise InvalidInput("episode", "支援エピソードを指定してください")
+            episode, person = self.access.for_read(s, actor, episode_id)
+            if kind in ("referral", "packet"):
+                referral = self._latest_referral(s, episode.id)
+                data, consent = self._referral_data(s, episode, person, referral, today)
+                if kind == "referral":
+                    pdf = forms.referral_pdf(data)
+                else:
+                    pdf = forms.packet_pdf(data, self._consent_data(s, consent, person, []),
+                                           self._plan_data(s, person, episode))
+                referral.printed_at = self.ctx.now()
+            elif kind == "consent":
+                consent = self._any_sharing_consent(s, episode.id, today)
+                pdf = forms.consent_pdf(self._consent_data(s, consent, person, []))
+            elif kind == "plan":
+                self._any_sharing_consent(s, episode.id, today)
+                plan = self._plan_data(s, person, episode)
+                if plan is None:
+                    raise DomainError("この支援エピソードには就労支援プランがありません")
+                pdf = forms.plan_pdf(plan)
+            else:
+                consent = self._any_sharing_consent(s, episode.id, today)
+                if "placement_retention" not in consent.scope:
+                    raise ConsentMissing("就職・定着の状況は同意の範囲外のため報告書を印刷できません")
+                pdf = forms.followup_pdf(self._followup_data(s, person, episode))
+            return self._finish(s, actor, kind, episode.id, person.case_number, pdf)
+
+    def _any_sharing_consent(self, s: Session, episode_id: uuid.UUID, on: date) -> Consent:
+        granted = in_force(s, episode_id, on, "information_sharing")
+        if not granted:
+            raise ConsentMissing("有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）")
+        return max(granted, key=lambda c: c.signed_on)
+
+    def _followup_data(self, s: Session, person: Person, episode: Episode) -> forms.FollowupData:
+        counts = s.execute(select(ContactLog.kind, func.count(ContactLog.id))
+                           .where(ContactLog.episode_id == episode.id,
+                                  ContactLog.deleted_at.is_(None))
+                           .group_by(ContactLog.kind)).all()
+        placements = s.scalars(select(Placement).where(Placement.episode_id == episode.id)
+                               .order_by(Placement.start_on)).all()
+        checkpoints = s.scalars(select(RetentionCheckpoint)
+                                .where(RetentionCheckpoint.episode_id == episode.id)
+                                .order_by(RetentionCheckpoint.due_on)).all()
+        start = episode.support_start_on or episode.intake_on
+        return forms.FollowupData(
+            office=_office(s), recipient_name=f"{person.family_name} {person.given_name}",
+            case_number=person.case_number,
+            period=f"{forms.wareki(start)}〜{forms.wareki(episode.closed_on or self.ctx.today())}",
+            activity=tuple((CONTACT_KINDS.get(k, k), n) for k, n in counts),
+            placements=tuple((forms.wareki(p.start_on), p.employer, p.job_title,
+                              TERM_CATEGORIES.get(p.term_category, ""),
+                              f"{p.wage_amount:,}円/{'月' if p.wage_unit == 'monthly' else '時'}"
+                              if p.wage_amount else "",
+                              forms.wareki(p.end_on) if p.end_on else "")
+                             for p in placements),
+            checkpoints=tuple((f"{c.months}か月", forms.wareki(c.due_on),
+                               forms.wareki(c.done_on) if c.done_on else "",
+                               CHECKPOINT_RESULTS.get(c.result or "", "")) for c in checkpoints),
+            closure=(f"{forms.wareki(episode.closed_on)} 終了（{episode.closure_reason}）"
+                     if episode.closed_on else ""),
+            written_on=self.ctx.today())
+
+    # ---------------------------------------------------------------- batch
+
+    def pending_referrals(self, actor: Actor) -> list[uuid.UUID]:
+        """Episodes whose referral is waiting and has never been printed."""
+        with self.ctx.db.read() as s:
+            rows = s.scalars(select(Referral.episode_id)
+                             .join(Episode, Episode.id == Referral.episode_id)
+                             .join(Person, Person.id == Episode.person_id)
+                             .where(Referral.status == "sent", Referral.printed_at.is_(None),
+                                    Referral.deleted_at.is_(None), visible_persons(actor))
+                             .order_by(Referral.referred_on))
+            return list(dict.fromkeys(rows))
+
+    def print_pending(self, actor: Actor, out_dir: Path,
+                      progress: Callable[[int, int], bool] | None = None
+                      ) -> tuple[list[Path], list[str]]:
+        """Every pending referral as a packet into ``out_dir``. ``progress(done, total)``
+        returning False cancels. Returns the files written and the refusals (one per case)."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        pending = self.pending_referrals(actor)
+        written: list[Path] = []
+        refused: list[str] = []
+        for i, episode_id in enumerate(pending):
+            try:
+                doc = self.print_document(actor, "packet", episode_id)
+            except DomainError as exc:
+                refused.append(f"{episode_id}: {exc.message}")
+            else:
+                path = out_dir / doc.filename
+                path.write_bytes(doc.pdf)
+                written.append(path)
+            if progress is not None and progress(i + 1, len(pending)) is False:
+                break
+        return written, refused
