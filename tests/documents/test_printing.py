@@ -128,6 +128,7 @@ def test_pages_render_with_embedded_japanese_fonts(world: World) -> None:
     assert any("IPAexMincho" in f for f in fonts) and any("IPAexGothic" in f for f in fonts)
     document = pypdfium2.PdfDocument(pdf)
     image = document[1].render(scale=1).to_pil()
+    document.close()
     assert image.size[0] > 500
     # Ink on the page: a real rendered form, not an empty page.
     assert image.convert("L").getextrema()[0] < 64
