@@ -4,8 +4,9 @@ per open recipient record."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QProgressDialog,
     QPushButton,
     QStyle,
     QTableView,
@@ -29,7 +31,7 @@ from desktop.services import Services
 from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
-from desktop.ui import dialogs
+from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.login import LoginDialog
@@ -51,6 +53,19 @@ def _view(model: QObject) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     return view
+
+
+class _ProgressRelay(QObject):
+    """Carries a worker's progress to the GUI thread, and the cancel request back."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
 
 
 class IdleWatcher(QObject):
@@ -185,6 +200,10 @@ class MainWindow(QMainWindow):
         done.clicked.connect(self.complete_selected_action)
         row.addWidget(done)
         row.addStretch(1)
+        batch = QPushButton(self.tr("未印刷の支援要請を一括印刷…"))
+        batch.setObjectName("batchPrint")
+        batch.clicked.connect(self.print_pending)
+        row.addWidget(batch)
         layout.addLayout(row)
         self.tabs.addTab(page, self.tr("今日の予定"))
 
@@ -263,6 +282,38 @@ class MainWindow(QMainWindow):
             self.actor, item.item_id, self.services.ctx.today()),
             lambda _: self.refresh_lists(),
             lambda exc: dialogs.show_error(self, self.tr("今日の予定"), getattr(exc, "message", str(exc))))
+
+    def print_pending(self) -> None:
+        """Every referral not yet printed, as packets into a chosen folder, with progress
+        and cancel; the work runs on the task runner, progress arrives by queued signal."""
+        folder = preview.choose_folder(self)
+        if not folder:
+            return
+        progress = QProgressDialog(self.tr("支援要請書類を印刷しています…"), self.tr("中止"),
+                                   0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        relay = _ProgressRelay()
+        relay.progressed.connect(lambda done, total: (progress.setMaximum(total),
+                                                      progress.setValue(done)))
+
+        def step(done: int, total: int) -> bool:
+            relay.progressed.emit(done, total)
+            return not relay.cancelled
+
+        progress.canceled.connect(relay.cancel)
+
+        def finished(result: tuple[list, list]) -> None:  # type: ignore[type-arg]
+            progress.close()
+            written, refused = result
+            text = self.tr("{n} 件を印刷しました（{folder}）").format(n=len(written), folder=folder)
+            if refused:
+                text += "\n" + self.tr("印刷できなかったもの:") + "\n" + "\n".join(refused[:20])
+            dialogs.show_info(self, self.tr("一括印刷"), text)
+            self.refresh_lists()
+
+        self.runner.submit(lambda: self.services.printing.print_pending(
+            self.actor, Path(folder), step), finished)
 
     def current_filter(self) -> CaseloadFilter:
         return CaseloadFilter(states=self.state_filter.currentData(),

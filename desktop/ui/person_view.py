@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,7 @@ from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
 from desktop.services.persons import PersonInput, PersonRecord
+from desktop.services.printing import PrintedDocument
 from desktop.services.workflow import (
     ContactInput,
     EpisodeSummary,
@@ -38,8 +41,10 @@ from desktop.services.workflow import (
     PlanInput,
     TeamMember,
 )
+from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog, required
 from desktop.ui.models import STATE_COLOURS, _Table
+from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, wareki
 from desktop.ui.widgets import Form
@@ -266,6 +271,19 @@ class PersonView(QWidget):
         self.new_episode_button = QPushButton(_t("新しい支援エピソード"))
         self.new_episode_button.clicked.connect(self.open_new_episode)
         top.addWidget(self.new_episode_button)
+        self.print_button = QToolButton()
+        self.print_button.setObjectName("printMenu")
+        self.print_button.setText(_t("印刷"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        for kind, text in (("referral", "支援要請書"), ("consent", "同意書"),
+                           ("plan", "就労支援プラン"), ("followup", "支援状況連絡票（就職・定着）"),
+                           ("packet", "支援要請書類一式（送付書つき）")):
+            action = menu.addAction(_t(text))
+            action.setObjectName(f"print_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.print_form(k))
+        self.print_button.setMenu(menu)
+        top.addWidget(self.print_button)
         layout.addLayout(top)
         self.state_line = QLabel()
         self.state_line.setObjectName("stateLine")
@@ -572,6 +590,23 @@ class PersonView(QWidget):
                 v["reason"]),
             _t("{employer} の就職について離職を記録し、支援中に戻します。").format(
                 employer=placement.employer))
+
+    def print_form(self, kind: str) -> None:
+        """Build the PDF off the GUI thread, then preview it; refusals (no consent in force,
+        withdrawn) are shown as they are."""
+        episode = self.episode()
+        if episode is None:
+            return
+
+        def show(document: PrintedDocument) -> None:
+            PreviewDialog(document, self).exec()
+
+        def refused(exc: BaseException) -> None:
+            message = exc.message if isinstance(exc, DomainError) else str(exc)
+            dialogs.show_error(self, _t("印刷できません"), message)
+
+        self.runner.submit(lambda: self.services.printing.print_document(
+            self.actor, kind, episode.id), show, refused)
 
     def open_new_episode(self) -> None:
         today = self.services.ctx.today()

@@ -1,0 +1,119 @@
+"""Print preview rendered in the application (pypdfium2), printing through the system dialog,
+and saving the PDF where the caseworker chooses. Nothing is written to a temporary file: the
+PDF holds personal data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+import pypdfium2
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.printing import PrintedDocument
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Preview", text)
+
+
+def render_pages(pdf: bytes, scale: float) -> list[QImage]:
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        images = []
+        for index in range(len(document)):
+            pil = document[index].render(scale=scale).to_pil().convert("RGB")
+            data = pil.tobytes("raw", "RGB")
+            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
+            images.append(image.copy())  # own the pixels before ``data`` goes away
+        return images
+    finally:
+        document.close()
+
+
+def choose_folder(parent: QWidget | None) -> str:
+    return QFileDialog.getExistingDirectory(parent, _t("保存先のフォルダ"))
+
+
+def choose_save_path(parent: QWidget | None, suggested: str) -> str:
+    """The file-save question, in one place so tests can answer it."""
+    path, _ = QFileDialog.getSaveFileName(parent, _t("PDFを保存"), suggested, "PDF (*.pdf)")
+    return path
+
+
+class PreviewDialog(QDialog):
+    TITLES: ClassVar[dict[str, str]] = {"referral": "支援要請書", "consent": "同意書", "plan": "就労支援プラン",
+              "followup": "支援状況連絡票", "packet": "支援要請書類一式"}
+
+    def __init__(self, document: PrintedDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle(_t("印刷プレビュー — ") + _t(self.TITLES.get(document.kind, "")))
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        pages = QWidget()
+        column = QVBoxLayout(pages)
+        self.page_labels: list[QLabel] = []
+        for image in render_pages(document.pdf, 1.25):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setObjectName("previewPage")
+            column.addWidget(label)
+            self.page_labels.append(label)
+        scroll.setWidget(pages)
+        layout.addWidget(scroll)
+        row = QHBoxLayout()
+        info = QLabel(_t("{n} ページ　SHA-256 {h}…").format(n=len(self.page_labels),
+                                                         h=document.sha256[:12]))
+        row.addWidget(info, 1)
+        save = QPushButton(_t("PDFを保存…"))
+        save.clicked.connect(self.save)
+        send = QPushButton(_t("印刷…"))
+        send.setObjectName("primary")
+        send.clicked.connect(self.print_pages)
+        close = QPushButton(_t("閉じる"))
+        close.clicked.connect(self.accept)
+        for button in (save, send, close):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.resize(900, 1000)
+
+    def save(self) -> Path | None:
+        path = choose_save_path(self, self.document.filename)
+        if not path:
+            return None
+        target = Path(path)
+        target.write_bytes(self.document.pdf)
+        return target
+
+    def print_pages(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.document.filename)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        try:
+            dpi = printer.resolution()
+            for index, image in enumerate(render_pages(self.document.pdf, dpi / 72)):
+                if index:
+                    printer.newPage()
+                target = painter.viewport()
+                scaled = image.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                      Qt.TransformationMode.SmoothTransformation)
+                painter.drawImage(0, 0, scaled)
+        finally:
+            painter.end()

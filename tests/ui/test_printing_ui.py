@@ -1,0 +1,78 @@
+"""Printing from the desktop: preview rendered in-app, save, refusals, and the batch."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QToolButton
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from desktop.ui import dialogs, preview
+from desktop.ui.main_window import MainWindow
+from desktop.ui.preview import PreviewDialog
+from tests.conftest import World
+from tests.services.helpers import to_state
+
+
+@pytest.fixture
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[PreviewDialog]:
+    shown: list[PreviewDialog] = []
+    monkeypatch.setattr(PreviewDialog, "exec", lambda self: shown.append(self) or 1)
+    return shown
+
+
+def _menu_action(view, kind: str):  # type: ignore[no-untyped-def]
+    button = view.findChild(QToolButton, "printMenu")
+    return next(a for a in button.menu().actions() if a.objectName() == f"print_{kind}")
+
+
+def test_referral_preview_renders_pages_and_saves_the_pdf(
+        qtbot: QtBot, window: MainWindow, world: World, previews: list[PreviewDialog],
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    person = world.person(family_name="代田", given_name="花子", family_kana="シロタ",
+                          given_kana="ハナコ")
+    to_state(world, person, "active")
+    view = window.open_person(person)
+    _menu_action(view, "packet").trigger()
+    assert len(previews) == 1
+    dialog = previews[0]
+    assert len(dialog.page_labels) == 4
+    assert not dialog.page_labels[0].pixmap().isNull()
+    target = tmp_path / "packet.pdf"
+    monkeypatch.setattr(preview, "choose_save_path", lambda parent, name: str(target))
+    assert dialog.save() == target
+    text = "".join(p.extract_text() for p in PdfReader(target).pages).replace("\n", "")
+    assert "代田 花子" in text and "送付書" in text
+
+
+def test_printing_after_withdrawal_is_refused_with_the_reason(
+        qtbot: QtBot, window: MainWindow, world: World, previews: list[PreviewDialog],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    person = world.person()
+    ep = to_state(world, person, "referred")
+    info = next(c for c in world.services.consent.consents(world.cw_a, ep)
+                if c.kind == "information_sharing")
+    world.services.consent.withdraw_consent(world.cw_a, info.id, date(2026, 6, 15))
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    view = window.open_person(person)
+    _menu_action(view, "referral").trigger()
+    assert previews == []
+    assert errors and "同意" in errors[0] and "印刷できません" in errors[0]
+
+
+def test_batch_prints_pending_referrals_into_a_folder(
+        qtbot: QtBot, window: MainWindow, world: World, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    for _ in range(2):
+        to_state(world, world.person(), "referred")
+    infos: list[str] = []
+    monkeypatch.setattr(preview, "choose_folder", lambda parent: str(tmp_path / "out"))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: infos.append(text))
+    window.print_pending()
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 2
+    assert infos and "2 件を印刷しました" in infos[0]
+    assert world.services.printing.pending_referrals(world.cw_a) == []
