@@ -184,7 +184,7 @@ class CaseloadModel(_Table):
             self._loading = False
             self._exhausted = True
             self.loading_changed.emit(False)
-        self.runner._on_unhandled(exc)
+        self.runner.report_unhandled(exc)
 
 
 class SearchModel(_Table):
