@@ -14,7 +14,8 @@ from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.persons import DuplicateCandidate, PersonInput
 from desktop.ui.forms import ActionDialog, required
-from desktop.ui.text import choices, wareki
+from desktop.ui.person_view import add_person_fields
+from desktop.ui.text import wareki
 from desktop.ui.widgets import Form
 
 
@@ -32,20 +33,8 @@ class IntakeDialog(ActionDialog):
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
-        f.text("case_number", _t("ケース番号"))
-        f.text("family_name", _t("氏"))
-        f.text("given_name", _t("名"))
-        f.text("family_kana", _t("フリガナ（氏）"))
-        f.text("given_kana", _t("フリガナ（名）"))
-        birth = f.date("birth_date", _t("生年月日"))
-        f.choice("sex", _t("性別"), [(None, _t("未回答")), *choices("sex")])
-        f.choice("category", _t("対象者区分"), choices("category"))
-        f.text("postal_code", _t("郵便番号"))
-        f.text("address", _t("住所"))
-        f.text("phone_mobile", _t("電話（携帯）"))
-        f.text("phone_home", _t("電話（自宅）"))
-        f.area("household", _t("世帯状況"))
-        f.area("barriers", _t("就労阻害要因"))
+        add_person_fields(f)
+        birth = f.fields["birth_date"]
         f.text("desired_job", _t("希望職種"))
         f.area("note", _t("受付時のメモ"))
         self.duplicate_label = QLabel()
@@ -56,7 +45,7 @@ class IntakeDialog(ActionDialog):
         self.not_duplicate = QCheckBox(_t("上記の人とは別人であることを確認しました"))
         self.not_duplicate.hide()
         f.layout_.addRow(self.not_duplicate)
-        birth.editingFinished.connect(self.check_duplicates)
+        birth.editingFinished.connect(self.check_duplicates)  # type: ignore[attr-defined]
         for name in ("family_kana", "given_kana"):
             f.fields[name].editingFinished.connect(self.check_duplicates)  # type: ignore[attr-defined]
 

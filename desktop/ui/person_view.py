@@ -86,6 +86,24 @@ def _selected(view: QTableView) -> Any:
     return view.model().data(rows[0], Qt.ItemDataRole.UserRole)
 
 
+def add_person_fields(f: Form) -> None:
+    """The identity, contact and situation fields shared by 新規受付 and the profile tab."""
+    f.text("case_number", _t("ケース番号"))
+    f.text("family_name", _t("氏"))
+    f.text("given_name", _t("名"))
+    f.text("family_kana", _t("フリガナ（氏）"))
+    f.text("given_kana", _t("フリガナ（名）"))
+    f.date("birth_date", _t("生年月日"))
+    f.choice("sex", _t("性別"), [(None, _t("未回答")), *choices("sex")])
+    f.choice("category", _t("対象者区分"), choices("category"))
+    f.text("postal_code", _t("郵便番号"))
+    f.text("address", _t("住所"))
+    f.text("phone_home", _t("電話（自宅）"))
+    f.text("phone_mobile", _t("電話（携帯）"))
+    f.area("household", _t("世帯状況"))
+    f.area("barriers", _t("就労阻害要因"))
+
+
 # Which button performs a move to each next state, by current state.
 ACTION_TEXT = {
     ("candidate", "screening"): "検討を開始",
@@ -178,20 +196,7 @@ class PersonView(QWidget):
         scroll.setWidgetResizable(True)
         self.profile = Form()
         f = self.profile
-        f.text("case_number", _t("ケース番号"))
-        f.text("family_name", _t("氏"))
-        f.text("given_name", _t("名"))
-        f.text("family_kana", _t("フリガナ（氏）"))
-        f.text("given_kana", _t("フリガナ（名）"))
-        f.date("birth_date", _t("生年月日"))
-        f.choice("sex", _t("性別"), [(None, _t("未回答")), *choices("sex")])
-        f.choice("category", _t("対象者区分"), choices("category"))
-        f.text("postal_code", _t("郵便番号"))
-        f.text("address", _t("住所"))
-        f.text("phone_home", _t("電話（自宅）"))
-        f.text("phone_mobile", _t("電話（携帯）"))
-        f.area("household", _t("世帯状況"))
-        f.area("barriers", _t("就労阻害要因"))
+        add_person_fields(f)
         f.area("education", _t("学歴"))
         f.area("work_history", _t("職歴"))
         f.area("licences", _t("資格・免許"))
