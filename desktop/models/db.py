@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+CACHE_KIB = 32768
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_NOTADB = 26
 
@@ -47,6 +48,7 @@ def sqlcipher_engine(path: Path, key: bytes) -> Engine:
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -54,7 +56,20 @@ def sqlcipher_engine(path: Path, key: bytes) -> Engine:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
+    engine.dialect.statement_compiler = _with_index_hints(engine.dialect.statement_compiler)
     return engine
+
+
+def _with_index_hints(base: type[Any]) -> type[Any]:
+    """SQLAlchemy's SQLite compiler drops table hints; render them, so a query can say
+    ``.with_hint(Person, "INDEXED BY ix_...", "sqlite")``. SQLite plans a lookup by primary
+    key on the unique index even when a narrow covering index would skip the wide row."""
+
+    class HintingCompiler(base):  # type: ignore[misc, valid-type]
+        def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+            return text
+
+    return HintingCompiler
 
 
 @dataclass

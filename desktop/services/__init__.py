@@ -20,6 +20,7 @@ from desktop.services.offices import OfficeService
 from desktop.services.persons import PersonService
 from desktop.services.printing import PrintService
 from desktop.services.records import EpisodeRecords
+from desktop.services.reports import ReportService
 from desktop.services.search import SearchService
 from desktop.services.settings import SettingsService
 from desktop.services.workflow import WorkflowService
@@ -39,6 +40,7 @@ class Services:
     caseload: CaseloadService
     records: EpisodeRecords
     printing: PrintService
+    reports: ReportService
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -51,4 +53,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         search=SearchService(ctx), settings=SettingsService(ctx), offices=OfficeService(ctx),
         maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
         caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
+        reports=ReportService(ctx),
     )

@@ -414,7 +414,8 @@ class _Generator:
                 state = "retention"
         if closes:
             day = min(self.days_after(day, 10, 200), span_end)
-            reason = ("就職(定着確認)" if state == "retention" else
+            reason = (rng.choice(["就職(定着確認)", "就職(定着確認)", "保護廃止(就労収入増)"])
+                      if state == "retention" else
                       rng.choice(["辞退", "連絡不能", "支援期間満了", "傷病等で就労困難",
                                   "転居・移管", "他事業へ移行"]))
             if state == "screening" and rng.random() < 0.5:

@@ -54,7 +54,7 @@ SETTINGS: dict[str, SettingSpec] = {
 
 INDICATORS = (
     "referrals", "support_targets", "placements", "regular_placements", "placed_persons",
-    "protection_ended_by_work",
+    "placement_rate", "protection_ended_by_work",
 )
 
 
@@ -98,6 +98,8 @@ class SettingsService:
             raise InvalidInput("indicator", f"目標の指標「{indicator}」はありません")
         if value < 0 or not 2000 <= fiscal_year <= 2100:
             raise InvalidInput("value", "目標値は0以上、年度は西暦で入力してください")
+        if indicator == "placement_rate" and value > 1:
+            raise InvalidInput("value", "就職率の目標は0〜1の割合で入力してください（例: 0.6 = 60%）")
         with self.ctx.db.write() as s:
             row = s.scalar(select(AnnualTarget).where(AnnualTarget.fiscal_year == fiscal_year,
                                                       AnnualTarget.indicator == indicator))
