@@ -65,7 +65,7 @@ def _with_index_hints(base: type[Any]) -> type[Any]:
     ``.with_hint(Person, "INDEXED BY ix_...", "sqlite")``. SQLite plans a lookup by primary
     key on the unique index even when a narrow covering index would skip the wide row."""
 
-    class HintingCompiler(base):  # type: ignore[misc, valid-type]
+    class HintingCompiler(base):
         def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
             return text
 
