@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.config import Config
+from desktop.japanese.wareki import DateParseError, parse_date
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
@@ -31,6 +32,7 @@ from desktop.services.demo import DemoService
 from desktop.services.errors import DomainError
 from desktop.services.labels import ROLES
 from desktop.services.maintenance import restore_backup
+from desktop.services.reports import Period
 
 log = logging.getLogger("tsunagi")
 
@@ -70,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="packet: 未印刷の支援要請すべてを --out のフォルダへ")
     prt.add_argument("--blank", action="store_true", help="consent: 署名用の白紙の同意書")
     prt.add_argument("--out", required=True, metavar="PATH")
+
+    rep = sub.add_parser("report", help="実績報告（就職件数・就職率など）を集計する")
+    period = rep.add_mutually_exclusive_group(required=True)
+    period.add_argument("--fiscal-year", type=int, metavar="YYYY", help="年度（西暦、4月〜翌3月）")
+    period.add_argument("--month", metavar="YYYY-MM", help="1か月")
+    period.add_argument("--range", nargs=2, metavar=("FROM", "TO"),
+                        help="任意の期間（R7.4.1 や 2025-04-01 の形式）")
+    rep.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
+    rep.add_argument("--out", metavar="PATH", help="出力先（json/csv は省略すると画面に表示）")
 
     user = sub.add_parser("user", help="利用者の管理")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
@@ -249,6 +260,64 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _period(args: argparse.Namespace) -> Period:
+    if args.fiscal_year is not None:
+        return Period.fiscal(args.fiscal_year)
+    if args.month:
+        try:
+            year, month = (int(x) for x in args.month.split("-"))
+        except ValueError:
+            raise UserError(f"月「{args.month}」は YYYY-MM の形式で指定してください") from None
+        return Period.month(year, month)
+    try:
+        start, end = (parse_date(x) for x in args.range)
+    except DateParseError as exc:
+        raise UserError(str(exc)) from None
+    return Period.custom(start, end)
+
+
+def cmd_report(config: Config, args: argparse.Namespace) -> int:
+    from desktop.documents import reports as report_files
+
+    period = _period(args)
+    if args.format in ("xlsx", "pdf") and not args.out:
+        raise UserError(f"{args.format} 形式には --out で出力先を指定してください")
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        action = "report_export" if args.out else "report"
+        data = services.reports.indicators(actor, period, audit_action=action,
+                                           format=args.format)
+        office = services.settings.get("office_name")
+    if args.format == "json":
+        payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+    elif args.format == "csv":
+        payload = report_files.report_csv(data)
+    elif args.format == "xlsx":
+        payload = report_files.report_xlsx(data)
+    else:
+        payload = report_files.report_pdf(data, office, services.ctx.today())
+    if not args.out:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return 0
+    _write_file(Path(args.out), payload)
+    print(f"{period.label}の実績報告を書き出しました: {args.out}")
+    return 0
+
+
+def _write_file(path: Path, payload: bytes) -> None:
+    """Write whole or not at all: a temporary file beside the target, then a rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.part")
+        tmp.write_bytes(payload)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(f"{path} に書き込めません（{exc.strerror or exc}）") from None
+
+
 def cmd_user(config: Config, args: argparse.Namespace) -> int:
     opened = open_database(config)
     with closing(opened.db):
@@ -295,6 +364,7 @@ def cmd_gui(config: Config, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
+    "report": cmd_report,
 }
 
 

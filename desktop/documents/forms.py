@@ -97,16 +97,22 @@ def _seal_box() -> Table:
 
 
 def _render(story: list[Flowable], title: str, author: str) -> bytes:
+    return render(story, title, author, A4)
+
+
+def render(story: list[Flowable], title: str, author: str,
+           pagesize: tuple[float, float]) -> bytes:
     _register_fonts()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
+    margin = 20 * mm if pagesize == A4 else 15 * mm
+    doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin,
                             topMargin=18 * mm, bottomMargin=18 * mm, title=title, author=author,
                             subject=title, creator="つなぎ (Tsunagi)")
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
         canvas.setFont(MINCHO, 8)
-        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"{title}　{document.page}")
+        canvas.drawRightString(pagesize[0] - margin, 10 * mm, f"{title}　{document.page}")
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -277,12 +277,12 @@ class ReportService:
                 names[str(uid)] = (username, display)
         return names
 
-    def _targets(self, s: Session, period: Period) -> dict[str, float]:
+    def _targets(self, s: Session, period: Period) -> dict[str, int | float]:
         if period.fiscal_year is None:
             return {}
         rows = s.execute(select(AnnualTarget.indicator, AnnualTarget.value).where(
             AnnualTarget.fiscal_year == period.fiscal_year, AnnualTarget.deleted_at.is_(None)))
-        return {k: float(v) for k, v in rows}
+        return {k: int(v) if float(v).is_integer() else float(v) for k, v in rows}
 
     # --------------------------------------------------------------- shaping
 
@@ -303,7 +303,7 @@ class ReportService:
     def _assemble(self, period: Period, tally: _Tally,
                   retention_rows: list[tuple[str, str, int, int, int]], months: list[int],
                   staff: dict[str, tuple[str, str]],
-                  targets: dict[str, float]) -> dict[str, Any]:
+                  targets: dict[str, int | float]) -> dict[str, Any]:
         def retention_for(keep: Any) -> dict[int, list[int]]:
             out: dict[int, list[int]] = defaultdict(lambda: [0, 0])
             for cat, w, m, n, e in retention_rows:

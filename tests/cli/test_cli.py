@@ -193,3 +193,31 @@ def uuid_from_hex(value: str) -> object:
     import uuid
 
     return uuid.UUID(hex=value)
+
+
+def test_report_json_keys_and_file_formats(data: Path, tmp_path: Path) -> None:
+    result = run(data, "report", "--fiscal-year", "2025")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    for key in ("referrals", "support_targets", "placements", "regular_placements",
+                "placed_persons", "placement_rate", "protection_ended_by_work", "retention",
+                "by_category", "targets"):
+        assert key in report, key
+    assert report["placements"] > 0
+    for fmt in ("csv", "xlsx", "pdf"):
+        out = tmp_path / f"report.{fmt}"
+        written = run(data, "report", "--fiscal-year", "2025", "--format", fmt, "--out",
+                      str(out))
+        assert written.returncode == 0, written.stderr
+        assert out.stat().st_size > 1000
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_report_refuses_bad_periods_with_a_message(data: Path) -> None:
+    bad_month = run(data, "report", "--month", "2025-13")
+    assert bad_month.returncode == 1 and "年月が正しくありません" in bad_month.stderr
+    no_out = run(data, "report", "--fiscal-year", "2025", "--format", "xlsx")
+    assert no_out.returncode == 1 and "--out" in no_out.stderr
+    backwards = run(data, "report", "--range", "R7.9.1", "R7.4.1")
+    assert backwards.returncode == 1 and "期間の終わり" in backwards.stderr
+    assert "Traceback" not in bad_month.stderr + no_out.stderr + backwards.stderr

@@ -56,3 +56,63 @@ def to_state(w: World, person_id: uuid.UUID, state: str, by: Actor | None = None
         elif target == "retention":
             wf.record_placement(actor, ep, placement(date(2026, 5, 1)))
     return ep
+
+
+def _referred(w: World, actor: Actor, category: str, intake: date, refer: date) -> uuid.UUID:
+    wf = w.services.workflow
+    pid = w.person(by=w.admin, category=category)
+    w.services.persons.assign_caseworker(w.admin, pid, actor.user_id)
+    ep = wf.open_episode(actor, pid, intake).id
+    wf.start_screening(actor, ep, intake)
+    wf.record_screening_decision(actor, ep, "approved", intake)
+    sign_consents(w, ep, intake, actor)
+    wf.confirm_consent(actor, ep, intake)
+    wf.refer_to_hello_work(actor, ep, w.office_id, refer)
+    return ep
+
+
+def _checkpoint(w: World, actor: Actor, ep: uuid.UUID, due: date, result: str) -> None:
+    cp = next(c for c in w.services.workflow.checkpoints(actor, ep) if c.due_on == due)
+    w.services.workflow.record_checkpoint(actor, cp.id, due, result)
+
+
+def build_report_caseload(world: World) -> World:
+    """The seven cases of tests/services/test_reports.py, counted there by hand."""
+    w, wf, a, b = world, world.services.workflow, world.cw_a, world.cw_b
+    # P1
+    ep = _referred(w, a, "public_assistance", date(2025, 3, 20), date(2025, 3, 31))
+    wf.accept_referral(a, ep, date(2025, 4, 1), plan())
+    wf.record_placement(a, ep, placement(date(2025, 5, 1), "indefinite"))
+    _checkpoint(w, a, ep, date(2025, 6, 1), "employed")
+    _checkpoint(w, a, ep, date(2025, 8, 1), "employed")
+    _checkpoint(w, a, ep, date(2025, 11, 1), "left")
+    # P2: placed twice
+    ep = _referred(w, a, "public_assistance", date(2025, 4, 10), date(2025, 4, 15))
+    wf.accept_referral(a, ep, date(2025, 4, 20), plan())
+    first = wf.record_placement(a, ep, placement(date(2025, 6, 1), "1_to_4m"))
+    _checkpoint(w, a, ep, date(2025, 7, 1), "employed")
+    wf.end_placement(a, first, date(2025, 7, 15), "契約満了")
+    wf.record_placement(a, ep, placement(date(2025, 9, 1), "over_4m"))
+    # P3: accepted in FY2024, placed on the first day of FY2025, closed in FY2026
+    ep = _referred(w, b, "child_rearing", date(2025, 3, 1), date(2025, 3, 10))
+    wf.accept_referral(b, ep, date(2025, 3, 31), plan())
+    wf.record_placement(b, ep, placement(date(2025, 4, 1), "indefinite"))
+    _checkpoint(w, b, ep, date(2025, 5, 1), "employed")
+    wf.close_episode(b, ep, date(2026, 4, 1), "保護廃止(就労収入増)")
+    # P4: closed on the last day of FY2025
+    ep = _referred(w, b, "public_assistance", date(2025, 5, 1), date(2025, 5, 10))
+    wf.accept_referral(b, ep, date(2025, 5, 20), plan())
+    wf.record_placement(b, ep, placement(date(2025, 8, 1), "under_1m"))
+    wf.close_episode(b, ep, date(2026, 3, 31), "保護廃止(就労収入増)")
+    # P5: returned, referred again, then declined (the second referral is withdrawn)
+    ep = _referred(w, a, "needy", date(2025, 6, 1), date(2025, 6, 10))
+    wf.return_referral(a, ep, date(2025, 6, 20), "書類の不足")
+    wf.refer_to_hello_work(a, ep, w.office_id, date(2025, 7, 1))
+    wf.close_episode(a, ep, date(2025, 7, 15), "辞退")
+    # P6: referred on the last day, accepted on the first day of the next year
+    ep = _referred(w, a, "needy", date(2026, 3, 1), date(2026, 3, 31))
+    wf.accept_referral(a, ep, date(2026, 4, 1), plan())
+    # P7: accepted, not placed
+    ep = _referred(w, b, "disability", date(2025, 10, 1), date(2025, 10, 10))
+    wf.accept_referral(b, ep, date(2025, 10, 20), plan())
+    return w
