@@ -82,6 +82,15 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
     rep.add_argument("--out", metavar="PATH", help="出力先（json/csv は省略すると画面に表示）")
 
+    imp = sub.add_parser("import-ledger", help="Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）")
+    imp.add_argument("file", metavar="FILE", help=".xlsx または .csv（UTF-8 / Shift_JIS）")
+    imp.add_argument("--report", metavar="PATH", help="取り込めなかった行の一覧の出力先")
+    imp.add_argument("--office", metavar="NAME", help="支援要請先のハローワーク（既定: 登録順の最初）")
+    imp.add_argument("--dry-run", action="store_true", help="検査だけ行い、何も保存しない")
+    exp = sub.add_parser("export", help="担当ケースを台帳の形式で書き出す")
+    exp.add_argument("--format", choices=["xlsx", "csv", "json"], required=True)
+    exp.add_argument("--out", required=True, metavar="PATH")
+
     user = sub.add_parser("user", help="利用者の管理")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = usub.add_parser("add", help="利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）")
@@ -307,6 +316,45 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_ledger(config: Config, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        if args.dry_run:
+            preview = services.ledger.preview(actor, path)
+            for e in preview.errors:
+                print(f"{e.row}行目 {e.column}: {e.reason}", file=sys.stderr)
+            _print_json({"new": preview.count("new"), "existing": preview.count("exists"),
+                         "rejected": preview.count("rejected")})
+            return 0
+        office_id = None
+        if args.office:
+            match = [o for o in services.offices.offices() if o.name == args.office]
+            if not match:
+                raise UserError(f"ハローワーク「{args.office}」は登録されていません")
+            office_id = match[0].id
+        result = services.ledger.import_file(
+            actor, path, Path(args.report) if args.report else None, office_id)
+    _print_json(result.summary())
+    if result.rejected:
+        print(f"{result.rejected}行を取り込めませんでした。理由の一覧: {result.report}",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_export(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        payload, count = services.ledger.export(actor, args.format)
+    _write_file(Path(args.out), payload)
+    print(f"{count:,}行を書き出しました: {args.out}")
+    return 0
+
+
 def _write_file(path: Path, payload: bytes) -> None:
     """Write whole or not at all: a temporary file beside the target, then a rename."""
     try:
@@ -364,7 +412,7 @@ def cmd_gui(config: Config, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
-    "report": cmd_report,
+    "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
 }
 
 

@@ -15,6 +15,7 @@ from desktop.services.auth import AuthService
 from desktop.services.caseload import CaseloadService
 from desktop.services.consent import ConsentService
 from desktop.services.context import ServiceContext
+from desktop.services.ledger import LedgerService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.offices import OfficeService
 from desktop.services.persons import PersonService
@@ -41,6 +42,7 @@ class Services:
     records: EpisodeRecords
     printing: PrintService
     reports: ReportService
+    ledger: LedgerService
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -53,5 +55,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         search=SearchService(ctx), settings=SettingsService(ctx), offices=OfficeService(ctx),
         maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
         caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
-        reports=ReportService(ctx),
+        reports=ReportService(ctx), ledger=LedgerService(ctx),
     )

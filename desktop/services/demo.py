@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.japanese.wareki import add_months
@@ -38,6 +38,7 @@ from desktop.models import (
 from desktop.models.db import refresh_statistics
 from desktop.services import audit
 from desktop.services.auth import hash_password
+from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
@@ -165,56 +166,6 @@ def _weighted(rng: random.Random, pairs: list[tuple[str, int]]) -> Callable[[], 
     return pick
 
 
-class _Batch:
-    """Rows for each table, inserted in bulk when large enough.
-
-    On SQLite the rows go straight to the driver's executemany, each value converted by the
-    column type's own SQLAlchemy bind processor (so the stored format is exactly what the ORM
-    reads back) but without per-row statement compilation, which dominated the run time.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.rows: dict[Table, list[dict[str, Any]]] = {}
-        self.counts: dict[str, int] = {}
-        self.fast = session.get_bind().dialect.name == "sqlite"
-
-    def add(self, model: Any, row: dict[str, Any]) -> None:
-        self.rows.setdefault(model.__table__, []).append(row)
-
-    def flush(self) -> None:
-        # Parents before children.
-        for table in _ORDER:
-            rows = self.rows.pop(table, None)
-            if not rows:
-                continue
-            if self.fast:
-                self._executemany(table, rows)
-            else:
-                self.session.execute(insert(table), rows)
-            self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
-
-    def _executemany(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        conn = self.session.connection()
-        dialect = conn.dialect
-        names = list(rows[0])
-        procs = [table.c[n].type.bind_processor(dialect) for n in names]
-        quote = dialect.identifier_preparer.quote
-        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-               f"VALUES ({', '.join('?' for _ in names)})")
-        params = [
-            tuple(v if p is None or v is None else p(v) for p, v in
-                  zip(procs, (r[n] for n in names), strict=True))
-            for r in rows
-        ]
-        conn.exec_driver_sql(sql, params)
-
-
-_ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, Transition, Consent, Referral, Plan, Placement, RetentionCheckpoint,
-    ProtectionOutcome, ContactLog)]
-
-
 class DemoService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -235,7 +186,7 @@ class DemoService:
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids)
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
-            batch = _Batch(s)
+            batch = Batch(s)
             for i in range(persons):
                 gen.person(batch, start_no + i, case_base + i + 1)
                 if (i + 1) % 2000 == 0:
@@ -313,7 +264,7 @@ class _Generator:
     def days_after(self, d: date, lo: int, hi: int) -> date:
         return d + timedelta(days=self.rng.randint(lo, hi))
 
-    def person(self, batch: _Batch, search_no: int, serial: int) -> None:
+    def person(self, batch: Batch, search_no: int, serial: int) -> None:
         rng = self.rng
         female = rng.random() < 0.48
         family, fkana = rng.choice(FAMILY)
@@ -362,7 +313,7 @@ class _Generator:
         self.episode(batch, pid, caseworker, self.final_state(), self.today,
                      not_before + timedelta(days=1))
 
-    def episode(self, batch: _Batch, pid: uuid.UUID, cw: uuid.UUID, final: str,
+    def episode(self, batch: Batch, pid: uuid.UUID, cw: uuid.UUID, final: str,
                 span_end: date, not_before: date) -> date:
         """One episode that reaches ``final`` (or as far as time allows); returns its last day."""
         rng = self.rng
@@ -437,14 +388,14 @@ class _Generator:
         self.contacts(batch, eid, cw, intake, day if closes else span_end)
         return day
 
-    def transition(self, batch: _Batch, eid: uuid.UUID, frm: str | None, to: str, on: date,
+    def transition(self, batch: Batch, eid: uuid.UUID, frm: str | None, to: str, on: date,
                    cw: uuid.UUID, reason: str | None = None) -> None:
         batch.add(Transition, {**self.stamp(cw), "episode_id": eid, "from_state": frm,
                                "to_state": to, "effective_on": on, "recorded_at": self.now,
                                "actor_id": cw,
                                "reason": reason, "note": ""})
 
-    def consents(self, batch: _Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
+    def consents(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
         office = self.rng.choice(self.offices)[1]
         for kind in ("participation", "information_sharing"):
             text = WORDINGS[kind]
@@ -458,7 +409,7 @@ class _Generator:
                 "scan_mime": None})
         self.last_office = office
 
-    def referral(self, batch: _Batch, eid: uuid.UUID, cw: uuid.UUID, day: date,
+    def referral(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date,
                  status: str) -> None:
         office_id = next(o for o, n in self.offices if n == self.last_office)
         self.last_referral = {**self.stamp(cw), "episode_id": eid,
@@ -468,7 +419,7 @@ class _Generator:
                              "printed_at": None}
         batch.add(Referral, self.last_referral)
 
-    def plan(self, batch: _Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
+    def plan(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
         rng = self.rng
         batch.add(Plan, {
             **self.stamp(cw), "episode_id": eid, "revision": 1,
@@ -480,7 +431,7 @@ class _Generator:
             "menu": rng.sample(list(SUPPORT_MENU), 3),
             "role_hello_work": "職業相談・職業紹介、面接対策", "role_welfare": "生活面の支援、同行支援"})
 
-    def placement(self, batch: _Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
+    def placement(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
         rng = self.rng
         hourly = rng.random() < 0.6
         pid = self.uid()
@@ -509,7 +460,7 @@ class _Generator:
                                             "episode_id": eid, "months": months, "due_on": due,
                                             "done_on": done, "result": result, "note": ""})
 
-    def contacts(self, batch: _Batch, eid: uuid.UUID, cw: uuid.UUID, start: date,
+    def contacts(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, start: date,
                  end: date) -> None:
         rng = self.rng
         count = rng.randint(6, 12)

@@ -221,3 +221,32 @@ def test_report_refuses_bad_periods_with_a_message(data: Path) -> None:
     backwards = run(data, "report", "--range", "R7.9.1", "R7.4.1")
     assert backwards.returncode == 1 and "期間の終わり" in backwards.stderr
     assert "Traceback" not in bad_month.stderr + no_out.stderr + backwards.stderr
+
+
+def test_export_then_import_ledger_is_idempotent(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ledger.csv"
+    exported = run(data, "export", "--format", "csv", "--out", str(out))
+    assert exported.returncode == 0, exported.stderr
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("ケース番号,氏名,フリガナ,生年月日")
+    again = run(data, "import-ledger", str(out))
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout)
+    assert summary["imported"] == 0 and summary["rejected"] == 0
+    assert summary["skipped"] == len(rows) - 1
+
+
+def test_import_ledger_reports_rejected_rows(data: Path, tmp_path: Path) -> None:
+    ledger = tmp_path / "new.csv"
+    ledger.write_bytes(("ケース番号,氏名,フリガナ,生年月日,対象者区分,受付日\r\n"
+                        "N-1,新井 一郎,アライ イチロウ,S50.1.1,生活保護受給者,R7.4.1\r\n"
+                        "N-2,新井 二郎,アライ ジロウ,S50.13.1,生活保護受給者,R7.4.1\r\n")
+                       .encode("cp932"))
+    result = run(data, "import-ledger", str(ledger), "--report", str(tmp_path / "bad.csv"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"imported": 1, "rejected": 1, "skipped": 0,
+                                         "persons": 1, "episodes": 1,
+                                         "report": str(tmp_path / "bad.csv")}
+    assert "3,生年月日" in (tmp_path / "bad.csv").read_text(encoding="utf-8-sig")
+    missing = run(data, "import-ledger", str(tmp_path / "none.xlsx"))
+    assert missing.returncode == 1 and "ファイルが見つかりません" in missing.stderr
