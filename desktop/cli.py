@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.config import Config
+from desktop.documents.reports import report_csv
 from desktop.japanese.wareki import DateParseError, parse_date
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
@@ -286,8 +287,6 @@ def _period(args: argparse.Namespace) -> Period:
 
 
 def cmd_report(config: Config, args: argparse.Namespace) -> int:
-    from desktop.documents import reports as report_files
-
     period = _period(args)
     if args.format in ("xlsx", "pdf") and not args.out:
         raise UserError(f"{args.format} 形式には --out で出力先を指定してください")
@@ -295,18 +294,12 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
     with closing(opened.db):
         services = _services(opened)
         actor = _login(services, args)
-        action = "report_export" if args.out else "report"
-        data = services.reports.indicators(actor, period, audit_action=action,
-                                           format=args.format)
-        office = services.settings.get("office_name")
-    if args.format == "json":
-        payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
-    elif args.format == "csv":
-        payload = report_files.report_csv(data)
-    elif args.format == "xlsx":
-        payload = report_files.report_xlsx(data)
-    else:
-        payload = report_files.report_pdf(data, office, services.ctx.today())
+        if args.out:
+            payload = services.reports.export(actor, period, args.format)
+        else:
+            data = services.reports.indicators(actor, period)
+            payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode() if (
+                args.format == "json") else report_csv(data)
     if not args.out:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

@@ -85,8 +85,57 @@ def main() -> None:
                         (5, "10-person-plan")):
         person.tabs.setCurrentIndex(index)
         grab(window, name)
+    show_reports(window)
+    show_ledger_import(window, services, actor, runner)
     window.close()
     opened.db.close()
+
+
+def show_reports(window: MainWindow) -> None:
+    """実績報告 for the last complete fiscal year (with targets if the office set them)."""
+    view = window.reports
+    window.tabs.setCurrentWidget(view)
+    view.year.setCurrentIndex(1)
+    view.compute()
+    wait_for(lambda: view.report is not None)
+    grab(window, "16-reports")
+    view.details.setCurrentIndex(1)
+    grab(window, "17-reports-by-category")
+
+
+def show_ledger_import(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]
+    """The import preview of a small ledger: two rows already in the database, two new, and
+    two with mistakes."""
+    import csv
+    import io
+    import tempfile
+
+    from desktop.services.ledger import COLUMNS
+    from desktop.ui.ledger_dialog import LedgerImportDialog
+
+    header = [label for _, label in COLUMNS]
+    existing = services.ledger.export_rows(actor)[:2]
+    new = [dict.fromkeys(header, "") for _ in range(4)]
+    samples = [("N-9001", "新井 一郎", "アライ イチロウ", "S52.3.4", "R8.4.6", "生活保護受給者"),
+               ("N-9002", "森 さくら", "モリ サクラ", "H2.11.20", "R8.4.8", "生活困窮者"),
+               ("N-9003", "林 健太", "ハヤシ ケンタ", "S60.2.30", "R8.4.9", "生活保護受給者"),
+               ("N-9004", "関 陽子", "セキ ヨウコ", "S49.7.1", "R8.4.10", "高齢者")]
+    for row, (number, name, kana, birth, intake, category) in zip(new, samples, strict=True):
+        row.update({"ケース番号": number, "氏名": name, "フリガナ": kana, "生年月日": birth,
+                    "受付日": intake, "対象者区分": category})
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(existing)
+    writer.writerows([[r[h] for h in header] for r in new])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "就労支援台帳_2026.csv"
+        path.write_bytes(out.getvalue().encode("cp932"))
+        dialog = LedgerImportDialog(services, actor, runner, path, window)
+        dialog.show()
+        wait_for(lambda: dialog.table.rowCount() > 0)
+        grab(dialog, "18-ledger-import")
+        dialog.close()
 
 
 if __name__ == "__main__":

@@ -447,7 +447,7 @@ class LedgerService:
 
         def reject(p: PreviewRow, column: str, reason: str) -> None:
             p.status = "rejected"
-            p.reasons.append(f"{column}: {reason}")
+            p.reasons.append(reason if reason.startswith(column) else f"{column}: {reason}")
             preview.errors.append(RowError(p.row, column, reason))
 
         for number, values in body:

@@ -22,6 +22,7 @@ and monthly views. Definitions (the JSON keys are a stable contract):
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -178,6 +179,23 @@ class ReportService:
                          start=period.start.isoformat(), end=period.end.isoformat(),
                          **audit_detail)
             return report
+
+    def export(self, actor: Actor, period: Period, fmt: str) -> bytes:
+        """The report as a file (json, csv, xlsx or pdf), audited as an export."""
+        from desktop.documents import reports as files
+
+        if fmt not in ("json", "csv", "xlsx", "pdf"):
+            raise InvalidInput("format", "形式は json・csv・xlsx・pdf のいずれかです")
+        data = self.indicators(actor, period, audit_action="report_export", format=fmt)
+        if fmt == "json":
+            return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+        if fmt == "csv":
+            return files.report_csv(data)
+        if fmt == "xlsx":
+            return files.report_xlsx(data)
+        with self.ctx.db.read() as s:
+            office = str(read_setting(s, "office_name"))
+        return files.report_pdf(data, office, self.ctx.today())
 
     # ------------------------------------------------------------------ SQL
 

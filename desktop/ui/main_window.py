@@ -3,6 +3,7 @@ per open recipient record."""
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.resources import resource_path
 from desktop.services import Services
 from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
 from desktop.services.context import Actor
@@ -34,9 +36,11 @@ from desktop.services.errors import InvalidInput
 from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
+from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.login import LoginDialog
 from desktop.ui.models import AgendaModel, CaseloadModel, SearchModel
 from desktop.ui.person_view import PersonView
+from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import choices, label, wareki
 
@@ -112,8 +116,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_agenda()
         self._build_caseload()
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        self.tabs.tabBar().setTabButton(1, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.reports = ReportsView(services, actor, runner)
+        self.tabs.addTab(self.reports, self.tr("実績報告"))
+        for fixed in range(3):
+            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide,
+                                            None)
+        self._build_menu()
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -180,6 +188,25 @@ class MainWindow(QMainWindow):
         user.setMenu(menu)
         bar.addWidget(user)
         return bar
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        self.import_action = QAction(self.tr("台帳の取込…"), self)
+        self.import_action.triggered.connect(self.import_ledger)
+        self.import_action.setEnabled(self.actor.role in ("admin", "supervisor"))
+        menu.addAction(self.import_action)
+        for fmt, text in (("xlsx", self.tr("台帳の書出し（Excel）…")),
+                          ("csv", self.tr("台帳の書出し（CSV）…"))):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _=False, f=fmt: self.export_ledger(f))
+            menu.addAction(action)
+        template = QAction(self.tr("台帳のひな形を保存…"), self)
+        template.triggered.connect(self.save_template)
+        menu.addAction(template)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("終了"), self)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
 
     def _build_agenda(self) -> None:
         page = QWidget()
@@ -314,6 +341,53 @@ class MainWindow(QMainWindow):
 
         self.runner.submit(lambda: self.services.printing.print_pending(
             self.actor, Path(folder), step), finished)
+
+    def import_ledger(self) -> None:
+        path = preview.choose_open_path(self, self.tr("台帳ファイルを選択"),
+                                        self.tr("台帳 (*.xlsx *.csv)"))
+        if not path:
+            return
+        dialog = LedgerImportDialog(self.services, self.actor, self.runner, Path(path), self)
+        if dialog.exec() and dialog.result_value is not None:
+            self.refresh_lists()
+
+    def export_ledger(self, fmt: str) -> None:
+        filters = "Excel (*.xlsx)" if fmt == "xlsx" else "CSV (*.csv)"
+        path = preview.choose_save_path(self, f"就労支援台帳_{self.services.ctx.today():%Y%m%d}.{fmt}",
+                                        self.tr("台帳を書き出す"), filters)
+        if not path:
+            return
+
+        def write() -> int:
+            payload, count = self.services.ledger.export(self.actor, fmt)
+            target = Path(path)
+            tmp = target.with_name(f".{target.name}.part")
+            tmp.write_bytes(payload)
+            tmp.replace(target)
+            return count
+
+        def failed(exc: BaseException) -> None:
+            message = getattr(exc, "message", None) or getattr(exc, "strerror", None)
+            if message is None:
+                self.runner.report_unhandled(exc)
+                return
+            dialogs.show_error(self, self.tr("台帳の書出し"),
+                               self.tr("書き出せませんでした（{m}）").format(m=message))
+
+        self.runner.submit(write, lambda n: dialogs.show_info(
+            self, self.tr("台帳の書出し"), self.tr("{n}行を書き出しました: {p}").format(
+                n=f"{n:,}", p=path)), failed)
+
+    def save_template(self) -> None:
+        path = preview.choose_save_path(self, "就労支援台帳_ひな形.xlsx",
+                                        self.tr("台帳のひな形を保存"), "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            shutil.copyfile(resource_path("templates", "ledger_template.xlsx"), path)
+        except OSError as exc:
+            dialogs.show_error(self, self.tr("台帳のひな形"), self.tr(
+                "保存できませんでした（{m}）").format(m=exc.strerror or exc))
 
     def current_filter(self) -> CaseloadFilter:
         return CaseloadFilter(states=self.state_filter.currentData(),

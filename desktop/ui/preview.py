@@ -47,9 +47,16 @@ def choose_folder(parent: QWidget | None) -> str:
     return QFileDialog.getExistingDirectory(parent, _t("保存先のフォルダ"))
 
 
-def choose_save_path(parent: QWidget | None, suggested: str) -> str:
+def choose_save_path(parent: QWidget | None, suggested: str, title: str = "",
+                     filters: str = "PDF (*.pdf)") -> str:
     """The file-save question, in one place so tests can answer it."""
-    path, _ = QFileDialog.getSaveFileName(parent, _t("PDFを保存"), suggested, "PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, title or _t("PDFを保存"), suggested, filters)
+    return path
+
+
+def choose_open_path(parent: QWidget | None, title: str, filters: str) -> str:
+    """The file-open question, in one place so tests can answer it."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return path
 
 

@@ -1,0 +1,391 @@
+"""実績報告: pick a period, see the indicators against the targets with charts, export them.
+
+The report is computed by the report service on the task runner (off the GUI thread); the
+tables and charts are filled from the plain JSON-like result it returns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.documents.reports import (
+    COUNT_LABELS,
+    LabelledTable,
+    category_table,
+    monthly_table,
+    retention_table,
+    shown,
+    staff_table,
+    summary_table,
+)
+from desktop.japanese.wareki import fiscal_year_of, format_wareki_year
+from desktop.services import Services
+from desktop.services.context import Actor
+from desktop.services.errors import DomainError
+from desktop.services.reports import Period
+from desktop.services.settings import INDICATORS
+from desktop.ui import dialogs, preview
+from desktop.ui.forms import ActionDialog
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import DateEdit
+
+FORMATS = {"xlsx": ("Excel (*.xlsx)", "Excel"), "pdf": ("PDF (*.pdf)", "PDF"),
+           "csv": ("CSV (*.csv)", "CSV")}
+
+
+def fill_table(widget: QTableWidget, table: LabelledTable) -> None:
+    widget.clear()
+    widget.setColumnCount(len(table.header))
+    widget.setRowCount(len(table.rows))
+    widget.setHorizontalHeaderLabels(table.header)
+    for r, row in enumerate(table.rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(str(value) if c == 0 else shown(value, table.is_rate(r, c)))
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if str(row[0]) == "合計":
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            widget.setItem(r, c, item)
+    widget.resizeColumnsToContents()
+    header = widget.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    for c in range(1, len(table.header)):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+
+
+def _table() -> QTableWidget:
+    widget = QTableWidget()
+    widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    widget.verticalHeader().hide()
+    widget.setAlternatingRowColors(True)
+    widget.horizontalHeader().setStretchLastSection(True)
+    widget.verticalHeader().setDefaultSectionSize(30)
+    return widget
+
+
+class ReportsView(QWidget):
+    """One screen: period picker, summary and retention, charts, breakdown tables, export."""
+
+    computed = Signal(dict)
+
+    def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.report: dict[str, Any] | None = None
+        self.period: Period | None = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_picker())
+        self.heading = QLabel()
+        self.heading.setObjectName("agendaSummary")
+        layout.addWidget(self.heading)
+
+        top = QHBoxLayout()
+        self.summary = _table()
+        self.retention = _table()
+        top.addWidget(self.summary, 3)
+        top.addWidget(self.retention, 2)
+        # Seven indicators without a scroll bar.
+        self.summary.setMinimumHeight(8 * 30 + 8)
+        layout.addLayout(top, 0)
+
+        self.details = QTabWidget()
+        charts = QWidget()
+        chart_row = QHBoxLayout(charts)
+        chart_row.setContentsMargins(0, 0, 0, 0)
+        self.placements_chart = QChartView()
+        self.rate_chart = QChartView()
+        for view in (self.placements_chart, self.rate_chart):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+            chart_row.addWidget(view)
+        self.details.addTab(charts, self.tr("グラフ"))
+        self.by_category = _table()
+        self.by_staff = _table()
+        self.monthly = _table()
+        self.details.addTab(self.by_category, self.tr("対象者区分別"))
+        self.details.addTab(self.by_staff, self.tr("担当者別"))
+        self.details.addTab(self.monthly, self.tr("月別"))
+        layout.addWidget(self.details, 3)
+
+    # ---------------------------------------------------------------- picker
+
+    def _build_picker(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("年度"), "fiscal")
+        self.mode.addItem(self.tr("月"), "month")
+        self.mode.addItem(self.tr("期間を指定"), "custom")
+        self.mode.setObjectName("reportMode")
+        row.addWidget(QLabel(self.tr("期間")))
+        row.addWidget(self.mode)
+        self.year = QComboBox()
+        self.year.setObjectName("reportYear")
+        current = fiscal_year_of(self.services.ctx.today())
+        for fy in range(current, current - 8, -1):
+            self.year.addItem(f"{format_wareki_year(fy)}度（{fy}）", fy)
+        row.addWidget(self.year)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(QWidget())  # fiscal year: the year alone
+        self.month = QComboBox()
+        self.month.setObjectName("reportMonth")
+        for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3):
+            self.month.addItem(self.tr("{m}月").format(m=m), m)
+        self.stack.addWidget(self.month)
+        custom = QWidget()
+        custom_row = QHBoxLayout(custom)
+        custom_row.setContentsMargins(0, 0, 0, 0)
+        self.start = DateEdit()
+        self.end = DateEdit()
+        custom_row.addWidget(self.start)
+        custom_row.addWidget(QLabel("〜"))
+        custom_row.addWidget(self.end)
+        self.stack.addWidget(custom)
+        row.addWidget(self.stack)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        run = QPushButton(self.tr("集計"))
+        run.setObjectName("primary")
+        run.clicked.connect(self.compute)
+        row.addWidget(run)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        row.addWidget(self.error)
+        row.addStretch(1)
+        self.targets_button = QPushButton(self.tr("年度目標を設定…"))
+        self.targets_button.clicked.connect(self.edit_targets)
+        self.targets_button.setVisible(self.actor.role in ("admin", "supervisor"))
+        row.addWidget(self.targets_button)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for fmt, (_, name) in FORMATS.items():
+            button = QPushButton(self.tr("{name}に出力").format(name=name))
+            button.setObjectName(f"export_{fmt}")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, f=fmt: self.export(f))
+            row.addWidget(button)
+            self.export_buttons[fmt] = button
+        return row
+
+    def _mode_changed(self) -> None:
+        mode = self.mode.currentData()
+        self.stack.setCurrentIndex({"fiscal": 0, "month": 1, "custom": 2}[mode])
+        self.year.setVisible(mode != "custom")
+
+    def selected_period(self) -> Period:
+        mode, fy = self.mode.currentData(), int(self.year.currentData())
+        if mode == "fiscal":
+            return Period.fiscal(fy)
+        if mode == "month":
+            month = int(self.month.currentData())
+            return Period.month(fy if month >= 4 else fy + 1, month)
+        start, end = self.start.value(), self.end.value()
+        if start is None or end is None:
+            raise DomainError(self.tr("期間の始まりと終わりを入力してください"))
+        return Period.custom(start, end)
+
+    # ---------------------------------------------------------------- compute
+
+    def compute(self) -> None:
+        self.error.clear()
+        try:
+            period = self.selected_period()
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return
+        self.heading.setText(self.tr("{label} を集計しています…").format(label=period.label))
+        self.runner.submit(lambda: self.services.reports.indicators(self.actor, period),
+                           lambda report: self.show_report(period, report),
+                           self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.error.setText(exc.message)
+            self.heading.clear()
+        else:
+            self.runner.report_unhandled(exc)
+
+    def show_report(self, period: Period, report: dict[str, Any]) -> None:
+        self.period, self.report = period, report
+        self.heading.setText(self.tr("{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
+            label=period.label, t=f"{report['support_targets']:,}",
+            p=f"{report['placements']:,}", r=shown(report["placement_rate"], True)))
+        fill_table(self.summary, summary_table(report))
+        fill_table(self.retention, retention_table(report))
+        fill_table(self.by_category, category_table(report))
+        fill_table(self.by_staff, staff_table(report))
+        fill_table(self.monthly, monthly_table(report))
+        self.placements_chart.setChart(self._placements_chart(report))
+        self.rate_chart.setChart(self._rate_chart(report))
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.computed.emit(report)
+
+    # ---------------------------------------------------------------- charts
+
+    def _months(self, report: dict[str, Any]) -> list[str]:
+        return [self.tr("{m}月").format(m=int(m["month"][5:])) for m in report["monthly"]]
+
+    def _placements_chart(self, report: dict[str, Any]) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr("月別の就職件数と累計"))
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        bars = QBarSet(self.tr("就職件数（月）"))
+        bars.setColor(QColor("#4a7fb5"))
+        cumulative = QLineSeries()
+        cumulative.setName(self.tr("累計"))
+        cumulative.setPen(QPen(QColor("#d9822b"), 2))
+        total = 0
+        for i, m in enumerate(report["monthly"]):
+            bars.append(m["placements"])
+            total += m["placements"]
+            cumulative.append(i, total)
+        series = QBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        chart.addSeries(cumulative)
+        top = max(total, 1)
+        target = report["targets"].get("placements")
+        if target:
+            pace = QLineSeries()
+            pace.setName(self.tr("目標ペース（年{n}件）").format(n=shown(target["target"], False)))
+            pen = QPen(QColor("#888888"), 1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            pace.setPen(pen)
+            n = len(report["monthly"])
+            for i in range(n):
+                pace.append(i, target["target"] * (i + 1) / n)
+            chart.addSeries(pace)
+            top = max(top, target["target"])
+        self._axes(chart, self._months(report), top * 1.1)
+        return chart
+
+    def _rate_chart(self, report: dict[str, Any]) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr("就職率の推移（累計）と目標"))
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        line = QLineSeries()
+        line.setName(self.tr("就職率（累計, %）"))
+        line.setPen(QPen(QColor("#2e8b57"), 2))
+        placed = targets = 0
+        for i, m in enumerate(report["monthly"]):
+            placed += m["placed_persons"]
+            targets += m["support_targets"]
+            line.append(i, placed / targets * 100 if targets else 0)
+        chart.addSeries(line)
+        goal = report["targets"].get("placement_rate")
+        if goal:
+            target_line = QLineSeries()
+            target_line.setName(self.tr("目標 {r}").format(r=shown(goal["target"], True)))
+            pen = QPen(QColor("#c0392b"), 1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            target_line.setPen(pen)
+            for i in range(len(report["monthly"])):
+                target_line.append(i, goal["target"] * 100)
+            chart.addSeries(target_line)
+        self._axes(chart, self._months(report), 100)
+        return chart
+
+    @staticmethod
+    def _axes(chart: QChart, categories: list[str], top: float) -> None:
+        x = QBarCategoryAxis()
+        x.append(categories)
+        y = QValueAxis()
+        y.setRange(0, top)
+        y.applyNiceNumbers()
+        y.setLabelFormat("%d")
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        for series in chart.series():
+            series.attachAxis(x)
+            series.attachAxis(y)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setBackgroundBrush(QBrush(QColor("#ffffff")))
+
+    # ---------------------------------------------------------------- actions
+
+    def export(self, fmt: str) -> None:
+        if self.period is None:
+            return
+        filters, _ = FORMATS[fmt]
+        stem = (f"実績報告_{self.period.fiscal_year}年度" if self.period.fiscal_year
+                else f"実績報告_{self.period.start:%Y%m%d}-{self.period.end:%Y%m%d}")
+        path = preview.choose_save_path(self, f"{stem}.{fmt}", self.tr("実績報告を保存"), filters)
+        if not path:
+            return
+        period = self.period
+
+        def write() -> Path:
+            payload = self.services.reports.export(self.actor, period, fmt)
+            target = Path(path)
+            tmp = target.with_name(f".{target.name}.part")
+            tmp.write_bytes(payload)
+            tmp.replace(target)
+            return target
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OSError):
+                dialogs.show_error(self, self.tr("実績報告"), self.tr(
+                    "保存できませんでした（{e}）").format(e=exc.strerror or exc))
+            else:
+                self._failed(exc)
+
+        self.runner.submit(write, lambda target: dialogs.show_info(
+            self, self.tr("実績報告"), self.tr("保存しました: {p}").format(p=target)), failed)
+
+    def edit_targets(self) -> None:
+        fy = int(self.year.currentData())
+        current = self.services.settings.targets(fy)
+
+        def build(form: Any) -> None:
+            for key in INDICATORS:
+                text = COUNT_LABELS[key] + (self.tr("（割合 例: 0.6）") if key == "placement_rate"
+                                            else self.tr("（件・人）"))
+                value = current.get(key)
+                form.text(key, text, "" if value is None else shown(value, False).replace(",", ""))
+
+        def submit(values: dict[str, Any]) -> None:
+            from desktop.services.errors import InvalidInput
+
+            for key in INDICATORS:
+                raw = str(values.get(key) or "").strip().replace(",", "")
+                if not raw:
+                    continue
+                try:
+                    number = float(raw)
+                except ValueError:
+                    raise InvalidInput(key, self.tr("数値で入力してください")) from None
+                self.services.settings.set_target(self.actor, fy, key, number)
+
+        dialog = ActionDialog(self.tr("{fy}度の目標").format(fy=format_wareki_year(fy)), build,
+                              submit, intro=self.tr("運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。"),
+                              ok_text=self.tr("保存"), parent=self)
+        if dialog.exec() and self.report is not None:
+            self.compute()
+
