@@ -22,7 +22,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.config import Config
 from desktop.documents.reports import report_csv
-from desktop.japanese.wareki import DateParseError, parse_date
+from desktop.japanese.wareki import DateParseError, format_wareki, parse_date
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="担当ケースを台帳の形式で書き出す")
     exp.add_argument("--format", choices=["xlsx", "csv", "json"], required=True)
     exp.add_argument("--out", required=True, metavar="PATH")
+
+    purge = sub.add_parser("purge", help="保存期間を過ぎた終了ケースを一覧し、--apply で削除する")
+    purge.add_argument("--apply", action="store_true", help="一覧のケースを完全に削除する")
+    purge.add_argument("--format", choices=["table", "json"], default="table")
 
     user = sub.add_parser("user", help="利用者の管理")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
@@ -348,6 +352,31 @@ def cmd_export(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        retention = services.retention
+        if args.apply:
+            result = retention.purge(actor)
+            _print_json({"episodes": result.episodes, "persons": result.persons,
+                         "closed_on_or_before": result.closed_on_or_before})
+            return 0
+        found = retention.candidates(actor)
+    if args.format == "json":
+        _print_json([{"case_number": c.case_number, "closed_on": c.closed_on,
+                      "episode_id": c.episode_id, "whole_person": c.whole_person}
+                     for c in found])
+        return 0
+    for c in found:
+        whole = "（対象者ごと削除）" if c.whole_person else ""
+        print(f"{c.case_number:<16} 終了 {format_wareki(c.closed_on)}{whole}")
+    print(f"保存期間を過ぎた支援エピソード: {len(found):,}件。削除するには --apply を付けて実行してください",
+          file=sys.stderr)
+    return 0
+
+
 def _write_file(path: Path, payload: bytes) -> None:
     """Write whole or not at all: a temporary file beside the target, then a rename."""
     try:
@@ -406,6 +435,7 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
+    "purge": cmd_purge,
 }
 
 

@@ -49,6 +49,8 @@ def sqlcipher_engine(path: Path, key: bytes) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        # Deleted records (purge) are overwritten in the file, not left in free pages.
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")

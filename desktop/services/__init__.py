@@ -22,6 +22,7 @@ from desktop.services.persons import PersonService
 from desktop.services.printing import PrintService
 from desktop.services.records import EpisodeRecords
 from desktop.services.reports import ReportService
+from desktop.services.retention import RetentionService
 from desktop.services.search import SearchService
 from desktop.services.settings import SettingsService
 from desktop.services.workflow import WorkflowService
@@ -43,6 +44,7 @@ class Services:
     printing: PrintService
     reports: ReportService
     ledger: LedgerService
+    retention: RetentionService
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -56,4 +58,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
         caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
         reports=ReportService(ctx), ledger=LedgerService(ctx),
+        retention=RetentionService(ctx),
     )

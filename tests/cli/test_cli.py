@@ -250,3 +250,14 @@ def test_import_ledger_reports_rejected_rows(data: Path, tmp_path: Path) -> None
     assert "3,生年月日" in (tmp_path / "bad.csv").read_text(encoding="utf-8-sig")
     missing = run(data, "import-ledger", str(tmp_path / "none.xlsx"))
     assert missing.returncode == 1 and "ファイルが見つかりません" in missing.stderr
+
+
+def test_purge_lists_then_applies(data: Path) -> None:
+    listed = run(data, "purge", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == []  # the demo's closures are all within 5 years
+    applied = run(data, "purge", "--apply")
+    assert applied.returncode == 0, applied.stderr
+    assert json.loads(applied.stdout)["episodes"] == 0
+    refused = run(data, "purge", user="cw01", password="wrong-password")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
