@@ -62,7 +62,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("verify", help="データベースと監査ログの改ざん・破損を検査する")
     backup = sub.add_parser("backup", help="暗号化バックアップを作成する")
-    backup.add_argument("--out", required=True, metavar="PATH")
+    where = backup.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="PATH")
+    where.add_argument("--auto", action="store_true",
+                       help="定期バックアップ: 間隔を過ぎていれば backups/ に作成し、古いものを削除する"
+                            "（タスクスケジューラや cron から）")
     restore = sub.add_parser("restore", help="バックアップを検証してから復元する")
     restore.add_argument("path", metavar="PATH")
 
@@ -218,7 +222,16 @@ def cmd_backup(config: Config, args: argparse.Namespace) -> int:
     with closing(opened.db):
         services = _services(opened)
         actor = _login(services, args)
-        out = services.maintenance.backup(actor, Path(args.out))
+        if args.auto:
+            result = services.maintenance.auto_backup(actor)
+            if result.path is None:
+                print("前回の自動バックアップから設定の間隔がたっていないため、作成しませんでした")
+                return 0
+            out = result.path
+            for old in result.removed:
+                print(f"古い自動バックアップを削除しました: {old.name}")
+        else:
+            out = services.maintenance.backup(actor, Path(args.out))
     print(f"バックアップを作成しました: {out}")
     return 0
 

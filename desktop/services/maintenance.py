@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import secrets
 import shutil
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from desktop.config import Config
 from desktop.models.db import (
@@ -28,6 +30,7 @@ from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import DomainError
 from desktop.services.permissions import require_role
+from desktop.services.settings import read_setting
 
 MAGIC = b"TSUNAGI-BACKUP/1\n"
 
@@ -81,10 +84,55 @@ class MaintenanceService:
                          problems=len(report.problems))
         return report
 
+    @property
+    def backup_dir(self) -> Path:
+        database = self.engine.url.database
+        if self.key_info is None or not database:
+            raise DomainError("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください")
+        return Path(database).resolve().parent / "backups"
+
+    def auto_backups(self) -> list[Path]:
+        """The automatic backups, newest first."""
+        folder = self.backup_dir
+        if not folder.is_dir():
+            return []
+        return sorted(folder.glob(f"{AUTO_PREFIX}*{SUFFIX}"), reverse=True)
+
+    def auto_backup(self, actor: Actor, force: bool = False) -> AutoBackup:
+        """The scheduled backup: when the newest automatic backup is older than the
+        configured interval, write a new one into backups/ and keep only the newest N.
+        Runs for whoever is signed in (it protects everyone's data), and is audited."""
+        with self.ctx.db.read() as s:
+            keep = int(read_setting(s, "backup_keep"))
+            hours = int(read_setting(s, "backup_interval_hours"))
+        existing = self.auto_backups()
+        now = self.ctx.now()
+        if existing and not force:
+            # The time is in the name (written from the service clock), not the file's mtime.
+            stamp = existing[0].name[len(AUTO_PREFIX):-len(SUFFIX)]
+            try:
+                newest = datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+            except ValueError:
+                newest = datetime.min.replace(tzinfo=UTC)
+            if now - newest < timedelta(hours=hours):
+                return AutoBackup(None, [])
+        folder = self.backup_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / f"{AUTO_PREFIX}{now.astimezone(UTC).strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
+        self._write_backup(actor, out, "backup_auto")
+        removed = []
+        for old in self.auto_backups()[keep:]:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+        return AutoBackup(out, removed)
+
     def backup(self, actor: Actor, out: Path) -> Path:
         """An encrypted backup file: the SQLCipher snapshot (same key) behind a header that
         holds its SHA-256, size and the (non-secret) key parameters needed to open it."""
         require_role(actor, "admin", "supervisor")
+        return self._write_backup(actor, out, "backup")
+
+    def _write_backup(self, actor: Actor, out: Path, action: str) -> Path:
         if self.key_info is None:
             raise DomainError("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください")
         out = out.expanduser().resolve()
@@ -92,13 +140,16 @@ class MaintenanceService:
             stamp = self.ctx.now().strftime("%Y%m%d-%H%M%S")
             out = out / f"tsunagi-{stamp}.tsunagi-backup"
         with self.ctx.db.write() as s:
-            audit.append(s, self.ctx, actor, "backup", file=out.name)
+            audit.append(s, self.ctx, actor, action, file=out.name)
         snapshot = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
         try:
             snapshot_to(self.engine, snapshot)
             payload = snapshot.read_bytes()
+        except (OSError, OperationalError) as exc:
+            reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
+            raise DomainError(f"バックアップを書き込めません（{reason}）: {out.parent}") from None
         finally:
-            snapshot.unlink(missing_ok=True)
+            _remove(snapshot)
         header = {
             "format": 1, "created_at": self.ctx.now().isoformat(),
             "schema": current_revision(self.engine), "key": asdict(self.key_info),
@@ -106,14 +157,34 @@ class MaintenanceService:
             "payload_sha256": hashlib.sha256(payload).hexdigest(),
         }
         tmp = out.with_name(f".{out.name}.partial")
-        with open(tmp, "wb") as f:
-            f.write(MAGIC)
-            f.write(json.dumps(header).encode() + b"\n")
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        tmp.replace(out)
+        try:
+            with open(tmp, "wb") as f:
+                f.write(MAGIC)
+                f.write(json.dumps(header).encode() + b"\n")
+                f.write(payload)
+                f.flush()
+                os.fsync(f.fileno())
+            tmp.replace(out)
+        except OSError as exc:
+            _remove(tmp)
+            raise DomainError(f"バックアップを書き込めません（{exc.strerror or exc}）: {out.parent}"
+                              ) from None
         return out
+
+
+AUTO_PREFIX = "auto-"
+SUFFIX = ".tsunagi-backup"
+
+
+@dataclass(frozen=True)
+class AutoBackup:
+    path: Path | None  # None: not due yet
+    removed: list[Path]
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def read_backup(path: Path) -> tuple[dict[str, object], bytes]:

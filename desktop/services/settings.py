@@ -46,6 +46,8 @@ SETTINGS: dict[str, SettingSpec] = {
     "lockout_minutes": SettingSpec(15, _positive_int, "ログインロックの時間（分）"),
     "idle_lock_minutes": SettingSpec(10, _positive_int, "無操作で画面をロックするまで（分）"),
     "referral_wait_days": SettingSpec(14, _positive_int, "HWの回答待ちを知らせるまで（日）"),
+    "backup_keep": SettingSpec(7, _positive_int, "自動バックアップの保管数"),
+    "backup_interval_hours": SettingSpec(24, _positive_int, "自動バックアップの間隔（時間）"),
     "office_name": SettingSpec("福祉事務所", lambda v: isinstance(v, str), "福祉事務所名"),
     "office_head": SettingSpec("福祉事務所長", lambda v: isinstance(v, str), "発信者（所長名）"),
     "office_address": SettingSpec("", lambda v: isinstance(v, str), "福祉事務所の所在地"),

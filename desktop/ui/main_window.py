@@ -137,6 +137,16 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.idle_watcher = IdleWatcher(self.idle_timer)
 
+        # Scheduled encrypted backups, on their own thread so a long snapshot never holds up
+        # the screens (SQLite lets it read while the runner works).
+        self.background = TaskRunner(self._background_failed, self, inline=runner.inline)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(30 * 60_000)
+        self.backup_timer.timeout.connect(self.auto_backup)
+        if services.maintenance.key_info is not None:
+            self.backup_timer.start()
+            QTimer.singleShot(10_000, self.auto_backup)
+
         for keys, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
                            (QKeySequence.StandardKey.New, self.intake),
                            (QKeySequence.StandardKey.Refresh, self.refresh),
@@ -342,6 +352,22 @@ class MainWindow(QMainWindow):
         self.runner.submit(lambda: self.services.printing.print_pending(
             self.actor, Path(folder), step), finished)
 
+    def auto_backup(self) -> None:
+        def done(result: object) -> None:
+            path = getattr(result, "path", None)
+            if path is not None:
+                self.statusBar().showMessage(
+                    self.tr("自動バックアップを作成しました（{name}）").format(name=path.name), 10_000)
+
+        self.background.submit(lambda: self.services.maintenance.auto_backup(self.actor), done)
+
+    def _background_failed(self, exc: BaseException) -> None:
+        message = getattr(exc, "message", None)
+        if message is None:
+            self.runner.report_unhandled(exc)
+            return
+        self.statusBar().showMessage(self.tr("自動バックアップに失敗しました: {m}").format(m=message))
+
     def import_ledger(self) -> None:
         path = preview.choose_open_path(self, self.tr("台帳ファイルを選択"),
                                         self.tr("台帳 (*.xlsx *.csv)"))
@@ -502,5 +528,7 @@ class MainWindow(QMainWindow):
                 self.tr("保存していない変更があります。破棄して終了しますか？")):
             event.ignore()
             return
+        self.backup_timer.stop()
         self.runner.wait()  # let a running write finish; each is one transaction
+        self.background.wait()
         event.accept()

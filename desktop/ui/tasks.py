@@ -77,6 +77,10 @@ class TaskRunner(QObject):
         else:
             self._on_unhandled(error)
 
+    @property
+    def inline(self) -> bool:
+        return self._inline
+
     def report_unhandled(self, error: BaseException) -> None:
         """For callers that catch an error themselves but still want it reported."""
         self._on_unhandled(error)

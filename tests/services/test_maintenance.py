@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from desktop.config import Config
 from desktop.models import AuditEntry
 from desktop.models.storage import open_database
 from desktop.services import build_services
-from desktop.services.errors import PermissionDenied
-from desktop.services.maintenance import BackupInvalid, restore_backup
-from tests.conftest import PASSWORD, World
+from desktop.services.errors import DomainError, PermissionDenied
+from desktop.services.maintenance import BackupInvalid, read_backup, restore_backup
+from tests.conftest import PASSWORD, Clock, World
 
 
 def test_verify_passes_on_a_healthy_database(world: World) -> None:
@@ -85,3 +85,34 @@ def test_restore_requires_an_administrator_of_the_backup(
     with pytest.raises(PermissionDenied):
         restore_backup(config, backup, "cwa", PASSWORD)
     assert config.db_path.read_bytes() == before
+
+
+def test_automatic_backups_follow_the_interval_and_rotate(world: World, clock: Clock,
+                                                          config: Config) -> None:
+    maintenance = world.services.maintenance
+    world.services.settings.set(world.admin, "backup_keep", 2)
+    first = maintenance.auto_backup(world.cw_a)  # whoever is signed in; no role needed
+    assert first.path is not None and first.path.parent == config.backup_dir
+    assert first.path.name.startswith("auto-") and first.removed == []
+    clock.advance(hours=23)
+    assert maintenance.auto_backup(world.cw_a).path is None  # not due within 24 h
+    clock.advance(hours=2)
+    second = maintenance.auto_backup(world.cw_a)
+    clock.advance(hours=25)
+    third = maintenance.auto_backup(world.cw_a)
+    assert third.removed == [first.path]
+    assert maintenance.auto_backups() == [third.path, second.path]
+    header, payload = read_backup(third.path)  # type: ignore[arg-type]
+    assert header["payload_size"] == len(payload)
+    with world.services.ctx.db.read() as s:
+        actions = s.scalars(select(AuditEntry.action).where(
+            AuditEntry.action == "backup_auto")).all()
+    assert len(actions) == 3
+
+
+def test_a_backup_that_cannot_be_written_says_so(world: World, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(DomainError, match="バックアップを書き込めません"):
+        world.services.maintenance.backup(world.admin, blocker / "b.tsunagi-backup")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "not-a-folder"]
