@@ -14,6 +14,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from desktop.errors import StorageError
+
 CACHE_KIB = 32768
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_NOTADB = 26
@@ -105,12 +107,29 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
-        with self._writer() as session, session.begin():
-            yield session
+        """One transaction: committed when the block ends, rolled back on any exception.
+        A full disk or a read-only data folder becomes a StorageError with a message."""
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise storage_error(exc) or exc from None
+
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def storage_error(exc: BaseException) -> StorageError | None:
+    """The Japanese message for the storage faults a person can act on."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "no space" in text:
+        return StorageError("ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。"
+                            "不要なファイルを削除してから、もう一度保存してください")
+    if "readonly" in text or "read-only" in text:
+        return StorageError("データの保存先に書き込めないため保存できませんでした（読み取り専用）。"
+                            "変更は保存されていません。フォルダの書き込み権限を確認してください")
+    return None
 
 
 def check_key(engine: Engine) -> None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.errors import DomainError, StorageError
 
-class DomainError(Exception):
-    """An expected refusal: bad input, a rule of the domain, a permission."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+__all__ = ["DomainError", "StorageError"]
 
 
 class PermissionDenied(DomainError):
