@@ -32,6 +32,9 @@ def fold(text: str) -> str:
 
 
 def fold_terms(query: str) -> list[str]:
-    """Split a query on whitespace (half or full width) and fold each term."""
+    """Split a query on whitespace (half or full width) and fold each term. Control and
+    invisible format characters (NUL, bidi marks, zero-width joiners) are dropped: no stored
+    name contains them, and NUL would end the full-text query early."""
     s = unicodedata.normalize("NFKC", query or "")
+    s = "".join(ch for ch in s if ch.isspace() or unicodedata.category(ch)[0] != "C")
     return [t for t in (fold(p) for p in s.split()) if t]

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from desktop.models.db import Database
 from desktop.models.keystore import KeyInfo
+from desktop.services import hygiene
 from desktop.services.auth import AuthService
 from desktop.services.caseload import CaseloadService
 from desktop.services.consent import ConsentService
@@ -50,6 +51,7 @@ class Services:
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
                    key_info: KeyInfo | None = None,
                    now: Callable[[], datetime] | None = None) -> Services:
+    hygiene.install()
     ctx = ServiceContext(db, device_id, now) if now else ServiceContext(db, device_id)
     return Services(
         ctx=ctx, auth=AuthService(ctx), persons=PersonService(ctx),

@@ -49,7 +49,7 @@ from desktop.models import (
     Transition,
     User,
 )
-from desktop.services import audit
+from desktop.services import audit, hygiene
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
@@ -260,10 +260,8 @@ class _Context:
 def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     def get(key: str) -> str:
         value = cells.get(key, "")
-        if len(value) > MAX_CELL:
-            raise _RowRejected(HEADER[key], f"{MAX_CELL}文字を超えています")
-        if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
-            raise _RowRejected(HEADER[key], "制御文字が含まれています")
+        if why := hygiene.problem(value, MAX_CELL, multiline=key == "note"):
+            raise _RowRejected(HEADER[key], why)
         return value
 
     def day(key: str, required: bool = False) -> date | None:

@@ -43,9 +43,9 @@ def test_writes_fail_whole_with_a_message(world: World, pragma: Callable[[int], 
     pid = world.person()
     before = _rows(world)
     _on_every_connection(world, pragma)
-    big = "長い経過記録。" * 4000  # needs new pages
+    big = "長い経過記録。" * 2500  # needs new pages
     with pytest.raises(StorageError, match=message) as caught:
-        for i in range(20):
+        for i in range(40):
             world.person(case_number=f"FULL-{i}", household=big)
     assert "保存されていません" in caught.value.message
     assert _rows(world) == before  # nothing half written: no person, no audit row
@@ -68,8 +68,8 @@ def test_the_database_is_sound_after_a_full_disk(world: World) -> None:
     world.person()
     limit = _on_every_connection(world, lambda pages: f"PRAGMA max_page_count={pages}")
     with pytest.raises(StorageError):
-        for i in range(20):
-            world.person(case_number=f"FULL-{i}", household="記録" * 20000)
+        for i in range(40):
+            world.person(case_number=f"FULL-{i}", household="記録" * 9000)
     engine = world.services.ctx.db.engine
     engine.dispose()
     event.remove(engine, "connect", limit)  # space again
