@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-import traceback
 from types import TracebackType
 
 import keyring
@@ -16,6 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.config import Config
+from desktop.errors import frames_only
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.storage import (
@@ -60,7 +60,7 @@ class CrashReporter(QObject):
 
     def report(self, exc: BaseException) -> None:
         # Frames only, never the exception's message or values: those may hold personal data.
-        frames = "".join(traceback.format_tb(exc.__traceback__))
+        frames = frames_only(exc.__traceback__)
         text = f"{type(exc).__name__}\n{frames}"
         log.error("unexpected error: %s", text)
         self.crashed.emit(text)

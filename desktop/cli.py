@@ -13,7 +13,6 @@ import os
 import secrets
 import sys
 import time
-import traceback
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import closing
@@ -22,6 +21,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.config import Config
 from desktop.documents.reports import report_csv
+from desktop.errors import frames_only
 from desktop.japanese.wareki import DateParseError, format_wareki, parse_date
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
@@ -482,7 +482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:  # the one place unexpected errors are reported
         log.error("command %s failed: %s\n%s", command, type(exc).__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
+                  frames_only(exc.__traceback__))
         print(f"エラー: 予期しない問題が発生しました（{type(exc).__name__}）。"
               f"詳細はログ {config.log_dir / 'tsunagi.log'} を管理者に渡してください。"
               "変更は保存されていません", file=sys.stderr)

@@ -1,9 +1,12 @@
-"""The one base of every expected refusal, shared by all layers (no imports of its own).
+"""The one base of every expected refusal, shared by all layers (standard library only).
 
 Each carries a message in Japanese that the UI and CLI show as is; anything else that goes
-wrong is unexpected and reported as a crash (without personal data)."""
+wrong is unexpected and reported as a crash (without personal data, see frames_only)."""
 
 from __future__ import annotations
+
+import traceback
+from types import TracebackType
 
 
 class DomainError(Exception):
@@ -16,3 +19,10 @@ class DomainError(Exception):
 
 class StorageError(DomainError):
     """The disk is full or the data folder cannot be written: nothing was saved."""
+
+
+def frames_only(tb: TracebackType | None) -> str:
+    """Where an unexpected error happened: file, line and function of each frame, without
+    the exception's message, the values, or even the source lines (a line can hold data)."""
+    return "".join(f'  File "{f.filename}", line {f.lineno}, in {f.name}\n'
+                   for f in traceback.extract_tb(tb))

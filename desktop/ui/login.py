@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -137,6 +138,33 @@ class SetupDialog(QDialog):
         self.accept()
 
 
+# Clipboard formats that tell history and sync tools to skip an entry: Windows' clipboard
+# history and cloud clipboard, and KDE Klipper.
+SECRET_FORMATS = {
+    "ExcludeClipboardContentFromMonitorProcessing": b"1",
+    "CanIncludeInClipboardHistory": b"\x00\x00\x00\x00",
+    "CanUploadToCloudClipboard": b"\x00\x00\x00\x00",
+    "x-kde-passwordManagerHint": b"secret",
+}
+
+
+def copy_secret(text: str) -> QMimeData:
+    """Put a secret on the clipboard marked so that clipboard history keeps no copy."""
+    data = QMimeData()
+    data.setText(text)
+    for fmt, value in SECRET_FORMATS.items():
+        data.setData(fmt, QByteArray(value))
+    QGuiApplication.clipboard().setMimeData(data)
+    return data
+
+
+def clear_secret(text: str) -> None:
+    """Take the secret off the clipboard if it is still there."""
+    clipboard = QGuiApplication.clipboard()
+    if clipboard.text() == text:
+        clipboard.clear()
+
+
 class RecoveryKeyDialog(QDialog):
     """Shows the recovery key once; closes only after the administrator confirms a copy."""
 
@@ -154,8 +182,10 @@ class RecoveryKeyDialog(QDialog):
         field.setObjectName("recoveryKey")
         layout.addWidget(field)
         copy = QPushButton(self.tr("クリップボードにコピー"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(key))
+        copy.setObjectName("copyRecoveryKey")
+        copy.clicked.connect(lambda: copy_secret(key))
         layout.addWidget(copy)
+        self.key = key
         self.confirmed = QCheckBox(self.tr("回復キーを控えました"))
         layout.addWidget(self.confirmed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -164,6 +194,10 @@ class RecoveryKeyDialog(QDialog):
         self.confirmed.toggled.connect(ok.setEnabled)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+    def done(self, result: int) -> None:
+        clear_secret(self.key)  # the paper copy is the one to keep
+        super().done(result)
 
 
 class PassphraseDialog(QDialog):
