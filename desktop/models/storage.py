@@ -111,7 +111,12 @@ def open_database(config: Config, migrate: bool = True) -> OpenedDatabase:
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
                 backup = config.backup_dir / f"pre-migrate-{current}-{stamp}.db"
                 _private_dir(config.backup_dir)
-                snapshot_to(engine, backup)
+                # Under a temporary name until complete: a copy cut short by a crash must
+                # never look like a backup.
+                partial = backup.with_name(f".{backup.name}.partial")
+                partial.unlink(missing_ok=True)
+                snapshot_to(engine, partial)
+                partial.replace(backup)
             upgrade(engine)
         refresh_statistics(engine)
     return OpenedDatabase(Database(engine), device_id(config.data_dir), key, info, backup)
