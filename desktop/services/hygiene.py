@@ -19,13 +19,14 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, Text, event, inspect
+from sqlalchemy import JSON, String, Text, event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop.models import AuditEntry
 from desktop.services.errors import InvalidInput
 
 MAX_TEXT = 20_000
+JSON_TEXT = 500  # one text inside a JSON value (a recipient, a setting)
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Written by the application itself, never typed: not checked.
 SKIP = {("consents", "wording_text"), ("users", "password_hash")}
@@ -39,6 +40,7 @@ LABELS = {
     "job_title": "職種", "display_name": "表示名", "username": "ユーザー名", "name": "名称",
     "reason": "理由", "end_reason": "離職理由", "return_reason": "差戻しの理由",
     "goal_job": "目標とする職種", "result": "結果", "decisions": "決定事項",
+    "recipients": "提供先", "value": "設定値", "team": "チーム構成員",
 }
 
 
@@ -69,6 +71,8 @@ def _text_columns(table: Any) -> list[tuple[str, str, int | None, bool]]:
             out.append((column.key, column.name, MAX_TEXT, True))
         elif isinstance(column.type, String):
             out.append((column.key, column.name, column.type.length, False))
+        elif isinstance(column.type, JSON):  # settings values, consent recipients and scope
+            out.append((column.key, column.name, JSON_TEXT, False))
     return out
 
 
@@ -82,12 +86,12 @@ def _check(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
             if obj not in session.new and not state.attrs[key].history.has_changes():
                 continue
             value = getattr(obj, key)
-            if isinstance(value, str) and (why := problem(value, limit, multiline)):
-                raise InvalidInput(name, f"{LABELS.get(name, name)}: {why}")
-            if isinstance(value, list):  # JSON lists of text (recipients, scope)
-                for item in value:
-                    if isinstance(item, str) and (why := problem(item, 200, False)):
-                        raise InvalidInput(name, f"{LABELS.get(name, name)}: {why}")
+            items = value if isinstance(value, list) else [value]
+            # JSON lists may hold records (plan team members): check their texts too.
+            items = [v for i in items for v in (i.values() if isinstance(i, dict) else [i])]
+            for item in items:
+                if isinstance(item, str) and (why := problem(item, limit, multiline)):
+                    raise InvalidInput(name, f"{LABELS.get(name, name)}: {why}")
 
 
 def install() -> None:

@@ -5,11 +5,14 @@ Never another exception."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -153,3 +156,60 @@ def test_ledger_rows_fuzz(world: World, tmp_path_factory, cells: list[list[str]]
         return
     assert result.imported + result.rejected + result.skipped == len(
         [r for r in cells if any(c.strip() for c in r)])
+
+
+def _entry_points(world: World) -> dict[str, Callable[[str], object]]:
+    """Text-taking service entry points, each on a fresh record so state rules stay out of
+    the way."""
+    from desktop.services.consent import ConsentInput
+    from desktop.services.workflow import PlanInput, TeamMember
+    from tests.services.helpers import placement, plan, to_state
+
+    wf, services = world.services.workflow, world.services
+
+    def episode(state: str) -> object:
+        return to_state(world, world.person(case_number=f"E-{next(serial)}"), state)
+
+    def revise(value: str) -> object:
+        return wf.revise_plan(world.cw_a, episode("active"), PlanInput(
+            team=[TeamMember(value or "担当", "welfare", value)], goal_job=value or "介護",
+            barriers=value, role_welfare=value))
+
+    return {
+        "open_episode note": lambda v: wf.open_episode(
+            world.cw_a, world.person(case_number=f"O-{next(serial)}"), date(2026, 6, 1), v),
+        "close_episode note": lambda v: wf.close_episode(
+            world.cw_a, episode("candidate"), date(2026, 6, 1), "辞退", v),
+        "return_referral reason": lambda v: wf.return_referral(
+            world.cw_a, episode("referred"), date(2026, 6, 1), v),
+        "refer number": lambda v: wf.refer_to_hello_work(
+            world.cw_a, episode("consented"), world.office_id, date(2026, 6, 1), v),
+        "screening meeting": lambda v: wf.record_screening_decision(
+            world.cw_a, episode("screening"), "approved", date(2026, 6, 1), v),
+        "accept plan": lambda v: wf.accept_referral(world.cw_a, episode("referred"),
+                                                    date(2026, 6, 1), plan(v or "介護")),
+        "revise plan": revise,
+        "placement employer": lambda v: wf.record_placement(
+            world.cw_a, episode("active"), dataclasses.replace(
+                placement(date(2026, 6, 1)), employer=v, job_title=v)),
+        "consent recipient": lambda v: services.consent.record_consent(
+            world.cw_a, episode("candidate"), ConsentInput(
+                "information_sharing", date(2026, 6, 1), recipients=[v],
+                scope=["identity_contact"])),
+        "add user display name": lambda v: services.auth.add_user(
+            world.admin, f"user{next(serial)}", v, "viewer", "password-123"),
+        "office setting": lambda v: services.settings.set(world.admin, "office_name", v),
+    }
+
+
+@pytest.mark.parametrize("entry", [
+    "open_episode note", "close_episode note", "return_referral reason", "refer number",
+    "screening meeting", "accept plan", "revise plan", "placement employer",
+    "consent recipient", "add user display name", "office setting"])
+def test_every_text_entry_point_refuses_hostile_text_cleanly(world: World, entry: str) -> None:
+    call = _entry_points(world)[entry]
+    for value in ("\u202e太郎山田", "a\x00b", "\x1b[31m", "記" * (MAX_TEXT + 1)):
+        with pytest.raises(DomainError) as caught:
+            call(value)
+        assert caught.value.message
+    call("=HYPERLINK(\"x\")")  # formula-like text is stored (neutralised on export)
