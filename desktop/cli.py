@@ -96,6 +96,25 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=["xlsx", "csv", "json"], required=True)
     exp.add_argument("--out", required=True, metavar="PATH")
 
+    out = sub.add_parser("outreach", help="出張相談用のキット（ノートPCでのオフライン作業）")
+    osub = out.add_subparsers(dest="outreach_command", metavar="ACTION", required=True)
+    oexp = osub.add_parser("export", help="事務所: 担当ケースのキットを作る／ノートPC: 返却用キットを作る"
+                                          "（パスフレーズ: TSUNAGI_KIT_PASSPHRASE または入力）")
+    oexp.add_argument("--out", required=True, metavar="PATH")
+    oexp.add_argument("--caseworker", metavar="NAME", help="誰のケースか（ユーザー名。既定: 自分）")
+    oopen = osub.add_parser("open", help="ノートPC: キットから作業用データベースを作る（--data-dir は空のフォルダ）")
+    oopen.add_argument("kit", metavar="KIT")
+    oimp = osub.add_parser("import", help="事務所: 返却用キットを取り込む")
+    oimp.add_argument("kit", metavar="KIT")
+    oimp.add_argument("--keep", choices=["office", "laptop"],
+                      help="すべての競合を事務所側・ノートPC側のどちらで解決するか")
+    oimp.add_argument("--resolve", metavar="FILE.json", help="競合ごとの解決（--plan の出力を編集したもの）")
+    oimp.add_argument("--plan", metavar="FILE.json", help="取り込まずに、変更と競合の一覧を書き出す")
+    owipe = osub.add_parser("wipe", help="ノートPC: 取込済みのキットと作業用データベースを消去する")
+    owipe.add_argument("--kit", action="append", default=[], metavar="FILE",
+                       help="消去するキットのファイル（複数可）")
+    owipe.add_argument("--yes", action="store_true", help="確認なしで消去する")
+
     purge = sub.add_parser("purge", help="保存期間を過ぎた終了ケースを一覧し、--apply で削除する")
     purge.add_argument("--apply", action="store_true", help="一覧のケースを完全に削除する")
     purge.add_argument("--format", choices=["table", "json"], default="table")
@@ -390,6 +409,108 @@ def cmd_purge(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _kit_passphrase(confirm: bool = False) -> str:
+    return _password("キットのパスフレーズ: ", "TSUNAGI_KIT_PASSPHRASE", confirm=confirm)
+
+
+def cmd_outreach(config: Config, args: argparse.Namespace) -> int:
+    from desktop.services.outreach import OutreachService
+
+    action = args.outreach_command
+    if action == "open":
+        return _outreach_open(config, args)
+    if action == "wipe":
+        return _outreach_wipe(config, args)
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        outreach: OutreachService = services.outreach
+        if action == "export":
+            header = outreach.export_kit(actor, Path(args.out), _kit_passphrase(confirm=True),
+                                         args.caseworker)
+            kind = "返却用キット" if header["kind"] == "return" else "出張用キット"
+            print(f"{kind}を作りました: {args.out}", file=sys.stderr)
+            _print_json({"kit": header["kit_id"], "kind": header["kind"],
+                         "records": header["counts"]})
+            return 0
+        passphrase = _kit_passphrase()
+        plan = outreach.plan_import(actor, Path(args.kit), passphrase)
+        if args.plan or (plan.conflicts and not (args.keep or args.resolve)):
+            listing = {"kit": plan.kit_id, "already_imported": plan.already_imported,
+                       **plan.counts,
+                       "conflicts": [{"id": c.id, "kind": c.kind, "summary": c.summary,
+                                      "fields": {d.name: {"office": d.office, "laptop": d.laptop}
+                                                 for d in c.fields},
+                                      "resolution": None} for c in plan.conflicts]}
+            if args.plan:
+                _write_file(Path(args.plan), json.dumps(listing, ensure_ascii=False,
+                                                        indent=2, default=str).encode())
+                print(f"変更と競合の一覧を書き出しました: {args.plan}（何も取り込んでいません）")
+                return 0
+            for c in plan.conflicts:
+                print(f"競合: {c.summary}", file=sys.stderr)
+            raise UserError(f"競合が {len(plan.conflicts)} 件あります。何も取り込んでいません。"
+                            "--plan で一覧を書き出して resolution を記入し --resolve で指定するか、"
+                            "--keep office|laptop で一括して解決してください")
+        resolutions: dict[str, object] = {}
+        if args.resolve:
+            try:
+                listing = json.loads(Path(args.resolve).read_text(encoding="utf-8"))
+                resolutions = {c["id"]: c["resolution"] for c in listing["conflicts"]
+                               if c.get("resolution") is not None}
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise UserError(f"解決のファイルを読めません（{exc}）") from None
+        elif args.keep:
+            for c in plan.conflicts:
+                if c.kind == "possible_duplicate":
+                    resolutions[c.id] = "new"  # merging people is always a person's decision
+                else:
+                    resolutions[c.id] = args.keep
+        result = outreach.apply_import(actor, Path(args.kit), passphrase, resolutions)
+    _print_json(result.summary())
+    return 0
+
+
+def _outreach_open(config: Config, args: argparse.Namespace) -> int:
+    from desktop.services.outreach import OutreachService
+
+    passphrase = _kit_passphrase()
+    opened = create_database(config)
+    try:
+        services = _services(opened)
+        with opened.db.write() as s:
+            header = OutreachService.open_kit(s, services.ctx, Path(args.kit), passphrase)
+    except BaseException:
+        opened.db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{config.db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    opened.db.close()
+    print(f"作業用データベースを作りました: {config.db_path}", file=sys.stderr)
+    print(f"{header['caseworker']} のユーザー名とパスワードでログインしてください", file=sys.stderr)
+    _print_json({"kit": header["kit_id"], "records": header["counts"]})
+    return 0
+
+
+def _outreach_wipe(config: Config, args: argparse.Namespace) -> int:
+    from desktop.services.outreach import OutreachService
+
+    targets = [Path(k) for k in args.kit] + [config.db_path]
+    if not args.yes:
+        if not _interactive():
+            raise UserError("消去するには --yes を付けてください（元に戻せません）")
+        answer = input(f"{', '.join(str(p) for p in targets)} を消去します。よろしいですか [y/N]: ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("中止しました")
+            return 0
+    gone = OutreachService.wipe(targets)
+    (config.data_dir / "tsunagi.keyinfo.json").unlink(missing_ok=True)
+    log.info("outreach wipe: %d files", len(gone))
+    _print_json({"wiped": [str(p) for p in gone]})
+    return 0
+
+
 def _write_file(path: Path, payload: bytes) -> None:
     """Write whole or not at all: a temporary file beside the target, then a rename."""
     try:
@@ -448,7 +569,7 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
-    "purge": cmd_purge,
+    "purge": cmd_purge, "outreach": cmd_outreach,
 }
 
 

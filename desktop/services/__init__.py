@@ -19,6 +19,7 @@ from desktop.services.context import ServiceContext
 from desktop.services.ledger import LedgerService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.offices import OfficeService
+from desktop.services.outreach import OutreachService
 from desktop.services.persons import PersonService
 from desktop.services.printing import PrintService
 from desktop.services.records import EpisodeRecords
@@ -46,6 +47,7 @@ class Services:
     reports: ReportService
     ledger: LedgerService
     retention: RetentionService
+    outreach: OutreachService
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -60,5 +62,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
         caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
         reports=ReportService(ctx), ledger=LedgerService(ctx),
-        retention=RetentionService(ctx),
+        retention=RetentionService(ctx), outreach=OutreachService(ctx),
     )

@@ -261,3 +261,29 @@ def test_purge_lists_then_applies(data: Path) -> None:
     assert json.loads(applied.stdout)["episodes"] == 0
     refused = run(data, "purge", user="cw01", password="wrong-password")
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
+
+
+def test_outreach_round_trip_on_the_command_line(data: Path, tmp_path: Path) -> None:
+    kit, back = tmp_path / "out.kit", tmp_path / "back.kit"
+    env = {"TSUNAGI_KIT_PASSPHRASE": "field trip passphrase"}
+    out = run(data, "outreach", "export", "--out", str(kit), **env)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["kind"] == "out"
+    laptop = tmp_path / "laptop"
+    opened = run(laptop, "outreach", "open", str(kit), passphrase="laptop passphrase", **env)
+    assert opened.returncode == 0, opened.stderr
+    ret = run(laptop, "outreach", "export", "--out", str(back), passphrase="laptop passphrase",
+              **env)
+    assert ret.returncode == 0, ret.stderr
+    assert json.loads(ret.stdout)["kind"] == "return"
+    wrong = run(data, "outreach", "import", str(back), TSUNAGI_KIT_PASSPHRASE="not the one")
+    assert wrong.returncode == 1 and "パスフレーズが違う" in wrong.stderr
+    first = run(data, "outreach", "import", str(back), **env)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["already_imported"] is False
+    second = run(data, "outreach", "import", str(back), **env)
+    assert json.loads(second.stdout)["already_imported"] is True
+    wiped = run(laptop, "outreach", "wipe", "--kit", str(kit), "--kit", str(back), "--yes",
+                passphrase="laptop passphrase")
+    assert wiped.returncode == 0, wiped.stderr
+    assert not kit.exists() and not back.exists() and not (laptop / "tsunagi.db").exists()

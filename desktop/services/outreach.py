@@ -1,0 +1,658 @@
+"""Outreach kits (出張・巡回相談): a caseworker's caseload taken offline on a laptop and merged
+back at the office without losing anything.
+
+1. Office: ``export_kit`` writes the caseload (persons with an open episode, those episodes
+   and every record hanging off them, plus the users, Hello Work offices and settings needed
+   to work) with each record's version at that moment (the *base*).
+2. Laptop: ``open_kit`` turns the kit into a new encrypted working database; the caseworker
+   signs in with their office password and works normally.
+3. Laptop: ``export_kit`` on that database writes a *return kit*: every record new or changed
+   since the kit was opened, the base versions, and the laptop's audit entries.
+4. Office: ``plan_import`` compares each returned record with the office's current version
+   and the base: changed only on the laptop → applied; changed on both sides → a conflict,
+   field by field, for a person to resolve; a new person who looks like an existing one (same
+   reading and birth date) → offered for merge. ``apply_import`` writes it all in one
+   transaction; the same return kit twice changes nothing the second time.
+5. Laptop: ``wipe`` overwrites and deletes the kit files and the working database.
+
+Kit file: ``TSUNAGI-KIT/1`` + a JSON header line + AES-256-GCM ciphertext of the compressed
+JSON payload. The key comes from a passphrase the caseworker sets (scrypt); the header is the
+associated data, so any change to header or body, a truncation or a wrong passphrase fails
+authentication and nothing is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import uuid
+import zlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import (
+    Date,
+    DateTime,
+    LargeBinary,
+    Table,
+    Uuid,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from desktop.models import (
+    AuditEntry,
+    CaseShare,
+    Consent,
+    ContactLog,
+    Episode,
+    HelloWorkOffice,
+    Person,
+    Placement,
+    Plan,
+    PlanReview,
+    ProtectionOutcome,
+    Referral,
+    RetentionCheckpoint,
+    Setting,
+    SupportExtension,
+    Transition,
+    User,
+)
+from desktop.services import audit
+from desktop.services.context import Actor, ServiceContext
+from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
+from desktop.services.permissions import require_role
+from desktop.services.persons import search_keys
+
+MAGIC = b"TSUNAGI-KIT/1\n"
+MIN_PASSPHRASE = 10
+SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+MANIFEST_KEY = "outreach_manifest"
+
+REFERENCE: list[Table] = [m.__table__ for m in (User, HelloWorkOffice, Setting)]  # type: ignore[misc]
+# Parents before children: the order records are inserted in.
+SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
+    Person, CaseShare, Episode, Transition, SupportExtension, Consent, Referral, Plan,
+    PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome)]
+BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
+BOOKKEEPING = {"id", "version", "created_at", "created_by", "updated_at", "updated_by",
+               "origin", "search_no"}
+DERIVED = {"name_key", "given_name_key", "kana_key", "given_kana_key", "case_number_key",
+           "search_text"}
+
+
+class KitInvalid(DomainError):
+    """The kit is truncated, altered, encrypted with another passphrase, or not a kit."""
+
+
+# ------------------------------------------------------------------ encoding
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    return value
+
+
+def _decoder(column: Any) -> Any:
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return uuid.UUID
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    if isinstance(kind, LargeBinary):
+        return base64.b64decode
+    return None
+
+
+def decode_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for column in table.columns:
+        if column.name not in row:
+            continue
+        value = row[column.name]
+        convert = _decoder(column)
+        out[column.name] = convert(value) if value is not None and convert else value
+    return out
+
+
+def _rows(s: Session, table: Table, where: Any = None) -> list[dict[str, Any]]:
+    stmt = select(table)
+    if where is not None:
+        stmt = stmt.where(where)
+    return [{k: _encode(v) for k, v in row._mapping.items()} for row in s.execute(stmt)]
+
+
+# ------------------------------------------------------------------ kit files
+
+
+def _key(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return hashlib.scrypt(passphrase.encode(), salt=salt, dklen=32, maxmem=64 * 1024 * 1024,
+                          **params)
+
+
+def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
+              passphrase: str) -> Path:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidInput("passphrase", f"キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください")
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    header = {**header, "format": 1, "kdf": {"salt": base64.b64encode(salt).decode(),
+                                             **SCRYPT},
+              "nonce": base64.b64encode(nonce).decode()}
+    head = MAGIC + json.dumps(header, ensure_ascii=False).encode() + b"\n"
+    body = zlib.compress(json.dumps(payload, ensure_ascii=False).encode(), 6)
+    sealed = AESGCM(_key(passphrase, salt, SCRYPT)).encrypt(nonce, body, head)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(head + sealed)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise DomainError(f"キットを書き込めません（{exc.strerror or exc}）: {path}") from None
+    return path
+
+
+def read_kit(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Header and payload, or KitInvalid: nothing is trusted before the tag checks out."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KitInvalid(f"キットのファイルが見つかりません: {path}") from None
+    except OSError as exc:
+        raise KitInvalid(f"キットを読めません（{exc.strerror or exc}）") from None
+    if not data.startswith(MAGIC):
+        raise KitInvalid("つなぎの出張用キットではありません。何も変更していません")
+    try:
+        line, sealed = data[len(MAGIC):].split(b"\n", 1)
+        header = json.loads(line)
+        kdf = header["kdf"]
+        salt, nonce = base64.b64decode(kdf["salt"]), base64.b64decode(header["nonce"])
+        params = {k: int(kdf[k]) for k in ("n", "r", "p")}
+    except (ValueError, KeyError, TypeError):
+        raise KitInvalid("キットの見出しが壊れています。何も変更していません") from None
+    if params != SCRYPT:
+        raise KitInvalid("キットの暗号化の設定が正しくありません。何も変更していません")
+    head = data[:len(MAGIC) + len(line) + 1]
+    try:
+        body = AESGCM(_key(passphrase, salt, params)).decrypt(nonce, sealed, head)
+        payload = json.loads(zlib.decompress(body))
+    except InvalidTag:
+        raise KitInvalid("キットを開けません: パスフレーズが違うか、ファイルが途中で切れているか、"
+                         "内容が書き換えられています。何も変更していません") from None
+    except (zlib.error, ValueError):
+        raise KitInvalid("キットの内容が壊れています。何も変更していません") from None
+    return header, payload
+
+
+def _overwrite_and_delete(path: Path) -> bool:
+    """Best effort secure delete: overwrite with random bytes, flush, then unlink."""
+    if not path.exists():
+        return False
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        remaining = size
+        while remaining > 0:
+            chunk = min(remaining, 1 << 20)
+            f.write(secrets.token_bytes(chunk))
+            remaining -= chunk
+        f.flush()
+        os.fsync(f.fileno())
+    path.unlink()
+    return True
+
+
+# ------------------------------------------------------------------ the import plan
+
+
+@dataclass
+class FieldDiff:
+    name: str
+    office: Any
+    laptop: Any
+
+
+@dataclass
+class Conflict:
+    id: str  # table:record id
+    table: str
+    record_id: str
+    kind: str  # both_changed | office_deleted | possible_duplicate
+    summary: str  # which record, in Japanese, for the person resolving it
+    fields: list[FieldDiff] = field(default_factory=list)
+    existing_id: str | None = None  # possible_duplicate: the office person
+    office_version: int = 0
+    merged: dict[str, Any] | None = None  # both_changed: office row + the laptop's other changes
+
+
+@dataclass
+class ImportPlan:
+    kit_id: str
+    already_imported: bool
+    inserts: dict[str, list[dict[str, Any]]]
+    updates: dict[str, list[tuple[dict[str, Any], int]]]  # laptop row, office version
+    conflicts: list[Conflict]
+    unchanged: int
+    laptop_rows: dict[str, dict[str, dict[str, Any]]]  # table → id → laptop row (encoded)
+    audit_rows: list[dict[str, Any]]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"inserted": sum(len(v) for v in self.inserts.values()),
+                "updated": sum(len(v) for v in self.updates.values()),
+                "conflicts": len(self.conflicts), "unchanged": self.unchanged}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kit_id: str
+    already_imported: bool
+    inserted: int
+    updated: int
+    conflicts_resolved: int
+    merged_persons: int
+
+    def summary(self) -> dict[str, Any]:
+        return {"kit": self.kit_id, "already_imported": self.already_imported,
+                "inserted": self.inserted, "updated": self.updated,
+                "conflicts_resolved": self.conflicts_resolved,
+                "merged_persons": self.merged_persons}
+
+
+def _label(table: str, row: dict[str, Any]) -> str:
+    names = {"persons": "対象者", "episodes": "支援エピソード", "contact_logs": "ケース記録",
+             "consents": "同意", "referrals": "支援要請", "plans": "支援プラン",
+             "placements": "就職", "retention_checkpoints": "定着確認",
+             "transitions": "状態の記録", "case_shares": "ケース共有",
+             "plan_reviews": "プランの見直し", "support_extensions": "支援期間の延長",
+             "protection_outcomes": "保護の廃止・減額"}
+    what = names.get(table, table)
+    if table == "persons":
+        return f"{what} {row.get('case_number', '')} {row.get('family_name', '')} {row.get('given_name', '')}"
+    on = row.get("contact_on") or row.get("intake_on") or row.get("start_on") or row.get(
+        "signed_on") or row.get("due_on") or ""
+    return f"{what}（{on}）" if on else what
+
+
+def _with_search_keys(row: dict[str, Any]) -> dict[str, Any]:
+    """A person row whose name fields came from both sides: recompute its search keys."""
+    names = SimpleNamespace(**{k: row.get(k) or "" for k in (
+        "case_number", "family_name", "given_name", "family_kana", "given_kana")})
+    return {**row, **search_keys(names)}  # type: ignore[arg-type]
+
+
+class OutreachService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ---------------------------------------------------------------- office → laptop
+
+    def manifest(self) -> dict[str, Any] | None:
+        """The kit this database was opened from (a laptop), or None (an office)."""
+        with self.ctx.db.read() as s:
+            value = s.scalar(select(Setting.value).where(Setting.key == MANIFEST_KEY))
+            return value if isinstance(value, dict) else None
+
+    def export_kit(self, actor: Actor, out: Path, passphrase: str,
+                   caseworker: str | None = None) -> dict[str, Any]:
+        """Office: a kit of a caseload. Laptop: the return kit of what changed."""
+        if self.manifest() is not None:
+            return self._export_return(actor, out, passphrase)
+        with self.ctx.db.write() as s:
+            user = self._caseworker(s, actor, caseworker)
+            shared = select(CaseShare.person_id).where(CaseShare.user_id == user.id,
+                                                       CaseShare.deleted_at.is_(None))
+            open_episodes = select(Episode.person_id).where(Episode.state != "closed",
+                                                            Episode.deleted_at.is_(None))
+            persons = _rows(s, Person.__table__, (  # type: ignore[arg-type]
+                or_(Person.caseworker_id == user.id, Person.id.in_(shared)))
+                & Person.id.in_(open_episodes) & Person.deleted_at.is_(None))
+            person_ids = [uuid.UUID(p["id"]) for p in persons]
+            payload = self._caseload_rows(s, person_ids)
+            payload["persons"] = persons
+            for table in REFERENCE:
+                payload[table.name] = _rows(s, table)
+            for u in payload["users"]:  # only the caseworker of the kit can sign in
+                if u["id"] != str(user.id):
+                    u["password_hash"], u["active"] = "!", False
+            kit_id = str(uuid.uuid4())
+            base = {t.name: {r["id"]: r["version"] for r in payload[t.name]} for t in SYNCED}
+            counts = {t.name: len(payload[t.name]) for t in SYNCED if payload[t.name]}
+            header = {"kind": "out", "kit_id": kit_id, "created_at": self.ctx.now().isoformat(),
+                      "office_device": self.ctx.device_id, "caseworker": user.username,
+                      "counts": counts}
+            audit.append(s, self.ctx, actor, "outreach_export", "kit", kit_id,
+                         caseworker=user.username, **counts)
+            write_kit(out, header, {"records": payload, "base": base}, passphrase)
+            return header
+
+    def _caseworker(self, s: Session, actor: Actor, name: str | None) -> User:
+        username = name or actor.username
+        if actor.role == "caseworker" and username != actor.username:
+            raise PermissionDenied("ほかの職員のケースのキットは作れません")
+        require_role(actor, "admin", "supervisor", "caseworker")
+        user = s.scalar(select(User).where(User.username == username,
+                                           User.deleted_at.is_(None)))
+        if user is None or not user.active:
+            raise InvalidInput("caseworker", f"職員「{username}」が見つかりません")
+        return user
+
+    def _caseload_rows(self, s: Session, person_ids: list[uuid.UUID]) -> dict[str, Any]:
+        out: dict[str, list[dict[str, Any]]] = {t.name: [] for t in SYNCED}
+        episode_ids: list[uuid.UUID] = []
+        plan_ids: list[uuid.UUID] = []
+        placement_ids: list[uuid.UUID] = []
+        for start in range(0, len(person_ids), 500):
+            chunk = person_ids[start:start + 500]
+            out["case_shares"] += _rows(s, CaseShare.__table__,  # type: ignore[arg-type]
+                                        CaseShare.person_id.in_(chunk))
+            eps = _rows(s, Episode.__table__, Episode.person_id.in_(chunk)  # type: ignore[arg-type]
+                        & (Episode.state != "closed"))
+            out["episodes"] += eps
+            episode_ids += [uuid.UUID(e["id"]) for e in eps]
+        for start in range(0, len(episode_ids), 500):
+            chunk = episode_ids[start:start + 500]
+            for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog,
+                          Placement, RetentionCheckpoint, ProtectionOutcome):
+                rows = _rows(s, model.__table__, model.episode_id.in_(chunk))  # type: ignore[arg-type]
+                out[model.__tablename__] += rows
+                if model is Plan:
+                    plan_ids += [uuid.UUID(r["id"]) for r in rows]
+                if model is Placement:
+                    placement_ids += [uuid.UUID(r["id"]) for r in rows]
+        for start in range(0, len(plan_ids), 500):
+            out["plan_reviews"] += _rows(s, PlanReview.__table__,  # type: ignore[arg-type]
+                                         PlanReview.plan_id.in_(plan_ids[start:start + 500]))
+        return out
+
+    # ---------------------------------------------------------------- on the laptop
+
+    @staticmethod
+    def open_kit(s: Session, ctx: ServiceContext, path: Path, passphrase: str) -> dict[str, Any]:
+        """Fill a new, empty working database (``s``) from an office kit."""
+        header, payload = read_kit(path, passphrase)
+        if header.get("kind") != "out":
+            raise KitInvalid("これは返却用のキットです。事務所で取り込んでください")
+        if s.scalar(select(Person.id).limit(1)) or s.scalar(select(User.id).limit(1)):
+            raise DomainError("作業用のデータベースが空ではありません。新しいフォルダを指定してください")
+        records = payload["records"]
+        for number, row in enumerate(records["persons"], start=1):
+            row["search_no"] = number
+        for table in REFERENCE + SYNCED:
+            rows = [decode_row(table, r) for r in records.get(table.name, [])]
+            if rows:
+                s.execute(insert(table), rows)
+        s.add(Setting(key=MANIFEST_KEY, value={
+            "kit_id": header["kit_id"], "base": payload["base"],
+            # The records as they were: the return kit carries them for the changed ones, so
+            # the office can tell which side changed each field.
+            "base_rows": {t.name: {r["id"]: r for r in records.get(t.name, [])}
+                          for t in SYNCED},
+            "caseworker": header["caseworker"], "opened_at": ctx.now().isoformat(),
+            "office_device": header["office_device"]}, origin=ctx.device_id))
+        s.flush()
+        audit.append(s, ctx, None, "outreach_open", "kit", header["kit_id"],
+                     caseworker=header["caseworker"])
+        return header
+
+    def _export_return(self, actor: Actor, out: Path, passphrase: str) -> dict[str, Any]:
+        manifest = self.manifest()
+        assert manifest is not None
+        base: dict[str, dict[str, int]] = manifest["base"]
+        base_rows: dict[str, dict[str, Any]] = manifest.get("base_rows", {})
+        with self.ctx.db.write() as s:
+            changed: dict[str, list[dict[str, Any]]] = {}
+            originals: dict[str, dict[str, Any]] = {}
+            for table in SYNCED:
+                known = base.get(table.name, {})
+                rows = [r for r in _rows(s, table)
+                        if known.get(r["id"]) != r["version"]]
+                if rows:
+                    changed[table.name] = rows
+                    originals[table.name] = {
+                        r["id"]: base_rows[table.name][r["id"]] for r in rows
+                        if r["id"] in base_rows.get(table.name, {})}
+            entry = audit.append(s, self.ctx, actor, "outreach_return", "kit",
+                                 manifest["kit_id"],
+                                 **{k: len(v) for k, v in changed.items()})
+            s.flush()
+            audit_rows = _rows(s, AuditEntry.__table__)  # type: ignore[arg-type]
+            header = {"kind": "return", "kit_id": manifest["kit_id"],
+                      "return_id": str(entry.id), "created_at": self.ctx.now().isoformat(),
+                      "laptop_device": self.ctx.device_id, "caseworker": actor.username,
+                      "counts": {k: len(v) for k, v in changed.items()}}
+        write_kit(out, header, {"records": changed, "base": base, "base_rows": originals,
+                                "audit": audit_rows}, passphrase)
+        return header
+
+    # ---------------------------------------------------------------- back at the office
+
+    def plan_import(self, actor: Actor, path: Path, passphrase: str) -> ImportPlan:
+        """What importing the return kit would do; nothing is written."""
+        require_role(actor, "admin", "supervisor", "caseworker")
+        header, payload = read_kit(path, passphrase)
+        if header.get("kind") != "return":
+            raise KitInvalid("事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです")
+        with self.ctx.db.read() as s:
+            return self._plan(s, header, payload)
+
+    def _plan(self, s: Session, header: dict[str, Any], payload: dict[str, Any]) -> ImportPlan:
+        kit_id = f"{header['kit_id']}:{header['return_id']}"
+        done = s.scalar(select(AuditEntry.id).where(AuditEntry.action == "outreach_import",
+                                                    AuditEntry.entity_id == kit_id))
+        plan = ImportPlan(kit_id, done is not None, {}, {}, [], 0, {}, payload.get("audit", []))
+        if done is not None:
+            return plan
+        base: dict[str, dict[str, int]] = payload["base"]
+        for table in SYNCED:
+            rows = payload["records"].get(table.name, [])
+            plan.laptop_rows[table.name] = {r["id"]: r for r in rows}
+            if not rows:
+                continue
+            ids = [uuid.UUID(r["id"]) for r in rows]
+            office: dict[str, dict[str, Any]] = {}
+            for start in range(0, len(ids), 500):
+                for row in _rows(s, table, table.c.id.in_(ids[start:start + 500])):
+                    office[row["id"]] = row
+            originals = payload.get("base_rows", {}).get(table.name, {})
+            for row in rows:
+                self._classify(s, plan, table, row, office.get(row["id"]),
+                               base.get(table.name, {}).get(row["id"]),
+                               originals.get(row["id"]))
+        return plan
+
+    def _classify(self, s: Session, plan: ImportPlan, table: Table, row: dict[str, Any],
+                  office: dict[str, Any] | None, base_version: int | None,
+                  original: dict[str, Any] | None) -> None:
+        """Three-way, field by field: the laptop's row, the office's row and the row as it
+        was when the kit was made (``original``)."""
+        name = table.name
+        compared = [c.name for c in table.columns
+                    if c.name not in BOOKKEEPING and c.name not in DERIVED]
+        if base_version is None and office is None:  # new on the laptop
+            if name == "persons":
+                twin = s.execute(select(Person.id, Person.case_number).where(
+                    Person.kana_key == row["kana_key"],
+                    Person.birth_date == date.fromisoformat(row["birth_date"]),
+                    Person.deleted_at.is_(None)).limit(1)).first()
+                if twin is not None:
+                    plan.conflicts.append(Conflict(
+                        f"{name}:{row['id']}", name, row["id"], "possible_duplicate",
+                        f"{_label(name, row)} は事務所の {twin[1]} と同じ人かもしれません"
+                        "（フリガナと生年月日が同じ）", existing_id=str(twin[0])))
+                    return
+            plan.inserts.setdefault(name, []).append(row)
+            return
+        if office is None:  # removed at the office (purged) after the kit was made
+            plan.conflicts.append(Conflict(
+                f"{name}:{row['id']}", name, row["id"], "office_deleted",
+                f"{_label(name, row)} は出張中に事務所で削除されました"))
+            return
+        if not any(office.get(c) != row.get(c) for c in compared):
+            plan.unchanged += 1
+            return
+        if office["version"] == base_version or original is None:
+            if office["version"] == base_version:
+                plan.updates.setdefault(name, []).append((row, office["version"]))
+                return
+            original = office  # no record of the original: every difference is a conflict
+        on_laptop = [c for c in compared if row.get(c) != original.get(c)]
+        on_office = {c for c in compared if office.get(c) != original.get(c)}
+        clashes = [FieldDiff(c, office.get(c), row.get(c)) for c in on_laptop
+                   if c in on_office and office.get(c) != row.get(c)]
+        merged = dict(office)
+        for c in on_laptop:
+            if c not in on_office:
+                merged[c] = row[c]  # changed on the laptop only
+        if name == "persons":
+            merged = _with_search_keys(merged)
+        if not clashes:
+            if merged != office:
+                plan.updates.setdefault(name, []).append((merged, int(office["version"])))
+            else:
+                plan.unchanged += 1
+            return
+        plan.conflicts.append(Conflict(f"{name}:{row['id']}", name, row["id"], "both_changed",
+                                       f"{_label(name, office)} は事務所とノートPCの両方で変更されました",
+                                       clashes, office_version=int(office["version"]),
+                                       merged=merged))
+
+    def apply_import(self, actor: Actor, path: Path, passphrase: str,
+                     resolutions: dict[str, Any] | None = None) -> ImportResult:
+        """Apply a return kit in one transaction. Every conflict needs a resolution:
+        ``"office"``, ``"laptop"``, or for a both-changed record ``{field: "office"|"laptop"}``;
+        for a possible duplicate ``"merge"`` (the laptop's person is the office's) or ``"new"``.
+        """
+        require_role(actor, "admin", "supervisor", "caseworker")
+        header, payload = read_kit(path, passphrase)
+        if header.get("kind") != "return":
+            raise KitInvalid("取り込めるのはノートPCで作った返却用のキットです")
+        resolutions = resolutions or {}
+        with self.ctx.db.write() as s:
+            plan = self._plan(s, header, payload)
+            if plan.already_imported:
+                return ImportResult(plan.kit_id, True, 0, 0, 0, 0)
+            missing = [c.summary for c in plan.conflicts if c.id not in resolutions]
+            if missing:
+                raise DomainError(f"未解決の競合が {len(missing)} 件あります（例: {missing[0]}）。"
+                                  "すべての競合について、事務所・ノートPCのどちらを残すか選んでください")
+            merged = self._resolve(plan, resolutions)
+            inserted = updated = 0
+            for table in SYNCED:
+                rows = [self._remap(r, merged) for r in plan.inserts.get(table.name, [])]
+                if table.name == "persons":
+                    rows = [r for r in rows if r["id"] not in merged]
+                    self._number_persons(s, rows)
+                if rows:
+                    s.execute(insert(table), [decode_row(table, r) for r in rows])
+                    inserted += len(rows)
+                for row, version in plan.updates.get(table.name, []):
+                    values = decode_row(table, self._remap(row, merged))
+                    values.pop("id")
+                    values.pop("search_no", None)
+                    values["version"] = version + 1
+                    done = s.execute(update(table).where(table.c.id == uuid.UUID(row["id"]),
+                                                         table.c.version == version)
+                                     .values(**values))
+                    if done.rowcount != 1:  # type: ignore[attr-defined]
+                        raise DomainError("取込中に事務所側で同じ記録が更新されました。もう一度取り込んでください")
+                    updated += 1
+            self._append_laptop_audit(s, plan)
+            audit.append(s, self.ctx, actor, "outreach_import", "kit", plan.kit_id,
+                         inserted=inserted, updated=updated, conflicts=len(plan.conflicts),
+                         merged=len(merged))
+            return ImportResult(plan.kit_id, False, inserted, updated, len(plan.conflicts),
+                                len(merged))
+
+    def _resolve(self, plan: ImportPlan, resolutions: dict[str, Any]) -> dict[str, str]:
+        """Turn resolved conflicts into inserts/updates; returns laptop → office person ids
+        for merged duplicates."""
+        merged: dict[str, str] = {}
+        for c in plan.conflicts:
+            choice = resolutions[c.id]
+            row = plan.laptop_rows[c.table][c.record_id]
+            if c.kind == "possible_duplicate":
+                if choice == "merge":
+                    assert c.existing_id is not None
+                    merged[c.record_id] = c.existing_id
+                elif choice == "new":
+                    plan.inserts.setdefault(c.table, []).append(row)
+                else:
+                    raise InvalidInput(c.id, "同じ人か別の人か（merge / new）を選んでください")
+            elif c.kind == "office_deleted":
+                if choice == "laptop":
+                    plan.inserts.setdefault(c.table, []).append(row)
+                elif choice != "office":
+                    raise InvalidInput(c.id, "事務所（削除のまま）かノートPC（戻す）を選んでください")
+            else:
+                fields = {d.name: choice for d in c.fields} if isinstance(choice, str) else choice
+                if set(fields) != {d.name for d in c.fields} or not set(fields.values()) <= {
+                        "office", "laptop"}:
+                    raise InvalidInput(c.id, "各項目について事務所かノートPCかを選んでください")
+                chosen = dict(c.merged or row)
+                for d in c.fields:
+                    chosen[d.name] = d.laptop if fields[d.name] == "laptop" else d.office
+                if c.table == "persons":
+                    chosen = _with_search_keys(chosen)
+                plan.updates.setdefault(c.table, []).append((chosen, c.office_version))
+        return merged
+
+    @staticmethod
+    def _remap(row: dict[str, Any], merged: dict[str, str]) -> dict[str, Any]:
+        if not merged or "person_id" not in row or row["person_id"] not in merged:
+            return row
+        return {**row, "person_id": merged[row["person_id"]]}
+
+    @staticmethod
+    def _number_persons(s: Session, rows: list[dict[str, Any]]) -> None:
+        top = s.scalar(select(Person.search_no).order_by(Person.search_no.desc()).limit(1)) or 0
+        for i, row in enumerate(rows, start=1):
+            row["search_no"] = top + i
+
+    def _append_laptop_audit(self, s: Session, plan: ImportPlan) -> None:
+        """The laptop's audit entries (views, prints, changes made on the road) join the
+        office's chain, marked with the kit, so nothing done offline goes unrecorded."""
+        for entry in plan.audit_rows:
+            if entry["action"] in ("outreach_open",):
+                continue
+            detail = json.loads(entry.get("detail") or "{}")
+            detail.update(kit=plan.kit_id, laptop_at=entry["at"], laptop_origin=entry["origin"])
+            user_id = uuid.UUID(entry["user_id"]) if entry.get("user_id") else None
+            actor = Actor(user_id, entry.get("username", ""), "", "caseworker") if user_id else None
+            audit.append(s, self.ctx, actor, entry["action"], entry.get("entity", ""),
+                         entry.get("entity_id", ""), **detail)
+
+    # ---------------------------------------------------------------- wipe
+
+    @staticmethod
+    def wipe(paths: list[Path]) -> list[Path]:
+        """Overwrite then delete each file (and a database's -wal/-shm). Returns what went."""
+        gone = []
+        for path in paths:
+            for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                if candidate.is_file() and _overwrite_and_delete(candidate):
+                    gone.append(candidate)
+        return gone
