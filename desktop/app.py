@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 from types import TracebackType
 
 import keyring
@@ -27,6 +28,7 @@ from desktop.models.storage import (
 from desktop.resources import resource_path
 from desktop.services import Services, build_services
 from desktop.services.auth import validate_new_user
+from desktop.services.outreach import create_working_database
 from desktop.ui.login import LoginDialog, PassphraseDialog, RecoveryKeyDialog, SetupDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import TaskRunner
@@ -97,7 +99,14 @@ def open_or_set_up(config: Config) -> OpenedDatabase | None:
             created.append(opened)
             return format_recovery_key(opened.key) if opened.key else ""
 
-        setup = SetupDialog(create, not keychain_available() and config.passphrase is None)
+        def from_kit(path: Path, kit_passphrase: str, passphrase: str | None) -> str:
+            cfg = Config(config.data_dir, config.db_url, passphrase or config.passphrase)
+            opened, _ = create_working_database(cfg, path, kit_passphrase)
+            created.append(opened)
+            return format_recovery_key(opened.key) if opened.key else ""
+
+        setup = SetupDialog(create, not keychain_available() and config.passphrase is None,
+                            open_kit=from_kit)
         if not setup.exec():
             return None
         if setup.recovery_key:

@@ -473,19 +473,9 @@ def cmd_outreach(config: Config, args: argparse.Namespace) -> int:
 
 
 def _outreach_open(config: Config, args: argparse.Namespace) -> int:
-    from desktop.services.outreach import OutreachService
+    from desktop.services.outreach import create_working_database
 
-    passphrase = _kit_passphrase()
-    opened = create_database(config)
-    try:
-        services = _services(opened)
-        with opened.db.write() as s:
-            header = OutreachService.open_kit(s, services.ctx, Path(args.kit), passphrase)
-    except BaseException:
-        opened.db.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{config.db_path}{suffix}").unlink(missing_ok=True)
-        raise
+    opened, header = create_working_database(config, Path(args.kit), _kit_passphrase())
     opened.db.close()
     print(f"作業用データベースを作りました: {config.db_path}", file=sys.stderr)
     print(f"{header['caseworker']} のユーザー名とパスワードでログインしてください", file=sys.stderr)

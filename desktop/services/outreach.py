@@ -297,6 +297,26 @@ def _label(table: str, row: dict[str, Any]) -> str:
     return f"{what}（{on}）" if on else what
 
 
+def create_working_database(config: Any, kit: Path, kit_passphrase: str,
+                            device_id: str = "") -> tuple[Any, dict[str, Any]]:
+    """On the laptop: a new encrypted database in ``config.data_dir`` filled from the kit,
+    all or nothing (a failure leaves no database behind)."""
+    from desktop.models.storage import create_database
+
+    read_kit(kit, kit_passphrase)  # refuse a bad kit before creating anything
+    opened = create_database(config)
+    try:
+        ctx = ServiceContext(opened.db, device_id or opened.device_id)
+        with opened.db.write() as s:
+            header = OutreachService.open_kit(s, ctx, kit, kit_passphrase)
+    except BaseException:
+        opened.db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{config.db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    return opened, header
+
+
 def _with_search_keys(row: dict[str, Any]) -> dict[str, Any]:
     """A person row whose name fields came from both sides: recompute its search keys."""
     names = SimpleNamespace(**{k: row.get(k) or "" for k in (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtGui import QGuiApplication
@@ -82,9 +83,11 @@ class SetupDialog(QDialog):
     ``create`` (which returns the recovery key to show once)."""
 
     def __init__(self, create: Callable[[str, str, str, str | None], str],
-                 needs_passphrase: bool, parent: QWidget | None = None) -> None:
+                 needs_passphrase: bool, parent: QWidget | None = None,
+                 open_kit: Callable[[Path, str, str | None], str] | None = None) -> None:
         super().__init__(parent)
         self.create = create
+        self.open_kit = open_kit
         self.needs_passphrase = needs_passphrase
         self.recovery_key = ""
         self.setWindowTitle(self.tr("つなぎ — はじめての設定"))
@@ -106,12 +109,53 @@ class SetupDialog(QDialog):
             self.passphrase_confirm = _password_field(
                 self.form, "passphrase_confirm", self.tr("パスフレーズ（確認）"))
         layout.addWidget(self.form)
+        if open_kit is not None:
+            kit_intro = QLabel(self.tr(
+                "出張相談用のノートPCでは、事務所で作った出張用キットからデータベースを作ります"
+                "（ログインは事務所と同じユーザー名・パスワードです）。"))
+            kit_intro.setWordWrap(True)
+            layout.addWidget(kit_intro)
+            from_kit = QPushButton(self.tr("出張用キットから始める…"))
+            from_kit.setObjectName("fromKit")
+            from_kit.clicked.connect(self.start_from_kit)
+            layout.addWidget(from_kit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("作成する"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def start_from_kit(self) -> None:
+        from desktop.ui.outreach_dialogs import passphrase_dialog
+        from desktop.ui.preview import choose_open_path
+
+        assert self.open_kit is not None
+        self.form.clear_errors()
+        database_passphrase = None
+        if self.passphrase is not None:
+            database_passphrase = self.passphrase.text()
+            if not database_passphrase or database_passphrase != self.passphrase_confirm.text():
+                self.form.show_error("passphrase", self.tr(
+                    "この端末のデータベースのパスフレーズを入力してから、キットを選んでください"))
+                return
+        path = choose_open_path(self, self.tr("出張用キットを選択"),
+                                self.tr("出張用キット (*.tsunagi-kit)"))
+        if not path:
+            return
+        kit_passphrase = passphrase_dialog(self, self.tr("出張用キットを開く"), confirm=False)
+        if not kit_passphrase:
+            return
+        try:
+            self.recovery_key = self.open_kit(Path(path), kit_passphrase, database_passphrase)
+        except DomainError as exc:
+            self.form.show_error("", exc.message)
+            return
+        except Exception as exc:  # key store or database problems carry Japanese messages
+            self.form.show_error("", str(exc))
+            return
+        self.accept()
 
     def submit(self) -> None:
         self.form.clear_errors()

@@ -33,12 +33,18 @@ from desktop.services import Services
 from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
+from desktop.services.outreach import ImportPlan
 from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.login import LoginDialog
 from desktop.ui.models import AgendaModel, CaseloadModel, SearchModel
+from desktop.ui.outreach_dialogs import (
+    OutreachImportDialog,
+    caseworker_dialog,
+    passphrase_dialog,
+)
 from desktop.ui.person_view import PersonView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
@@ -93,6 +99,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.actor, self.runner = services, actor, runner
         self.setWindowTitle(self.tr("つなぎ — 就労支援ケース管理"))
+        if services.outreach.manifest() is not None:
+            self.setWindowTitle(self.tr("つなぎ — 出張用（オフライン）"))
         self.person_tabs: dict[uuid.UUID, PersonView] = {}
         self.staff = self._staff_names()
 
@@ -210,6 +218,18 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, f=fmt: self.export_ledger(f))
             menu.addAction(action)
+        menu.addSeparator()
+        self.laptop = services_manifest = self.services.outreach.manifest()  # on a laptop
+        kit_text = (self.tr("返却用キットを作る…") if services_manifest
+                    else self.tr("出張用キットを作る…"))
+        self.kit_action = QAction(kit_text, self)
+        self.kit_action.triggered.connect(self.export_kit)
+        menu.addAction(self.kit_action)
+        self.kit_import_action = QAction(self.tr("出張キットの取込…"), self)
+        self.kit_import_action.triggered.connect(self.import_kit)
+        self.kit_import_action.setVisible(services_manifest is None)
+        menu.addAction(self.kit_import_action)
+        menu.addSeparator()
         template = QAction(self.tr("台帳のひな形を保存…"), self)
         template.triggered.connect(self.save_template)
         menu.addAction(template)
@@ -367,6 +387,59 @@ class MainWindow(QMainWindow):
             self.runner.report_unhandled(exc)
             return
         self.statusBar().showMessage(self.tr("自動バックアップに失敗しました: {m}").format(m=message))
+
+    def export_kit(self) -> None:
+        caseworker = None
+        if self.laptop is None:
+            caseworker = caseworker_dialog(self, self.services, self.actor)
+            if caseworker is None:
+                return
+        returning = self.laptop is not None
+        title = self.tr("返却用キット") if returning else self.tr("出張用キット")
+        passphrase = passphrase_dialog(self, title, confirm=True)
+        if not passphrase:
+            return
+        stamp = f"{self.services.ctx.today():%Y%m%d}"
+        name = f"返却_{stamp}.tsunagi-kit" if returning else f"出張_{caseworker}_{stamp}.tsunagi-kit"
+        path = preview.choose_save_path(self, name, self.tr("キットを保存"),
+                                        self.tr("出張用キット (*.tsunagi-kit)"))
+        if not path:
+            return
+
+        def done(header: dict) -> None:  # type: ignore[type-arg]
+            records = sum(header["counts"].values())
+            dialogs.show_info(self, title, self.tr(
+                "{title}を作りました（{n} 件の記録）: {p}").format(title=title, n=records, p=path))
+
+        self.runner.submit(lambda: self.services.outreach.export_kit(
+            self.actor, Path(path), passphrase, caseworker), done, self._show_failure(title))
+
+    def _show_failure(self, title: str):  # type: ignore[no-untyped-def]
+        def failed(exc: BaseException) -> None:
+            message = getattr(exc, "message", None)
+            if message is None:
+                self.runner.report_unhandled(exc)
+            else:
+                dialogs.show_error(self, title, message)
+        return failed
+
+    def import_kit(self) -> None:
+        path = preview.choose_open_path(self, self.tr("返却用キットを選択"),
+                                        self.tr("出張用キット (*.tsunagi-kit)"))
+        if not path:
+            return
+        passphrase = passphrase_dialog(self, self.tr("出張キットの取込"), confirm=False)
+        if not passphrase:
+            return
+
+        def show(plan: ImportPlan) -> None:
+            dialog = OutreachImportDialog(self.services, self.actor, self.runner, Path(path),
+                                          passphrase, plan, self)
+            if dialog.exec() and dialog.result_value is not None:
+                self.refresh()
+
+        self.runner.submit(lambda: self.services.outreach.plan_import(
+            self.actor, Path(path), passphrase), show, self._show_failure(self.tr("出張キットの取込")))
 
     def import_ledger(self) -> None:
         path = preview.choose_open_path(self, self.tr("台帳ファイルを選択"),
