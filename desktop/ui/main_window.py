@@ -3,6 +3,7 @@ per open recipient record."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 import uuid
 from pathlib import Path
@@ -33,7 +34,7 @@ from desktop.services import Services
 from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
-from desktop.services.outreach import ImportPlan
+from desktop.services.outreach import ImportPlan, OutreachService
 from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
@@ -49,6 +50,8 @@ from desktop.ui.person_view import PersonView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import choices, label, wareki
+
+log = logging.getLogger("tsunagi.ui")
 
 
 def _view(model: QObject) -> QTableView:
@@ -229,6 +232,10 @@ class MainWindow(QMainWindow):
         self.kit_import_action.triggered.connect(self.import_kit)
         self.kit_import_action.setVisible(services_manifest is None)
         menu.addAction(self.kit_import_action)
+        self.wipe_action = QAction(self.tr("キットと作業用データを消去…"), self)
+        self.wipe_action.triggered.connect(self.wipe_laptop)
+        self.wipe_action.setVisible(services_manifest is not None)
+        menu.addAction(self.wipe_action)
         menu.addSeparator()
         template = QAction(self.tr("台帳のひな形を保存…"), self)
         template.triggered.connect(self.save_template)
@@ -423,6 +430,31 @@ class MainWindow(QMainWindow):
                 dialogs.show_error(self, title, message)
         return failed
 
+    def wipe_laptop(self) -> None:
+        """On the laptop, once the office has imported the return kit: overwrite and delete
+        the kit files and this working database, then quit."""
+        if not dialogs.ask_confirm(self, self.tr("キットと作業用データの消去"), self.tr(
+                "事務所で返却用キットを取り込んだことを確認しましたか？\n"
+                "この端末の作業用データベースと、選んだキットのファイルを上書きしてから削除します。"
+                "元に戻せません。")):
+            return
+        kits = preview.choose_open_paths(self, self.tr("消去するキットのファイル"),
+                                         self.tr("出張用キット (*.tsunagi-kit)"))
+        database = self.services.ctx.db.engine.url.database
+        self.backup_timer.stop()
+        self.runner.wait()
+        self.background.wait()
+        self.services.ctx.db.close()
+        targets = [Path(k) for k in kits] + ([Path(database)] if database else [])
+        gone = OutreachService.wipe(targets)
+        if database:
+            (Path(database).parent / "tsunagi.keyinfo.json").unlink(missing_ok=True)
+        log.info("outreach wipe: %d files", len(gone))
+        dialogs.show_info(self, self.tr("消去しました"), self.tr(
+            "{n} 個のファイルを上書きして削除しました。アプリを終了します。").format(n=len(gone)))
+        self.wiped = True
+        self.close()
+
     def import_kit(self) -> None:
         path = preview.choose_open_path(self, self.tr("返却用キットを選択"),
                                         self.tr("出張用キット (*.tsunagi-kit)"))
@@ -595,6 +627,9 @@ class MainWindow(QMainWindow):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "wiped", False):
+            event.accept()
+            return
         dirty = [v for v in self.person_tabs.values() if v.dirty]
         if dirty and not dialogs.ask_confirm(
                 self, self.tr("未保存の変更"),

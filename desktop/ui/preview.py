@@ -54,6 +54,11 @@ def choose_save_path(parent: QWidget | None, suggested: str, title: str = "",
     return path
 
 
+def choose_open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return list(paths)
+
+
 def choose_open_path(parent: QWidget | None, title: str, filters: str) -> str:
     """The file-open question, in one place so tests can answer it."""
     path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)

@@ -112,6 +112,8 @@ OPERATIONS: list[tuple[str, Op, set[str]]] = [
     ("add user", lambda c, a: c.world.services.auth.add_user(
         a, f"u{uuid.uuid4().hex[:6]}", "新規 職員", "viewer", "password-123"), ADMIN),
     ("verify", lambda c, a: c.world.services.maintenance.verify(a), MANAGERS),
+    ("outreach kit of owner's caseload", lambda c, a: c.world.services.outreach.export_kit(
+        a, c.ledger.with_name("kit"), "kit passphrase 1", "cwa"), EDITORS),
     ("purge list", lambda c, a: c.world.services.retention.candidates(a), ADMIN),
     ("purge", lambda c, a: c.world.services.retention.purge(a), ADMIN),
 ]

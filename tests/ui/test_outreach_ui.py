@@ -116,3 +116,27 @@ def test_bringing_a_kit_back_shows_conflicts_side_by_side(
     assert shown and "取り込みました" in shown[0]
     final = office.persons.get_person(world.cw_a, pid)
     assert (final.phone_mobile, final.address) == ("080-3333-4444", "ノートPCで入力した住所")
+
+
+def test_the_laptop_wipes_its_kits_and_working_database(
+        world: World, driver: DialogDriver, tmp_path: Path, laptop_factory,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    pid = world.person()
+    world.services.workflow.open_episode(world.cw_a, pid, date(2026, 6, 1))
+    kit = tmp_path / "out.tsunagi-kit"
+    world.services.outreach.export_kit(world.cw_a, kit, KIT_PASS)
+    laptop = laptop_factory(kit)
+    me = laptop.login()
+    from desktop.ui.tasks import TaskRunner
+
+    errors: list[BaseException] = []
+    w = MainWindow(laptop.services, me, TaskRunner(errors.append, inline=True))
+    qtbot.addWidget(w)
+    assert w.wipe_action.isVisible()
+    database = Path(laptop.services.ctx.db.engine.url.database)
+    monkeypatch.setattr(preview, "choose_open_paths", lambda *a: [str(kit)])
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    w.wipe_action.trigger()
+    assert not kit.exists() and not database.exists()
+    assert "上書きして削除しました" in shown[0] and errors == []
