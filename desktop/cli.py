@@ -20,7 +20,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.config import Config
-from desktop.documents.reports import report_csv
+from desktop.documents.report_tables import report_csv
 from desktop.errors import frames_only
 from desktop.japanese.wareki import DateParseError, format_wareki, parse_date
 from desktop.models.db import DatabaseUnavailable

@@ -8,6 +8,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -48,7 +49,11 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(calc.hex(), digest)
 
 
-_DUMMY_HASH = hash_password(secrets.token_hex(8))
+@cache
+def _dummy_hash() -> str:
+    """A hash to check unknown users against (same time as a real check); made on first
+    use, not at import (a scrypt run costs 60 ms of start-up)."""
+    return hash_password(secrets.token_hex(8))
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,7 @@ class AuthService:
         with self.ctx.db.write() as s:
             user = s.scalar(select(User).where(User.username == username))
             if user is None or not user.active or user.deleted_at is not None:
-                verify_password(password, _DUMMY_HASH)  # same time as a real check
+                verify_password(password, _dummy_hash())  # same time as a real check
                 audit.append(s, self.ctx, None, "login_failed", "user",
                              user.id if user else "", reason="unknown_or_disabled")
                 failure = AuthenticationFailed("ユーザー名またはパスワードが違います")

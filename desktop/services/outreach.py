@@ -37,8 +37,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import (
     Date,
     DateTime,
@@ -160,6 +158,8 @@ def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
               "nonce": base64.b64encode(nonce).decode()}
     head = MAGIC + json.dumps(header, ensure_ascii=False).encode() + b"\n"
     body = zlib.compress(json.dumps(payload, ensure_ascii=False).encode(), 6)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # only when kits are used
+
     sealed = AESGCM(_key(passphrase, salt, SCRYPT)).encrypt(nonce, body, head)
     tmp = path.with_name(f".{path.name}.partial")
     try:
@@ -197,6 +197,9 @@ def read_kit(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[str, Any
     if params != SCRYPT:
         raise KitInvalid("キットの暗号化の設定が正しくありません。何も変更していません")
     head = data[:len(MAGIC) + len(line) + 1]
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         body = AESGCM(_key(passphrase, salt, params)).decrypt(nonce, sealed, head)
         payload = json.loads(zlib.decompress(body))

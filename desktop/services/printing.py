@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.documents import forms
+from desktop.lazy import lazy_module
 from desktop.models import (
     Consent,
     ContactLog,
@@ -48,6 +49,11 @@ from desktop.services.labels import (
 )
 from desktop.services.permissions import visible_persons
 from desktop.services.settings import read_setting
+
+if TYPE_CHECKING:
+    from desktop.documents import forms
+else:  # ReportLab (0.1 s to import) loads with the first print, not at start-up
+    forms = lazy_module("desktop.documents.forms")
 
 KINDS = ("referral", "consent", "plan", "followup", "packet")
 PURPOSE = ("福祉事務所とハローワークが連携して就労支援を行うため、支援に必要な情報を"

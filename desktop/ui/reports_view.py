@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.reports import (
+from desktop.documents.report_tables import (
     COUNT_LABELS,
     LabelledTable,
     category_table,

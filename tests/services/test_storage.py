@@ -198,3 +198,9 @@ def test_migrations_match_the_models(opened: OpenedDatabase) -> None:
     # The FTS5 virtual table and its shadow tables are created by revision 0002 in SQL.
     unexpected = [d for d in diff if "person_fts" not in str(d)]
     assert unexpected == []
+
+
+def test_the_known_head_is_alembics_head() -> None:
+    from desktop.models.migrate import script_head
+
+    assert head_revision() == script_head()

@@ -1,0 +1,203 @@
+"""The indicator report (services.reports JSON) as labelled tables, CSV and Excel. Every
+format is built from the same tables, so each shows the JSON's numbers exactly: rates stay
+fractions (0.75) and Excel formats them as percentages. No ReportLab here: the desktop's
+report screen imports these tables at start-up (the PDF is desktop.documents.reports)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop.japanese.wareki import format_wareki
+from desktop.services.labels import CATEGORIES
+
+COUNT_LABELS: dict[str, str] = {
+    "referrals": "支援要請件数",
+    "support_targets": "支援対象者数",
+    "placements": "就職件数",
+    "regular_placements": "うち常用就職",
+    "placed_persons": "就職者数",
+    "placement_rate": "就職率",
+    "protection_ended_by_work": "就労による保護廃止",
+}
+RATE_KEYS = {"placement_rate"}
+Cell = int | float | str | None
+
+
+@dataclass(frozen=True)
+class LabelledTable:
+    title: str
+    header: list[str]
+    rows: list[list[Cell]]
+    rate_columns: frozenset[int]  # fractions shown as percentages
+    rate_rows: frozenset[int] = frozenset()  # rows that are fractions throughout
+
+    def is_rate(self, row: int, column: int) -> bool:
+        return column in self.rate_columns or row in self.rate_rows
+
+
+def percent(value: Cell) -> str:
+    if value is None or isinstance(value, str):
+        return value or "—"
+    return f"{value * 100:.1f}%"
+
+
+def shown(value: Cell, rate: bool) -> str:
+    if rate:
+        return percent(value)
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}" if isinstance(value, int | float) else (value or "")
+
+
+def month_label(key: str) -> str:
+    y, m = (int(x) for x in key.split("-"))
+    return format_wareki(date(y, m, 1)).split("年")[0] + f"年{m}月"
+
+
+def _retention_keys(report: dict[str, Any]) -> list[str]:
+    return list(report["retention"])
+
+
+def summary_table(report: dict[str, Any]) -> LabelledTable:
+    targets = report.get("targets", {})
+    rows: list[list[Cell]] = []
+    for key, label in COUNT_LABELS.items():
+        target = targets.get(key)
+        rows.append([label, report[key], target["target"] if target else None,
+                     target["achievement"] if target else None])
+    rate_rows = frozenset(i for i, k in enumerate(COUNT_LABELS) if k in RATE_KEYS)
+    return LabelledTable("実績と目標", ["指標", "実績", "目標", "達成率"], rows,
+                         frozenset({3}), rate_rows)
+
+
+def retention_table(report: dict[str, Any]) -> LabelledTable:
+    rows: list[list[Cell]] = [
+        [f"{key[:-1]}か月後", v["due"], v["confirmed_employed"], v["rate"]]
+        for key, v in report["retention"].items()]
+    return LabelledTable("職場定着の状況（確認予定日が期間内のもの）",
+                         ["定着確認", "対象", "継続就労", "定着率"], rows, frozenset({3}))
+
+
+def _block_columns(report: dict[str, Any]) -> tuple[list[str], list[str]]:
+    keys = list(COUNT_LABELS)
+    header = [COUNT_LABELS[k] for k in keys] + [
+        f"{k[:-1]}か月定着率" for k in _retention_keys(report)]
+    return keys, header
+
+
+def _block_row(block: dict[str, Any], keys: list[str], report: dict[str, Any]) -> list[Cell]:
+    return [block[k] for k in keys] + [block["retention"][r]["rate"]
+                                       for r in _retention_keys(report)]
+
+
+def _rate_columns(keys: list[str], report: dict[str, Any], offset: int) -> frozenset[int]:
+    rates = {offset + i for i, k in enumerate(keys) if k in RATE_KEYS}
+    rates |= {offset + len(keys) + i for i in range(len(_retention_keys(report)))}
+    return frozenset(rates)
+
+
+def category_table(report: dict[str, Any]) -> LabelledTable:
+    keys, header = _block_columns(report)
+    rows = [[CATEGORIES.get(cat, cat), *_block_row(block, keys, report)]
+            for cat, block in report["by_category"].items()]
+    rows.append(["合計", *_block_row(report, keys, report)])
+    return LabelledTable("対象者区分別", ["対象者区分", *header], rows,
+                         _rate_columns(keys, report, 1))
+
+
+def staff_table(report: dict[str, Any]) -> LabelledTable:
+    keys, header = _block_columns(report)
+    rows = [[block["name"], *_block_row(block, keys, report)]
+            for block in report["by_staff"].values()]
+    rows.append(["合計", *_block_row(report, keys, report)])
+    return LabelledTable("担当者別", ["担当者", *header], rows, _rate_columns(keys, report, 1))
+
+
+def monthly_table(report: dict[str, Any]) -> LabelledTable:
+    keys = [k for k in COUNT_LABELS if k not in RATE_KEYS]
+    rows = [[month_label(m["month"]), *(m[k] for k in keys)] for m in report["monthly"]]
+    return LabelledTable("月別", ["月", *(COUNT_LABELS[k] for k in keys)], rows, frozenset())
+
+
+def all_tables(report: dict[str, Any]) -> list[LabelledTable]:
+    return [summary_table(report), retention_table(report), category_table(report),
+            staff_table(report), monthly_table(report)]
+
+
+def title_of(report: dict[str, Any]) -> str:
+    return f"就労支援 実績報告　{report['period']['label']}"
+
+
+# ------------------------------------------------------------------ CSV
+
+
+def report_csv(report: dict[str, Any]) -> bytes:
+    """UTF-8 with BOM (Excel opens it as Japanese); the tables one after another, each with
+    its title row; numbers exactly as in the JSON."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([title_of(report)])
+    writer.writerow(["期間", report["period"]["from"], report["period"]["to"]])
+    for table in all_tables(report):
+        writer.writerow([])
+        writer.writerow([f"■{table.title}"])
+        writer.writerow(table.header)
+        for row in table.rows:
+            writer.writerow(["" if v is None else v for v in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+# ------------------------------------------------------------------ Excel
+
+
+def report_xlsx(report: dict[str, Any]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    sheets = [("概要", [summary_table(report), retention_table(report)]),
+              ("区分別", [category_table(report)]), ("担当者別", [staff_table(report)]),
+              ("月別", [monthly_table(report)])]
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="E8EEF4")
+    for index, (name, tables) in enumerate(sheets):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append([title_of(report)])
+        ws["A1"].font = Font(bold=True, size=13)
+        ws.append(["期間", f"{report['period']['from']} 〜 {report['period']['to']}"])
+        widths: dict[int, int] = {}
+        for table in tables:
+            ws.append([])
+            ws.append([table.title])
+            ws.cell(ws.max_row, 1).font = bold
+            ws.append(table.header)
+            for c in range(1, len(table.header) + 1):
+                cell = ws.cell(ws.max_row, c)
+                cell.font, cell.fill = bold, fill
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
+            for i, row in enumerate(table.rows):
+                ws.append(list(row))
+                r = ws.max_row
+                for c, value in enumerate(row):
+                    cell = ws.cell(r, c + 1)
+                    if table.is_rate(i, c) and isinstance(value, int | float):
+                        cell.number_format = "0.0%"
+                    elif isinstance(value, int | float):
+                        cell.number_format = "#,##0" if float(value).is_integer() else "0.###"
+            for c, text in enumerate(table.header):
+                widths[c] = max(widths.get(c, 8), min(24, len(str(text)) * 2 + 2))
+            for row in table.rows:
+                widths[0] = max(widths[0], min(30, len(str(row[0])) * 2 + 2))
+        for c, width in widths.items():
+            ws.column_dimensions[get_column_letter(c + 1)].width = width
+    buffer = io.BytesIO()
+    wb.properties.title = title_of(report)
+    wb.properties.creator = "つなぎ (Tsunagi)"
+    wb.save(buffer)
+    return buffer.getvalue()
