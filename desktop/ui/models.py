@@ -139,16 +139,22 @@ class CaseloadModel(_Table):
         self._loading = False
         self.endResetModel()
         generation = self._generation
+        # The first page before the count: the rows are what a person waits for (the count
+        # only fills the status bar, and takes longer on a large office).
+        self.fetchMore(QModelIndex())
         self.runner.submit(lambda: self._count(self.actor, self.filters),
                            lambda n: generation == self._generation and self.count_changed.emit(n))
-        self.fetchMore(QModelIndex())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORTABLE.get(column)
         if key is None:
             return
-        self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        wanted = (key, order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self.sort_key, self.descending) and self._generation:
+            return  # the view re-announcing the order it already has
+        self.sort_key, self.descending = wanted
+        if self._generation:  # before the first load, the first load uses this order
+            self.reload()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self._loading
