@@ -22,6 +22,7 @@ from desktop import __version__
 from desktop.config import Config
 from desktop.documents.report_tables import report_csv
 from desktop.errors import frames_only
+from desktop.files import write_whole
 from desktop.japanese.wareki import DateParseError, format_wareki, parse_date
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
@@ -502,12 +503,8 @@ def _outreach_wipe(config: Config, args: argparse.Namespace) -> int:
 
 
 def _write_file(path: Path, payload: bytes) -> None:
-    """Write whole or not at all: a temporary file beside the target, then a rename."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.part")
-        tmp.write_bytes(payload)
-        os.replace(tmp, path)
+        write_whole(path, payload)
     except OSError as exc:
         raise UserError(f"{path} に書き込めません（{exc.strerror or exc}）") from None
 

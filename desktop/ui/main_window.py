@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.files import write_whole
 from desktop.resources import resource_path
 from desktop.services import Services
 from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
@@ -491,10 +492,7 @@ class MainWindow(QMainWindow):
 
         def write() -> int:
             payload, count = self.services.ledger.export(self.actor, fmt)
-            target = Path(path)
-            tmp = target.with_name(f".{target.name}.part")
-            tmp.write_bytes(payload)
-            tmp.replace(target)
+            write_whole(Path(path), payload)
             return count
 
         def failed(exc: BaseException) -> None:

@@ -44,6 +44,7 @@ from desktop.documents.report_tables import (
     staff_table,
     summary_table,
 )
+from desktop.files import write_whole
 from desktop.japanese.wareki import fiscal_year_of, format_wareki_year
 from desktop.services import Services
 from desktop.services.context import Actor
@@ -343,11 +344,7 @@ class ReportsView(QWidget):
 
         def write() -> Path:
             payload = self.services.reports.export(self.actor, period, fmt)
-            target = Path(path)
-            tmp = target.with_name(f".{target.name}.part")
-            tmp.write_bytes(payload)
-            tmp.replace(target)
-            return target
+            return write_whole(Path(path), payload)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, OSError):
