@@ -117,6 +117,7 @@ class Person(Tracked, Base):
         # statistics, SQLite skip-scans a low-cardinality leading column instead of using
         # the reading index, which made 1-character search 60x slower.)
         Index("ix_persons_caseworker_kana", "caseworker_id", "kana_key"),
+        Index("ix_persons_caseworker_case_number", "caseworker_id", "case_number_key"),
         # Reports group events by the person's 区分 and staff: this narrow covering index
         # answers that lookup without touching the wide person rows.
         Index("ix_persons_report", "id", "category", "caseworker_id", "deleted_at"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -10,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
 
 from desktop.models import (
+    CaseShare,
     ContactLog,
     Episode,
     Person,
@@ -21,7 +23,7 @@ from desktop.models import (
 )
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
-from desktop.services.permissions import visible_persons
+from desktop.services.permissions import OFFICE_READERS, visible_persons
 from desktop.services.settings import read_setting
 
 OPEN_STATES = ("candidate", "screening", "consented", "referred", "active", "placed",
@@ -31,6 +33,14 @@ OPEN_STATES = ("candidate", "screening", "consented", "referred", "active", "pla
 SORT_KEYS: dict[str, Any] = {
     "kana": Person.kana_key,
     "case_number": Person.case_number_key,
+}
+# The index that yields each sort order, for the whole office and for one caseworker. The
+# page names it (SQLite's INDEXED BY): left to itself, with statistics of a large office the
+# planner scans a narrow covering index and sorts every person before taking 200 (4-15 s
+# on 300,000 persons), where walking the ordered index stops after the first 200 matches.
+ORDER_INDEX: dict[str, tuple[str, str]] = {
+    "kana": ("ix_persons_kana_key", "ix_persons_caseworker_kana"),
+    "case_number": ("ix_persons_case_number_key", "ix_persons_caseworker_case_number"),
 }
 
 
@@ -132,7 +142,27 @@ class CaseloadService:
                 else:
                     stmt = stmt.where(key >= value, or_(key > value, Person.id > last_id))
             order = (key.desc(), Person.id.desc()) if descending else (key, Person.id)
-            persons = conn.execute(stmt.order_by(*order).limit(limit)).all()
+            office_wide, one_caseworker = ORDER_INDEX[sort]
+            stmt = stmt.order_by(*order).limit(limit)
+            if filters.caseworker_id:
+                persons = conn.execute(
+                    stmt.with_hint(Person, f"INDEXED BY {one_caseworker}", "sqlite")).all()
+            elif actor.role in OFFICE_READERS:
+                persons = conn.execute(
+                    stmt.with_hint(Person, f"INDEXED BY {office_wide}", "sqlite")).all()
+            else:
+                # A caseworker sees their own persons and the few shared with them: walk
+                # their own index, fetch the shared ones apart, and merge the two in order.
+                own = conn.execute(
+                    stmt.where(Person.caseworker_id == actor.user_id)
+                    .with_hint(Person, f"INDEXED BY {one_caseworker}", "sqlite")).all()
+                shared = conn.execute(stmt.where(
+                    Person.id.in_(select(CaseShare.person_id).where(
+                        CaseShare.user_id == actor.user_id, CaseShare.deleted_at.is_(None))),
+                    or_(Person.caseworker_id.is_(None),
+                        Person.caseworker_id != actor.user_id))).all()
+                pick = heapq.nlargest if descending else heapq.nsmallest
+                persons = pick(limit, [*own, *shared], key=lambda r: (r[9], r[0]))
             latest: dict[uuid.UUID, Any] = {}
             if persons:
                 episodes = conn.execute(

@@ -32,6 +32,34 @@ def test_pages_walk_the_whole_caseload_in_order_without_gaps(world: World) -> No
     assert service.count(world.cw_a, CaseloadFilter()) == 7
 
 
+def test_a_caseworkers_pages_merge_their_own_and_shared_cases_in_order(world: World) -> None:
+    """Own cases come from the caseworker's index and shared ones apart; every page, both
+    ways and by both sort keys, is the supervisor's list restricted to what cw_a may see."""
+    own = ["アオキ", "ウエダ", "オガワ", "キムラ", "ケンドウ"]
+    others = ["イトウ", "エンドウ", "カトウ", "クボタ", "コバヤシ"]
+    for k in own:
+        to_state(world, world.person(family_kana=k), "candidate")
+    for i, k in enumerate(others):
+        pid = world.person(by=world.cw_b, family_kana=k)
+        to_state(world, pid, "candidate", by=world.cw_b)
+        if i % 2 == 0:  # イトウ, カトウ, コバヤシ are shared with cw_a
+            world.services.persons.share_case(world.cw_b, pid, world.cw_a.user_id)
+    service = CaseloadService(world.services.ctx)
+    visible = {"アオキ", "ウエダ", "オガワ", "キムラ", "ケンドウ", "イトウ", "カトウ", "コバヤシ"}
+    for sort in ("kana", "case_number"):
+        for descending in (False, True):
+            expected = [r.kana.split()[0] for r in service.page(
+                world.supervisor, CaseloadFilter(), sort, descending)
+                if r.kana.split()[0] in visible]
+            seen, after = [], None
+            while page := service.page(world.cw_a, CaseloadFilter(), sort, descending, after,
+                                       limit=3):
+                seen += [r.kana.split()[0] for r in page]
+                after = (page[-1].sort_value, page[-1].person_id)
+            assert seen == expected and len(seen) == 8, (sort, descending)
+    assert [r.kana.split()[0] for r in service.page(world.cw_b, CaseloadFilter())] == others
+
+
 def test_filters_state_category_staff_and_caseload(world: World) -> None:
     to_state(world, world.person(category="needy"), "screening")
     to_state(world, world.person(), "active")
