@@ -3,6 +3,7 @@ a controllable clock, and a small named world of staff and offices."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from sqlalchemy import create_engine, make_url
 
 from desktop.config import Config
 from desktop.models.keystore import format_recovery_key
@@ -81,9 +83,81 @@ def template_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return path, recovery
 
 
+# The service and search suites run on both back ends: SQLite (SQLCipher) and PostgreSQL.
+# scripts/test starts a PostgreSQL server (scripts/pg-test-server) and exports its URL; a run
+# without one fails the PostgreSQL cases loudly rather than skipping them.
+BOTH_BACKENDS_UNDER = (Path(__file__).parent / "services",)
+PG_URL_VARIABLE = "TSUNAGI_TEST_PG_URL"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test is about the SQLite file itself (encryption, "
+        "backups, the FTS5 index, crash recovery); it does not run on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "config" not in metafunc.fixturenames or metafunc.definition.get_closest_marker(
+            "sqlite_only"):
+        return
+    if any("config" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize")):
+        return  # the test chose its back end itself
+    if any(Path(str(metafunc.definition.path)).is_relative_to(d) for d in BOTH_BACKENDS_UNDER):
+        metafunc.parametrize("config", ["sqlite", "postgresql"], indirect=True)
+
+
+def _pg_admin_url() -> str:
+    url = os.environ.get(PG_URL_VARIABLE)
+    if not url:
+        pytest.fail(f"PostgreSQL のテスト用サーバーがありません（{PG_URL_VARIABLE} が未設定）。"
+                    "scripts/test で実行するか、eval \"$(scripts/pg-test-server start)\" を先に"
+                    "実行してください", pytrace=False)
+    return url
+
+
+def pg_database_url(name: str) -> str:
+    return make_url(_pg_admin_url()).set(database=name).render_as_string(hide_password=False)
+
+
+def pg_admin(sql: str) -> None:
+    engine = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(sql)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One migrated, empty PostgreSQL database; each test gets a copy (CREATE ... TEMPLATE)."""
+    name = f"tsunagi_template_{os.getpid()}"
+    pg_admin(f"DROP DATABASE IF EXISTS {name}")
+    pg_admin(f"CREATE DATABASE {name}")
+    opened = create_database(Config(tmp_path_factory.mktemp("pg-template"),
+                                    db_url=pg_database_url(name)))
+    opened.db.close()
+    yield name
+    pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
-def config(tmp_path: Path, template_dir: tuple[Path, str]) -> Config:
+def fresh_pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a new, migrated PostgreSQL database, dropped after the test."""
+    template = request.getfixturevalue("pg_template")
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield pg_database_url(name)
+    pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def config(request: pytest.FixtureRequest, tmp_path: Path,
+           template_dir: tuple[Path, str]) -> Config:
     data = tmp_path / "data"
+    if getattr(request, "param", "sqlite") == "postgresql":
+        data.mkdir()
+        return Config(data, db_url=request.getfixturevalue("fresh_pg_database"))
     shutil.copytree(template_dir[0], data)
     # The recovery key opens the copy without paying for scrypt in every test.
     return Config(data, passphrase=template_dir[1])

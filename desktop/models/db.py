@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from desktop.errors import StorageError
+from desktop.errors import DomainError, StorageError
 
 CACHE_KIB = 32768
 BUSY_TIMEOUT_MS = 10_000
@@ -61,6 +61,27 @@ def sqlcipher_engine(path: Path, key: bytes) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     engine.dialect.statement_compiler = _with_index_hints(engine.dialect.statement_compiler)
+    return engine
+
+
+def server_engine(url: str | URL) -> Engine:
+    """An engine on a PostgreSQL server (office mode). TLS and other libpq options come in
+    the URL's query (``?sslmode=verify-full&sslrootcert=...``) and pass through to libpq."""
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                           hide_parameters=True,
+                           connect_args={"application_name": "tsunagi"})
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any,
+                    _context: Any, executemany: bool) -> None:
+        # PostgreSQL cannot hold U+0000 in text, even as a search value; SQLite could, and
+        # the text check refuses it before any write. Say so before the server does.
+        rows = parameters if executemany else [parameters]
+        for row in rows:
+            values = row.values() if isinstance(row, dict) else row or ()
+            if any(isinstance(v, str) and "\x00" in v for v in values):
+                raise DomainError("入力に使えない制御文字（NUL）が含まれています")
+
     return engine
 
 

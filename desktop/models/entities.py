@@ -75,6 +75,10 @@ class HelloWorkOffice(Tracked, Base):
     navigator: Mapped[str] = mapped_column(String(100), default="")  # 就職支援ナビゲーター (contact)
 
 
+def _key_text(length: int) -> String:
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 class Person(Tracked, Base):
     """支援対象者: a support recipient. Never holds a My Number (個人番号)."""
 
@@ -102,11 +106,13 @@ class Person(Tracked, Base):
     desired_area: Mapped[str] = mapped_column(String(100), default="")
     caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     # Search keys (NFKC + kana folding), maintained by the person service.
-    name_key: Mapped[str] = mapped_column(String(100), index=True)
-    given_name_key: Mapped[str] = mapped_column(String(50), index=True)
-    kana_key: Mapped[str] = mapped_column(String(100), index=True)
-    given_kana_key: Mapped[str] = mapped_column(String(100), index=True)
-    case_number_key: Mapped[str] = mapped_column(String(32), index=True)
+    # On PostgreSQL in the "C" collation: compared by code point as on SQLite, so that a
+    # prefix is a range and readings sort in 五十音 order (migration 0005).
+    name_key: Mapped[str] = mapped_column(_key_text(100), index=True)
+    given_name_key: Mapped[str] = mapped_column(_key_text(50), index=True)
+    kana_key: Mapped[str] = mapped_column(_key_text(100), index=True)
+    given_kana_key: Mapped[str] = mapped_column(_key_text(100), index=True)
+    case_number_key: Mapped[str] = mapped_column(_key_text(32), index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
     # Local integer handle for the SQLite FTS5 index (its rowid); not synchronised.
     search_no: Mapped[int] = mapped_column(Integer, unique=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
 from desktop.config import Config
 from desktop.models.db import (
@@ -16,6 +16,7 @@ from desktop.models.db import (
     DatabaseUnavailable,
     check_key,
     refresh_statistics,
+    server_engine,
     snapshot_to,
     sqlcipher_engine,
 )
@@ -58,7 +59,7 @@ def database_exists(config: Config) -> bool:
 def create_database(config: Config) -> OpenedDatabase:
     """A new, empty, migrated database. On any failure nothing is left behind."""
     if config.db_url:
-        engine = create_engine(config.db_url, hide_parameters=True)
+        engine = server_engine(config.db_url)
         upgrade(engine)
         return OpenedDatabase(Database(engine), device_id(config.data_dir), None, None)
     if config.db_path.exists():
@@ -81,7 +82,7 @@ def create_database(config: Config) -> OpenedDatabase:
 def open_engine(config: Config) -> tuple[Engine, bytes | None, KeyInfo | None]:
     """Connect and prove the key, touching nothing."""
     if config.db_url:
-        return create_engine(config.db_url, pool_pre_ping=True, hide_parameters=True), None, None
+        return server_engine(config.db_url), None, None
     if not config.db_path.exists():
         raise DatabaseUnavailable(
             f"データベースがありません（{config.db_path}）。先に tsunagi init を実行してください"

@@ -484,8 +484,11 @@ class OutreachService:
 
     def _plan(self, s: Session, header: dict[str, Any], payload: dict[str, Any]) -> ImportPlan:
         kit_id = f"{header['kit_id']}:{header['return_id']}"
-        done = s.scalar(select(AuditEntry.id).where(AuditEntry.action == "outreach_import",
-                                                    AuditEntry.entity_id == kit_id))
+        # The import is recorded under the return kit's own id (audit entity ids are at most
+        # 64 characters); the first release recorded "kit:return", which still counts.
+        done = s.scalar(select(AuditEntry.id).where(
+            AuditEntry.action == "outreach_import",
+            AuditEntry.entity_id.in_([header["return_id"], kit_id])))
         plan = ImportPlan(kit_id, done is not None, {}, {}, [], 0, {}, payload.get("audit", []))
         if done is not None:
             return plan
@@ -604,9 +607,9 @@ class OutreachService:
                         raise DomainError("取込中に事務所側で同じ記録が更新されました。もう一度取り込んでください")
                     updated += 1
             self._append_laptop_audit(s, plan)
-            audit.append(s, self.ctx, actor, "outreach_import", "kit", plan.kit_id,
-                         inserted=inserted, updated=updated, conflicts=len(plan.conflicts),
-                         merged=len(merged))
+            audit.append(s, self.ctx, actor, "outreach_import", "kit",
+                         plan.kit_id.rpartition(":")[2], kit=plan.kit_id, inserted=inserted,
+                         updated=updated, conflicts=len(plan.conflicts), merged=len(merged))
             return ImportResult(plan.kit_id, False, inserted, updated, len(plan.conflicts),
                                 len(merged))
 

@@ -4,7 +4,7 @@ Both the stored keys and the query are folded the same way (NFKC, case, hiragana
 no spaces), so ひらがな/カタカナ and 全角/半角 do not matter. Each whitespace-separated term
 must match:
 - terms of 3+ characters: substring match through the FTS5 trigram index (SQLite), or
-  a LIKE on the search text on other back ends;
+  a LIKE on the search text answered by a pg_trgm GIN index (PostgreSQL, migration 0005);
 - terms of 1–2 characters (trigram cannot see them): prefix match on the indexed key
   columns (family/given name, family/given reading, full name and reading, case number),
   as range comparisons so that SQLite uses the indexes.
@@ -78,6 +78,10 @@ def _any_prefix(name: str) -> ColumnElement[bool]:
 def _stored(value: Any) -> Any:
     """A bound value as SQLite holds it (UUIDs as 32 hex digits)."""
     return value.hex if isinstance(value, uuid.UUID) else value
+
+
+def _like_escaped(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _fts_phrase(term: str) -> str:
@@ -154,6 +158,9 @@ class SearchService:
             params[f"t{i}"], params[f"t{i}_end"] = term, term + _MAX
         if shape.fts and long_terms:
             params["match"] = " AND ".join(_fts_phrase(t) for t in long_terms)
+        elif long_terms:
+            for i, term in enumerate(long_terms):
+                params[f"t{i}_like"] = f"%{_like_escaped(term)}%"
         first = terms[0]
         params["first"], params["first_end"] = first, first + _MAX
         return stmt, params
@@ -173,7 +180,8 @@ def _build(shape: _Shape) -> Select:
         filters.append(Person.search_no.in_(
             text("SELECT rowid FROM person_fts WHERE person_fts MATCH :match")))
     elif long_names:
-        filters.extend(Person.search_text.contains(bindparam(n), autoescape=True)
+        # PostgreSQL: LIKE '%term%' is answered by the pg_trgm GIN index on search_text.
+        filters.extend(Person.search_text.like(bindparam(f"{n}_like"), escape="\\")
                        for n in long_names)
     limit = bindparam("limit", type_=Integer)
     if long_names:

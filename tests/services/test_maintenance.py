@@ -15,6 +15,9 @@ from desktop.services.errors import DomainError, PermissionDenied
 from desktop.services.maintenance import BackupInvalid, read_backup, restore_backup
 from tests.conftest import PASSWORD, Clock, World
 
+FILE_BACKUPS = ("backups of the SQLite file; a PostgreSQL server is backed up on the server "
+                "(pg_dump), which the app refuses to do: test_server_backups_are_refused")
+
 
 def test_verify_passes_on_a_healthy_database(world: World) -> None:
     report = world.services.maintenance.verify(world.admin)
@@ -36,6 +39,7 @@ def test_verify_and_backup_need_admin_or_supervisor(world: World, tmp_path: Path
         world.services.maintenance.backup(world.viewer, tmp_path / "b.tsunagi-backup")
 
 
+@pytest.mark.sqlite_only(reason=FILE_BACKUPS)
 def test_backup_is_encrypted_and_restores_after_verification(
         world: World, config: Config, opened, tmp_path: Path) -> None:
     world.person(family_name="代田", family_kana="シロタ")
@@ -58,6 +62,7 @@ def test_backup_is_encrypted_and_restores_after_verification(
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "not_a_backup"])
+@pytest.mark.sqlite_only(reason=FILE_BACKUPS)
 def test_damaged_backup_is_refused_and_nothing_changes(
         world: World, config: Config, opened, tmp_path: Path, damage: str) -> None:
     world.person()
@@ -77,6 +82,7 @@ def test_damaged_backup_is_refused_and_nothing_changes(
     assert not list(config.data_dir.glob("restore-*"))
 
 
+@pytest.mark.sqlite_only(reason=FILE_BACKUPS)
 def test_restore_requires_an_administrator_of_the_backup(
         world: World, config: Config, opened, tmp_path: Path) -> None:
     backup = world.services.maintenance.backup(world.admin, tmp_path / "b.tsunagi-backup")
@@ -87,6 +93,7 @@ def test_restore_requires_an_administrator_of_the_backup(
     assert config.db_path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only(reason=FILE_BACKUPS)
 def test_automatic_backups_follow_the_interval_and_rotate(world: World, clock: Clock,
                                                           config: Config) -> None:
     maintenance = world.services.maintenance
@@ -110,9 +117,18 @@ def test_automatic_backups_follow_the_interval_and_rotate(world: World, clock: C
     assert len(actions) == 3
 
 
+@pytest.mark.sqlite_only(reason=FILE_BACKUPS)
 def test_a_backup_that_cannot_be_written_says_so(world: World, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(DomainError, match="バックアップを書き込めません"):
         world.services.maintenance.backup(world.admin, blocker / "b.tsunagi-backup")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "not-a-folder"]
+
+
+@pytest.mark.parametrize("config", ["postgresql"], indirect=True)
+def test_server_backups_are_refused(world: World, tmp_path: Path) -> None:
+    maintenance = world.services.maintenance
+    with pytest.raises(DomainError, match="サーバー側で取得"):
+        maintenance.backup(world.admin, tmp_path / "b.tsunagi-backup")
+    assert list(tmp_path.glob("b.*")) == []

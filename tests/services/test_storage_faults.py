@@ -12,6 +12,9 @@ from desktop.models import AuditEntry, Person
 from desktop.services.errors import StorageError
 from tests.conftest import World
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="disk full and read-only files are faults of the local SQLite file")
+
 
 def _on_every_connection(world: World, pragma: Callable[[int], str]) -> Callable[..., None]:
     engine = world.services.ctx.db.engine
