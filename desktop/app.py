@@ -146,7 +146,7 @@ def run_gui(config: Config, args: argparse.Namespace) -> int:
     if not login.exec() or login.actor is None:
         return 0
     runner = TaskRunner(crash.report)
-    window = MainWindow(services, login.actor, runner)
+    window = MainWindow(services, login.actor, runner, config.data_dir)
     app.installEventFilter(window.idle_watcher)
     window.show()
     code = app.exec()

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 user error (a clear message in Japanese on stderr), 2 u
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import json
 import logging
@@ -120,6 +121,18 @@ def _parser() -> argparse.ArgumentParser:
     purge.add_argument("--apply", action="store_true", help="一覧のケースを完全に削除する")
     purge.add_argument("--format", choices=["table", "json"], default="table")
 
+    mig = sub.add_parser("migrate-to-server",
+                         help="この PC のデータベースを新しい PostgreSQL データベースへコピーし、検証する")
+    mig.add_argument("url", metavar="URL",
+                     help="postgresql+psycopg://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=verify-full]")
+    mig.add_argument("--use", action="store_true",
+                     help="コピー後、この PC はサーバーを使う（パスワードはキーチェーンへ）")
+    srv = sub.add_parser("server", help="この PC が使うデータベース（ローカル／サーバー）")
+    ssub = srv.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    ssub.add_parser("show", help="現在の接続先を表示する")
+    suse = ssub.add_parser("use", help="PostgreSQL サーバーを使う（接続を確認してから保存）")
+    suse.add_argument("url", metavar="URL")
+    ssub.add_parser("local", help="サーバーの設定を消し、この PC のデータベースに戻る")
     user = sub.add_parser("user", help="利用者の管理")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = usub.add_parser("add", help="利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）")
@@ -546,6 +559,53 @@ def cmd_user(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
+    from desktop.models.server_settings import save_server
+    from desktop.services.server_copy import copy_to_server
+
+    local = dataclasses.replace(config, db_url=None)
+    opened = open_database(local)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+
+        def progress(table: str, n: int) -> None:
+            if _interactive():
+                print(f"\rコピー中 {table}: {n:,} 行", end="", file=sys.stderr, flush=True)
+
+        result = copy_to_server(services.ctx, actor, args.url, progress)
+        if _interactive():
+            print(file=sys.stderr)
+    _print_json({"tables": result.counts, "rows": sum(result.counts.values()),
+                 "audit_rows": result.audit_rows, "verified": True})
+    if args.use:
+        saved = save_server(config.data_dir, args.url)
+        print(f"この PC はサーバーを使います: {saved}", file=sys.stderr)
+    else:
+        print("サーバーを使うには: tsunagi server use URL（各 PC で）", file=sys.stderr)
+    return 0
+
+
+def cmd_server(config: Config, args: argparse.Namespace) -> int:
+    from sqlalchemy import make_url
+
+    from desktop.models.server_settings import forget_server, save_server
+
+    if args.server_command == "show":
+        if config.db_url:
+            print(f"サーバー: {make_url(config.db_url).render_as_string(hide_password=True)}")
+        else:
+            print(f"この PC のデータベース: {config.db_path}")
+    elif args.server_command == "use":
+        opened = open_database(dataclasses.replace(config, db_url=args.url))
+        opened.db.close()  # reachable, migrated, and ours: only then remember it
+        print(f"この PC はサーバーを使います: {save_server(config.data_dir, args.url)}")
+    else:
+        forget_server(config.data_dir)
+        print(f"この PC のデータベースに戻しました: {config.db_path}")
+    return 0
+
+
 def cmd_gui(config: Config, args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
@@ -557,6 +617,7 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
     "purge": cmd_purge, "outreach": cmd_outreach,
+    "migrate-to-server": cmd_migrate_to_server, "server": cmd_server,
 }
 
 

@@ -32,10 +32,13 @@ class Config:
 
     @classmethod
     def from_env(cls, data_dir: str | os.PathLike[str] | None = None) -> Config:
+        from desktop.models.server_settings import saved_server_url
+
         chosen = data_dir or os.environ.get("TSUNAGI_DATA_DIR")
         path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_NAME, False))
+        path = path.expanduser().resolve()
         return cls(
-            data_dir=path.expanduser().resolve(),
-            db_url=os.environ.get("TSUNAGI_DB_URL") or None,
+            data_dir=path,
+            db_url=os.environ.get("TSUNAGI_DB_URL") or saved_server_url(path),
             passphrase=os.environ.get("TSUNAGI_DB_PASSPHRASE") or None,
         )

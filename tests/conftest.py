@@ -152,6 +152,15 @@ def fresh_pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.fixture
+def fresh_empty_pg_database() -> Iterator[str]:
+    """The URL of a new PostgreSQL database with no tables at all, dropped after the test."""
+    name = f"e_{uuid.uuid4().hex[:16]}"
+    pg_admin(f"CREATE DATABASE {name}")
+    yield pg_database_url(name)
+    pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
 def config(request: pytest.FixtureRequest, tmp_path: Path,
            template_dir: tuple[Path, str]) -> Config:
     data = tmp_path / "data"

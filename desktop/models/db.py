@@ -21,6 +21,10 @@ BUSY_TIMEOUT_MS = 10_000
 SQLITE_NOTADB = 26
 
 
+# The key of the PostgreSQL advisory lock every write transaction takes ("tsunagi").
+SERVER_WRITE_LOCK = int.from_bytes(b"tsunagi", "big")
+
+
 class DatabaseUnavailable(Exception):
     """The database cannot be opened; the message (Japanese) says why and what to do."""
 
@@ -69,7 +73,9 @@ def server_engine(url: str | URL) -> Engine:
     the URL's query (``?sslmode=verify-full&sslrootcert=...``) and pass through to libpq."""
     engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
                            hide_parameters=True,
-                           connect_args={"application_name": "tsunagi"})
+                           # Timestamps cross the wire in UTC whatever the server's zone.
+                           connect_args={"application_name": "tsunagi",
+                                         "options": "-c timezone=UTC"})
 
     @event.listens_for(engine, "before_cursor_execute")
     def _refuse_nul(_conn: Any, _cursor: Any, _statement: str, parameters: Any,
@@ -132,6 +138,12 @@ class Database:
         A full disk or a read-only data folder becomes a StorageError with a message."""
         try:
             with self._writer() as session, session.begin():
+                if not self.is_sqlite:
+                    # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: the audit chain
+                    # appends in order, and a state transition reads the state the previous
+                    # one left. Readers are never blocked; writes take milliseconds.
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                    {"key": SERVER_WRITE_LOCK})
                 yield session
         except OperationalError as exc:
             raise storage_error(exc) or exc from None

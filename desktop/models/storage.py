@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
+from sqlalchemy.exc import OperationalError
 
 from desktop.config import Config
 from desktop.models.db import (
@@ -82,7 +83,17 @@ def create_database(config: Config) -> OpenedDatabase:
 def open_engine(config: Config) -> tuple[Engine, bytes | None, KeyInfo | None]:
     """Connect and prove the key, touching nothing."""
     if config.db_url:
-        return server_engine(config.db_url), None, None
+        engine = server_engine(config.db_url)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except OperationalError:
+            engine.dispose()
+            u = make_url(config.db_url)
+            raise DatabaseUnavailable(
+                f"サーバー（{u.host or 'localhost'}:{u.port or 5432}/{u.database}）に接続できません。"
+                "ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください") from None
+        return engine, None, None
     if not config.db_path.exists():
         raise DatabaseUnavailable(
             f"データベースがありません（{config.db_path}）。先に tsunagi init を実行してください"

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def ask_confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -20,3 +34,56 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
                 parent).exec()
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class StaleRecordDialog(QDialog):
+    """Someone else saved the record after this screen read it, and changed some of the
+    fields this person changed too: both values side by side; the person decides which to
+    keep (the fields only one side changed are merged without asking)."""
+
+    def __init__(self, rows: Sequence[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("他の利用者が先に保存しました"))
+        self.choice: str | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(_t("この画面を開いた後に、他の利用者がこの記録を保存しました。"
+                          "次の項目は両方で変更されています。どちらを残すか選んでください"
+                          "（片方だけが変更した項目は、そのまま合わせて保存します）。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        table = QTableWidget(len(rows), 3)
+        table.setObjectName("staleDiff")
+        table.setHorizontalHeaderLabels([_t("項目"), _t("あなたの入力"), _t("保存されている内容")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(value))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox()
+        for key, text in (("mine", _t("自分の入力を残す")),
+                          ("theirs", _t("保存されている内容を残す"))):
+            button = QPushButton(text)
+            button.setObjectName(f"stale_{key}")
+            button.clicked.connect(lambda _=False, k=key: self._pick(k))
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 160 + 30 * len(rows))
+
+    def _pick(self, key: str) -> None:
+        self.choice = key
+        self.accept()
+
+
+def resolve_stale(parent: QWidget | None, rows: Sequence[tuple[str, str, str]]) -> str | None:
+    """'mine', 'theirs', or None (go on editing)."""
+    dialog = StaleRecordDialog(rows, parent)
+    dialog.exec()
+    return dialog.choice

@@ -36,7 +36,7 @@ from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.outreach import ImportPlan, OutreachService
-from desktop.ui import dialogs, preview
+from desktop.ui import dialogs, preview, server_dialog
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
@@ -99,8 +99,10 @@ class IdleWatcher(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, actor: Actor, runner: TaskRunner) -> None:
+    def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
+                 data_dir: Path | None = None) -> None:
         super().__init__()
+        self.data_dir = data_dir  # for this PC's settings (the server to use)
         self.services, self.actor, self.runner = services, actor, runner
         self.setWindowTitle(self.tr("つなぎ — 就労支援ケース管理"))
         if services.outreach.manifest() is not None:
@@ -241,6 +243,17 @@ class MainWindow(QMainWindow):
         template = QAction(self.tr("台帳のひな形を保存…"), self)
         template.triggered.connect(self.save_template)
         menu.addAction(template)
+        if self.data_dir is not None and self.actor.role == "admin":
+            menu.addSeparator()
+            server = QAction(self.tr("データベースの接続先（サーバー）…"), self)
+            server.setObjectName("serverSettings")
+            server.triggered.connect(
+                lambda: server_dialog.configure_server(self, self.data_dir))  # type: ignore[arg-type]
+            menu.addAction(server)
+            local = QAction(self.tr("この PC のデータベースに戻す…"), self)
+            local.triggered.connect(
+                lambda: server_dialog.use_local_database(self, self.data_dir))  # type: ignore[arg-type]
+            menu.addAction(local)
         menu.addSeparator()
         quit_action = QAction(self.tr("終了"), self)
         quit_action.triggered.connect(self.close)

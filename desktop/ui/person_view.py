@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.services import Services
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.errors import DomainError, InvalidInput, StaleRecord
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
 from desktop.services.persons import PersonInput, PersonRecord
 from desktop.services.printing import PrintedDocument
@@ -53,6 +53,17 @@ from desktop.ui.widgets import Form
 def _t(text: str) -> str:
     return QCoreApplication.translate("PersonView", text)
 
+
+
+def _shown(value: Any, name: str) -> str:
+    """A field's value as the conflict dialog shows it."""
+    if value is None or value == "":
+        return _t("（空欄）")
+    if isinstance(value, date):
+        return wareki(value)
+    if name == "category":
+        return label("category", value)
+    return str(value)
 
 class RecordsModel(_Table):
     """A small read-only table of records with its own column formatter."""
@@ -252,6 +263,9 @@ class PersonView(QWidget):
         try:
             self.person = self.services.persons.update_person(
                 self.actor, self.person_id, self.person.version, data)
+        except StaleRecord:
+            self._resolve_stale(data)
+            return
         except InvalidInput as exc:
             self.profile.show_error(exc.field, exc.message)
             return
@@ -262,6 +276,53 @@ class PersonView(QWidget):
         self.save_state.setText(_t("保存しました"))
         self.changed.emit()
         self.reload()
+
+    def _resolve_stale(self, data: PersonInput) -> None:
+        """Another PC saved this person after the form was read. Merge field by field against
+        the version the form was filled from: a field only one side changed takes that
+        side's value; a field both changed differently is shown side by side for the
+        caseworker to choose. Nothing typed is dropped without their choice."""
+        base = self.person
+        try:
+            saved = self.services.persons.get_person(self.actor, self.person_id)
+        except DomainError as exc:
+            self.profile.show_error("", exc.message)
+            return
+        merged: dict[str, Any] = {}
+        clashes: list[str] = []
+        for f in fields(PersonInput):
+            mine, theirs = getattr(data, f.name), getattr(saved, f.name)
+            original = getattr(base, f.name) if base is not None else theirs
+            if mine in (theirs, original):
+                merged[f.name] = theirs
+            elif theirs == original:
+                merged[f.name] = mine
+            else:
+                clashes.append(f.name)
+                merged[f.name] = mine
+        if clashes:
+            rows = [(self.profile.labels.get(n, n), _shown(getattr(data, n), n),
+                     _shown(getattr(saved, n), n)) for n in clashes]
+            choice = dialogs.resolve_stale(self, rows)
+            if choice is None:
+                self.save_state.setText(
+                    _t("未保存の変更があります（他の利用者が先に保存しています）"))
+                return
+            if choice == "theirs":
+                merged.update({n: getattr(saved, n) for n in clashes})
+        try:
+            self.person = self.services.persons.update_person(
+                self.actor, self.person_id, saved.version, PersonInput(**merged))
+        except InvalidInput as exc:
+            self.profile.show_error(exc.field, exc.message)
+            return
+        except DomainError as exc:
+            self.profile.show_error("", exc.message)
+            return
+        self.dirty = False
+        self.changed.emit()
+        self.reload()
+        self.save_state.setText(_t("他の利用者の変更と合わせて保存しました"))
 
     # ---------------------------------------------------------------- episode
 

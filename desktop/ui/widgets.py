@@ -78,6 +78,7 @@ class Form(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.aliases: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
         self.general = ErrorLabel(self)
         self.layout_.addRow(self.general)
 
@@ -91,6 +92,7 @@ class Form(QWidget):
         column.addWidget(error)
         self.layout_.addRow(label, box)
         self.fields[name], self.errors[name] = widget, error
+        self.labels[name] = label
         for alias in aliases:
             self.aliases[alias] = name
         widget.setObjectName(f"field_{name}")

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, func, select
 
 from desktop.config import Config
+from desktop.models import Base
 from desktop.models.storage import open_engine
 
 PASSPHRASE = "cli test passphrase"
@@ -287,3 +289,46 @@ def test_outreach_round_trip_on_the_command_line(data: Path, tmp_path: Path) -> 
                 passphrase="laptop passphrase")
     assert wiped.returncode == 0, wiped.stderr
     assert not kit.exists() and not back.exists() and not (laptop / "tsunagi.db").exists()
+
+
+def test_migrate_to_server_copies_verifies_and_switches_this_pc(
+        data: Path, fresh_empty_pg_database: str) -> None:
+    """The 1,000-person demo onto a new PostgreSQL database: the same rows, a whole audit
+    chain, and the same report from the server as from the file."""
+    url = fresh_empty_pg_database
+    local_report = run(data, "report", "--fiscal-year", "2025", "--format", "json")
+    assert local_report.returncode == 0, local_report.stderr
+
+    moved = run(data, "migrate-to-server", url, "--use")
+    assert moved.returncode == 0, moved.stderr
+    summary = json.loads(moved.stdout)
+    assert summary["verified"] is True
+    assert summary["tables"]["persons"] == 1000
+    assert json.loads((data / "server.json").read_text())["url"] == url  # no password in it
+
+    engine = create_engine(url)
+    local = open_engine(Config(data, passphrase=PASSPHRASE))[0]
+    try:
+        with engine.connect() as server, local.connect() as mine:
+            for table in Base.metadata.sorted_tables:
+                count = select(func.count()).select_from(table)
+                on_server = server.execute(count).scalar_one()
+                on_file = mine.execute(count).scalar_one()
+                assert on_server == on_file == summary["tables"][table.name] + (
+                    table.name == "audit_log"), table.name  # each side logged the move
+    finally:
+        engine.dispose()
+        local.dispose()
+
+    shown = run(data, "server", "show")
+    assert "サーバー: postgresql+psycopg://" in shown.stdout
+    server_report = run(data, "report", "--fiscal-year", "2025", "--format", "json")
+    assert server_report.returncode == 0, server_report.stderr
+    assert json.loads(server_report.stdout) == json.loads(local_report.stdout)
+    verify = run(data, "verify")
+    assert verify.returncode == 0 and "問題はありません" in verify.stdout, verify.stderr
+
+    again = run(data, "migrate-to-server", url)
+    assert again.returncode == 1 and "空ではありません" in again.stderr
+    back = run(data, "server", "local")
+    assert back.returncode == 0 and not (data / "server.json").exists()

@@ -1,0 +1,81 @@
+"""Office mode on this PC: which PostgreSQL server to use, kept in the data folder.
+
+``server.json`` holds the URL without its password (host, port, database, user, and libpq
+options such as ``sslmode=verify-full&sslrootcert=...``); the password lives in the OS
+keychain under the service "Tsunagi server", keyed by that URL. Where no keychain exists the
+password is not stored at all: set TSUNAGI_DB_URL (or a libpq ~/.pgpass) instead.
+TSUNAGI_DB_URL, when set, wins over the saved setting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+import keyring
+from keyring.errors import KeyringError
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
+
+from desktop.errors import DomainError
+
+SERVER_FILE = "server.json"
+KEYRING_SERVICE = "Tsunagi server"
+
+
+def _plain(url: str) -> tuple[str, str | None]:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DomainError("サーバーの URL の形式が正しくありません"
+                          "（例: postgresql+psycopg://user@host:5432/tsunagi?sslmode=verify-full）"
+                          ) from None
+    if parsed.get_backend_name() != "postgresql":
+        raise DomainError("サーバーには PostgreSQL の URL（postgresql+psycopg://…）を指定してください")
+    return (parsed._replace(password=None).render_as_string(hide_password=False),
+            parsed.password if parsed.password else None)
+
+
+def saved_server_url(data_dir: Path) -> str | None:
+    """The saved server URL with its password from the keychain, or None (local mode)."""
+    path = data_dir / SERVER_FILE
+    if not path.exists():
+        return None
+    url = json.loads(path.read_text(encoding="utf-8"))["url"]
+    try:
+        password = keyring.get_password(KEYRING_SERVICE, url)
+    except KeyringError:
+        password = None
+    if password:
+        return make_url(url).set(password=password).render_as_string(hide_password=False)
+    return str(url)
+
+
+def save_server(data_dir: Path, url: str) -> str:
+    """Remember the server for this PC; returns the URL as saved (without password)."""
+    plain, password = _plain(url)
+    if password:
+        try:
+            keyring.set_password(KEYRING_SERVICE, plain, password)
+        except KeyringError:
+            raise DomainError(
+                "この PC にはパスワードを保存できるキーチェーンがありません。パスワードは保存せず、"
+                "TSUNAGI_DB_URL 環境変数か ~/.pgpass で指定してください") from None
+    data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = data_dir / f".{SERVER_FILE}.partial"
+    tmp.write_text(json.dumps({"url": plain}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, data_dir / SERVER_FILE)
+    return plain
+
+
+def forget_server(data_dir: Path) -> None:
+    """Back to the local database: the setting and its keychain entry go."""
+    path = data_dir / SERVER_FILE
+    if not path.exists():
+        return
+    url = json.loads(path.read_text(encoding="utf-8"))["url"]
+    with contextlib.suppress(KeyringError):
+        keyring.delete_password(KEYRING_SERVICE, url)
+    path.unlink()
