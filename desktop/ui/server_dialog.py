@@ -44,7 +44,7 @@ def configure_server(parent: QWidget | None, data_dir: Path) -> bool:
         if current else ""
 
     def build(form: Any) -> None:
-        form.text("url", _t("サーバーの URL"), shown or "postgresql+psycopg://")
+        form.text("url", _t("サーバーの URL"), shown or "postgresql+psycopg://").setCursorPosition(0)
         form.text("password", _t("パスワード（キーチェーンに保存）")).setEchoMode(
             QLineEdit.EchoMode.Password)
 
@@ -57,7 +57,7 @@ def configure_server(parent: QWidget | None, data_dir: Path) -> bool:
         opened.db.close()
         return save_server(data_dir, url)
 
-    intro = _t("事務所の複数の PC で一つのデータベースを使うときに設定します。"
+    intro = _t("事務所の複数の PC で一つのデータベースを使うときに設定します。\n"
                "例: postgresql+psycopg://tsunagi@db.example.lg.jp:5432/tsunagi"
                "?sslmode=verify-full&sslrootcert=C:/certs/root.crt\n"
                "接続を確認してから保存します。次回の起動から有効になります。"
