@@ -94,6 +94,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about the SQLite file itself (encryption, "
         "backups, the FTS5 index, crash recovery); it does not run on PostgreSQL")
+    config.addinivalue_line(
+        "markers", "backends(*names): run on these back ends: sqlite, postgresql, and "
+        "postgresql_no_trgm (a role that may not create pg_trgm: the gram-table search)")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -102,7 +105,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     if any("config" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize")):
         return  # the test chose its back end itself
-    if any(Path(str(metafunc.definition.path)).is_relative_to(d) for d in BOTH_BACKENDS_UNDER):
+    chosen = metafunc.definition.get_closest_marker("backends")
+    if chosen is not None:
+        metafunc.parametrize("config", list(chosen.args), indirect=True)
+    elif any(Path(str(metafunc.definition.path)).is_relative_to(d) for d in BOTH_BACKENDS_UNDER):
         metafunc.parametrize("config", ["sqlite", "postgresql"], indirect=True)
 
 
@@ -141,14 +147,50 @@ def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+LIMITED_ROLE = "tsunagi_limited"
+
+
+@pytest.fixture(scope="session")
+def pg_template_no_trgm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Migrated by a role that may create tables but not extensions (no CREATE on the
+    database), as a cautious DBA might set up: pg_trgm cannot be created, so revision 0005
+    builds the person_grams fallback."""
+    name = f"tsunagi_template_notrgm_{os.getpid()}"
+    pg_admin(f"DROP DATABASE IF EXISTS {name}")
+    pg_admin(f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{LIMITED_ROLE}')"
+             f" THEN CREATE ROLE {LIMITED_ROLE} LOGIN; END IF; END$$")
+    pg_admin(f"CREATE DATABASE {name}")
+    owner = create_engine(pg_database_url(name), isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        conn.exec_driver_sql(f"GRANT USAGE, CREATE ON SCHEMA public TO {LIMITED_ROLE}")
+    owner.dispose()
+    url = make_url(pg_database_url(name)).set(username=LIMITED_ROLE)
+    opened = create_database(Config(tmp_path_factory.mktemp("pg-template-notrgm"),
+                                    db_url=url.render_as_string(hide_password=False)))
+    opened.db.close()
+    yield name
+    pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _copy_of(template: str, username: str | None = None) -> Iterator[str]:
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+    url = make_url(pg_database_url(name))
+    if username:
+        url = url.set(username=username)
+    yield url.render_as_string(hide_password=False)
+    pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def fresh_pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
     """The URL of a new, migrated PostgreSQL database, dropped after the test."""
-    template = request.getfixturevalue("pg_template")
-    name = f"t_{uuid.uuid4().hex[:16]}"
-    pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
-    yield pg_database_url(name)
-    pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield from _copy_of(request.getfixturevalue("pg_template"))
+
+
+@pytest.fixture
+def fresh_pg_database_no_trgm(request: pytest.FixtureRequest) -> Iterator[str]:
+    yield from _copy_of(request.getfixturevalue("pg_template_no_trgm"), LIMITED_ROLE)
 
 
 @pytest.fixture
@@ -164,9 +206,12 @@ def fresh_empty_pg_database() -> Iterator[str]:
 def config(request: pytest.FixtureRequest, tmp_path: Path,
            template_dir: tuple[Path, str]) -> Config:
     data = tmp_path / "data"
-    if getattr(request, "param", "sqlite") == "postgresql":
+    backend = getattr(request, "param", "sqlite")
+    if backend.startswith("postgresql"):
         data.mkdir()
-        return Config(data, db_url=request.getfixturevalue("fresh_pg_database"))
+        fixture = {"postgresql": "fresh_pg_database",
+                   "postgresql_no_trgm": "fresh_pg_database_no_trgm"}[backend]
+        return Config(data, db_url=request.getfixturevalue(fixture))
     shutil.copytree(template_dir[0], data)
     # The recovery key opens the copy without paying for scrypt in every test.
     return Config(data, passphrase=template_dir[1])

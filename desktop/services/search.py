@@ -4,7 +4,8 @@ Both the stored keys and the query are folded the same way (NFKC, case, hiragana
 no spaces), so ひらがな/カタカナ and 全角/半角 do not matter. Each whitespace-separated term
 must match:
 - terms of 3+ characters: substring match through the FTS5 trigram index (SQLite), or
-  a LIKE on the search text answered by a pg_trgm GIN index (PostgreSQL, migration 0005);
+  a LIKE on the search text answered by a pg_trgm GIN index (PostgreSQL, migration 0005) or,
+  where pg_trgm could not be created, narrowed first by the ``person_grams`` table;
 - terms of 1–2 characters (trigram cannot see them): prefix match on the indexed key
   columns (family/given name, family/given reading, full name and reading, case number),
   as range comparisons so that SQLite uses the indexes.
@@ -27,11 +28,13 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    column,
     exists,
     func,
     literal,
     or_,
     select,
+    table,
     text,
     union_all,
 )
@@ -88,6 +91,14 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+# PostgreSQL without pg_trgm: each person's distinct 3-character grams (migration 0005).
+_GRAMS = table("person_grams", column("search_no"), column("gram"))
+
+
+def _grams(term: str) -> list[str]:
+    return sorted({term[i:i + 3] for i in range(len(term) - 2)})
+
+
 _COLUMNS = (Person.id, Person.case_number, Person.family_name, Person.given_name,
             Person.family_kana, Person.given_kana, Person.birth_date, Person.category,
             Person.caseworker_id)
@@ -102,6 +113,7 @@ class _Shape:
     long_terms: int
     short_terms: int
     fts: bool
+    grams: bool = False
 
 
 class SearchService:
@@ -110,6 +122,15 @@ class SearchService:
         self._statements: dict[_Shape, Select] = {}
         # By id of a cached statement (they live as long as the service).
         self._sql: dict[int, tuple[str, list[str], dict[str, Any]]] = {}
+        self._gram_table: bool | None = None
+
+    def _uses_gram_table(self) -> bool:
+        """PostgreSQL where pg_trgm was not available: the fallback gram table exists."""
+        if self._gram_table is None:
+            with self.ctx.db.read_connection() as conn:
+                self._gram_table = bool(conn.exec_driver_sql(
+                    "SELECT to_regclass('person_grams') IS NOT NULL").scalar())
+        return self._gram_table
 
     def search(self, actor: Actor, query: str, limit: int = 50) -> list[SearchHit]:
         prepared = self.statement(actor, query, limit)
@@ -147,8 +168,9 @@ class SearchService:
             return None
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]
+        sqlite = self.ctx.db.is_sqlite
         shape = _Shape(actor.role not in OFFICE_READERS, len(long_terms), len(short_terms),
-                       self.ctx.db.is_sqlite)
+                       sqlite, bool(long_terms) and not sqlite and self._uses_gram_table())
         stmt = self._statements.get(shape)
         if stmt is None:
             stmt = self._statements[shape] = _build(shape)
@@ -161,6 +183,9 @@ class SearchService:
         elif long_terms:
             for i, term in enumerate(long_terms):
                 params[f"t{i}_like"] = f"%{_like_escaped(term)}%"
+                if shape.grams:
+                    params[f"t{i}_grams"] = _grams(term)
+                    params[f"t{i}_ngrams"] = len(params[f"t{i}_grams"])
         first = terms[0]
         params["first"], params["first_end"] = first, first + _MAX
         return stmt, params
@@ -180,9 +205,18 @@ def _build(shape: _Shape) -> Select:
         filters.append(Person.search_no.in_(
             text("SELECT rowid FROM person_fts WHERE person_fts MATCH :match")))
     elif long_names:
-        # PostgreSQL: LIKE '%term%' is answered by the pg_trgm GIN index on search_text.
+        # PostgreSQL: LIKE '%term%' is answered by the pg_trgm GIN index on search_text, or
+        # confirms the persons whose grams include all of the term's.
         filters.extend(Person.search_text.like(bindparam(f"{n}_like"), escape="\\")
                        for n in long_names)
+        if shape.grams:
+            filters.extend(Person.search_no.in_(
+                select(_GRAMS.c.search_no)
+                .where(_GRAMS.c.gram.in_(bindparam(f"{n}_grams", expanding=True)))
+                .group_by(_GRAMS.c.search_no)
+                .having(func.count(_GRAMS.c.gram.distinct())
+                        == bindparam(f"{n}_ngrams", type_=Integer)))
+                for n in long_names)
     limit = bindparam("limit", type_=Integer)
     if long_names:
         # The trigram index narrows the rows; rank them all in one pass. The first term
@@ -204,12 +238,12 @@ def _build(shape: _Shape) -> Select:
     driver, others = short_names[0], short_names[1:]
     filters.extend(_any_prefix(n) for n in others)
     parts = []
-    for column, col_rank in _PREFIX_COLUMNS:
+    for key_column, col_rank in _PREFIX_COLUMNS:
         part = (select(Person.id.label("pid"),
                        case((Person.case_number_key == bindparam(driver), literal(0)),
                             else_=literal(col_rank)).label("rank"))
-                .where(_prefix(column, driver), *filters)
-                .order_by(column).limit(limit).subquery())
+                .where(_prefix(key_column, driver), *filters)
+                .order_by(key_column).limit(limit).subquery())
         parts.append(select(part.c.pid, part.c.rank))
     candidates = union_all(*parts).subquery()
     ranked = (select(candidates.c.pid, func.min(candidates.c.rank).label("rank"))

@@ -7,9 +7,11 @@ The folded key columns therefore use the "C" collation on PostgreSQL.
 
 Substring search for terms of three characters or more is a LIKE '%term%' on
 persons.search_text, answered on PostgreSQL by a GIN index of pg_trgm (a contrib extension
-that a database owner may create since PostgreSQL 13). Where the extension cannot be created,
-the migration goes on without the index: search still gives the same answers, by scanning
-search_text, and ``tsunagi verify`` reports the missing index.
+that a database owner may create since PostgreSQL 13). Where the extension cannot be created
+(not installed, or a role without CREATE on the database), the migration builds the indexed
+fallback instead: ``person_grams`` holds every distinct three-character gram of each
+person's search text, kept by a PL/pgSQL trigger (as SQLite's FTS5 table is by its
+triggers), and a term's grams must all be present before the LIKE confirms the match.
 
 Revision ID: 0005
 Revises: 0004
@@ -28,6 +30,32 @@ depends_on = None
 KEY_COLUMNS = (("name_key", 100), ("given_name_key", 50), ("kana_key", 100),
                ("given_kana_key", 100), ("case_number_key", 32))
 TRGM_INDEX = "ix_persons_search_text_trgm"
+GRAM_FALLBACK = (
+    """CREATE TABLE person_grams (
+         search_no integer NOT NULL,
+         gram varchar(3) COLLATE "C" NOT NULL,
+         PRIMARY KEY (gram, search_no))""",
+    "CREATE INDEX ix_person_grams_search_no ON person_grams (search_no)",
+    """CREATE FUNCTION tsunagi_person_grams() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP IN ('UPDATE', 'DELETE') THEN
+           DELETE FROM person_grams WHERE search_no = OLD.search_no;
+         END IF;
+         IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.deleted_at IS NULL THEN
+           INSERT INTO person_grams (search_no, gram)
+             SELECT DISTINCT NEW.search_no, substr(NEW.search_text, i, 3)
+             FROM generate_series(1, char_length(NEW.search_text) - 2) AS i;
+         END IF;
+         RETURN NULL;
+       END $$""",
+    """CREATE TRIGGER persons_grams AFTER INSERT OR DELETE
+         OR UPDATE OF search_text, search_no, deleted_at ON persons
+         FOR EACH ROW EXECUTE FUNCTION tsunagi_person_grams()""",
+    """INSERT INTO person_grams (search_no, gram)
+         SELECT DISTINCT p.search_no, substr(p.search_text, i, 3)
+         FROM persons p, generate_series(1, char_length(p.search_text) - 2) AS i
+         WHERE p.deleted_at IS NULL""",
+)
 
 
 def upgrade() -> None:
@@ -41,7 +69,9 @@ def upgrade() -> None:
             bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     except sa.exc.DBAPIError:
         logging.getLogger("tsunagi").warning(
-            "pg_trgm を作成できません。検索は索引なしで動作します")
+            "pg_trgm を作成できないため、検索には person_grams 索引を使います")
+        for sql in GRAM_FALLBACK:
+            op.execute(sql)
         return
     op.execute(f"CREATE INDEX {TRGM_INDEX} ON persons USING gin (search_text gin_trgm_ops)")
 
@@ -50,5 +80,8 @@ def downgrade() -> None:
     if op.get_context().dialect.name != "postgresql":
         return
     op.execute(f"DROP INDEX IF EXISTS {TRGM_INDEX}")
+    op.execute("DROP TRIGGER IF EXISTS persons_grams ON persons")
+    op.execute("DROP FUNCTION IF EXISTS tsunagi_person_grams()")
+    op.execute("DROP TABLE IF EXISTS person_grams")
     for name, length in KEY_COLUMNS:
         op.execute(f"ALTER TABLE persons ALTER COLUMN {name} TYPE varchar({length})")
