@@ -132,6 +132,20 @@ class Database:
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
+    def select_rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        """One SELECT on a pooled driver connection, outside any explicit transaction: the
+        statement is its own consistent snapshot. For the hottest read (search as you type),
+        where BEGIN and COMMIT round trips cost as much as the query."""
+        conn = self.engine.raw_connection()
+        try:
+            cur = conn.cursor()
+            try:
+                return list(cur.execute(sql, params).fetchall())
+            finally:
+                cur.close()
+        finally:
+            conn.close()  # back to the pool
+
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception.

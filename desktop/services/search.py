@@ -137,18 +137,22 @@ class SearchService:
         if prepared is None:
             return []
         stmt, params = prepared
-        with self.ctx.db.read_connection() as conn:
-            if conn.dialect.name != "sqlite":
+        db = self.ctx.db
+        if not db.is_sqlite:
+            with db.read_connection() as conn:
                 return [SearchHit(*row) for row in conn.execute(stmt, params)]
-            # On SQLite the statement's SQL is compiled once per shape and run as a driver
-            # statement: SQLAlchemy's per-call execute and result processing doubled a
-            # sub-millisecond query. Values are bound and read as SQLite stores them.
-            sql, names, fixed = self._compiled_sql(stmt, conn.dialect)
-            bound = tuple(_stored(params[n] if n in params else fixed[n]) for n in names)
-            return [SearchHit(uuid.UUID(r[0]), r[1], r[2], r[3], r[4], r[5],
-                              date.fromisoformat(r[6]), r[7],
-                              uuid.UUID(r[8]) if r[8] else None)
-                    for r in conn.exec_driver_sql(sql, bound)]
+        # On SQLite the statement's SQL is compiled once per shape and run as one driver
+        # statement: SQLAlchemy's per-call execute, result processing and the BEGIN/COMMIT
+        # round trips doubled a sub-millisecond query. Values are bound and read as SQLite
+        # stores them.
+        sql, names, fixed = self._compiled_sql(stmt, db.engine.dialect)
+        bound = tuple(_stored(params[n] if n in params else fixed[n]) for n in names)
+        rows = db.select_rows(sql, bound)
+        # A page of hits has a handful of caseworkers: parse each id once.
+        staff = {h: uuid.UUID(h) for h in {r[8] for r in rows} if h}
+        return [SearchHit(uuid.UUID(r[0]), r[1], r[2], r[3], r[4], r[5],
+                          date.fromisoformat(r[6]), r[7], staff.get(r[8]))
+                for r in rows]
 
     def _compiled_sql(self, stmt: Select,
                       dialect: Any) -> tuple[str, list[str], dict[str, Any]]:
