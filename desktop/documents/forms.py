@@ -4,6 +4,7 @@ the bundled IPAex fonts embedded (TrueType outlines, so every reader shows the s
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
@@ -35,6 +36,17 @@ MINCHO, GOTHIC = "IPAexMincho", "IPAexGothic"
 # Binary (Flate only) streams instead of ASCII85 text on top: smaller files, and the
 # encoding was a tenth of each packet's time.
 rl_config.useA85 = 0
+
+
+def _fast_flate(self: Any, text: str | bytes) -> bytes:
+    """Flate at level 1 instead of zlib's default 6: compression was 6 of a packet's ~40 ms;
+    level 1 takes a third of that for files about 15% larger."""
+    return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+# ReportLab has no setting for the level; every Flate stream it writes goes through this
+# one filter class.
+pdfdoc.PDFStreamFilterZCompress.encode = _fast_flate
 OUT_OF_SCOPE = "（同意範囲外）"
 
 
