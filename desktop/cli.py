@@ -127,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="postgresql+psycopg://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=verify-full]")
     mig.add_argument("--use", action="store_true",
                      help="コピー後、この PC はサーバーを使う（パスワードはキーチェーンへ）")
+    sub.add_parser("self-test", help="インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）")
     srv = sub.add_parser("server", help="この PC が使うデータベース（ローカル／サーバー）")
     ssub = srv.add_subparsers(dest="server_command", metavar="ACTION", required=True)
     ssub.add_parser("show", help="現在の接続先を表示する")
@@ -606,6 +607,12 @@ def cmd_server(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_test(config: Config, args: argparse.Namespace) -> int:
+    from desktop.selftest import run
+
+    return run()
+
+
 def cmd_gui(config: Config, args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
@@ -618,6 +625,7 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
     "purge": cmd_purge, "outreach": cmd_outreach,
     "migrate-to-server": cmd_migrate_to_server, "server": cmd_server,
+    "self-test": cmd_self_test,
 }
 
 

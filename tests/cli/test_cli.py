@@ -332,3 +332,13 @@ def test_migrate_to_server_copies_verifies_and_switches_this_pc(
     assert again.returncode == 1 and "空ではありません" in again.stderr
     back = run(data, "server", "local")
     assert back.returncode == 0 and not (data / "server.json").exists()
+
+
+def test_self_test_proves_the_installation_and_leaves_no_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = run(data, "self-test", password=None, user=None)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["ok"] is True and result["schema"] and result["pdf_bytes"] > 10_000
+    assert "IPAex" in result["window"]
+    assert not (data / "tsunagi.db").exists()  # the user's folder holds no database
