@@ -12,7 +12,7 @@ from types import TracebackType
 import keyring
 from keyring.backends import fail
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.config import Config
@@ -47,6 +47,8 @@ def setup_application(app: QApplication) -> str:
         family = QFontDatabase.applicationFontFamilies(font_id)[0]
     app.setFont(QFont(family, 10))
     app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "tsunagi.png"))))
+    app.setDesktopFileName("tsunagi")  # matches installers/linux/tsunagi.desktop
     return family
 
 
