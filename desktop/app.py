@@ -11,7 +11,7 @@ from types import TracebackType
 
 import keyring
 from keyring.backends import fail
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -40,6 +40,11 @@ UI_FONT = "ipaexg.ttf"
 def setup_application(app: QApplication) -> str:
     """Bundled Japanese font (so Japanese never shows as boxes), stylesheet, names."""
     app.setApplicationName("Tsunagi")
+    # Qt's own words (Cancel, Yes, No, context menus) in Japanese, as the rest of the app.
+    qt_words = QTranslator(app)
+    if qt_words.load(QLocale(QLocale.Language.Japanese), "qtbase", "_",
+                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_words)
     app.setApplicationDisplayName(app.translate("App", "つなぎ"))
     family = "IPAexGothic"
     font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", UI_FONT)))

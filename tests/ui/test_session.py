@@ -100,3 +100,13 @@ def test_closing_a_record_with_unsaved_changes_asks_first(
     monkeypatch.setattr(dialogs, "ask_confirm", lambda *a: True)
     window.close_tab(window.tabs.indexOf(view))
     assert window.tabs.indexOf(view) == -1
+
+
+def test_qt_standard_buttons_speak_japanese(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own translations are loaded with the app's look (qtbase_ja from the wheel)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
+                               | QDialogButtonBox.StandardButton.Yes)
+    qtbot.addWidget(buttons)
+    assert sorted(b.text() for b in buttons.buttons()) == ["はい(&Y)", "キャンセル"]
