@@ -173,6 +173,11 @@ def storage_error(exc: BaseException) -> StorageError | None:
     if "disk is full" in text or "no space" in text:
         return StorageError("ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。"
                             "不要なファイルを削除してから、もう一度保存してください")
+    if any(m in text for m in ("connection refused", "server closed the connection",
+                                "could not connect", "terminating connection",
+                                "connection timed out", "no route to host")):
+        return StorageError("データベースサーバーに接続できないため保存できませんでした。変更は保存されて"
+                            "いません。ネットワークとサーバーの状態を確認して、もう一度保存してください")
     if "readonly" in text or "read-only" in text:
         return StorageError("データの保存先に書き込めないため保存できませんでした（読み取り専用）。"
                             "変更は保存されていません。フォルダの書き込み権限を確認してください")

@@ -46,3 +46,16 @@ def test_only_postgresql_urls_are_saved(tmp_path: Path, memory_keyring: MemoryKe
         with pytest.raises(DomainError):
             save_server(tmp_path, bad)
     assert not (tmp_path / "server.json").exists() and memory_keyring.items == {}
+
+
+def test_a_lost_server_is_a_message_when_saving(fresh_pg_database: str) -> None:
+    """The server or the network is down when saving: the save fails whole, in Japanese."""
+    from sqlalchemy import text
+
+    from desktop.errors import StorageError
+    from desktop.models.db import Database, server_engine
+
+    down = Database(server_engine(make_url(fresh_pg_database).set(port=1)))
+    with pytest.raises(StorageError, match="サーバーに接続できない"), down.write() as s:
+        s.execute(text("SELECT 1"))
+    down.close()
