@@ -25,6 +25,16 @@ SERVER_FILE = "server.json"
 KEYRING_SERVICE = "Tsunagi server"
 
 
+def server_label(url: str) -> str:
+    """Host, port and database only, for messages and the audit (never user or password)."""
+    u = make_url(url)
+    return f"{u.host or 'localhost'}:{u.port or 5432}/{u.database}"
+
+
+def without_password(url: str) -> str:
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+
+
 def _plain(url: str) -> tuple[str, str | None]:
     try:
         parsed = make_url(url)
@@ -34,8 +44,7 @@ def _plain(url: str) -> tuple[str, str | None]:
                           ) from None
     if parsed.get_backend_name() != "postgresql":
         raise DomainError("サーバーには PostgreSQL の URL（postgresql+psycopg://…）を指定してください")
-    return (parsed._replace(password=None).render_as_string(hide_password=False),
-            parsed.password if parsed.password else None)
+    return without_password(url), parsed.password or None
 
 
 def saved_server_url(data_dir: Path) -> str | None:

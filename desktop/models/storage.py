@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, make_url
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from desktop.config import Config
@@ -23,6 +23,7 @@ from desktop.models.db import (
 )
 from desktop.models.keystore import KeyInfo, KeyUnavailable, create_key, forget_key, load_key
 from desktop.models.migrate import current_revision, head_revision, upgrade
+from desktop.models.server_settings import server_label
 
 DEVICE_FILENAME = "device-id"
 
@@ -89,9 +90,8 @@ def open_engine(config: Config) -> tuple[Engine, bytes | None, KeyInfo | None]:
                 conn.exec_driver_sql("SELECT 1")
         except OperationalError:
             engine.dispose()
-            u = make_url(config.db_url)
             raise DatabaseUnavailable(
-                f"サーバー（{u.host or 'localhost'}:{u.port or 5432}/{u.database}）に接続できません。"
+                f"サーバー（{server_label(config.db_url)}）に接続できません。"
                 "ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください") from None
         return engine, None, None
     if not config.db_path.exists():

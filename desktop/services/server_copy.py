@@ -20,6 +20,7 @@ from desktop.errors import DomainError
 from desktop.models import Base
 from desktop.models.db import server_engine
 from desktop.models.migrate import upgrade
+from desktop.models.server_settings import server_label
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.permissions import require_role
@@ -32,14 +33,6 @@ Progress = Callable[[str, int], None]
 class CopyResult:
     counts: dict[str, int] = field(default_factory=dict)
     audit_rows: int = 0
-
-
-def _server_label(url: str) -> str:
-    """Host and database only, for messages and the audit (never the password)."""
-    from sqlalchemy import make_url
-
-    u = make_url(url)
-    return f"{u.host or 'localhost'}:{u.port or 5432}/{u.database}"
 
 
 def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
@@ -59,7 +52,7 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
                         and conn.execute(select(func.count()).select_from(t)).scalar_one()]
             if used:
                 raise DomainError(
-                    f"コピー先のデータベース（{_server_label(url)}）は空ではありません"
+                    f"コピー先のデータベース（{server_label(url)}）は空ではありません"
                     f"（{', '.join(used[:3])} など）。新しい空のデータベースを指定してください")
         upgrade(target)
         result = CopyResult()
@@ -89,7 +82,7 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
                 s.flush()
         with ctx.db.write() as s:
             audit.append(s, ctx, actor, "migrate_to_server", "database", "",
-                         target=_server_label(url), rows=sum(result.counts.values()))
+                         target=server_label(url), rows=sum(result.counts.values()))
         return result
     finally:
         target.dispose()

@@ -259,12 +259,20 @@ class PersonView(QWidget):
         if values["birth_date"] is None:
             self.profile.show_error("birth_date", _t("生年月日を入力してください"))
             return
-        data = PersonInput(**values)
+        self._store(self.person.version, PersonInput(**values), _t("保存しました"),
+                    merge_if_stale=True)
+
+    def _store(self, version: int, data: PersonInput, done: str,
+               merge_if_stale: bool = False) -> None:
+        """Save the profile as of ``version``; a refusal shows beside its field."""
         try:
             self.person = self.services.persons.update_person(
-                self.actor, self.person_id, self.person.version, data)
-        except StaleRecord:
-            self._resolve_stale(data)
+                self.actor, self.person_id, version, data)
+        except StaleRecord as exc:
+            if merge_if_stale:
+                self._resolve_stale(data)
+            else:
+                self.profile.show_error("", exc.message)
             return
         except InvalidInput as exc:
             self.profile.show_error(exc.field, exc.message)
@@ -273,9 +281,9 @@ class PersonView(QWidget):
             self.profile.show_error("", exc.message)
             return
         self.dirty = False
-        self.save_state.setText(_t("保存しました"))
         self.changed.emit()
         self.reload()
+        self.save_state.setText(done)
 
     def _resolve_stale(self, data: PersonInput) -> None:
         """Another PC saved this person after the form was read. Merge field by field against
@@ -310,19 +318,8 @@ class PersonView(QWidget):
                 return
             if choice == "theirs":
                 merged.update({n: getattr(saved, n) for n in clashes})
-        try:
-            self.person = self.services.persons.update_person(
-                self.actor, self.person_id, saved.version, PersonInput(**merged))
-        except InvalidInput as exc:
-            self.profile.show_error(exc.field, exc.message)
-            return
-        except DomainError as exc:
-            self.profile.show_error("", exc.message)
-            return
-        self.dirty = False
-        self.changed.emit()
-        self.reload()
-        self.save_state.setText(_t("他の利用者の変更と合わせて保存しました"))
+        self._store(saved.version, PersonInput(**merged),
+                    _t("他の利用者の変更と合わせて保存しました"))
 
     # ---------------------------------------------------------------- episode
 

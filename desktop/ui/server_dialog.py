@@ -16,7 +16,12 @@ from sqlalchemy.exc import ArgumentError
 from desktop.config import Config
 from desktop.errors import DomainError
 from desktop.models.db import DatabaseUnavailable
-from desktop.models.server_settings import forget_server, save_server, saved_server_url
+from desktop.models.server_settings import (
+    forget_server,
+    save_server,
+    saved_server_url,
+    without_password,
+)
 from desktop.models.storage import open_database
 from desktop.services.errors import InvalidInput
 from desktop.ui import dialogs
@@ -40,8 +45,7 @@ def _with_password(url: str, password: str) -> str:
 def configure_server(parent: QWidget | None, data_dir: Path) -> bool:
     """Ask for the server and save it. True when a new setting was saved."""
     current = saved_server_url(data_dir)
-    shown = make_url(current)._replace(password=None).render_as_string(hide_password=False) \
-        if current else ""
+    shown = without_password(current) if current else ""
 
     def build(form: Any) -> None:
         form.text("url", _t("サーバーの URL"), shown or "postgresql+psycopg://").setCursorPosition(0)
