@@ -8,20 +8,22 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from desktop.japanese.wareki import format_wareki
+from desktop.i18n import N_, shown_month, translator
 from desktop.services.labels import CATEGORIES
+from desktop.services.labels import shown as shown_label
+
+_t = translator("ReportTables")
 
 COUNT_LABELS: dict[str, str] = {
-    "referrals": "支援要請件数",
-    "support_targets": "支援対象者数",
-    "placements": "就職件数",
-    "regular_placements": "うち常用就職",
-    "placed_persons": "就職者数",
-    "placement_rate": "就職率",
-    "protection_ended_by_work": "就労による保護廃止",
+    "referrals": N_("支援要請件数"),
+    "support_targets": N_("支援対象者数"),
+    "placements": N_("就職件数"),
+    "regular_placements": N_("うち常用就職"),
+    "placed_persons": N_("就職者数"),
+    "placement_rate": N_("就職率"),
+    "protection_ended_by_work": N_("就労による保護廃止"),
 }
 RATE_KEYS = {"placement_rate"}
 Cell = int | float | str | None
@@ -55,7 +57,11 @@ def shown(value: Cell, rate: bool) -> str:
 
 def month_label(key: str) -> str:
     y, m = (int(x) for x in key.split("-"))
-    return format_wareki(date(y, m, 1)).split("年")[0] + f"年{m}月"
+    return shown_month(y, m)
+
+
+def count_label(key: str) -> str:
+    return _t(COUNT_LABELS[key])
 
 
 def _retention_keys(report: dict[str, Any]) -> list[str]:
@@ -65,27 +71,28 @@ def _retention_keys(report: dict[str, Any]) -> list[str]:
 def summary_table(report: dict[str, Any]) -> LabelledTable:
     targets = report.get("targets", {})
     rows: list[list[Cell]] = []
-    for key, label in COUNT_LABELS.items():
+    for key in COUNT_LABELS:
         target = targets.get(key)
-        rows.append([label, report[key], target["target"] if target else None,
+        rows.append([count_label(key), report[key], target["target"] if target else None,
                      target["achievement"] if target else None])
     rate_rows = frozenset(i for i, k in enumerate(COUNT_LABELS) if k in RATE_KEYS)
-    return LabelledTable("実績と目標", ["指標", "実績", "目標", "達成率"], rows,
+    return LabelledTable(_t("実績と目標"), [_t("指標"), _t("実績"), _t("目標"), _t("達成率")], rows,
                          frozenset({3}), rate_rows)
 
 
 def retention_table(report: dict[str, Any]) -> LabelledTable:
     rows: list[list[Cell]] = [
-        [f"{key[:-1]}か月後", v["due"], v["confirmed_employed"], v["rate"]]
+        [_t("{months}か月後").format(months=key[:-1]), v["due"], v["confirmed_employed"], v["rate"]]
         for key, v in report["retention"].items()]
-    return LabelledTable("職場定着の状況（確認予定日が期間内のもの）",
-                         ["定着確認", "対象", "継続就労", "定着率"], rows, frozenset({3}))
+    return LabelledTable(_t("職場定着の状況（確認予定日が期間内のもの）"),
+                         [_t("定着確認"), _t("対象"), _t("継続就労"), _t("定着率")], rows,
+                         frozenset({3}))
 
 
 def _block_columns(report: dict[str, Any]) -> tuple[list[str], list[str]]:
     keys = list(COUNT_LABELS)
-    header = [COUNT_LABELS[k] for k in keys] + [
-        f"{k[:-1]}か月定着率" for k in _retention_keys(report)]
+    header = [count_label(k) for k in keys] + [
+        _t("{months}か月定着率").format(months=k[:-1]) for k in _retention_keys(report)]
     return keys, header
 
 
@@ -100,12 +107,16 @@ def _rate_columns(keys: list[str], report: dict[str, Any], offset: int) -> froze
     return frozenset(rates)
 
 
+def total_label() -> str:
+    return _t("合計")
+
+
 def category_table(report: dict[str, Any]) -> LabelledTable:
     keys, header = _block_columns(report)
-    rows = [[CATEGORIES.get(cat, cat), *_block_row(block, keys, report)]
+    rows = [[shown_label(CATEGORIES.get(cat, cat)), *_block_row(block, keys, report)]
             for cat, block in report["by_category"].items()]
-    rows.append(["合計", *_block_row(report, keys, report)])
-    return LabelledTable("対象者区分別", ["対象者区分", *header], rows,
+    rows.append([total_label(), *_block_row(report, keys, report)])
+    return LabelledTable(_t("対象者区分別"), [_t("対象者区分"), *header], rows,
                          _rate_columns(keys, report, 1))
 
 
@@ -113,14 +124,16 @@ def staff_table(report: dict[str, Any]) -> LabelledTable:
     keys, header = _block_columns(report)
     rows = [[block["name"], *_block_row(block, keys, report)]
             for block in report["by_staff"].values()]
-    rows.append(["合計", *_block_row(report, keys, report)])
-    return LabelledTable("担当者別", ["担当者", *header], rows, _rate_columns(keys, report, 1))
+    rows.append([total_label(), *_block_row(report, keys, report)])
+    return LabelledTable(_t("担当者別"), [_t("担当者"), *header], rows,
+                         _rate_columns(keys, report, 1))
 
 
 def monthly_table(report: dict[str, Any]) -> LabelledTable:
     keys = [k for k in COUNT_LABELS if k not in RATE_KEYS]
     rows = [[month_label(m["month"]), *(m[k] for k in keys)] for m in report["monthly"]]
-    return LabelledTable("月別", ["月", *(COUNT_LABELS[k] for k in keys)], rows, frozenset())
+    return LabelledTable(_t("月別"), [_t("月"), *(count_label(k) for k in keys)], rows,
+                         frozenset())
 
 
 def all_tables(report: dict[str, Any]) -> list[LabelledTable]:
@@ -129,7 +142,7 @@ def all_tables(report: dict[str, Any]) -> list[LabelledTable]:
 
 
 def title_of(report: dict[str, Any]) -> str:
-    return f"就労支援 実績報告　{report['period']['label']}"
+    return _t("就労支援 実績報告　{period}").format(period=report["period"]["label"])
 
 
 # ------------------------------------------------------------------ CSV
@@ -141,7 +154,7 @@ def report_csv(report: dict[str, Any]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([title_of(report)])
-    writer.writerow(["期間", report["period"]["from"], report["period"]["to"]])
+    writer.writerow([_t("期間"), report["period"]["from"], report["period"]["to"]])
     for table in all_tables(report):
         writer.writerow([])
         writer.writerow([f"■{table.title}"])
@@ -160,9 +173,9 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
-    sheets = [("概要", [summary_table(report), retention_table(report)]),
-              ("区分別", [category_table(report)]), ("担当者別", [staff_table(report)]),
-              ("月別", [monthly_table(report)])]
+    sheets = [(_t("概要"), [summary_table(report), retention_table(report)]),
+              (_t("区分別"), [category_table(report)]), (_t("担当者別"), [staff_table(report)]),
+              (_t("月別"), [monthly_table(report)])]
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="E8EEF4")
     for index, (name, tables) in enumerate(sheets):
@@ -170,7 +183,8 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
         ws.title = name
         ws.append([title_of(report)])
         ws["A1"].font = Font(bold=True, size=13)
-        ws.append(["期間", f"{report['period']['from']} 〜 {report['period']['to']}"])
+        ws.append([_t("期間"), _t("{start} 〜 {end}").format(start=report["period"]["from"],
+                                                          end=report["period"]["to"])])
         widths: dict[int, int] = {}
         for table in tables:
             ws.append([])

@@ -32,8 +32,9 @@ from desktop.documents.report_tables import (
     summary_table,
     title_of,
 )
-from desktop.japanese.wareki import format_wareki
+from desktop.i18n import shown_date, shown_month_name, translator
 
+_t = translator("ReportPdf")
 __all__ = ["report_csv", "report_pdf", "report_xlsx"]
 
 
@@ -75,11 +76,15 @@ def _legend(height: float, swatches: list[Any], names: list[str]) -> Legend:
     return legend
 
 
+def _month(key: str) -> str:
+    return shown_month_name(int(key[5:]), short=True)
+
+
 def _monthly_chart(report: dict[str, Any], width: float, height: float) -> Drawing:
     months = report["monthly"]
-    labels = [f"{int(m['month'][5:])}月" for m in months]
+    labels = [_month(m["month"]) for m in months]
     d = Drawing(width, height)
-    d.add(String(0, height - 12, "月別の就職件数（棒）と累計（線）", fontName=GOTHIC, fontSize=10))
+    d.add(String(0, height - 12, _t("月別の就職件数（棒）と累計（線）"), fontName=GOTHIC, fontSize=10))
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 30, 20, width - 40, height - 60
     values = [m["placements"] for m in months]
@@ -101,11 +106,11 @@ def _monthly_chart(report: dict[str, Any], width: float, height: float) -> Drawi
     line = HorizontalLineChart()
     line.x, line.y, line.width, line.height = chart.x, chart.y, chart.width, chart.height
     series = [cumulative]
-    names = ["就職件数（月）", "累計"]
+    names = [_t("就職件数（月）"), _t("累計")]
     if target:
         pace = [round(target["target"] * (i + 1) / len(months), 1) for i in range(len(months))]
         series.append(pace)
-        names.append(f"目標ペース（年{shown(target['target'], False)}件）")
+        names.append(_t("目標ペース（年{target}件）").format(target=shown(target["target"], False)))
     line.data = series
     line.valueAxis.valueMin, line.valueAxis.valueMax = 0, top * 1.1
     line.valueAxis.visible = False
@@ -126,7 +131,7 @@ def _rate_chart(report: dict[str, Any], width: float, height: float) -> Drawing:
     the target rate."""
     months = report["monthly"]
     d = Drawing(width, height)
-    d.add(String(0, height - 12, "就職率の推移（累計）と目標", fontName=GOTHIC, fontSize=10))
+    d.add(String(0, height - 12, _t("就職率の推移（累計）と目標"), fontName=GOTHIC, fontSize=10))
     placed = targets = 0
     rates = []
     for m in months:
@@ -135,17 +140,17 @@ def _rate_chart(report: dict[str, Any], width: float, height: float) -> Drawing:
         rates.append(round(placed / targets * 100, 1) if targets else 0.0)
     line = HorizontalLineChart()
     line.x, line.y, line.width, line.height = 30, 20, width - 40, height - 60
-    series, names = [rates], ["就職率（累計, %）"]
+    series, names = [rates], [_t("就職率（累計, %）")]
     goal = report.get("targets", {}).get("placement_rate")
     if goal:
         series.append([round(goal["target"] * 100, 1)] * len(months))
-        names.append(f"目標 {percent(goal['target'])}")
+        names.append(_t("目標 {rate}").format(rate=percent(goal["target"])))
     line.data = series
     line.valueAxis.valueMin, line.valueAxis.valueMax = 0, 100
     line.valueAxis.valueStep = 20
     line.valueAxis.labels.fontName = line.categoryAxis.labels.fontName = MINCHO
     line.valueAxis.labels.fontSize = line.categoryAxis.labels.fontSize = 7
-    line.categoryAxis.categoryNames = [f"{int(m['month'][5:])}月" for m in months]
+    line.categoryAxis.categoryNames = [_month(m["month"]) for m in months]
     line.lines[0].strokeColor = colors.HexColor("#2e8b57")
     line.lines[0].strokeWidth = 1.5
     if goal:
@@ -163,9 +168,11 @@ def report_pdf(report: dict[str, Any], office_name: str = "", generated_on: date
     page_w = landscape(A4)[0] - 30 * mm
     story: list[Flowable] = [
         Paragraph(title_of(report), styles["title"]),
-        _p(f"{office_name}　期間: {format_wareki(date.fromisoformat(report['period']['from']))}"
-           f"〜{format_wareki(date.fromisoformat(report['period']['to']))}"
-           + (f"　作成日: {format_wareki(generated_on)}" if generated_on else ""), "right"),
+        _p(_t("{office}　期間: {start}〜{end}").format(
+            office=office_name, start=shown_date(date.fromisoformat(report["period"]["from"])),
+            end=shown_date(date.fromisoformat(report["period"]["to"])))
+           + (_t("　作成日: {on}").format(on=shown_date(generated_on)) if generated_on else ""),
+           "right"),
         Spacer(1, 3 * mm),
     ]
     summary = _pdf_table(summary_table(report), [60 * mm, 30 * mm, 30 * mm, 25 * mm])

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from desktop.i18n import translator
 from desktop.japanese.kana import to_katakana
 
+_t = translator("Validators")
 
 class ValidationError(ValueError):
     """Bad input; ``field`` names the form field, the message is shown to the user as is."""
@@ -27,7 +29,7 @@ def postal_code(text: str) -> str:
     s = unicodedata.normalize("NFKC", text or "").strip().translate(_DASHES)
     if m := _POSTAL.match(s):
         return f"{m[1]}-{m[2]}"
-    raise ValidationError("postal_code", "郵便番号は 123-4567 の形式（7桁）で入力してください")
+    raise ValidationError("postal_code", _t("郵便番号は 123-4567 の形式（7桁）で入力してください"))
 
 
 _PHONE_CHARS = re.compile(r"^[0-9\-() ]+$")
@@ -40,7 +42,7 @@ def phone_number(text: str) -> str:
     s = unicodedata.normalize("NFKC", text or "").strip().translate(_DASHES)
     s = re.sub(r"\s+", " ", s)
     if not s or not _PHONE_CHARS.match(s):
-        raise ValidationError("phone", "電話番号は数字とハイフンで入力してください")
+        raise ValidationError("phone", _t("電話番号は数字とハイフンで入力してください"))
     digits = re.sub(r"\D", "", s)
     # 0A0 (A = 2, 5–9) prefixes are mobile/IP/M2M services with 11 digits; every other
     # number starting with 0 + non-zero is a 10-digit fixed line (0120 free dial included).
@@ -50,7 +52,7 @@ def phone_number(text: str) -> str:
     if not ok:
         raise ValidationError(
             "phone",
-            "電話番号の桁数が正しくありません（固定電話は10桁、携帯・IP電話は11桁）",
+            _t("電話番号の桁数が正しくありません（固定電話は10桁、携帯・IP電話は11桁）"),
         )
     if "-" in s:
         parts = [p for p in re.split(r"[-() ]+", s) if p]
@@ -67,7 +69,7 @@ def furigana(text: str) -> str:
     s = unicodedata.normalize("NFKC", text or "").strip()
     s = re.sub(r"\s+", " ", to_katakana(s))
     if not s:
-        raise ValidationError("kana", "フリガナを入力してください")
+        raise ValidationError("kana", _t("フリガナを入力してください"))
     if not _KATAKANA_READING.match(s):
-        raise ValidationError("kana", "フリガナはカタカナで入力してください")
+        raise ValidationError("kana", _t("フリガナはカタカナで入力してください"))
     return s

@@ -7,6 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.i18n import N_, shown_date, translator
+
+_t = translator("Wareki")
 
 class DateParseError(ValueError):
     """Raised with a message in Japanese that can be shown to the user as is."""
@@ -22,11 +25,11 @@ class Era:
 # Newest first. Meiji starts on the day of the 改元 (the calendar before 1873 was lunisolar,
 # so dates before then are not meaningful for this application anyway).
 ERAS: tuple[Era, ...] = (
-    Era("令和", "R", date(2019, 5, 1)),
-    Era("平成", "H", date(1989, 1, 8)),
-    Era("昭和", "S", date(1926, 12, 25)),
-    Era("大正", "T", date(1912, 7, 30)),
-    Era("明治", "M", date(1868, 10, 23)),
+    Era(N_("令和"), "R", date(2019, 5, 1)),
+    Era(N_("平成"), "H", date(1989, 1, 8)),
+    Era(N_("昭和"), "S", date(1926, 12, 25)),
+    Era(N_("大正"), "T", date(1912, 7, 30)),
+    Era(N_("明治"), "M", date(1868, 10, 23)),
 )
 _BY_NAME = {e.name: e for e in ERAS} | {e.name[0]: e for e in ERAS} | {e.letter: e for e in ERAS}
 
@@ -35,7 +38,7 @@ def era_of(d: date) -> Era:
     for era in ERAS:
         if d >= era.start:
             return era
-    raise ValueError(f"{d.isoformat()} は明治より前の日付です")
+    raise ValueError(_t("{date} は明治より前の日付です").format(date=d.isoformat()))
 
 
 def era_year(d: date) -> tuple[Era, int]:
@@ -80,7 +83,7 @@ def _make_date(y: int, m: int, d: int, shown: str) -> date:
     try:
         return date(y, m, d)
     except ValueError:
-        raise DateParseError(f"「{shown}」は存在しない日付です") from None
+        raise DateParseError(_t("「{shown}」は存在しない日付です").format(shown=shown)) from None
 
 
 def parse_date(text: str) -> date:
@@ -92,27 +95,28 @@ def parse_date(text: str) -> date:
     raw = text
     s = unicodedata.normalize("NFKC", text or "").strip()
     if not s:
-        raise DateParseError("日付が入力されていません")
+        raise DateParseError(_t("日付が入力されていません"))
     s = s.upper().replace("〇", "0")
     if m := _WAREKI.match(s):
         era = _BY_NAME[m["era"]]
         n = 1 if m["y"] == "元" else int(m["y"])
         if n < 1:
-            raise DateParseError(f"「{raw}」の年が正しくありません")
+            raise DateParseError(_t("「{raw}」の年が正しくありません").format(raw=raw))
         d = _make_date(era.start.year + n - 1, int(m["m"]), int(m["d"]), raw)
         actual = era_of(d)
         if actual is not era:
             raise DateParseError(
-                f"「{raw}」は{era.name}の期間外です（その日は{format_wareki(d)}です）"
+                _t("「{raw}」は{era}の期間外です（その日は{date}です）").format(
+                    raw=raw, era=_t(era.name), date=shown_date(d))
             )
         return d
     if m := _SEIREKI.match(s) or _COMPACT.match(s):
         d = _make_date(int(m["y"]), int(m["m"]), int(m["d"]), raw)
         if d < ERAS[-1].start:
-            raise DateParseError(f"「{raw}」は明治より前の日付です")
+            raise DateParseError(_t("「{raw}」は明治より前の日付です").format(raw=raw))
         return d
     raise DateParseError(
-        f"「{raw}」は日付として読めません（例: R7.4.1、令和7年4月1日、2025-04-01）"
+        _t("「{raw}」は日付として読めません（例: R7.4.1、令和7年4月1日、2025-04-01）").format(raw=raw)
     )
 
 

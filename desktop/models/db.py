@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from desktop.errors import DomainError, StorageError
+from desktop.i18n import translator
 
+_t = translator("Storage")
 CACHE_KIB = 32768
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_NOTADB = 26
@@ -86,7 +88,7 @@ def server_engine(url: str | URL) -> Engine:
         for row in rows:
             values = row.values() if isinstance(row, dict) else row or ()
             if any(isinstance(v, str) and "\x00" in v for v in values):
-                raise DomainError("入力に使えない制御文字（NUL）が含まれています")
+                raise DomainError(_t("入力に使えない制御文字（NUL）が含まれています"))
 
     return engine
 
@@ -171,16 +173,16 @@ def storage_error(exc: BaseException) -> StorageError | None:
     """The Japanese message for the storage faults a person can act on."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "no space" in text:
-        return StorageError("ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。"
-                            "不要なファイルを削除してから、もう一度保存してください")
+        return StorageError(_t("ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。"
+                               "不要なファイルを削除してから、もう一度保存してください"))
     if any(m in text for m in ("connection refused", "server closed the connection",
                                 "could not connect", "terminating connection",
                                 "connection timed out", "no route to host")):
-        return StorageError("データベースサーバーに接続できないため保存できませんでした。変更は保存されて"
-                            "いません。ネットワークとサーバーの状態を確認して、もう一度保存してください")
+        return StorageError(_t("データベースサーバーに接続できないため保存できませんでした。変更は保存されていません。"
+                               "ネットワークとサーバーの状態を確認して、もう一度保存してください"))
     if "readonly" in text or "read-only" in text:
-        return StorageError("データの保存先に書き込めないため保存できませんでした（読み取り専用）。"
-                            "変更は保存されていません。フォルダの書き込み権限を確認してください")
+        return StorageError(_t("データの保存先に書き込めないため保存できませんでした（読み取り専用）。変更は保存されていません。"
+                               "フォルダの書き込み権限を確認してください"))
     return None
 
 
@@ -193,10 +195,9 @@ def check_key(engine: Engine) -> None:
         engine.dispose()
         if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_NOTADB:
             raise WrongKey(
-                "データベースを開けません: 鍵（パスフレーズまたは回復キー）が一致しないか、"
-                "ファイルが壊れています。データは変更していません"
+                _t("データベースを開けません: 鍵（パスフレーズまたは回復キー）が一致しないか、ファイルが壊れています。データは変更していません")
             ) from None
-        raise DatabaseUnavailable(f"データベースを開けません: {exc.orig}") from None
+        raise DatabaseUnavailable(_t("データベースを開けません: {orig}").format(orig=exc.orig)) from None
 
 
 def refresh_statistics(engine: Engine) -> None:

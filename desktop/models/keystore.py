@@ -18,6 +18,9 @@ from pathlib import Path
 import keyring
 from keyring.errors import KeyringError
 
+from desktop.i18n import translator
+
+_t = translator("Keystore")
 KEYRING_SERVICE = "Tsunagi"
 KEYINFO_FILENAME = "tsunagi.keyinfo.json"
 # scrypt cost: 2**15 × 8 × 1 uses 32 MiB and about 0.1 s, once per start.
@@ -87,7 +90,7 @@ def create_key(data_dir: Path, passphrase: str | None) -> tuple[KeyInfo, bytes]:
     db_id = str(uuid.uuid4())
     if passphrase is not None:
         if len(passphrase) < MIN_PASSPHRASE:
-            raise KeyUnavailable(f"パスフレーズは{MIN_PASSPHRASE}文字以上にしてください")
+            raise KeyUnavailable(_t("パスフレーズは{MIN_PASSPHRASE}文字以上にしてください").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
         info = KeyInfo(db_id, "passphrase", salt=secrets.token_hex(16))
         return info, derive_key(passphrase, info.salt, info.n, info.r, info.p)
     info = KeyInfo(db_id, "keyring")
@@ -99,8 +102,7 @@ def create_key(data_dir: Path, passphrase: str | None) -> tuple[KeyInfo, bytes]:
         stored = None
     if stored != key.hex():
         raise KeyUnavailable(
-            "この環境ではOSのキーチェーンが使えません。"
-            "TSUNAGI_DB_PASSPHRASE にパスフレーズ（10文字以上）を設定して、もう一度実行してください"
+            _t("この環境ではOSのキーチェーンが使えません。TSUNAGI_DB_PASSPHRASE にパスフレーズ（10文字以上）を設定して、もう一度実行してください")
         )
     return info, key
 
@@ -112,7 +114,7 @@ def load_key(info: KeyInfo, passphrase: str | None) -> bytes:
     if info.mode == "passphrase":
         if not passphrase:
             raise KeyUnavailable(
-                "データベースのパスフレーズが必要です（TSUNAGI_DB_PASSPHRASE で指定してください）"
+                _t("データベースのパスフレーズが必要です（TSUNAGI_DB_PASSPHRASE で指定してください）")
             )
         return derive_key(passphrase, info.salt, info.n, info.r, info.p)
     try:
@@ -121,8 +123,7 @@ def load_key(info: KeyInfo, passphrase: str | None) -> bytes:
         stored = None
     if not stored:
         raise KeyUnavailable(
-            "OSのキーチェーンにデータベースの鍵が見つかりません。"
-            "初期設定時に控えた回復キーを TSUNAGI_DB_PASSPHRASE に指定してください"
+            _t("OSのキーチェーンにデータベースの鍵が見つかりません。初期設定時に控えた回復キーを TSUNAGI_DB_PASSPHRASE に指定してください")
         )
     return bytes.fromhex(stored)
 

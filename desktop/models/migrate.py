@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, inspect, text
 
 import desktop.migrations
+from desktop.i18n import translator
 
+_t = translator("Storage")
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
@@ -79,7 +81,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
                     problems = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
                     if problems:
                         raise MigrationFailed(
-                            f"移行後に参照整合性の違反が {len(problems)} 件あります: {problems[:5]}"
+                            _t("移行後に参照整合性の違反が {count} 件あります: {examples}").format(
+                                count=len(problems), examples=problems[:5])
                         )
         finally:
             if sqlite:

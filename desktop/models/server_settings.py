@@ -20,7 +20,9 @@ from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop.errors import DomainError
+from desktop.i18n import translator
 
+_t = translator("ServerSettings")
 SERVER_FILE = "server.json"
 KEYRING_SERVICE = "Tsunagi server"
 
@@ -39,11 +41,10 @@ def _plain(url: str) -> tuple[str, str | None]:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DomainError("サーバーの URL の形式が正しくありません"
-                          "（例: postgresql+psycopg://user@host:5432/tsunagi?sslmode=verify-full）"
+        raise DomainError(_t("サーバーの URL の形式が正しくありません（例: postgresql+psycopg://user@host:5432/tsunagi?sslmode=verify-full）")
                           ) from None
     if parsed.get_backend_name() != "postgresql":
-        raise DomainError("サーバーには PostgreSQL の URL（postgresql+psycopg://…）を指定してください")
+        raise DomainError(_t("サーバーには PostgreSQL の URL（postgresql+psycopg://…）を指定してください"))
     return without_password(url), parsed.password or None
 
 
@@ -70,8 +71,8 @@ def save_server(data_dir: Path, url: str) -> str:
             keyring.set_password(KEYRING_SERVICE, plain, password)
         except KeyringError:
             raise DomainError(
-                "この PC にはパスワードを保存できるキーチェーンがありません。パスワードは保存せず、"
-                "TSUNAGI_DB_URL 環境変数か ~/.pgpass で指定してください") from None
+                _t("この PC にはパスワードを保存できるキーチェーンがありません。パスワードは保存せず、"
+                   "TSUNAGI_DB_URL 環境変数か ~/.pgpass で指定してください")) from None
     data_dir.mkdir(parents=True, exist_ok=True)
     tmp = data_dir / f".{SERVER_FILE}.partial"
     tmp.write_text(json.dumps({"url": plain}, ensure_ascii=False), encoding="utf-8")

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from desktop.config import Config
+from desktop.i18n import translator
 from desktop.models.db import (
     Database,
     DatabaseUnavailable,
@@ -25,6 +26,7 @@ from desktop.models.keystore import KeyInfo, KeyUnavailable, create_key, forget_
 from desktop.models.migrate import current_revision, head_revision, upgrade
 from desktop.models.server_settings import server_label
 
+_t = translator("Storage")
 DEVICE_FILENAME = "device-id"
 
 
@@ -65,7 +67,7 @@ def create_database(config: Config) -> OpenedDatabase:
         upgrade(engine)
         return OpenedDatabase(Database(engine), device_id(config.data_dir), None, None)
     if config.db_path.exists():
-        raise DatabaseUnavailable(f"データベースは既にあります: {config.db_path}")
+        raise DatabaseUnavailable(_t("データベースは既にあります: {db_path}").format(db_path=config.db_path))
     _private_dir(config.data_dir)
     info, key = create_key(config.data_dir, config.passphrase)
     engine = sqlcipher_engine(config.db_path, key)
@@ -91,18 +93,16 @@ def open_engine(config: Config) -> tuple[Engine, bytes | None, KeyInfo | None]:
         except OperationalError:
             engine.dispose()
             raise DatabaseUnavailable(
-                f"サーバー（{server_label(config.db_url)}）に接続できません。"
-                "ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください") from None
+                _t("サーバー（{server}）に接続できません。ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください").format(server=server_label(config.db_url))) from None
         return engine, None, None
     if not config.db_path.exists():
         raise DatabaseUnavailable(
-            f"データベースがありません（{config.db_path}）。先に tsunagi init を実行してください"
+            _t("データベースがありません（{db_path}）。先に tsunagi init を実行してください").format(db_path=config.db_path)
         )
     info = KeyInfo.load(config.data_dir)
     if info is None:
         raise KeyUnavailable(
-            "鍵の設定ファイル（tsunagi.keyinfo.json）がありません。"
-            "回復キーを TSUNAGI_DB_PASSPHRASE に指定してください"
+            _t("鍵の設定ファイル（tsunagi.keyinfo.json）がありません。回復キーを TSUNAGI_DB_PASSPHRASE に指定してください")
         )
     key = load_key(info, config.passphrase)
     engine = sqlcipher_engine(config.db_path, key)
@@ -117,7 +117,7 @@ def open_database(config: Config, migrate: bool = True) -> OpenedDatabase:
     if migrate:
         current = current_revision(engine)
         if current is None:
-            raise DatabaseUnavailable("データベースが初期化されていません（tsunagi init）")
+            raise DatabaseUnavailable(_t("データベースが初期化されていません（tsunagi init）"))
         if current != head_revision():
             if engine.dialect.name == "sqlite":
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

@@ -16,9 +16,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import translator
 from desktop.models import AuditEntry
 from desktop.services.context import Actor, ServiceContext
 
+_t = translator("Audit")
 GENESIS = "0" * 64
 
 
@@ -96,12 +98,15 @@ def verify_chain(session: Session) -> ChainReport:
         rows += 1
         if entry.seq != expected_seq:
             return ChainReport(False, rows, expected_seq,
-                               f"監査ログ #{expected_seq} が欠落しています（次は #{entry.seq}）")
+                               _t("監査ログ #{seq} が欠落しています（次は #{next}）").format(
+                                   seq=expected_seq, next=entry.seq))
         if entry.prev_hash != prev:
             return ChainReport(False, rows, entry.seq,
-                               f"監査ログ #{entry.seq} の直前ハッシュが一致しません（前の行が改ざんまたは削除されています）")
+                               _t("監査ログ #{seq} の直前ハッシュが一致しません"
+                                  "（前の行が改ざんまたは削除されています）").format(seq=entry.seq))
         if _entry_hash(entry) != entry.hash:
             return ChainReport(False, rows, entry.seq,
-                               f"監査ログ #{entry.seq}（{entry.action}）の内容が改ざんされています")
+                               _t("監査ログ #{seq}（{action}）の内容が改ざんされています").format(
+                                   seq=entry.seq, action=entry.action))
         prev, expected_seq = entry.hash, expected_seq + 1
     return ChainReport(True, rows)

@@ -13,6 +13,7 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import translator
 from desktop.models import User
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
@@ -27,6 +28,7 @@ from desktop.services.labels import ROLES
 from desktop.services.permissions import require_role
 from desktop.services.settings import read_setting
 
+_t = translator("Auth")
 MIN_PASSWORD = 8
 _N, _R, _P = 2**14, 8, 1
 
@@ -81,13 +83,13 @@ def _aware(dt: datetime | None, like: datetime) -> datetime | None:
 def validate_new_user(username: str, display_name: str, role: str, password: str) -> None:
     if not username or len(username) > 64 or not username.replace("-", "").replace(
             "_", "").replace(".", "").isalnum() or not username.isascii():
-        raise InvalidInput("username", "ユーザー名は半角英数字（- _ . 可）で入力してください")
+        raise InvalidInput("username", _t("ユーザー名は半角英数字（- _ . 可）で入力してください"))
     if not display_name.strip():
-        raise InvalidInput("display_name", "表示名を入力してください")
+        raise InvalidInput("display_name", _t("表示名を入力してください"))
     if role not in ROLES:
-        raise InvalidInput("role", f"権限は {', '.join(ROLES)} のいずれかです")
+        raise InvalidInput("role", _t("権限は {roles} のいずれかです").format(roles=', '.join(ROLES)))
     if len(password) < MIN_PASSWORD:
-        raise InvalidInput("password", f"パスワードは{MIN_PASSWORD}文字以上にしてください")
+        raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
 
 
 class AuthService:
@@ -102,7 +104,7 @@ class AuthService:
         validate_new_user(username, display_name, "admin", password)
         with self.ctx.db.write() as s:
             if s.scalar(select(func.count(User.id))):
-                raise DomainError("管理者は既に登録されています")
+                raise DomainError(_t("管理者は既に登録されています"))
             user = User(username=username, display_name=display_name, role="admin",
                         password_hash=hash_password(password))
             s.add(stamp_new(self.ctx, None, user))
@@ -123,13 +125,12 @@ class AuthService:
                 verify_password(password, _dummy_hash())  # same time as a real check
                 audit.append(s, self.ctx, None, "login_failed", "user",
                              user.id if user else "", reason="unknown_or_disabled")
-                failure = AuthenticationFailed("ユーザー名またはパスワードが違います")
+                failure = AuthenticationFailed(_t("ユーザー名またはパスワードが違います"))
             elif (locked := _aware(user.locked_until, now)) and locked > now:
                 audit.append(s, self.ctx, None, "login_failed", "user", user.id,
                              reason="locked")
                 failure = AccountLocked(
-                    "ログインの失敗が続いたため、このアカウントは一時的にロックされています。"
-                    "しばらくしてから、または管理者に解除を依頼してください"
+                    _t("ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてから、または管理者に解除を依頼してください")
                 )
             elif not verify_password(password, user.password_hash):
                 user.failed_logins += 1
@@ -139,7 +140,7 @@ class AuthService:
                     user.failed_logins = 0
                 audit.append(s, self.ctx, None, "login_failed", "user", user.id,
                              reason="password", locked=user.locked_until is not None)
-                failure = AuthenticationFailed("ユーザー名またはパスワードが違います")
+                failure = AuthenticationFailed(_t("ユーザー名またはパスワードが違います"))
             else:
                 user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
                 actor = _actor(user)
@@ -151,7 +152,7 @@ class AuthService:
     def _user(self, s: Session, username: str) -> User:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
-            raise NotFound(f"ユーザー「{username}」は登録されていません")
+            raise NotFound(_t("ユーザー「{username}」は登録されていません").format(username=username))
         return user
 
     def add_user(self, actor: Actor, username: str, display_name: str, role: str,
@@ -160,7 +161,7 @@ class AuthService:
         validate_new_user(username, display_name, role, password)
         with self.ctx.db.write() as s:
             if s.scalar(select(User.id).where(User.username == username)):
-                raise InvalidInput("username", f"ユーザー名「{username}」は既に使われています")
+                raise InvalidInput("username", _t("ユーザー名「{username}」は既に使われています").format(username=username))
             user = User(username=username, display_name=display_name, role=role,
                         password_hash=hash_password(password))
             s.add(stamp_new(self.ctx, actor, user))
@@ -184,7 +185,7 @@ class AuthService:
     def disable_user(self, actor: Actor, username: str) -> None:
         require_role(actor, "admin")
         if username == actor.username:
-            raise InvalidInput("username", "自分自身のアカウントは無効にできません")
+            raise InvalidInput("username", _t("自分自身のアカウントは無効にできません"))
         with self.ctx.db.write() as s:
             user = self._user(s, username)
             user.active = False
@@ -201,11 +202,11 @@ class AuthService:
 
     def change_password(self, actor: Actor, old: str, new: str) -> None:
         if len(new) < MIN_PASSWORD:
-            raise InvalidInput("password", f"パスワードは{MIN_PASSWORD}文字以上にしてください")
+            raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
         with self.ctx.db.write() as s:
             user = self._user(s, actor.username)
             if not verify_password(old, user.password_hash):
-                raise AuthenticationFailed("現在のパスワードが違います")
+                raise AuthenticationFailed(_t("現在のパスワードが違います"))
             user.password_hash = hash_password(new)
             stamp_update(actor, user)
             audit.append(s, self.ctx, actor, "password_change", "user", user.id)
@@ -213,7 +214,7 @@ class AuthService:
     def reset_password(self, actor: Actor, username: str, new: str) -> None:
         require_role(actor, "admin")
         if len(new) < MIN_PASSWORD:
-            raise InvalidInput("password", f"パスワードは{MIN_PASSWORD}文字以上にしてください")
+            raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
         with self.ctx.db.write() as s:
             user = self._user(s, username)
             user.password_hash, user.failed_logins, user.locked_until = hash_password(new), 0, None

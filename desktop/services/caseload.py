@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
 
+from desktop.i18n import translator
 from desktop.models import (
     CaseShare,
     ContactLog,
@@ -26,6 +27,7 @@ from desktop.services.errors import InvalidInput
 from desktop.services.permissions import OFFICE_READERS, visible_persons
 from desktop.services.settings import read_setting
 
+_t = translator("Caseload")
 OPEN_STATES = ("candidate", "screening", "consented", "referred", "active", "placed",
                "retention")
 # The list is driven from the persons table in index order (one row per person, with their
@@ -126,7 +128,7 @@ class CaseloadService:
         """One keyset page: persons strictly after ``after`` (the last row's sort value and
         person id), so that scrolling never re-reads or skips rows as the list changes."""
         if sort not in SORT_KEYS:
-            raise InvalidInput("sort", "並べ替えの項目が正しくありません")
+            raise InvalidInput("sort", _t("並べ替えの項目が正しくありません"))
         key = SORT_KEYS[sort]
         with self.ctx.db.read_connection() as conn:
             stmt = (select(Person.id, Person.case_number, Person.family_name, Person.given_name,
@@ -218,7 +220,7 @@ class CaseloadService:
                        RetentionCheckpoint.due_on >= since, RetentionCheckpoint.due_on <= until)
                 .order_by(RetentionCheckpoint.due_on).limit(limit))
             for r in rows:
-                add("checkpoint", r[5], r, f"{r[6]}か月定着確認", r[7])
+                add("checkpoint", r[5], r, _t("{months}か月定着確認").format(months=r[6]), r[7])
             rows = conn.execute(
                 select(*person_cols, PlanReview.due_on, Plan.revision, PlanReview.id)
                 .join(Plan, Plan.id == PlanReview.plan_id)
@@ -229,7 +231,8 @@ class CaseloadService:
                        PlanReview.due_on <= until)
                 .order_by(PlanReview.due_on).limit(limit))
             for r in rows:
-                add("plan_review", r[5], r, f"支援プラン（第{r[6]}版）の見直し", r[7])
+                add("plan_review", r[5], r, _t("支援プラン（第{revision}版）の見直し").format(
+                    revision=r[6]), r[7])
             rows = conn.execute(
                 select(*person_cols, Referral.referred_on, Referral.number, Referral.id)
                 .join(Episode, Episode.id == Referral.episode_id)
@@ -242,7 +245,8 @@ class CaseloadService:
             for r in rows:
                 due = r[5] + timedelta(days=wait_days)
                 add("waiting_referral", due, r,
-                    f"支援要請（{r[6]}）からHWの回答待ち {(today - r[5]).days}日", r[7])
+                    _t("支援要請（{number}）からHWの回答待ち {days}日").format(
+                        number=r[6], days=(today - r[5]).days), r[7])
             rows = conn.execute(
                 select(*person_cols, ContactLog.next_action_due, ContactLog.next_action,
                        ContactLog.id)
@@ -261,7 +265,7 @@ class CaseloadService:
                        Episode.planned_end_on >= since, Episode.planned_end_on <= until)
                 .order_by(Episode.planned_end_on).limit(limit))
             for r in rows:
-                add("period_end", r[5], r, "支援期間の終了予定", None)
+                add("period_end", r[5], r, _t("支援期間の終了予定"), None)
         items.sort(key=lambda i: (i.due_on, i.case_number))
         return Agenda(today, tuple(items))
 

@@ -14,13 +14,15 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import listing, translator
 from desktop.models import Consent
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.episodes_base import EpisodeAccess
 from desktop.services.errors import ConsentMissing, InvalidInput, NotFound
-from desktop.services.labels import CONSENT_KINDS, CONSENT_SCOPE
+from desktop.services.labels import CONSENT_KINDS, CONSENT_SCOPE, shown
 
+_t = translator("Consent")
 WORDING_VERSION = "2025.1"
 WORDINGS: dict[str, str] = {
     "participation": (
@@ -101,10 +103,10 @@ def missing_for_referral(session: Session, episode_id: uuid.UUID, on: date,
     kinds = {c.kind for c in consents}
     missing = [CONSENT_KINDS[k] for k in CONSENT_KINDS if k not in kinds]
     if missing:
-        return f"有効な{'・'.join(missing)}がありません"
+        return _t("有効な{kinds}がありません").format(kinds=listing(shown(m) for m in missing))
     if office_name is not None and not any(
             office_name in c.recipients for c in consents if c.kind == "information_sharing"):
-        return f"情報提供同意の提供先に「{office_name}」が含まれていません"
+        return _t("情報提供同意の提供先に「{office}」が含まれていません").format(office=office_name)
     return None
 
 
@@ -117,20 +119,20 @@ class ConsentService:
                        data: ConsentInput) -> ConsentRecord:
         today = self.ctx.today()
         if data.kind not in CONSENT_KINDS:
-            raise InvalidInput("kind", "同意の種類が正しくありません")
+            raise InvalidInput("kind", _t("同意の種類が正しくありません"))
         if data.signed_on > today:
-            raise InvalidInput("signed_on", "署名日が未来の日付になっています")
+            raise InvalidInput("signed_on", _t("署名日が未来の日付になっています"))
         if data.valid_until is not None and data.valid_until < data.signed_on:
-            raise InvalidInput("valid_until", "有効期限が署名日より前になっています")
+            raise InvalidInput("valid_until", _t("有効期限が署名日より前になっています"))
         unknown = [x for x in data.scope if x not in CONSENT_SCOPE]
         if unknown:
-            raise InvalidInput("scope", f"同意範囲の項目が正しくありません: {', '.join(unknown)}")
+            raise InvalidInput("scope", _t("同意範囲の項目が正しくありません: {items}").format(items=', '.join(unknown)))
         recipients = [r.strip() for r in data.recipients if r.strip()]
         if data.kind == "information_sharing" and (not recipients or not data.scope):
-            raise InvalidInput("scope", "情報提供同意には提供先と提供する情報の範囲が必要です")
+            raise InvalidInput("scope", _t("情報提供同意には提供先と提供する情報の範囲が必要です"))
         text = data.wording_text or WORDINGS.get(data.kind, "")
         if not text:
-            raise InvalidInput("wording_text", "同意書の文言がありません")
+            raise InvalidInput("wording_text", _t("同意書の文言がありません"))
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             self.access.require_open(episode)
@@ -153,12 +155,12 @@ class ConsentService:
         with self.ctx.db.write() as s:
             consent = s.get(Consent, consent_id)
             if consent is None or consent.deleted_at is not None:
-                raise NotFound("同意の記録が見つかりません")
+                raise NotFound(_t("同意の記録が見つかりません"))
             self.access.for_edit(s, actor, consent.episode_id)
             if consent.withdrawn_on is not None:
-                raise InvalidInput("withdrawn_on", "この同意は既に撤回されています")
+                raise InvalidInput("withdrawn_on", _t("この同意は既に撤回されています"))
             if on < consent.signed_on or on > self.ctx.today():
-                raise InvalidInput("withdrawn_on", "撤回日は署名日から今日までの日付にしてください")
+                raise InvalidInput("withdrawn_on", _t("撤回日は署名日から今日までの日付にしてください"))
             consent.withdrawn_on, consent.withdrawal_note = on, note
             stamp_update(actor, consent)
             s.flush()
@@ -183,6 +185,6 @@ class ConsentService:
                        if recipient in c.recipients]
             if not granted:
                 raise ConsentMissing(
-                    f"「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）"
+                    _t("「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）").format(recipient=recipient)
                 )
             return frozenset(x for c in granted for x in c.scope)

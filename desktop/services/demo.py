@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import translator
 from desktop.japanese.wareki import add_months
 from desktop.models import (
     Consent,
@@ -46,6 +47,7 @@ from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
 from desktop.services.permissions import require_role
 from desktop.services.persons import PersonInput, search_keys
 
+_t = translator("Demo")
 FAMILY = [
     ("佐藤", "サトウ"), ("鈴木", "スズキ"), ("高橋", "タカハシ"), ("田中", "タナカ"),
     ("伊藤", "イトウ"), ("渡辺", "ワタナベ"), ("山本", "ヤマモト"), ("中村", "ナカムラ"),
@@ -174,7 +176,7 @@ class DemoService:
                  progress: Callable[[int, int], None] | None = None) -> DemoResult:
         require_role(actor, "admin")
         if not 1 <= persons <= 1_000_000:
-            raise InvalidInput("persons", "人数は1〜1,000,000で指定してください")
+            raise InvalidInput("persons", _t("人数は1〜1,000,000で指定してください"))
         rng = random.Random(seed)
         now = self.ctx.now()
         today = self.ctx.today()

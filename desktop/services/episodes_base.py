@@ -6,12 +6,14 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from desktop.i18n import translator
 from desktop.models import Episode, Person
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import NotFound, TransitionNotAllowed
-from desktop.services.labels import STATES
+from desktop.services.labels import STATES, shown
 from desktop.services.permissions import check_edit, check_read
 
+_t = translator("Workflow")
 
 class EpisodeAccess:
     def __init__(self, ctx: ServiceContext) -> None:
@@ -20,10 +22,10 @@ class EpisodeAccess:
     def _load(self, s: Session, episode_id: uuid.UUID) -> tuple[Episode, Person]:
         episode = s.get(Episode, episode_id)
         if episode is None or episode.deleted_at is not None:
-            raise NotFound("支援エピソードが見つかりません")
+            raise NotFound(_t("支援エピソードが見つかりません"))
         person = s.get(Person, episode.person_id)
         if person is None or person.deleted_at is not None:
-            raise NotFound("対象者が見つかりません")
+            raise NotFound(_t("対象者が見つかりません"))
         return episode, person
 
     def for_read(self, s: Session, actor: Actor, episode_id: uuid.UUID) -> tuple[Episode, Person]:
@@ -41,5 +43,5 @@ class EpisodeAccess:
         if episode.state == "closed":
             raise TransitionNotAllowed(
                 "closed", episode.state,
-                f"この支援エピソードは「{STATES['closed']}」のため記録を追加できません",
+                _t("この支援エピソードは「{state}」のため記録を追加できません").format(state=shown(STATES['closed'])),
             )

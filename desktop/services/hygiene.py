@@ -22,41 +22,44 @@ from typing import Any
 from sqlalchemy import JSON, String, Text, event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
+from desktop.i18n import N_, translator
 from desktop.models import AuditEntry
 from desktop.services.errors import InvalidInput
 
+_t = translator("Hygiene")
 MAX_TEXT = 20_000
 JSON_TEXT = 500  # one text inside a JSON value (a recipient, a setting)
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Written by the application itself, never typed: not checked.
 SKIP = {("consents", "wording_text"), ("users", "password_hash")}
 LABELS = {
-    "case_number": "ケース番号", "family_name": "氏", "given_name": "名",
-    "family_kana": "フリガナ（氏）", "given_kana": "フリガナ（名）", "address": "住所",
-    "postal_code": "郵便番号", "phone_home": "電話（自宅）", "phone_mobile": "電話（携帯）",
-    "household": "世帯状況", "barriers": "就労阻害要因", "education": "学歴",
-    "work_history": "職歴", "licences": "資格・免許", "desired_job": "希望職種",
-    "content": "内容", "next_action": "次の対応", "note": "備考", "employer": "事業所名",
-    "job_title": "職種", "display_name": "表示名", "username": "ユーザー名", "name": "名称",
-    "reason": "理由", "end_reason": "離職理由", "return_reason": "差戻しの理由",
-    "goal_job": "目標とする職種", "result": "結果", "decisions": "決定事項",
-    "recipients": "提供先", "value": "設定値", "team": "チーム構成員",
+    "case_number": N_("ケース番号"), "family_name": N_("氏"), "given_name": N_("名"),
+    "family_kana": N_("フリガナ（氏）"), "given_kana": N_("フリガナ（名）"), "address": N_("住所"),
+    "postal_code": N_("郵便番号"), "phone_home": N_("電話（自宅）"), "phone_mobile": N_("電話（携帯）"),
+    "household": N_("世帯状況"), "barriers": N_("就労阻害要因"), "education": N_("学歴"),
+    "work_history": N_("職歴"), "licences": N_("資格・免許"), "desired_job": N_("希望職種"),
+    "content": N_("内容"), "next_action": N_("次の対応"), "note": N_("備考"), "employer": N_("事業所名"),
+    "job_title": N_("職種"), "display_name": N_("表示名"), "username": N_("ユーザー名"), "name": N_("名称"),
+    "reason": N_("理由"), "end_reason": N_("離職理由"), "return_reason": N_("差戻しの理由"),
+    "goal_job": N_("目標とする職種"), "result": N_("結果"), "decisions": N_("決定事項"),
+    "recipients": N_("提供先"), "value": N_("設定値"), "team": N_("チーム構成員"),
 }
 
 
 def problem(value: str, limit: int | None, multiline: bool) -> str | None:
     """Why ``value`` cannot be stored, in Japanese, or None."""
     if limit is not None and len(value) > limit:
-        return f"{limit:,}文字以内で入力してください（{len(value):,}文字あります）"
+        return _t("{limit:,}文字以内で入力してください（{count:,}文字あります）").format(
+            limit=limit, count=len(value))
     for ch in value:
         if ch in BIDI_CONTROLS:
-            return "文字の表示方向を変える制御文字が含まれています"
+            return _t("文字の表示方向を変える制御文字が含まれています")
         category = unicodedata.category(ch)
         if category == "Cs":
-            return "保存できない文字が含まれています"
+            return _t("保存できない文字が含まれています")
         if category == "Cc" and not (multiline and ch in "\n\t\r"):
-            return ("改行は入力できません" if ch in "\n\r"
-                    else "制御文字が含まれています（コピーした文字に紛れ込んでいないか確認してください）")
+            return (_t("改行は入力できません") if ch in "\n\r"
+                    else _t("制御文字が含まれています（コピーした文字に紛れ込んでいないか確認してください）"))
     return None
 
 
@@ -91,7 +94,8 @@ def _check(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
             items = [v for i in items for v in (i.values() if isinstance(i, dict) else [i])]
             for item in items:
                 if isinstance(item, str) and (why := problem(item, limit, multiline)):
-                    raise InvalidInput(name, f"{LABELS.get(name, name)}: {why}")
+                    raise InvalidInput(name, _t("{field}: {why}").format(
+                        field=_t(LABELS.get(name, name)), why=why))
 
 
 def install() -> None:

@@ -6,6 +6,8 @@ the CLI and messages from services use them directly.
 
 from __future__ import annotations
 
+from desktop.i18n import translate
+
 STATES: dict[str, str] = {
     "candidate": "候補",
     "screening": "検討",
@@ -101,3 +103,18 @@ ROLES: dict[str, str] = {
 }
 
 SEXES: dict[str, str] = {"male": "男性", "female": "女性", "other": "その他"}
+
+
+# Notes the application itself writes on the state history (stored in Japanese, shown in the
+# language of the reader like the labels above).
+SYSTEM_NOTES: list[str] = [
+    "就職により定着支援へ自動移行",
+    "離職",
+    "台帳から取込",
+    "台帳取込: 次の就職の前に離職",
+]
+
+
+def shown(text: str) -> str:
+    """A label above in the language chosen on this PC (for messages built by services)."""
+    return translate("Labels", text)

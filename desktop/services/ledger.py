@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import (
     DateParseError,
     add_months,
@@ -65,6 +66,7 @@ from desktop.services.permissions import require_role, visible_persons
 from desktop.services.persons import INPUT_FIELDS, PersonInput, search_keys, validated
 from desktop.services.settings import read_setting
 
+_t = translator("Ledger")
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("case_number", "ケース番号"), ("name", "氏名"), ("kana", "フリガナ"),
     ("birth_date", "生年月日"), ("sex", "性別"), ("postal_code", "〒"), ("address", "住所"),
@@ -114,7 +116,7 @@ def _decode_csv(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), label
         except UnicodeDecodeError:
             continue
-    raise InvalidInput("file", "文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）")
+    raise InvalidInput("file", _t("文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）"))
 
 
 def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[Any]]], str]:
@@ -127,9 +129,9 @@ def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, l
         try:
             rows = list(csv.reader(io.StringIO(text)))
         except csv.Error as exc:
-            raise InvalidInput("file", f"CSVを読み取れません（{exc}）") from None
+            raise InvalidInput("file", _t("CSVを読み取れません（{exc}）").format(exc=exc)) from None
     else:
-        raise InvalidInput("file", "台帳は .xlsx または .csv のファイルを指定してください")
+        raise InvalidInput("file", _t("台帳は .xlsx または .csv のファイルを指定してください"))
     for index, row in enumerate(rows[:20]):
         texts = [_text(v) for v in row]
         if "ケース番号" in texts:
@@ -137,13 +139,13 @@ def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, l
             body = [(i + 1, list(r)) for i, r in enumerate(rows) if i > index]
             break
     else:
-        raise InvalidInput("file", "見出し行（ケース番号・氏名・受付日 などの列名）が見つかりません")
+        raise InvalidInput("file", _t("見出し行（ケース番号・氏名・受付日 などの列名）が見つかりません"))
     missing = [HEADER[k] for k in REQUIRED if HEADER[k] not in header]
     if missing:
-        raise InvalidInput("file", f"必須の列がありません: {'、'.join(missing)}")
+        raise InvalidInput("file", _t("必須の列がありません: {columns}").format(columns=listing(missing)))
     body = [(n, r) for n, r in body if any(_text(v) for v in r)]
     if len(body) > MAX_ROWS:
-        raise InvalidInput("file", f"1回に取り込める行数は{MAX_ROWS:,}行までです")
+        raise InvalidInput("file", _t("1回に取り込める行数は{MAX_ROWS:,}行までです").format(MAX_ROWS=MAX_ROWS))
     return header, body, encoding
 
 
@@ -155,7 +157,8 @@ def _xlsx_rows(data: bytes) -> list[list[Any]]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InvalidInput("file", f"Excelファイルとして読み取れません（{type(exc).__name__}）") from None
+        raise InvalidInput("file", _t("Excelファイルとして読み取れません（{error}）").format(
+            error=type(exc).__name__)) from None
     try:
         ws = wb["台帳"] if "台帳" in wb.sheetnames else wb.worksheets[0]
         return [list(r) for r in ws.iter_rows(values_only=True)]
@@ -268,20 +271,21 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
         text = get(key)
         if not text:
             if required:
-                raise _RowRejected(HEADER[key], f"{HEADER[key]}を入力してください")
+                raise _RowRejected(HEADER[key], _t("{column}を入力してください").format(column=HEADER[key]))
             return None
         try:
             value = parse_date(text)
         except DateParseError as exc:
             raise _RowRejected(HEADER[key], str(exc)) from None
         if value > ctx.today:
-            raise _RowRejected(HEADER[key], f"未来の日付です（{format_wareki(value)}）")
+            raise _RowRejected(HEADER[key], _t("未来の日付です（{date}）").format(
+                date=shown_date(value)))
         return value
 
     def split_name(key: str) -> tuple[str, str]:
         parts = re.split(r"[\s\u3000]+", get(key).strip(), maxsplit=1)
         if len(parts) != 2 or not all(parts):
-            raise _RowRejected(HEADER[key], f"{HEADER[key]}は姓と名の間に空白を入れてください（例: 山田 太郎）")
+            raise _RowRejected(HEADER[key], _t("{column}は姓と名の間に空白を入れてください（例: 山田 太郎）").format(column=HEADER[key]))
         return parts[0], parts[1]
 
     family, given = split_name("name")
@@ -289,15 +293,14 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     category_text = get("category")
     category = next((k for k, v in CATEGORIES.items() if category_text in (k, v)), None)
     if category is None:
-        raise _RowRejected(HEADER["category"], f"対象者区分「{category_text}」は一覧にありません（"
-                           f"{'、'.join(CATEGORIES.values())}）")
+        raise _RowRejected(HEADER["category"], _t("対象者区分「{category_text}」は一覧にありません（{choices}）").format(category_text=category_text, choices=listing(CATEGORIES.values())))
     sex_text = get("sex")
     sex = SEX_WORDS.get(sex_text) if sex_text else None
     if sex_text and sex is None:
-        raise _RowRejected(HEADER["sex"], f"性別「{sex_text}」が読めません（男性・女性・その他、または空欄）")
+        raise _RowRejected(HEADER["sex"], _t("性別「{sex_text}」が読めません（男性・女性・その他、または空欄）").format(sex_text=sex_text))
     phones = [p for p in re.split(r"\s*[/／、,]\s*", get("phone")) if p]
     if len(phones) > 2:
-        raise _RowRejected(HEADER["phone"], "電話番号は2つまでです（自宅 / 携帯）")
+        raise _RowRejected(HEADER["phone"], _t("電話番号は2つまでです（自宅 / 携帯）"))
     home = next((p for p in phones if not MOBILE.match(unicodedata.normalize("NFKC", p))), "")
     mobile = next((p for p in phones if p != home), "")
     birth = day("birth_date", required=True)
@@ -320,16 +323,15 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
         found = staff_key(staff_text)
         if found not in ctx.staff:
             raise _RowRejected(HEADER["caseworker"],
-                               f"担当者「{staff_text}」が有効な職員として登録されていません")
+                               _t("担当者「{staff_text}」が有効な職員として登録されていません").format(staff_text=staff_text))
         caseworker_id = ctx.staff[found]
         if caseworker_id is None:
-            raise _RowRejected(HEADER["caseworker"], f"「{staff_text}」という職員が複数います。"
-                               "「表示名（ユーザー名）」の形で指定してください")
+            raise _RowRejected(HEADER["caseworker"], _t("「{staff_text}」という職員が複数います。「表示名（ユーザー名）」の形で指定してください").format(staff_text=staff_text))
 
     intake = day("intake_on", required=True)
     assert intake is not None
     if intake < birth:
-        raise _RowRejected(HEADER["intake_on"], "受付日が生年月日より前になっています")
+        raise _RowRejected(HEADER["intake_on"], _t("受付日が生年月日より前になっています"))
     steps = [("consent_on", day("consent_on")), ("referred_on", day("referred_on")),
              ("support_start_on", day("support_start_on")), ("placed_on", day("placed_on"))]
     previous_key: str = "intake_on"
@@ -337,9 +339,9 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     for step, value in steps:  # each step needs the one before it, on or after its date
         if value is not None:
             if previous is None:
-                raise _RowRejected(HEADER[step], f"{HEADER[step]}があるのに{HEADER[previous_key]}がありません")
+                raise _RowRejected(HEADER[step], _t("{column}があるのに{previous}がありません").format(column=HEADER[step], previous=HEADER[previous_key]))
             if value < previous:
-                raise _RowRejected(HEADER[step], f"{HEADER[step]}が{HEADER[previous_key]}より前になっています")
+                raise _RowRejected(HEADER[step], _t("{column}が{previous}より前になっています").format(column=HEADER[step], previous=HEADER[previous_key]))
         previous_key, previous = step, value
     consent_on, referred_on, start_on, placed_on = (v for _, v in steps)
 
@@ -348,13 +350,13 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     term = None
     if placed_on is not None:
         if not employer:
-            raise _RowRejected(HEADER["employer"], "就職日があるときは事業所名を入力してください")
+            raise _RowRejected(HEADER["employer"], _t("就職日があるときは事業所名を入力してください"))
         term = next((k for k, v in TERM_CATEGORIES.items() if term_text in (k, v)), None)
         if term is None:
-            raise _RowRejected(HEADER["term"], f"雇用期間区分「{term_text}」は一覧にありません（"
-                               f"{'、'.join(TERM_CATEGORIES.values())}）")
+            raise _RowRejected(HEADER["term"], _t("雇用期間区分「{term_text}」は一覧にありません（{choices}）").format(
+                term_text=term_text, choices=listing(TERM_CATEGORIES.values())))
     elif employer or term_text:
-        raise _RowRejected(HEADER["placed_on"], "事業所名・雇用期間区分があるときは就職日を入力してください")
+        raise _RowRejected(HEADER["placed_on"], _t("事業所名・雇用期間区分があるときは就職日を入力してください"))
 
     results: dict[int, tuple[str, date]] = {}
     for key, months in RETENTION_COLUMNS.items():
@@ -362,20 +364,20 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
         if not text:
             continue
         if placed_on is None:
-            raise _RowRejected(HEADER[key], "定着確認の結果は就職日がある行にだけ入力できます")
+            raise _RowRejected(HEADER[key], _t("定着確認の結果は就職日がある行にだけ入力できます"))
         results[months] = _retention(text, add_months(placed_on, months), HEADER[key], ctx.today)
 
     closed_on = day("closed_on")
     reason = get("closure_reason") or None
     if (closed_on is None) != (reason is None):
         raise _RowRejected(HEADER["closed_on"] if closed_on is None else HEADER["closure_reason"],
-                           "終了日と終了理由は両方入力してください")
+                           _t("終了日と終了理由は両方入力してください"))
     if reason is not None and reason not in ctx.closure_reasons:
-        raise _RowRejected(HEADER["closure_reason"], f"終了理由「{reason}」は一覧にありません（"
-                           f"{'、'.join(ctx.closure_reasons)}）")
+        raise _RowRejected(HEADER["closure_reason"], _t("終了理由「{reason}」は一覧にありません（{choices}）").format(
+            reason=reason, choices=listing(ctx.closure_reasons)))
     last = max(d for d in (intake, consent_on, referred_on, start_on, placed_on) if d)
     if closed_on is not None and closed_on < last:
-        raise _RowRejected(HEADER["closed_on"], "終了日がほかの日付より前になっています")
+        raise _RowRejected(HEADER["closed_on"], _t("終了日がほかの日付より前になっています"))
     return ParsedRow(number, person, caseworker_id, intake, consent_on, referred_on, start_on,
                      placed_on, employer, job_title, employment_type, term, results, closed_on,
                      reason, get("note"))
@@ -395,8 +397,7 @@ def _retention(text: str, due: date, column: str, today: date) -> tuple[str, dat
                 result, rest = key, normal[len(label):].strip(" （）()")
                 break
     if result is None:
-        raise _RowRejected(column, f"「{text}」が読めません（継続就労・離職・連絡不能、○・×、"
-                           "続けて確認日も書けます）")
+        raise _RowRejected(column, _t("「{text}」が読めません（継続就労・離職・連絡不能、○・×、続けて確認日も書けます）").format(text=text))
     if rest:
         try:
             done = parse_date(rest)
@@ -405,7 +406,8 @@ def _retention(text: str, due: date, column: str, today: date) -> tuple[str, dat
     else:
         done = due
     if done > today:
-        raise _RowRejected(column, f"確認日が未来です（{format_wareki(done)}）")
+        raise _RowRejected(column, _t("確認日が未来です（{date}）").format(
+            date=shown_date(done)))
     return result, done
 
 
@@ -465,7 +467,8 @@ class LedgerService:
         for p in parsed:
             dup = (*p.episode_key, p.placed_on)
             if dup in seen:
-                reject(rows_by_number[p.row], "行", f"{seen[dup]}行目と同じ支援エピソード・就職日の重複行です")
+                reject(rows_by_number[p.row], _t("行"),
+                       _t("{row}行目と同じ支援エピソード・就職日の重複行です").format(row=seen[dup]))
             else:
                 seen[dup] = p.row
                 unique.append(p)
@@ -479,15 +482,17 @@ class LedgerService:
             first = rows[0]
             for other in rows[1:]:
                 if other.person != first.person or not other.same_episode_fields(first):
-                    reject(rows_by_number[other.row], "行", f"{first.row}行目と同じ支援エピソード"
-                           "（ケース番号・受付日）ですが、氏名や日付が一致しません")
+                    reject(rows_by_number[other.row], _t("行"), _t(
+                        "{row}行目と同じ支援エピソード（ケース番号・受付日）ですが、"
+                        "氏名や日付が一致しません").format(row=first.row))
                     bad_groups.add(key)
             if first.placed_on is None and len(rows) > 1:
                 bad_groups.add(key)
             if key in bad_groups:
                 for r in rows:
                     if rows_by_number[r.row].status != "rejected":
-                        reject(rows_by_number[r.row], "行", "同じ支援エピソードの別の行に誤りがあります")
+                        reject(rows_by_number[r.row], _t("行"),
+                               _t("同じ支援エピソードの別の行に誤りがあります"))
 
         episodes = [rows for key, rows in groups.items() if key not in bad_groups]
         episodes = self._against_database(s, episodes, rows_by_number, reject)
@@ -534,12 +539,14 @@ class LedgerService:
                         first.family_name, first.given_name, first.birth_date):
                     for rows in person_episodes:
                         reject_all(rows, HEADER["case_number"],
-                                   f"ケース番号「{number}」は氏名または生年月日が異なる対象者として登録済みです")
+                                   _t("ケース番号「{number}」は氏名または生年月日が異なる対象者として"
+                                      "登録済みです").format(number=number))
                     continue
             fresh = []
             for rows in person_episodes:
                 if rows[0].person != first:
-                    reject_all(rows, HEADER["name"], "同じケース番号の別の行と氏名・生年月日などが一致しません")
+                    reject_all(rows, HEADER["name"],
+                               _t("同じケース番号の別の行と氏名・生年月日などが一致しません"))
                 elif found is not None and (found[0], rows[0].intake_on) in intakes:
                     for r in rows:
                         rows_by_number[r.row].status = "exists"
@@ -550,14 +557,16 @@ class LedgerService:
             for rows in fresh:
                 head = rows[0]
                 if open_on is not None and head.intake_on >= open_on:
-                    reject_all(rows, HEADER["intake_on"], "この対象者には終了していない支援エピソードが既にあります")
+                    reject_all(rows, HEADER["intake_on"],
+                               _t("この対象者には終了していない支援エピソードが既にあります"))
                     continue
                 later = [r for r in fresh if r[0].intake_on > head.intake_on]
                 if head.closed_on is None and later:
-                    reject_all(rows, HEADER["closed_on"], "後の受付がある支援エピソードは終了日が必要です")
+                    reject_all(rows, HEADER["closed_on"], _t("後の受付がある支援エピソードは終了日が必要です"))
                     continue
                 if open_on is not None and head.closed_on is None:
-                    reject_all(rows, HEADER["closed_on"], "この対象者には終了していない支援エピソードが既にあります")
+                    reject_all(rows, HEADER["closed_on"],
+                               _t("この対象者には終了していない支援エピソードが既にあります"))
                     continue
                 accepted.append(rows)
         return accepted
@@ -585,7 +594,7 @@ class LedgerService:
                         row = next(p for p in preview.rows if p.row == r.row)
                         row.status = "rejected"
                         preview.errors.append(RowError(r.row, HEADER["referred_on"],
-                                                       "支援要請先のハローワークが登録されていません（先に登録してください）"))
+                                                       _t("支援要請先のハローワークが登録されていません（先に登録してください）")))
                 episodes = [rows for rows in episodes if rows[0].referred_on is None]
             writer = _Writer(s, self.ctx, actor, office, self._context(s))
             for rows in episodes:
@@ -608,7 +617,7 @@ class LedgerService:
         if office_id is not None:
             office = s.get(HelloWorkOffice, office_id)
             if office is None or office.deleted_at is not None:
-                raise InvalidInput("office", "指定したハローワークが見つかりません")
+                raise InvalidInput("office", _t("指定したハローワークが見つかりません"))
             return office
         return s.scalars(select(HelloWorkOffice).where(HelloWorkOffice.deleted_at.is_(None))
                          .order_by(HelloWorkOffice.name).limit(1)).first()
@@ -625,7 +634,7 @@ class LedgerService:
 
     def export(self, actor: Actor, fmt: str) -> tuple[bytes, int]:
         if fmt not in ("xlsx", "csv", "json"):
-            raise InvalidInput("format", "形式は xlsx・csv・json のいずれかです")
+            raise InvalidInput("format", _t("形式は xlsx・csv・json のいずれかです"))
         rows = self.export_rows(actor)
         header = [label for _, label in COLUMNS]
         if fmt == "csv":
@@ -692,17 +701,16 @@ def write_rejected_report(path: Path, errors: list[RowError]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(out.getvalue().encode("utf-8-sig"))
     except OSError as exc:
-        raise DomainError(f"取り込めなかった行の一覧を {path} に書き込めません（{exc.strerror or exc}）。"
-                          "取り込んだ行は保存されています") from None
+        raise DomainError(_t("取り込めなかった行の一覧を {path} に書き込めません（{reason}）。取り込んだ行は保存されています").format(path=path, reason=exc.strerror or exc)) from None
 
 
 def _read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput("file", f"ファイルが見つかりません: {path}") from None
+        raise InvalidInput("file", _t("ファイルが見つかりません: {path}").format(path=path)) from None
     except OSError as exc:
-        raise InvalidInput("file", f"ファイルを読み取れません: {path}（{exc.strerror or exc}）") from None
+        raise InvalidInput("file", _t("ファイルを読み取れません: {path}（{reason}）").format(path=path, reason=exc.strerror or exc)) from None
 
 
 def as_text(column: Any) -> Any:

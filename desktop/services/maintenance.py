@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from desktop.config import Config
+from desktop.i18n import translator
 from desktop.models.db import (
     Database,
     DatabaseUnavailable,
@@ -32,6 +33,7 @@ from desktop.services.errors import DomainError
 from desktop.services.permissions import require_role
 from desktop.services.settings import read_setting
 
+_t = translator("Maintenance")
 MAGIC = b"TSUNAGI-BACKUP/1\n"
 
 
@@ -55,13 +57,16 @@ def check_database(engine: Engine, db: Database) -> VerifyReport:
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             pages = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-            report.problems += [f"暗号化ページの検証に失敗: {p}" for p in pages]
+            report.problems += [_t("暗号化ページの検証に失敗: {page}").format(page=p)
+                                for p in pages]
             result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
             if result != ["ok"]:
-                report.problems += [f"データベースの整合性: {r}" for r in result[:20]]
+                report.problems += [_t("データベースの整合性: {result}").format(result=r)
+                                    for r in result[:20]]
             fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
             if fk:
-                report.problems.append(f"参照整合性の違反が {len(fk)} 件あります（例: {fk[0]}）")
+                report.problems.append(_t("参照整合性の違反が {count} 件あります（例: {example}）")
+                                       .format(count=len(fk), example=fk[0]))
     with db.read() as s:
         chain = audit.verify_chain(s)
     report.audit_rows = chain.rows
@@ -88,7 +93,7 @@ class MaintenanceService:
     def backup_dir(self) -> Path:
         database = self.engine.url.database
         if self.key_info is None or not database:
-            raise DomainError("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください")
+            raise DomainError(_t("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください"))
         return Path(database).resolve().parent / "backups"
 
     def auto_backups(self) -> list[Path]:
@@ -134,7 +139,7 @@ class MaintenanceService:
 
     def _write_backup(self, actor: Actor, out: Path, action: str) -> Path:
         if self.key_info is None:
-            raise DomainError("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください")
+            raise DomainError(_t("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください"))
         out = out.expanduser().resolve()
         if out.is_dir():
             stamp = self.ctx.now().strftime("%Y%m%d-%H%M%S")
@@ -147,7 +152,7 @@ class MaintenanceService:
             payload = snapshot.read_bytes()
         except (OSError, OperationalError) as exc:
             reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
-            raise DomainError(f"バックアップを書き込めません（{reason}）: {out.parent}") from None
+            raise DomainError(_t("バックアップを書き込めません（{reason}）: {parent}").format(reason=reason, parent=out.parent)) from None
         finally:
             _remove(snapshot)
         header = {
@@ -167,7 +172,7 @@ class MaintenanceService:
             tmp.replace(out)
         except OSError as exc:
             _remove(tmp)
-            raise DomainError(f"バックアップを書き込めません（{exc.strerror or exc}）: {out.parent}"
+            raise DomainError(_t("バックアップを書き込めません（{reason}）: {parent}").format(reason=exc.strerror or exc, parent=out.parent)
                               ) from None
         return out
 
@@ -192,19 +197,18 @@ def read_backup(path: Path) -> tuple[dict[str, object], bytes]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BackupInvalid(f"バックアップファイルを読めません: {exc.strerror}") from None
+        raise BackupInvalid(_t("バックアップファイルを読めません: {strerror}").format(strerror=exc.strerror)) from None
     if not data.startswith(MAGIC):
-        raise BackupInvalid("つなぎのバックアップファイルではありません。何も変更していません")
+        raise BackupInvalid(_t("つなぎのバックアップファイルではありません。何も変更していません"))
     try:
         line, payload = data[len(MAGIC):].split(b"\n", 1)
         header = json.loads(line)
     except ValueError:
-        raise BackupInvalid("バックアップファイルの見出しが壊れています。何も変更していません") from None
+        raise BackupInvalid(_t("バックアップファイルの見出しが壊れています。何も変更していません")) from None
     if (len(payload) != header.get("payload_size")
             or hashlib.sha256(payload).hexdigest() != header.get("payload_sha256")):
         raise BackupInvalid(
-            "バックアップファイルが壊れています（途中で切れているか、内容が変わっています）。"
-            "何も変更していません"
+            _t("バックアップファイルが壊れています（途中で切れているか、内容が変わっています）。何も変更していません")
         )
     return header, payload
 
@@ -231,7 +235,8 @@ def restore_backup(config: Config, path: Path, username: str, password: str) -> 
         services = build_services(db, "restore", engine=engine, key_info=info)
         report = check_database(engine, db)
         if not report.ok:
-            raise BackupInvalid("バックアップの検証に失敗しました: " + " / ".join(report.problems))
+            raise BackupInvalid(_t("バックアップの検証に失敗しました: {problems}").format(
+                problems=" / ".join(report.problems)))
         actor = services.auth.login(username, password)
         require_role(actor, "admin")
         checkpoint(engine)
@@ -250,7 +255,7 @@ def restore_backup(config: Config, path: Path, username: str, password: str) -> 
         info.save(config.data_dir)
         return previous
     except DatabaseUnavailable as exc:
-        raise BackupInvalid(f"バックアップを開けません: {exc}。何も変更していません") from None
+        raise BackupInvalid(_t("バックアップを開けません: {exc}。何も変更していません").format(exc=exc)) from None
     finally:
         if engine is not None:
             engine.dispose()

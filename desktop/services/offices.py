@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from desktop.i18n import translator
 from desktop.models import HelloWorkOffice
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import InvalidInput
 from desktop.services.permissions import require_role
 
+_t = translator("Offices")
 
 @dataclass(frozen=True)
 class OfficeRecord:
@@ -32,10 +34,10 @@ class OfficeService:
         require_role(actor, "admin", "supervisor")
         name = name.strip()
         if not name:
-            raise InvalidInput("name", "ハローワークの名称を入力してください")
+            raise InvalidInput("name", _t("ハローワークの名称を入力してください"))
         with self.ctx.db.write() as s:
             if s.scalar(select(HelloWorkOffice.id).where(HelloWorkOffice.name == name)):
-                raise InvalidInput("name", f"「{name}」は既に登録されています")
+                raise InvalidInput("name", _t("「{name}」は既に登録されています").format(name=name))
             office = HelloWorkOffice(name=name, address=address, phone=phone,
                                      navigator=navigator)
             s.add(stamp_new(self.ctx, actor, office))

@@ -50,6 +50,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.i18n import N_, translator
 from desktop.models import (
     AuditEntry,
     CaseShare,
@@ -75,6 +76,7 @@ from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
 from desktop.services.permissions import require_role
 from desktop.services.persons import search_keys
 
+_t = translator("Outreach")
 MAGIC = b"TSUNAGI-KIT/1\n"
 MIN_PASSPHRASE = 10
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
@@ -151,7 +153,7 @@ def _key(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
 def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
               passphrase: str) -> Path:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput("passphrase", f"キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください")
+        raise InvalidInput("passphrase", _t("キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     header = {**header, "format": 1, "kdf": {"salt": base64.b64encode(salt).decode(),
                                              **SCRYPT},
@@ -172,7 +174,7 @@ def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        raise DomainError(f"キットを書き込めません（{exc.strerror or exc}）: {path}") from None
+        raise DomainError(_t("キットを書き込めません（{reason}）: {path}").format(reason=exc.strerror or exc, path=path)) from None
     return path
 
 
@@ -181,11 +183,11 @@ def read_kit(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[str, Any
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise KitInvalid(f"キットのファイルが見つかりません: {path}") from None
+        raise KitInvalid(_t("キットのファイルが見つかりません: {path}").format(path=path)) from None
     except OSError as exc:
-        raise KitInvalid(f"キットを読めません（{exc.strerror or exc}）") from None
+        raise KitInvalid(_t("キットを読めません（{reason}）").format(reason=exc.strerror or exc)) from None
     if not data.startswith(MAGIC):
-        raise KitInvalid("つなぎの出張用キットではありません。何も変更していません")
+        raise KitInvalid(_t("つなぎの出張用キットではありません。何も変更していません"))
     try:
         line, sealed = data[len(MAGIC):].split(b"\n", 1)
         header = json.loads(line)
@@ -193,9 +195,9 @@ def read_kit(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[str, Any
         salt, nonce = base64.b64decode(kdf["salt"]), base64.b64decode(header["nonce"])
         params = {k: int(kdf[k]) for k in ("n", "r", "p")}
     except (ValueError, KeyError, TypeError):
-        raise KitInvalid("キットの見出しが壊れています。何も変更していません") from None
+        raise KitInvalid(_t("キットの見出しが壊れています。何も変更していません")) from None
     if params != SCRYPT:
-        raise KitInvalid("キットの暗号化の設定が正しくありません。何も変更していません")
+        raise KitInvalid(_t("キットの暗号化の設定が正しくありません。何も変更していません"))
     head = data[:len(MAGIC) + len(line) + 1]
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -204,10 +206,9 @@ def read_kit(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[str, Any
         body = AESGCM(_key(passphrase, salt, params)).decrypt(nonce, sealed, head)
         payload = json.loads(zlib.decompress(body))
     except InvalidTag:
-        raise KitInvalid("キットを開けません: パスフレーズが違うか、ファイルが途中で切れているか、"
-                         "内容が書き換えられています。何も変更していません") from None
+        raise KitInvalid(_t("キットを開けません: パスフレーズが違うか、ファイルが途中で切れているか、内容が書き換えられています。何も変更していません")) from None
     except (zlib.error, ValueError):
-        raise KitInvalid("キットの内容が壊れています。何も変更していません") from None
+        raise KitInvalid(_t("キットの内容が壊れています。何も変更していません")) from None
     return header, payload
 
 
@@ -286,18 +287,18 @@ class ImportResult:
 
 
 def _label(table: str, row: dict[str, Any]) -> str:
-    names = {"persons": "対象者", "episodes": "支援エピソード", "contact_logs": "ケース記録",
-             "consents": "同意", "referrals": "支援要請", "plans": "支援プラン",
-             "placements": "就職", "retention_checkpoints": "定着確認",
-             "transitions": "状態の記録", "case_shares": "ケース共有",
-             "plan_reviews": "プランの見直し", "support_extensions": "支援期間の延長",
-             "protection_outcomes": "保護の廃止・減額"}
-    what = names.get(table, table)
+    names = {"persons": N_("対象者"), "episodes": N_("支援エピソード"), "contact_logs": N_("ケース記録"),
+             "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
+             "placements": N_("就職"), "retention_checkpoints": N_("定着確認"),
+             "transitions": N_("状態の記録"), "case_shares": N_("ケース共有"),
+             "plan_reviews": N_("プランの見直し"), "support_extensions": N_("支援期間の延長"),
+             "protection_outcomes": N_("保護の廃止・減額")}
+    what = _t(names.get(table, table))
     if table == "persons":
         return f"{what} {row.get('case_number', '')} {row.get('family_name', '')} {row.get('given_name', '')}"
     on = row.get("contact_on") or row.get("intake_on") or row.get("start_on") or row.get(
         "signed_on") or row.get("due_on") or ""
-    return f"{what}（{on}）" if on else what
+    return _t("{what}（{on}）").format(what=what, on=on) if on else what
 
 
 def create_working_database(config: Any, kit: Path, kit_passphrase: str,
@@ -375,12 +376,12 @@ class OutreachService:
     def _caseworker(self, s: Session, actor: Actor, name: str | None) -> User:
         username = name or actor.username
         if actor.role == "caseworker" and username != actor.username:
-            raise PermissionDenied("ほかの職員のケースのキットは作れません")
+            raise PermissionDenied(_t("ほかの職員のケースのキットは作れません"))
         require_role(actor, "admin", "supervisor", "caseworker")
         user = s.scalar(select(User).where(User.username == username,
                                            User.deleted_at.is_(None)))
         if user is None or not user.active:
-            raise InvalidInput("caseworker", f"職員「{username}」が見つかりません")
+            raise InvalidInput("caseworker", _t("職員「{username}」が見つかりません").format(username=username))
         return user
 
     def _caseload_rows(self, s: Session, person_ids: list[uuid.UUID]) -> dict[str, Any]:
@@ -418,9 +419,9 @@ class OutreachService:
         """Fill a new, empty working database (``s``) from an office kit."""
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "out":
-            raise KitInvalid("これは返却用のキットです。事務所で取り込んでください")
+            raise KitInvalid(_t("これは返却用のキットです。事務所で取り込んでください"))
         if s.scalar(select(Person.id).limit(1)) or s.scalar(select(User.id).limit(1)):
-            raise DomainError("作業用のデータベースが空ではありません。新しいフォルダを指定してください")
+            raise DomainError(_t("作業用のデータベースが空ではありません。新しいフォルダを指定してください"))
         records = payload["records"]
         for number, row in enumerate(records["persons"], start=1):
             row["search_no"] = number
@@ -478,7 +479,7 @@ class OutreachService:
         require_role(actor, "admin", "supervisor", "caseworker")
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
-            raise KitInvalid("事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです")
+            raise KitInvalid(_t("事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです"))
         with self.ctx.db.read() as s:
             return self._plan(s, header, payload)
 
@@ -527,15 +528,17 @@ class OutreachService:
                 if twin is not None:
                     plan.conflicts.append(Conflict(
                         f"{name}:{row['id']}", name, row["id"], "possible_duplicate",
-                        f"{_label(name, row)} は事務所の {twin[1]} と同じ人かもしれません"
-                        "（フリガナと生年月日が同じ）", existing_id=str(twin[0])))
+                        _t("{record} は事務所の {case_number} と同じ人かもしれません"
+                           "（フリガナと生年月日が同じ）").format(
+                            record=_label(name, row), case_number=twin[1]), existing_id=str(twin[0])))
                     return
             plan.inserts.setdefault(name, []).append(row)
             return
         if office is None:  # removed at the office (purged) after the kit was made
             plan.conflicts.append(Conflict(
                 f"{name}:{row['id']}", name, row["id"], "office_deleted",
-                f"{_label(name, row)} は出張中に事務所で削除されました"))
+                _t("{record} は出張中に事務所で削除されました").format(
+                    record=_label(name, row))))
             return
         if not any(office.get(c) != row.get(c) for c in compared):
             plan.unchanged += 1
@@ -562,7 +565,8 @@ class OutreachService:
                 plan.unchanged += 1
             return
         plan.conflicts.append(Conflict(f"{name}:{row['id']}", name, row["id"], "both_changed",
-                                       f"{_label(name, office)} は事務所とノートPCの両方で変更されました",
+                                       _t("{record} は事務所とノートPCの両方で変更されました").format(
+                                           record=_label(name, office)),
                                        clashes, office_version=int(office["version"]),
                                        merged=merged))
 
@@ -575,7 +579,7 @@ class OutreachService:
         require_role(actor, "admin", "supervisor", "caseworker")
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
-            raise KitInvalid("取り込めるのはノートPCで作った返却用のキットです")
+            raise KitInvalid(_t("取り込めるのはノートPCで作った返却用のキットです"))
         resolutions = resolutions or {}
         with self.ctx.db.write() as s:
             plan = self._plan(s, header, payload)
@@ -583,8 +587,8 @@ class OutreachService:
                 return ImportResult(plan.kit_id, True, 0, 0, 0, 0)
             missing = [c.summary for c in plan.conflicts if c.id not in resolutions]
             if missing:
-                raise DomainError(f"未解決の競合が {len(missing)} 件あります（例: {missing[0]}）。"
-                                  "すべての競合について、事務所・ノートPCのどちらを残すか選んでください")
+                raise DomainError(_t("未解決の競合が {count} 件あります（例: {example}）。すべての競合について、"
+                                     "事務所・ノートPCのどちらを残すか選んでください").format(count=len(missing), example=missing[0]))
             merged = self._resolve(plan, resolutions)
             inserted = updated = 0
             for table in SYNCED:
@@ -604,7 +608,7 @@ class OutreachService:
                                                          table.c.version == version)
                                      .values(**values))
                     if done.rowcount != 1:  # type: ignore[attr-defined]
-                        raise DomainError("取込中に事務所側で同じ記録が更新されました。もう一度取り込んでください")
+                        raise DomainError(_t("取込中に事務所側で同じ記録が更新されました。もう一度取り込んでください"))
                     updated += 1
             self._append_laptop_audit(s, plan)
             audit.append(s, self.ctx, actor, "outreach_import", "kit",
@@ -627,17 +631,17 @@ class OutreachService:
                 elif choice == "new":
                     plan.inserts.setdefault(c.table, []).append(row)
                 else:
-                    raise InvalidInput(c.id, "同じ人か別の人か（merge / new）を選んでください")
+                    raise InvalidInput(c.id, _t("同じ人か別の人か（merge / new）を選んでください"))
             elif c.kind == "office_deleted":
                 if choice == "laptop":
                     plan.inserts.setdefault(c.table, []).append(row)
                 elif choice != "office":
-                    raise InvalidInput(c.id, "事務所（削除のまま）かノートPC（戻す）を選んでください")
+                    raise InvalidInput(c.id, _t("事務所（削除のまま）かノートPC（戻す）を選んでください"))
             else:
                 fields = {d.name: choice for d in c.fields} if isinstance(choice, str) else choice
                 if set(fields) != {d.name for d in c.fields} or not set(fields.values()) <= {
                         "office", "laptop"}:
-                    raise InvalidInput(c.id, "各項目について事務所かノートPCかを選んでください")
+                    raise InvalidInput(c.id, _t("各項目について事務所かノートPCかを選んでください"))
                 chosen = dict(c.merged or row)
                 for d in c.fields:
                     chosen[d.name] = d.laptop if fields[d.name] == "laptop" else d.office

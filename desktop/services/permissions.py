@@ -11,19 +11,21 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, exists, or_, select, true
 from sqlalchemy.orm import Session
 
+from desktop.i18n import listing, translator
 from desktop.models import CaseShare, Person
 from desktop.services.context import Actor
 from desktop.services.errors import PermissionDenied
-from desktop.services.labels import ROLES
+from desktop.services.labels import ROLES, shown
 
+_t = translator("Permissions")
 OFFICE_READERS = {"admin", "supervisor", "viewer"}
 OFFICE_EDITORS = {"admin", "supervisor"}
 
 
 def require_role(actor: Actor, *roles: str) -> None:
     if actor.role not in roles:
-        allowed = "・".join(ROLES[r] for r in roles)
-        raise PermissionDenied(f"この操作は{allowed}のみ行えます（現在: {ROLES[actor.role]}）")
+        allowed = listing(shown(ROLES[r]) for r in roles)
+        raise PermissionDenied(_t("この操作は{allowed}のみ行えます（現在: {current}）").format(allowed=allowed, current=shown(ROLES[actor.role])))
 
 
 def visible_persons(actor: Actor) -> ColumnElement[bool]:
@@ -55,7 +57,7 @@ def _in_caseload(session: Session, actor: Actor, person: Person) -> bool:
 def check_read(session: Session, actor: Actor, person: Person) -> None:
     if actor.role in OFFICE_READERS or _in_caseload(session, actor, person):
         return
-    raise PermissionDenied("この対象者のケースを閲覧する権限がありません（担当または共有されたケースのみ）")
+    raise PermissionDenied(_t("この対象者のケースを閲覧する権限がありません（担当または共有されたケースのみ）"))
 
 
 def check_edit(session: Session, actor: Actor, person: Person) -> None:
@@ -64,5 +66,5 @@ def check_edit(session: Session, actor: Actor, person: Person) -> None:
     if actor.role == "caseworker" and _in_caseload(session, actor, person):
         return
     if actor.role == "viewer":
-        raise PermissionDenied("閲覧のみの利用者は記録を変更できません")
-    raise PermissionDenied("この対象者のケースを変更する権限がありません（担当または共有されたケースのみ）")
+        raise PermissionDenied(_t("閲覧のみの利用者は記録を変更できません"))
+    raise PermissionDenied(_t("この対象者のケースを変更する権限がありません（担当または共有されたケースのみ）"))

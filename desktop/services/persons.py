@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.i18n import translator
 from desktop.japanese import validators
 from desktop.japanese.kana import fold
 from desktop.models import CaseShare, Person, User
@@ -20,6 +21,7 @@ from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, St
 from desktop.services.labels import CATEGORIES, SEXES
 from desktop.services.permissions import check_edit, check_read, require_role
 
+_t = translator("Persons")
 
 @dataclass(frozen=True)
 class PersonInput:
@@ -64,12 +66,12 @@ def validated(data: PersonInput, today: date) -> PersonInput:
     def required(name: str, label: str) -> str:
         value = str(getattr(data, name) or "").strip()
         if not value:
-            raise InvalidInput(name, f"{label}を入力してください")
+            raise InvalidInput(name, _t("{label}を入力してください").format(label=label))
         return value
 
-    case_number = required("case_number", "ケース番号")
-    family_name = required("family_name", "氏")
-    given_name = required("given_name", "名")
+    case_number = required("case_number", _t("ケース番号"))
+    family_name = required("family_name", _t("氏"))
+    given_name = required("given_name", _t("名"))
     def check(name: str, validate: Callable[[str], str]) -> str:
         value = str(getattr(data, name) or "")
         if not value.strip() and name not in ("family_kana", "given_kana"):
@@ -85,13 +87,13 @@ def validated(data: PersonInput, today: date) -> PersonInput:
     home = check("phone_home", validators.phone_number)
     mobile = check("phone_mobile", validators.phone_number)
     if not isinstance(data.birth_date, date):
-        raise InvalidInput("birth_date", "生年月日を入力してください")
+        raise InvalidInput("birth_date", _t("生年月日を入力してください"))
     if data.birth_date > today:
-        raise InvalidInput("birth_date", "生年月日が未来の日付になっています")
+        raise InvalidInput("birth_date", _t("生年月日が未来の日付になっています"))
     if data.category not in CATEGORIES:
-        raise InvalidInput("category", "対象者区分を選んでください")
+        raise InvalidInput("category", _t("対象者区分を選んでください"))
     if data.sex is not None and data.sex not in SEXES:
-        raise InvalidInput("sex", "性別の値が正しくありません")
+        raise InvalidInput("sex", _t("性別の値が正しくありません"))
     return replace(data, case_number=case_number, family_name=family_name,
                    given_name=given_name, family_kana=family_kana, given_kana=given_kana,
                    postal_code=postal, phone_home=home, phone_mobile=mobile)
@@ -123,7 +125,7 @@ def to_record(person: Person, caseworker_name: str = "") -> PersonRecord:
 def load_person(session: Session, person_id: uuid.UUID) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
-        raise NotFound("対象者が見つかりません（削除されたか、IDが違います）")
+        raise NotFound(_t("対象者が見つかりません（削除されたか、IDが違います）"))
     return person
 
 
@@ -131,7 +133,7 @@ def require_staff(s: Session, user_id: uuid.UUID) -> User:
     user = s.get(User, user_id)
     if user is None or not user.active or user.role not in ("caseworker", "supervisor",
                                                            "admin"):
-        raise InvalidInput("caseworker", "担当者に指定できる有効な職員ではありません")
+        raise InvalidInput("caseworker", _t("担当者に指定できる有効な職員ではありません"))
     return user
 
 
@@ -143,7 +145,7 @@ def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
     clean = validated(data, ctx.today())
     if actor.role == "caseworker":
         if caseworker_id not in (None, actor.user_id):
-            raise PermissionDenied("他の担当者のケースとして登録することはできません")
+            raise PermissionDenied(_t("他の担当者のケースとして登録することはできません"))
         caseworker_id = actor.user_id
     return clean, caseworker_id
 
@@ -152,7 +154,7 @@ def insert_person(s: Session, ctx: ServiceContext, actor: Actor, clean: PersonIn
                   caseworker_id: uuid.UUID | None) -> Person:
     """Add a validated person in the caller's transaction, audited."""
     if s.scalar(select(Person.id).where(Person.case_number == clean.case_number)):
-        raise InvalidInput("case_number", f"ケース番号「{clean.case_number}」は既に使われています")
+        raise InvalidInput("case_number", _t("ケース番号「{case_number}」は既に使われています").format(case_number=clean.case_number))
     if caseworker_id is not None:
         require_staff(s, caseworker_id)
     person = Person(**{n: getattr(clean, n) for n in INPUT_FIELDS}, **search_keys(clean),
@@ -216,13 +218,12 @@ class PersonService:
                 check_edit(s, actor, person)
                 if person.version != expected_version:
                     raise StaleRecord(
-                        "この対象者の情報は、開いた後に他の利用者が更新しています。"
-                        "最新の内容を読み込み直してください"
+                        _t("この対象者の情報は、開いた後に他の利用者が更新しています。最新の内容を読み込み直してください")
                     )
                 if clean.case_number != person.case_number and s.scalar(
                         select(Person.id).where(Person.case_number == clean.case_number)):
                     raise InvalidInput("case_number",
-                                       f"ケース番号「{clean.case_number}」は既に使われています")
+                                       _t("ケース番号「{case_number}」は既に使われています").format(case_number=clean.case_number))
                 changed = [n for n in INPUT_FIELDS if getattr(person, n) != getattr(clean, n)]
                 for n in changed:
                     setattr(person, n, getattr(clean, n))
@@ -233,7 +234,7 @@ class PersonService:
                 audit.append(s, self.ctx, actor, "update", "person", person.id, fields=changed)
                 return to_record(person)
         except StaleDataError:
-            raise StaleRecord("他の利用者が同時に更新しました。読み込み直してください") from None
+            raise StaleRecord(_t("他の利用者が同時に更新しました。読み込み直してください")) from None
 
     def assign_caseworker(self, actor: Actor, person_id: uuid.UUID,
                           caseworker_id: uuid.UUID) -> None:
@@ -271,7 +272,7 @@ class PersonService:
                                                      CaseShare.user_id == user_id,
                                                      CaseShare.deleted_at.is_(None)))
             if share is None:
-                raise NotFound("このケースはその職員と共有されていません")
+                raise NotFound(_t("このケースはその職員と共有されていません"))
             share.deleted_at = self.ctx.now()
             stamp_update(actor, share)
             audit.append(s, self.ctx, actor, "unshare", "person", person_id, user=str(user_id))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import translator
 from desktop.lazy import lazy_module
 from desktop.models import (
     Consent,
@@ -50,6 +51,7 @@ from desktop.services.labels import (
 from desktop.services.permissions import visible_persons
 from desktop.services.settings import read_setting
 
+_t = translator("Printing")
 if TYPE_CHECKING:
     from desktop.documents import forms
 else:  # ReportLab (0.1 s to import) loads with the first print, not at start-up
@@ -86,7 +88,7 @@ class PrintService:
             Referral.status.in_(("sent", "accepted")))
             .order_by(Referral.referred_on.desc()).limit(1))
         if referral is None:
-            raise DomainError("この支援エピソードには有効な支援要請がありません（差戻し・取下げを除く）")
+            raise DomainError(_t("この支援エピソードには有効な支援要請がありません（差戻し・取下げを除く）"))
         return referral
 
     def _sharing_consent(self, s: Session, episode_id: uuid.UUID, office: str,
@@ -95,8 +97,7 @@ class PrintService:
                    if office in c.recipients]
         if not granted:
             raise ConsentMissing(
-                f"「{office}」への情報提供に有効な同意がないため印刷できません"
-                "（未取得・期限切れ・撤回済み）")
+                _t("「{office}」への情報提供に有効な同意がないため印刷できません（未取得・期限切れ・撤回済み）").format(office=office))
         return max(granted, key=lambda c: c.signed_on)
 
     def _finish(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID,
@@ -187,7 +188,7 @@ class PrintService:
                        blank: bool = False) -> PrintedDocument:
         """One form. ``blank`` prints an empty 同意書 for signature (no episode needed)."""
         if kind not in KINDS:
-            raise InvalidInput("kind", f"印刷できる書類は {', '.join(KINDS)} です")
+            raise InvalidInput("kind", _t("印刷できる書類は {kinds} です").format(kinds=', '.join(KINDS)))
         today = self.ctx.today()
         with self.ctx.db.write() as s:
             if kind == "consent" and blank:
@@ -198,7 +199,7 @@ class PrintService:
                 return PrintedDocument("consent", f"consent-blank-{today.isoformat()}.pdf", pdf,
                                        hashlib.sha256(pdf).hexdigest())
             if episode_id is None:
-                raise InvalidInput("episode", "支援エピソードを指定してください")
+                raise InvalidInput("episode", _t("支援エピソードを指定してください"))
             episode, person = self.access.for_read(s, actor, episode_id)
             if kind in ("referral", "packet"):
                 referral = self._latest_referral(s, episode.id)
@@ -216,19 +217,19 @@ class PrintService:
                 self._any_sharing_consent(s, episode.id, today)
                 plan = self._plan_data(s, person, episode)
                 if plan is None:
-                    raise DomainError("この支援エピソードには就労支援プランがありません")
+                    raise DomainError(_t("この支援エピソードには就労支援プランがありません"))
                 pdf = forms.plan_pdf(plan)
             else:
                 consent = self._any_sharing_consent(s, episode.id, today)
                 if "placement_retention" not in consent.scope:
-                    raise ConsentMissing("就職・定着の状況は同意の範囲外のため報告書を印刷できません")
+                    raise ConsentMissing(_t("就職・定着の状況は同意の範囲外のため報告書を印刷できません"))
                 pdf = forms.followup_pdf(self._followup_data(s, person, episode))
             return self._finish(s, actor, kind, episode.id, person.case_number, pdf)
 
     def _any_sharing_consent(self, s: Session, episode_id: uuid.UUID, on: date) -> Consent:
         granted = in_force(s, episode_id, on, "information_sharing")
         if not granted:
-            raise ConsentMissing("有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）")
+            raise ConsentMissing(_t("有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）"))
         return max(granted, key=lambda c: c.signed_on)
 
     def _followup_data(self, s: Session, person: Person, episode: Episode) -> forms.FollowupData:

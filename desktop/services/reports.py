@@ -35,12 +35,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import String
 
+from desktop.i18n import N_, shown_date, shown_fiscal_year, shown_month, translator
 from desktop.japanese.wareki import (
     add_months,
     fiscal_year_of,
     fiscal_year_range,
-    format_wareki,
-    format_wareki_year,
 )
 from desktop.models import (
     AnnualTarget,
@@ -58,6 +57,7 @@ from desktop.services.errors import InvalidInput
 from desktop.services.labels import CATEGORIES
 from desktop.services.settings import read_setting
 
+_t = translator("Reports")
 PROTECTION_ENDED_REASON = "保護廃止(就労収入増)"
 REGULAR_TERMS = ("indefinite", "over_4m")
 COUNT_KEYS = ("referrals", "support_targets", "placements", "regular_placements",
@@ -65,13 +65,13 @@ COUNT_KEYS = ("referrals", "support_targets", "placements", "regular_placements"
 UNASSIGNED = "unassigned"
 
 LABELS: dict[str, str] = {
-    "referrals": "支援要請件数",
-    "support_targets": "支援対象者数",
-    "placements": "就職件数",
-    "regular_placements": "うち常用就職件数",
-    "placed_persons": "就職者数（支援対象者のうち）",
-    "placement_rate": "就職率",
-    "protection_ended_by_work": "就労による保護廃止件数",
+    "referrals": N_("支援要請件数"),
+    "support_targets": N_("支援対象者数"),
+    "placements": N_("就職件数"),
+    "regular_placements": N_("うち常用就職件数"),
+    "placed_persons": N_("就職者数（支援対象者のうち）"),
+    "placement_rate": N_("就職率"),
+    "protection_ended_by_work": N_("就労による保護廃止件数"),
 }
 MAX_DAYS = 366 * 5
 # The person lookup of every report query stays in this narrow covering index (see 0003).
@@ -104,23 +104,23 @@ class Period:
     @classmethod
     def fiscal(cls, fy: int) -> Period:
         if not 1990 <= fy <= 2100:
-            raise InvalidInput("fiscal_year", f"年度「{fy}」が正しくありません（西暦の年で指定してください）")
+            raise InvalidInput("fiscal_year", _t("年度「{fy}」が正しくありません（西暦の年で指定してください）").format(fy=fy))
         start, end = fiscal_year_range(fy)
         return cls(start, end, fy)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         if not 1 <= month <= 12 or not 1990 <= year <= 2100:
-            raise InvalidInput("month", "年月が正しくありません")
+            raise InvalidInput("month", _t("年月が正しくありません"))
         start = date(year, month, 1)
         return cls(start, add_months(start, 1) - timedelta(days=1))
 
     @classmethod
     def custom(cls, start: date, end: date) -> Period:
         if end < start:
-            raise InvalidInput("end", "期間の終わりが始まりより前になっています")
+            raise InvalidInput("end", _t("期間の終わりが始まりより前になっています"))
         if (end - start).days > MAX_DAYS:
-            raise InvalidInput("end", "期間は5年以内で指定してください")
+            raise InvalidInput("end", _t("期間は5年以内で指定してください"))
         if start == fiscal_year_range(fiscal_year_of(start))[0] and end == fiscal_year_range(
                 fiscal_year_of(start))[1]:
             return cls.fiscal(fiscal_year_of(start))
@@ -129,8 +129,8 @@ class Period:
     @property
     def label(self) -> str:
         if self.fiscal_year is not None:
-            return f"{format_wareki_year(self.fiscal_year)}度（{self.fiscal_year}年度）"
-        return f"{format_wareki(self.start)}〜{format_wareki(self.end)}"
+            return shown_fiscal_year(self.fiscal_year)
+        return _t("{start}〜{end}").format(start=shown_date(self.start), end=shown_date(self.end))
 
     def months(self) -> list[str]:
         keys, cursor = [], self.start.replace(day=1)
@@ -185,7 +185,7 @@ class ReportService:
         from desktop.documents import reports as files
 
         if fmt not in ("json", "csv", "xlsx", "pdf"):
-            raise InvalidInput("format", "形式は json・csv・xlsx・pdf のいずれかです")
+            raise InvalidInput("format", _t("形式は json・csv・xlsx・pdf のいずれかです"))
         data = self.indicators(actor, period, audit_action="report_export", format=fmt)
         if fmt == "json":
             return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
@@ -288,7 +288,7 @@ class ReportService:
     def _staff_names(self, s: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
         real = [uuid.UUID(str(i)) if not isinstance(i, uuid.UUID) else i
                 for i in ids if i != UNASSIGNED]
-        names: dict[str, tuple[str, str]] = {UNASSIGNED: (UNASSIGNED, "（担当者なし）")}
+        names: dict[str, tuple[str, str]] = {UNASSIGNED: (UNASSIGNED, _t("（担当者なし）"))}
         if real:
             for uid, username, display in s.execute(
                     select(User.id, User.username, User.display_name).where(User.id.in_(real))):
@@ -373,4 +373,4 @@ def category_label(key: str) -> str:
 
 def month_label(key: str) -> str:
     y, m = (int(x) for x in key.split("-"))
-    return f"{format_wareki(date(y, m, 1)).split('年')[0]}年{m}月"
+    return shown_month(y, m)

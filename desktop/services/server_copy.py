@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import DomainError
+from desktop.i18n import translator
 from desktop.models import Base
 from desktop.models.db import server_engine
 from desktop.models.migrate import upgrade
@@ -25,6 +26,7 @@ from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.permissions import require_role
 
+_t = translator("ServerCopy")
 BATCH = 5000
 Progress = Callable[[str, int], None]
 
@@ -39,11 +41,11 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
                    progress: Progress | None = None) -> CopyResult:
     require_role(actor, "admin")
     if not ctx.db.is_sqlite:
-        raise DomainError("このデータベースは既にサーバー上にあります")
+        raise DomainError(_t("このデータベースは既にサーバー上にあります"))
     target = server_engine(url)
     try:
         if target.dialect.name != "postgresql":
-            raise DomainError("コピー先には PostgreSQL の URL（postgresql+psycopg://…）を指定してください")
+            raise DomainError(_t("コピー先には PostgreSQL の URL（postgresql+psycopg://…）を指定してください"))
         tables = Base.metadata.sorted_tables
         existing = set(inspect(target).get_table_names())
         if existing:
@@ -52,8 +54,7 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
                         and conn.execute(select(func.count()).select_from(t)).scalar_one()]
             if used:
                 raise DomainError(
-                    f"コピー先のデータベース（{server_label(url)}）は空ではありません"
-                    f"（{', '.join(used[:3])} など）。新しい空のデータベースを指定してください")
+                    _t("コピー先のデータベース（{server}）は空ではありません（{tables} など）。新しい空のデータベースを指定してください").format(server=server_label(url), tables=', '.join(used[:3])))
         upgrade(target)
         result = CopyResult()
         with ctx.db.engine.connect() as src, target.begin() as dst:
@@ -70,12 +71,11 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
             for table in tables:
                 copied = dst.execute(select(func.count()).select_from(table)).scalar_one()
                 if copied != result.counts[table.name]:
-                    raise DomainError(f"コピーの件数が一致しません（{table.name}: "
-                                      f"{result.counts[table.name]} → {copied}）")
+                    raise DomainError(_t("コピーの件数が一致しません（{name}: {count} → {copied}）").format(name=table.name, count=result.counts[table.name], copied=copied))
             with Session(bind=dst) as s:
                 chain = audit.verify_chain(s)
                 if not chain.ok:
-                    raise DomainError(f"コピー先の監査ログを検証できません: {chain.problem}")
+                    raise DomainError(_t("コピー先の監査ログを検証できません: {problem}").format(problem=chain.problem))
                 result.audit_rows = chain.rows
                 audit.append(s, ctx, actor, "migrate_to_server", "database", "",
                              source=ctx.device_id, rows=sum(result.counts.values()))

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import N_, translator
 from desktop.models import AnnualTarget, Setting
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new
@@ -16,6 +17,7 @@ from desktop.services.errors import InvalidInput
 from desktop.services.labels import DEFAULT_CLOSURE_REASONS
 from desktop.services.permissions import require_role
 
+_t = translator("Settings")
 
 def _positive_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and v > 0
@@ -38,20 +40,20 @@ class SettingSpec:
 
 
 SETTINGS: dict[str, SettingSpec] = {
-    "checkpoint_months": SettingSpec([1, 3, 6], _months_list, "定着確認の時期（か月）"),
-    "support_period_months": SettingSpec(6, _positive_int, "支援期間（か月）"),
-    "closure_reasons": SettingSpec(DEFAULT_CLOSURE_REASONS, _text_list, "終了理由"),
-    "retention_years": SettingSpec(5, _positive_int, "終了後の保存年数"),
-    "lockout_threshold": SettingSpec(5, _positive_int, "ロックまでのログイン失敗回数"),
-    "lockout_minutes": SettingSpec(15, _positive_int, "ログインロックの時間（分）"),
-    "idle_lock_minutes": SettingSpec(10, _positive_int, "無操作で画面をロックするまで（分）"),
-    "referral_wait_days": SettingSpec(14, _positive_int, "HWの回答待ちを知らせるまで（日）"),
-    "backup_keep": SettingSpec(7, _positive_int, "自動バックアップの保管数"),
-    "backup_interval_hours": SettingSpec(24, _positive_int, "自動バックアップの間隔（時間）"),
-    "office_name": SettingSpec("福祉事務所", lambda v: isinstance(v, str), "福祉事務所名"),
-    "office_head": SettingSpec("福祉事務所長", lambda v: isinstance(v, str), "発信者（所長名）"),
-    "office_address": SettingSpec("", lambda v: isinstance(v, str), "福祉事務所の所在地"),
-    "office_phone": SettingSpec("", lambda v: isinstance(v, str), "福祉事務所の電話番号"),
+    "checkpoint_months": SettingSpec([1, 3, 6], _months_list, N_("定着確認の時期（か月）")),
+    "support_period_months": SettingSpec(6, _positive_int, N_("支援期間（か月）")),
+    "closure_reasons": SettingSpec(DEFAULT_CLOSURE_REASONS, _text_list, N_("終了理由")),
+    "retention_years": SettingSpec(5, _positive_int, N_("終了後の保存年数")),
+    "lockout_threshold": SettingSpec(5, _positive_int, N_("ロックまでのログイン失敗回数")),
+    "lockout_minutes": SettingSpec(15, _positive_int, N_("ログインロックの時間（分）")),
+    "idle_lock_minutes": SettingSpec(10, _positive_int, N_("無操作で画面をロックするまで（分）")),
+    "referral_wait_days": SettingSpec(14, _positive_int, N_("HWの回答待ちを知らせるまで（日）")),
+    "backup_keep": SettingSpec(7, _positive_int, N_("自動バックアップの保管数")),
+    "backup_interval_hours": SettingSpec(24, _positive_int, N_("自動バックアップの間隔（時間）")),
+    "office_name": SettingSpec("福祉事務所", lambda v: isinstance(v, str), N_("福祉事務所名")),
+    "office_head": SettingSpec("福祉事務所長", lambda v: isinstance(v, str), N_("発信者（所長名）")),
+    "office_address": SettingSpec("", lambda v: isinstance(v, str), N_("福祉事務所の所在地")),
+    "office_phone": SettingSpec("", lambda v: isinstance(v, str), N_("福祉事務所の電話番号")),
 }
 
 INDICATORS = (
@@ -83,9 +85,9 @@ class SettingsService:
         require_role(actor, "admin")
         spec = SETTINGS.get(key)
         if spec is None:
-            raise InvalidInput("key", f"設定項目「{key}」はありません")
+            raise InvalidInput("key", _t("設定項目「{key}」はありません").format(key=key))
         if not spec.valid(value):
-            raise InvalidInput(key, f"{spec.label}の値が正しくありません")
+            raise InvalidInput(key, _t("{label}の値が正しくありません").format(label=_t(spec.label)))
         with self.ctx.db.write() as s:
             row = s.scalar(select(Setting).where(Setting.key == key))
             if row is None:
@@ -97,11 +99,11 @@ class SettingsService:
     def set_target(self, actor: Actor, fiscal_year: int, indicator: str, value: float) -> None:
         require_role(actor, "admin", "supervisor")
         if indicator not in INDICATORS:
-            raise InvalidInput("indicator", f"目標の指標「{indicator}」はありません")
+            raise InvalidInput("indicator", _t("目標の指標「{indicator}」はありません").format(indicator=indicator))
         if value < 0 or not 2000 <= fiscal_year <= 2100:
-            raise InvalidInput("value", "目標値は0以上、年度は西暦で入力してください")
+            raise InvalidInput("value", _t("目標値は0以上、年度は西暦で入力してください"))
         if indicator == "placement_rate" and value > 1:
-            raise InvalidInput("value", "就職率の目標は0〜1の割合で入力してください（例: 0.6 = 60%）")
+            raise InvalidInput("value", _t("就職率の目標は0〜1の割合で入力してください（例: 0.6 = 60%）"))
         with self.ctx.db.write() as s:
             row = s.scalar(select(AnnualTarget).where(AnnualTarget.fiscal_year == fiscal_year,
                                                       AnnualTarget.indicator == indicator))

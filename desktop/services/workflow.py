@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import add_months, fiscal_year_of
 from desktop.models import (
     ContactLog,
@@ -50,6 +51,7 @@ from desktop.services.labels import (
     STATES,
     SUPPORT_MENU,
     TERM_CATEGORIES,
+    shown,
 )
 from desktop.services.permissions import check_edit, check_read
 from desktop.services.persons import (
@@ -62,6 +64,7 @@ from desktop.services.persons import (
 )
 from desktop.services.settings import read_setting
 
+_t = translator("Workflow")
 ALLOWED: dict[str, frozenset[str]] = {
     "candidate": frozenset({"screening", "closed"}),
     "screening": frozenset({"consented", "closed"}),
@@ -78,7 +81,7 @@ SUPPORTING = ("active", "placed", "retention")
 def refusal(current: str, requested: str) -> TransitionNotAllowed:
     return TransitionNotAllowed(
         current, requested,
-        f"現在の状態「{STATES[current]}」から「{STATES[requested]}」へは移行できません",
+        _t("現在の状態「{current}」から「{requested}」へは移行できません").format(current=shown(STATES[current]), requested=shown(STATES[requested])),
     )
 
 
@@ -208,9 +211,10 @@ class WorkflowService:
 
     def _check_day(self, on: date, earliest: date | None, field_name: str = "on") -> None:
         if on > self.ctx.today():
-            raise InvalidInput(field_name, "未来の日付は入力できません")
+            raise InvalidInput(field_name, _t("未来の日付は入力できません"))
         if earliest is not None and on < earliest:
-            raise InvalidInput(field_name, f"日付は {earliest.isoformat()} 以降にしてください（直前の記録より前の日付です）")
+            raise InvalidInput(field_name, _t("日付は {earliest} 以降にしてください（直前の記録より前の日付です）").format(
+                earliest=shown_date(earliest)))
 
     def _move(self, s: Session, actor: Actor, episode: Episode, to: str, on: date,
               reason: str | None = None, note: str = "") -> None:
@@ -234,15 +238,17 @@ class WorkflowService:
         """Domain preconditions beyond the transition table; a reason in Japanese or None."""
         if to == "consented" and episode.state == "screening":
             if episode.screening_decision != "approved":
-                return "所内協議（ケース診断会議）で支援対象と決定されていません"
+                return _t("所内協議（ケース診断会議）で支援対象と決定されていません")
             missing = missing_for_referral(s, episode.id, on)
-            return f"同意が未取得のため同意取得にできません（{missing}）" if missing else None
+            return (_t("同意が未取得のため同意取得にできません（{missing}）").format(missing=missing)
+                    if missing else None)
         if to == "referred":
             missing = missing_for_referral(s, episode.id, on, kw.get("office_name"))
-            return f"同意が未取得のため支援要請できません（{missing}）" if missing else None
+            return (_t("同意が未取得のため支援要請できません（{missing}）").format(missing=missing)
+                    if missing else None)
         if (to == "active" and episode.state == "referred"
                 and self._open_referral(s, episode.id) is None):
-            return "回答待ちの支援要請がありません"
+            return _t("回答待ちの支援要請がありません")
         return None
 
     def _open_referral(self, s: Session, episode_id: uuid.UUID) -> Referral | None:
@@ -328,7 +334,7 @@ class WorkflowService:
             Episode.person_id == person_id, Episode.state != "closed",
             Episode.deleted_at.is_(None)))
         if open_one:
-            raise DomainError("この対象者には終了していない支援エピソードがあります")
+            raise DomainError(_t("この対象者には終了していない支援エピソードがあります"))
         episode = Episode(person_id=person_id, state="candidate", state_since=intake_on,
                           intake_on=intake_on, note=note)
         s.add(stamp_new(self.ctx, actor, episode))
@@ -353,12 +359,11 @@ class WorkflowService:
                                   decided_on: date, meeting: str = "所内協議") -> EpisodeSummary:
         """The decision of 所内協議 / ケース診断会議 (approved or rejected) and its date."""
         if decision not in ("approved", "rejected"):
-            raise InvalidInput("decision", "決定は「支援対象とする」か「対象としない」を選んでください")
+            raise InvalidInput("decision", _t("決定は「支援対象とする」か「対象としない」を選んでください"))
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state != "screening":
-                raise DomainError(f"検討結果は「{STATES['screening']}」の状態でのみ記録できます"
-                                  f"（現在: {STATES[episode.state]}）")
+                raise DomainError(_t("検討結果は「{screening}」の状態でのみ記録できます（現在: {current}）").format(screening=shown(STATES['screening']), current=shown(STATES[episode.state])))
             self._check_day(decided_on, episode.state_since, "decided_on")
             episode.screening_decision, episode.screening_decided_on = decision, decided_on
             episode.screening_meeting = meeting
@@ -401,12 +406,12 @@ class WorkflowService:
                 raise refusal(episode.state, "referred")
             office = s.get(HelloWorkOffice, office_id)
             if office is None or office.deleted_at is not None:
-                raise InvalidInput("office", "支援要請先のハローワークを選んでください")
+                raise InvalidInput("office", _t("支援要請先のハローワークを選んでください"))
             if why := self._guard(s, episode, "referred", on, office_name=office.name):
                 raise ConsentMissing(why)
             number = (number or "").strip() or self._next_referral_number(s, on)
             if s.scalar(select(Referral.id).where(Referral.number == number)):
-                raise InvalidInput("number", f"文書番号「{number}」は既に使われています")
+                raise InvalidInput("number", _t("文書番号「{number}」は既に使われています").format(number=number))
             referral = Referral(episode_id=episode.id, number=number, referred_on=on,
                                 office_id=office.id, sent_by=actor.user_id, status="sent",
                                 status_on=on)
@@ -427,14 +432,14 @@ class WorkflowService:
                         reason: str) -> EpisodeSummary:
         """差戻し: Hello Work returned the referral; back to 同意取得 with the reason."""
         if not reason.strip():
-            raise InvalidInput("reason", "差戻しの理由を入力してください")
+            raise InvalidInput("reason", _t("差戻しの理由を入力してください"))
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state != "referred":
                 raise refusal(episode.state, "consented")
             referral = self._open_referral(s, episode.id)
             if referral is None:
-                raise DomainError("回答待ちの支援要請がありません")
+                raise DomainError(_t("回答待ちの支援要請がありません"))
             referral.status, referral.status_on, referral.return_reason = "returned", on, reason
             stamp_update(actor, referral)
             self._move(s, actor, episode, "consented", on, note=reason)
@@ -451,7 +456,7 @@ class WorkflowService:
                 raise refusal(episode.state, "active")
             referral = self._open_referral(s, episode.id)
             if referral is None:
-                raise DomainError("回答待ちの支援要請がありません")
+                raise DomainError(_t("回答待ちの支援要請がありません"))
             referral.status, referral.status_on = "accepted", on
             stamp_update(actor, referral)
             episode.support_start_on = on
@@ -464,15 +469,15 @@ class WorkflowService:
 
     def _validate_plan(self, plan: PlanInput) -> None:
         if not plan.team:
-            raise InvalidInput("team", "就労支援チームの構成員を1人以上入力してください")
+            raise InvalidInput("team", _t("就労支援チームの構成員を1人以上入力してください"))
         for member in plan.team:
             if not member.name.strip() or member.side not in ("welfare", "hello_work"):
-                raise InvalidInput("team", "チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください")
+                raise InvalidInput("team", _t("チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください"))
         if not plan.goal_job.strip():
-            raise InvalidInput("goal_job", "目標とする職種を入力してください")
+            raise InvalidInput("goal_job", _t("目標とする職種を入力してください"))
         unknown = [m for m in plan.menu if m not in SUPPORT_MENU]
         if unknown:
-            raise InvalidInput("menu", f"支援メニューが正しくありません: {', '.join(unknown)}")
+            raise InvalidInput("menu", _t("支援メニューが正しくありません: {items}").format(items=', '.join(unknown)))
 
     def _add_plan(self, s: Session, actor: Actor, episode: Episode, plan: PlanInput) -> Plan:
         revision = (s.scalar(select(func.max(Plan.revision)).where(
@@ -507,8 +512,7 @@ class WorkflowService:
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state not in SUPPORTING:
-                raise DomainError("支援プランは支援中・就職・定着支援の間に改訂できます"
-                                  f"（現在: {STATES[episode.state]}）")
+                raise DomainError(_t("支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）").format(current=shown(STATES[episode.state])))
             return self._add_plan(s, actor, episode, plan).revision
 
     def record_plan_review(self, actor: Actor, review_id: uuid.UUID, done_on: date,
@@ -517,7 +521,7 @@ class WorkflowService:
             review = s.get(PlanReview, review_id)
             plan = s.get(Plan, review.plan_id) if review else None
             if review is None or plan is None:
-                raise NotFound("プランの見直し予定が見つかりません")
+                raise NotFound(_t("プランの見直し予定が見つかりません"))
             self.access.for_edit(s, actor, plan.episode_id)
             self._check_day(done_on, None, "done_on")
             review.done_on, review.result = done_on, result
@@ -528,17 +532,17 @@ class WorkflowService:
 
     def _validate_placement(self, p: PlacementInput) -> None:
         if not p.employer.strip():
-            raise InvalidInput("employer", "事業所名を入力してください")
+            raise InvalidInput("employer", _t("事業所名を入力してください"))
         if p.term_category not in TERM_CATEGORIES:
-            raise InvalidInput("term_category", "雇用期間の区分を選んでください")
+            raise InvalidInput("term_category", _t("雇用期間の区分を選んでください"))
         if p.route not in PLACEMENT_ROUTES:
-            raise InvalidInput("route", "就職経路を選んでください")
+            raise InvalidInput("route", _t("就職経路を選んでください"))
         if p.wage_unit not in ("monthly", "hourly"):
-            raise InvalidInput("wage_unit", "賃金の単位は月給か時給です")
+            raise InvalidInput("wage_unit", _t("賃金の単位は月給か時給です"))
         if p.weekly_hours is not None and not 0 < p.weekly_hours <= 80:
-            raise InvalidInput("weekly_hours", "週の労働時間は0より大きく80以下で入力してください")
+            raise InvalidInput("weekly_hours", _t("週の労働時間は0より大きく80以下で入力してください"))
         if p.wage_amount is not None and p.wage_amount <= 0:
-            raise InvalidInput("wage_amount", "賃金は正の金額で入力してください")
+            raise InvalidInput("wage_amount", _t("賃金は正の金額で入力してください"))
 
     def record_placement(self, actor: Actor, episode_id: uuid.UUID,
                          data: PlacementInput) -> uuid.UUID:
@@ -571,11 +575,11 @@ class WorkflowService:
     def record_checkpoint(self, actor: Actor, checkpoint_id: uuid.UUID, done_on: date,
                           result: str, note: str = "") -> CheckpointRecord:
         if result not in CHECKPOINT_RESULTS:
-            raise InvalidInput("result", "確認結果を選んでください")
+            raise InvalidInput("result", _t("確認結果を選んでください"))
         with self.ctx.db.write() as s:
             cp = s.get(RetentionCheckpoint, checkpoint_id)
             if cp is None or cp.deleted_at is not None:
-                raise NotFound("定着確認の予定が見つかりません")
+                raise NotFound(_t("定着確認の予定が見つかりません"))
             self.access.for_edit(s, actor, cp.episode_id)
             self._check_day(done_on, None, "done_on")
             cp.done_on, cp.result, cp.note = done_on, result, note
@@ -589,16 +593,16 @@ class WorkflowService:
                       reason: str) -> EpisodeSummary:
         """離職: the job ended; the episode goes back to 支援中 to look for the next one."""
         if not reason.strip():
-            raise InvalidInput("end_reason", "離職理由を入力してください")
+            raise InvalidInput("end_reason", _t("離職理由を入力してください"))
         with self.ctx.db.write() as s:
             placement = s.get(Placement, placement_id)
             if placement is None or placement.deleted_at is not None:
-                raise NotFound("就職の記録が見つかりません")
+                raise NotFound(_t("就職の記録が見つかりません"))
             episode, _ = self.access.for_edit(s, actor, placement.episode_id)
             if placement.end_on is not None:
-                raise DomainError("この就職は既に離職として記録されています")
+                raise DomainError(_t("この就職は既に離職として記録されています"))
             if end_on < placement.start_on:
-                raise InvalidInput("end_on", "離職日が就職日より前になっています")
+                raise InvalidInput("end_on", _t("離職日が就職日より前になっています"))
             placement.end_on, placement.end_reason = end_on, reason
             stamp_update(actor, placement)
             audit.append(s, self.ctx, actor, "update", "placement", placement.id, ended=end_on)
@@ -612,13 +616,13 @@ class WorkflowService:
     def extend_support(self, actor: Actor, episode_id: uuid.UUID, new_end_on: date,
                        reason: str) -> EpisodeSummary:
         if not reason.strip():
-            raise InvalidInput("reason", "延長の理由を入力してください")
+            raise InvalidInput("reason", _t("延長の理由を入力してください"))
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state not in SUPPORTING:
-                raise DomainError(f"支援期間は支援中の間に延長できます（現在: {STATES[episode.state]}）")
+                raise DomainError(_t("支援期間は支援中の間に延長できます（現在: {current}）").format(current=shown(STATES[episode.state])))
             if episode.planned_end_on and new_end_on <= episode.planned_end_on:
-                raise InvalidInput("new_end_on", "延長後の終了予定日は現在の終了予定日より後にしてください")
+                raise InvalidInput("new_end_on", _t("延長後の終了予定日は現在の終了予定日より後にしてください"))
             s.add(stamp_new(self.ctx, actor, SupportExtension(
                 episode_id=episode.id, previous_end_on=episode.planned_end_on,
                 new_end_on=new_end_on, reason=reason)))
@@ -632,7 +636,7 @@ class WorkflowService:
                                   on: date, independence_benefit: bool = False) -> uuid.UUID:
         """保護廃止 or 減額 by work income, and whether 就労自立給付金 was applied for."""
         if kind not in PROTECTION_OUTCOMES:
-            raise InvalidInput("kind", "保護の変更は「廃止」か「減額」を選んでください")
+            raise InvalidInput("kind", _t("保護の変更は「廃止」か「減額」を選んでください"))
         self._check_day(on, None)
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
@@ -646,12 +650,12 @@ class WorkflowService:
     def add_contact(self, actor: Actor, episode_id: uuid.UUID, data: ContactInput) -> uuid.UUID:
         """ケース記録: one entry of the support log, written by the signed-in staff member."""
         if data.kind not in CONTACT_KINDS:
-            raise InvalidInput("kind", "記録の種別を選んでください")
+            raise InvalidInput("kind", _t("記録の種別を選んでください"))
         if not data.content.strip():
-            raise InvalidInput("content", "記録の内容を入力してください")
+            raise InvalidInput("content", _t("記録の内容を入力してください"))
         self._check_day(data.on, None)
         if data.next_action_due and not data.next_action.strip():
-            raise InvalidInput("next_action", "期限を入れる場合は次の対応も入力してください")
+            raise InvalidInput("next_action", _t("期限を入れる場合は次の対応も入力してください"))
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             row = ContactLog(
@@ -672,7 +676,7 @@ class WorkflowService:
         with self.ctx.db.write() as s:
             row = s.get(ContactLog, contact_id)
             if row is None or row.deleted_at is not None or not row.next_action:
-                raise NotFound("次の対応の記録が見つかりません")
+                raise NotFound(_t("次の対応の記録が見つかりません"))
             self.access.for_edit(s, actor, row.episode_id)
             self._check_day(done_on, row.contact_on, "done_on")
             row.next_action_done_on = done_on
@@ -688,7 +692,7 @@ class WorkflowService:
             if episode.state == "closed":
                 raise refusal("closed", "closed")
             if reason not in reasons:
-                raise InvalidInput("reason", f"終了理由を一覧から選んでください（{'、'.join(reasons)}）")
+                raise InvalidInput("reason", _t("終了理由を一覧から選んでください（{reasons}）").format(reasons=listing(reasons)))
             self._move(s, actor, episode, "closed", on, reason=reason, note=note)
             # A referral still waiting for Hello Work's answer is withdrawn (取下げ) with the case.
             pending = self._open_referral(s, episode.id)
