@@ -11,12 +11,14 @@ from types import TracebackType
 
 import keyring
 from keyring.backends import fail
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.catalogue import install_for_app
 from desktop.config import Config
 from desktop.errors import frames_only
+from desktop.i18n import DEFAULT_LANGUAGE, saved_language
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.storage import (
@@ -37,14 +39,12 @@ log = logging.getLogger("tsunagi.app")
 UI_FONT = "ipaexg.ttf"
 
 
-def setup_application(app: QApplication) -> str:
-    """Bundled Japanese font (so Japanese never shows as boxes), stylesheet, names."""
+def setup_application(app: QApplication, language: str = DEFAULT_LANGUAGE) -> str:
+    """Bundled Japanese font (so Japanese never shows as boxes), stylesheet, names, and the
+    language chosen on this PC (Qt's own words — Cancel, Yes, No — in the same language).
+    Returns the language in use (Japanese when the English catalogue is missing)."""
     app.setApplicationName("Tsunagi")
-    # Qt's own words (Cancel, Yes, No, context menus) in Japanese, as the rest of the app.
-    qt_words = QTranslator(app)
-    if qt_words.load(QLocale(QLocale.Language.Japanese), "qtbase", "_",
-                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_words)
+    language = install_for_app(app, language)
     app.setApplicationDisplayName(app.translate("App", "つなぎ"))
     family = "IPAexGothic"
     font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", UI_FONT)))
@@ -54,7 +54,7 @@ def setup_application(app: QApplication) -> str:
     app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
     app.setWindowIcon(QIcon(str(resource_path("icons", "tsunagi.png"))))
     app.setDesktopFileName("tsunagi")  # matches installers/linux/tsunagi.desktop
-    return family
+    return language
 
 
 class CrashReporter(QObject):
@@ -63,8 +63,9 @@ class CrashReporter(QObject):
 
     crashed = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, log_dir: Path | None = None) -> None:
         super().__init__()
+        self.log_dir = log_dir
         self.crashed.connect(self._show)
 
     def report(self, exc: BaseException) -> None:
@@ -83,7 +84,11 @@ class CrashReporter(QObject):
                           QApplication.translate(
                               "App", "予期しない問題が発生しました。作業中の変更は保存されていません。"
                                      "詳細を管理者に伝えてください（個人情報は含まれていません）。"))
-        box.setDetailedText(text)
+        if self.log_dir is not None:
+            box.setInformativeText(QApplication.translate(
+                "App", "同じ内容をログに記録しました: {path}").format(
+                    path=self.log_dir / "tsunagi.log"))
+        box.setDetailedText(text)  # selectable and copyable, frames only
         box.exec()
 
 
@@ -137,8 +142,8 @@ def open_or_set_up(config: Config) -> OpenedDatabase | None:
 def run_gui(config: Config, args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    setup_application(app)
-    crash = CrashReporter()
+    setup_application(app, saved_language(config.data_dir))
+    crash = CrashReporter(config.log_dir)
     sys.excepthook = crash.hook
     try:
         opened = open_or_set_up(config)

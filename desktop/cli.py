@@ -24,7 +24,9 @@ from desktop.config import Config
 from desktop.documents.report_tables import report_csv
 from desktop.errors import frames_only
 from desktop.files import write_whole
-from desktop.japanese.wareki import DateParseError, format_wareki, parse_date
+from desktop.i18n import install as install_language
+from desktop.i18n import saved_language, shown_date, translator
+from desktop.japanese.wareki import DateParseError, parse_date
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
@@ -33,10 +35,11 @@ from desktop.services import Services, audit, build_services
 from desktop.services.context import Actor
 from desktop.services.demo import DemoService
 from desktop.services.errors import DomainError
-from desktop.services.labels import ROLES
+from desktop.services.labels import ROLES, shown
 from desktop.services.maintenance import restore_backup
 from desktop.services.reports import Period
 
+_t = translator("CLI")
 log = logging.getLogger("tsunagi")
 
 EXPECTED_ERRORS = (DomainError, DatabaseUnavailable, KeyUnavailable, MigrationFailed)
@@ -47,104 +50,102 @@ class UserError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="tsunagi", description="つなぎ: 就労支援ケース管理")
+    p = argparse.ArgumentParser(prog="tsunagi", description=_t("つなぎ: 就労支援ケース管理"))
     p.add_argument("--version", action="version", version=f"tsunagi {__version__}")
-    p.add_argument("--data-dir", help="データの保存先（既定: TSUNAGI_DATA_DIR または利用者のデータフォルダ）")
-    p.add_argument("--user", help="ログインするユーザー名（既定: TSUNAGI_USER）")
+    p.add_argument("--data-dir", help=_t("データの保存先（既定: TSUNAGI_DATA_DIR または利用者のデータフォルダ）"))
+    p.add_argument("--user", help=_t("ログインするユーザー名（既定: TSUNAGI_USER）"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("gui", help="デスクトップアプリを開く（既定）")
-    init = sub.add_parser("init", help="データベースと最初の管理者を作成する")
-    init.add_argument("--admin", required=True, metavar="NAME", help="管理者のユーザー名")
-    init.add_argument("--display-name", default="", help="管理者の表示名")
+    sub.add_parser("gui", help=_t("デスクトップアプリを開く（既定）"))
+    init = sub.add_parser("init", help=_t("データベースと最初の管理者を作成する"))
+    init.add_argument("--admin", required=True, metavar="NAME", help=_t("管理者のユーザー名"))
+    init.add_argument("--display-name", default="", help=_t("管理者の表示名"))
 
-    demo = sub.add_parser("demo", help="デモ用の架空のケースを作成する")
+    demo = sub.add_parser("demo", help=_t("デモ用の架空のケースを作成する"))
     demo.add_argument("--persons", type=int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
 
-    sub.add_parser("verify", help="データベースと監査ログの改ざん・破損を検査する")
-    backup = sub.add_parser("backup", help="暗号化バックアップを作成する")
+    sub.add_parser("verify", help=_t("データベースと監査ログの改ざん・破損を検査する"))
+    backup = sub.add_parser("backup", help=_t("暗号化バックアップを作成する"))
     where = backup.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="PATH")
     where.add_argument("--auto", action="store_true",
-                       help="定期バックアップ: 間隔を過ぎていれば backups/ に作成し、古いものを削除する"
-                            "（タスクスケジューラや cron から）")
-    restore = sub.add_parser("restore", help="バックアップを検証してから復元する")
+                       help=_t("定期バックアップ: 間隔を過ぎていれば backups/ に作成し、古いものを削除する（タスクスケジューラや cron から）"))
+    restore = sub.add_parser("restore", help=_t("バックアップを検証してから復元する"))
     restore.add_argument("path", metavar="PATH")
 
-    prt = sub.add_parser("print", help="書類をPDFに印刷する（支援要請書・同意書・プラン・連絡票・一式）")
+    prt = sub.add_parser("print", help=_t("書類をPDFに印刷する（支援要請書・同意書・プラン・連絡票・一式）"))
     prt.add_argument("kind", choices=["referral", "consent", "plan", "followup", "packet"])
-    prt.add_argument("--episode", metavar="ID", help="支援エピソードのID")
+    prt.add_argument("--episode", metavar="ID", help=_t("支援エピソードのID"))
     prt.add_argument("--pending", action="store_true",
-                     help="packet: 未印刷の支援要請すべてを --out のフォルダへ")
-    prt.add_argument("--blank", action="store_true", help="consent: 署名用の白紙の同意書")
+                     help=_t("packet: 未印刷の支援要請すべてを --out のフォルダへ"))
+    prt.add_argument("--blank", action="store_true", help=_t("consent: 署名用の白紙の同意書"))
     prt.add_argument("--out", required=True, metavar="PATH")
 
-    rep = sub.add_parser("report", help="実績報告（就職件数・就職率など）を集計する")
+    rep = sub.add_parser("report", help=_t("実績報告（就職件数・就職率など）を集計する"))
     period = rep.add_mutually_exclusive_group(required=True)
-    period.add_argument("--fiscal-year", type=int, metavar="YYYY", help="年度（西暦、4月〜翌3月）")
-    period.add_argument("--month", metavar="YYYY-MM", help="1か月")
+    period.add_argument("--fiscal-year", type=int, metavar="YYYY", help=_t("年度（西暦、4月〜翌3月）"))
+    period.add_argument("--month", metavar="YYYY-MM", help=_t("1か月"))
     period.add_argument("--range", nargs=2, metavar=("FROM", "TO"),
-                        help="任意の期間（R7.4.1 や 2025-04-01 の形式）")
+                        help=_t("任意の期間（R7.4.1 や 2025-04-01 の形式）"))
     rep.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
-    rep.add_argument("--out", metavar="PATH", help="出力先（json/csv は省略すると画面に表示）")
+    rep.add_argument("--out", metavar="PATH", help=_t("出力先（json/csv は省略すると画面に表示）"))
 
-    imp = sub.add_parser("import-ledger", help="Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）")
-    imp.add_argument("file", metavar="FILE", help=".xlsx または .csv（UTF-8 / Shift_JIS）")
-    imp.add_argument("--report", metavar="PATH", help="取り込めなかった行の一覧の出力先")
-    imp.add_argument("--office", metavar="NAME", help="支援要請先のハローワーク（既定: 登録順の最初）")
-    imp.add_argument("--dry-run", action="store_true", help="検査だけ行い、何も保存しない")
-    exp = sub.add_parser("export", help="担当ケースを台帳の形式で書き出す")
+    imp = sub.add_parser("import-ledger", help=_t("Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）"))
+    imp.add_argument("file", metavar="FILE", help=_t(".xlsx または .csv（UTF-8 / Shift_JIS）"))
+    imp.add_argument("--report", metavar="PATH", help=_t("取り込めなかった行の一覧の出力先"))
+    imp.add_argument("--office", metavar="NAME", help=_t("支援要請先のハローワーク（既定: 登録順の最初）"))
+    imp.add_argument("--dry-run", action="store_true", help=_t("検査だけ行い、何も保存しない"))
+    exp = sub.add_parser("export", help=_t("担当ケースを台帳の形式で書き出す"))
     exp.add_argument("--format", choices=["xlsx", "csv", "json"], required=True)
     exp.add_argument("--out", required=True, metavar="PATH")
 
-    out = sub.add_parser("outreach", help="出張相談用のキット（ノートPCでのオフライン作業）")
+    out = sub.add_parser("outreach", help=_t("出張相談用のキット（ノートPCでのオフライン作業）"))
     osub = out.add_subparsers(dest="outreach_command", metavar="ACTION", required=True)
-    oexp = osub.add_parser("export", help="事務所: 担当ケースのキットを作る／ノートPC: 返却用キットを作る"
-                                          "（パスフレーズ: TSUNAGI_KIT_PASSPHRASE または入力）")
+    oexp = osub.add_parser("export", help=_t("事務所: 担当ケースのキットを作る／ノートPC: 返却用キットを作る（パスフレーズ: TSUNAGI_KIT_PASSPHRASE または入力）"))
     oexp.add_argument("--out", required=True, metavar="PATH")
-    oexp.add_argument("--caseworker", metavar="NAME", help="誰のケースか（ユーザー名。既定: 自分）")
-    oopen = osub.add_parser("open", help="ノートPC: キットから作業用データベースを作る（--data-dir は空のフォルダ）")
+    oexp.add_argument("--caseworker", metavar="NAME", help=_t("誰のケースか（ユーザー名。既定: 自分）"))
+    oopen = osub.add_parser("open", help=_t("ノートPC: キットから作業用データベースを作る（--data-dir は空のフォルダ）"))
     oopen.add_argument("kit", metavar="KIT")
-    oimp = osub.add_parser("import", help="事務所: 返却用キットを取り込む")
+    oimp = osub.add_parser("import", help=_t("事務所: 返却用キットを取り込む"))
     oimp.add_argument("kit", metavar="KIT")
     oimp.add_argument("--keep", choices=["office", "laptop"],
-                      help="すべての競合を事務所側・ノートPC側のどちらで解決するか")
-    oimp.add_argument("--resolve", metavar="FILE.json", help="競合ごとの解決（--plan の出力を編集したもの）")
-    oimp.add_argument("--plan", metavar="FILE.json", help="取り込まずに、変更と競合の一覧を書き出す")
-    owipe = osub.add_parser("wipe", help="ノートPC: 取込済みのキットと作業用データベースを消去する")
+                      help=_t("すべての競合を事務所側・ノートPC側のどちらで解決するか"))
+    oimp.add_argument("--resolve", metavar="FILE.json", help=_t("競合ごとの解決（--plan の出力を編集したもの）"))
+    oimp.add_argument("--plan", metavar="FILE.json", help=_t("取り込まずに、変更と競合の一覧を書き出す"))
+    owipe = osub.add_parser("wipe", help=_t("ノートPC: 取込済みのキットと作業用データベースを消去する"))
     owipe.add_argument("--kit", action="append", default=[], metavar="FILE",
-                       help="消去するキットのファイル（複数可）")
-    owipe.add_argument("--yes", action="store_true", help="確認なしで消去する")
+                       help=_t("消去するキットのファイル（複数可）"))
+    owipe.add_argument("--yes", action="store_true", help=_t("確認なしで消去する"))
 
-    purge = sub.add_parser("purge", help="保存期間を過ぎた終了ケースを一覧し、--apply で削除する")
-    purge.add_argument("--apply", action="store_true", help="一覧のケースを完全に削除する")
+    purge = sub.add_parser("purge", help=_t("保存期間を過ぎた終了ケースを一覧し、--apply で削除する"))
+    purge.add_argument("--apply", action="store_true", help=_t("一覧のケースを完全に削除する"))
     purge.add_argument("--format", choices=["table", "json"], default="table")
 
     mig = sub.add_parser("migrate-to-server",
-                         help="この PC のデータベースを新しい PostgreSQL データベースへコピーし、検証する")
+                         help=_t("この PC のデータベースを新しい PostgreSQL データベースへコピーし、検証する"))
     mig.add_argument("url", metavar="URL",
                      help="postgresql+psycopg://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=verify-full]")
     mig.add_argument("--use", action="store_true",
-                     help="コピー後、この PC はサーバーを使う（パスワードはキーチェーンへ）")
-    sub.add_parser("self-test", help="インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）")
-    srv = sub.add_parser("server", help="この PC が使うデータベース（ローカル／サーバー）")
+                     help=_t("コピー後、この PC はサーバーを使う（パスワードはキーチェーンへ）"))
+    sub.add_parser("self-test", help=_t("インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）"))
+    srv = sub.add_parser("server", help=_t("この PC が使うデータベース（ローカル／サーバー）"))
     ssub = srv.add_subparsers(dest="server_command", metavar="ACTION", required=True)
-    ssub.add_parser("show", help="現在の接続先を表示する")
-    suse = ssub.add_parser("use", help="PostgreSQL サーバーを使う（接続を確認してから保存）")
+    ssub.add_parser("show", help=_t("現在の接続先を表示する"))
+    suse = ssub.add_parser("use", help=_t("PostgreSQL サーバーを使う（接続を確認してから保存）"))
     suse.add_argument("url", metavar="URL")
-    ssub.add_parser("local", help="サーバーの設定を消し、この PC のデータベースに戻る")
-    user = sub.add_parser("user", help="利用者の管理")
+    ssub.add_parser("local", help=_t("サーバーの設定を消し、この PC のデータベースに戻る"))
+    user = sub.add_parser("user", help=_t("利用者の管理"))
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = usub.add_parser("add", help="利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）")
+    add = usub.add_parser("add", help=_t("利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）"))
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=list(ROLES))
     add.add_argument("--display-name", required=True)
-    lst = usub.add_parser("list", help="利用者の一覧")
+    lst = usub.add_parser("list", help=_t("利用者の一覧"))
     lst.add_argument("--format", choices=["table", "json"], default="table")
-    dis = usub.add_parser("disable", help="利用者を無効にする")
+    dis = usub.add_parser("disable", help=_t("利用者を無効にする"))
     dis.add_argument("username")
-    ena = usub.add_parser("enable", help="利用者を有効にし、ロックを解除する")
+    ena = usub.add_parser("enable", help=_t("利用者を有効にし、ロックを解除する"))
     ena.add_argument("username")
     return p
 
@@ -158,17 +159,17 @@ def _password(prompt: str, env: str = "TSUNAGI_PASSWORD", confirm: bool = False)
     if value:
         return value
     if not _interactive():
-        raise UserError(f"パスワードが必要です（環境変数 {env} で指定するか、端末から実行してください）")
+        raise UserError(_t("パスワードが必要です（環境変数 {env} で指定するか、端末から実行してください）").format(env=env))
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("もう一度入力してください: ") != first:
-        raise UserError("パスワードが一致しません")
+    if confirm and getpass.getpass(_t("もう一度入力してください: ")) != first:
+        raise UserError(_t("パスワードが一致しません"))
     return first
 
 
 def _username(args: argparse.Namespace) -> str:
     name = args.user or os.environ.get("TSUNAGI_USER")
     if not name:
-        raise UserError("ユーザー名が必要です（--user または TSUNAGI_USER）")
+        raise UserError(_t("ユーザー名が必要です（--user または TSUNAGI_USER）"))
     return str(name)
 
 
@@ -178,7 +179,7 @@ def _services(opened: OpenedDatabase) -> Services:
 
 
 def _login(services: Services, args: argparse.Namespace) -> Actor:
-    return services.auth.login(_username(args), _password("パスワード: "))
+    return services.auth.login(_username(args), _password(_t("パスワード: ")))
 
 
 def _print_json(data: object) -> None:
@@ -191,9 +192,9 @@ def _print_json(data: object) -> None:
 def cmd_init(config: Config, args: argparse.Namespace) -> int:
     from desktop.services.auth import MIN_PASSWORD
 
-    password = _password(f"管理者のパスワード（{MIN_PASSWORD}文字以上）: ", confirm=True)
+    password = _password(_t("管理者のパスワード（{MIN_PASSWORD}文字以上）: ").format(MIN_PASSWORD=MIN_PASSWORD), confirm=True)
     if len(password) < MIN_PASSWORD:
-        raise UserError(f"パスワードは{MIN_PASSWORD}文字以上にしてください")
+        raise UserError(_t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
     opened = create_database(config)
     try:
         services = _services(opened)
@@ -204,12 +205,12 @@ def cmd_init(config: Config, args: argparse.Namespace) -> int:
             Path(f"{config.db_path}{suffix}").unlink(missing_ok=True)
         raise
     opened.db.close()
-    print(f"データベースを作成しました: {config.db_path}")
+    print(_t("データベースを作成しました: {db_path}").format(db_path=config.db_path))
     if opened.key is not None and opened.key_info is not None:
-        where = ("OSのキーチェーン" if opened.key_info.mode == "keyring"
-                 else "パスフレーズ（TSUNAGI_DB_PASSPHRASE）")
-        print(f"暗号化の鍵: {where}")
-        print("回復キー（この一度だけ表示します。紙に控えて金庫などに保管してください）:")
+        where = (_t("OSのキーチェーン") if opened.key_info.mode == "keyring"
+                 else _t("パスフレーズ（TSUNAGI_DB_PASSPHRASE）"))
+        print(_t("暗号化の鍵: {where}").format(where=where))
+        print(_t("回復キー（この一度だけ表示します。紙に控えて金庫などに保管してください）:"))
         print(f"  {format_recovery_key(opened.key)}")
     return 0
 
@@ -223,7 +224,7 @@ def cmd_demo(config: Config, args: argparse.Namespace) -> int:
 
         def progress(done: int, total: int) -> None:
             if _interactive() or os.environ.get("TSUNAGI_PROGRESS"):
-                print(f"\r作成中 {done:,}/{total:,} 人", end="", file=sys.stderr, flush=True)
+                print("\r" + _t("作成中 {done:,}/{total:,} 人").format(done=done, total=total), end="", file=sys.stderr, flush=True)
 
         result = DemoService(services.ctx).generate(actor, args.persons, args.seed, progress)
         if _interactive():
@@ -232,7 +233,7 @@ def cmd_demo(config: Config, args: argparse.Namespace) -> int:
                      "contacts": result.contacts,
                      "seconds": round(time.perf_counter() - started, 1)})
         if result.staff_password:
-            print(f"デモ職員（cw01〜cw08, sv01）の初期パスワード: {result.staff_password}",
+            print(_t("デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}").format(staff_password=result.staff_password),
                   file=sys.stderr)
     return 0
 
@@ -244,10 +245,10 @@ def cmd_verify(config: Config, args: argparse.Namespace) -> int:
         actor = _login(services, args)
         report = services.maintenance.verify(actor)
     if report.ok:
-        print(f"検査の結果、問題はありません（監査ログ {report.audit_rows:,} 行を確認）")
+        print(_t("検査の結果、問題はありません（監査ログ {audit_rows:,} 行を確認）").format(audit_rows=report.audit_rows))
         return 0
     for problem in report.problems:
-        print(f"問題: {problem}", file=sys.stderr)
+        print(_t("問題: {problem}").format(problem=problem), file=sys.stderr)
     return 1
 
 
@@ -259,29 +260,29 @@ def cmd_backup(config: Config, args: argparse.Namespace) -> int:
         if args.auto:
             result = services.maintenance.auto_backup(actor)
             if result.path is None:
-                print("前回の自動バックアップから設定の間隔がたっていないため、作成しませんでした")
+                print(_t("前回の自動バックアップから設定の間隔がたっていないため、作成しませんでした"))
                 return 0
             out = result.path
             for old in result.removed:
-                print(f"古い自動バックアップを削除しました: {old.name}")
+                print(_t("古い自動バックアップを削除しました: {name}").format(name=old.name))
         else:
             out = services.maintenance.backup(actor, Path(args.out))
-    print(f"バックアップを作成しました: {out}")
+    print(_t("バックアップを作成しました: {out}").format(out=out))
     return 0
 
 
 def cmd_restore(config: Config, args: argparse.Namespace) -> int:
     previous = restore_backup(config, Path(args.path), _username(args),
-                              _password("バックアップ内の管理者のパスワード: "))
+                              _password(_t("バックアップ内の管理者のパスワード: ")))
     opened = open_database(config)
     with closing(opened.db):
         services = _services(opened)
         actor = _login(services, args)
         with opened.db.write() as s:
             audit.append(s, services.ctx, actor, "restore", file=Path(args.path).name)
-    print("バックアップを検証し、復元しました。")
+    print(_t("バックアップを検証し、復元しました。"))
     if previous:
-        print(f"復元前のデータベースは次の場所に保管しました: {previous}")
+        print(_t("復元前のデータベースは次の場所に保管しました: {previous}").format(previous=previous))
     return 0
 
 
@@ -293,16 +294,16 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
         printing = services.printing
         if args.pending:
             if args.kind != "packet":
-                raise UserError("--pending は packet と組み合わせて使います")
+                raise UserError(_t("--pending は packet と組み合わせて使います"))
 
             def progress(done: int, total: int) -> bool:
-                print(f"\r印刷中 {done}/{total}", end="", file=sys.stderr, flush=True)
+                print("\r" + _t("印刷中 {done}/{total}").format(done=done, total=total), end="", file=sys.stderr, flush=True)
                 return True
 
             written, refused = printing.print_pending(actor, Path(args.out), progress)
             print(file=sys.stderr)
             for line in refused:
-                print(f"印刷できませんでした: {line}", file=sys.stderr)
+                print(_t("印刷できませんでした: {line}").format(line=line), file=sys.stderr)
             _print_json({"printed": len(written), "refused": len(refused), "out": args.out})
             return 1 if refused and not written else 0
         episode = None
@@ -310,14 +311,14 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
             try:
                 episode = uuid.UUID(args.episode)
             except ValueError:
-                raise UserError(f"支援エピソードのID「{args.episode}」が正しくありません") from None
+                raise UserError(_t("支援エピソードのID「{episode}」が正しくありません").format(episode=args.episode)) from None
         elif not (args.kind == "consent" and args.blank):
-            raise UserError("--episode を指定してください")
+            raise UserError(_t("--episode を指定してください"))
         doc = printing.print_document(actor, args.kind, episode, blank=args.blank)
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(doc.pdf)
-        print(f"印刷しました: {out}（SHA-256 {doc.sha256[:16]}…）")
+        print(_t("印刷しました: {out}（SHA-256 {sha}…）").format(out=out, sha=doc.sha256[:16]))
     return 0
 
 
@@ -328,7 +329,7 @@ def _period(args: argparse.Namespace) -> Period:
         try:
             year, month = (int(x) for x in args.month.split("-"))
         except ValueError:
-            raise UserError(f"月「{args.month}」は YYYY-MM の形式で指定してください") from None
+            raise UserError(_t("月「{month}」は YYYY-MM の形式で指定してください").format(month=args.month)) from None
         return Period.month(year, month)
     try:
         start, end = (parse_date(x) for x in args.range)
@@ -340,7 +341,7 @@ def _period(args: argparse.Namespace) -> Period:
 def cmd_report(config: Config, args: argparse.Namespace) -> int:
     period = _period(args)
     if args.format in ("xlsx", "pdf") and not args.out:
-        raise UserError(f"{args.format} 形式には --out で出力先を指定してください")
+        raise UserError(_t("{format} 形式には --out で出力先を指定してください").format(format=args.format))
     opened = open_database(config)
     with closing(opened.db):
         services = _services(opened)
@@ -356,7 +357,7 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     _write_file(Path(args.out), payload)
-    print(f"{period.label}の実績報告を書き出しました: {args.out}")
+    print(_t("{label}の実績報告を書き出しました: {out}").format(label=period.label, out=args.out))
     return 0
 
 
@@ -369,7 +370,7 @@ def cmd_import_ledger(config: Config, args: argparse.Namespace) -> int:
         if args.dry_run:
             preview = services.ledger.preview(actor, path)
             for e in preview.errors:
-                print(f"{e.row}行目 {e.column}: {e.reason}", file=sys.stderr)
+                print(_t("{row}行目 {column}: {reason}").format(row=e.row, column=e.column, reason=e.reason), file=sys.stderr)
             _print_json({"new": preview.count("new"), "existing": preview.count("exists"),
                          "rejected": preview.count("rejected")})
             return 0
@@ -377,13 +378,13 @@ def cmd_import_ledger(config: Config, args: argparse.Namespace) -> int:
         if args.office:
             match = [o for o in services.offices.offices() if o.name == args.office]
             if not match:
-                raise UserError(f"ハローワーク「{args.office}」は登録されていません")
+                raise UserError(_t("ハローワーク「{office}」は登録されていません").format(office=args.office))
             office_id = match[0].id
         result = services.ledger.import_file(
             actor, path, Path(args.report) if args.report else None, office_id)
     _print_json(result.summary())
     if result.rejected:
-        print(f"{result.rejected}行を取り込めませんでした。理由の一覧: {result.report}",
+        print(_t("{rejected}行を取り込めませんでした。理由の一覧: {report}").format(rejected=result.rejected, report=result.report),
               file=sys.stderr)
     return 0
 
@@ -395,7 +396,7 @@ def cmd_export(config: Config, args: argparse.Namespace) -> int:
         actor = _login(services, args)
         payload, count = services.ledger.export(actor, args.format)
     _write_file(Path(args.out), payload)
-    print(f"{count:,}行を書き出しました: {args.out}")
+    print(_t("{count:,}行を書き出しました: {out}").format(count=count, out=args.out))
     return 0
 
 
@@ -417,15 +418,15 @@ def cmd_purge(config: Config, args: argparse.Namespace) -> int:
                      for c in found])
         return 0
     for c in found:
-        whole = "（対象者ごと削除）" if c.whole_person else ""
-        print(f"{c.case_number:<16} 終了 {format_wareki(c.closed_on)}{whole}")
-    print(f"保存期間を過ぎた支援エピソード: {len(found):,}件。削除するには --apply を付けて実行してください",
+        whole = _t("（対象者ごと削除）") if c.whole_person else ""
+        print(_t("{case_number:<16} 終了 {closed_on}{whole}").format(case_number=c.case_number, closed_on=shown_date(c.closed_on), whole=whole))
+    print(_t("保存期間を過ぎた支援エピソード: {count:,}件。削除するには --apply を付けて実行してください").format(count=len(found)),
           file=sys.stderr)
     return 0
 
 
 def _kit_passphrase(confirm: bool = False) -> str:
-    return _password("キットのパスフレーズ: ", "TSUNAGI_KIT_PASSPHRASE", confirm=confirm)
+    return _password(_t("キットのパスフレーズ: "), "TSUNAGI_KIT_PASSPHRASE", confirm=confirm)
 
 
 def cmd_outreach(config: Config, args: argparse.Namespace) -> int:
@@ -444,8 +445,8 @@ def cmd_outreach(config: Config, args: argparse.Namespace) -> int:
         if action == "export":
             header = outreach.export_kit(actor, Path(args.out), _kit_passphrase(confirm=True),
                                          args.caseworker)
-            kind = "返却用キット" if header["kind"] == "return" else "出張用キット"
-            print(f"{kind}を作りました: {args.out}", file=sys.stderr)
+            kind = _t("返却用キット") if header["kind"] == "return" else _t("出張用キット")
+            print(_t("{kind}を作りました: {out}").format(kind=kind, out=args.out), file=sys.stderr)
             _print_json({"kit": header["kit_id"], "kind": header["kind"],
                          "records": header["counts"]})
             return 0
@@ -461,13 +462,12 @@ def cmd_outreach(config: Config, args: argparse.Namespace) -> int:
             if args.plan:
                 _write_file(Path(args.plan), json.dumps(listing, ensure_ascii=False,
                                                         indent=2, default=str).encode())
-                print(f"変更と競合の一覧を書き出しました: {args.plan}（何も取り込んでいません）")
+                print(_t("変更と競合の一覧を書き出しました: {plan}（何も取り込んでいません）").format(plan=args.plan))
                 return 0
             for c in plan.conflicts:
-                print(f"競合: {c.summary}", file=sys.stderr)
-            raise UserError(f"競合が {len(plan.conflicts)} 件あります。何も取り込んでいません。"
-                            "--plan で一覧を書き出して resolution を記入し --resolve で指定するか、"
-                            "--keep office|laptop で一括して解決してください")
+                print(_t("競合: {summary}").format(summary=c.summary), file=sys.stderr)
+            raise UserError(_t("競合が {count} 件あります。何も取り込んでいません。--plan で一覧を書き出して resolution を記入し --resolve で指定するか、"
+                               "--keep office|laptop で一括して解決してください").format(count=len(plan.conflicts)))
         resolutions: dict[str, object] = {}
         if args.resolve:
             try:
@@ -475,7 +475,7 @@ def cmd_outreach(config: Config, args: argparse.Namespace) -> int:
                 resolutions = {c["id"]: c["resolution"] for c in listing["conflicts"]
                                if c.get("resolution") is not None}
             except (OSError, ValueError, KeyError, TypeError) as exc:
-                raise UserError(f"解決のファイルを読めません（{exc}）") from None
+                raise UserError(_t("解決のファイルを読めません（{exc}）").format(exc=exc)) from None
         elif args.keep:
             for c in plan.conflicts:
                 if c.kind == "possible_duplicate":
@@ -492,8 +492,8 @@ def _outreach_open(config: Config, args: argparse.Namespace) -> int:
 
     opened, header = create_working_database(config, Path(args.kit), _kit_passphrase())
     opened.db.close()
-    print(f"作業用データベースを作りました: {config.db_path}", file=sys.stderr)
-    print(f"{header['caseworker']} のユーザー名とパスワードでログインしてください", file=sys.stderr)
+    print(_t("作業用データベースを作りました: {db_path}").format(db_path=config.db_path), file=sys.stderr)
+    print(_t("{caseworker} のユーザー名とパスワードでログインしてください").format(caseworker=header['caseworker']), file=sys.stderr)
     _print_json({"kit": header["kit_id"], "records": header["counts"]})
     return 0
 
@@ -504,10 +504,10 @@ def _outreach_wipe(config: Config, args: argparse.Namespace) -> int:
     targets = [Path(k) for k in args.kit] + [config.db_path]
     if not args.yes:
         if not _interactive():
-            raise UserError("消去するには --yes を付けてください（元に戻せません）")
-        answer = input(f"{', '.join(str(p) for p in targets)} を消去します。よろしいですか [y/N]: ")
+            raise UserError(_t("消去するには --yes を付けてください（元に戻せません）"))
+        answer = input(_t("{files} を消去します。よろしいですか [y/N]: ").format(files=', '.join(str(p) for p in targets)))
         if answer.strip().lower() not in ("y", "yes"):
-            print("中止しました")
+            print(_t("中止しました"))
             return 0
     gone = OutreachService.wipe(targets)
     (config.data_dir / "tsunagi.keyinfo.json").unlink(missing_ok=True)
@@ -520,7 +520,7 @@ def _write_file(path: Path, payload: bytes) -> None:
     try:
         write_whole(path, payload)
     except OSError as exc:
-        raise UserError(f"{path} に書き込めません（{exc.strerror or exc}）") from None
+        raise UserError(_t("{path} に書き込めません（{reason}）").format(path=path, reason=exc.strerror or exc)) from None
 
 
 def cmd_user(config: Config, args: argparse.Namespace) -> int:
@@ -533,14 +533,14 @@ def cmd_user(config: Config, args: argparse.Namespace) -> int:
             generated = False
             new_password = os.environ.get("TSUNAGI_NEW_PASSWORD")
             if not new_password and _interactive():
-                new_password = _password("新しい利用者のパスワード: ", "TSUNAGI_NEW_PASSWORD",
+                new_password = _password(_t("新しい利用者のパスワード: "), "TSUNAGI_NEW_PASSWORD",
                                          confirm=True)
             if not new_password:
                 new_password, generated = secrets.token_urlsafe(9), True
             auth.add_user(actor, args.username, args.display_name, args.role, new_password)
-            print(f"利用者「{args.username}」（{ROLES[args.role]}）を追加しました")
+            print(_t("利用者「{username}」（{role}）を追加しました").format(username=args.username, role=shown(ROLES[args.role])))
             if generated:
-                print(f"初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）")
+                print(_t("初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）").format(new_password=new_password))
         elif args.user_command == "list":
             users = auth.list_users(actor)
             if args.format == "json":
@@ -549,14 +549,14 @@ def cmd_user(config: Config, args: argparse.Namespace) -> int:
                               "last_login_at": u.last_login_at} for u in users])
             else:
                 for u in users:
-                    state = "無効" if not u.active else ("ロック中" if u.locked else "有効")
-                    print(f"{u.username:<16} {u.display_name:<12} {ROLES[u.role]:<8} {state}")
+                    state = _t("無効") if not u.active else (_t("ロック中") if u.locked else _t("有効"))
+                    print(f"{u.username:<16} {u.display_name:<12} {shown(ROLES[u.role]):<8} {state}")
         elif args.user_command == "disable":
             auth.disable_user(actor, args.username)
-            print(f"利用者「{args.username}」を無効にしました")
+            print(_t("利用者「{username}」を無効にしました").format(username=args.username))
         elif args.user_command == "enable":
             auth.enable_user(actor, args.username)
-            print(f"利用者「{args.username}」を有効にしました")
+            print(_t("利用者「{username}」を有効にしました").format(username=args.username))
     return 0
 
 
@@ -572,7 +572,7 @@ def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
 
         def progress(table: str, n: int) -> None:
             if _interactive():
-                print(f"\rコピー中 {table}: {n:,} 行", end="", file=sys.stderr, flush=True)
+                print("\r" + _t("コピー中 {table}: {n:,} 行").format(table=table, n=n), end="", file=sys.stderr, flush=True)
 
         result = copy_to_server(services.ctx, actor, args.url, progress)
         if _interactive():
@@ -581,9 +581,9 @@ def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
                  "audit_rows": result.audit_rows, "verified": True})
     if args.use:
         saved = save_server(config.data_dir, args.url)
-        print(f"この PC はサーバーを使います: {saved}", file=sys.stderr)
+        print(_t("この PC はサーバーを使います: {saved}").format(saved=saved), file=sys.stderr)
     else:
-        print("サーバーを使うには: tsunagi server use URL（各 PC で）", file=sys.stderr)
+        print(_t("サーバーを使うには: tsunagi server use URL（各 PC で）"), file=sys.stderr)
     return 0
 
 
@@ -594,16 +594,16 @@ def cmd_server(config: Config, args: argparse.Namespace) -> int:
 
     if args.server_command == "show":
         if config.db_url:
-            print(f"サーバー: {make_url(config.db_url).render_as_string(hide_password=True)}")
+            print(_t("サーバー: {server}").format(server=make_url(config.db_url).render_as_string(hide_password=True)))
         else:
-            print(f"この PC のデータベース: {config.db_path}")
+            print(_t("この PC のデータベース: {db_path}").format(db_path=config.db_path))
     elif args.server_command == "use":
         opened = open_database(dataclasses.replace(config, db_url=args.url))
         opened.db.close()  # reachable, migrated, and ours: only then remember it
-        print(f"この PC はサーバーを使います: {save_server(config.data_dir, args.url)}")
+        print(_t("この PC はサーバーを使います: {server}").format(server=save_server(config.data_dir, args.url)))
     else:
         forget_server(config.data_dir)
-        print(f"この PC のデータベースに戻しました: {config.db_path}")
+        print(_t("この PC のデータベースに戻しました: {db_path}").format(db_path=config.db_path))
     return 0
 
 
@@ -642,7 +642,27 @@ def _setup_logging(config: Config) -> None:
     log.setLevel(logging.INFO)
 
 
+def _language_before_parsing(argv: Sequence[str]) -> None:
+    """The CLI speaks this PC's language (help included, so it is chosen before parsing): the
+    data folder's preference, TSUNAGI_LANG overriding it. The GUI installs its own."""
+    data_dir = None
+    for i, arg in enumerate(argv):
+        if arg == "--data-dir" and i + 1 < len(argv):
+            data_dir = argv[i + 1]
+        elif arg.startswith("--data-dir="):
+            data_dir = arg.split("=", 1)[1]
+    language = saved_language(Config.from_env(data_dir).data_dir)
+    if language == "ja":
+        install_language(None)
+    else:
+        from desktop.catalogue import install_without_app
+
+        install_without_app(language)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _language_before_parsing(argv)
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     config = Config.from_env(args.data_dir)
@@ -651,18 +671,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[command](config, args)
     except (UserError, *EXPECTED_ERRORS) as exc:
         message = getattr(exc, "message", None) or str(exc)
-        print(f"エラー: {message}", file=sys.stderr)
+        print(_t("エラー: {message}").format(message=message), file=sys.stderr)
         log.info("command %s refused: %s", command, type(exc).__name__)
         return 1
     except KeyboardInterrupt:
-        print("\n中断しました（途中の変更は保存されていません）", file=sys.stderr)
+        print("\n" + _t("中断しました（途中の変更は保存されていません）"), file=sys.stderr)
         return 1
     except Exception as exc:  # the one place unexpected errors are reported
         log.error("command %s failed: %s\n%s", command, type(exc).__name__,
                   frames_only(exc.__traceback__))
-        print(f"エラー: 予期しない問題が発生しました（{type(exc).__name__}）。"
-              f"詳細はログ {config.log_dir / 'tsunagi.log'} を管理者に渡してください。"
-              "変更は保存されていません", file=sys.stderr)
+        print(_t("エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に"
+                 "渡してください。変更は保存されていません").format(
+                  error=type(exc).__name__, log=config.log_dir / "tsunagi.log"), file=sys.stderr)
         return 1
 
 

@@ -3,7 +3,7 @@
 In a temporary folder it creates an encrypted database (the shipped Alembic migrations run),
 signs in a new administrator, prints a blank 同意書 with the bundled IPAex fonts, checks the
 PDF's text, opens a Qt window offscreen with the bundled font and stylesheet, and verifies the
-audit chain. Prints one JSON line and exits 0 when everything worked. The installers' build
+audit chain, and checks that the English catalogue loads. Prints one JSON line and exits 0 when everything worked. The installers' build
 scripts run it against the built bundle.
 """
 
@@ -50,6 +50,7 @@ def run() -> int:
                 raise RuntimeError("the PDF does not hold its Japanese title")
             checks["pdf_bytes"] = len(pdf)
             checks["window"] = _window()
+            checks["languages"] = _languages()
             report = services.maintenance.verify(admin)
             if not report.ok:
                 raise RuntimeError("; ".join(report.problems))
@@ -60,6 +61,16 @@ def run() -> int:
     checks["ok"] = True
     print(json.dumps(checks, ensure_ascii=False))
     return 0
+
+
+def _languages() -> str:
+    """The English catalogue is in the installation and translates (Japanese needs none)."""
+    from desktop.catalogue import load_catalogue
+
+    translator = load_catalogue("en")
+    if translator is None or translator.translate("App", "つなぎ") != "Tsunagi":
+        raise RuntimeError("the English catalogue (tsunagi_en.qm) is missing or does not load")
+    return "ja, en"
 
 
 def _window() -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.i18n import translator
 
 
 def ask_confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -36,8 +37,7 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
                 parent).exec()
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+_t = translator("Dialogs")
 
 
 class StaleRecordDialog(QDialog):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import translator
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.ui.widgets import Form
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Forms", text)
+_t = translator("Forms")
 
 
 class ActionDialog(QDialog):

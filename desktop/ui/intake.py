@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
+from desktop.i18n import translator
 from desktop.japanese.wareki import DateParseError
 from desktop.services import Services
 from desktop.services.context import Actor
@@ -18,9 +18,7 @@ from desktop.ui.person_view import add_person_fields
 from desktop.ui.text import wareki
 from desktop.ui.widgets import Form
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Intake", text)
+_t = translator("Intake")
 
 
 class IntakeDialog(ActionDialog):
@@ -62,8 +60,9 @@ class IntakeDialog(ActionDialog):
         self.duplicates = self.services.persons.possible_duplicates(self.actor, family, given,
                                                                    birth)
         if self.duplicates:
-            names = "\n".join(f"・{d.case_number} {d.name}（{d.kana}）{wareki(d.birth_date)}生"
-                              for d in self.duplicates)
+            names = "\n".join(_t("・{case_number} {name}（{kana}）{birth}生").format(
+                case_number=d.case_number, name=d.name, kana=d.kana, birth=wareki(d.birth_date))
+                for d in self.duplicates)
             self.duplicate_label.setText(
                 _t("同じフリガナと生年月日の人が既に登録されています:") + "\n" + names)
         self.duplicate_label.setVisible(bool(self.duplicates))

@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import translator
 from desktop.services.auth import AuthService
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError
 from desktop.ui.widgets import ErrorLabel, Form
+
+_t = translator("Login")
 
 
 def _password_field(form: Form, name: str, label: str) -> QLineEdit:
@@ -38,30 +41,30 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.auth = auth
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("つなぎ — ログイン") if locked_user is None
-                            else self.tr("つなぎ — 画面のロック"))
+        self.setWindowTitle(_t("つなぎ — ログイン") if locked_user is None
+                            else _t("つなぎ — 画面のロック"))
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("つなぎ") if locked_user is None else
-                       self.tr("一定時間操作がなかったため、画面をロックしました。"))
+        title = QLabel(_t("つなぎ") if locked_user is None else
+                       _t("一定時間操作がなかったため、画面をロックしました。"))
         title.setObjectName("loginTitle" if locked_user is None else "lockNotice")
         layout.addWidget(title)
         if locked_user is None:
-            subtitle = QLabel(self.tr("就労支援ケース管理"))
+            subtitle = QLabel(_t("就労支援ケース管理"))
             subtitle.setObjectName("loginSubtitle")
             layout.addWidget(subtitle)
         self.form = Form(self)
-        self.username = self.form.text("username", self.tr("ユーザー名"), locked_user or username)
+        self.username = self.form.text("username", _t("ユーザー名"), locked_user or username)
         self.username.setReadOnly(locked_user is not None)
-        self.password = _password_field(self.form, "password", self.tr("パスワード"))
+        self.password = _password_field(self.form, "password", _t("パスワード"))
         layout.addWidget(self.form)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("ログイン") if locked_user is None else self.tr("ロック解除"))
+            _t("ログイン") if locked_user is None else _t("ロック解除"))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("終了") if locked_user is None else self.tr("アプリを終了"))
+        cancel.setText(_t("終了") if locked_user is None else _t("アプリを終了"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -90,39 +93,39 @@ class SetupDialog(QDialog):
         self.open_kit = open_kit
         self.needs_passphrase = needs_passphrase
         self.recovery_key = ""
-        self.setWindowTitle(self.tr("つなぎ — はじめての設定"))
+        self.setWindowTitle(_t("つなぎ — はじめての設定"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
+        intro = QLabel(_t(
             "この端末にはまだデータベースがありません。暗号化されたデータベースと、"
             "最初の管理者アカウントを作成します。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.form = Form(self)
-        self.username = self.form.text("username", self.tr("管理者のユーザー名"), "admin")
-        self.display = self.form.text("display_name", self.tr("表示名"))
-        self.password = _password_field(self.form, "password", self.tr("パスワード（8文字以上）"))
-        self.confirm = _password_field(self.form, "confirm", self.tr("パスワード（確認）"))
+        self.username = self.form.text("username", _t("管理者のユーザー名"), "admin")
+        self.display = self.form.text("display_name", _t("表示名"))
+        self.password = _password_field(self.form, "password", _t("パスワード（8文字以上）"))
+        self.confirm = _password_field(self.form, "confirm", _t("パスワード（確認）"))
         self.passphrase: QLineEdit | None = None
         if needs_passphrase:
             self.passphrase = _password_field(
-                self.form, "passphrase", self.tr("データベースのパスフレーズ（10文字以上）"))
+                self.form, "passphrase", _t("データベースのパスフレーズ（10文字以上）"))
             self.passphrase_confirm = _password_field(
-                self.form, "passphrase_confirm", self.tr("パスフレーズ（確認）"))
+                self.form, "passphrase_confirm", _t("パスフレーズ（確認）"))
         layout.addWidget(self.form)
         if open_kit is not None:
-            kit_intro = QLabel(self.tr(
+            kit_intro = QLabel(_t(
                 "出張相談用のノートPCでは、事務所で作った出張用キットからデータベースを作ります"
                 "（ログインは事務所と同じユーザー名・パスワードです）。"))
             kit_intro.setWordWrap(True)
             layout.addWidget(kit_intro)
-            from_kit = QPushButton(self.tr("出張用キットから始める…"))
+            from_kit = QPushButton(_t("出張用キットから始める…"))
             from_kit.setObjectName("fromKit")
             from_kit.clicked.connect(self.start_from_kit)
             layout.addWidget(from_kit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("作成する"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("作成する"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -137,14 +140,14 @@ class SetupDialog(QDialog):
         if self.passphrase is not None:
             database_passphrase = self.passphrase.text()
             if not database_passphrase or database_passphrase != self.passphrase_confirm.text():
-                self.form.show_error("passphrase", self.tr(
+                self.form.show_error("passphrase", _t(
                     "この端末のデータベースのパスフレーズを入力してから、キットを選んでください"))
                 return
-        path = choose_open_path(self, self.tr("出張用キットを選択"),
-                                self.tr("出張用キット (*.tsunagi-kit)"))
+        path = choose_open_path(self, _t("出張用キットを選択"),
+                                _t("出張用キット (*.tsunagi-kit)"))
         if not path:
             return
-        kit_passphrase = passphrase_dialog(self, self.tr("出張用キットを開く"), confirm=False)
+        kit_passphrase = passphrase_dialog(self, _t("出張用キットを開く"), confirm=False)
         if not kit_passphrase:
             return
         try:
@@ -160,13 +163,13 @@ class SetupDialog(QDialog):
     def submit(self) -> None:
         self.form.clear_errors()
         if self.password.text() != self.confirm.text():
-            self.form.show_error("confirm", self.tr("パスワードが一致しません"))
+            self.form.show_error("confirm", _t("パスワードが一致しません"))
             return
         passphrase = None
         if self.passphrase is not None:
             passphrase = self.passphrase.text()
             if passphrase != self.passphrase_confirm.text():
-                self.form.show_error("passphrase_confirm", self.tr("パスフレーズが一致しません"))
+                self.form.show_error("passphrase_confirm", _t("パスフレーズが一致しません"))
                 return
         try:
             self.recovery_key = self.create(self.username.text().strip(),
@@ -214,9 +217,9 @@ class RecoveryKeyDialog(QDialog):
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("回復キー"))
+        self.setWindowTitle(_t("回復キー"))
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr(
+        text = QLabel(_t(
             "次の回復キーを紙に書き写し、金庫など安全な場所に保管してください。"
             "鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。"))
         text.setWordWrap(True)
@@ -225,12 +228,12 @@ class RecoveryKeyDialog(QDialog):
         field.setReadOnly(True)
         field.setObjectName("recoveryKey")
         layout.addWidget(field)
-        copy = QPushButton(self.tr("クリップボードにコピー"))
+        copy = QPushButton(_t("クリップボードにコピー"))
         copy.setObjectName("copyRecoveryKey")
         copy.clicked.connect(lambda: copy_secret(key))
         layout.addWidget(copy)
         self.key = key
-        self.confirmed = QCheckBox(self.tr("回復キーを控えました"))
+        self.confirmed = QCheckBox(_t("回復キーを控えました"))
         layout.addWidget(self.confirmed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -249,14 +252,14 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("つなぎ — データベースの鍵"))
+        self.setWindowTitle(_t("つなぎ — データベースの鍵"))
         layout = QVBoxLayout(self)
         label = QLabel(message)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.form = Form(self)
         self.passphrase = _password_field(self.form, "passphrase",
-                                          self.tr("パスフレーズまたは回復キー"))
+                                          _t("パスフレーズまたは回復キー"))
         layout.addWidget(self.form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

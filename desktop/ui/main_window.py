@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -30,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.files import write_whole
+from desktop.i18n import translator
 from desktop.resources import resource_path
 from desktop.services import Services
 from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.outreach import ImportPlan, OutreachService
-from desktop.ui import dialogs, preview, server_dialog
+from desktop.ui import dialogs, language_dialog, preview, server_dialog
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
@@ -50,7 +52,9 @@ from desktop.ui.outreach_dialogs import (
 from desktop.ui.person_view import PersonView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text import choices, label, wareki
+from desktop.ui.text import choices, label, parenthesised, wareki
+
+_t = translator("MainWindow")
 
 log = logging.getLogger("tsunagi.ui")
 
@@ -104,9 +108,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data_dir = data_dir  # for this PC's settings (the server to use)
         self.services, self.actor, self.runner = services, actor, runner
-        self.setWindowTitle(self.tr("つなぎ — 就労支援ケース管理"))
+        self.setWindowTitle(_t("つなぎ — 就労支援ケース管理"))
         if services.outreach.manifest() is not None:
-            self.setWindowTitle(self.tr("つなぎ — 出張用（オフライン）"))
+            self.setWindowTitle(_t("つなぎ — 出張用（オフライン）"))
         self.person_tabs: dict[uuid.UUID, PersonView] = {}
         self.staff = self._staff_names()
 
@@ -115,9 +119,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_count)
         self.statusBar().addPermanentWidget(self.status_busy)
         self.statusBar().addPermanentWidget(
-            QLabel(f"{actor.display_name}（{label('role', actor.role)}）"))
+            QLabel(parenthesised(actor.display_name, label("role", actor.role))))
         runner.busy_changed.connect(
-            lambda busy: self.status_busy.setText(self.tr("読み込み中…") if busy else ""))
+            lambda busy: self.status_busy.setText(_t("読み込み中…") if busy else ""))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -131,7 +135,7 @@ class MainWindow(QMainWindow):
         self._build_agenda()
         self._build_caseload()
         self.reports = ReportsView(services, actor, runner)
-        self.tabs.addTab(self.reports, self.tr("実績報告"))
+        self.tabs.addTab(self.reports, _t("実績報告"))
         for fixed in range(3):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
@@ -179,33 +183,33 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        title = QLabel(self.tr("つなぎ"))
+        title = QLabel(_t("つなぎ"))
         title.setObjectName("appTitle")
         bar.addWidget(title)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(
-            self.tr("氏名・フリガナ・ケース番号で検索（ひらがな・半角も可）  Ctrl+F"))
+            _t("氏名・フリガナ・ケース番号で検索（ひらがな・半角も可）  Ctrl+F"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self.search_timer.start())
         bar.addWidget(self.search, 1)
         style = self.style()
         intake = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
-                             self.tr("新規受付 (Ctrl+N)"))
+                             _t("新規受付 (Ctrl+N)"))
         intake.setObjectName("primary")
         intake.clicked.connect(self.intake)
         bar.addWidget(intake)
         refresh = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
-                              self.tr("更新 (F5)"))
+                              _t("更新 (F5)"))
         refresh.clicked.connect(self.refresh)
         bar.addWidget(refresh)
         user = QToolButton()
         user.setText(self.actor.display_name)
         user.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(user)
-        change = QAction(self.tr("パスワードを変更"), menu)
+        change = QAction(_t("パスワードを変更"), menu)
         change.triggered.connect(self.change_password)
-        lock = QAction(self.tr("画面をロック (Ctrl+L)"), menu)
+        lock = QAction(_t("画面をロック (Ctrl+L)"), menu)
         lock.triggered.connect(self.lock)
         menu.addAction(change)
         menu.addAction(lock)
@@ -214,50 +218,59 @@ class MainWindow(QMainWindow):
         return bar
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
-        self.import_action = QAction(self.tr("台帳の取込…"), self)
+        menu = self.menuBar().addMenu(_t("ファイル(&F)"))
+        self.import_action = QAction(_t("台帳の取込…"), self)
         self.import_action.triggered.connect(self.import_ledger)
         self.import_action.setEnabled(self.actor.role in ("admin", "supervisor"))
         menu.addAction(self.import_action)
-        for fmt, text in (("xlsx", self.tr("台帳の書出し（Excel）…")),
-                          ("csv", self.tr("台帳の書出し（CSV）…"))):
+        for fmt, text in (("xlsx", _t("台帳の書出し（Excel）…")),
+                          ("csv", _t("台帳の書出し（CSV）…"))):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, f=fmt: self.export_ledger(f))
             menu.addAction(action)
         menu.addSeparator()
         self.laptop = services_manifest = self.services.outreach.manifest()  # on a laptop
-        kit_text = (self.tr("返却用キットを作る…") if services_manifest
-                    else self.tr("出張用キットを作る…"))
+        kit_text = (_t("返却用キットを作る…") if services_manifest
+                    else _t("出張用キットを作る…"))
         self.kit_action = QAction(kit_text, self)
         self.kit_action.triggered.connect(self.export_kit)
         menu.addAction(self.kit_action)
-        self.kit_import_action = QAction(self.tr("出張キットの取込…"), self)
+        self.kit_import_action = QAction(_t("出張キットの取込…"), self)
         self.kit_import_action.triggered.connect(self.import_kit)
         self.kit_import_action.setVisible(services_manifest is None)
         menu.addAction(self.kit_import_action)
-        self.wipe_action = QAction(self.tr("キットと作業用データを消去…"), self)
+        self.wipe_action = QAction(_t("キットと作業用データを消去…"), self)
         self.wipe_action.triggered.connect(self.wipe_laptop)
         self.wipe_action.setVisible(services_manifest is not None)
         menu.addAction(self.wipe_action)
         menu.addSeparator()
-        template = QAction(self.tr("台帳のひな形を保存…"), self)
+        template = QAction(_t("台帳のひな形を保存…"), self)
         template.triggered.connect(self.save_template)
         menu.addAction(template)
-        if self.data_dir is not None and self.actor.role == "admin":
+        if self.data_dir is not None:  # this PC's own settings
+            data_dir = self.data_dir
             menu.addSeparator()
-            server = QAction(self.tr("データベースの接続先（サーバー）…"), self)
-            server.setObjectName("serverSettings")
-            server.triggered.connect(
-                lambda: server_dialog.configure_server(self, self.data_dir))  # type: ignore[arg-type]
-            menu.addAction(server)
-            local = QAction(self.tr("この PC のデータベースに戻す…"), self)
-            local.triggered.connect(
-                lambda: server_dialog.use_local_database(self, self.data_dir))  # type: ignore[arg-type]
-            menu.addAction(local)
+            if self.actor.role == "admin":
+                self._menu_item(menu, _t("データベースの接続先（サーバー）…"),
+                                lambda: server_dialog.configure_server(self, data_dir),
+                                "serverSettings")
+                self._menu_item(menu, _t("この PC のデータベースに戻す…"),
+                                lambda: server_dialog.use_local_database(self, data_dir))
+            self._menu_item(menu, _t("表示言語 (Language)…"),
+                            lambda: language_dialog.choose_language(self, data_dir),
+                            "languageSettings")
         menu.addSeparator()
-        quit_action = QAction(self.tr("終了"), self)
+        quit_action = QAction(_t("終了"), self)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+
+    def _menu_item(self, menu: QMenu, text: str, handler: Callable[[], object],
+                   name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        return action
 
     def _build_agenda(self) -> None:
         page = QWidget()
@@ -273,40 +286,40 @@ class MainWindow(QMainWindow):
             lambda index: self.open_person(self.agenda_model.row_at(index.row()).person_id))
         layout.addWidget(self.agenda_view)
         row = QHBoxLayout()
-        done = QPushButton(self.tr("選択した「次の対応」を完了にする"))
+        done = QPushButton(_t("選択した「次の対応」を完了にする"))
         done.setObjectName("completeAction")
         done.clicked.connect(self.complete_selected_action)
         row.addWidget(done)
         row.addStretch(1)
-        batch = QPushButton(self.tr("未印刷の支援要請を一括印刷…"))
+        batch = QPushButton(_t("未印刷の支援要請を一括印刷…"))
         batch.setObjectName("batchPrint")
         batch.clicked.connect(self.print_pending)
         row.addWidget(batch)
         layout.addLayout(row)
-        self.tabs.addTab(page, self.tr("今日の予定"))
+        self.tabs.addTab(page, _t("今日の予定"))
 
     def _build_caseload(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
         filters = QHBoxLayout()
         self.state_filter = QComboBox()
-        self.state_filter.addItem(self.tr("終了以外のすべて"), OPEN_STATES)
+        self.state_filter.addItem(_t("終了以外のすべて"), OPEN_STATES)
         for key, text in choices("state"):
             self.state_filter.addItem(text, (key,))
-        self.state_filter.addItem(self.tr("終了を含むすべて"), (*OPEN_STATES, "closed"))
+        self.state_filter.addItem(_t("終了を含むすべて"), (*OPEN_STATES, "closed"))
         self.category_filter = QComboBox()
-        self.category_filter.addItem(self.tr("すべての区分"), None)
+        self.category_filter.addItem(_t("すべての区分"), None)
         for key, text in choices("category"):
             self.category_filter.addItem(text, key)
         self.staff_filter = QComboBox()
-        self.staff_filter.addItem(self.tr("すべての担当"), None)
+        self.staff_filter.addItem(_t("すべての担当"), None)
         for user_id, name in sorted(self.staff.items(), key=lambda x: x[1]):
             self.staff_filter.addItem(name, user_id)
         self.staff_filter.setVisible(self.actor.role in ("admin", "supervisor", "viewer"))
-        self.overdue_filter = QCheckBox(self.tr("期限超過のみ"))
-        for widget, label_text in ((self.state_filter, self.tr("状態")),
-                                   (self.category_filter, self.tr("区分")),
-                                   (self.staff_filter, self.tr("担当"))):
+        self.overdue_filter = QCheckBox(_t("期限超過のみ"))
+        for widget, label_text in ((self.state_filter, _t("状態")),
+                                   (self.category_filter, _t("区分")),
+                                   (self.staff_filter, _t("担当"))):
             if widget.isVisibleTo(page) or widget is not self.staff_filter:
                 filters.addWidget(QLabel(label_text))
             filters.addWidget(widget)
@@ -319,7 +332,7 @@ class MainWindow(QMainWindow):
                                             self.services.caseload.count, self.runner,
                                             self.actor)
         self.caseload_model.count_changed.connect(
-            lambda n: self.status_count.setText(self.tr("{n} 件").format(n=f"{n:,}")))
+            lambda n: self.status_count.setText(_t("{n} 件").format(n=f"{n:,}")))
         self.search_model = SearchModel(self.staff)
         self.caseload_view = _view(self.caseload_model)
         self.caseload_view.setSortingEnabled(True)
@@ -329,7 +342,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((110, 130, 170, 150, 150, 90, 130, 130)):
             self.caseload_view.setColumnWidth(column, width)
         layout.addWidget(self.caseload_view)
-        self.tabs.addTab(page, self.tr("ケース一覧"))
+        self.tabs.addTab(page, _t("ケース一覧"))
 
     # ---------------------------------------------------------------- actions
 
@@ -343,7 +356,7 @@ class MainWindow(QMainWindow):
     def _show_agenda(self, agenda: Agenda) -> None:
         self.agenda_model.replace(list(agenda.items))
         overdue = sum(1 for i in agenda.items if i.overdue)
-        self.agenda_summary.setText(self.tr(
+        self.agenda_summary.setText(_t(
             "{today}　予定 {n} 件（うち期限超過 {o} 件）").format(
             today=wareki(agenda.today), n=len(agenda.items), o=overdue))
 
@@ -353,13 +366,13 @@ class MainWindow(QMainWindow):
             return
         item = self.agenda_model.row_at(rows[0].row())
         if item.kind != "next_action" or item.item_id is None:
-            dialogs.show_info(self, self.tr("今日の予定"), self.tr(
+            dialogs.show_info(self, _t("今日の予定"), _t(
                 "完了にできるのは「次の対応」です。定着確認などは対象者の画面で記録してください。"))
             return
         self.runner.submit(lambda: self.services.workflow.complete_next_action(
             self.actor, item.item_id, self.services.ctx.today()),
             lambda _: self.refresh_lists(),
-            lambda exc: dialogs.show_error(self, self.tr("今日の予定"), getattr(exc, "message", str(exc))))
+            lambda exc: dialogs.show_error(self, _t("今日の予定"), getattr(exc, "message", str(exc))))
 
     def print_pending(self) -> None:
         """Every referral not yet printed, as packets into a chosen folder, with progress
@@ -367,7 +380,7 @@ class MainWindow(QMainWindow):
         folder = preview.choose_folder(self)
         if not folder:
             return
-        progress = QProgressDialog(self.tr("支援要請書類を印刷しています…"), self.tr("中止"),
+        progress = QProgressDialog(_t("支援要請書類を印刷しています…"), _t("中止"),
                                    0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
@@ -384,10 +397,10 @@ class MainWindow(QMainWindow):
         def finished(result: tuple[list, list]) -> None:  # type: ignore[type-arg]
             progress.close()
             written, refused = result
-            text = self.tr("{n} 件を印刷しました（{folder}）").format(n=len(written), folder=folder)
+            text = _t("{n} 件を印刷しました（{folder}）").format(n=len(written), folder=folder)
             if refused:
-                text += "\n" + self.tr("印刷できなかったもの:") + "\n" + "\n".join(refused[:20])
-            dialogs.show_info(self, self.tr("一括印刷"), text)
+                text += "\n" + _t("印刷できなかったもの:") + "\n" + "\n".join(refused[:20])
+            dialogs.show_info(self, _t("一括印刷"), text)
             self.refresh_lists()
 
         self.runner.submit(lambda: self.services.printing.print_pending(
@@ -398,7 +411,7 @@ class MainWindow(QMainWindow):
             path = getattr(result, "path", None)
             if path is not None:
                 self.statusBar().showMessage(
-                    self.tr("自動バックアップを作成しました（{name}）").format(name=path.name), 10_000)
+                    _t("自動バックアップを作成しました（{name}）").format(name=path.name), 10_000)
 
         self.background.submit(lambda: self.services.maintenance.auto_backup(self.actor), done)
 
@@ -407,7 +420,7 @@ class MainWindow(QMainWindow):
         if message is None:
             self.runner.report_unhandled(exc)
             return
-        self.statusBar().showMessage(self.tr("自動バックアップに失敗しました: {m}").format(m=message))
+        self.statusBar().showMessage(_t("自動バックアップに失敗しました: {m}").format(m=message))
 
     def export_kit(self) -> None:
         caseworker = None
@@ -416,20 +429,22 @@ class MainWindow(QMainWindow):
             if caseworker is None:
                 return
         returning = self.laptop is not None
-        title = self.tr("返却用キット") if returning else self.tr("出張用キット")
+        title = _t("返却用キット") if returning else _t("出張用キット")
         passphrase = passphrase_dialog(self, title, confirm=True)
         if not passphrase:
             return
         stamp = f"{self.services.ctx.today():%Y%m%d}"
-        name = f"返却_{stamp}.tsunagi-kit" if returning else f"出張_{caseworker}_{stamp}.tsunagi-kit"
-        path = preview.choose_save_path(self, name, self.tr("キットを保存"),
-                                        self.tr("出張用キット (*.tsunagi-kit)"))
+        name = (_t("返却_{stamp}.tsunagi-kit").format(stamp=stamp) if returning
+                else _t("出張_{caseworker}_{stamp}.tsunagi-kit").format(caseworker=caseworker,
+                                                                       stamp=stamp))
+        path = preview.choose_save_path(self, name, _t("キットを保存"),
+                                        _t("出張用キット (*.tsunagi-kit)"))
         if not path:
             return
 
         def done(header: dict) -> None:  # type: ignore[type-arg]
             records = sum(header["counts"].values())
-            dialogs.show_info(self, title, self.tr(
+            dialogs.show_info(self, title, _t(
                 "{title}を作りました（{n} 件の記録）: {p}").format(title=title, n=records, p=path))
 
         self.runner.submit(lambda: self.services.outreach.export_kit(
@@ -447,13 +462,13 @@ class MainWindow(QMainWindow):
     def wipe_laptop(self) -> None:
         """On the laptop, once the office has imported the return kit: overwrite and delete
         the kit files and this working database, then quit."""
-        if not dialogs.ask_confirm(self, self.tr("キットと作業用データの消去"), self.tr(
+        if not dialogs.ask_confirm(self, _t("キットと作業用データの消去"), _t(
                 "事務所で返却用キットを取り込んだことを確認しましたか？\n"
                 "この端末の作業用データベースと、選んだキットのファイルを上書きしてから削除します。"
                 "元に戻せません。")):
             return
-        kits = preview.choose_open_paths(self, self.tr("消去するキットのファイル"),
-                                         self.tr("出張用キット (*.tsunagi-kit)"))
+        kits = preview.choose_open_paths(self, _t("消去するキットのファイル"),
+                                         _t("出張用キット (*.tsunagi-kit)"))
         database = self.services.ctx.db.engine.url.database
         self.backup_timer.stop()
         self.runner.wait()
@@ -464,17 +479,17 @@ class MainWindow(QMainWindow):
         if database:
             (Path(database).parent / "tsunagi.keyinfo.json").unlink(missing_ok=True)
         log.info("outreach wipe: %d files", len(gone))
-        dialogs.show_info(self, self.tr("消去しました"), self.tr(
+        dialogs.show_info(self, _t("消去しました"), _t(
             "{n} 個のファイルを上書きして削除しました。アプリを終了します。").format(n=len(gone)))
         self.wiped = True
         self.close()
 
     def import_kit(self) -> None:
-        path = preview.choose_open_path(self, self.tr("返却用キットを選択"),
-                                        self.tr("出張用キット (*.tsunagi-kit)"))
+        path = preview.choose_open_path(self, _t("返却用キットを選択"),
+                                        _t("出張用キット (*.tsunagi-kit)"))
         if not path:
             return
-        passphrase = passphrase_dialog(self, self.tr("出張キットの取込"), confirm=False)
+        passphrase = passphrase_dialog(self, _t("出張キットの取込"), confirm=False)
         if not passphrase:
             return
 
@@ -485,11 +500,11 @@ class MainWindow(QMainWindow):
                 self.refresh()
 
         self.runner.submit(lambda: self.services.outreach.plan_import(
-            self.actor, Path(path), passphrase), show, self._show_failure(self.tr("出張キットの取込")))
+            self.actor, Path(path), passphrase), show, self._show_failure(_t("出張キットの取込")))
 
     def import_ledger(self) -> None:
-        path = preview.choose_open_path(self, self.tr("台帳ファイルを選択"),
-                                        self.tr("台帳 (*.xlsx *.csv)"))
+        path = preview.choose_open_path(self, _t("台帳ファイルを選択"),
+                                        _t("台帳 (*.xlsx *.csv)"))
         if not path:
             return
         dialog = LedgerImportDialog(self.services, self.actor, self.runner, Path(path), self)
@@ -498,8 +513,9 @@ class MainWindow(QMainWindow):
 
     def export_ledger(self, fmt: str) -> None:
         filters = "Excel (*.xlsx)" if fmt == "xlsx" else "CSV (*.csv)"
-        path = preview.choose_save_path(self, f"就労支援台帳_{self.services.ctx.today():%Y%m%d}.{fmt}",
-                                        self.tr("台帳を書き出す"), filters)
+        path = preview.choose_save_path(self, _t("就労支援台帳_{stamp}.{fmt}").format(
+            stamp=f"{self.services.ctx.today():%Y%m%d}", fmt=fmt),
+                                        _t("台帳を書き出す"), filters)
         if not path:
             return
 
@@ -513,22 +529,22 @@ class MainWindow(QMainWindow):
             if message is None:
                 self.runner.report_unhandled(exc)
                 return
-            dialogs.show_error(self, self.tr("台帳の書出し"),
-                               self.tr("書き出せませんでした（{m}）").format(m=message))
+            dialogs.show_error(self, _t("台帳の書出し"),
+                               _t("書き出せませんでした（{m}）").format(m=message))
 
         self.runner.submit(write, lambda n: dialogs.show_info(
-            self, self.tr("台帳の書出し"), self.tr("{n}行を書き出しました: {p}").format(
+            self, _t("台帳の書出し"), _t("{n}行を書き出しました: {p}").format(
                 n=f"{n:,}", p=path)), failed)
 
     def save_template(self) -> None:
-        path = preview.choose_save_path(self, "就労支援台帳_ひな形.xlsx",
-                                        self.tr("台帳のひな形を保存"), "Excel (*.xlsx)")
+        path = preview.choose_save_path(self, _t("就労支援台帳_ひな形.xlsx"),
+                                        _t("台帳のひな形を保存"), "Excel (*.xlsx)")
         if not path:
             return
         try:
             shutil.copyfile(resource_path("templates", "ledger_template.xlsx"), path)
         except OSError as exc:
-            dialogs.show_error(self, self.tr("台帳のひな形"), self.tr(
+            dialogs.show_error(self, _t("台帳のひな形"), _t(
                 "保存できませんでした（{m}）").format(m=exc.strerror or exc))
 
     def current_filter(self) -> CaseloadFilter:
@@ -565,7 +581,7 @@ class MainWindow(QMainWindow):
             self.caseload_view.setSortingEnabled(False)
             self.search_model.replace(hits)
             self.caseload_view.setModel(self.search_model)
-            self.status_count.setText(self.tr("検索結果 {n} 件").format(n=len(hits)))
+            self.status_count.setText(_t("検索結果 {n} 件").format(n=len(hits)))
 
         self.runner.submit(lambda: self.services.search.search(self.actor, query), show)
 
@@ -581,7 +597,7 @@ class MainWindow(QMainWindow):
             view.title_changed.connect(
                 lambda title, v=view: self.tabs.setTabText(self.tabs.indexOf(v), title))
             self.person_tabs[person_id] = view
-            self.tabs.addTab(view, self.tr("読み込み中…"))
+            self.tabs.addTab(view, _t("読み込み中…"))
         self.tabs.setCurrentWidget(view)
         return view
 
@@ -594,8 +610,8 @@ class MainWindow(QMainWindow):
         if not isinstance(view, PersonView):
             return
         if view.dirty and not dialogs.ask_confirm(
-                self, self.tr("未保存の変更"),
-                self.tr("基本情報に保存していない変更があります。破棄して閉じますか？")):
+                self, _t("未保存の変更"),
+                _t("基本情報に保存していない変更があります。破棄して閉じますか？")):
             return
         self.tabs.removeTab(index)
         self.person_tabs.pop(view.person_id, None)
@@ -612,17 +628,17 @@ class MainWindow(QMainWindow):
 
     def change_password(self) -> None:
         def build(form: object) -> None:
-            for name, text in (("old", self.tr("現在のパスワード")),
-                               ("new", self.tr("新しいパスワード（8文字以上）")),
-                               ("confirm", self.tr("新しいパスワード（確認）"))):
+            for name, text in (("old", _t("現在のパスワード")),
+                               ("new", _t("新しいパスワード（8文字以上）")),
+                               ("confirm", _t("新しいパスワード（確認）"))):
                 form.text(name, text).setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[attr-defined]
 
         def submit(v: dict) -> None:  # type: ignore[type-arg]
             if v["new"] != v["confirm"]:
-                raise InvalidInput("confirm", self.tr("新しいパスワードが一致しません"))
+                raise InvalidInput("confirm", _t("新しいパスワードが一致しません"))
             self.services.auth.change_password(self.actor, v["old"], v["new"])
 
-        ActionDialog(self.tr("パスワードの変更"), build, submit, ok_text=self.tr("変更する"),
+        ActionDialog(_t("パスワードの変更"), build, submit, ok_text=_t("変更する"),
                      parent=self).exec()
 
     def lock(self) -> None:
@@ -643,8 +659,8 @@ class MainWindow(QMainWindow):
             return
         dirty = [v for v in self.person_tabs.values() if v.dirty]
         if dirty and not dialogs.ask_confirm(
-                self, self.tr("未保存の変更"),
-                self.tr("保存していない変更があります。破棄して終了しますか？")):
+                self, _t("未保存の変更"),
+                _t("保存していない変更があります。破棄して終了しますか？")):
             event.ignore()
             return
         self.backup_timer.stop()

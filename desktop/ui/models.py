@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.i18n import N_, translator
 from desktop.services.caseload import AgendaItem, CaseloadFilter, CaseloadRow
 from desktop.services.context import Actor
 from desktop.services.search import SearchHit
@@ -38,8 +38,7 @@ STATE_COLOURS = {
 OVERDUE = QColor("#b91c1c")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Models", text)
+_t = translator("Models")
 
 
 class _Table(QAbstractTableModel):
@@ -97,8 +96,8 @@ class _Table(QAbstractTableModel):
 
 
 class CaseloadModel(_Table):
-    headers = ("ケース番号", "氏名", "フリガナ", "生年月日", "対象者区分", "状態", "状態の日付",
-               "支援終了予定", "担当")
+    headers = (N_("ケース番号"), N_("氏名"), N_("フリガナ"), N_("生年月日"), N_("対象者区分"), N_("状態"), N_("状態の日付"),
+               N_("支援終了予定"), N_("担当"))
     SORTABLE: ClassVar[dict[int, str]] = {0: "case_number", 2: "kana"}
     loading_changed = Signal(bool)
     count_changed = Signal(int)
@@ -194,7 +193,7 @@ class CaseloadModel(_Table):
 
 
 class SearchModel(_Table):
-    headers = ("ケース番号", "氏名", "フリガナ", "生年月日", "対象者区分", "担当")
+    headers = (N_("ケース番号"), N_("氏名"), N_("フリガナ"), N_("生年月日"), N_("対象者区分"), N_("担当"))
 
     def __init__(self, staff: dict[uuid.UUID, str]) -> None:
         super().__init__()
@@ -208,10 +207,10 @@ class SearchModel(_Table):
 
 
 class AgendaModel(_Table):
-    headers = ("期限", "種別", "ケース番号", "氏名", "内容")
-    KINDS: ClassVar[dict[str, str]] = {"checkpoint": "定着確認", "plan_review": "プラン見直し",
-             "waiting_referral": "HW回答待ち", "next_action": "次の対応",
-             "period_end": "支援期間終了"}
+    headers = (N_("期限"), N_("種別"), N_("ケース番号"), N_("氏名"), N_("内容"))
+    KINDS: ClassVar[dict[str, str]] = {"checkpoint": N_("定着確認"), "plan_review": N_("プラン見直し"),
+             "waiting_referral": N_("HW回答待ち"), "next_action": N_("次の対応"),
+             "period_end": N_("支援期間終了")}
 
     def display(self, row: AgendaItem, column: int) -> str:
         due = wareki(row.due_on) + (_t("（期限超過）") if row.overdue else "")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import N_, translator
 from desktop.services import Services
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput
@@ -29,24 +30,27 @@ from desktop.services.outreach import Conflict, ImportPlan, ImportResult
 from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text import user_label
+
+_t = translator("OutreachDialogs")
 
 FIELD_LABELS = {
-    "phone_mobile": "電話（携帯）", "phone_home": "電話（自宅）", "address": "住所",
-    "postal_code": "郵便番号", "household": "世帯状況", "barriers": "就労阻害要因",
-    "family_name": "氏", "given_name": "名", "family_kana": "フリガナ（氏）",
-    "given_kana": "フリガナ（名）", "content": "内容", "next_action": "次の対応",
-    "next_action_due": "次の対応の期限", "next_action_done_on": "次の対応の完了日",
-    "state": "状態", "state_since": "状態の日付", "note": "備考", "deleted_at": "削除",
-    "caseworker_id": "担当者", "category": "対象者区分", "result": "結果",
-    "done_on": "確認日", "end_on": "離職日", "end_reason": "離職理由", "employer": "事業所名",
-    "desired_job": "希望職種", "work_history": "職歴", "education": "学歴",
-    "licences": "資格・免許", "closed_on": "終了日", "closure_reason": "終了理由",
+    "phone_mobile": N_("電話（携帯）"), "phone_home": N_("電話（自宅）"), "address": N_("住所"),
+    "postal_code": N_("郵便番号"), "household": N_("世帯状況"), "barriers": N_("就労阻害要因"),
+    "family_name": N_("氏"), "given_name": N_("名"), "family_kana": N_("フリガナ（氏）"),
+    "given_kana": N_("フリガナ（名）"), "content": N_("内容"), "next_action": N_("次の対応"),
+    "next_action_due": N_("次の対応の期限"), "next_action_done_on": N_("次の対応の完了日"),
+    "state": N_("状態"), "state_since": N_("状態の日付"), "note": N_("備考"), "deleted_at": N_("削除"),
+    "caseworker_id": N_("担当者"), "category": N_("対象者区分"), "result": N_("結果"),
+    "done_on": N_("確認日"), "end_on": N_("離職日"), "end_reason": N_("離職理由"), "employer": N_("事業所名"),
+    "desired_job": N_("希望職種"), "work_history": N_("職歴"), "education": N_("学歴"),
+    "licences": N_("資格・免許"), "closed_on": N_("終了日"), "closure_reason": N_("終了理由"),
 }
 
 
 def _shown(value: Any) -> str:
     if value is None or value == "":
-        return "（空欄）"
+        return _t("（空欄）")
     return str(value)
 
 
@@ -55,21 +59,21 @@ def passphrase_dialog(parent: QWidget | None, title: str, confirm: bool) -> str 
     result: dict[str, str] = {}
 
     def build(form: Any) -> None:
-        form.text("passphrase", "キットのパスフレーズ（10文字以上）").setEchoMode(
+        form.text("passphrase", _t("キットのパスフレーズ（10文字以上）")).setEchoMode(
             QLineEdit.EchoMode.Password)
         if confirm:
-            form.text("confirm", "パスフレーズ（確認）").setEchoMode(QLineEdit.EchoMode.Password)
+            form.text("confirm", _t("パスフレーズ（確認）")).setEchoMode(QLineEdit.EchoMode.Password)
 
     def submit(values: dict[str, Any]) -> None:
         value = values.get("passphrase") or ""
         if confirm and value != values.get("confirm"):
-            raise InvalidInput("confirm", "パスフレーズが一致しません")
+            raise InvalidInput("confirm", _t("パスフレーズが一致しません"))
         if len(value) < 10:
-            raise InvalidInput("passphrase", "パスフレーズは10文字以上にしてください")
+            raise InvalidInput("passphrase", _t("パスフレーズは10文字以上にしてください"))
         result["value"] = value
 
-    intro = ("ノートPCでキットを開くときと、事務所で取り込むときに必要です。紙に控える場合は"
-             "キットと別に保管してください。" if confirm else "")
+    intro = (_t("ノートPCでキットを開くときと、事務所で取り込むときに必要です。紙に控える場合は"
+                "キットと別に保管してください。") if confirm else "")
     if ActionDialog(title, build, submit, intro=intro, ok_text="OK", parent=parent).exec():
         return result.get("value")
     return None
@@ -86,33 +90,33 @@ class ConflictBox(QGroupBox):
         layout = QVBoxLayout(self)
         if conflict.kind == "possible_duplicate":
             combo = QComboBox()
-            combo.addItem(self.tr("選んでください"), None)
-            combo.addItem(self.tr("同じ人: 事務所の記録にまとめる"), "merge")
-            combo.addItem(self.tr("別の人: 新しく登録する"), "new")
+            combo.addItem(_t("選んでください"), None)
+            combo.addItem(_t("同じ人: 事務所の記録にまとめる"), "merge")
+            combo.addItem(_t("別の人: 新しく登録する"), "new")
             layout.addWidget(combo)
             self.choices[""] = combo
             return
         if conflict.kind == "office_deleted":
             combo = QComboBox()
-            combo.addItem(self.tr("選んでください"), None)
-            combo.addItem(self.tr("事務所: 削除のままにする"), "office")
-            combo.addItem(self.tr("ノートPC: 記録を戻す"), "laptop")
+            combo.addItem(_t("選んでください"), None)
+            combo.addItem(_t("事務所: 削除のままにする"), "office")
+            combo.addItem(_t("ノートPC: 記録を戻す"), "laptop")
             layout.addWidget(combo)
             self.choices[""] = combo
             return
         table = QTableWidget(len(conflict.fields), 4)
-        table.setHorizontalHeaderLabels([self.tr("項目"), self.tr("事務所"), self.tr("ノートPC"),
-                                         self.tr("残す方")])
+        table.setHorizontalHeaderLabels([_t("項目"), _t("事務所"), _t("ノートPC"),
+                                         _t("残す方")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, diff in enumerate(conflict.fields):
-            table.setItem(row, 0, QTableWidgetItem(FIELD_LABELS.get(diff.name, diff.name)))
+            table.setItem(row, 0, QTableWidgetItem(_t(FIELD_LABELS.get(diff.name, diff.name))))
             table.setItem(row, 1, QTableWidgetItem(_shown(diff.office)))
             table.setItem(row, 2, QTableWidgetItem(_shown(diff.laptop)))
             combo = QComboBox()
-            combo.addItem(self.tr("選んでください"), None)
-            combo.addItem(self.tr("事務所"), "office")
-            combo.addItem(self.tr("ノートPC"), "laptop")
+            combo.addItem(_t("選んでください"), None)
+            combo.addItem(_t("事務所"), "office")
+            combo.addItem(_t("ノートPC"), "laptop")
             table.setCellWidget(row, 3, combo)
             self.choices[diff.name] = combo
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -139,16 +143,16 @@ class OutreachImportDialog(QDialog):
         self.services, self.actor, self.runner = services, actor, runner
         self.path, self.passphrase, self.plan = path, passphrase, plan
         self.result_value: ImportResult | None = None
-        self.setWindowTitle(self.tr("出張キットの取込 — {name}").format(name=path.name))
+        self.setWindowTitle(_t("出張キットの取込 — {name}").format(name=path.name))
         layout = QVBoxLayout(self)
         counts = plan.counts
-        summary = QLabel(self.tr(
+        summary = QLabel(_t(
             "新しい記録 {i} 件・更新 {u} 件を取り込みます。変更なし {n} 件。"
             "競合 {c} 件は、どちらを残すか選んでください。").format(
             i=counts["inserted"], u=counts["updated"], n=counts["unchanged"],
             c=counts["conflicts"]))
         if plan.already_imported:
-            summary.setText(self.tr("このキットは取込済みです。もう一度取り込んでも何も変わりません。"))
+            summary.setText(_t("このキットは取込済みです。もう一度取り込んでも何も変わりません。"))
         summary.setWordWrap(True)
         summary.setObjectName("agendaSummary")
         layout.addWidget(summary)
@@ -168,9 +172,9 @@ class OutreachImportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("取り込む"))
+        self.ok.setText(_t("取り込む"))
         self.ok.setEnabled(not plan.already_imported)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("閉じる"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("閉じる"))
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -188,7 +192,7 @@ class OutreachImportDialog(QDialog):
     def run_import(self) -> None:
         resolutions = self.resolutions()
         if resolutions is None:
-            self.error.setText(self.tr("すべての競合で、残す方を選んでください"))
+            self.error.setText(_t("すべての競合で、残す方を選んでください"))
             return
         self.ok.setEnabled(False)
         self.runner.submit(lambda: self.services.outreach.apply_import(
@@ -203,7 +207,7 @@ class OutreachImportDialog(QDialog):
 
     def finished(self, result: ImportResult) -> None:
         self.result_value = result
-        dialogs.show_info(self, self.tr("出張キットの取込"), self.tr(
+        dialogs.show_info(self, _t("出張キットの取込"), _t(
             "取り込みました: 新しい記録 {i} 件・更新 {u} 件・解決した競合 {c} 件・統合した対象者 {m} 人。"
             "ノートPCのキットと作業用データは消去してかまいません。").format(
             i=result.inserted, u=result.updated, c=result.conflicts_resolved,
@@ -219,13 +223,13 @@ def caseworker_dialog(parent: QWidget | None, services: Services, actor: Actor) 
     picked: dict[str, str] = {}
 
     def build(form: Any) -> None:
-        form.choice("caseworker", "担当者", [(u.username, f"{u.display_name}（{u.username}）")
-                                          for u in users])
+        form.choice("caseworker", _t("担当者"), [(u.username, user_label(u.display_name, u.username))
+                                              for u in users])
 
     def submit(values: dict[str, Any]) -> None:
         if not values.get("caseworker"):
-            raise InvalidInput("caseworker", "担当者を選んでください")
+            raise InvalidInput("caseworker", _t("担当者を選んでください"))
         picked["value"] = values["caseworker"]
 
-    ok = ActionDialog("出張用キット", build, submit, ok_text="次へ", parent=parent).exec()
+    ok = ActionDialog(_t("出張用キット"), build, submit, ok_text=_t("次へ"), parent=parent).exec()
     return picked.get("value") if ok else None

@@ -3,13 +3,14 @@ contact log, plan, placements and retention checkpoints."""
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import N_, listing, translator
 from desktop.services import Services
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput, StaleRecord
-from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
+from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU, shown
 from desktop.services.persons import PersonInput, PersonRecord
 from desktop.services.printing import PrintedDocument
 from desktop.services.workflow import (
@@ -46,12 +48,10 @@ from desktop.ui.forms import ActionDialog, required
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text import age, choices, label, wareki
+from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
 from desktop.ui.widgets import Form
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PersonView", text)
+_t = translator("PersonView")
 
 
 
@@ -117,14 +117,14 @@ def add_person_fields(f: Form) -> None:
 
 # Which button performs a move to each next state, by current state.
 ACTION_TEXT = {
-    ("candidate", "screening"): "検討を開始",
-    ("screening", "consented"): "同意取得を確定",
-    ("consented", "referred"): "ハローワークへ支援要請",
-    ("referred", "active"): "HW受理・支援開始",
-    ("referred", "consented"): "差戻しを記録",
-    ("active", "placed"): "就職を記録",
-    ("placed", "active"): "離職を記録",
-    ("retention", "active"): "離職を記録",
+    ("candidate", "screening"): N_("検討を開始"),
+    ("screening", "consented"): N_("同意取得を確定"),
+    ("consented", "referred"): N_("ハローワークへ支援要請"),
+    ("referred", "active"): N_("HW受理・支援開始"),
+    ("referred", "consented"): N_("差戻しを記録"),
+    ("active", "placed"): N_("就職を記録"),
+    ("placed", "active"): N_("離職を記録"),
+    ("retention", "active"): N_("離職を記録"),
 }
 
 
@@ -175,11 +175,15 @@ class PersonView(QWidget):
         p = self.person
         today = self.services.ctx.today()
         self.header.setText(
-            f"<span style='font-size:18pt;font-weight:600'>{p.family_name} {p.given_name}</span>"
-            f"　<span style='color:#4b5563'>{p.family_kana} {p.given_kana}</span><br>"
-            f"<span style='color:#374151'>{_t('ケース番号')} {p.case_number}　"
-            f"{wareki(p.birth_date)}{_t('生')}（{age(p.birth_date, today)}{_t('歳')}）　"
-            f"{label('category', p.category)}　{_t('担当')}: {p.caseworker_name or '—'}</span>")
+            f"<span style='font-size:18pt;font-weight:600'>{html.escape(p.family_name)} "
+            f"{html.escape(p.given_name)}</span>&nbsp;&nbsp;<span style='color:#4b5563'>"
+            f"{html.escape(p.family_kana)} {html.escape(p.given_kana)}</span><br>"
+            "<span style='color:#374151'>"
+            + html.escape(_t("ケース番号 {case_number}　{birth}生（{age}歳）　{category}　担当: {staff}")
+                          .format(case_number=p.case_number, birth=wareki(p.birth_date),
+                                  age=age(p.birth_date, today),
+                                  category=label("category", p.category),
+                                  staff=p.caseworker_name or "—")) + "</span>")
         self.title_changed.emit(f"{p.family_name} {p.given_name}")
         self._fill_profile(p)
         current = self.episode_combo.currentData()
@@ -187,7 +191,8 @@ class PersonView(QWidget):
         self.episode_combo.clear()
         for e in reversed(self.episodes):
             self.episode_combo.addItem(
-                f"{wareki(e.intake_on)} {_t('受付')} — {label('state', e.state)}", e.id)
+                _t("{on} 受付 — {state}").format(on=wareki(e.intake_on),
+                                                  state=label("state", e.state)), e.id)
         index = self.episode_combo.findData(current) if current else 0
         self.episode_combo.setCurrentIndex(max(0, index))
         self.episode_combo.blockSignals(False)
@@ -339,9 +344,10 @@ class PersonView(QWidget):
         self.print_button.setText(_t("印刷"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
-        for kind, text in (("referral", "支援要請書"), ("consent", "同意書"),
-                           ("plan", "就労支援プラン"), ("followup", "支援状況連絡票（就職・定着）"),
-                           ("packet", "支援要請書類一式（送付書つき）")):
+        for kind, text in (("referral", N_("支援要請書")), ("consent", N_("同意書")),
+                           ("plan", N_("就労支援プラン")),
+                           ("followup", N_("支援状況連絡票（就職・定着）")),
+                           ("packet", N_("支援要請書類一式（送付書つき）"))):
             action = menu.addAction(_t(text))
             action.setObjectName(f"print_{kind}")
             action.triggered.connect(lambda _=False, k=kind: self.print_form(k))
@@ -359,10 +365,10 @@ class PersonView(QWidget):
         self.blocked.setWordWrap(True)
         layout.addWidget(self.blocked)
         self.timeline = RecordsModel(
-            ("日付", "変更", "理由・メモ"),
+            (_t("日付"), _t("変更"), _t("理由・メモ")),
             lambda t: (wareki(t.on), f"{label('state', t.from_state) or _t('受付')} → "
                        f"{label('state', t.to_state)}",
-                       " ".join(x for x in (t.reason or "", t.note) if x)))
+                       " ".join(shown(x) for x in (t.reason or "", t.note) if x)))
         layout.addWidget(QLabel(_t("経過（すべての状態の変更）")))
         layout.addWidget(_table(self.timeline), 1)
         self.tabs.addTab(page, _t("支援経過"))
@@ -386,13 +392,14 @@ class PersonView(QWidget):
         colour = STATE_COLOURS.get(episode.state, "#111827")
         period = ""
         if episode.support_start_on:
-            period = (f"　{_t('支援期間')} {wareki(episode.support_start_on)}〜"
-                      f"{wareki(episode.planned_end_on)}")
+            period = _t("　支援期間 {start}〜{end}").format(
+                start=wareki(episode.support_start_on), end=wareki(episode.planned_end_on))
+        detail = _t("　{since}から").format(since=wareki(episode.state_since)) + period
+        if episode.closure_reason:
+            detail += _t("　終了理由: {reason}").format(reason=shown(episode.closure_reason))
         self.state_line.setText(
             f"<span style='color:{colour};font-size:14pt;font-weight:600'>"
-            f"{label('state', episode.state)}</span>　{wareki(episode.state_since)}{_t('から')}"
-            f"{period}" + (f"　{_t('終了理由')}: {episode.closure_reason}"
-                           if episode.closure_reason else ""))
+            f"{label('state', episode.state)}</span>" + html.escape(detail))
         ep = episode.id
 
         def load() -> dict[str, Any]:
@@ -434,7 +441,8 @@ class PersonView(QWidget):
                 continue
             self._add_action(action.target, _t(text), action.allowed, action.reason)
             if not action.allowed:
-                reasons.append(f"{_t(text)}: {action.reason}")
+                reasons.append(_t("{action}: {reason}").format(action=_t(text),
+                                                              reason=action.reason))
         if episode.state == "screening":
             self._add_action("decision", _t("検討結果を記録"), True, "")
         if episode.state in ("active", "placed", "retention"):
@@ -515,7 +523,7 @@ class PersonView(QWidget):
             reasons = self.services.settings.get("closure_reasons")
             self._dialog(_t("支援を終了"), lambda f: (
                 f.date("on", _t("終了日"), today),
-                f.choice("reason", _t("終了理由"), [(r, r) for r in reasons]),
+                f.choice("reason", _t("終了理由"), [(r, shown(r)) for r in reasons]),
                 f.area("note", _t("メモ"))),
                 lambda v: wf.close_episode(a, ep, required(v, "on", _t("終了日を入力してください")), v["reason"], v["note"]))
 
@@ -529,8 +537,8 @@ class PersonView(QWidget):
         welfare = [m["name"] for m in plan.team if m["side"] == "welfare"] if plan else []
         hw = [m["name"] for m in plan.team if m["side"] == "hello_work"] if plan else []
         f.text("welfare_member", _t("チーム（福祉側）"),
-               "、".join(welfare) or self.actor.display_name, "team")
-        f.text("hw_member", _t("チーム（ハローワーク側）"), "、".join(hw))
+               listing(welfare) or self.actor.display_name, "team")
+        f.text("hw_member", _t("チーム（ハローワーク側）"), listing(hw))
         f.text("goal_job", _t("目標職種"), plan.goal_job if plan else "")
         f.text("goal_employment_type", _t("雇用形態"), plan.goal_employment_type if plan else "")
         f.text("goal_hours", _t("時間"), plan.goal_hours if plan else "")
@@ -539,18 +547,15 @@ class PersonView(QWidget):
         f.date("goal_target_on", _t("目標時期"), plan.goal_target_on if plan else None)
         f.area("barriers", _t("阻害要因と対応"), plan.barriers if plan else "")
         for key, text in SUPPORT_MENU.items():
-            f.check(f"menu_{key}", _t(text), bool(plan and key in plan.menu))
+            f.check(f"menu_{key}", shown(text), bool(plan and key in plan.menu))
         f.area("role_hello_work", _t("役割分担（ハローワーク）"), plan.role_hello_work if plan else "")
         f.area("role_welfare", _t("役割分担（福祉事務所）"), plan.role_welfare if plan else "")
         f.date("review_on", _t("次回見直し日"))
 
     @staticmethod
     def _plan_from(v: dict[str, Any]) -> PlanInput:
-        def names(text: str) -> list[str]:
-            return [n.strip() for n in text.replace(",", "、").split("、") if n.strip()]
-
-        team = [TeamMember(n, "welfare") for n in names(v["welfare_member"])]
-        team += [TeamMember(n, "hello_work") for n in names(v["hw_member"])]
+        team = [TeamMember(n, "welfare") for n in split_list(v["welfare_member"])]
+        team += [TeamMember(n, "hello_work") for n in split_list(v["hw_member"])]
         return PlanInput(
             team=team, goal_job=v["goal_job"], goal_employment_type=v["goal_employment_type"],
             goal_hours=v["goal_hours"], goal_wage=v["goal_wage"], goal_area=v["goal_area"],
@@ -685,10 +690,11 @@ class PersonView(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.consents_model = RecordsModel(
-            ("種類", "署名日", "有効期限", "撤回日", "提供先", "範囲", "文言"),
+            (_t("種類"), _t("署名日"), _t("有効期限"), _t("撤回日"), _t("提供先"), _t("範囲"),
+             _t("文言")),
             lambda c: (label("consent", c.kind), wareki(c.signed_on), wareki(c.valid_until),
-                       wareki(c.withdrawn_on), "、".join(c.recipients),
-                       "、".join(label("scope", s) for s in c.scope),
+                       wareki(c.withdrawn_on), listing(c.recipients),
+                       listing(label("scope", s) for s in c.scope),
                        f"{c.wording_version} ({c.wording_hash[:8]})"))
         self.consents_view = _table(self.consents_model)
         layout.addWidget(self.consents_view, 1)
@@ -713,13 +719,12 @@ class PersonView(QWidget):
             f.choice("kind", _t("種類"), choices("consent"))
             f.date("signed_on", _t("署名日"), self.services.ctx.today())
             f.date("valid_until", _t("有効期限（任意）"))
-            f.text("recipients", _t("提供先（読点区切り）"), "、".join(offices[:1]))
+            f.text("recipients", _t("提供先（読点区切り）"), listing(offices[:1]))
             for key, text in CONSENT_SCOPE.items():
-                f.check(f"scope_{key}", _t(text), True)
+                f.check(f"scope_{key}", shown(text), True)
 
         def submit(v: dict[str, Any]) -> Any:
-            recipients = [r.strip() for r in v["recipients"].replace(",", "、").split("、")
-                          if r.strip()]
+            recipients = split_list(v["recipients"])
             return self.services.consent.record_consent(self.actor, episode.id, ConsentInput(
                 v["kind"], required(v, "signed_on", _t("署名日を入力してください")),
                 v["valid_until"],
@@ -763,10 +768,9 @@ class PersonView(QWidget):
         row.addWidget(add)
         layout.addLayout(row)
         self.contacts_model = RecordsModel(
-            ("日付", "種別", "担当", "内容", "次の対応"),
+            (_t("日付"), _t("種別"), _t("担当"), _t("内容"), _t("次の対応")),
             lambda c: (wareki(c.contact_on), label("contact", c.kind), c.staff_name, c.content,
-                       (f"{c.next_action}（{wareki(c.next_action_due)}）" if c.next_action_due
-                        else c.next_action)))
+                       parenthesised(c.next_action, wareki(c.next_action_due))))
         layout.addWidget(_table(self.contacts_model), 1)
         self.tabs.addTab(page, _t("ケース記録"))
 
@@ -800,15 +804,18 @@ class PersonView(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.placements_model = RecordsModel(
-            ("就職日", "事業所", "職種", "雇用期間", "賃金", "経路", "離職日"),
+            (_t("就職日"), _t("事業所"), _t("職種"), _t("雇用期間"), _t("賃金"), _t("経路"),
+             _t("離職日")),
             lambda p: (wareki(p.start_on), p.employer, p.job_title, label("term", p.term_category),
-                       (f"{p.wage_amount:,}円/{_t('月') if p.wage_unit == 'monthly' else _t('時')}"
+                       ((_t("{amount:,}円/月") if p.wage_unit == "monthly"
+                         else _t("{amount:,}円/時")).format(amount=p.wage_amount)
                         if p.wage_amount else ""), label("route", p.route), wareki(p.end_on)))
         layout.addWidget(QLabel(_t("就職")))
         layout.addWidget(_table(self.placements_model), 1)
         self.checkpoints_model = RecordsModel(
-            ("定着確認", "予定日", "確認日", "結果"),
-            lambda c: (f"{c.months}{_t('か月')}", wareki(c.due_on), wareki(c.done_on),
+            (_t("定着確認"), _t("予定日"), _t("確認日"), _t("結果")),
+            lambda c: (_t("{months}か月").format(months=c.months), wareki(c.due_on),
+                       wareki(c.done_on),
                        label("checkpoint", c.result)))
         layout.addWidget(QLabel(_t("定着確認")))
         self.checkpoints_view = _table(self.checkpoints_model)
@@ -857,22 +864,28 @@ class PersonView(QWidget):
 
     def _show_plan(self, plan: Any, referrals: list[Any]) -> None:
         lines = []
+        statuses = {"sent": _t("回答待ち"), "accepted": _t("受理"), "returned": _t("差戻し"),
+                    "withdrawn": _t("取下げ")}
         for r in referrals:
-            lines.append(f"{_t('支援要請')} {r.number}　{wareki(r.referred_on)}　{r.office_name}　"
-                         f"{ {'sent': _t('回答待ち'), 'accepted': _t('受理'), 'returned': _t('差戻し'), 'withdrawn': _t('取下げ')}[r.status] }"
-                         + (f"（{r.return_reason}）" if r.return_reason else ""))
+            lines.append(_t("支援要請 {number}　{on}　{office}　{status}").format(
+                number=r.number, on=wareki(r.referred_on), office=r.office_name,
+                status=parenthesised(statuses[r.status], r.return_reason or "")))
         if plan is not None:
-            team = "、".join(f"{m['name']}（{_t('福祉') if m['side'] == 'welfare' else _t('HW')}）"
-                            for m in plan.team)
-            lines += ["", f"{_t('就労支援プラン')} {_t('第')}{plan.revision}{_t('版')}",
-                      f"{_t('チーム')}: {team}",
-                      f"{_t('目標')}: {plan.goal_job} {plan.goal_employment_type} {plan.goal_hours} "
-                      f"{plan.goal_wage} {plan.goal_area} {wareki(plan.goal_target_on)}",
-                      f"{_t('阻害要因')}: {plan.barriers}",
-                      f"{_t('支援メニュー')}: " + "、".join(label("menu", m) for m in plan.menu),
-                      f"{_t('ハローワークの役割')}: {plan.role_hello_work}",
-                      f"{_t('福祉事務所の役割')}: {plan.role_welfare}"]
-            lines += [f"{_t('見直し')} {wareki(due)}" + (f" → {wareki(done)} {result}" if done else "")
+            team = listing(parenthesised(m["name"], _t("福祉") if m["side"] == "welfare"
+                                         else _t("HW")) for m in plan.team)
+            goal = " ".join(x for x in (plan.goal_job, plan.goal_employment_type, plan.goal_hours,
+                                        plan.goal_wage, plan.goal_area,
+                                        wareki(plan.goal_target_on)) if x)
+            lines += ["", _t("就労支援プラン 第{revision}版").format(revision=plan.revision),
+                      _t("チーム: {team}").format(team=team),
+                      _t("目標: {goal}").format(goal=goal),
+                      _t("阻害要因: {barriers}").format(barriers=plan.barriers),
+                      _t("支援メニュー: {menu}").format(
+                          menu=listing(label("menu", m) for m in plan.menu)),
+                      _t("ハローワークの役割: {role}").format(role=plan.role_hello_work),
+                      _t("福祉事務所の役割: {role}").format(role=plan.role_welfare)]
+            lines += [_t("見直し {due}").format(due=wareki(due))
+                      + (f" → {wareki(done)} {result}" if done else "")
                       for _, due, done, result in plan.reviews]
         self.plan_text.setPlainText("\n".join(lines) or _t("支援プランはまだありません"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pypdfium2
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import N_, translator
 from desktop.services.printing import PrintedDocument
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Preview", text)
+_t = translator("Preview")
 
 
 def render_pages(pdf: bytes, scale: float) -> list[QImage]:
@@ -66,13 +65,15 @@ def choose_open_path(parent: QWidget | None, title: str, filters: str) -> str:
 
 
 class PreviewDialog(QDialog):
-    TITLES: ClassVar[dict[str, str]] = {"referral": "支援要請書", "consent": "同意書", "plan": "就労支援プラン",
-              "followup": "支援状況連絡票", "packet": "支援要請書類一式"}
+    TITLES: ClassVar[dict[str, str]] = {
+        "referral": N_("支援要請書"), "consent": N_("同意書"), "plan": N_("就労支援プラン"),
+        "followup": N_("支援状況連絡票"), "packet": N_("支援要請書類一式")}
 
     def __init__(self, document: PrintedDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setWindowTitle(_t("印刷プレビュー — ") + _t(self.TITLES.get(document.kind, "")))
+        self.setWindowTitle(_t("印刷プレビュー — {title}").format(
+            title=_t(self.TITLES.get(document.kind, ""))))
         layout = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -35,17 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.report_tables import (
-    COUNT_LABELS,
     LabelledTable,
     category_table,
+    count_label,
     monthly_table,
     retention_table,
     shown,
     staff_table,
     summary_table,
+    total_label,
 )
 from desktop.files import write_whole
-from desktop.japanese.wareki import fiscal_year_of, format_wareki_year
+from desktop.i18n import shown_month_name, translator
+from desktop.japanese.wareki import fiscal_year_of
 from desktop.services import Services
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError
@@ -54,7 +56,10 @@ from desktop.services.settings import INDICATORS
 from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.text import fiscal_year, fiscal_year_short
 from desktop.ui.widgets import DateEdit
+
+_t = translator("ReportsView")
 
 FORMATS = {"xlsx": ("Excel (*.xlsx)", "Excel"), "pdf": ("PDF (*.pdf)", "PDF"),
            "csv": ("CSV (*.csv)", "CSV")}
@@ -70,7 +75,7 @@ def fill_table(widget: QTableWidget, table: LabelledTable) -> None:
             item = QTableWidgetItem(str(value) if c == 0 else shown(value, table.is_rate(r, c)))
             if c:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if str(row[0]) == "合計":
+            if row[0] == total_label():
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -128,13 +133,13 @@ class ReportsView(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
             chart_row.addWidget(view)
-        self.details.addTab(charts, self.tr("グラフ"))
+        self.details.addTab(charts, _t("グラフ"))
         self.by_category = _table()
         self.by_staff = _table()
         self.monthly = _table()
-        self.details.addTab(self.by_category, self.tr("対象者区分別"))
-        self.details.addTab(self.by_staff, self.tr("担当者別"))
-        self.details.addTab(self.monthly, self.tr("月別"))
+        self.details.addTab(self.by_category, _t("対象者区分別"))
+        self.details.addTab(self.by_staff, _t("担当者別"))
+        self.details.addTab(self.monthly, _t("月別"))
         layout.addWidget(self.details, 3)
 
     # ---------------------------------------------------------------- picker
@@ -142,24 +147,24 @@ class ReportsView(QWidget):
     def _build_picker(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.mode = QComboBox()
-        self.mode.addItem(self.tr("年度"), "fiscal")
-        self.mode.addItem(self.tr("月"), "month")
-        self.mode.addItem(self.tr("期間を指定"), "custom")
+        self.mode.addItem(_t("年度"), "fiscal")
+        self.mode.addItem(_t("月"), "month")
+        self.mode.addItem(_t("期間を指定"), "custom")
         self.mode.setObjectName("reportMode")
-        row.addWidget(QLabel(self.tr("期間")))
+        row.addWidget(QLabel(_t("期間")))
         row.addWidget(self.mode)
         self.year = QComboBox()
         self.year.setObjectName("reportYear")
         current = fiscal_year_of(self.services.ctx.today())
         for fy in range(current, current - 8, -1):
-            self.year.addItem(f"{format_wareki_year(fy)}度（{fy}）", fy)
+            self.year.addItem(fiscal_year(fy), fy)
         row.addWidget(self.year)
         self.stack = QStackedWidget()
         self.stack.addWidget(QWidget())  # fiscal year: the year alone
         self.month = QComboBox()
         self.month.setObjectName("reportMonth")
         for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3):
-            self.month.addItem(self.tr("{m}月").format(m=m), m)
+            self.month.addItem(shown_month_name(m), m)
         self.stack.addWidget(self.month)
         custom = QWidget()
         custom_row = QHBoxLayout(custom)
@@ -167,12 +172,12 @@ class ReportsView(QWidget):
         self.start = DateEdit()
         self.end = DateEdit()
         custom_row.addWidget(self.start)
-        custom_row.addWidget(QLabel("〜"))
+        custom_row.addWidget(QLabel(_t("〜")))
         custom_row.addWidget(self.end)
         self.stack.addWidget(custom)
         row.addWidget(self.stack)
         self.mode.currentIndexChanged.connect(self._mode_changed)
-        run = QPushButton(self.tr("集計"))
+        run = QPushButton(_t("集計"))
         run.setObjectName("primary")
         run.clicked.connect(self.compute)
         row.addWidget(run)
@@ -180,13 +185,13 @@ class ReportsView(QWidget):
         self.error.setObjectName("fieldError")
         row.addWidget(self.error)
         row.addStretch(1)
-        self.targets_button = QPushButton(self.tr("年度目標を設定…"))
+        self.targets_button = QPushButton(_t("年度目標を設定…"))
         self.targets_button.clicked.connect(self.edit_targets)
         self.targets_button.setVisible(self.actor.role in ("admin", "supervisor"))
         row.addWidget(self.targets_button)
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, (_, name) in FORMATS.items():
-            button = QPushButton(self.tr("{name}に出力").format(name=name))
+            button = QPushButton(_t("{name}に出力").format(name=name))
             button.setObjectName(f"export_{fmt}")
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
@@ -208,7 +213,7 @@ class ReportsView(QWidget):
             return Period.month(fy if month >= 4 else fy + 1, month)
         start, end = self.start.value(), self.end.value()
         if start is None or end is None:
-            raise DomainError(self.tr("期間の始まりと終わりを入力してください"))
+            raise DomainError(_t("期間の始まりと終わりを入力してください"))
         return Period.custom(start, end)
 
     # ---------------------------------------------------------------- compute
@@ -220,7 +225,7 @@ class ReportsView(QWidget):
         except DomainError as exc:
             self.error.setText(exc.message)
             return
-        self.heading.setText(self.tr("{label} を集計しています…").format(label=period.label))
+        self.heading.setText(_t("{label} を集計しています…").format(label=period.label))
         self.runner.submit(lambda: self.services.reports.indicators(self.actor, period),
                            lambda report: self.show_report(period, report),
                            self._failed)
@@ -234,7 +239,7 @@ class ReportsView(QWidget):
 
     def show_report(self, period: Period, report: dict[str, Any]) -> None:
         self.period, self.report = period, report
-        self.heading.setText(self.tr("{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
+        self.heading.setText(_t("{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
             label=period.label, t=f"{report['support_targets']:,}",
             p=f"{report['placements']:,}", r=shown(report["placement_rate"], True)))
         fill_table(self.summary, summary_table(report))
@@ -251,16 +256,16 @@ class ReportsView(QWidget):
     # ---------------------------------------------------------------- charts
 
     def _months(self, report: dict[str, Any]) -> list[str]:
-        return [self.tr("{m}月").format(m=int(m["month"][5:])) for m in report["monthly"]]
+        return [shown_month_name(int(m["month"][5:]), short=True) for m in report["monthly"]]
 
     def _placements_chart(self, report: dict[str, Any]) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr("月別の就職件数と累計"))
+        chart.setTitle(_t("月別の就職件数と累計"))
         chart.setMargins(QMargins(4, 4, 4, 4))
-        bars = QBarSet(self.tr("就職件数（月）"))
+        bars = QBarSet(_t("就職件数（月）"))
         bars.setColor(QColor("#4a7fb5"))
         cumulative = QLineSeries()
-        cumulative.setName(self.tr("累計"))
+        cumulative.setName(_t("累計"))
         cumulative.setPen(QPen(QColor("#d9822b"), 2))
         total = 0
         for i, m in enumerate(report["monthly"]):
@@ -275,7 +280,7 @@ class ReportsView(QWidget):
         target = report["targets"].get("placements")
         if target:
             pace = QLineSeries()
-            pace.setName(self.tr("目標ペース（年{n}件）").format(n=shown(target["target"], False)))
+            pace.setName(_t("目標ペース（年{n}件）").format(n=shown(target["target"], False)))
             pen = QPen(QColor("#888888"), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
             pace.setPen(pen)
@@ -289,10 +294,10 @@ class ReportsView(QWidget):
 
     def _rate_chart(self, report: dict[str, Any]) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr("就職率の推移（累計）と目標"))
+        chart.setTitle(_t("就職率の推移（累計）と目標"))
         chart.setMargins(QMargins(4, 4, 4, 4))
         line = QLineSeries()
-        line.setName(self.tr("就職率（累計, %）"))
+        line.setName(_t("就職率（累計, %）"))
         line.setPen(QPen(QColor("#2e8b57"), 2))
         placed = targets = 0
         for i, m in enumerate(report["monthly"]):
@@ -303,7 +308,7 @@ class ReportsView(QWidget):
         goal = report["targets"].get("placement_rate")
         if goal:
             target_line = QLineSeries()
-            target_line.setName(self.tr("目標 {r}").format(r=shown(goal["target"], True)))
+            target_line.setName(_t("目標 {r}").format(r=shown(goal["target"], True)))
             pen = QPen(QColor("#c0392b"), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
             target_line.setPen(pen)
@@ -335,9 +340,10 @@ class ReportsView(QWidget):
         if self.period is None:
             return
         filters, _ = FORMATS[fmt]
-        stem = (f"実績報告_{self.period.fiscal_year}年度" if self.period.fiscal_year
-                else f"実績報告_{self.period.start:%Y%m%d}-{self.period.end:%Y%m%d}")
-        path = preview.choose_save_path(self, f"{stem}.{fmt}", self.tr("実績報告を保存"), filters)
+        stem = (_t("実績報告_{fy}年度").format(fy=self.period.fiscal_year)
+                if self.period.fiscal_year else _t("実績報告_{start}-{end}").format(
+                    start=f"{self.period.start:%Y%m%d}", end=f"{self.period.end:%Y%m%d}"))
+        path = preview.choose_save_path(self, f"{stem}.{fmt}", _t("実績報告を保存"), filters)
         if not path:
             return
         period = self.period
@@ -348,13 +354,13 @@ class ReportsView(QWidget):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, OSError):
-                dialogs.show_error(self, self.tr("実績報告"), self.tr(
+                dialogs.show_error(self, _t("実績報告"), _t(
                     "保存できませんでした（{e}）").format(e=exc.strerror or exc))
             else:
                 self._failed(exc)
 
         self.runner.submit(write, lambda target: dialogs.show_info(
-            self, self.tr("実績報告"), self.tr("保存しました: {p}").format(p=target)), failed)
+            self, _t("実績報告"), _t("保存しました: {p}").format(p=target)), failed)
 
     def edit_targets(self) -> None:
         fy = int(self.year.currentData())
@@ -362,8 +368,8 @@ class ReportsView(QWidget):
 
         def build(form: Any) -> None:
             for key in INDICATORS:
-                text = COUNT_LABELS[key] + (self.tr("（割合 例: 0.6）") if key == "placement_rate"
-                                            else self.tr("（件・人）"))
+                text = count_label(key) + (_t("（割合 例: 0.6）") if key == "placement_rate"
+                                            else _t("（件・人）"))
                 value = current.get(key)
                 form.text(key, text, "" if value is None else shown(value, False).replace(",", ""))
 
@@ -377,12 +383,12 @@ class ReportsView(QWidget):
                 try:
                     number = float(raw)
                 except ValueError:
-                    raise InvalidInput(key, self.tr("数値で入力してください")) from None
+                    raise InvalidInput(key, _t("数値で入力してください")) from None
                 self.services.settings.set_target(self.actor, fy, key, number)
 
-        dialog = ActionDialog(self.tr("{fy}度の目標").format(fy=format_wareki_year(fy)), build,
-                              submit, intro=self.tr("運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。"),
-                              ok_text=self.tr("保存"), parent=self)
+        dialog = ActionDialog(_t("{fy}の目標").format(fy=fiscal_year_short(fy)), build,
+                              submit, intro=_t("運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。"),
+                              ok_text=_t("保存"), parent=self)
         if dialog.exec() and self.report is not None:
             self.compute()
 

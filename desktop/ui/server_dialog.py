@@ -8,13 +8,13 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop.config import Config
 from desktop.errors import DomainError
+from desktop.i18n import translator
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.server_settings import (
     forget_server,
@@ -27,9 +27,7 @@ from desktop.services.errors import InvalidInput
 from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ServerDialog", text)
+_t = translator("ServerDialog")
 
 
 def _with_password(url: str, password: str) -> str:

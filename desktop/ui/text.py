@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-
-from desktop.japanese.wareki import format_wareki, format_wareki_short
+from desktop.i18n import listing, shown_date, shown_fiscal_year, translator
 from desktop.services import labels
+
+_t = translator("Text")
+_labels = translator("Labels")
+
+__all__ = ["age", "choices", "fiscal_year", "fiscal_year_short", "label", "listing",
+           "parenthesised", "split_list", "user_label", "wareki"]
 
 _TABLES = {
     "state": labels.STATES, "category": labels.CATEGORIES, "consent": labels.CONSENT_KINDS,
@@ -22,8 +27,7 @@ def label(table: str, key: str | None) -> str:
     """The label of a code, e.g. label("state", "active") → 支援中."""
     if key is None:
         return ""
-    text = _TABLES[table].get(key, key)
-    return QCoreApplication.translate("Labels", text)
+    return _labels(_TABLES[table].get(key, key))
 
 
 def choices(table: str) -> list[tuple[str, str]]:
@@ -31,9 +35,32 @@ def choices(table: str) -> list[tuple[str, str]]:
 
 
 def wareki(d: date | None, short: bool = False) -> str:
-    if d is None:
-        return ""
-    return format_wareki_short(d) if short else format_wareki(d)
+    """令和7年4月1日 (R7.4.1 when short) in Japanese; 2025-04-01 in English."""
+    return shown_date(d, short) if d is not None else ""
+
+
+def fiscal_year(fy: int) -> str:
+    """令和7年度（2025） in Japanese; FY2025 in English."""
+    return shown_fiscal_year(fy)
+
+
+def fiscal_year_short(fy: int) -> str:
+    """令和7年度 in Japanese; FY2025 in English."""
+    return shown_fiscal_year(fy, with_seireki=False)
+
+
+def parenthesised(text: str, note: str) -> str:
+    """text（note）: a name with its user id, a task with its due date."""
+    return _t("{text}（{note}）").format(text=text, note=note) if note else text
+
+
+def split_list(text: str) -> list[str]:
+    """Names typed as a list, separated by 、 or commas in either language."""
+    return [n.strip() for n in re.split(r"[、,，]", text) if n.strip()]  # i18n: ja
+
+
+def user_label(display_name: str, username: str) -> str:
+    return parenthesised(display_name, username)
 
 
 def age(birth: date, today: date) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import current_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, format_wareki, parse_date
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Widgets", text)
+_t = translator("Widgets")
 
 
 class DateEdit(QLineEdit):
@@ -29,14 +28,19 @@ class DateEdit(QLineEdit):
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(tr("例: R7.4.1 / 令和7年4月1日 / 2025-04-01"))
+        self.setPlaceholderText(_t("例: R7.4.1 / 令和7年4月1日 / 2025-04-01"))
         self.editingFinished.connect(self._normalise)
         if value is not None:
             self.set_value(value)
 
     def set_value(self, value: date | None) -> None:
-        self.setText(format_wareki(value) if value else "")
-        self.setToolTip(value.isoformat() if value else "")
+        # Shown in the language's form; the other form on hover (和暦 ⇄ 西暦).
+        if value is None:
+            self.setText("")
+            self.setToolTip("")
+            return
+        self.setText(shown_date(value))
+        self.setToolTip(value.isoformat() if current_language() == "ja" else format_wareki(value))
 
     def value(self) -> date | None:
         """The date typed, None when empty; DateParseError (Japanese message) when unreadable."""
