@@ -43,3 +43,13 @@ ensure_qt_runtime() {
     fi
   fi
 }
+
+ensure_translations() {
+  # The English catalogue is compiled from its .ts with pyside6-lrelease at build time; the
+  # .qm is not kept in git. Recompiled whenever the .ts is newer.
+  local ts="$ROOT/resources/translations/tsunagi_en.ts"
+  local qm="$ROOT/resources/translations/tsunagi_en.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+  fi
+}

@@ -13,6 +13,11 @@ if (-not (Test-Path ".venv\Scripts\python.exe")) { python -m venv .venv }
 & .venv\Scripts\python.exe -m pip install --quiet -e ".[build]"
 $Version = (& .venv\Scripts\python.exe -c "import desktop; print(desktop.__version__)").Trim()
 
+# The English catalogue (.ts → .qm) is compiled at build time; the .qm is not kept in git.
+& .venv\Scripts\pyside6-lrelease.exe -silent resources\translations\tsunagi_en.ts `
+    -qm resources\translations\tsunagi_en.qm
+if ($LASTEXITCODE -ne 0) { throw "pyside6-lrelease failed" }
+
 & .venv\Scripts\pyinstaller.exe --noconfirm --clean --distpath dist --workpath build\pyinstaller `
     installers\pyinstaller\tsunagi.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }

@@ -1,0 +1,4244 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+    <context>
+        <name>App</name>
+        <message>
+            <source>つなぎ</source>
+            <translation>Tsunagi</translation>
+        </message>
+        <message>
+            <source>予期しない問題</source>
+            <translation>Unexpected problem</translation>
+        </message>
+        <message>
+            <source>予期しない問題が発生しました。作業中の変更は保存されていません。詳細を管理者に伝えてください（個人情報は含まれていません）。</source>
+            <translation>An unexpected problem occurred. Changes in progress have not been saved. Please pass the details to your administrator (they contain no personal information).</translation>
+        </message>
+        <message>
+            <source>同じ内容をログに記録しました: {path}</source>
+            <translation>The same report was written to the log: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Audit</name>
+        <message>
+            <source>監査ログ #{seq} が欠落しています（次は #{next}）</source>
+            <translation>Audit log #{seq} is missing (the next is #{next})</translation>
+        </message>
+        <message>
+            <source>監査ログ #{seq} の直前ハッシュが一致しません（前の行が改ざんまたは削除されています）</source>
+            <translation>The previous-hash of audit log #{seq} does not match (an earlier row was altered or deleted)</translation>
+        </message>
+        <message>
+            <source>監査ログ #{seq}（{action}）の内容が改ざんされています</source>
+            <translation>The content of audit log #{seq} ({action}) has been altered</translation>
+        </message>
+    </context>
+    <context>
+        <name>Auth</name>
+        <message>
+            <source>パスワードは{MIN_PASSWORD}文字以上にしてください</source>
+            <translation>The password must be at least {MIN_PASSWORD} characters</translation>
+        </message>
+        <message>
+            <source>ユーザー「{username}」は登録されていません</source>
+            <translation>User "{username}" is not registered</translation>
+        </message>
+        <message>
+            <source>ユーザー名「{username}」は既に使われています</source>
+            <translation>The user name "{username}" is already in use</translation>
+        </message>
+        <message>
+            <source>ユーザー名は半角英数字（- _ . 可）で入力してください</source>
+            <translation>Enter the user name in half-width letters and digits (- _ . allowed)</translation>
+        </message>
+        <message>
+            <source>ユーザー名またはパスワードが違います</source>
+            <translation>The user name or password is incorrect</translation>
+        </message>
+        <message>
+            <source>ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてから、または管理者に解除を依頼してください</source>
+            <translation>This account is temporarily locked after repeated failed logins. Try again later, or ask an administrator to unlock it</translation>
+        </message>
+        <message>
+            <source>権限は {roles} のいずれかです</source>
+            <translation>The role must be one of {roles}</translation>
+        </message>
+        <message>
+            <source>現在のパスワードが違います</source>
+            <translation>The current password is incorrect</translation>
+        </message>
+        <message>
+            <source>管理者は既に登録されています</source>
+            <translation>An administrator is already registered</translation>
+        </message>
+        <message>
+            <source>自分自身のアカウントは無効にできません</source>
+            <translation>You cannot deactivate your own account</translation>
+        </message>
+        <message>
+            <source>表示名を入力してください</source>
+            <translation>Enter a display name</translation>
+        </message>
+    </context>
+    <context>
+        <name>CLI</name>
+        <message>
+            <source>--episode を指定してください</source>
+            <translation>Specify --episode</translation>
+        </message>
+        <message>
+            <source>--pending は packet と組み合わせて使います</source>
+            <translation>--pending is used together with packet</translation>
+        </message>
+        <message>
+            <source>.xlsx または .csv（UTF-8 / Shift_JIS）</source>
+            <translation>.xlsx or .csv (UTF-8 / Shift_JIS)</translation>
+        </message>
+        <message>
+            <source>1か月</source>
+            <translation>One month</translation>
+        </message>
+        <message>
+            <source>Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）</source>
+            <translation>Import an Excel/CSV ledger (importing the same file again adds nothing twice)</translation>
+        </message>
+        <message>
+            <source>OSのキーチェーン</source>
+            <translation>the OS keychain</translation>
+        </message>
+        <message>
+            <source>PostgreSQL サーバーを使う（接続を確認してから保存）</source>
+            <translation>Use a PostgreSQL server (the connection is checked before saving)</translation>
+        </message>
+        <message>
+            <source>consent: 署名用の白紙の同意書</source>
+            <translation>consent: a blank consent form for signing</translation>
+        </message>
+        <message>
+            <source>packet: 未印刷の支援要請すべてを --out のフォルダへ</source>
+            <translation>packet: every unprinted referral, into the --out folder</translation>
+        </message>
+        <message>
+            <source>{case_number:&lt;16} 終了 {closed_on}{whole}</source>
+            <translation>{case_number:&lt;16} closed {closed_on}{whole}</translation>
+        </message>
+        <message>
+            <source>{caseworker} のユーザー名とパスワードでログインしてください</source>
+            <translation>Log in with the user name and password of {caseworker}</translation>
+        </message>
+        <message>
+            <source>{count:,}行を書き出しました: {out}</source>
+            <translation>Wrote {count:,} rows: {out}</translation>
+        </message>
+        <message>
+            <source>{files} を消去します。よろしいですか [y/N]: </source>
+            <translation>Erase {files}? [y/N]: </translation>
+        </message>
+        <message>
+            <source>{format} 形式には --out で出力先を指定してください</source>
+            <translation>For the {format} format, give the output file with --out</translation>
+        </message>
+        <message>
+            <source>{kind}を作りました: {out}</source>
+            <translation>Made {kind}: {out}</translation>
+        </message>
+        <message>
+            <source>{label}の実績報告を書き出しました: {out}</source>
+            <translation>Wrote the report for {label}: {out}</translation>
+        </message>
+        <message>
+            <source>{path} に書き込めません（{reason}）</source>
+            <translation>Cannot write to {path} ({reason})</translation>
+        </message>
+        <message>
+            <source>{rejected}行を取り込めませんでした。理由の一覧: {report}</source>
+            <translation>{rejected} rows could not be imported. Reasons: {report}</translation>
+        </message>
+        <message>
+            <source>{row}行目 {column}: {reason}</source>
+            <translation>Row {row} {column}: {reason}</translation>
+        </message>
+        <message>
+            <source>この PC が使うデータベース（ローカル／サーバー）</source>
+            <translation>The database this PC uses (local / server)</translation>
+        </message>
+        <message>
+            <source>この PC のデータベース: {db_path}</source>
+            <translation>This PC's database: {db_path}</translation>
+        </message>
+        <message>
+            <source>この PC のデータベースに戻しました: {db_path}</source>
+            <translation>Back to this PC's database: {db_path}</translation>
+        </message>
+        <message>
+            <source>この PC のデータベースを新しい PostgreSQL データベースへコピーし、検証する</source>
+            <translation>Copy this PC's database into a new PostgreSQL database and verify it</translation>
+        </message>
+        <message>
+            <source>この PC はサーバーを使います: {saved}</source>
+            <translation>This PC now uses the server: {saved}</translation>
+        </message>
+        <message>
+            <source>この PC はサーバーを使います: {server}</source>
+            <translation>This PC now uses the server: {server}</translation>
+        </message>
+        <message>
+            <source>すべての競合を事務所側・ノートPC側のどちらで解決するか</source>
+            <translation>Resolve every conflict in favour of the office or the laptop</translation>
+        </message>
+        <message>
+            <source>つなぎ: 就労支援ケース管理</source>
+            <translation>Tsunagi: employment support case management</translation>
+        </message>
+        <message>
+            <source>もう一度入力してください: </source>
+            <translation>Enter it again: </translation>
+        </message>
+        <message>
+            <source>インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）</source>
+            <translation>Installation self-test (creates a database, prints a PDF and shows a window in a temporary folder)</translation>
+        </message>
+        <message>
+            <source>エラー: {message}</source>
+            <translation>Error: {message}</translation>
+        </message>
+        <message>
+            <source>エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に渡してください。変更は保存されていません</source>
+            <translation>Error: an unexpected problem occurred ({error}). Give the log {log} to your administrator. Nothing was saved</translation>
+        </message>
+        <message>
+            <source>キットのパスフレーズ: </source>
+            <translation>Kit passphrase: </translation>
+        </message>
+        <message>
+            <source>コピー中 {table}: {n:,} 行</source>
+            <translation>Copying {table}: {n:,} rows</translation>
+        </message>
+        <message>
+            <source>コピー後、この PC はサーバーを使う（パスワードはキーチェーンへ）</source>
+            <translation>After copying, this PC uses the server (password into the keychain)</translation>
+        </message>
+        <message>
+            <source>サーバー: {server}</source>
+            <translation>Server: {server}</translation>
+        </message>
+        <message>
+            <source>サーバーの設定を消し、この PC のデータベースに戻る</source>
+            <translation>Remove the server setting and go back to this PC's database</translation>
+        </message>
+        <message>
+            <source>サーバーを使うには: tsunagi server use URL（各 PC で）</source>
+            <translation>To use the server: tsunagi server use URL (on each PC)</translation>
+        </message>
+        <message>
+            <source>デスクトップアプリを開く（既定）</source>
+            <translation>Open the desktop app (default)</translation>
+        </message>
+        <message>
+            <source>デモ用の架空のケースを作成する</source>
+            <translation>Create fictitious demo cases</translation>
+        </message>
+        <message>
+            <source>デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}</source>
+            <translation>Initial password of the demo staff (cw01–cw08, sv01): {staff_password}</translation>
+        </message>
+        <message>
+            <source>データの保存先（既定: TSUNAGI_DATA_DIR または利用者のデータフォルダ）</source>
+            <translation>Data folder (default: TSUNAGI_DATA_DIR or the user's data folder)</translation>
+        </message>
+        <message>
+            <source>データベースと最初の管理者を作成する</source>
+            <translation>Create the database and the first administrator</translation>
+        </message>
+        <message>
+            <source>データベースと監査ログの改ざん・破損を検査する</source>
+            <translation>Check the database and the audit log for tampering and damage</translation>
+        </message>
+        <message>
+            <source>データベースを作成しました: {db_path}</source>
+            <translation>Created the database: {db_path}</translation>
+        </message>
+        <message>
+            <source>ノートPC: キットから作業用データベースを作る（--data-dir は空のフォルダ）</source>
+            <translation>Laptop: create the working database from a kit (--data-dir must be an empty folder)</translation>
+        </message>
+        <message>
+            <source>ノートPC: 取込済みのキットと作業用データベースを消去する</source>
+            <translation>Laptop: erase imported kits and the working database</translation>
+        </message>
+        <message>
+            <source>ハローワーク「{office}」は登録されていません</source>
+            <translation>Hello Work office "{office}" is not registered</translation>
+        </message>
+        <message>
+            <source>バックアップを作成しました: {out}</source>
+            <translation>Created the backup: {out}</translation>
+        </message>
+        <message>
+            <source>バックアップを検証し、復元しました。</source>
+            <translation>Verified and restored the backup.</translation>
+        </message>
+        <message>
+            <source>バックアップを検証してから復元する</source>
+            <translation>Verify a backup, then restore it</translation>
+        </message>
+        <message>
+            <source>バックアップ内の管理者のパスワード: </source>
+            <translation>Administrator's password in the backup: </translation>
+        </message>
+        <message>
+            <source>パスフレーズ（TSUNAGI_DB_PASSPHRASE）</source>
+            <translation>a passphrase (TSUNAGI_DB_PASSPHRASE)</translation>
+        </message>
+        <message>
+            <source>パスワード: </source>
+            <translation>Password: </translation>
+        </message>
+        <message>
+            <source>パスワードが一致しません</source>
+            <translation>The passwords do not match</translation>
+        </message>
+        <message>
+            <source>パスワードが必要です（環境変数 {env} で指定するか、端末から実行してください）</source>
+            <translation>A password is required (set it in the environment variable {env}, or run from a terminal)</translation>
+        </message>
+        <message>
+            <source>パスワードは{MIN_PASSWORD}文字以上にしてください</source>
+            <translation>The password must be at least {MIN_PASSWORD} characters</translation>
+        </message>
+        <message>
+            <source>ユーザー名が必要です（--user または TSUNAGI_USER）</source>
+            <translation>A user name is required (--user or TSUNAGI_USER)</translation>
+        </message>
+        <message>
+            <source>ログインするユーザー名（既定: TSUNAGI_USER）</source>
+            <translation>User name to log in as (default: TSUNAGI_USER)</translation>
+        </message>
+        <message>
+            <source>ロック中</source>
+            <translation>locked</translation>
+        </message>
+        <message>
+            <source>一覧のケースを完全に削除する</source>
+            <translation>Delete the listed cases completely</translation>
+        </message>
+        <message>
+            <source>中断しました（途中の変更は保存されていません）</source>
+            <translation>Interrupted (changes in progress were not saved)</translation>
+        </message>
+        <message>
+            <source>中止しました</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>事務所: 担当ケースのキットを作る／ノートPC: 返却用キットを作る（パスフレーズ: TSUNAGI_KIT_PASSPHRASE または入力）</source>
+            <translation>Office: make a kit of a caseload / Laptop: make a return kit (passphrase: TSUNAGI_KIT_PASSPHRASE or typed)</translation>
+        </message>
+        <message>
+            <source>事務所: 返却用キットを取り込む</source>
+            <translation>Office: import a return kit</translation>
+        </message>
+        <message>
+            <source>任意の期間（R7.4.1 や 2025-04-01 の形式）</source>
+            <translation>Any period (as R7.4.1 or 2025-04-01)</translation>
+        </message>
+        <message>
+            <source>作成中 {done:,}/{total:,} 人</source>
+            <translation>Creating {done:,}/{total:,} persons</translation>
+        </message>
+        <message>
+            <source>作業用データベースを作りました: {db_path}</source>
+            <translation>Created the working database: {db_path}</translation>
+        </message>
+        <message>
+            <source>保存期間を過ぎた支援エピソード: {count:,}件。削除するには --apply を付けて実行してください</source>
+            <translation>Support episodes past their retention period: {count:,}. Run with --apply to delete them</translation>
+        </message>
+        <message>
+            <source>保存期間を過ぎた終了ケースを一覧し、--apply で削除する</source>
+            <translation>List closed cases past their retention period; delete them with --apply</translation>
+        </message>
+        <message>
+            <source>出力先（json/csv は省略すると画面に表示）</source>
+            <translation>Output file (json/csv go to the screen when omitted)</translation>
+        </message>
+        <message>
+            <source>出張用キット</source>
+            <translation>outreach kit</translation>
+        </message>
+        <message>
+            <source>出張相談用のキット（ノートPCでのオフライン作業）</source>
+            <translation>Outreach kits (offline work on a laptop)</translation>
+        </message>
+        <message>
+            <source>初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）</source>
+            <translation>Initial password: {new_password} (tell the person, and have them change it after the first login)</translation>
+        </message>
+        <message>
+            <source>利用者「{username}」を有効にしました</source>
+            <translation>Enabled user "{username}"</translation>
+        </message>
+        <message>
+            <source>利用者「{username}」を無効にしました</source>
+            <translation>Disabled user "{username}"</translation>
+        </message>
+        <message>
+            <source>利用者「{username}」（{role}）を追加しました</source>
+            <translation>Added user "{username}" ({role})</translation>
+        </message>
+        <message>
+            <source>利用者の一覧</source>
+            <translation>List users</translation>
+        </message>
+        <message>
+            <source>利用者の管理</source>
+            <translation>Manage users</translation>
+        </message>
+        <message>
+            <source>利用者を有効にし、ロックを解除する</source>
+            <translation>Enable a user and clear any lock</translation>
+        </message>
+        <message>
+            <source>利用者を無効にする</source>
+            <translation>Disable a user</translation>
+        </message>
+        <message>
+            <source>利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）</source>
+            <translation>Add a user (password: TSUNAGI_NEW_PASSWORD, typed, or generated)</translation>
+        </message>
+        <message>
+            <source>前回の自動バックアップから設定の間隔がたっていないため、作成しませんでした</source>
+            <translation>Not created: the set interval has not passed since the last automatic backup</translation>
+        </message>
+        <message>
+            <source>印刷しました: {out}（SHA-256 {sha}…）</source>
+            <translation>Printed: {out} (SHA-256 {sha}…)</translation>
+        </message>
+        <message>
+            <source>印刷できませんでした: {line}</source>
+            <translation>Could not print: {line}</translation>
+        </message>
+        <message>
+            <source>印刷中 {done}/{total}</source>
+            <translation>Printing {done}/{total}</translation>
+        </message>
+        <message>
+            <source>取り込まずに、変更と競合の一覧を書き出す</source>
+            <translation>Write the list of changes and conflicts without importing</translation>
+        </message>
+        <message>
+            <source>取り込めなかった行の一覧の出力先</source>
+            <translation>Where to write the list of rows not imported</translation>
+        </message>
+        <message>
+            <source>古い自動バックアップを削除しました: {name}</source>
+            <translation>Deleted an old automatic backup: {name}</translation>
+        </message>
+        <message>
+            <source>問題: {problem}</source>
+            <translation>Problem: {problem}</translation>
+        </message>
+        <message>
+            <source>回復キー（この一度だけ表示します。紙に控えて金庫などに保管してください）:</source>
+            <translation>Recovery key (shown only this once; write it down and keep it somewhere safe, such as a safe):</translation>
+        </message>
+        <message>
+            <source>変更と競合の一覧を書き出しました: {plan}（何も取り込んでいません）</source>
+            <translation>Wrote the list of changes and conflicts: {plan} (nothing was imported)</translation>
+        </message>
+        <message>
+            <source>定期バックアップ: 間隔を過ぎていれば backups/ に作成し、古いものを削除する（タスクスケジューラや cron から）</source>
+            <translation>Scheduled backup: if the interval has passed, create one in backups/ and delete old ones (from Task Scheduler or cron)</translation>
+        </message>
+        <message>
+            <source>実績報告（就職件数・就職率など）を集計する</source>
+            <translation>Count the performance report (placements, placement rate and more)</translation>
+        </message>
+        <message>
+            <source>年度（西暦、4月〜翌3月）</source>
+            <translation>Fiscal year (Western calendar, April to March)</translation>
+        </message>
+        <message>
+            <source>復元前のデータベースは次の場所に保管しました: {previous}</source>
+            <translation>The database before the restore was kept here: {previous}</translation>
+        </message>
+        <message>
+            <source>担当ケースを台帳の形式で書き出す</source>
+            <translation>Export your caseload in the ledger layout</translation>
+        </message>
+        <message>
+            <source>支援エピソードのID</source>
+            <translation>Support episode ID</translation>
+        </message>
+        <message>
+            <source>支援エピソードのID「{episode}」が正しくありません</source>
+            <translation>The support episode ID "{episode}" is not valid</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワーク（既定: 登録順の最初）</source>
+            <translation>Hello Work office referred to (default: the first registered)</translation>
+        </message>
+        <message>
+            <source>新しい利用者のパスワード: </source>
+            <translation>New user's password: </translation>
+        </message>
+        <message>
+            <source>暗号化の鍵: {where}</source>
+            <translation>Encryption key: {where}</translation>
+        </message>
+        <message>
+            <source>暗号化バックアップを作成する</source>
+            <translation>Create an encrypted backup</translation>
+        </message>
+        <message>
+            <source>書類をPDFに印刷する（支援要請書・同意書・プラン・連絡票・一式）</source>
+            <translation>Print documents to PDF (referral, consent, plan, status report, packet)</translation>
+        </message>
+        <message>
+            <source>月「{month}」は YYYY-MM の形式で指定してください</source>
+            <translation>Give the month "{month}" as YYYY-MM</translation>
+        </message>
+        <message>
+            <source>有効</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>検査だけ行い、何も保存しない</source>
+            <translation>Check only; save nothing</translation>
+        </message>
+        <message>
+            <source>検査の結果、問題はありません（監査ログ {audit_rows:,} 行を確認）</source>
+            <translation>No problems found ({audit_rows:,} audit log rows checked)</translation>
+        </message>
+        <message>
+            <source>消去するには --yes を付けてください（元に戻せません）</source>
+            <translation>Add --yes to erase (this cannot be undone)</translation>
+        </message>
+        <message>
+            <source>消去するキットのファイル（複数可）</source>
+            <translation>Kit file to erase (may be repeated)</translation>
+        </message>
+        <message>
+            <source>無効</source>
+            <translation>disabled</translation>
+        </message>
+        <message>
+            <source>現在の接続先を表示する</source>
+            <translation>Show the current connection</translation>
+        </message>
+        <message>
+            <source>確認なしで消去する</source>
+            <translation>Erase without asking</translation>
+        </message>
+        <message>
+            <source>競合: {summary}</source>
+            <translation>Conflict: {summary}</translation>
+        </message>
+        <message>
+            <source>競合が {count} 件あります。何も取り込んでいません。--plan で一覧を書き出して resolution を記入し --resolve で指定するか、--keep office|laptop で一括して解決してください</source>
+            <translation>There are {count} conflicts. Nothing was imported. Write the list with --plan, fill in the resolution and pass it with --resolve, or resolve all at once with --keep office|laptop</translation>
+        </message>
+        <message>
+            <source>競合ごとの解決（--plan の出力を編集したもの）</source>
+            <translation>Resolution of each conflict (the --plan output, edited)</translation>
+        </message>
+        <message>
+            <source>管理者のパスワード（{MIN_PASSWORD}文字以上）: </source>
+            <translation>Administrator's password ({MIN_PASSWORD} characters or more): </translation>
+        </message>
+        <message>
+            <source>管理者のユーザー名</source>
+            <translation>Administrator's user name</translation>
+        </message>
+        <message>
+            <source>管理者の表示名</source>
+            <translation>Administrator's display name</translation>
+        </message>
+        <message>
+            <source>解決のファイルを読めません（{exc}）</source>
+            <translation>Cannot read the resolution file ({exc})</translation>
+        </message>
+        <message>
+            <source>誰のケースか（ユーザー名。既定: 自分）</source>
+            <translation>Whose cases (user name; default: yourself)</translation>
+        </message>
+        <message>
+            <source>返却用キット</source>
+            <translation>return kit</translation>
+        </message>
+        <message>
+            <source>（対象者ごと削除）</source>
+            <translation> (whole client deleted)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Caseload</name>
+        <message>
+            <source>{months}か月定着確認</source>
+            <translation>{months}-month retention check</translation>
+        </message>
+        <message>
+            <source>並べ替えの項目が正しくありません</source>
+            <translation>The sort field is not valid</translation>
+        </message>
+        <message>
+            <source>支援プラン（第{revision}版）の見直し</source>
+            <translation>Review of the support plan (revision {revision})</translation>
+        </message>
+        <message>
+            <source>支援期間の終了予定</source>
+            <translation>Support period ends</translation>
+        </message>
+        <message>
+            <source>支援要請（{number}）からHWの回答待ち {days}日</source>
+            <translation>Waiting for Hello Work's answer to referral ({number}) for {days} days</translation>
+        </message>
+    </context>
+    <context>
+        <name>Consent</name>
+        <message>
+            <source>「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
+            <translation>There is no valid consent for sharing information with "{recipient}" (not obtained, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>この同意は既に撤回されています</source>
+            <translation>This consent has already been withdrawn</translation>
+        </message>
+        <message>
+            <source>同意の種類が正しくありません</source>
+            <translation>The kind of consent is not valid</translation>
+        </message>
+        <message>
+            <source>同意の記録が見つかりません</source>
+            <translation>The consent record was not found</translation>
+        </message>
+        <message>
+            <source>同意書の文言がありません</source>
+            <translation>The consent form has no wording</translation>
+        </message>
+        <message>
+            <source>同意範囲の項目が正しくありません: {items}</source>
+            <translation>Not a valid item of consent scope: {items}</translation>
+        </message>
+        <message>
+            <source>情報提供同意には提供先と提供する情報の範囲が必要です</source>
+            <translation>Consent to share information needs recipients and the scope of information shared</translation>
+        </message>
+        <message>
+            <source>情報提供同意の提供先に「{office}」が含まれていません</source>
+            <translation>"{office}" is not among the recipients of the information-sharing consent</translation>
+        </message>
+        <message>
+            <source>撤回日は署名日から今日までの日付にしてください</source>
+            <translation>The withdrawal date must be between the signing date and today</translation>
+        </message>
+        <message>
+            <source>有効な{kinds}がありません</source>
+            <translation>There is no valid {kinds}</translation>
+        </message>
+        <message>
+            <source>有効期限が署名日より前になっています</source>
+            <translation>The expiry date is before the signing date</translation>
+        </message>
+        <message>
+            <source>署名日が未来の日付になっています</source>
+            <translation>The signing date is in the future</translation>
+        </message>
+    </context>
+    <context>
+        <name>Demo</name>
+        <message>
+            <source>人数は1〜1,000,000で指定してください</source>
+            <translation>Give the number of persons as 1 to 1,000,000</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <source>あとで決める（入力は残ります）</source>
+            <translation>Decide later (your input is kept)</translation>
+        </message>
+        <message>
+            <source>あなたの入力</source>
+            <translation>Your input</translation>
+        </message>
+        <message>
+            <source>この画面を開いた後に、他の利用者がこの記録を保存しました。次の項目は両方で変更されています。どちらを残すか選んでください（片方だけが変更した項目は、そのまま合わせて保存します）。</source>
+            <translation>After you opened this screen, another user saved this record. The fields below were changed by both of you. Choose which to keep (fields changed by only one side are merged and saved as they are).</translation>
+        </message>
+        <message>
+            <source>他の利用者が先に保存しました</source>
+            <translation>Another user saved first</translation>
+        </message>
+        <message>
+            <source>保存されている内容</source>
+            <translation>Saved content</translation>
+        </message>
+        <message>
+            <source>保存されている内容を残す</source>
+            <translation>Keep the saved content</translation>
+        </message>
+        <message>
+            <source>自分の入力を残す</source>
+            <translation>Keep my input</translation>
+        </message>
+        <message>
+            <source>項目</source>
+            <translation>Field</translation>
+        </message>
+    </context>
+    <context>
+        <name>Forms</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>登録</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hygiene</name>
+        <message>
+            <source>{field}: {why}</source>
+            <translation>{field}: {why}</translation>
+        </message>
+        <message>
+            <source>{limit:,}文字以内で入力してください（{count:,}文字あります）</source>
+            <translation>Enter at most {limit:,} characters ({count:,} characters now)</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>チーム構成員</source>
+            <translation>Team member</translation>
+        </message>
+        <message>
+            <source>フリガナ（名）</source>
+            <translation>Given name (kana)</translation>
+        </message>
+        <message>
+            <source>フリガナ（氏）</source>
+            <translation>Family name (kana)</translation>
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>世帯状況</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>事業所名</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <source>住所</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>保存できない文字が含まれています</source>
+            <translation>Contains a character that cannot be saved</translation>
+        </message>
+        <message>
+            <source>備考</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>制御文字が含まれています（コピーした文字に紛れ込んでいないか確認してください）</source>
+            <translation>Contains a control character (check that none slipped in with copied text)</translation>
+        </message>
+        <message>
+            <source>名</source>
+            <translation>Given name</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>学歴</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <source>就労阻害要因</source>
+            <translation>Barriers to work</translation>
+        </message>
+        <message>
+            <source>差戻しの理由</source>
+            <translation>Reason for return</translation>
+        </message>
+        <message>
+            <source>希望職種</source>
+            <translation>Desired job</translation>
+        </message>
+        <message>
+            <source>提供先</source>
+            <translation>Recipients</translation>
+        </message>
+        <message>
+            <source>改行は入力できません</source>
+            <translation>Line breaks cannot be entered</translation>
+        </message>
+        <message>
+            <source>文字の表示方向を変える制御文字が含まれています</source>
+            <translation>Contains a control character that changes text direction</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>Next action</translation>
+        </message>
+        <message>
+            <source>氏</source>
+            <translation>Family name</translation>
+        </message>
+        <message>
+            <source>決定事項</source>
+            <translation>Decisions</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>目標とする職種</source>
+            <translation>Target job</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>職歴</source>
+            <translation>Work history</translation>
+        </message>
+        <message>
+            <source>職種</source>
+            <translation>Job title</translation>
+        </message>
+        <message>
+            <source>表示名</source>
+            <translation>Display name</translation>
+        </message>
+        <message>
+            <source>設定値</source>
+            <translation>Setting value</translation>
+        </message>
+        <message>
+            <source>資格・免許</source>
+            <translation>Qualifications and licences</translation>
+        </message>
+        <message>
+            <source>郵便番号</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>離職理由</source>
+            <translation>Reason for leaving</translation>
+        </message>
+        <message>
+            <source>電話（携帯）</source>
+            <translation>Phone (mobile)</translation>
+        </message>
+        <message>
+            <source>電話（自宅）</source>
+            <translation>Phone (home)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Intake</name>
+        <message>
+            <source>・{case_number} {name}（{kana}）{birth}生</source>
+            <translation>- {case_number} {name} ({kana}), born {birth}</translation>
+        </message>
+        <message>
+            <source>上記の人とは別人であることを確認しました</source>
+            <translation>I have confirmed this is a different person from the above</translation>
+        </message>
+        <message>
+            <source>受付日</source>
+            <translation>Intake date</translation>
+        </message>
+        <message>
+            <source>受付日を入力してください</source>
+            <translation>Enter the intake date</translation>
+        </message>
+        <message>
+            <source>受付時のメモ</source>
+            <translation>Intake note</translation>
+        </message>
+        <message>
+            <source>同じフリガナと生年月日の人が既に登録されています:</source>
+            <translation>A person with the same kana name and date of birth is already registered:</translation>
+        </message>
+        <message>
+            <source>希望職種</source>
+            <translation>Desired job</translation>
+        </message>
+        <message>
+            <source>支援対象者を登録し、支援エピソード（候補）を開始します。</source>
+            <translation>Registers the client and starts a support episode (candidate).</translation>
+        </message>
+        <message>
+            <source>新規受付</source>
+            <translation>New intake</translation>
+        </message>
+        <message>
+            <source>生年月日を入力してください</source>
+            <translation>Enter the date of birth</translation>
+        </message>
+        <message>
+            <source>登録する</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
+            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
+        </message>
+    </context>
+    <context>
+        <name>Keystore</name>
+        <message>
+            <source>OSのキーチェーンにデータベースの鍵が見つかりません。初期設定時に控えた回復キーを TSUNAGI_DB_PASSPHRASE に指定してください</source>
+            <translation>The database key was not found in the OS keychain. Set TSUNAGI_DB_PASSPHRASE to the recovery key you noted at setup</translation>
+        </message>
+        <message>
+            <source>この環境ではOSのキーチェーンが使えません。TSUNAGI_DB_PASSPHRASE にパスフレーズ（10文字以上）を設定して、もう一度実行してください</source>
+            <translation>The OS keychain is not available here. Set TSUNAGI_DB_PASSPHRASE to a passphrase (10 characters or more) and run again</translation>
+        </message>
+        <message>
+            <source>データベースのパスフレーズが必要です（TSUNAGI_DB_PASSPHRASE で指定してください）</source>
+            <translation>The database passphrase is required (set it with TSUNAGI_DB_PASSPHRASE)</translation>
+        </message>
+        <message>
+            <source>パスフレーズは{MIN_PASSPHRASE}文字以上にしてください</source>
+            <translation>The passphrase must be at least {MIN_PASSPHRASE} characters</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>1か月以上4か月未満</source>
+            <translation>1 to under 4 months</translation>
+        </message>
+        <message>
+            <source>1か月未満</source>
+            <translation>Under 1 month</translation>
+        </message>
+        <message>
+            <source>4か月以上</source>
+            <translation>4 months or more</translation>
+        </message>
+        <message>
+            <source>HW紹介</source>
+            <translation>Hello Work referral</translation>
+        </message>
+        <message>
+            <source>HW連絡</source>
+            <translation>Contact with HW</translation>
+        </message>
+        <message>
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>ケースワーカー</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>ケース会議</source>
+            <translation>Case conference</translation>
+        </message>
+        <message>
+            <source>セミナー</source>
+            <translation>Seminar</translation>
+        </message>
+        <message>
+            <source>トライアル雇用</source>
+            <translation>Trial employment</translation>
+        </message>
+        <message>
+            <source>ナビゲーター職業相談・紹介</source>
+            <translation>Navigator job counselling and referral</translation>
+        </message>
+        <message>
+            <source>他事業へ移行</source>
+            <translation>Moved to another programme</translation>
+        </message>
+        <message>
+            <source>住居確保給付金受給者</source>
+            <translation>Housing security benefit recipient</translation>
+        </message>
+        <message>
+            <source>保護廃止</source>
+            <translation>Protection ended</translation>
+        </message>
+        <message>
+            <source>保護廃止(就労収入増)</source>
+            <translation>Protection ended (income from work)</translation>
+        </message>
+        <message>
+            <source>候補</source>
+            <translation>Candidate</translation>
+        </message>
+        <message>
+            <source>健康状態・就労阻害要因</source>
+            <translation>Health and barriers to work</translation>
+        </message>
+        <message>
+            <source>傷病等で就労困難</source>
+            <translation>Unable to work (illness or injury)</translation>
+        </message>
+        <message>
+            <source>児童扶養手当受給者</source>
+            <translation>Child-rearing allowance recipient</translation>
+        </message>
+        <message>
+            <source>公共職業訓練</source>
+            <translation>Public vocational training</translation>
+        </message>
+        <message>
+            <source>参加同意</source>
+            <translation>Consent to participate</translation>
+        </message>
+        <message>
+            <source>台帳から取込</source>
+            <translation>Imported from the ledger</translation>
+        </message>
+        <message>
+            <source>台帳取込: 次の就職の前に離職</source>
+            <translation>Ledger import: left before the next placement</translation>
+        </message>
+        <message>
+            <source>同意なし</source>
+            <translation>No consent</translation>
+        </message>
+        <message>
+            <source>同意取得</source>
+            <translation>Consented</translation>
+        </message>
+        <message>
+            <source>同意撤回</source>
+            <translation>Consent withdrawn</translation>
+        </message>
+        <message>
+            <source>同行</source>
+            <translation>Accompanied visit</translation>
+        </message>
+        <message>
+            <source>同行支援</source>
+            <translation>Accompanied support</translation>
+        </message>
+        <message>
+            <source>女性</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>学歴・職歴</source>
+            <translation>Education and work history</translation>
+        </message>
+        <message>
+            <source>定めなし</source>
+            <translation>No fixed term</translation>
+        </message>
+        <message>
+            <source>定着支援</source>
+            <translation>Retention support</translation>
+        </message>
+        <message>
+            <source>家庭訪問</source>
+            <translation>Home visit</translation>
+        </message>
+        <message>
+            <source>就職</source>
+            <translation>Placed</translation>
+        </message>
+        <message>
+            <source>就職(定着確認)</source>
+            <translation>Placed (retention confirmed)</translation>
+        </message>
+        <message>
+            <source>就職により定着支援へ自動移行</source>
+            <translation>Moved to retention support on placement</translation>
+        </message>
+        <message>
+            <source>就職・定着の状況</source>
+            <translation>Placement and retention</translation>
+        </message>
+        <message>
+            <source>情報提供同意</source>
+            <translation>Consent to share information</translation>
+        </message>
+        <message>
+            <source>支援中</source>
+            <translation>In support</translation>
+        </message>
+        <message>
+            <source>支援期間満了</source>
+            <translation>Support period ended</translation>
+        </message>
+        <message>
+            <source>支援要請済</source>
+            <translation>Referred</translation>
+        </message>
+        <message>
+            <source>査察指導員</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <source>検討</source>
+            <translation>Screening</translation>
+        </message>
+        <message>
+            <source>氏名・連絡先等の本人確認情報</source>
+            <translation>Identity and contact details</translation>
+        </message>
+        <message>
+            <source>求職活動の状況</source>
+            <translation>Job search status</translation>
+        </message>
+        <message>
+            <source>減額</source>
+            <translation>Reduced</translation>
+        </message>
+        <message>
+            <source>生活保護受給者</source>
+            <translation>Public assistance recipient</translation>
+        </message>
+        <message>
+            <source>生活困窮者</source>
+            <translation>Person in need</translation>
+        </message>
+        <message>
+            <source>男性</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>管理者</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>継続就労</source>
+            <translation>Still employed</translation>
+        </message>
+        <message>
+            <source>職場体験</source>
+            <translation>Workplace experience</translation>
+        </message>
+        <message>
+            <source>職業準備プログラム</source>
+            <translation>Job readiness programme</translation>
+        </message>
+        <message>
+            <source>自己開拓</source>
+            <translation>Found own job</translation>
+        </message>
+        <message>
+            <source>転居・移管</source>
+            <translation>Moved or transferred</translation>
+        </message>
+        <message>
+            <source>辞退</source>
+            <translation>Declined</translation>
+        </message>
+        <message>
+            <source>連絡不能</source>
+            <translation>Unreachable</translation>
+        </message>
+        <message>
+            <source>閲覧のみ</source>
+            <translation>View only</translation>
+        </message>
+        <message>
+            <source>障害者</source>
+            <translation>Person with a disability</translation>
+        </message>
+        <message>
+            <source>離職</source>
+            <translation>Left the job</translation>
+        </message>
+        <message>
+            <source>電話</source>
+            <translation>Phone call</translation>
+        </message>
+        <message>
+            <source>面談</source>
+            <translation>Interview</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageDialog</name>
+        <message>
+            <source>この PC で使う言語を選びます。次回の起動から切り替わります。印刷する書類（支援要請書・同意書など）は日本語のままです。</source>
+            <translation>Choose the language used on this PC. It changes from the next start. Printed documents (referral and consent forms and the like) stay in Japanese.</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>次回の起動から「{language}」で表示します。</source>
+            <translation>From the next start, Tsunagi will be shown in "{language}".</translation>
+        </message>
+        <message>
+            <source>表示言語 (Language)</source>
+            <translation>Language (表示言語)</translation>
+        </message>
+        <message>
+            <source>設定を保存できませんでした（{reason}）</source>
+            <translation>Could not save the setting ({reason})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Ledger</name>
+        <message>
+            <source>1回に取り込める行数は{MAX_ROWS:,}行までです</source>
+            <translation>At most {MAX_ROWS:,} rows can be imported at once</translation>
+        </message>
+        <message>
+            <source>CSVを読み取れません（{exc}）</source>
+            <translation>Cannot read the CSV ({exc})</translation>
+        </message>
+        <message>
+            <source>Excelファイルとして読み取れません（{error}）</source>
+            <translation>Cannot read the file as Excel ({error})</translation>
+        </message>
+        <message>
+            <source>{column}が{previous}より前になっています</source>
+            <translation>{column} is before {previous}</translation>
+        </message>
+        <message>
+            <source>{column}があるのに{previous}がありません</source>
+            <translation>{column} is given but {previous} is missing</translation>
+        </message>
+        <message>
+            <source>{column}は姓と名の間に空白を入れてください（例: 山田 太郎）</source>
+            <translation>Put a space between family and given name in {column} (e.g. 山田 太郎)</translation>
+        </message>
+        <message>
+            <source>{column}を入力してください</source>
+            <translation>Enter {column}</translation>
+        </message>
+        <message>
+            <source>{row}行目と同じ支援エピソード・就職日の重複行です</source>
+            <translation>Duplicate of row {row}: same support episode and placement date</translation>
+        </message>
+        <message>
+            <source>{row}行目と同じ支援エピソード（ケース番号・受付日）ですが、氏名や日付が一致しません</source>
+            <translation>Same support episode as row {row} (case no. and intake date), but the name or dates differ</translation>
+        </message>
+        <message>
+            <source>「{staff_text}」という職員が複数います。「表示名（ユーザー名）」の形で指定してください</source>
+            <translation>There are several staff members called "{staff_text}". Give them as "display name（user name）"</translation>
+        </message>
+        <message>
+            <source>「{text}」が読めません（継続就労・離職・連絡不能、○・×、続けて確認日も書けます）</source>
+            <translation>Cannot read "{text}" (継続就労, 離職 or 連絡不能, or ○/×, optionally followed by the check date)</translation>
+        </message>
+        <message>
+            <source>この対象者には終了していない支援エピソードが既にあります</source>
+            <translation>This client already has a support episode that is not closed</translation>
+        </message>
+        <message>
+            <source>ケース番号「{number}」は氏名または生年月日が異なる対象者として登録済みです</source>
+            <translation>Case no. "{number}" is already registered for a client with a different name or date of birth</translation>
+        </message>
+        <message>
+            <source>ファイルが見つかりません: {path}</source>
+            <translation>File not found: {path}</translation>
+        </message>
+        <message>
+            <source>ファイルを読み取れません: {path}（{reason}）</source>
+            <translation>Cannot read the file: {path} ({reason})</translation>
+        </message>
+        <message>
+            <source>事業所名・雇用期間区分があるときは就職日を入力してください</source>
+            <translation>Enter the placement date when an employer or employment term is given</translation>
+        </message>
+        <message>
+            <source>取り込めなかった行の一覧を {path} に書き込めません（{reason}）。取り込んだ行は保存されています</source>
+            <translation>Cannot write the list of rejected rows to {path} ({reason}). The imported rows have been saved</translation>
+        </message>
+        <message>
+            <source>受付日が生年月日より前になっています</source>
+            <translation>The intake date is before the date of birth</translation>
+        </message>
+        <message>
+            <source>台帳は .xlsx または .csv のファイルを指定してください</source>
+            <translation>Choose an .xlsx or .csv file as the ledger</translation>
+        </message>
+        <message>
+            <source>同じケース番号の別の行と氏名・生年月日などが一致しません</source>
+            <translation>The name, date of birth or other details differ from another row with the same case no.</translation>
+        </message>
+        <message>
+            <source>同じ支援エピソードの別の行に誤りがあります</source>
+            <translation>Another row of the same support episode has an error</translation>
+        </message>
+        <message>
+            <source>定着確認の結果は就職日がある行にだけ入力できます</source>
+            <translation>A retention check result can only be given on a row with a placement date</translation>
+        </message>
+        <message>
+            <source>対象者区分「{category_text}」は一覧にありません（{choices}）</source>
+            <translation>Category "{category_text}" is not in the list ({choices})</translation>
+        </message>
+        <message>
+            <source>就職日があるときは事業所名を入力してください</source>
+            <translation>Enter the employer when a placement date is given</translation>
+        </message>
+        <message>
+            <source>形式は xlsx・csv・json のいずれかです</source>
+            <translation>The format must be xlsx, csv or json</translation>
+        </message>
+        <message>
+            <source>後の受付がある支援エピソードは終了日が必要です</source>
+            <translation>A support episode followed by a later intake needs a closing date</translation>
+        </message>
+        <message>
+            <source>必須の列がありません: {columns}</source>
+            <translation>Required columns are missing: {columns}</translation>
+        </message>
+        <message>
+            <source>性別「{sex_text}」が読めません（男性・女性・その他、または空欄）</source>
+            <translation>Cannot read sex "{sex_text}" (男性, 女性, その他, or blank)</translation>
+        </message>
+        <message>
+            <source>担当者「{staff_text}」が有効な職員として登録されていません</source>
+            <translation>Staff member "{staff_text}" is not registered as an active staff member</translation>
+        </message>
+        <message>
+            <source>指定したハローワークが見つかりません</source>
+            <translation>The Hello Work office given was not found</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワークが登録されていません（先に登録してください）</source>
+            <translation>No Hello Work office is registered to refer to (register one first)</translation>
+        </message>
+        <message>
+            <source>文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）</source>
+            <translation>Cannot tell the character encoding (save as UTF-8 or Shift_JIS)</translation>
+        </message>
+        <message>
+            <source>未来の日付です（{date}）</source>
+            <translation>The date is in the future ({date})</translation>
+        </message>
+        <message>
+            <source>確認日が未来です（{date}）</source>
+            <translation>The check date is in the future ({date})</translation>
+        </message>
+        <message>
+            <source>終了日がほかの日付より前になっています</source>
+            <translation>The closing date is before another date</translation>
+        </message>
+        <message>
+            <source>終了日と終了理由は両方入力してください</source>
+            <translation>Enter both the closing date and the closing reason</translation>
+        </message>
+        <message>
+            <source>終了理由「{reason}」は一覧にありません（{choices}）</source>
+            <translation>Closing reason "{reason}" is not in the list ({choices})</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>見出し行（ケース番号・氏名・受付日 などの列名）が見つかりません</source>
+            <translation>The header row (column names such as ケース番号, 氏名, 受付日) was not found</translation>
+        </message>
+        <message>
+            <source>雇用期間区分「{term_text}」は一覧にありません（{choices}）</source>
+            <translation>Employment term "{term_text}" is not in the list ({choices})</translation>
+        </message>
+        <message>
+            <source>電話番号は2つまでです（自宅 / 携帯）</source>
+            <translation>At most two phone numbers (home / mobile)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerDialog</name>
+        <message>
+            <source>{a}行を取り込みました（対象者 {p}人・支援エピソード {e}件）。取込済みで飛ばした行: {s}</source>
+            <translation>Imported {a} rows ({p} clients, {e} support episodes). Rows skipped as already imported: {s}</translation>
+        </message>
+        <message>
+            <source>{n}行: 取り込む {a}行・取込済み {b}行・誤りのある行 {c}行（{enc}）</source>
+            <translation>{n} rows: {a} to import, {b} already imported, {c} with errors ({enc})</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>ハローワークが登録されていないため、支援要請日のある行は取り込めません。</source>
+            <translation>No Hello Work office is registered, so rows with a referral date cannot be imported.</translation>
+        </message>
+        <message>
+            <source>ファイルを検査しています…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <source>使わない列: {cols}</source>
+            <translation>Columns not used: {cols}</translation>
+        </message>
+        <message>
+            <source>取り込む</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>取り込めなかった行: {r}（理由の一覧: {path}）</source>
+            <translation>Rows not imported: {r} (reasons listed in {path})</translation>
+        </message>
+        <message>
+            <source>取り込めません: {m}</source>
+            <translation>Cannot import: {m}</translation>
+        </message>
+        <message>
+            <source>取り込んでいます…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>取込済み</source>
+            <translation>Already imported</translation>
+        </message>
+        <message>
+            <source>受付日</source>
+            <translation>Intake date</translation>
+        </message>
+        <message>
+            <source>台帳の取込</source>
+            <translation>Import ledger</translation>
+        </message>
+        <message>
+            <source>台帳の取込 — {name}</source>
+            <translation>Import ledger — {name}</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワーク</source>
+            <translation>Hello Work office to refer to</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>誤り</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>誤りのある行は取り込まず、理由の一覧をファイルに書き出します。</source>
+            <translation>Rows with errors are not imported; the reasons are written to a file.</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>／</source>
+            <translation> / </translation>
+        </message>
+    </context>
+    <context>
+        <name>Login</name>
+        <message>
+            <source>この端末にはまだデータベースがありません。暗号化されたデータベースと、最初の管理者アカウントを作成します。</source>
+            <translation>This PC has no database yet. An encrypted database and the first administrator account will be created.</translation>
+        </message>
+        <message>
+            <source>この端末のデータベースのパスフレーズを入力してから、キットを選んでください</source>
+            <translation>Enter the passphrase for this PC's database first, then choose the kit</translation>
+        </message>
+        <message>
+            <source>つなぎ</source>
+            <translation>Tsunagi</translation>
+        </message>
+        <message>
+            <source>つなぎ — はじめての設定</source>
+            <translation>Tsunagi — first-time setup</translation>
+        </message>
+        <message>
+            <source>つなぎ — データベースの鍵</source>
+            <translation>Tsunagi — database key</translation>
+        </message>
+        <message>
+            <source>つなぎ — ログイン</source>
+            <translation>Tsunagi — log in</translation>
+        </message>
+        <message>
+            <source>つなぎ — 画面のロック</source>
+            <translation>Tsunagi — screen locked</translation>
+        </message>
+        <message>
+            <source>アプリを終了</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>クリップボードにコピー</source>
+            <translation>Copy to clipboard</translation>
+        </message>
+        <message>
+            <source>データベースのパスフレーズ（10文字以上）</source>
+            <translation>Database passphrase (10 characters or more)</translation>
+        </message>
+        <message>
+            <source>パスフレーズが一致しません</source>
+            <translation>The passphrases do not match</translation>
+        </message>
+        <message>
+            <source>パスフレーズまたは回復キー</source>
+            <translation>Passphrase or recovery key</translation>
+        </message>
+        <message>
+            <source>パスフレーズ（確認）</source>
+            <translation>Passphrase (again)</translation>
+        </message>
+        <message>
+            <source>パスワード</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>パスワードが一致しません</source>
+            <translation>The passwords do not match</translation>
+        </message>
+        <message>
+            <source>パスワード（8文字以上）</source>
+            <translation>Password (8 characters or more)</translation>
+        </message>
+        <message>
+            <source>パスワード（確認）</source>
+            <translation>Password (again)</translation>
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>ログイン</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>ロック解除</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>一定時間操作がなかったため、画面をロックしました。</source>
+            <translation>The screen was locked because nothing happened for a while.</translation>
+        </message>
+        <message>
+            <source>作成する</source>
+            <translation>Create</translation>
+        </message>
+        <message>
+            <source>出張用キット (*.tsunagi-kit)</source>
+            <translation>Outreach kit (*.tsunagi-kit)</translation>
+        </message>
+        <message>
+            <source>出張用キットから始める…</source>
+            <translation>Start from an outreach kit…</translation>
+        </message>
+        <message>
+            <source>出張用キットを選択</source>
+            <translation>Choose an outreach kit</translation>
+        </message>
+        <message>
+            <source>出張用キットを開く</source>
+            <translation>Open outreach kit</translation>
+        </message>
+        <message>
+            <source>出張相談用のノートPCでは、事務所で作った出張用キットからデータベースを作ります（ログインは事務所と同じユーザー名・パスワードです）。</source>
+            <translation>On a laptop for outreach sessions, the database is made from an outreach kit created at the office (log in with the same user name and password as at the office).</translation>
+        </message>
+        <message>
+            <source>回復キー</source>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <source>回復キーを控えました</source>
+            <translation>I have written down the recovery key</translation>
+        </message>
+        <message>
+            <source>就労支援ケース管理</source>
+            <translation>Employment support case management</translation>
+        </message>
+        <message>
+            <source>次の回復キーを紙に書き写し、金庫など安全な場所に保管してください。鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。</source>
+            <translation>Copy the recovery key below onto paper and keep it somewhere safe, such as a safe. It is the only way to open the database if the key is lost. This screen will not be shown again.</translation>
+        </message>
+        <message>
+            <source>管理者のユーザー名</source>
+            <translation>Administrator's user name</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>表示名</source>
+            <translation>Display name</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>{n} 件</source>
+            <translation>{n} cases</translation>
+        </message>
+        <message>
+            <source>{n} 件を印刷しました（{folder}）</source>
+            <translation>Printed {n} ({folder})</translation>
+        </message>
+        <message>
+            <source>{n} 個のファイルを上書きして削除しました。アプリを終了します。</source>
+            <translation>Overwrote and deleted {n} files. The app will now close.</translation>
+        </message>
+        <message>
+            <source>{n}行を書き出しました: {p}</source>
+            <translation>Wrote {n} rows: {p}</translation>
+        </message>
+        <message>
+            <source>{title}を作りました（{n} 件の記録）: {p}</source>
+            <translation>Created {title} ({n} records): {p}</translation>
+        </message>
+        <message>
+            <source>{today}　予定 {n} 件（うち期限超過 {o} 件）</source>
+            <translation>{today} · {n} due ({o} overdue)</translation>
+        </message>
+        <message>
+            <source>この PC のデータベースに戻す…</source>
+            <translation>Back to this PC's database…</translation>
+        </message>
+        <message>
+            <source>すべての区分</source>
+            <translation>All categories</translation>
+        </message>
+        <message>
+            <source>すべての担当</source>
+            <translation>All caseworkers</translation>
+        </message>
+        <message>
+            <source>つなぎ</source>
+            <translation>Tsunagi</translation>
+        </message>
+        <message>
+            <source>つなぎ — 出張用（オフライン）</source>
+            <translation>Tsunagi — outreach (offline)</translation>
+        </message>
+        <message>
+            <source>つなぎ — 就労支援ケース管理</source>
+            <translation>Tsunagi — employment support case management</translation>
+        </message>
+        <message>
+            <source>キットと作業用データの消去</source>
+            <translation>Erase kit and working data</translation>
+        </message>
+        <message>
+            <source>キットと作業用データを消去…</source>
+            <translation>Erase kit and working data…</translation>
+        </message>
+        <message>
+            <source>キットを保存</source>
+            <translation>Save kit</translation>
+        </message>
+        <message>
+            <source>ケース一覧</source>
+            <translation>Caseload</translation>
+        </message>
+        <message>
+            <source>データベースの接続先（サーバー）…</source>
+            <translation>Database connection (server)…</translation>
+        </message>
+        <message>
+            <source>パスワードの変更</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <source>パスワードを変更</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <source>ファイル(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>一括印刷</source>
+            <translation>Batch printing</translation>
+        </message>
+        <message>
+            <source>中止</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>事務所で返却用キットを取り込んだことを確認しましたか？
+この端末の作業用データベースと、選んだキットのファイルを上書きしてから削除します。元に戻せません。</source>
+            <translation>Have you confirmed that the return kit was imported at the office?
+The working database on this PC and the chosen kit file will be overwritten, then deleted. This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>今日の予定</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>保存していない変更があります。破棄して終了しますか？</source>
+            <translation>There are unsaved changes. Discard them and quit?</translation>
+        </message>
+        <message>
+            <source>保存できませんでした（{m}）</source>
+            <translation>Could not save ({m})</translation>
+        </message>
+        <message>
+            <source>出張_{caseworker}_{stamp}.tsunagi-kit</source>
+            <translation>outreach_{caseworker}_{stamp}.tsunagi-kit</translation>
+        </message>
+        <message>
+            <source>出張キットの取込</source>
+            <translation>Import outreach kit</translation>
+        </message>
+        <message>
+            <source>出張キットの取込…</source>
+            <translation>Import outreach kit…</translation>
+        </message>
+        <message>
+            <source>出張用キット</source>
+            <translation>Outreach kit</translation>
+        </message>
+        <message>
+            <source>出張用キット (*.tsunagi-kit)</source>
+            <translation>Outreach kit (*.tsunagi-kit)</translation>
+        </message>
+        <message>
+            <source>出張用キットを作る…</source>
+            <translation>Make outreach kit…</translation>
+        </message>
+        <message>
+            <source>区分</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>印刷できなかったもの:</source>
+            <translation>Not printed:</translation>
+        </message>
+        <message>
+            <source>台帳 (*.xlsx *.csv)</source>
+            <translation>Ledger (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>台帳のひな形</source>
+            <translation>Ledger template</translation>
+        </message>
+        <message>
+            <source>台帳のひな形を保存</source>
+            <translation>Save ledger template</translation>
+        </message>
+        <message>
+            <source>台帳のひな形を保存…</source>
+            <translation>Save ledger template…</translation>
+        </message>
+        <message>
+            <source>台帳の取込…</source>
+            <translation>Import ledger…</translation>
+        </message>
+        <message>
+            <source>台帳の書出し</source>
+            <translation>Export ledger</translation>
+        </message>
+        <message>
+            <source>台帳の書出し（CSV）…</source>
+            <translation>Export ledger (CSV)…</translation>
+        </message>
+        <message>
+            <source>台帳の書出し（Excel）…</source>
+            <translation>Export ledger (Excel)…</translation>
+        </message>
+        <message>
+            <source>台帳を書き出す</source>
+            <translation>Export ledger</translation>
+        </message>
+        <message>
+            <source>台帳ファイルを選択</source>
+            <translation>Choose a ledger file</translation>
+        </message>
+        <message>
+            <source>基本情報に保存していない変更があります。破棄して閉じますか？</source>
+            <translation>The profile has unsaved changes. Discard them and close?</translation>
+        </message>
+        <message>
+            <source>変更する</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>完了にできるのは「次の対応」です。定着確認などは対象者の画面で記録してください。</source>
+            <translation>Only a "next action" can be marked done here. Record retention checks and the like on the client's screen.</translation>
+        </message>
+        <message>
+            <source>実績報告</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>就労支援台帳_{stamp}.{fmt}</source>
+            <translation>employment_support_ledger_{stamp}.{fmt}</translation>
+        </message>
+        <message>
+            <source>就労支援台帳_ひな形.xlsx</source>
+            <translation>employment_support_ledger_template.xlsx</translation>
+        </message>
+        <message>
+            <source>担当</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>支援要請書類を印刷しています…</source>
+            <translation>Printing referral documents…</translation>
+        </message>
+        <message>
+            <source>新しいパスワードが一致しません</source>
+            <translation>The new passwords do not match</translation>
+        </message>
+        <message>
+            <source>新しいパスワード（8文字以上）</source>
+            <translation>New password (8 characters or more)</translation>
+        </message>
+        <message>
+            <source>新しいパスワード（確認）</source>
+            <translation>New password (again)</translation>
+        </message>
+        <message>
+            <source>新規受付 (Ctrl+N)</source>
+            <translation>New intake (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>更新 (F5)</source>
+            <translation>Refresh (F5)</translation>
+        </message>
+        <message>
+            <source>書き出せませんでした（{m}）</source>
+            <translation>Could not export ({m})</translation>
+        </message>
+        <message>
+            <source>期限超過のみ</source>
+            <translation>Overdue only</translation>
+        </message>
+        <message>
+            <source>未保存の変更</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <source>未印刷の支援要請を一括印刷…</source>
+            <translation>Print all unprinted referrals…</translation>
+        </message>
+        <message>
+            <source>検索結果 {n} 件</source>
+            <translation>{n} found</translation>
+        </message>
+        <message>
+            <source>氏名・フリガナ・ケース番号で検索（ひらがな・半角も可）  Ctrl+F</source>
+            <translation>Search by name, kana or case no. (hiragana and half-width too)  Ctrl+F</translation>
+        </message>
+        <message>
+            <source>消去しました</source>
+            <translation>Erased</translation>
+        </message>
+        <message>
+            <source>消去するキットのファイル</source>
+            <translation>Kit file to erase</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>現在のパスワード</source>
+            <translation>Current password</translation>
+        </message>
+        <message>
+            <source>画面をロック (Ctrl+L)</source>
+            <translation>Lock screen (Ctrl+L)</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>終了を含むすべて</source>
+            <translation>All, including closed</translation>
+        </message>
+        <message>
+            <source>終了以外のすべて</source>
+            <translation>All except closed</translation>
+        </message>
+        <message>
+            <source>自動バックアップに失敗しました: {m}</source>
+            <translation>Automatic backup failed: {m}</translation>
+        </message>
+        <message>
+            <source>自動バックアップを作成しました（{name}）</source>
+            <translation>Automatic backup created ({name})</translation>
+        </message>
+        <message>
+            <source>表示言語 (Language)…</source>
+            <translation>Language (表示言語)…</translation>
+        </message>
+        <message>
+            <source>読み込み中…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>返却_{stamp}.tsunagi-kit</source>
+            <translation>return_{stamp}.tsunagi-kit</translation>
+        </message>
+        <message>
+            <source>返却用キット</source>
+            <translation>Return kit</translation>
+        </message>
+        <message>
+            <source>返却用キットを作る…</source>
+            <translation>Make return kit…</translation>
+        </message>
+        <message>
+            <source>返却用キットを選択</source>
+            <translation>Choose a return kit</translation>
+        </message>
+        <message>
+            <source>選択した「次の対応」を完了にする</source>
+            <translation>Mark the selected "next action" done</translation>
+        </message>
+    </context>
+    <context>
+        <name>Maintenance</name>
+        <message>
+            <source>つなぎのバックアップファイルではありません。何も変更していません</source>
+            <translation>This is not a Tsunagi backup file. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>サーバー（PostgreSQL）のバックアップはサーバー側で取得してください</source>
+            <translation>Back up the server (PostgreSQL) database on the server</translation>
+        </message>
+        <message>
+            <source>データベースの整合性: {result}</source>
+            <translation>Database integrity: {result}</translation>
+        </message>
+        <message>
+            <source>バックアップの検証に失敗しました: {problems}</source>
+            <translation>The backup failed verification: {problems}</translation>
+        </message>
+        <message>
+            <source>バックアップを書き込めません（{reason}）: {parent}</source>
+            <translation>Cannot write the backup ({reason}): {parent}</translation>
+        </message>
+        <message>
+            <source>バックアップを開けません: {exc}。何も変更していません</source>
+            <translation>Cannot open the backup: {exc}. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>バックアップファイルが壊れています（途中で切れているか、内容が変わっています）。何も変更していません</source>
+            <translation>The backup file is damaged (cut short or altered). Nothing was changed</translation>
+        </message>
+        <message>
+            <source>バックアップファイルの見出しが壊れています。何も変更していません</source>
+            <translation>The backup file's header is damaged. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>バックアップファイルを読めません: {strerror}</source>
+            <translation>Cannot read the backup file: {strerror}</translation>
+        </message>
+        <message>
+            <source>参照整合性の違反が {count} 件あります（例: {example}）</source>
+            <translation>{count} referential integrity violations (e.g. {example})</translation>
+        </message>
+        <message>
+            <source>暗号化ページの検証に失敗: {page}</source>
+            <translation>Encrypted page check failed: {page}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Models</name>
+        <message>
+            <source>HW回答待ち</source>
+            <translation>Awaiting HW</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>フリガナ</source>
+            <translation>Kana</translation>
+        </message>
+        <message>
+            <source>プラン見直し</source>
+            <translation>Plan review</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>定着確認</source>
+            <translation>Retention check</translation>
+        </message>
+        <message>
+            <source>対象者区分</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>担当</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>支援期間終了</source>
+            <translation>Support period ends</translation>
+        </message>
+        <message>
+            <source>支援終了予定</source>
+            <translation>Planned end</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>Next action</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>状態の日付</source>
+            <translation>State since</translation>
+        </message>
+        <message>
+            <source>生年月日</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <source>種別</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>（期限超過）</source>
+            <translation> (overdue)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Offices</name>
+        <message>
+            <source>「{name}」は既に登録されています</source>
+            <translation>"{name}" is already registered</translation>
+        </message>
+        <message>
+            <source>ハローワークの名称を入力してください</source>
+            <translation>Enter the name of the Hello Work office</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outreach</name>
+        <message>
+            <source>{record} は事務所とノートPCの両方で変更されました</source>
+            <translation>{record} was changed both at the office and on the laptop</translation>
+        </message>
+        <message>
+            <source>{record} は事務所の {case_number} と同じ人かもしれません（フリガナと生年月日が同じ）</source>
+            <translation>{record} may be the same person as {case_number} at the office (same kana name and date of birth)</translation>
+        </message>
+        <message>
+            <source>{record} は出張中に事務所で削除されました</source>
+            <translation>{record} was deleted at the office during the outreach</translation>
+        </message>
+        <message>
+            <source>{what}（{on}）</source>
+            <translation>{what} ({on})</translation>
+        </message>
+        <message>
+            <source>これは返却用のキットです。事務所で取り込んでください</source>
+            <translation>This is a return kit. Import it at the office</translation>
+        </message>
+        <message>
+            <source>つなぎの出張用キットではありません。何も変更していません</source>
+            <translation>This is not a Tsunagi outreach kit. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>ほかの職員のケースのキットは作れません</source>
+            <translation>You cannot make a kit of another staff member's cases</translation>
+        </message>
+        <message>
+            <source>キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください</source>
+            <translation>The kit passphrase must be at least {MIN_PASSPHRASE} characters</translation>
+        </message>
+        <message>
+            <source>キットのファイルが見つかりません: {path}</source>
+            <translation>Kit file not found: {path}</translation>
+        </message>
+        <message>
+            <source>キットの内容が壊れています。何も変更していません</source>
+            <translation>The kit's content is damaged. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>キットの暗号化の設定が正しくありません。何も変更していません</source>
+            <translation>The kit's encryption settings are not valid. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>キットの見出しが壊れています。何も変更していません</source>
+            <translation>The kit's header is damaged. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>キットを書き込めません（{reason}）: {path}</source>
+            <translation>Cannot write the kit ({reason}): {path}</translation>
+        </message>
+        <message>
+            <source>キットを読めません（{reason}）</source>
+            <translation>Cannot read the kit ({reason})</translation>
+        </message>
+        <message>
+            <source>キットを開けません: パスフレーズが違うか、ファイルが途中で切れているか、内容が書き換えられています。何も変更していません</source>
+            <translation>Cannot open the kit: the passphrase is wrong, the file is cut short, or its content was altered. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>ケース共有</source>
+            <translation>Case share</translation>
+        </message>
+        <message>
+            <source>ケース記録</source>
+            <translation>Case record</translation>
+        </message>
+        <message>
+            <source>プランの見直し</source>
+            <translation>Plan review</translation>
+        </message>
+        <message>
+            <source>事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです</source>
+            <translation>This kit was made at the office. Only a return kit made on the laptop can be imported</translation>
+        </message>
+        <message>
+            <source>事務所（削除のまま）かノートPC（戻す）を選んでください</source>
+            <translation>Choose the office (keep deleted) or the laptop (restore)</translation>
+        </message>
+        <message>
+            <source>作業用のデータベースが空ではありません。新しいフォルダを指定してください</source>
+            <translation>The working database is not empty. Choose a new folder</translation>
+        </message>
+        <message>
+            <source>保護の廃止・減額</source>
+            <translation>Protection ended or reduced</translation>
+        </message>
+        <message>
+            <source>取り込めるのはノートPCで作った返却用のキットです</source>
+            <translation>Only a return kit made on the laptop can be imported</translation>
+        </message>
+        <message>
+            <source>取込中に事務所側で同じ記録が更新されました。もう一度取り込んでください</source>
+            <translation>The same record was updated at the office during the import. Import again</translation>
+        </message>
+        <message>
+            <source>各項目について事務所かノートPCかを選んでください</source>
+            <translation>Choose the office or the laptop for each field</translation>
+        </message>
+        <message>
+            <source>同じ人か別の人か（merge / new）を選んでください</source>
+            <translation>Choose whether it is the same person or another (merge / new)</translation>
+        </message>
+        <message>
+            <source>同意</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <source>定着確認</source>
+            <translation>Retention check</translation>
+        </message>
+        <message>
+            <source>対象者</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>就職</source>
+            <translation>Placed</translation>
+        </message>
+        <message>
+            <source>支援エピソード</source>
+            <translation>Support episode</translation>
+        </message>
+        <message>
+            <source>支援プラン</source>
+            <translation>Support plan</translation>
+        </message>
+        <message>
+            <source>支援期間の延長</source>
+            <translation>Support period extension</translation>
+        </message>
+        <message>
+            <source>支援要請</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <source>未解決の競合が {count} 件あります（例: {example}）。すべての競合について、事務所・ノートPCのどちらを残すか選んでください</source>
+            <translation>{count} conflicts are unresolved (e.g. {example}). For every conflict, choose whether to keep the office's or the laptop's version</translation>
+        </message>
+        <message>
+            <source>状態の記録</source>
+            <translation>State record</translation>
+        </message>
+        <message>
+            <source>職員「{username}」が見つかりません</source>
+            <translation>Staff member "{username}" not found</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutreachDialogs</name>
+        <message>
+            <source>このキットは取込済みです。もう一度取り込んでも何も変わりません。</source>
+            <translation>This kit has already been imported. Importing it again changes nothing.</translation>
+        </message>
+        <message>
+            <source>すべての競合で、残す方を選んでください</source>
+            <translation>Choose which side to keep for every conflict</translation>
+        </message>
+        <message>
+            <source>キットのパスフレーズ（10文字以上）</source>
+            <translation>Kit passphrase (10 characters or more)</translation>
+        </message>
+        <message>
+            <source>ノートPC</source>
+            <translation>Laptop</translation>
+        </message>
+        <message>
+            <source>ノートPC: 記録を戻す</source>
+            <translation>Laptop: restore the record</translation>
+        </message>
+        <message>
+            <source>ノートPCでキットを開くときと、事務所で取り込むときに必要です。紙に控える場合はキットと別に保管してください。</source>
+            <translation>Needed to open the kit on the laptop and to import it at the office. If you write it down, keep it apart from the kit.</translation>
+        </message>
+        <message>
+            <source>パスフレーズが一致しません</source>
+            <translation>The passphrases do not match</translation>
+        </message>
+        <message>
+            <source>パスフレーズは10文字以上にしてください</source>
+            <translation>The passphrase must be at least 10 characters</translation>
+        </message>
+        <message>
+            <source>パスフレーズ（確認）</source>
+            <translation>Passphrase (again)</translation>
+        </message>
+        <message>
+            <source>フリガナ（名）</source>
+            <translation>Given name (kana)</translation>
+        </message>
+        <message>
+            <source>フリガナ（氏）</source>
+            <translation>Family name (kana)</translation>
+        </message>
+        <message>
+            <source>世帯状況</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>事務所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <source>事務所: 削除のままにする</source>
+            <translation>Office: keep it deleted</translation>
+        </message>
+        <message>
+            <source>事業所名</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <source>住所</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>備考</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>出張キットの取込</source>
+            <translation>Import outreach kit</translation>
+        </message>
+        <message>
+            <source>出張キットの取込 — {name}</source>
+            <translation>Import outreach kit — {name}</translation>
+        </message>
+        <message>
+            <source>出張用キット</source>
+            <translation>Outreach kit</translation>
+        </message>
+        <message>
+            <source>別の人: 新しく登録する</source>
+            <translation>Different person: register as new</translation>
+        </message>
+        <message>
+            <source>削除</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>取り込みました: 新しい記録 {i} 件・更新 {u} 件・解決した競合 {c} 件・統合した対象者 {m} 人。ノートPCのキットと作業用データは消去してかまいません。</source>
+            <translation>Imported: {i} new records, {u} updates, {c} conflicts resolved, {m} clients merged. The kit and working data on the laptop may now be erased.</translation>
+        </message>
+        <message>
+            <source>取り込む</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>同じ人: 事務所の記録にまとめる</source>
+            <translation>Same person: merge into the office's record</translation>
+        </message>
+        <message>
+            <source>名</source>
+            <translation>Given name</translation>
+        </message>
+        <message>
+            <source>学歴</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <source>対象者区分</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>就労阻害要因</source>
+            <translation>Barriers to work</translation>
+        </message>
+        <message>
+            <source>希望職種</source>
+            <translation>Desired job</translation>
+        </message>
+        <message>
+            <source>担当者</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>担当者を選んでください</source>
+            <translation>Choose a caseworker</translation>
+        </message>
+        <message>
+            <source>新しい記録 {i} 件・更新 {u} 件を取り込みます。変更なし {n} 件。競合 {c} 件は、どちらを残すか選んでください。</source>
+            <translation>{i} new records and {u} updates will be imported. {n} unchanged. For the {c} conflicts, choose which to keep.</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>Next action</translation>
+        </message>
+        <message>
+            <source>次の対応の完了日</source>
+            <translation>Next action done on</translation>
+        </message>
+        <message>
+            <source>次の対応の期限</source>
+            <translation>Next action due</translation>
+        </message>
+        <message>
+            <source>次へ</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>残す方</source>
+            <translation>Keep</translation>
+        </message>
+        <message>
+            <source>氏</source>
+            <translation>Family name</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>状態の日付</source>
+            <translation>State since</translation>
+        </message>
+        <message>
+            <source>確認日</source>
+            <translation>Check date</translation>
+        </message>
+        <message>
+            <source>終了日</source>
+            <translation>Closing date</translation>
+        </message>
+        <message>
+            <source>終了理由</source>
+            <translation>Closing reason</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>職歴</source>
+            <translation>Work history</translation>
+        </message>
+        <message>
+            <source>資格・免許</source>
+            <translation>Qualifications and licences</translation>
+        </message>
+        <message>
+            <source>選んでください</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>郵便番号</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>離職日</source>
+            <translation>Date left</translation>
+        </message>
+        <message>
+            <source>離職理由</source>
+            <translation>Reason for leaving</translation>
+        </message>
+        <message>
+            <source>電話（携帯）</source>
+            <translation>Phone (mobile)</translation>
+        </message>
+        <message>
+            <source>電話（自宅）</source>
+            <translation>Phone (home)</translation>
+        </message>
+        <message>
+            <source>項目</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>（空欄）</source>
+            <translation>(blank)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Permissions</name>
+        <message>
+            <source>この対象者のケースを変更する権限がありません（担当または共有されたケースのみ）</source>
+            <translation>You have no permission to change this client's case (only your own or shared cases)</translation>
+        </message>
+        <message>
+            <source>この対象者のケースを閲覧する権限がありません（担当または共有されたケースのみ）</source>
+            <translation>You have no permission to view this client's case (only your own or shared cases)</translation>
+        </message>
+        <message>
+            <source>この操作は{allowed}のみ行えます（現在: {current}）</source>
+            <translation>Only {allowed} can do this (you are: {current})</translation>
+        </message>
+        <message>
+            <source>閲覧のみの利用者は記録を変更できません</source>
+            <translation>View-only users cannot change records</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonView</name>
+        <message>
+            <source>HW</source>
+            <translation>HW</translation>
+        </message>
+        <message>
+            <source>HW受理・支援開始</source>
+            <translation>HW accepted, support started</translation>
+        </message>
+        <message>
+            <source>HW受理・支援開始（就労支援プラン）</source>
+            <translation>HW accepted, support started (employment support plan)</translation>
+        </message>
+        <message>
+            <source>{action}: {reason}</source>
+            <translation>{action}: {reason}</translation>
+        </message>
+        <message>
+            <source>{amount:,}円/時</source>
+            <translation>¥{amount:,}/hour</translation>
+        </message>
+        <message>
+            <source>{amount:,}円/月</source>
+            <translation>¥{amount:,}/month</translation>
+        </message>
+        <message>
+            <source>{employer} の就職について離職を記録し、支援中に戻します。</source>
+            <translation>Records that the placement at {employer} ended and returns the case to in support.</translation>
+        </message>
+        <message>
+            <source>{months}か月</source>
+            <translation>{months}-month</translation>
+        </message>
+        <message>
+            <source>{on} 受付 — {state}</source>
+            <translation>{on} intake — {state}</translation>
+        </message>
+        <message>
+            <source>　{since}から</source>
+            <translation> since {since}</translation>
+        </message>
+        <message>
+            <source>　支援期間 {start}〜{end}</source>
+            <translation> · Support period {start} – {end}</translation>
+        </message>
+        <message>
+            <source>　終了理由: {reason}</source>
+            <translation> · Closing reason: {reason}</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>ケース番号 {case_number}　{birth}生（{age}歳）　{category}　担当: {staff}</source>
+            <translation>Case no. {case_number} · born {birth} (age {age}) · {category} · Caseworker: {staff}</translation>
+        </message>
+        <message>
+            <source>ケース記録</source>
+            <translation>Case record</translation>
+        </message>
+        <message>
+            <source>チーム: {team}</source>
+            <translation>Team: {team}</translation>
+        </message>
+        <message>
+            <source>チーム（ハローワーク側）</source>
+            <translation>Team (Hello Work side)</translation>
+        </message>
+        <message>
+            <source>チーム（福祉側）</source>
+            <translation>Team (welfare side)</translation>
+        </message>
+        <message>
+            <source>ハローワークの役割: {role}</source>
+            <translation>Hello Work's role: {role}</translation>
+        </message>
+        <message>
+            <source>ハローワークへ支援要請</source>
+            <translation>Refer to Hello Work</translation>
+        </message>
+        <message>
+            <source>フリガナ（名）</source>
+            <translation>Given name (kana)</translation>
+        </message>
+        <message>
+            <source>フリガナ（氏）</source>
+            <translation>Family name (kana)</translation>
+        </message>
+        <message>
+            <source>プランの見直し</source>
+            <translation>Plan review</translation>
+        </message>
+        <message>
+            <source>プランを改訂</source>
+            <translation>Revise plan</translation>
+        </message>
+        <message>
+            <source>メモ</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>世帯状況</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>予定日</source>
+            <translation>Due date</translation>
+        </message>
+        <message>
+            <source>事業所</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <source>事業所の所在地</source>
+            <translation>Employer's address</translation>
+        </message>
+        <message>
+            <source>事業所名</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <source>他の利用者の変更と合わせて保存しました</source>
+            <translation>Saved, merged with the other user's changes</translation>
+        </message>
+        <message>
+            <source>会議</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>住所</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>保存 (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>保存しました</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>保護の変更を記録</source>
+            <translation>Record protection change</translation>
+        </message>
+        <message>
+            <source>保護の変更（就労収入による）</source>
+            <translation>Change in protection (due to income from work)</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>出席者（HW）※ケース会議</source>
+            <translation>Attendees (HW) *case conference</translation>
+        </message>
+        <message>
+            <source>出席者（福祉）※ケース会議</source>
+            <translation>Attendees (welfare) *case conference</translation>
+        </message>
+        <message>
+            <source>印刷</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>印刷できません</source>
+            <translation>Cannot print</translation>
+        </message>
+        <message>
+            <source>参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。</source>
+            <translation>Checks that both consent to participate and consent to share information are valid, and sets the state to Consented.</translation>
+        </message>
+        <message>
+            <source>取下げ</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <source>受付</source>
+            <translation>Intake</translation>
+        </message>
+        <message>
+            <source>受付日</source>
+            <translation>Intake date</translation>
+        </message>
+        <message>
+            <source>受付日を入力してください</source>
+            <translation>Enter the intake date</translation>
+        </message>
+        <message>
+            <source>受理</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>受理・面談日（支援開始日）</source>
+            <translation>Accepted / interview date (support start)</translation>
+        </message>
+        <message>
+            <source>同意</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <source>同意の撤回</source>
+            <translation>Withdraw consent</translation>
+        </message>
+        <message>
+            <source>同意を記録</source>
+            <translation>Record consent</translation>
+        </message>
+        <message>
+            <source>同意取得を確定</source>
+            <translation>Confirm consent</translation>
+        </message>
+        <message>
+            <source>同意書</source>
+            <translation>Consent form</translation>
+        </message>
+        <message>
+            <source>名</source>
+            <translation>Given name</translation>
+        </message>
+        <message>
+            <source>回答待ち</source>
+            <translation>Awaiting answer</translation>
+        </message>
+        <message>
+            <source>地域</source>
+            <translation>Area</translation>
+        </message>
+        <message>
+            <source>基本情報</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <source>変更</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>学歴</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <source>定着確認</source>
+            <translation>Retention check</translation>
+        </message>
+        <message>
+            <source>定着確認の結果</source>
+            <translation>Retention check result</translation>
+        </message>
+        <message>
+            <source>実施日</source>
+            <translation>Date done</translation>
+        </message>
+        <message>
+            <source>実施日を入力してください</source>
+            <translation>Enter the date done</translation>
+        </message>
+        <message>
+            <source>対象としない</source>
+            <translation>Not eligible</translation>
+        </message>
+        <message>
+            <source>対象者区分</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>就労支援プラン</source>
+            <translation>Employment support plan</translation>
+        </message>
+        <message>
+            <source>就労支援プラン 第{revision}版</source>
+            <translation>Employment support plan, revision {revision}</translation>
+        </message>
+        <message>
+            <source>就労自立給付金を申請した</source>
+            <translation>Applied for the employment independence benefit</translation>
+        </message>
+        <message>
+            <source>就労阻害要因</source>
+            <translation>Barriers to work</translation>
+        </message>
+        <message>
+            <source>就職</source>
+            <translation>Placements</translation>
+        </message>
+        <message>
+            <source>就職を記録</source>
+            <translation>Record placement</translation>
+        </message>
+        <message>
+            <source>就職を記録すると定着支援に移り、定着確認の予定が作られます。</source>
+            <translation>Recording a placement moves the case to retention support and schedules the retention checks.</translation>
+        </message>
+        <message>
+            <source>就職・定着</source>
+            <translation>Placement and retention</translation>
+        </message>
+        <message>
+            <source>就職日</source>
+            <translation>Placement date</translation>
+        </message>
+        <message>
+            <source>就職日を入力してください</source>
+            <translation>Enter the placement date</translation>
+        </message>
+        <message>
+            <source>就職経路</source>
+            <translation>Placement route</translation>
+        </message>
+        <message>
+            <source>差戻し</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <source>差戻しの理由</source>
+            <translation>Reason for return</translation>
+        </message>
+        <message>
+            <source>差戻しを記録</source>
+            <translation>Record return</translation>
+        </message>
+        <message>
+            <source>差戻し日</source>
+            <translation>Return date</translation>
+        </message>
+        <message>
+            <source>希望の時間帯</source>
+            <translation>Desired hours</translation>
+        </message>
+        <message>
+            <source>希望地域</source>
+            <translation>Desired area</translation>
+        </message>
+        <message>
+            <source>希望職種</source>
+            <translation>Desired job</translation>
+        </message>
+        <message>
+            <source>希望賃金</source>
+            <translation>Desired wage</translation>
+        </message>
+        <message>
+            <source>延長の理由</source>
+            <translation>Reason for extension</translation>
+        </message>
+        <message>
+            <source>延長後の終了予定日</source>
+            <translation>New planned end date</translation>
+        </message>
+        <message>
+            <source>役割分担（ハローワーク）</source>
+            <translation>Roles (Hello Work)</translation>
+        </message>
+        <message>
+            <source>役割分担（福祉事務所）</source>
+            <translation>Roles (welfare office)</translation>
+        </message>
+        <message>
+            <source>性別</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>所内協議</source>
+            <translation>Case conference</translation>
+        </message>
+        <message>
+            <source>所内協議の結果</source>
+            <translation>Result of the case conference</translation>
+        </message>
+        <message>
+            <source>担当</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>提供先</source>
+            <translation>Recipients</translation>
+        </message>
+        <message>
+            <source>提供先（読点区切り）</source>
+            <translation>Recipients (comma-separated)</translation>
+        </message>
+        <message>
+            <source>撤回日</source>
+            <translation>Withdrawal date</translation>
+        </message>
+        <message>
+            <source>撤回日を入力してください</source>
+            <translation>Enter the withdrawal date</translation>
+        </message>
+        <message>
+            <source>撤回日以降、この同意にもとづく支援要請と情報提供はできなくなります。</source>
+            <translation>From the withdrawal date, no referral or information sharing can rest on this consent.</translation>
+        </message>
+        <message>
+            <source>支援を終了</source>
+            <translation>Close support</translation>
+        </message>
+        <message>
+            <source>支援エピソード</source>
+            <translation>Support episode</translation>
+        </message>
+        <message>
+            <source>支援エピソードはまだありません</source>
+            <translation>No support episode yet</translation>
+        </message>
+        <message>
+            <source>支援プランの改訂</source>
+            <translation>Revise the support plan</translation>
+        </message>
+        <message>
+            <source>支援プランはまだありません</source>
+            <translation>No support plan yet</translation>
+        </message>
+        <message>
+            <source>支援プラン・支援要請</source>
+            <translation>Support plan and referrals</translation>
+        </message>
+        <message>
+            <source>支援メニュー: {menu}</source>
+            <translation>Support menu: {menu}</translation>
+        </message>
+        <message>
+            <source>支援対象とする</source>
+            <translation>Eligible for support</translation>
+        </message>
+        <message>
+            <source>支援期間を延長</source>
+            <translation>Extend support period</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票（就職・定着）</source>
+            <translation>Support status report (placement and retention)</translation>
+        </message>
+        <message>
+            <source>支援経過</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>支援要請 {number}　{on}　{office}　{status}</source>
+            <translation>Referral {number} · {on} · {office} · {status}</translation>
+        </message>
+        <message>
+            <source>支援要請先</source>
+            <translation>Refer to</translation>
+        </message>
+        <message>
+            <source>支援要請書</source>
+            <translation>Referral form</translation>
+        </message>
+        <message>
+            <source>支援要請書類一式（送付書つき）</source>
+            <translation>Referral packet (with cover letter)</translation>
+        </message>
+        <message>
+            <source>支援開始日を入力してください</source>
+            <translation>Enter the support start date</translation>
+        </message>
+        <message>
+            <source>改訂すると新しい版として保存され、前の版もそのまま残ります。</source>
+            <translation>A revision is saved as a new version; the previous version is kept as it is.</translation>
+        </message>
+        <message>
+            <source>数字で入力してください</source>
+            <translation>Enter a number</translation>
+        </message>
+        <message>
+            <source>文書番号（空欄で自動採番）</source>
+            <translation>Document no. (blank: numbered automatically)</translation>
+        </message>
+        <message>
+            <source>文言</source>
+            <translation>Wording</translation>
+        </message>
+        <message>
+            <source>新しい支援エピソード</source>
+            <translation>New support episode</translation>
+        </message>
+        <message>
+            <source>日付</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>日付を入力してください</source>
+            <translation>Enter the date</translation>
+        </message>
+        <message>
+            <source>時給</source>
+            <translation>Hourly</translation>
+        </message>
+        <message>
+            <source>時間</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>月給</source>
+            <translation>Monthly</translation>
+        </message>
+        <message>
+            <source>有効期限</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>有効期限（任意）</source>
+            <translation>Valid until (optional)</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>未保存の変更があります</source>
+            <translation>There are unsaved changes</translation>
+        </message>
+        <message>
+            <source>未保存の変更があります（他の利用者が先に保存しています）</source>
+            <translation>There are unsaved changes (another user saved first)</translation>
+        </message>
+        <message>
+            <source>未回答</source>
+            <translation>Not answered</translation>
+        </message>
+        <message>
+            <source>検討を開始</source>
+            <translation>Start screening</translation>
+        </message>
+        <message>
+            <source>検討票の作成日</source>
+            <translation>Date of the screening sheet</translation>
+        </message>
+        <message>
+            <source>検討結果を記録</source>
+            <translation>Record screening result</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>Next action</translation>
+        </message>
+        <message>
+            <source>次回見直し日</source>
+            <translation>Next review date</translation>
+        </message>
+        <message>
+            <source>氏</source>
+            <translation>Family name</translation>
+        </message>
+        <message>
+            <source>決定</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>決定事項 ※ケース会議</source>
+            <translation>Decisions *case conference</translation>
+        </message>
+        <message>
+            <source>決定日</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <source>決定日を入力してください</source>
+            <translation>Enter the decision date</translation>
+        </message>
+        <message>
+            <source>理由・メモ</source>
+            <translation>Reason / note</translation>
+        </message>
+        <message>
+            <source>生年月日</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <source>生年月日を入力してください</source>
+            <translation>Enter the date of birth</translation>
+        </message>
+        <message>
+            <source>目標: {goal}</source>
+            <translation>Goal: {goal}</translation>
+        </message>
+        <message>
+            <source>目標時期</source>
+            <translation>Target date</translation>
+        </message>
+        <message>
+            <source>目標職種</source>
+            <translation>Target job</translation>
+        </message>
+        <message>
+            <source>確定日</source>
+            <translation>Date confirmed</translation>
+        </message>
+        <message>
+            <source>確認日</source>
+            <translation>Check date</translation>
+        </message>
+        <message>
+            <source>確認日を入力してください</source>
+            <translation>Enter the check date</translation>
+        </message>
+        <message>
+            <source>福祉</source>
+            <translation>Welfare</translation>
+        </message>
+        <message>
+            <source>福祉事務所の役割: {role}</source>
+            <translation>Welfare office's role: {role}</translation>
+        </message>
+        <message>
+            <source>種別</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>範囲</source>
+            <translation>Scope</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <source>終了予定日を入力してください</source>
+            <translation>Enter the planned end date</translation>
+        </message>
+        <message>
+            <source>終了日</source>
+            <translation>Closing date</translation>
+        </message>
+        <message>
+            <source>終了日を入力してください</source>
+            <translation>Enter the closing date</translation>
+        </message>
+        <message>
+            <source>終了理由</source>
+            <translation>Closing reason</translation>
+        </message>
+        <message>
+            <source>経路</source>
+            <translation>Route</translation>
+        </message>
+        <message>
+            <source>経過（すべての状態の変更）</source>
+            <translation>Progress (every change of state)</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>署名された同意書の内容を記録します。文言は現在の版が保存されます。</source>
+            <translation>Records the content of the signed consent form. The current version of the wording is saved.</translation>
+        </message>
+        <message>
+            <source>署名日</source>
+            <translation>Date signed</translation>
+        </message>
+        <message>
+            <source>署名日を入力してください</source>
+            <translation>Enter the signing date</translation>
+        </message>
+        <message>
+            <source>職歴</source>
+            <translation>Work history</translation>
+        </message>
+        <message>
+            <source>職種</source>
+            <translation>Job title</translation>
+        </message>
+        <message>
+            <source>要請日</source>
+            <translation>Referral date</translation>
+        </message>
+        <message>
+            <source>要請日を入力してください</source>
+            <translation>Enter the referral date</translation>
+        </message>
+        <message>
+            <source>見直し {due}</source>
+            <translation>Review {due}</translation>
+        </message>
+        <message>
+            <source>見直しの結果</source>
+            <translation>Review result</translation>
+        </message>
+        <message>
+            <source>見直しの結果を記録</source>
+            <translation>Record review result</translation>
+        </message>
+        <message>
+            <source>見直し予定</source>
+            <translation>Scheduled review</translation>
+        </message>
+        <message>
+            <source>記録を追加</source>
+            <translation>Add record</translation>
+        </message>
+        <message>
+            <source>賃金</source>
+            <translation>Wage</translation>
+        </message>
+        <message>
+            <source>賃金の単位</source>
+            <translation>Wage unit</translation>
+        </message>
+        <message>
+            <source>賃金（円）</source>
+            <translation>Wage (yen)</translation>
+        </message>
+        <message>
+            <source>資格・免許</source>
+            <translation>Qualifications and licences</translation>
+        </message>
+        <message>
+            <source>週の労働時間</source>
+            <translation>Weekly working hours</translation>
+        </message>
+        <message>
+            <source>選択した同意の撤回を記録</source>
+            <translation>Record withdrawal of the selected consent</translation>
+        </message>
+        <message>
+            <source>選択した定着確認の結果を記録</source>
+            <translation>Record the result of the selected retention check</translation>
+        </message>
+        <message>
+            <source>郵便番号</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>阻害要因: {barriers}</source>
+            <translation>Barriers: {barriers}</translation>
+        </message>
+        <message>
+            <source>阻害要因と対応</source>
+            <translation>Barriers and responses</translation>
+        </message>
+        <message>
+            <source>雇用保険に加入</source>
+            <translation>Covered by employment insurance</translation>
+        </message>
+        <message>
+            <source>雇用形態</source>
+            <translation>Employment type</translation>
+        </message>
+        <message>
+            <source>雇用期間</source>
+            <translation>Employment term</translation>
+        </message>
+        <message>
+            <source>離職を記録</source>
+            <translation>Record leaving</translation>
+        </message>
+        <message>
+            <source>離職日</source>
+            <translation>Date left</translation>
+        </message>
+        <message>
+            <source>離職日を入力してください</source>
+            <translation>Enter the date left</translation>
+        </message>
+        <message>
+            <source>離職理由</source>
+            <translation>Reason for leaving</translation>
+        </message>
+        <message>
+            <source>電話（携帯）</source>
+            <translation>Phone (mobile)</translation>
+        </message>
+        <message>
+            <source>電話（自宅）</source>
+            <translation>Phone (home)</translation>
+        </message>
+        <message>
+            <source>（空欄）</source>
+            <translation>(blank)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Persons</name>
+        <message>
+            <source>{label}を入力してください</source>
+            <translation>Enter the {label}</translation>
+        </message>
+        <message>
+            <source>このケースはその職員と共有されていません</source>
+            <translation>This case is not shared with that staff member</translation>
+        </message>
+        <message>
+            <source>この対象者の情報は、開いた後に他の利用者が更新しています。最新の内容を読み込み直してください</source>
+            <translation>Another user updated this client after you opened it. Reload the latest content</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>ケース番号「{case_number}」は既に使われています</source>
+            <translation>Case no. "{case_number}" is already in use</translation>
+        </message>
+        <message>
+            <source>他の利用者が同時に更新しました。読み込み直してください</source>
+            <translation>Another user updated it at the same time. Reload it</translation>
+        </message>
+        <message>
+            <source>他の担当者のケースとして登録することはできません</source>
+            <translation>You cannot register it as another caseworker's case</translation>
+        </message>
+        <message>
+            <source>名</source>
+            <translation>Given name</translation>
+        </message>
+        <message>
+            <source>対象者が見つかりません（削除されたか、IDが違います）</source>
+            <translation>Client not found (deleted, or the ID is wrong)</translation>
+        </message>
+        <message>
+            <source>対象者区分を選んでください</source>
+            <translation>Choose a category</translation>
+        </message>
+        <message>
+            <source>性別の値が正しくありません</source>
+            <translation>The value for sex is not valid</translation>
+        </message>
+        <message>
+            <source>担当者に指定できる有効な職員ではありません</source>
+            <translation>Not an active staff member who can be assigned as caseworker</translation>
+        </message>
+        <message>
+            <source>氏</source>
+            <translation>Family name</translation>
+        </message>
+        <message>
+            <source>生年月日が未来の日付になっています</source>
+            <translation>The date of birth is in the future</translation>
+        </message>
+        <message>
+            <source>生年月日を入力してください</source>
+            <translation>Enter the date of birth</translation>
+        </message>
+    </context>
+    <context>
+        <name>Preview</name>
+        <message>
+            <source>PDFを保存</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>PDFを保存…</source>
+            <translation>Save PDF…</translation>
+        </message>
+        <message>
+            <source>{n} ページ　SHA-256 {h}…</source>
+            <translation>{n} pages · SHA-256 {h}…</translation>
+        </message>
+        <message>
+            <source>保存先のフォルダ</source>
+            <translation>Folder to save to</translation>
+        </message>
+        <message>
+            <source>印刷…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>印刷プレビュー — {title}</source>
+            <translation>Print preview — {title}</translation>
+        </message>
+        <message>
+            <source>同意書</source>
+            <translation>Consent form</translation>
+        </message>
+        <message>
+            <source>就労支援プラン</source>
+            <translation>Employment support plan</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票</source>
+            <translation>Support status report</translation>
+        </message>
+        <message>
+            <source>支援要請書</source>
+            <translation>Referral form</translation>
+        </message>
+        <message>
+            <source>支援要請書類一式</source>
+            <translation>Referral packet</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <source>「{office}」への情報提供に有効な同意がないため印刷できません（未取得・期限切れ・撤回済み）</source>
+            <translation>Cannot print: there is no valid consent for sharing information with "{office}" (not obtained, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>この支援エピソードには就労支援プランがありません</source>
+            <translation>This support episode has no employment support plan</translation>
+        </message>
+        <message>
+            <source>この支援エピソードには有効な支援要請がありません（差戻し・取下げを除く）</source>
+            <translation>This support episode has no valid referral (other than returned or withdrawn ones)</translation>
+        </message>
+        <message>
+            <source>印刷できる書類は {kinds} です</source>
+            <translation>The documents that can be printed are {kinds}</translation>
+        </message>
+        <message>
+            <source>就職・定着の状況は同意の範囲外のため報告書を印刷できません</source>
+            <translation>Cannot print the report: placement and retention are outside the scope of consent</translation>
+        </message>
+        <message>
+            <source>支援エピソードを指定してください</source>
+            <translation>Specify the support episode</translation>
+        </message>
+        <message>
+            <source>有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）</source>
+            <translation>Cannot print: there is no valid consent to share information (not obtained, expired or withdrawn)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPdf</name>
+        <message>
+            <source>{office}　期間: {start}〜{end}</source>
+            <translation>{office} · Period: {start} – {end}</translation>
+        </message>
+        <message>
+            <source>　作成日: {on}</source>
+            <translation> · Created: {on}</translation>
+        </message>
+        <message>
+            <source>就職件数（月）</source>
+            <translation>Placements (month)</translation>
+        </message>
+        <message>
+            <source>就職率の推移（累計）と目標</source>
+            <translation>Placement rate (cumulative) and target</translation>
+        </message>
+        <message>
+            <source>就職率（累計, %）</source>
+            <translation>Placement rate (cumulative, %)</translation>
+        </message>
+        <message>
+            <source>月別の就職件数（棒）と累計（線）</source>
+            <translation>Placements by month (bars) and cumulative (line)</translation>
+        </message>
+        <message>
+            <source>目標 {rate}</source>
+            <translation>Target {rate}</translation>
+        </message>
+        <message>
+            <source>目標ペース（年{target}件）</source>
+            <translation>Target pace ({target} a year)</translation>
+        </message>
+        <message>
+            <source>累計</source>
+            <translation>Cumulative</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportTables</name>
+        <message>
+            <source>{months}か月定着率</source>
+            <translation>{months}-month retention rate</translation>
+        </message>
+        <message>
+            <source>{months}か月後</source>
+            <translation>{months}-month check</translation>
+        </message>
+        <message>
+            <source>{start} 〜 {end}</source>
+            <translation>{start} – {end}</translation>
+        </message>
+        <message>
+            <source>うち常用就職</source>
+            <translation>of which regular</translation>
+        </message>
+        <message>
+            <source>区分別</source>
+            <translation>By category</translation>
+        </message>
+        <message>
+            <source>合計</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>定着率</source>
+            <translation>Retention rate</translation>
+        </message>
+        <message>
+            <source>定着確認</source>
+            <translation>Retention check</translation>
+        </message>
+        <message>
+            <source>実績</source>
+            <translation>Actual</translation>
+        </message>
+        <message>
+            <source>実績と目標</source>
+            <translation>Results and targets</translation>
+        </message>
+        <message>
+            <source>対象</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>対象者区分</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>対象者区分別</source>
+            <translation>By category</translation>
+        </message>
+        <message>
+            <source>就労による保護廃止</source>
+            <translation>Protection ended by work</translation>
+        </message>
+        <message>
+            <source>就労支援 実績報告　{period}</source>
+            <translation>Employment support report · {period}</translation>
+        </message>
+        <message>
+            <source>就職件数</source>
+            <translation>Placements</translation>
+        </message>
+        <message>
+            <source>就職率</source>
+            <translation>Placement rate</translation>
+        </message>
+        <message>
+            <source>就職者数</source>
+            <translation>Persons placed</translation>
+        </message>
+        <message>
+            <source>担当者</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>担当者別</source>
+            <translation>By caseworker</translation>
+        </message>
+        <message>
+            <source>指標</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>支援対象者数</source>
+            <translation>Support targets</translation>
+        </message>
+        <message>
+            <source>支援要請件数</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>月別</source>
+            <translation>By month</translation>
+        </message>
+        <message>
+            <source>期間</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>概要</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>目標</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>継続就労</source>
+            <translation>Still employed</translation>
+        </message>
+        <message>
+            <source>職場定着の状況（確認予定日が期間内のもの）</source>
+            <translation>Job retention (checks due in the period)</translation>
+        </message>
+        <message>
+            <source>達成率</source>
+            <translation>Achievement</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reports</name>
+        <message>
+            <source>{start}〜{end}</source>
+            <translation>{start} – {end}</translation>
+        </message>
+        <message>
+            <source>うち常用就職件数</source>
+            <translation>of which regular placements</translation>
+        </message>
+        <message>
+            <source>就労による保護廃止件数</source>
+            <translation>Protection ended by work</translation>
+        </message>
+        <message>
+            <source>就職件数</source>
+            <translation>Placements</translation>
+        </message>
+        <message>
+            <source>就職率</source>
+            <translation>Placement rate</translation>
+        </message>
+        <message>
+            <source>就職者数（支援対象者のうち）</source>
+            <translation>Persons placed (of support targets)</translation>
+        </message>
+        <message>
+            <source>年度「{fy}」が正しくありません（西暦の年で指定してください）</source>
+            <translation>The fiscal year "{fy}" is not valid (give the Western calendar year)</translation>
+        </message>
+        <message>
+            <source>年月が正しくありません</source>
+            <translation>The year and month are not valid</translation>
+        </message>
+        <message>
+            <source>形式は json・csv・xlsx・pdf のいずれかです</source>
+            <translation>The format must be json, csv, xlsx or pdf</translation>
+        </message>
+        <message>
+            <source>支援対象者数</source>
+            <translation>Support targets</translation>
+        </message>
+        <message>
+            <source>支援要請件数</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>期間の終わりが始まりより前になっています</source>
+            <translation>The period ends before it starts</translation>
+        </message>
+        <message>
+            <source>期間は5年以内で指定してください</source>
+            <translation>Give a period of at most 5 years</translation>
+        </message>
+        <message>
+            <source>（担当者なし）</source>
+            <translation>(no caseworker)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsView</name>
+        <message>
+            <source>{fy}の目標</source>
+            <translation>Targets for {fy}</translation>
+        </message>
+        <message>
+            <source>{label} を集計しています…</source>
+            <translation>Counting {label}…</translation>
+        </message>
+        <message>
+            <source>{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}</source>
+            <translation>{label} · {t} support targets, {p} placements, placement rate {r}</translation>
+        </message>
+        <message>
+            <source>{name}に出力</source>
+            <translation>Export as {name}</translation>
+        </message>
+        <message>
+            <source>〜</source>
+            <translation>–</translation>
+        </message>
+        <message>
+            <source>グラフ</source>
+            <translation>Charts</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>保存しました: {p}</source>
+            <translation>Saved: {p}</translation>
+        </message>
+        <message>
+            <source>保存できませんでした（{e}）</source>
+            <translation>Could not save ({e})</translation>
+        </message>
+        <message>
+            <source>実績報告</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>実績報告_{fy}年度</source>
+            <translation>report_FY{fy}</translation>
+        </message>
+        <message>
+            <source>実績報告_{start}-{end}</source>
+            <translation>report_{start}-{end}</translation>
+        </message>
+        <message>
+            <source>実績報告を保存</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <source>対象者区分別</source>
+            <translation>By category</translation>
+        </message>
+        <message>
+            <source>就職件数（月）</source>
+            <translation>Placements (month)</translation>
+        </message>
+        <message>
+            <source>就職率の推移（累計）と目標</source>
+            <translation>Placement rate (cumulative) and target</translation>
+        </message>
+        <message>
+            <source>就職率（累計, %）</source>
+            <translation>Placement rate (cumulative, %)</translation>
+        </message>
+        <message>
+            <source>年度</source>
+            <translation>Fiscal year</translation>
+        </message>
+        <message>
+            <source>年度目標を設定…</source>
+            <translation>Set annual targets…</translation>
+        </message>
+        <message>
+            <source>担当者別</source>
+            <translation>By caseworker</translation>
+        </message>
+        <message>
+            <source>数値で入力してください</source>
+            <translation>Enter a number</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>月別</source>
+            <translation>By month</translation>
+        </message>
+        <message>
+            <source>月別の就職件数と累計</source>
+            <translation>Placements by month and cumulative</translation>
+        </message>
+        <message>
+            <source>期間</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>期間の始まりと終わりを入力してください</source>
+            <translation>Enter the start and end of the period</translation>
+        </message>
+        <message>
+            <source>期間を指定</source>
+            <translation>Custom period</translation>
+        </message>
+        <message>
+            <source>目標 {r}</source>
+            <translation>Target {r}</translation>
+        </message>
+        <message>
+            <source>目標ペース（年{n}件）</source>
+            <translation>Target pace ({n} a year)</translation>
+        </message>
+        <message>
+            <source>累計</source>
+            <translation>Cumulative</translation>
+        </message>
+        <message>
+            <source>運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。</source>
+            <translation>Enter the annual targets set by the steering council. Indicators left blank are not changed.</translation>
+        </message>
+        <message>
+            <source>集計</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>（件・人）</source>
+            <translation> (cases / persons)</translation>
+        </message>
+        <message>
+            <source>（割合 例: 0.6）</source>
+            <translation> (fraction, e.g. 0.6)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerCopy</name>
+        <message>
+            <source>このデータベースは既にサーバー上にあります</source>
+            <translation>This database is already on the server</translation>
+        </message>
+        <message>
+            <source>コピーの件数が一致しません（{name}: {count} → {copied}）</source>
+            <translation>The copied row counts do not match ({name}: {count} → {copied})</translation>
+        </message>
+        <message>
+            <source>コピー先には PostgreSQL の URL（postgresql+psycopg://…）を指定してください</source>
+            <translation>Give a PostgreSQL URL (postgresql+psycopg://…) as the destination</translation>
+        </message>
+        <message>
+            <source>コピー先のデータベース（{server}）は空ではありません（{tables} など）。新しい空のデータベースを指定してください</source>
+            <translation>The destination database ({server}) is not empty ({tables} and others). Give a new, empty database</translation>
+        </message>
+        <message>
+            <source>コピー先の監査ログを検証できません: {problem}</source>
+            <translation>Cannot verify the audit log at the destination: {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>URL の形式が正しくありません</source>
+            <translation>The URL is not valid</translation>
+        </message>
+        <message>
+            <source>この PC のデータベースに戻す</source>
+            <translation>Back to this PC's database</translation>
+        </message>
+        <message>
+            <source>サーバーの URL</source>
+            <translation>Server URL</translation>
+        </message>
+        <message>
+            <source>サーバーの設定とキーチェーンのパスワードを削除します。次回の起動から、この PC のデータベースを使います。サーバーのデータは変わりません。</source>
+            <translation>Deletes the server setting and the password in the keychain. From the next start, this PC's database is used. The data on the server does not change.</translation>
+        </message>
+        <message>
+            <source>データベースの接続先</source>
+            <translation>Database connection</translation>
+        </message>
+        <message>
+            <source>パスワード（キーチェーンに保存）</source>
+            <translation>Password (saved in the keychain)</translation>
+        </message>
+        <message>
+            <source>事務所の複数の PC で一つのデータベースを使うときに設定します。
+例: postgresql+psycopg://tsunagi@db.example.lg.jp:5432/tsunagi?sslmode=verify-full&amp;sslrootcert=C:/certs/root.crt
+接続を確認してから保存します。次回の起動から有効になります。この PC のデータをサーバーへ移すには、先に tsunagi migrate-to-server を使います。</source>
+            <translation>Set this when several PCs in the office share one database.
+Example: postgresql+psycopg://tsunagi@db.example.lg.jp:5432/tsunagi?sslmode=verify-full&amp;sslrootcert=C:/certs/root.crt
+The connection is checked before saving. It takes effect from the next start. To move this PC's data to the server, use tsunagi migrate-to-server first.</translation>
+        </message>
+        <message>
+            <source>保存しました</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>戻せませんでした</source>
+            <translation>Could not switch back</translation>
+        </message>
+        <message>
+            <source>接続を確認して保存</source>
+            <translation>Check connection and save</translation>
+        </message>
+        <message>
+            <source>次回の起動から、サーバー {url} を使います。</source>
+            <translation>From the next start, the server {url} will be used.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerSettings</name>
+        <message>
+            <source>この PC にはパスワードを保存できるキーチェーンがありません。パスワードは保存せず、TSUNAGI_DB_URL 環境変数か ~/.pgpass で指定してください</source>
+            <translation>This PC has no keychain to store the password. The password is not saved; give it with the TSUNAGI_DB_URL environment variable or ~/.pgpass</translation>
+        </message>
+        <message>
+            <source>サーバーには PostgreSQL の URL（postgresql+psycopg://…）を指定してください</source>
+            <translation>Give a PostgreSQL URL (postgresql+psycopg://…) for the server</translation>
+        </message>
+        <message>
+            <source>サーバーの URL の形式が正しくありません（例: postgresql+psycopg://user@host:5432/tsunagi?sslmode=verify-full）</source>
+            <translation>The server URL is not valid (e.g. postgresql+psycopg://user@host:5432/tsunagi?sslmode=verify-full)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>HWの回答待ちを知らせるまで（日）</source>
+            <translation>Days before flagging a referral awaiting HW's answer</translation>
+        </message>
+        <message>
+            <source>{label}の値が正しくありません</source>
+            <translation>The value of {label} is not valid</translation>
+        </message>
+        <message>
+            <source>ログインロックの時間（分）</source>
+            <translation>Login lock duration (minutes)</translation>
+        </message>
+        <message>
+            <source>ロックまでのログイン失敗回数</source>
+            <translation>Failed logins before locking</translation>
+        </message>
+        <message>
+            <source>定着確認の時期（か月）</source>
+            <translation>Retention check timing (months)</translation>
+        </message>
+        <message>
+            <source>就職率の目標は0〜1の割合で入力してください（例: 0.6 = 60%）</source>
+            <translation>Enter the placement rate target as a fraction from 0 to 1 (e.g. 0.6 = 60%)</translation>
+        </message>
+        <message>
+            <source>支援期間（か月）</source>
+            <translation>Support period (months)</translation>
+        </message>
+        <message>
+            <source>無操作で画面をロックするまで（分）</source>
+            <translation>Minutes without activity before the screen locks</translation>
+        </message>
+        <message>
+            <source>発信者（所長名）</source>
+            <translation>Sender (head of office)</translation>
+        </message>
+        <message>
+            <source>目標の指標「{indicator}」はありません</source>
+            <translation>There is no target indicator "{indicator}"</translation>
+        </message>
+        <message>
+            <source>目標値は0以上、年度は西暦で入力してください</source>
+            <translation>Enter targets of 0 or more and the year in the Western calendar</translation>
+        </message>
+        <message>
+            <source>福祉事務所の所在地</source>
+            <translation>Welfare office address</translation>
+        </message>
+        <message>
+            <source>福祉事務所の電話番号</source>
+            <translation>Welfare office phone number</translation>
+        </message>
+        <message>
+            <source>福祉事務所名</source>
+            <translation>Welfare office name</translation>
+        </message>
+        <message>
+            <source>終了後の保存年数</source>
+            <translation>Years to keep records after closing</translation>
+        </message>
+        <message>
+            <source>終了理由</source>
+            <translation>Closing reason</translation>
+        </message>
+        <message>
+            <source>自動バックアップの保管数</source>
+            <translation>Automatic backups kept</translation>
+        </message>
+        <message>
+            <source>自動バックアップの間隔（時間）</source>
+            <translation>Automatic backup interval (hours)</translation>
+        </message>
+        <message>
+            <source>設定項目「{key}」はありません</source>
+            <translation>There is no setting "{key}"</translation>
+        </message>
+    </context>
+    <context>
+        <name>Storage</name>
+        <message>
+            <source>サーバー（{server}）に接続できません。ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください</source>
+            <translation>Cannot connect to the server ({server}). Check the network, the server, and the user name and password</translation>
+        </message>
+        <message>
+            <source>ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。不要なファイルを削除してから、もう一度保存してください</source>
+            <translation>Could not save because the disk is full. The changes have not been saved. Delete unneeded files and save again</translation>
+        </message>
+        <message>
+            <source>データの保存先に書き込めないため保存できませんでした（読み取り専用）。変更は保存されていません。フォルダの書き込み権限を確認してください</source>
+            <translation>Could not save because the data folder cannot be written (read-only). The changes have not been saved. Check the folder's write permission</translation>
+        </message>
+        <message>
+            <source>データベースがありません（{db_path}）。先に tsunagi init を実行してください</source>
+            <translation>There is no database ({db_path}). Run tsunagi init first</translation>
+        </message>
+        <message>
+            <source>データベースが初期化されていません（tsunagi init）</source>
+            <translation>The database has not been initialised (tsunagi init)</translation>
+        </message>
+        <message>
+            <source>データベースは既にあります: {db_path}</source>
+            <translation>The database already exists: {db_path}</translation>
+        </message>
+        <message>
+            <source>データベースを開けません: {orig}</source>
+            <translation>Cannot open the database: {orig}</translation>
+        </message>
+        <message>
+            <source>データベースを開けません: 鍵（パスフレーズまたは回復キー）が一致しないか、ファイルが壊れています。データは変更していません</source>
+            <translation>Cannot open the database: the key (passphrase or recovery key) does not match, or the file is damaged. The data was not changed</translation>
+        </message>
+        <message>
+            <source>データベースサーバーに接続できないため保存できませんでした。変更は保存されていません。ネットワークとサーバーの状態を確認して、もう一度保存してください</source>
+            <translation>Could not save because the database server cannot be reached. The changes have not been saved. Check the network and the server, then save again</translation>
+        </message>
+        <message>
+            <source>入力に使えない制御文字（NUL）が含まれています</source>
+            <translation>Contains a control character (NUL) that cannot be entered</translation>
+        </message>
+        <message>
+            <source>移行後に参照整合性の違反が {count} 件あります: {examples}</source>
+            <translation>{count} referential integrity violations after migration: {examples}</translation>
+        </message>
+        <message>
+            <source>鍵の設定ファイル（tsunagi.keyinfo.json）がありません。回復キーを TSUNAGI_DB_PASSPHRASE に指定してください</source>
+            <translation>The key settings file (tsunagi.keyinfo.json) is missing. Set TSUNAGI_DB_PASSPHRASE to the recovery key</translation>
+        </message>
+    </context>
+    <context>
+        <name>Text</name>
+        <message>
+            <source>{text}（{note}）</source>
+            <translation>{text} ({note})</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+    </context>
+    <context>
+        <name>Validators</name>
+        <message>
+            <source>フリガナはカタカナで入力してください</source>
+            <translation>Enter the kana name in katakana</translation>
+        </message>
+        <message>
+            <source>フリガナを入力してください</source>
+            <translation>Enter the kana name</translation>
+        </message>
+        <message>
+            <source>郵便番号は 123-4567 の形式（7桁）で入力してください</source>
+            <translation>Enter the postal code as 123-4567 (7 digits)</translation>
+        </message>
+        <message>
+            <source>電話番号の桁数が正しくありません（固定電話は10桁、携帯・IP電話は11桁）</source>
+            <translation>The phone number has the wrong number of digits (10 for landlines, 11 for mobile and IP phones)</translation>
+        </message>
+        <message>
+            <source>電話番号は数字とハイフンで入力してください</source>
+            <translation>Enter the phone number with digits and hyphens</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wareki</name>
+        <message>
+            <source>{date} は明治より前の日付です</source>
+            <translation>{date} is before the Meiji era</translation>
+        </message>
+        <message>
+            <source>「{raw}」の年が正しくありません</source>
+            <translation>The year in "{raw}" is not valid</translation>
+        </message>
+        <message>
+            <source>「{raw}」は{era}の期間外です（その日は{date}です）</source>
+            <translation>"{raw}" is outside the {era} era (that day is {date})</translation>
+        </message>
+        <message>
+            <source>「{raw}」は日付として読めません（例: R7.4.1、令和7年4月1日、2025-04-01）</source>
+            <translation>Cannot read "{raw}" as a date (e.g. 2025-04-01, R7.4.1, 令和7年4月1日)</translation>
+        </message>
+        <message>
+            <source>「{raw}」は明治より前の日付です</source>
+            <translation>"{raw}" is before the Meiji era</translation>
+        </message>
+        <message>
+            <source>「{shown}」は存在しない日付です</source>
+            <translation>"{shown}" is not a real date</translation>
+        </message>
+        <message>
+            <source>令和</source>
+            <translation>Reiwa</translation>
+        </message>
+        <message>
+            <source>大正</source>
+            <translation>Taisho</translation>
+        </message>
+        <message>
+            <source>平成</source>
+            <translation>Heisei</translation>
+        </message>
+        <message>
+            <source>日付が入力されていません</source>
+            <translation>No date entered</translation>
+        </message>
+        <message>
+            <source>明治</source>
+            <translation>Meiji</translation>
+        </message>
+        <message>
+            <source>昭和</source>
+            <translation>Showa</translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <source>例: R7.4.1 / 令和7年4月1日 / 2025-04-01</source>
+            <translation>e.g. 2025-04-01 / R7.4.1 / 令和7年4月1日</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workflow</name>
+        <message>
+            <source>この対象者には終了していない支援エピソードがあります</source>
+            <translation>This client has a support episode that is not closed</translation>
+        </message>
+        <message>
+            <source>この就職は既に離職として記録されています</source>
+            <translation>This placement is already recorded as ended</translation>
+        </message>
+        <message>
+            <source>この支援エピソードは「{state}」のため記録を追加できません</source>
+            <translation>Records cannot be added: this support episode is "{state}"</translation>
+        </message>
+        <message>
+            <source>チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください</source>
+            <translation>Enter each team member's name and side (welfare / Hello Work)</translation>
+        </message>
+        <message>
+            <source>プランの見直し予定が見つかりません</source>
+            <translation>The scheduled plan review was not found</translation>
+        </message>
+        <message>
+            <source>事業所名を入力してください</source>
+            <translation>Enter the employer</translation>
+        </message>
+        <message>
+            <source>保護の変更は「廃止」か「減額」を選んでください</source>
+            <translation>Choose "ended" or "reduced" for the change in protection</translation>
+        </message>
+        <message>
+            <source>同意が未取得のため同意取得にできません（{missing}）</source>
+            <translation>Cannot set Consented: consent not obtained ({missing})</translation>
+        </message>
+        <message>
+            <source>同意が未取得のため支援要請できません（{missing}）</source>
+            <translation>Cannot refer: consent not obtained ({missing})</translation>
+        </message>
+        <message>
+            <source>回答待ちの支援要請がありません</source>
+            <translation>There is no referral awaiting an answer</translation>
+        </message>
+        <message>
+            <source>定着確認の予定が見つかりません</source>
+            <translation>The scheduled retention check was not found</translation>
+        </message>
+        <message>
+            <source>対象者が見つかりません</source>
+            <translation>Client not found</translation>
+        </message>
+        <message>
+            <source>就労支援チームの構成員を1人以上入力してください</source>
+            <translation>Enter at least one member of the employment support team</translation>
+        </message>
+        <message>
+            <source>就職の記録が見つかりません</source>
+            <translation>The placement record was not found</translation>
+        </message>
+        <message>
+            <source>就職経路を選んでください</source>
+            <translation>Choose the placement route</translation>
+        </message>
+        <message>
+            <source>差戻しの理由を入力してください</source>
+            <translation>Enter the reason for return</translation>
+        </message>
+        <message>
+            <source>延長の理由を入力してください</source>
+            <translation>Enter the reason for extension</translation>
+        </message>
+        <message>
+            <source>延長後の終了予定日は現在の終了予定日より後にしてください</source>
+            <translation>The new planned end date must be after the current one</translation>
+        </message>
+        <message>
+            <source>所内協議（ケース診断会議）で支援対象と決定されていません</source>
+            <translation>The case conference has not decided that the client is eligible for support</translation>
+        </message>
+        <message>
+            <source>支援エピソードが見つかりません</source>
+            <translation>Support episode not found</translation>
+        </message>
+        <message>
+            <source>支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）</source>
+            <translation>The support plan can be revised while in support, placed or in retention (now: {current})</translation>
+        </message>
+        <message>
+            <source>支援メニューが正しくありません: {items}</source>
+            <translation>Not a valid support menu item: {items}</translation>
+        </message>
+        <message>
+            <source>支援期間は支援中の間に延長できます（現在: {current}）</source>
+            <translation>The support period can be extended while in support (now: {current})</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワークを選んでください</source>
+            <translation>Choose the Hello Work office to refer to</translation>
+        </message>
+        <message>
+            <source>文書番号「{number}」は既に使われています</source>
+            <translation>Document no. "{number}" is already in use</translation>
+        </message>
+        <message>
+            <source>日付は {earliest} 以降にしてください（直前の記録より前の日付です）</source>
+            <translation>The date must be {earliest} or later (it is before the previous record)</translation>
+        </message>
+        <message>
+            <source>期限を入れる場合は次の対応も入力してください</source>
+            <translation>When giving a due date, enter the next action too</translation>
+        </message>
+        <message>
+            <source>未来の日付は入力できません</source>
+            <translation>Future dates cannot be entered</translation>
+        </message>
+        <message>
+            <source>検討結果は「{screening}」の状態でのみ記録できます（現在: {current}）</source>
+            <translation>The screening result can only be recorded in the "{screening}" state (now: {current})</translation>
+        </message>
+        <message>
+            <source>次の対応の記録が見つかりません</source>
+            <translation>The next action record was not found</translation>
+        </message>
+        <message>
+            <source>決定は「支援対象とする」か「対象としない」を選んでください</source>
+            <translation>Choose "eligible for support" or "not eligible" as the decision</translation>
+        </message>
+        <message>
+            <source>現在の状態「{current}」から「{requested}」へは移行できません</source>
+            <translation>Cannot move from "{current}" to "{requested}"</translation>
+        </message>
+        <message>
+            <source>目標とする職種を入力してください</source>
+            <translation>Enter the target job</translation>
+        </message>
+        <message>
+            <source>確認結果を選んでください</source>
+            <translation>Choose the result of the check</translation>
+        </message>
+        <message>
+            <source>終了理由を一覧から選んでください（{reasons}）</source>
+            <translation>Choose a closing reason from the list ({reasons})</translation>
+        </message>
+        <message>
+            <source>記録の内容を入力してください</source>
+            <translation>Enter the content of the record</translation>
+        </message>
+        <message>
+            <source>記録の種別を選んでください</source>
+            <translation>Choose the kind of record</translation>
+        </message>
+        <message>
+            <source>賃金の単位は月給か時給です</source>
+            <translation>The wage unit is monthly or hourly</translation>
+        </message>
+        <message>
+            <source>賃金は正の金額で入力してください</source>
+            <translation>Enter the wage as a positive amount</translation>
+        </message>
+        <message>
+            <source>週の労働時間は0より大きく80以下で入力してください</source>
+            <translation>Enter weekly working hours above 0 and at most 80</translation>
+        </message>
+        <message>
+            <source>雇用期間の区分を選んでください</source>
+            <translation>Choose the employment term</translation>
+        </message>
+        <message>
+            <source>離職日が就職日より前になっています</source>
+            <translation>The date left is before the placement date</translation>
+        </message>
+        <message>
+            <source>離職理由を入力してください</source>
+            <translation>Enter the reason for leaving</translation>
+        </message>
+    </context>
+</TS>
