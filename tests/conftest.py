@@ -272,3 +272,20 @@ def world(services: Services) -> World:
     return World(services, admin, auth.login("sv", PASSWORD), auth.login("cwa", PASSWORD),
                  auth.login("cwb", PASSWORD), auth.login("view", PASSWORD), office.id,
                  office.name)
+
+
+@pytest.fixture(scope="session")
+def english_catalogue() -> Path:
+    """resources/translations/tsunagi_en.qm, compiled from the .ts when missing or older
+    (scripts/test does this first; here too so a lone pytest run tests the current .ts)."""
+    from desktop.catalogue import catalogue_path
+
+    qm = catalogue_path("en")
+    ts = qm.with_suffix(".ts")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        import subprocess
+        import sys
+
+        lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm

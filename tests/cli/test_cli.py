@@ -225,6 +225,25 @@ def test_report_refuses_bad_periods_with_a_message(data: Path) -> None:
     assert "Traceback" not in bad_month.stderr + no_out.stderr + backwards.stderr
 
 
+def test_the_command_line_speaks_the_language_chosen_on_this_pc(
+        data: Path, english_catalogue: Path) -> None:
+    (data / "preferences.json").write_text('{"language": "en"}', encoding="utf-8")
+    usage = run(data, "--help")
+    assert usage.returncode == 0
+    words = " ".join(usage.stdout.split())  # argparse wraps the help to the terminal
+    assert "Check the database and the audit log for tampering and damage" in words
+    assert "Tsunagi: employment support case management" in words
+    bad_month = run(data, "report", "--month", "2025-13")
+    assert bad_month.returncode == 1
+    assert bad_month.stderr.strip() == "Error: The year and month are not valid"
+    verified = run(data, "verify")
+    assert verified.returncode == 0 and verified.stdout.startswith("No problems found")
+    report = json.loads(run(data, "report", "--fiscal-year", "2025").stdout)
+    assert report["period"]["label"] == "FY2025"
+    japanese = run(data, "verify", TSUNAGI_LANG="ja")  # the environment overrides the file
+    assert "問題はありません" in japanese.stdout
+
+
 def test_export_then_import_ledger_is_idempotent(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "ledger.csv"
     exported = run(data, "export", "--format", "csv", "--out", str(out))
