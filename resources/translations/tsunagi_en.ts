@@ -3434,7 +3434,7 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <name>ReportTables</name>
         <message>
             <source>{months}か月定着率</source>
-            <translation>{months}-month retention rate</translation>
+            <translation>{months}-mo retention</translation>
         </message>
         <message>
             <source>{months}か月後</source>
@@ -3486,7 +3486,7 @@ The working database on this PC and the chosen kit file will be overwritten, the
         </message>
         <message>
             <source>就労による保護廃止</source>
-            <translation>Protection ended by work</translation>
+            <translation>Protection ended</translation>
         </message>
         <message>
             <source>就労支援 実績報告　{period}</source>
