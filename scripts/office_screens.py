@@ -14,16 +14,16 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import grab
+from screenshots import grab, set_up
 
-from desktop.app import setup_application
+from desktop.i18n import translate
 from desktop.ui.dialogs import StaleRecordDialog
 from desktop.ui.forms import ActionDialog
 
 
 def main() -> None:
     app = QApplication(sys.argv)
-    setup_application(app)
+    set_up(app)
 
     from desktop.ui import server_dialog
 
@@ -51,8 +51,9 @@ def main() -> None:
     grab(dialog, "21-server-settings")
 
     stale = StaleRecordDialog([
-        ("住所", "東京都新宿区西新宿2-8-1 第3ビル201", "東京都新宿区北新宿1-5-3"),
-        ("電話（携帯）", "090-1234-5678", "080-2222-3333"),
+        (translate("PersonView", "住所"), "東京都新宿区西新宿2-8-1 第3ビル201",
+         "東京都新宿区北新宿1-5-3"),
+        (translate("PersonView", "電話（携帯）"), "090-1234-5678", "080-2222-3333"),
     ])
     stale.show()
     grab(stale, "22-stale-save")

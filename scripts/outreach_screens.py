@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from desktop.app import CrashReporter, setup_application  # noqa: E402
+from desktop.app import CrashReporter  # noqa: E402
 from desktop.config import Config  # noqa: E402
 from desktop.models.storage import create_database  # noqa: E402
 from desktop.services import build_services  # noqa: E402
@@ -27,14 +27,14 @@ from desktop.services.workflow import ContactInput  # noqa: E402
 from desktop.ui.login import SetupDialog  # noqa: E402
 from desktop.ui.outreach_dialogs import OutreachImportDialog  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
-from screenshots import OUT, grab  # noqa: E402
+from screenshots import grab, set_up  # noqa: E402
 
 KIT = "出張相談 2026 秋"
 
 
 def main() -> None:
     app = QApplication(sys.argv)
-    setup_application(app)
+    set_up(app)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         office = create_database(Config(tmp / "office", passphrase="office passphrase 1"))
@@ -91,7 +91,7 @@ def main() -> None:
         grab(dialog, "20-outreach-conflicts")
         dialog.close()
         office.db.close()
-    print("done", OUT)
+    print("done")
 
 
 if __name__ == "__main__":

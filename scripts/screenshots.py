@@ -2,6 +2,9 @@
 
     TSUNAGI_DB_PASSPHRASE=... TSUNAGI_PASSWORD=... python scripts/screenshots.py DATA_DIR [USER]
 
+In the language saved for DATA_DIR (TSUNAGI_LANG=en overrides): Japanese screens go to
+docs/screenshots/, English ones to docs/screenshots/en/ with the same names.
+
 Run under Xvfb for a real window (scripts/screenshots does that), or with
 QT_QPA_PLATFORM=offscreen. Each screen is shown, given time to load, and grabbed.
 """
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import CrashReporter, setup_application
 from desktop.config import Config
+from desktop.i18n import saved_language
 from desktop.models.storage import open_database
 from desktop.services import build_services
 from desktop.ui.login import LoginDialog
@@ -46,11 +50,21 @@ def grab(widget: QWidget, name: str) -> None:
     print("wrote", OUT / f"{name}.png")
 
 
+def set_up(app: QApplication, data_dir: Path | None = None) -> str:
+    """The app's look in the language saved for ``data_dir`` (TSUNAGI_LANG overrides);
+    screens of another language than Japanese go to docs/screenshots/<language>/."""
+    global OUT
+    language = setup_application(app, saved_language(data_dir or Path("/nonexistent")))
+    if language != "ja":
+        OUT = OUT / language
+    OUT.mkdir(parents=True, exist_ok=True)
+    return language
+
+
 def main() -> None:
     data_dir, user = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "admin")
     app = QApplication(sys.argv)
-    setup_application(app)
-    OUT.mkdir(parents=True, exist_ok=True)
+    set_up(app, Path(data_dir))
     opened = open_database(Config.from_env(data_dir))
     services = build_services(opened.db, opened.device_id)
     login = LoginDialog(services.auth, username=user)
@@ -65,7 +79,8 @@ def main() -> None:
     wait_for(lambda: window.agenda_model.rowCount() > 0)
     grab(window, "02-today")
     window.tabs.setCurrentIndex(1)
-    wait_for(lambda: window.caseload_model.rowCount() > 0 and "件" in window.status_count.text())
+    wait_for(lambda: window.caseload_model.rowCount() > 0
+             and any(c.isdigit() for c in window.status_count.text()))
     grab(window, "03-caseload")
     rows = [r for r in window.caseload_model.rows if r.state == "retention"]
     window.search.setText("やまだ")
@@ -87,6 +102,12 @@ def main() -> None:
         grab(window, name)
     show_reports(window)
     show_ledger_import(window, services, actor, runner)
+    from desktop.ui.language_dialog import language_dialog
+
+    dialog = language_dialog(window, Path(data_dir))
+    dialog.show()
+    grab(dialog, "23-language")
+    dialog.close()
     window.close()
     opened.db.close()
 
