@@ -93,3 +93,24 @@ begin
       DelTree(UserDataDir, True, True, True);
   end;
 end;
+
+// The wizard's language becomes the app's first language on this PC: preferences.json in the
+// data folder, as desktop/i18n.py reads it. Written only when there is none, so a language the
+// person chose in the app (ファイル → 表示言語) is never overwritten by an upgrade.
+procedure CurStepChanged(CurStep: TSetupStep);
+var
+  Prefs: String;
+begin
+  if CurStep = ssPostInstall then
+  begin
+    Prefs := UserDataDir + '\preferences.json';
+    if not FileExists(Prefs) then
+    begin
+      ForceDirectories(UserDataDir);
+      if ActiveLanguage = 'english' then
+        SaveStringToFile(Prefs, '{"language": "en"}', False)
+      else
+        SaveStringToFile(Prefs, '{"language": "ja"}', False);
+    end;
+  end;
+end;
