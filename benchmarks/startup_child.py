@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -37,13 +38,14 @@ def bare() -> None:
 def tsunagi(data_dir: str) -> None:
     from desktop.app import CrashReporter, setup_application
     from desktop.config import Config
+    from desktop.i18n import saved_language
     from desktop.models.storage import open_database
     from desktop.services import build_services
     from desktop.ui.main_window import MainWindow
     from desktop.ui.tasks import TaskRunner
 
     app = QApplication(sys.argv)
-    setup_application(app)
+    setup_application(app, saved_language(Path(data_dir)))  # as run_gui: TSUNAGI_LANG or file
     opened = open_database(Config.from_env(data_dir))
     services = build_services(opened.db, opened.device_id, engine=opened.db.engine,
                               key_info=opened.key_info)
