@@ -192,7 +192,8 @@ def _print_json(data: object) -> None:
 def cmd_init(config: Config, args: argparse.Namespace) -> int:
     from desktop.services.auth import MIN_PASSWORD
 
-    password = _password(_t("管理者のパスワード（{MIN_PASSWORD}文字以上）: ").format(MIN_PASSWORD=MIN_PASSWORD), confirm=True)
+    password = _password(_t("管理者のパスワード（{MIN_PASSWORD}文字以上）: ").format(
+        MIN_PASSWORD=MIN_PASSWORD), confirm=True)
     if len(password) < MIN_PASSWORD:
         raise UserError(_t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
     opened = create_database(config)
@@ -224,7 +225,8 @@ def cmd_demo(config: Config, args: argparse.Namespace) -> int:
 
         def progress(done: int, total: int) -> None:
             if _interactive() or os.environ.get("TSUNAGI_PROGRESS"):
-                print("\r" + _t("作成中 {done:,}/{total:,} 人").format(done=done, total=total), end="", file=sys.stderr, flush=True)
+                print("\r" + _t("作成中 {done:,}/{total:,} 人").format(
+                    done=done, total=total), end="", file=sys.stderr, flush=True)
 
         result = DemoService(services.ctx).generate(actor, args.persons, args.seed, progress)
         if _interactive():
@@ -233,7 +235,8 @@ def cmd_demo(config: Config, args: argparse.Namespace) -> int:
                      "contacts": result.contacts,
                      "seconds": round(time.perf_counter() - started, 1)})
         if result.staff_password:
-            print(_t("デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}").format(staff_password=result.staff_password),
+            print(_t("デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}").format(
+                staff_password=result.staff_password),
                   file=sys.stderr)
     return 0
 
@@ -297,7 +300,8 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
                 raise UserError(_t("--pending は packet と組み合わせて使います"))
 
             def progress(done: int, total: int) -> bool:
-                print("\r" + _t("印刷中 {done}/{total}").format(done=done, total=total), end="", file=sys.stderr, flush=True)
+                print("\r" + _t("印刷中 {done}/{total}").format(
+                    done=done, total=total), end="", file=sys.stderr, flush=True)
                 return True
 
             written, refused = printing.print_pending(actor, Path(args.out), progress)
@@ -311,7 +315,8 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
             try:
                 episode = uuid.UUID(args.episode)
             except ValueError:
-                raise UserError(_t("支援エピソードのID「{episode}」が正しくありません").format(episode=args.episode)) from None
+                raise UserError(_t("支援エピソードのID「{episode}」が正しくありません").format(
+                    episode=args.episode)) from None
         elif not (args.kind == "consent" and args.blank):
             raise UserError(_t("--episode を指定してください"))
         doc = printing.print_document(actor, args.kind, episode, blank=args.blank)
@@ -329,7 +334,8 @@ def _period(args: argparse.Namespace) -> Period:
         try:
             year, month = (int(x) for x in args.month.split("-"))
         except ValueError:
-            raise UserError(_t("月「{month}」は YYYY-MM の形式で指定してください").format(month=args.month)) from None
+            raise UserError(_t("月「{month}」は YYYY-MM の形式で指定してください").format(
+                month=args.month)) from None
         return Period.month(year, month)
     try:
         start, end = (parse_date(x) for x in args.range)
@@ -370,7 +376,8 @@ def cmd_import_ledger(config: Config, args: argparse.Namespace) -> int:
         if args.dry_run:
             preview = services.ledger.preview(actor, path)
             for e in preview.errors:
-                print(_t("{row}行目 {column}: {reason}").format(row=e.row, column=e.column, reason=e.reason), file=sys.stderr)
+                print(_t("{row}行目 {column}: {reason}").format(
+                    row=e.row, column=e.column, reason=e.reason), file=sys.stderr)
             _print_json({"new": preview.count("new"), "existing": preview.count("exists"),
                          "rejected": preview.count("rejected")})
             return 0
@@ -384,7 +391,8 @@ def cmd_import_ledger(config: Config, args: argparse.Namespace) -> int:
             actor, path, Path(args.report) if args.report else None, office_id)
     _print_json(result.summary())
     if result.rejected:
-        print(_t("{rejected}行を取り込めませんでした。理由の一覧: {report}").format(rejected=result.rejected, report=result.report),
+        print(_t("{rejected}行を取り込めませんでした。理由の一覧: {report}").format(
+            rejected=result.rejected, report=result.report),
               file=sys.stderr)
     return 0
 
@@ -419,7 +427,8 @@ def cmd_purge(config: Config, args: argparse.Namespace) -> int:
         return 0
     for c in found:
         whole = _t("（対象者ごと削除）") if c.whole_person else ""
-        print(_t("{case_number:<16} 終了 {closed_on}{whole}").format(case_number=c.case_number, closed_on=shown_date(c.closed_on), whole=whole))
+        print(_t("{case_number:<16} 終了 {closed_on}{whole}").format(
+            case_number=c.case_number, closed_on=shown_date(c.closed_on), whole=whole))
     print(_t("保存期間を過ぎた支援エピソード: {count:,}件。削除するには --apply を付けて実行してください").format(count=len(found)),
           file=sys.stderr)
     return 0
@@ -493,7 +502,8 @@ def _outreach_open(config: Config, args: argparse.Namespace) -> int:
     opened, header = create_working_database(config, Path(args.kit), _kit_passphrase())
     opened.db.close()
     print(_t("作業用データベースを作りました: {db_path}").format(db_path=config.db_path), file=sys.stderr)
-    print(_t("{caseworker} のユーザー名とパスワードでログインしてください").format(caseworker=header['caseworker']), file=sys.stderr)
+    print(_t("{caseworker} のユーザー名とパスワードでログインしてください").format(
+        caseworker=header['caseworker']), file=sys.stderr)
     _print_json({"kit": header["kit_id"], "records": header["counts"]})
     return 0
 
@@ -505,7 +515,8 @@ def _outreach_wipe(config: Config, args: argparse.Namespace) -> int:
     if not args.yes:
         if not _interactive():
             raise UserError(_t("消去するには --yes を付けてください（元に戻せません）"))
-        answer = input(_t("{files} を消去します。よろしいですか [y/N]: ").format(files=', '.join(str(p) for p in targets)))
+        answer = input(_t("{files} を消去します。よろしいですか [y/N]: ").format(
+            files=', '.join(str(p) for p in targets)))
         if answer.strip().lower() not in ("y", "yes"):
             print(_t("中止しました"))
             return 0
@@ -520,7 +531,8 @@ def _write_file(path: Path, payload: bytes) -> None:
     try:
         write_whole(path, payload)
     except OSError as exc:
-        raise UserError(_t("{path} に書き込めません（{reason}）").format(path=path, reason=exc.strerror or exc)) from None
+        raise UserError(_t("{path} に書き込めません（{reason}）").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 def cmd_user(config: Config, args: argparse.Namespace) -> int:
@@ -538,9 +550,11 @@ def cmd_user(config: Config, args: argparse.Namespace) -> int:
             if not new_password:
                 new_password, generated = secrets.token_urlsafe(9), True
             auth.add_user(actor, args.username, args.display_name, args.role, new_password)
-            print(_t("利用者「{username}」（{role}）を追加しました").format(username=args.username, role=shown(ROLES[args.role])))
+            print(_t("利用者「{username}」（{role}）を追加しました").format(
+                username=args.username, role=shown(ROLES[args.role])))
             if generated:
-                print(_t("初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）").format(new_password=new_password))
+                print(_t("初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）").format(
+                    new_password=new_password))
         elif args.user_command == "list":
             users = auth.list_users(actor)
             if args.format == "json":
@@ -572,7 +586,8 @@ def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
 
         def progress(table: str, n: int) -> None:
             if _interactive():
-                print("\r" + _t("コピー中 {table}: {n:,} 行").format(table=table, n=n), end="", file=sys.stderr, flush=True)
+                print("\r" + _t("コピー中 {table}: {n:,} 行").format(
+                    table=table, n=n), end="", file=sys.stderr, flush=True)
 
         result = copy_to_server(services.ctx, actor, args.url, progress)
         if _interactive():
@@ -594,13 +609,15 @@ def cmd_server(config: Config, args: argparse.Namespace) -> int:
 
     if args.server_command == "show":
         if config.db_url:
-            print(_t("サーバー: {server}").format(server=make_url(config.db_url).render_as_string(hide_password=True)))
+            print(_t("サーバー: {server}").format(
+                server=make_url(config.db_url).render_as_string(hide_password=True)))
         else:
             print(_t("この PC のデータベース: {db_path}").format(db_path=config.db_path))
     elif args.server_command == "use":
         opened = open_database(dataclasses.replace(config, db_url=args.url))
         opened.db.close()  # reachable, migrated, and ours: only then remember it
-        print(_t("この PC はサーバーを使います: {server}").format(server=save_server(config.data_dir, args.url)))
+        print(_t("この PC はサーバーを使います: {server}").format(
+            server=save_server(config.data_dir, args.url)))
     else:
         forget_server(config.data_dir)
         print(_t("この PC のデータベースに戻しました: {db_path}").format(db_path=config.db_path))

@@ -90,7 +90,8 @@ def create_key(data_dir: Path, passphrase: str | None) -> tuple[KeyInfo, bytes]:
     db_id = str(uuid.uuid4())
     if passphrase is not None:
         if len(passphrase) < MIN_PASSPHRASE:
-            raise KeyUnavailable(_t("パスフレーズは{MIN_PASSPHRASE}文字以上にしてください").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
+            raise KeyUnavailable(_t("パスフレーズは{MIN_PASSPHRASE}文字以上にしてください").format(
+                MIN_PASSPHRASE=MIN_PASSPHRASE))
         info = KeyInfo(db_id, "passphrase", salt=secrets.token_hex(16))
         return info, derive_key(passphrase, info.salt, info.n, info.r, info.p)
     info = KeyInfo(db_id, "keyring")

@@ -93,7 +93,8 @@ def open_engine(config: Config) -> tuple[Engine, bytes | None, KeyInfo | None]:
         except OperationalError:
             engine.dispose()
             raise DatabaseUnavailable(
-                _t("サーバー（{server}）に接続できません。ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください").format(server=server_label(config.db_url))) from None
+                _t("サーバー（{server}）に接続できません。ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください").format(
+                    server=server_label(config.db_url))) from None
         return engine, None, None
     if not config.db_path.exists():
         raise DatabaseUnavailable(

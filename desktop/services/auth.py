@@ -89,7 +89,8 @@ def validate_new_user(username: str, display_name: str, role: str, password: str
     if role not in ROLES:
         raise InvalidInput("role", _t("権限は {roles} のいずれかです").format(roles=', '.join(ROLES)))
     if len(password) < MIN_PASSWORD:
-        raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
+        raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(
+            MIN_PASSWORD=MIN_PASSWORD))
 
 
 class AuthService:
@@ -161,7 +162,8 @@ class AuthService:
         validate_new_user(username, display_name, role, password)
         with self.ctx.db.write() as s:
             if s.scalar(select(User.id).where(User.username == username)):
-                raise InvalidInput("username", _t("ユーザー名「{username}」は既に使われています").format(username=username))
+                raise InvalidInput("username", _t("ユーザー名「{username}」は既に使われています").format(
+                    username=username))
             user = User(username=username, display_name=display_name, role=role,
                         password_hash=hash_password(password))
             s.add(stamp_new(self.ctx, actor, user))
@@ -202,7 +204,8 @@ class AuthService:
 
     def change_password(self, actor: Actor, old: str, new: str) -> None:
         if len(new) < MIN_PASSWORD:
-            raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
+            raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(
+                MIN_PASSWORD=MIN_PASSWORD))
         with self.ctx.db.write() as s:
             user = self._user(s, actor.username)
             if not verify_password(old, user.password_hash):
@@ -214,7 +217,8 @@ class AuthService:
     def reset_password(self, actor: Actor, username: str, new: str) -> None:
         require_role(actor, "admin")
         if len(new) < MIN_PASSWORD:
-            raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
+            raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(
+                MIN_PASSWORD=MIN_PASSWORD))
         with self.ctx.db.write() as s:
             user = self._user(s, username)
             user.password_hash, user.failed_logins, user.locked_until = hash_password(new), 0, None

@@ -126,7 +126,8 @@ class ConsentService:
             raise InvalidInput("valid_until", _t("有効期限が署名日より前になっています"))
         unknown = [x for x in data.scope if x not in CONSENT_SCOPE]
         if unknown:
-            raise InvalidInput("scope", _t("同意範囲の項目が正しくありません: {items}").format(items=', '.join(unknown)))
+            raise InvalidInput("scope", _t("同意範囲の項目が正しくありません: {items}").format(
+                items=', '.join(unknown)))
         recipients = [r.strip() for r in data.recipients if r.strip()]
         if data.kind == "information_sharing" and (not recipients or not data.scope):
             raise InvalidInput("scope", _t("情報提供同意には提供先と提供する情報の範囲が必要です"))

@@ -285,7 +285,8 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     def split_name(key: str) -> tuple[str, str]:
         parts = re.split(r"[\s\u3000]+", get(key).strip(), maxsplit=1)
         if len(parts) != 2 or not all(parts):
-            raise _RowRejected(HEADER[key], _t("{column}は姓と名の間に空白を入れてください（例: 山田 太郎）").format(column=HEADER[key]))
+            raise _RowRejected(HEADER[key], _t("{column}は姓と名の間に空白を入れてください（例: 山田 太郎）").format(
+                column=HEADER[key]))
         return parts[0], parts[1]
 
     family, given = split_name("name")
@@ -293,11 +294,13 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     category_text = get("category")
     category = next((k for k, v in CATEGORIES.items() if category_text in (k, v)), None)
     if category is None:
-        raise _RowRejected(HEADER["category"], _t("対象者区分「{category_text}」は一覧にありません（{choices}）").format(category_text=category_text, choices=listing(CATEGORIES.values())))
+        raise _RowRejected(HEADER["category"], _t("対象者区分「{category_text}」は一覧にありません（{choices}）").format(
+            category_text=category_text, choices=listing(CATEGORIES.values())))
     sex_text = get("sex")
     sex = SEX_WORDS.get(sex_text) if sex_text else None
     if sex_text and sex is None:
-        raise _RowRejected(HEADER["sex"], _t("性別「{sex_text}」が読めません（男性・女性・その他、または空欄）").format(sex_text=sex_text))
+        raise _RowRejected(HEADER["sex"], _t("性別「{sex_text}」が読めません（男性・女性・その他、または空欄）").format(
+            sex_text=sex_text))
     phones = [p for p in re.split(r"\s*[/／、,]\s*", get("phone")) if p]
     if len(phones) > 2:
         raise _RowRejected(HEADER["phone"], _t("電話番号は2つまでです（自宅 / 携帯）"))
@@ -323,10 +326,12 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
         found = staff_key(staff_text)
         if found not in ctx.staff:
             raise _RowRejected(HEADER["caseworker"],
-                               _t("担当者「{staff_text}」が有効な職員として登録されていません").format(staff_text=staff_text))
+                               _t("担当者「{staff_text}」が有効な職員として登録されていません").format(
+                                   staff_text=staff_text))
         caseworker_id = ctx.staff[found]
         if caseworker_id is None:
-            raise _RowRejected(HEADER["caseworker"], _t("「{staff_text}」という職員が複数います。「表示名（ユーザー名）」の形で指定してください").format(staff_text=staff_text))
+            raise _RowRejected(HEADER["caseworker"], _t("「{staff_text}」という職員が複数います。「表示名（ユーザー名）」の形で指定してください").format(
+                staff_text=staff_text))
 
     intake = day("intake_on", required=True)
     assert intake is not None
@@ -339,9 +344,11 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     for step, value in steps:  # each step needs the one before it, on or after its date
         if value is not None:
             if previous is None:
-                raise _RowRejected(HEADER[step], _t("{column}があるのに{previous}がありません").format(column=HEADER[step], previous=HEADER[previous_key]))
+                raise _RowRejected(HEADER[step], _t("{column}があるのに{previous}がありません").format(
+                    column=HEADER[step], previous=HEADER[previous_key]))
             if value < previous:
-                raise _RowRejected(HEADER[step], _t("{column}が{previous}より前になっています").format(column=HEADER[step], previous=HEADER[previous_key]))
+                raise _RowRejected(HEADER[step], _t("{column}が{previous}より前になっています").format(
+                    column=HEADER[step], previous=HEADER[previous_key]))
         previous_key, previous = step, value
     consent_on, referred_on, start_on, placed_on = (v for _, v in steps)
 
@@ -397,7 +404,8 @@ def _retention(text: str, due: date, column: str, today: date) -> tuple[str, dat
                 result, rest = key, normal[len(label):].strip(" （）()")
                 break
     if result is None:
-        raise _RowRejected(column, _t("「{text}」が読めません（継続就労・離職・連絡不能、○・×、続けて確認日も書けます）").format(text=text))
+        raise _RowRejected(column, _t("「{text}」が読めません（継続就労・離職・連絡不能、○・×、続けて確認日も書けます）").format(
+            text=text))
     if rest:
         try:
             done = parse_date(rest)
@@ -701,7 +709,8 @@ def write_rejected_report(path: Path, errors: list[RowError]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(out.getvalue().encode("utf-8-sig"))
     except OSError as exc:
-        raise DomainError(_t("取り込めなかった行の一覧を {path} に書き込めません（{reason}）。取り込んだ行は保存されています").format(path=path, reason=exc.strerror or exc)) from None
+        raise DomainError(_t("取り込めなかった行の一覧を {path} に書き込めません（{reason}）。取り込んだ行は保存されています").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 def _read_file(path: Path) -> bytes:
@@ -710,7 +719,8 @@ def _read_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise InvalidInput("file", _t("ファイルが見つかりません: {path}").format(path=path)) from None
     except OSError as exc:
-        raise InvalidInput("file", _t("ファイルを読み取れません: {path}（{reason}）").format(path=path, reason=exc.strerror or exc)) from None
+        raise InvalidInput("file", _t("ファイルを読み取れません: {path}（{reason}）").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 def as_text(column: Any) -> Any:

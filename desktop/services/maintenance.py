@@ -152,7 +152,8 @@ class MaintenanceService:
             payload = snapshot.read_bytes()
         except (OSError, OperationalError) as exc:
             reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
-            raise DomainError(_t("バックアップを書き込めません（{reason}）: {parent}").format(reason=reason, parent=out.parent)) from None
+            raise DomainError(_t("バックアップを書き込めません（{reason}）: {parent}").format(
+                reason=reason, parent=out.parent)) from None
         finally:
             _remove(snapshot)
         header = {
@@ -172,7 +173,8 @@ class MaintenanceService:
             tmp.replace(out)
         except OSError as exc:
             _remove(tmp)
-            raise DomainError(_t("バックアップを書き込めません（{reason}）: {parent}").format(reason=exc.strerror or exc, parent=out.parent)
+            raise DomainError(_t("バックアップを書き込めません（{reason}）: {parent}").format(
+                reason=exc.strerror or exc, parent=out.parent)
                               ) from None
         return out
 
@@ -197,7 +199,8 @@ def read_backup(path: Path) -> tuple[dict[str, object], bytes]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BackupInvalid(_t("バックアップファイルを読めません: {strerror}").format(strerror=exc.strerror)) from None
+        raise BackupInvalid(_t("バックアップファイルを読めません: {strerror}").format(
+            strerror=exc.strerror)) from None
     if not data.startswith(MAGIC):
         raise BackupInvalid(_t("つなぎのバックアップファイルではありません。何も変更していません"))
     try:

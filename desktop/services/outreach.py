@@ -153,7 +153,8 @@ def _key(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
 def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
               passphrase: str) -> Path:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput("passphrase", _t("キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
+        raise InvalidInput("passphrase", _t("キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください").format(
+            MIN_PASSPHRASE=MIN_PASSPHRASE))
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     header = {**header, "format": 1, "kdf": {"salt": base64.b64encode(salt).decode(),
                                              **SCRYPT},
@@ -174,7 +175,8 @@ def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        raise DomainError(_t("キットを書き込めません（{reason}）: {path}").format(reason=exc.strerror or exc, path=path)) from None
+        raise DomainError(_t("キットを書き込めません（{reason}）: {path}").format(
+            reason=exc.strerror or exc, path=path)) from None
     return path
 
 

@@ -25,7 +25,8 @@ OFFICE_EDITORS = {"admin", "supervisor"}
 def require_role(actor: Actor, *roles: str) -> None:
     if actor.role not in roles:
         allowed = listing(shown(ROLES[r]) for r in roles)
-        raise PermissionDenied(_t("この操作は{allowed}のみ行えます（現在: {current}）").format(allowed=allowed, current=shown(ROLES[actor.role])))
+        raise PermissionDenied(_t("この操作は{allowed}のみ行えます（現在: {current}）").format(
+            allowed=allowed, current=shown(ROLES[actor.role])))
 
 
 def visible_persons(actor: Actor) -> ColumnElement[bool]:

@@ -154,7 +154,8 @@ def insert_person(s: Session, ctx: ServiceContext, actor: Actor, clean: PersonIn
                   caseworker_id: uuid.UUID | None) -> Person:
     """Add a validated person in the caller's transaction, audited."""
     if s.scalar(select(Person.id).where(Person.case_number == clean.case_number)):
-        raise InvalidInput("case_number", _t("ケース番号「{case_number}」は既に使われています").format(case_number=clean.case_number))
+        raise InvalidInput("case_number", _t("ケース番号「{case_number}」は既に使われています").format(
+            case_number=clean.case_number))
     if caseworker_id is not None:
         require_staff(s, caseworker_id)
     person = Person(**{n: getattr(clean, n) for n in INPUT_FIELDS}, **search_keys(clean),
@@ -223,7 +224,8 @@ class PersonService:
                 if clean.case_number != person.case_number and s.scalar(
                         select(Person.id).where(Person.case_number == clean.case_number)):
                     raise InvalidInput("case_number",
-                                       _t("ケース番号「{case_number}」は既に使われています").format(case_number=clean.case_number))
+                                       _t("ケース番号「{case_number}」は既に使われています").format(
+                                           case_number=clean.case_number))
                 changed = [n for n in INPUT_FIELDS if getattr(person, n) != getattr(clean, n)]
                 for n in changed:
                     setattr(person, n, getattr(clean, n))

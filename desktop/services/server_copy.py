@@ -54,7 +54,8 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
                         and conn.execute(select(func.count()).select_from(t)).scalar_one()]
             if used:
                 raise DomainError(
-                    _t("コピー先のデータベース（{server}）は空ではありません（{tables} など）。新しい空のデータベースを指定してください").format(server=server_label(url), tables=', '.join(used[:3])))
+                    _t("コピー先のデータベース（{server}）は空ではありません（{tables} など）。新しい空のデータベースを指定してください").format(
+                        server=server_label(url), tables=', '.join(used[:3])))
         upgrade(target)
         result = CopyResult()
         with ctx.db.engine.connect() as src, target.begin() as dst:
@@ -71,11 +72,13 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
             for table in tables:
                 copied = dst.execute(select(func.count()).select_from(table)).scalar_one()
                 if copied != result.counts[table.name]:
-                    raise DomainError(_t("コピーの件数が一致しません（{name}: {count} → {copied}）").format(name=table.name, count=result.counts[table.name], copied=copied))
+                    raise DomainError(_t("コピーの件数が一致しません（{name}: {count} → {copied}）").format(
+                        name=table.name, count=result.counts[table.name], copied=copied))
             with Session(bind=dst) as s:
                 chain = audit.verify_chain(s)
                 if not chain.ok:
-                    raise DomainError(_t("コピー先の監査ログを検証できません: {problem}").format(problem=chain.problem))
+                    raise DomainError(_t("コピー先の監査ログを検証できません: {problem}").format(
+                        problem=chain.problem))
                 result.audit_rows = chain.rows
                 audit.append(s, ctx, actor, "migrate_to_server", "database", "",
                              source=ctx.device_id, rows=sum(result.counts.values()))

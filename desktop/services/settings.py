@@ -99,7 +99,8 @@ class SettingsService:
     def set_target(self, actor: Actor, fiscal_year: int, indicator: str, value: float) -> None:
         require_role(actor, "admin", "supervisor")
         if indicator not in INDICATORS:
-            raise InvalidInput("indicator", _t("目標の指標「{indicator}」はありません").format(indicator=indicator))
+            raise InvalidInput("indicator", _t("目標の指標「{indicator}」はありません").format(
+                indicator=indicator))
         if value < 0 or not 2000 <= fiscal_year <= 2100:
             raise InvalidInput("value", _t("目標値は0以上、年度は西暦で入力してください"))
         if indicator == "placement_rate" and value > 1:

@@ -81,7 +81,8 @@ SUPPORTING = ("active", "placed", "retention")
 def refusal(current: str, requested: str) -> TransitionNotAllowed:
     return TransitionNotAllowed(
         current, requested,
-        _t("現在の状態「{current}」から「{requested}」へは移行できません").format(current=shown(STATES[current]), requested=shown(STATES[requested])),
+        _t("現在の状態「{current}」から「{requested}」へは移行できません").format(
+            current=shown(STATES[current]), requested=shown(STATES[requested])),
     )
 
 
@@ -363,7 +364,8 @@ class WorkflowService:
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state != "screening":
-                raise DomainError(_t("検討結果は「{screening}」の状態でのみ記録できます（現在: {current}）").format(screening=shown(STATES['screening']), current=shown(STATES[episode.state])))
+                raise DomainError(_t("検討結果は「{screening}」の状態でのみ記録できます（現在: {current}）").format(
+                    screening=shown(STATES['screening']), current=shown(STATES[episode.state])))
             self._check_day(decided_on, episode.state_since, "decided_on")
             episode.screening_decision, episode.screening_decided_on = decision, decided_on
             episode.screening_meeting = meeting
@@ -477,7 +479,8 @@ class WorkflowService:
             raise InvalidInput("goal_job", _t("目標とする職種を入力してください"))
         unknown = [m for m in plan.menu if m not in SUPPORT_MENU]
         if unknown:
-            raise InvalidInput("menu", _t("支援メニューが正しくありません: {items}").format(items=', '.join(unknown)))
+            raise InvalidInput("menu", _t("支援メニューが正しくありません: {items}").format(
+                items=', '.join(unknown)))
 
     def _add_plan(self, s: Session, actor: Actor, episode: Episode, plan: PlanInput) -> Plan:
         revision = (s.scalar(select(func.max(Plan.revision)).where(
@@ -512,7 +515,8 @@ class WorkflowService:
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state not in SUPPORTING:
-                raise DomainError(_t("支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）").format(current=shown(STATES[episode.state])))
+                raise DomainError(_t("支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）").format(
+                    current=shown(STATES[episode.state])))
             return self._add_plan(s, actor, episode, plan).revision
 
     def record_plan_review(self, actor: Actor, review_id: uuid.UUID, done_on: date,
@@ -620,7 +624,8 @@ class WorkflowService:
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state not in SUPPORTING:
-                raise DomainError(_t("支援期間は支援中の間に延長できます（現在: {current}）").format(current=shown(STATES[episode.state])))
+                raise DomainError(_t("支援期間は支援中の間に延長できます（現在: {current}）").format(
+                    current=shown(STATES[episode.state])))
             if episode.planned_end_on and new_end_on <= episode.planned_end_on:
                 raise InvalidInput("new_end_on", _t("延長後の終了予定日は現在の終了予定日より後にしてください"))
             s.add(stamp_new(self.ctx, actor, SupportExtension(
@@ -692,7 +697,8 @@ class WorkflowService:
             if episode.state == "closed":
                 raise refusal("closed", "closed")
             if reason not in reasons:
-                raise InvalidInput("reason", _t("終了理由を一覧から選んでください（{reasons}）").format(reasons=listing(reasons)))
+                raise InvalidInput("reason", _t("終了理由を一覧から選んでください（{reasons}）").format(
+                    reasons=listing(reasons)))
             self._move(s, actor, episode, "closed", on, reason=reason, note=note)
             # A referral still waiting for Hello Work's answer is withdrawn (取下げ) with the case.
             pending = self._open_referral(s, episode.id)
