@@ -19,7 +19,7 @@ from desktop.catalogue import install_for_app
 from desktop.config import Config
 from desktop.errors import frames_only
 from desktop.i18n import DEFAULT_LANGUAGE, saved_language
-from desktop.models.db import DatabaseUnavailable
+from desktop.models.db import DatabaseUnavailable, refresh_statistics
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.storage import (
     OpenedDatabase,
@@ -158,6 +158,9 @@ def run_gui(config: Config, args: argparse.Namespace) -> int:
     if not login.exec() or login.actor is None:
         return 0
     runner = TaskRunner(crash.report)
+    # Planner statistics, refreshed off the GUI thread and never waiting for another
+    # process's write lock (opening the database writes nothing).
+    runner.submit(lambda: refresh_statistics(opened.db.engine))
     window = MainWindow(services, login.actor, runner, config.data_dir)
     app.installEventFilter(window.idle_watcher)
     window.show()

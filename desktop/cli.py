@@ -27,7 +27,7 @@ from desktop.files import write_whole
 from desktop.i18n import install as install_language
 from desktop.i18n import saved_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, parse_date
-from desktop.models.db import DatabaseUnavailable
+from desktop.models.db import DatabaseUnavailable, storage_error
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
 from desktop.models.storage import OpenedDatabase, create_database, open_database
@@ -694,13 +694,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\n" + _t("中断しました（途中の変更は保存されていません）"), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``). What was committed before stays
+        # committed; only the step under way is lost. Say no more than that.
+        _silence_stdout()
+        print(_t("出力先が閉じられたため、表示を中止しました。完了していなかった処理の変更は保存されていません"),
+              file=sys.stderr)
+        log.info("command %s: output closed", command)
+        return 1
     except Exception as exc:  # the one place unexpected errors are reported
+        busy = storage_error(exc)
+        if busy is not None:  # a storage fault met outside a service's transaction
+            print(_t("エラー: {message}").format(message=busy.message), file=sys.stderr)
+            log.info("command %s refused: %s", command, type(busy).__name__)
+            return 1
         log.error("command %s failed: %s\n%s", command, type(exc).__name__,
                   frames_only(exc.__traceback__))
         print(_t("エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に"
-                 "渡してください。変更は保存されていません").format(
+                 "渡してください。完了していなかった処理の変更は保存されていません").format(
                   error=type(exc).__name__, log=config.log_dir / "tsunagi.log"), file=sys.stderr)
         return 1
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush does
+    not raise again (the Python documentation's recipe for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

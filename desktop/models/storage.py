@@ -131,5 +131,5 @@ def open_database(config: Config, migrate: bool = True) -> OpenedDatabase:
                 snapshot_to(engine, partial)
                 partial.replace(backup)
             upgrade(engine)
-        refresh_statistics(engine)
+            refresh_statistics(engine)
     return OpenedDatabase(Database(engine), device_id(config.data_dir), key, info, backup)

@@ -50,6 +50,7 @@ from desktop.models import (
     Transition,
     User,
 )
+from desktop.models.db import refresh_statistics
 from desktop.services import audit, hygiene
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
@@ -232,6 +233,11 @@ class LedgerPreview:
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
+
+    def reject(self, row: PreviewRow, column: str, reason: str) -> None:
+        row.status = "rejected"
+        row.reasons.append(reason if reason.startswith(column) else f"{column}: {reason}")
+        self.errors.append(RowError(row.row, column, reason))
 
 
 @dataclass(frozen=True)
@@ -442,21 +448,18 @@ class LedgerService:
                         list(read_setting(s, "checkpoint_months")),
                         int(read_setting(s, "support_period_months")))
 
-    def _analyse(self, s: Session, data: bytes, filename: str
-                 ) -> tuple[LedgerPreview, list[list[ParsedRow]]]:
-        """Parse, validate and classify every row; nothing is written."""
+    def _parse(self, data: bytes, filename: str, ctx: _Context
+               ) -> tuple[LedgerPreview, list[list[ParsedRow]], dict[int, PreviewRow]]:
+        """Read the file, parse and validate every row and group them into episodes: no
+        database access at all, so it runs before any transaction (a long file never holds
+        the write lock while it is parsed)."""
         header, body, encoding = read_table(data, filename)
-        ctx = self._context(s)
         keys = [BY_HEADER.get(h) for h in header]
         ignored = [h for h in header if h and h not in BY_HEADER]
         preview = LedgerPreview(filename, encoding, [], [], ignored)
         parsed: list[ParsedRow] = []
         rows_by_number: dict[int, PreviewRow] = {}
-
-        def reject(p: PreviewRow, column: str, reason: str) -> None:
-            p.status = "rejected"
-            p.reasons.append(reason if reason.startswith(column) else f"{column}: {reason}")
-            preview.errors.append(RowError(p.row, column, reason))
+        reject = preview.reject
 
         for number, values in body:
             cells = {k: _text(v) for k, v in zip(keys, values, strict=False) if k}
@@ -503,7 +506,13 @@ class LedgerService:
                                _t("同じ支援エピソードの別の行に誤りがあります"))
 
         episodes = [rows for key, rows in groups.items() if key not in bad_groups]
-        episodes = self._against_database(s, episodes, rows_by_number, reject)
+        return preview, episodes, rows_by_number
+
+    def _analyse(self, s: Session, data: bytes, filename: str
+                 ) -> tuple[LedgerPreview, list[list[ParsedRow]]]:
+        """Parse, validate and classify every row; nothing is written."""
+        preview, episodes, rows_by_number = self._parse(data, filename, self._context(s))
+        episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
         return preview, episodes
 
     def _against_database(self, s: Session, episodes: list[list[ParsedRow]],
@@ -592,8 +601,17 @@ class LedgerService:
                     office_id: uuid.UUID | None = None) -> ImportResult:
         require_role(actor, "admin", "supervisor")
         data = _read_file(path)
+        with self.ctx.db.read() as s:
+            context = self._context(s)
+        # Parsed before the write transaction: the write lock is held only to check the rows
+        # against the database and insert them.
+        parsed = self._parse(data, path.name, context)
         with self.ctx.db.write() as s:
-            preview, episodes = self._analyse(s, data, path.name)
+            if self._context(s) != context:  # staff or settings changed meanwhile
+                context = self._context(s)
+                parsed = self._parse(data, path.name, context)
+            preview, episodes, rows_by_number = parsed
+            episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
             office = self._office(s, office_id)
             if office is None:
                 needs = [rows for rows in episodes if rows[0].referred_on is not None]
@@ -604,7 +622,7 @@ class LedgerService:
                         preview.errors.append(RowError(r.row, HEADER["referred_on"],
                                                        _t("支援要請先のハローワークが登録されていません（先に登録してください）")))
                 episodes = [rows for rows in episodes if rows[0].referred_on is None]
-            writer = _Writer(s, self.ctx, actor, office, self._context(s))
+            writer = _Writer(s, self.ctx, actor, office, context)
             for rows in episodes:
                 writer.episode(rows)
             writer.batch.flush()
@@ -614,6 +632,8 @@ class LedgerService:
             audit.append(s, self.ctx, actor, "import", "ledger", path.name,
                          sha256=hashlib.sha256(data).hexdigest(), imported=imported,
                          rejected=result.rejected, skipped=result.skipped)
+        if result.episodes:
+            refresh_statistics(self.ctx.db.engine)  # never waits: skipped when busy
         if result.errors:
             target = report_path or path.with_name(f"{path.stem}.rejected.csv")
             write_rejected_report(target, result.errors)
