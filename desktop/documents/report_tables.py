@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.cells import neutralise
 from desktop.i18n import N_, shown_month, translator
 from desktop.services.labels import CATEGORIES
 from desktop.services.labels import shown as shown_label
@@ -153,14 +154,18 @@ def report_csv(report: dict[str, Any]) -> bytes:
     its title row; numbers exactly as in the JSON."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([title_of(report)])
-    writer.writerow([_t("期間"), report["period"]["from"], report["period"]["to"]])
+
+    def write(row: list[Cell]) -> None:  # every text cell neutralised (staff names are typed)
+        writer.writerow(["" if v is None else neutralise(v) for v in row])
+
+    write([title_of(report)])
+    write([_t("期間"), report["period"]["from"], report["period"]["to"]])
     for table in all_tables(report):
-        writer.writerow([])
-        writer.writerow([f"■{table.title}"])
-        writer.writerow(table.header)
+        write([])
+        write([f"■{table.title}"])
+        write(list(table.header))
         for row in table.rows:
-            writer.writerow(["" if v is None else v for v in row])
+            write(row)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -181,22 +186,22 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
     for index, (name, tables) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = name
-        ws.append([title_of(report)])
+        ws.append([neutralise(title_of(report))])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append([_t("期間"), _t("{start} 〜 {end}").format(start=report["period"]["from"],
                                                           end=report["period"]["to"])])
         widths: dict[int, int] = {}
         for table in tables:
             ws.append([])
-            ws.append([table.title])
+            ws.append([neutralise(table.title)])
             ws.cell(ws.max_row, 1).font = bold
-            ws.append(table.header)
+            ws.append([neutralise(h) for h in table.header])
             for c in range(1, len(table.header) + 1):
                 cell = ws.cell(ws.max_row, c)
                 cell.font, cell.fill = bold, fill
                 cell.alignment = Alignment(wrap_text=True, vertical="center")
             for i, row in enumerate(table.rows):
-                ws.append(list(row))
+                ws.append([neutralise(v) for v in row])
                 r = ws.max_row
                 for c, value in enumerate(row):
                     cell = ws.cell(r, c + 1)

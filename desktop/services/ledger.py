@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from desktop.cells import neutralise, restore
 from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import (
     DateParseError,
@@ -88,8 +89,10 @@ IMPORT_MEETING = "台帳取込"
 SEX_WORDS = {"男": "male", "男性": "male", "女": "female", "女性": "female", "その他": "other",
              **{v: k for k, v in SEXES.items()}, **{k: k for k in SEXES}}
 RESULT_MARKS = {"○": "employed", "◯": "employed", "×": "left", "✕": "left"}
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MOBILE = re.compile(r"^0[5789]0")
+# The ledger column a person field comes from (for naming it in a rejected row).
+PERSON_COLUMNS = {"family_kana": "kana", "given_kana": "kana", "family_name": "name",
+                  "given_name": "name", "phone_home": "phone", "phone_mobile": "phone"}
 
 
 # ------------------------------------------------------------------ reading files
@@ -104,11 +107,8 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
     # An apostrophe that neutralised a formula on export is not part of the value.
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]
-    return text
+    return restore(str(value).strip())
 
 
 def _decode_csv(data: bytes) -> tuple[str, str]:
@@ -321,9 +321,7 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
             category=category, sex=sex, postal_code=get("postal_code"),
             address=get("address"), phone_home=home, phone_mobile=mobile), ctx.today)
     except InvalidInput as exc:
-        column = {"case_number": "case_number", "family_kana": "kana", "given_kana": "kana",
-                  "family_name": "name", "given_name": "name", "postal_code": "postal_code",
-                  "phone_home": "phone", "phone_mobile": "phone"}.get(exc.field, exc.field)
+        column = PERSON_COLUMNS.get(exc.field, exc.field)
         raise _RowRejected(HEADER.get(column, column), exc.message) from None
 
     staff_text = get("caseworker")
@@ -360,6 +358,10 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
 
     employer, job_title = get("employer"), get("job_title")
     employment_type, term_text = get("employment_type"), get("term")
+    for key, value in (("employer", employer), ("job_title", job_title),
+                       ("employment_type", employment_type)):  # the columns' own limits
+        if why := hygiene.value_problem(Placement.__table__, key, value):  # type: ignore[arg-type]
+            raise _RowRejected(HEADER[key], why)
     term = None
     if placed_on is not None:
         if not employer:
@@ -678,12 +680,6 @@ class LedgerService:
         return ledger_xlsx(rows), len(rows)
 
 
-def neutralise(value: str) -> str:
-    """A cell that a spreadsheet would run as a formula (=, +, -, @) gets a leading
-    apostrophe; import removes it again."""
-    return f"'{value}" if value.startswith(FORMULA_START) else value
-
-
 def ledger_xlsx(rows: Iterable[list[str]]) -> bytes:
     """The template's layout (its header, widths and notes sheet), written in openpyxl's
     streaming mode: loading the template and appending was 4x slower."""
@@ -724,7 +720,7 @@ def write_rejected_report(path: Path, errors: list[RowError]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["行", "列", "理由"])
     for e in sorted(errors, key=lambda e: e.row):
-        writer.writerow([e.row, e.column, neutralise(e.reason)])
+        writer.writerow([e.row, neutralise(e.column), neutralise(e.reason)])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(out.getvalue().encode("utf-8-sig"))

@@ -15,7 +15,7 @@ from desktop.i18n import translator
 from desktop.japanese import validators
 from desktop.japanese.kana import fold
 from desktop.models import CaseShare, Person, User
-from desktop.services import audit
+from desktop.services import audit, hygiene
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
 from desktop.services.labels import CATEGORIES, SEXES
@@ -94,9 +94,14 @@ def validated(data: PersonInput, today: date) -> PersonInput:
         raise InvalidInput("category", _t("対象者区分を選んでください"))
     if data.sex is not None and data.sex not in SEXES:
         raise InvalidInput("sex", _t("性別の値が正しくありません"))
-    return replace(data, case_number=case_number, family_name=family_name,
-                   given_name=given_name, family_kana=family_kana, given_kana=given_kana,
-                   postal_code=postal, phone_home=home, phone_mobile=mobile)
+    clean = replace(data, case_number=case_number, family_name=family_name,
+                    given_name=given_name, family_kana=family_kana, given_kana=given_kana,
+                    postal_code=postal, phone_home=home, phone_mobile=mobile)
+    # The one value check (column lengths, invisible and unprintable characters), here too so
+    # that the ledger rejects a row before anything is written.
+    hygiene.check_values(Person.__table__,  # type: ignore[arg-type]
+                         {n: getattr(clean, n) for n in INPUT_FIELDS})
+    return clean
 
 
 def search_keys(p: PersonInput) -> dict[str, str]:
