@@ -20,7 +20,7 @@ import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -84,6 +84,7 @@ BY_HEADER = {label: key for key, label in COLUMNS}
 REQUIRED = ("case_number", "name", "kana", "birth_date", "category", "intake_on")
 RETENTION_COLUMNS = {"r1": 1, "r3": 3, "r6": 6}
 MAX_ROWS = 200_000
+MAX_COLUMNS = 64  # the ledger has 25; room for a sheet's own extra columns, which are ignored
 MAX_CELL = 2000
 IMPORT_MEETING = "台帳取込"
 SEX_WORDS = {"男": "male", "男性": "male", "女": "female", "女性": "female", "その他": "other",
@@ -121,36 +122,51 @@ def _decode_csv(data: bytes) -> tuple[str, str]:
 
 
 def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[Any]]], str]:
-    """Header and data rows (with their row number in the file) of an xlsx or CSV ledger."""
+    """Header and non-empty data rows (with their row number in the file) of an xlsx or CSV
+    ledger. Rows are counted while they are read: a file claiming more than MAX_ROWS is
+    refused before it fills the memory, and no row is wider than MAX_COLUMNS."""
     suffix = Path(filename).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        rows, encoding = _xlsx_rows(data), "xlsx"
-    elif suffix in (".csv", ".txt"):
+        encoding = "xlsx"
+        return (*_table(_xlsx_rows(data)), encoding)
+    if suffix in (".csv", ".txt"):
         text, encoding = _decode_csv(data)
         try:
-            rows = list(csv.reader(io.StringIO(text)))
+            return (*_table(r[:MAX_COLUMNS] for r in csv.reader(io.StringIO(text))), encoding)
         except csv.Error as exc:
             raise InvalidInput("file", _t("CSVを読み取れません（{exc}）").format(exc=exc)) from None
-    else:
-        raise InvalidInput("file", _t("台帳は .xlsx または .csv のファイルを指定してください"))
-    for index, row in enumerate(rows[:20]):
-        texts = [_text(v) for v in row]
-        if "ケース番号" in texts:
-            header = texts
-            body = [(i + 1, list(r)) for i, r in enumerate(rows) if i > index]
-            break
-    else:
+    raise InvalidInput("file", _t("台帳は .xlsx または .csv のファイルを指定してください"))
+
+
+def _table(rows: Iterable[Sequence[Any]]) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    header: list[str] | None = None
+    body: list[tuple[int, list[Any]]] = []
+    for number, row in enumerate(rows, start=1):
+        if header is None:
+            texts = [_text(v) for v in row]
+            if "ケース番号" in texts:
+                header = texts
+            elif number >= 20:
+                break
+            continue
+        if not any(_text(v) for v in row):
+            continue
+        if len(body) == MAX_ROWS:
+            raise InvalidInput("file", _t("1回に取り込める行数は{MAX_ROWS:,}行までです").format(
+                MAX_ROWS=MAX_ROWS))
+        body.append((number, list(row)))
+    if header is None:
         raise InvalidInput("file", _t("見出し行（ケース番号・氏名・受付日 などの列名）が見つかりません"))
     missing = [HEADER[k] for k in REQUIRED if HEADER[k] not in header]
     if missing:
         raise InvalidInput("file", _t("必須の列がありません: {columns}").format(columns=listing(missing)))
-    body = [(n, r) for n, r in body if any(_text(v) for v in r)]
-    if len(body) > MAX_ROWS:
-        raise InvalidInput("file", _t("1回に取り込める行数は{MAX_ROWS:,}行までです").format(MAX_ROWS=MAX_ROWS))
-    return header, body, encoding
+    return header, body
 
 
-def _xlsx_rows(data: bytes) -> list[list[Any]]:
+def _xlsx_rows(data: bytes) -> Iterator[tuple[Any, ...]]:
+    """The ledger sheet's rows, streamed. The sheet's own ``<dimension ref>`` is not trusted
+    (a 5 KB file claiming A1:XFD1048576 made openpyxl pad every row to 16,384 cells): the
+    dimensions are recomputed while reading and no row is read wider than MAX_COLUMNS."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
@@ -162,7 +178,8 @@ def _xlsx_rows(data: bytes) -> list[list[Any]]:
             error=type(exc).__name__)) from None
     try:
         ws = wb["台帳"] if "台帳" in wb.sheetnames else wb.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
+        ws.reset_dimensions()  # type: ignore[union-attr]
+        yield from ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)  # type: ignore[union-attr]
     finally:
         wb.close()
 
