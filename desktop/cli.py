@@ -31,7 +31,7 @@ from desktop.models.db import DatabaseUnavailable, storage_error
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
 from desktop.models.storage import OpenedDatabase, create_database, open_database
-from desktop.services import Services, audit, build_services
+from desktop.services import Services, build_services
 from desktop.services.context import Actor
 from desktop.services.demo import DemoService
 from desktop.services.errors import DomainError
@@ -71,8 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--out", metavar="PATH")
     where.add_argument("--auto", action="store_true",
                        help=_t("定期バックアップ: 間隔を過ぎていれば backups/ に作成し、古いものを削除する（タスクスケジューラや cron から）"))
-    restore = sub.add_parser("restore", help=_t("バックアップを検証してから復元する"))
+    restore = sub.add_parser("restore", help=_t("バックアップを検証してから復元する（現在のデータベースの管理者が実行）"))
     restore.add_argument("path", metavar="PATH")
+    restore.add_argument("--foreign", action="store_true",
+                         help=_t("別の事務所（別のデータベース）のバックアップで置き換えることを認める"))
 
     prt = sub.add_parser("print", help=_t("書類をPDFに印刷する（支援要請書・同意書・プラン・連絡票・一式）"))
     prt.add_argument("kind", choices=["referral", "consent", "plan", "followup", "packet"])
@@ -207,6 +209,10 @@ def cmd_init(config: Config, args: argparse.Namespace) -> int:
         raise
     opened.db.close()
     print(_t("データベースを作成しました: {db_path}").format(db_path=config.db_path))
+    if opened.new_audit_key is not None:
+        print(_t("サーバーの監査ログの鍵（この一度だけ表示します。ほかの PC で tsunagi server use するときに"
+                 " TSUNAGI_AUDIT_KEY に指定します。紙に控えて保管してください）:"))
+        print(f"  {format_recovery_key(opened.new_audit_key)}")
     if opened.key is not None and opened.key_info is not None:
         where = (_t("OSのキーチェーン") if opened.key_info.mode == "keyring"
                  else _t("パスフレーズ（TSUNAGI_DB_PASSPHRASE）"))
@@ -269,20 +275,17 @@ def cmd_backup(config: Config, args: argparse.Namespace) -> int:
             for old in result.removed:
                 print(_t("古い自動バックアップを削除しました: {name}").format(name=old.name))
         else:
-            out = services.maintenance.backup(actor, Path(args.out))
+            out = services.maintenance.backup(actor, Path(args.out),
+                                              into_folder=args.out.endswith(("/", os.sep)))
     print(_t("バックアップを作成しました: {out}").format(out=out))
     return 0
 
 
 def cmd_restore(config: Config, args: argparse.Namespace) -> int:
     previous = restore_backup(config, Path(args.path), _username(args),
-                              _password(_t("バックアップ内の管理者のパスワード: ")))
-    opened = open_database(config)
-    with closing(opened.db):
-        services = _services(opened)
-        actor = _login(services, args)
-        with opened.db.write() as s:
-            audit.append(s, services.ctx, actor, "restore", file=Path(args.path).name)
+                              _password(_t("現在のデータベースの管理者のパスワード: ")),
+                              foreign=args.foreign,
+                              backup_passphrase=os.environ.get("TSUNAGI_BACKUP_PASSPHRASE"))
     print(_t("バックアップを検証し、復元しました。"))
     if previous:
         print(_t("復元前のデータベースは次の場所に保管しました: {previous}").format(previous=previous))
@@ -575,7 +578,7 @@ def cmd_user(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
-    from desktop.models.server_settings import save_server
+    from desktop.models.server_settings import save_audit_key, save_server
     from desktop.services.server_copy import copy_to_server
 
     local = dataclasses.replace(config, db_url=None)
@@ -594,8 +597,15 @@ def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
             print(file=sys.stderr)
     _print_json({"tables": result.counts, "rows": sum(result.counts.values()),
                  "audit_rows": result.audit_rows, "verified": True})
+    assert opened.db.audit_key is not None
+    print(_t("サーバーの監査ログの鍵（ほかの PC で tsunagi server use するときに TSUNAGI_AUDIT_KEY に指定します。"
+             "紙に控えて保管してください）: {key}").format(key=format_recovery_key(opened.db.audit_key)),
+          file=sys.stderr)
     if args.use:
         saved = save_server(config.data_dir, args.url)
+        if not save_audit_key(args.url, opened.db.audit_key):
+            print(_t("キーチェーンがないため監査ログの鍵は保存していません。TSUNAGI_AUDIT_KEY に指定してください"),
+                  file=sys.stderr)
         print(_t("この PC はサーバーを使います: {saved}").format(saved=saved), file=sys.stderr)
     else:
         print(_t("サーバーを使うには: tsunagi server use URL（各 PC で）"), file=sys.stderr)
@@ -605,7 +615,7 @@ def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
 def cmd_server(config: Config, args: argparse.Namespace) -> int:
     from sqlalchemy import make_url
 
-    from desktop.models.server_settings import forget_server, save_server
+    from desktop.models.server_settings import forget_server, save_audit_key, save_server
 
     if args.server_command == "show":
         if config.db_url:
@@ -616,6 +626,8 @@ def cmd_server(config: Config, args: argparse.Namespace) -> int:
     elif args.server_command == "use":
         opened = open_database(dataclasses.replace(config, db_url=args.url))
         opened.db.close()  # reachable, migrated, and ours: only then remember it
+        if opened.db.audit_key is not None:
+            save_audit_key(args.url, opened.db.audit_key)  # given once in TSUNAGI_AUDIT_KEY
         print(_t("この PC はサーバーを使います: {server}").format(
             server=save_server(config.data_dir, args.url)))
     else:

@@ -20,3 +20,31 @@ def write_whole(path: Path, payload: bytes) -> Path:
             tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def private_dir(path: Path) -> Path:
+    """A folder only its owner can enter (0700 on POSIX, whatever the umask)."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        path.chmod(0o700)
+    return path
+
+
+def write_private(path: Path, payload: bytes, sync: bool = False) -> Path:
+    """Write ``path`` readable by its owner only (0600 on POSIX, whatever the umask): the
+    file is created with that mode, never widened afterwards. Raises OSError."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)  # an existing file keeps its old mode through O_CREAT
+        with os.fdopen(fd, "wb") as f:
+            fd = -1
+            f.write(payload)
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy.pool import QueuePool
 
 from desktop.errors import DomainError, StorageError
 from desktop.i18n import translator
+from desktop.models.chain import Head, HeadAnchor
 
 _t = translator("Storage")
 CACHE_KIB = 32768
@@ -112,9 +113,15 @@ def _with_index_hints(base: type[Any]) -> type[Any]:
 
 @dataclass
 class Database:
-    """One engine and its session factories. Each use case opens its own short Session."""
+    """One engine and its session factories. Each use case opens its own short Session.
+
+    ``audit_key`` signs the audit chain (derived from the database key, or on a server the
+    office's audit key kept on each PC); ``anchor`` keeps the chain's head outside the
+    database. Neither is ever written into the database."""
 
     engine: Engine
+    audit_key: bytes | None = field(default=None, repr=False)
+    anchor: HeadAnchor | None = None
 
     def __post_init__(self) -> None:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
@@ -271,6 +278,22 @@ def checkpoint(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def snapshot_head(engine: Engine, snapshot: Path) -> Head | None:
+    """The audit chain's head inside a snapshot (attached with the same key)."""
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("ATTACH DATABASE ? AS snapshot", (str(snapshot),))
+        try:
+            row = cur.execute("SELECT seq, hash FROM snapshot.audit_log "
+                              "ORDER BY seq DESC LIMIT 1").fetchone()
+        finally:
+            cur.execute("DETACH DATABASE snapshot")
+        return Head(int(row[0]), str(row[1])) if row else None
+    finally:
+        raw.close()
 
 
 def snapshot_to(engine: Engine, target: Path) -> None:

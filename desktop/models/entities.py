@@ -37,6 +37,7 @@ __all__ = [
     "ContactLog",
     "Episode",
     "HelloWorkOffice",
+    "IssuedKit",
     "Person",
     "Placement",
     "Plan",
@@ -399,3 +400,19 @@ class AuditEntry(Base):
     origin: Mapped[str] = mapped_column(String(64), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Content hash of the record this row names, as committed (models.chain.record_digest).
+    record_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # 1: SHA-256 (rows written before the chain was keyed); 2: HMAC with the audit key.
+    scheme: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
+
+
+class IssuedKit(Tracked, Base):
+    """An outreach kit made at this office: the only kits whose return is accepted, and the
+    caseload (person ids) it may bring changes to, as it stood when the kit was made."""
+
+    __tablename__ = "issued_kits"
+    installation_id: Mapped[str] = mapped_column(String(64))
+    caseworker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    issued_at: Mapped[datetime] = mapped_column()
+    person_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    imported_at: Mapped[datetime | None] = mapped_column(default=None)

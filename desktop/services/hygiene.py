@@ -103,9 +103,9 @@ def problem(value: str, limit: int | None, multiline: bool) -> str | None:
             if category == "Cc" and not (multiline and ch in "\n\t\r"):
                 return (_t("改行は入力できません") if ch in "\n\r"
                         else _t("制御文字が含まれています（コピーした文字に紛れ込んでいないか確認してください）"))
-    if not multiline and (ch := unprintable(value)) is not None:
+    if not multiline and (bad := unprintable(value)) is not None:
         return _t("「{char}」（U+{code:04X}）は書類に印刷できない文字のため入力できません"
-                  "（絵文字など）。別の文字で入力してください").format(char=ch, code=ord(ch))
+                  "（絵文字など）。別の文字で入力してください").format(char=bad, code=ord(bad))
     return None
 
 

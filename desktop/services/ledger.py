@@ -178,8 +178,8 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[Any, ...]]:
             error=type(exc).__name__)) from None
     try:
         ws = wb["台帳"] if "台帳" in wb.sheetnames else wb.worksheets[0]
-        ws.reset_dimensions()  # type: ignore[union-attr]
-        yield from ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)  # type: ignore[union-attr]
+        ws.reset_dimensions()
+        yield from ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     finally:
         wb.close()
 
@@ -375,9 +375,9 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
 
     employer, job_title = get("employer"), get("job_title")
     employment_type, term_text = get("employment_type"), get("term")
-    for key, value in (("employer", employer), ("job_title", job_title),
-                       ("employment_type", employment_type)):  # the columns' own limits
-        if why := hygiene.value_problem(Placement.__table__, key, value):  # type: ignore[arg-type]
+    for key, text in (("employer", employer), ("job_title", job_title),
+                      ("employment_type", employment_type)):  # the columns' own limits
+        if why := hygiene.value_problem(Placement.__table__, key, text):  # type: ignore[arg-type]
             raise _RowRejected(HEADER[key], why)
     term = None
     if placed_on is not None:
