@@ -324,8 +324,7 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
             raise UserError(_t("--episode を指定してください"))
         doc = printing.print_document(actor, args.kind, episode, blank=args.blank)
         out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(doc.pdf)
+        _write_file(out, doc.pdf)
         print(_t("印刷しました: {out}（SHA-256 {sha}…）").format(out=out, sha=doc.sha256[:16]))
     return 0
 

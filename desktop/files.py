@@ -9,11 +9,13 @@ from pathlib import Path
 
 def write_whole(path: Path, payload: bytes) -> Path:
     """A temporary file beside ``path``, then a rename: a reader never sees half a file,
-    and a failure (full disk, no permission) leaves no partial one. Raises OSError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    and a failure (full disk, no permission) leaves no partial one. The file is readable
+    by its owner only (0600), and folders made for it are 0700, whatever the umask: every
+    export holds personal data. Raises OSError."""
+    make_dirs(path.parent)
     tmp = path.with_name(f".{path.name}.part")
     try:
-        tmp.write_bytes(payload)
+        write_private(tmp, payload)
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):
@@ -47,4 +49,21 @@ def write_private(path: Path, payload: bytes, sync: bool = False) -> Path:
     finally:
         if fd >= 0:
             os.close(fd)
+    return path
+
+
+def make_dirs(path: Path) -> Path:
+    """Create ``path`` and any missing parents, each one made here 0700 (folders that
+    already exist are left as they are)."""
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True)
+        if os.name == "posix":
+            folder.chmod(0o700)
     return path

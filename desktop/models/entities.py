@@ -38,6 +38,7 @@ __all__ = [
     "Episode",
     "HelloWorkOffice",
     "IssuedKit",
+    "LoginThrottle",
     "Person",
     "Placement",
     "Plan",
@@ -416,3 +417,14 @@ class IssuedKit(Tracked, Base):
     issued_at: Mapped[datetime] = mapped_column()
     person_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     imported_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins under a user name that does not exist, counted exactly as a real
+    account's are, so that the lockout never tells which names exist. Keyed by an HMAC of
+    the name (the audit key), never the name itself: people type passwords into it."""
+
+    __tablename__ = "login_throttle"
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)

@@ -26,7 +26,7 @@ from desktop.models.db import (
     storage_error,
 )
 from desktop.models.keystore import KeyInfo, KeyUnavailable, create_key, forget_key, load_key
-from desktop.models.migrate import current_revision, head_revision, upgrade
+from desktop.models.migrate import current_revision, head_revision, known_revision, upgrade
 from desktop.models.server_settings import save_audit_key, server_audit_key, server_label
 
 _t = translator("Storage")
@@ -185,6 +185,12 @@ def open_database(config: Config, migrate: bool = True) -> OpenedDatabase:
         if current is None:
             raise DatabaseUnavailable(_t("データベースが初期化されていません（tsunagi init）"))
         if current != head_revision():
+            if not known_revision(current):
+                engine.dispose()
+                raise DatabaseUnavailable(_t(
+                    "このデータベースは、これより新しいバージョンのつなぎで作成・更新されたため開けません"
+                    "（スキーマ {revision}）。新しいバージョンのつなぎを使ってください。何も変更していません").format(
+                    revision=current))
             if engine.dialect.name == "sqlite":
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
                 backup = config.backup_dir / f"pre-migrate-{current}-{stamp}.db"

@@ -32,6 +32,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.cells import neutralise, restore
+from desktop.files import write_whole
 from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import (
     DateParseError,
@@ -739,8 +740,7 @@ def write_rejected_report(path: Path, errors: list[RowError]) -> None:
     for e in sorted(errors, key=lambda e: e.row):
         writer.writerow([e.row, neutralise(e.column), neutralise(e.reason)])
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(out.getvalue().encode("utf-8-sig"))
+        write_whole(path, out.getvalue().encode("utf-8-sig"))
     except OSError as exc:
         raise DomainError(_t("取り込めなかった行の一覧を {path} に書き込めません（{reason}）。取り込んだ行は保存されています").format(
             path=path, reason=exc.strerror or exc)) from None

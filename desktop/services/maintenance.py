@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop.config import Config
 from desktop.files import private_dir, write_private
@@ -30,7 +30,13 @@ from desktop.models.db import (
     sqlcipher_engine,
 )
 from desktop.models.keystore import KEYINFO_FILENAME, KeyInfo, KeyUnavailable, load_key
-from desktop.models.migrate import MigrationFailed, current_revision, head_revision, upgrade
+from desktop.models.migrate import (
+    MigrationFailed,
+    current_revision,
+    head_revision,
+    known_revision,
+    upgrade,
+)
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import DomainError
@@ -59,28 +65,44 @@ class VerifyReport:
 
 
 def check_database(engine: Engine, db: Database) -> VerifyReport:
-    """SQLite/SQLCipher page integrity, foreign keys, and the audit hash chain."""
+    """SQLite/SQLCipher page integrity, foreign keys, the audit chain and the audited
+    records. A damaged file is reported, step by step, never raised: each check that the
+    damage stops is named as a problem and the others still run."""
     report = VerifyReport()
+
+    def damaged(step: str, exc: DBAPIError) -> None:
+        code = getattr(exc.orig, "sqlite_errorname", None) or type(exc.orig).__name__
+        report.problems.append(_t("データベースが壊れているため {step} を完了できません（{code}）").format(
+            step=step, code=code))
+
     if engine.dialect.name == "sqlite":
+        checks = (("cipher_integrity_check", _t("暗号化ページの検証に失敗: {page}")),
+                  ("integrity_check", _t("データベースの整合性: {page}")),
+                  ("foreign_key_check", ""))
         with engine.connect() as conn:
-            pages = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-            report.problems += [_t("暗号化ページの検証に失敗: {page}").format(page=p)
-                                for p in pages]
-            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                report.problems += [_t("データベースの整合性: {result}").format(result=r)
-                                    for r in result[:20]]
-            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-            if fk:
-                report.problems.append(_t("参照整合性の違反が {count} 件あります（例: {example}）")
-                                       .format(count=len(fk), example=fk[0]))
-    with db.read() as s:
-        chain = audit.verify_chain(s, db.audit_key, db.anchor)
-        report.audit_rows = chain.rows
-        if not chain.ok:
-            report.problems.append(chain.problem)
-        else:
-            report.problems += audit.verify_records(s, chain)
+            for pragma, message in checks:
+                try:
+                    rows = conn.exec_driver_sql(f"PRAGMA {pragma}").all()
+                except DBAPIError as exc:
+                    damaged(pragma, exc)
+                    continue
+                if pragma == "foreign_key_check":
+                    if rows:
+                        report.problems.append(_t("参照整合性の違反が {count} 件あります（例: {example}）")
+                                               .format(count=len(rows), example=tuple(rows[0])))
+                    continue
+                found = [r[0] for r in rows if r[0] != "ok"]
+                report.problems += [message.format(page=p) for p in found[:20]]
+    try:
+        with db.read() as s:
+            chain = audit.verify_chain(s, db.audit_key, db.anchor)
+            report.audit_rows = chain.rows
+            if not chain.ok:
+                report.problems.append(chain.problem)
+            else:
+                report.problems += audit.verify_records(s, chain)
+    except DBAPIError as exc:
+        damaged(_t("監査ログの検証"), exc)
     return report
 
 
@@ -93,9 +115,14 @@ class MaintenanceService:
     def verify(self, actor: Actor) -> VerifyReport:
         require_role(actor, "admin", "supervisor")
         report = check_database(self.engine, self.ctx.db)
-        with self.ctx.db.write() as s:
-            audit.append(s, self.ctx, actor, "verify", ok=report.ok,
-                         problems=len(report.problems))
+        try:
+            with self.ctx.db.write() as s:
+                audit.append(s, self.ctx, actor, "verify", ok=report.ok,
+                             problems=len(report.problems))
+        except DBAPIError:
+            if report.ok:
+                raise
+            report.problems.append(_t("検査の結果を監査ログに記録できませんでした（データベースの損傷のため）"))
         return report
 
     @property
@@ -130,8 +157,7 @@ class MaintenanceService:
                 newest = datetime.min.replace(tzinfo=UTC)
             if now - newest < timedelta(hours=hours):
                 return AutoBackup(None, [])
-        folder = self.backup_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_dir(self.backup_dir)
         out = folder / f"{AUTO_PREFIX}{now.astimezone(UTC).strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
         self._write_backup(actor, out, "backup_auto")
         removed = []
@@ -262,7 +288,7 @@ def restore_backup(config: Config, path: Path, username: str, password: str, *,
     if is_foreign and not foreign:
         raise BackupInvalid(_t("このバックアップは別の事務所（別のデータベース）のものです。置き換えるには --foreign を"
                                "付け、現在のデータベースの管理者が実行してください。何も変更していません"))
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(config.data_dir)
     tmp = config.data_dir / f"restore-{secrets.token_hex(4)}.db"
     anchor_tmp = config.data_dir / f".{tmp.name}.audit-head.json"
     write_private(tmp, payload)
@@ -272,7 +298,11 @@ def restore_backup(config: Config, path: Path, username: str, password: str, *,
         key = load_key(info, backup_passphrase or config.passphrase)
         engine = sqlcipher_engine(tmp, key)
         check_key(engine)
-        if current_revision(engine) != head_revision():
+        revision = current_revision(engine)
+        if revision != head_revision():
+            if revision is None or not known_revision(revision):
+                raise BackupInvalid(_t("このバックアップは、これより新しいバージョンのつなぎで作成されたため復元できません"
+                                       "（スキーマ {revision}）。何も変更していません").format(revision=revision))
             upgrade(engine)
         db = Database(engine, audit_key=audit_key(key))
         recorded = header.get("audit_head")
@@ -312,7 +342,7 @@ def restore_backup(config: Config, path: Path, username: str, password: str, *,
         engine = None
         previous: Path | None = None
         if config.db_path.exists():
-            config.backup_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(config.backup_dir)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             previous = config.backup_dir / f"pre-restore-{stamp}.db"
             for suffix in ("", "-wal", "-shm"):

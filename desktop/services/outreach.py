@@ -51,6 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.files import make_dirs, write_private
 from desktop.i18n import N_, translator
 from desktop.models import (
     AuditEntry,
@@ -313,11 +314,8 @@ def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
     sealed = AESGCM(_key(passphrase, salt, SCRYPT)).encrypt(nonce, body, head)
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as f:
-            f.write(head + sealed)
-            f.flush()
-            os.fsync(f.fileno())
+        make_dirs(path.parent)
+        write_private(tmp, head + sealed, sync=True)
         tmp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.files import write_whole
 from desktop.i18n import N_, translator
 from desktop.services.printing import PrintedDocument
 
@@ -109,9 +110,7 @@ class PreviewDialog(QDialog):
         path = choose_save_path(self, self.document.filename)
         if not path:
             return None
-        target = Path(path)
-        target.write_bytes(self.document.pdf)
-        return target
+        return write_whole(Path(path), self.document.pdf)
 
     def print_pages(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -67,3 +67,12 @@ def test_a_closed_output_pipe_does_not_claim_the_committed_work_was_lost(
     assert "完了していなかった処理" in err
     with world.services.ctx.db.read() as s:
         assert s.scalar(select(AuditEntry.action).order_by(AuditEntry.seq.desc()).limit(1)) == "report"
+
+
+def test_backup_into_a_folder_that_does_not_exist_yet(as_admin: Config, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "not-yet"
+    assert cli.main(["backup", "--out", f"{target}/"]) == 0
+    made = list(target.glob("*.tsunagi-backup"))
+    assert len(made) == 1 and target.is_dir()  # a folder with the backup, not a file "not-yet"
+    assert "バックアップを作成しました" in capsys.readouterr().out

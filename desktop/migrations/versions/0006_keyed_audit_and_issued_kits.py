@@ -7,6 +7,8 @@
 - issued_kits: every outreach kit the office makes, with its caseworker and the person ids
   of the caseload it may bring changes back to; a return kit answering no issued kit is
   refused.
+- login_throttle: failed sign-ins under names that do not exist, counted like a real
+  account's, so the lockout does not reveal which names exist.
 - settings row "installation_id": a random id of this installation (the same database on
   SQLite or, after migrate-to-server, on the server), written into every kit it issues.
 
@@ -51,6 +53,13 @@ def upgrade() -> None:
                                 name=op.f("fk_issued_kits_caseworker_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_issued_kits")),
     )
+    op.create_table(
+        "login_throttle",
+        sa.Column("name_hash", sa.String(length=64), nullable=False),
+        sa.Column("failed_logins", sa.Integer(), nullable=False),
+        sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("name_hash", name=op.f("pk_login_throttle")),
+    )
     settings = sa.table("settings", sa.column("id", sa.Uuid()), sa.column("version", sa.Integer()),
                         sa.column("created_at", sa.DateTime(timezone=True)),
                         sa.column("updated_at", sa.DateTime(timezone=True)),
@@ -64,6 +73,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DELETE FROM settings WHERE key = 'installation_id'")
+    op.drop_table("login_throttle")
     op.drop_table("issued_kits")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_column("scheme")
