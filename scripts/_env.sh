@@ -53,3 +53,17 @@ ensure_translations() {
     "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
   fi
 }
+
+ensure_fonts() {
+  # IPAmj明朝 prints the characters of real names that the bundled IPAex fonts lack (𠮷田).
+  # 46 MB, so not kept in git: Debian's fonts-ipamj-mincho, installed here when missing.
+  # Without it such a name is refused at print time with a message, never printed as ☒.
+  if [ ! -f /usr/share/fonts/truetype/ipamj/ipamjm.ttf ] && [ ! -f "$ROOT/resources/fonts/ipamjm.ttf" ]; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      apt-get update -qq
+      apt-get install -y -qq fonts-ipamj-mincho >/dev/null
+    else
+      echo "IPAmj明朝（fonts-ipamj-mincho）がありません。𠮷 などを含む氏名は印刷できません（docs/INSTALL.md）" >&2
+    fi
+  fi
+}
