@@ -23,6 +23,66 @@
     <context>
         <name>Audit</name>
         <message>
+            <source>{table}（{table_name}）の記録 {id} は、最後の監査記録 #{seq} の後につなぎを通らずに変更されています</source>
+            <translation>{table} ({table_name}) record {id} was changed outside Tsunagi after its last audit entry #{seq}</translation>
+        </message>
+        <message>
+            <source>ほかに {count} 件の記録が同様に変更されています</source>
+            <translation>{count} more records were changed the same way</translation>
+        </message>
+        <message>
+            <source>ケース記録</source>
+            <translation>Case note</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work office</translation>
+        </message>
+        <message>
+            <source>プランの見直し</source>
+            <translation>Plan review</translation>
+        </message>
+        <message>
+            <source>保護の廃止・減額</source>
+            <translation>End or reduction of assistance</translation>
+        </message>
+        <message>
+            <source>同意</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <source>定着確認</source>
+            <translation>Retention check</translation>
+        </message>
+        <message>
+            <source>対象者</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>就職</source>
+            <translation>Placement</translation>
+        </message>
+        <message>
+            <source>支援エピソード</source>
+            <translation>Support episode</translation>
+        </message>
+        <message>
+            <source>支援プラン</source>
+            <translation>Support plan</translation>
+        </message>
+        <message>
+            <source>支援要請</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <source>監査ログ #{first}〜#{last} は先頭の記録にない行です（あとから追加または書き換えられています）</source>
+            <translation>Audit log #{first}–#{last} are beyond the recorded head (added or rewritten afterwards)</translation>
+        </message>
+        <message>
+            <source>監査ログ #{seq} が先頭の記録と一致しません（書き換えられています）</source>
+            <translation>Audit log #{seq} does not match the recorded head (rewritten)</translation>
+        </message>
+        <message>
             <source>監査ログ #{seq} が欠落しています（次は #{next}）</source>
             <translation>Audit log #{seq} is missing (the next is #{next})</translation>
         </message>
@@ -31,8 +91,36 @@
             <translation>The previous-hash of audit log #{seq} does not match (an earlier row was altered or deleted)</translation>
         </message>
         <message>
+            <source>監査ログ #{seq}: 鍵付きの連鎖の始まりが正しくありません</source>
+            <translation>Audit log #{seq}: the keyed chain does not start correctly</translation>
+        </message>
+        <message>
             <source>監査ログ #{seq}（{action}）の内容が改ざんされています</source>
             <translation>The content of audit log #{seq} ({action}) has been altered</translation>
+        </message>
+        <message>
+            <source>監査ログの先頭の記録（{name}）がありません。監査ログの末尾が削除されていても検出できません</source>
+            <translation>The audit log's recorded head ({name}) is missing; rows deleted from the end of the log could not be detected</translation>
+        </message>
+        <message>
+            <source>監査ログの先頭の記録（{name}）が壊れています</source>
+            <translation>The audit log's recorded head ({name}) is damaged</translation>
+        </message>
+        <message>
+            <source>監査ログの末尾が削除されています（この PC の記録では #{seq} まであります）</source>
+            <translation>Rows have been deleted from the end of the audit log (this PC recorded it up to #{seq})</translation>
+        </message>
+        <message>
+            <source>監査ログの末尾が削除されています（記録では #{seq} まであります。現在は #{now} まで）</source>
+            <translation>Rows have been deleted from the end of the audit log (recorded up to #{seq}; now up to #{now})</translation>
+        </message>
+        <message>
+            <source>監査ログの鍵がないため検証できません</source>
+            <translation>The audit log cannot be verified without its key</translation>
+        </message>
+        <message>
+            <source>職員</source>
+            <translation>Staff member</translation>
         </message>
     </context>
     <context>
@@ -205,12 +293,16 @@
             <translation>Error: {message}</translation>
         </message>
         <message>
-            <source>エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に渡してください。変更は保存されていません</source>
-            <translation>Error: an unexpected problem occurred ({error}). Give the log {log} to your administrator. Nothing was saved</translation>
+            <source>エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に渡してください。完了していなかった処理の変更は保存されていません</source>
+            <translation>Error: an unexpected problem occurred ({error}). Give the log {log} to your administrator. Changes of the step that had not finished were not saved</translation>
         </message>
         <message>
             <source>キットのパスフレーズ: </source>
             <translation>Kit passphrase: </translation>
+        </message>
+        <message>
+            <source>キーチェーンがないため監査ログの鍵は保存していません。TSUNAGI_AUDIT_KEY に指定してください</source>
+            <translation>There is no keychain, so the audit key was not saved. Give it in TSUNAGI_AUDIT_KEY</translation>
         </message>
         <message>
             <source>コピー中 {table}: {n:,} 行</source>
@@ -223,6 +315,14 @@
         <message>
             <source>サーバー: {server}</source>
             <translation>Server: {server}</translation>
+        </message>
+        <message>
+            <source>サーバーの監査ログの鍵（この一度だけ表示します。ほかの PC で tsunagi server use するときに TSUNAGI_AUDIT_KEY に指定します。紙に控えて保管してください）:</source>
+            <translation>The server's audit key (shown only this once; give it in TSUNAGI_AUDIT_KEY when running tsunagi server use on the other PCs; write it down and keep it safe):</translation>
+        </message>
+        <message>
+            <source>サーバーの監査ログの鍵（ほかの PC で tsunagi server use するときに TSUNAGI_AUDIT_KEY に指定します。紙に控えて保管してください）: {key}</source>
+            <translation>The server's audit key (give it in TSUNAGI_AUDIT_KEY when running tsunagi server use on the other PCs; write it down and keep it safe): {key}</translation>
         </message>
         <message>
             <source>サーバーの設定を消し、この PC のデータベースに戻る</source>
@@ -281,12 +381,8 @@
             <translation>Verified and restored the backup.</translation>
         </message>
         <message>
-            <source>バックアップを検証してから復元する</source>
-            <translation>Verify a backup, then restore it</translation>
-        </message>
-        <message>
-            <source>バックアップ内の管理者のパスワード: </source>
-            <translation>Administrator's password in the backup: </translation>
+            <source>バックアップを検証してから復元する（現在のデータベースの管理者が実行）</source>
+            <translation>verify a backup, then restore it (run by an administrator of the current database)</translation>
         </message>
         <message>
             <source>パスフレーズ（TSUNAGI_DB_PASSPHRASE）</source>
@@ -361,6 +457,10 @@
             <translation>List closed cases past their retention period; delete them with --apply</translation>
         </message>
         <message>
+            <source>出力先が閉じられたため、表示を中止しました。完了していなかった処理の変更は保存されていません</source>
+            <translation>The output was closed, so printing stopped. Changes of the step that had not finished were not saved</translation>
+        </message>
+        <message>
             <source>出力先（json/csv は省略すると画面に表示）</source>
             <translation>Output file (json/csv go to the screen when omitted)</translation>
         </message>
@@ -375,6 +475,10 @@
         <message>
             <source>初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）</source>
             <translation>Initial password: {new_password} (tell the person, and have them change it after the first login)</translation>
+        </message>
+        <message>
+            <source>別の事務所（別のデータベース）のバックアップで置き換えることを認める</source>
+            <translation>allow replacing the database with another office's (another database's) backup</translation>
         </message>
         <message>
             <source>利用者「{username}」を有効にしました</source>
@@ -523,6 +627,10 @@
         <message>
             <source>無効</source>
             <translation>disabled</translation>
+        </message>
+        <message>
+            <source>現在のデータベースの管理者のパスワード: </source>
+            <translation>Password of an administrator of the current database: </translation>
         </message>
         <message>
             <source>現在の接続先を表示する</source>
@@ -692,6 +800,14 @@
     <context>
         <name>Forms</name>
         <message>
+            <source>「{char}」（U+{code:04X}）は書類に印刷できない文字です（絵文字など）。入力した内容を直してから印刷してください</source>
+            <translation>“{char}” (U+{code:04X}) cannot be printed on the forms (an emoji or similar). Correct the entry, then print</translation>
+        </message>
+        <message>
+            <source>この書類には IPAex フォントにない文字（JIS第3・第4水準の漢字など）があります。印刷には IPAmj明朝 フォントが必要ですが、インストールされていません（docs/INSTALL.md）</source>
+            <translation>This document holds characters the IPAex fonts lack (JIS level 3/4 kanji and similar). Printing them needs the IPAmj Mincho font, which is not installed (docs/INSTALL.md)</translation>
+        </message>
+        <message>
             <source>キャンセル</source>
             <translation>Cancel</translation>
         </message>
@@ -709,6 +825,10 @@
         <message>
             <source>{limit:,}文字以内で入力してください（{count:,}文字あります）</source>
             <translation>Enter at most {limit:,} characters ({count:,} characters now)</translation>
+        </message>
+        <message>
+            <source>「{char}」（U+{code:04X}）は書類に印刷できない文字のため入力できません（絵文字など）。別の文字で入力してください</source>
+            <translation>“{char}” (U+{code:04X}) cannot be entered: it cannot be printed on the forms (an emoji or similar). Use another character</translation>
         </message>
         <message>
             <source>ケース番号</source>
@@ -749,6 +869,10 @@
         <message>
             <source>備考</source>
             <translation>Note</translation>
+        </message>
+        <message>
+            <source>先頭に = + - @ は使えません（表計算ソフトで数式として実行されるため）</source>
+            <translation>Cannot start with = + - @ (a spreadsheet would run it as a formula)</translation>
         </message>
         <message>
             <source>内容</source>
@@ -809,6 +933,10 @@
         <message>
             <source>理由</source>
             <translation>Reason</translation>
+        </message>
+        <message>
+            <source>目に見えない文字（ゼロ幅スペース・方向マーク・行区切りなど）が含まれています。コピーした文字に紛れ込んでいないか確認してください</source>
+            <translation>Contains an invisible character (zero-width space, direction mark, line separator…). Check that none came in with copied text</translation>
         </message>
         <message>
             <source>目標とする職種</source>
@@ -1936,6 +2064,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Maintenance</name>
         <message>
+            <source>このバックアップは、これより新しいバージョンのつなぎで作成されたため復元できません（スキーマ {revision}）。何も変更していません</source>
+            <translation>This backup was made by a newer version of Tsunagi and cannot be restored (schema {revision}). Nothing was changed</translation>
+        </message>
+        <message>
+            <source>このバックアップは別の事務所（別のデータベース）のものです。置き換えるには --foreign を付け、現在のデータベースの管理者が実行してください。何も変更していません</source>
+            <translation>This backup belongs to another office (another database). To replace the database with it, add --foreign and run it as an administrator of the current database. Nothing was changed</translation>
+        </message>
+        <message>
             <source>つなぎのバックアップファイルではありません。何も変更していません</source>
             <translation>This is not a Tsunagi backup file. Nothing was changed</translation>
         </message>
@@ -1944,8 +2080,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Back up the server (PostgreSQL) database on the server</translation>
         </message>
         <message>
-            <source>データベースの整合性: {result}</source>
-            <translation>Database integrity: {result}</translation>
+            <source>データベースが壊れているため {step} を完了できません（{code}）</source>
+            <translation>The database is damaged, so {step} could not be completed ({code})</translation>
+        </message>
+        <message>
+            <source>データベースの整合性: {page}</source>
+            <translation>Database integrity: {page}</translation>
+        </message>
+        <message>
+            <source>バックアップの保存先のフォルダを作れません（{reason}）: {out}</source>
+            <translation>Cannot create the backup folder ({reason}): {out}</translation>
         </message>
         <message>
             <source>バックアップの検証に失敗しました: {problems}</source>
@@ -1978,6 +2122,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>暗号化ページの検証に失敗: {page}</source>
             <translation>Encrypted page check failed: {page}</translation>
+        </message>
+        <message>
+            <source>検査の結果を監査ログに記録できませんでした（データベースの損傷のため）</source>
+            <translation>The result of the check could not be written to the audit log (the database is damaged)</translation>
+        </message>
+        <message>
+            <source>現在のデータベースを開けないため、別の事務所のバックアップでは置き換えられません。何も変更していません</source>
+            <translation>The current database cannot be opened, so it cannot be replaced with another office's backup. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>監査ログの検証</source>
+            <translation>the audit log check</translation>
         </message>
     </context>
     <context>
@@ -2069,6 +2225,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Outreach</name>
         <message>
+            <source>{case_number} に終了していない支援エピソードが2つになるため取り込めません。同じ人としてまとめず別の人として取り込むか、事務所側のエピソードを先に終了してください。何も取り込んでいません</source>
+            <translation>Cannot import: {case_number} would have two open support episodes. Import the person as a separate person instead of merging, or close the office's episode first. Nothing was imported</translation>
+        </message>
+        <message>
             <source>{record} は事務所とノートPCの両方で変更されました</source>
             <translation>{record} was changed both at the office and on the laptop</translation>
         </message>
@@ -2085,6 +2245,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{what} ({on})</translation>
         </message>
         <message>
+            <source>このキットはこの事務所のものではありません。何も取り込んでいません</source>
+            <translation>This kit does not belong to this office. Nothing was imported</translation>
+        </message>
+        <message>
             <source>これは返却用のキットです。事務所で取り込んでください</source>
             <translation>This is a return kit. Import it at the office</translation>
         </message>
@@ -2093,8 +2257,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>This is not a Tsunagi outreach kit. Nothing was changed</translation>
         </message>
         <message>
+            <source>ほかの職員のキットは取り込めません</source>
+            <translation>You cannot import another staff member's kit</translation>
+        </message>
+        <message>
             <source>ほかの職員のケースのキットは作れません</source>
             <translation>You cannot make a kit of another staff member's cases</translation>
+        </message>
+        <message>
+            <source>キットに、このキットの担当ケース以外の記録が含まれています（{table}）。何も取り込んでいません</source>
+            <translation>The kit holds records outside the caseload it was made for ({table}). Nothing was imported</translation>
         </message>
         <message>
             <source>キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください</source>
@@ -2105,8 +2277,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Kit file not found: {path}</translation>
         </message>
         <message>
+            <source>キットの内容が壊れています。何も取り込んでいません</source>
+            <translation>The kit's contents are damaged. Nothing was imported</translation>
+        </message>
+        <message>
             <source>キットの内容が壊れています。何も変更していません</source>
             <translation>The kit's content is damaged. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>キットの担当ケース以外の対象者とはまとめられません</source>
+            <translation>Cannot merge with a person outside the kit's caseload</translation>
+        </message>
+        <message>
+            <source>キットの担当者が、事務所で作ったときの担当者（{username}）と違います。何も取り込んでいません</source>
+            <translation>The kit's caseworker differs from the one it was made for ({username}). Nothing was imported</translation>
         </message>
         <message>
             <source>キットの暗号化の設定が正しくありません。何も変更していません</source>
@@ -2115,6 +2299,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>キットの見出しが壊れています。何も変更していません</source>
             <translation>The kit's header is damaged. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>キットの記録（{record}）に保存できない値があります: {why}。何も取り込んでいません</source>
+            <translation>A record of the kit ({record}) holds a value that cannot be stored: {why}. Nothing was imported</translation>
         </message>
         <message>
             <source>キットを書き込めません（{reason}）: {path}</source>
@@ -3832,6 +4020,10 @@ The connection is checked before saving. It takes effect from the next start. To
     <context>
         <name>ServerSettings</name>
         <message>
+            <source>{variable} の形式が正しくありません（XXXX-XXXX-… の16組）</source>
+            <translation>{variable} is not in the right form (16 groups, XXXX-XXXX-…)</translation>
+        </message>
+        <message>
             <source>この PC にはパスワードを保存できるキーチェーンがありません。パスワードは保存せず、TSUNAGI_DB_URL 環境変数か ~/.pgpass で指定してください</source>
             <translation>This PC has no keychain to store the password. The password is not saved; give it with the TSUNAGI_DB_URL environment variable or ~/.pgpass</translation>
         </message>
@@ -3926,6 +4118,18 @@ The connection is checked before saving. It takes effect from the next start. To
     <context>
         <name>Storage</name>
         <message>
+            <source>この PC にはキーチェーンがないため、サーバーの監査ログの鍵を保存できません。鍵（XXXX-… の16組）を TSUNAGI_AUDIT_KEY に指定してください</source>
+            <translation>This PC has no keychain, so the server's audit key cannot be saved. Give the key (16 groups, XXXX-…) in TSUNAGI_AUDIT_KEY</translation>
+        </message>
+        <message>
+            <source>この PC にはサーバーの監査ログの鍵がありません。migrate-to-server または init のときに表示された鍵（XXXX-… の16組）を TSUNAGI_AUDIT_KEY に指定してください（tsunagi server use で一度指定すると、キーチェーンに保存します）</source>
+            <translation>This PC does not have the server's audit key. Give the key shown by migrate-to-server or init (16 groups, XXXX-…) in TSUNAGI_AUDIT_KEY (tsunagi server use saves it in the keychain once given)</translation>
+        </message>
+        <message>
+            <source>このデータベースは、これより新しいバージョンのつなぎで作成・更新されたため開けません（スキーマ {revision}）。新しいバージョンのつなぎを使ってください。何も変更していません</source>
+            <translation>This database was created or updated by a newer version of Tsunagi and cannot be opened (schema {revision}). Use the newer version. Nothing was changed</translation>
+        </message>
+        <message>
             <source>サーバー（{server}）に接続できません。ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください</source>
             <translation>Cannot connect to the server ({server}). Check the network, the server, and the user name and password</translation>
         </message>
@@ -3960,6 +4164,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>データベースサーバーに接続できないため保存できませんでした。変更は保存されていません。ネットワークとサーバーの状態を確認して、もう一度保存してください</source>
             <translation>Could not save because the database server cannot be reached. The changes have not been saved. Check the network and the server, then save again</translation>
+        </message>
+        <message>
+            <source>他の処理がデータベースを使用中です（取込やバックアップなど）。変更は保存されていません。しばらく待ってから、もう一度実行してください</source>
+            <translation>Another task is using the database (an import, a backup…). The change was not saved. Wait a moment, then try again</translation>
         </message>
         <message>
             <source>入力に使えない制御文字（NUL）が含まれています</source>
