@@ -27,6 +27,7 @@ from desktop.files import write_whole
 from desktop.i18n import install as install_language
 from desktop.i18n import saved_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, parse_date
+from desktop.models.chain import ANCHOR_FILENAME
 from desktop.models.db import DatabaseUnavailable, storage_error
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
@@ -524,6 +525,7 @@ def _outreach_wipe(config: Config, args: argparse.Namespace) -> int:
             return 0
     gone = OutreachService.wipe(targets)
     (config.data_dir / "tsunagi.keyinfo.json").unlink(missing_ok=True)
+    (config.data_dir / ANCHOR_FILENAME).unlink(missing_ok=True)
     log.info("outreach wipe: %d files", len(gone))
     _print_json({"wiped": [str(p) for p in gone]})
     return 0

@@ -3973,6 +3973,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>The URL is not valid</translation>
         </message>
         <message>
+            <source>この PC にはキーチェーンがないため、鍵を保存できません（TSUNAGI_AUDIT_KEY で指定してください）</source>
+            <translation>This PC has no keychain, so the key cannot be saved (give it in TSUNAGI_AUDIT_KEY)</translation>
+        </message>
+        <message>
             <source>この PC のデータベースに戻す</source>
             <translation>Back to this PC's database</translation>
         </message>
@@ -4015,6 +4019,14 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>次回の起動から、サーバー {url} を使います。</source>
             <translation>From the next start, the server {url} will be used.</translation>
+        </message>
+        <message>
+            <source>監査ログの鍵は XXXX-XXXX-… の16組で入力してください</source>
+            <translation>Enter the audit key as 16 groups, XXXX-XXXX-…</translation>
+        </message>
+        <message>
+            <source>監査ログの鍵（XXXX-… の16組。キーチェーンに保存）</source>
+            <translation>Audit key (16 groups, XXXX-…; saved in the keychain)</translation>
         </message>
     </context>
     <context>
