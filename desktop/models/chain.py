@@ -144,10 +144,11 @@ class HeadAnchor:
                 "next": following.as_dict() if following else None}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.partial")
+        # Written whole, then renamed over the old one; not fsynced, like the database's own
+        # commits (WAL, synchronous=NORMAL): a power cut may lose the last transactions of
+        # both, which verify then reports as missing rows, truthfully.
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(json.dumps(data))
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, self.path)
         if os.name == "posix":
             with contextlib.suppress(OSError):
