@@ -29,11 +29,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("record_hash", sa.String(length=64), nullable=False,
-                                      server_default=""))
-        batch_op.add_column(sa.Column("scheme", sa.Integer(), nullable=False,
-                                      server_default="1"))
+    present = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("audit_log")}
+    if "scheme" not in present:  # kept by a downgrade (see there)
+        with op.batch_alter_table("audit_log", schema=None) as batch_op:
+            batch_op.add_column(sa.Column("record_hash", sa.String(length=64), nullable=False,
+                                          server_default=""))
+            batch_op.add_column(sa.Column("scheme", sa.Integer(), nullable=False,
+                                          server_default="1"))
     op.create_table(
         "issued_kits",
         sa.Column("installation_id", sa.String(length=64), nullable=False),
@@ -75,6 +77,7 @@ def downgrade() -> None:
     op.execute("DELETE FROM settings WHERE key = 'installation_id'")
     op.drop_table("login_throttle")
     op.drop_table("issued_kits")
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.drop_column("scheme")
-        batch_op.drop_column("record_hash")
+    # audit_log.record_hash and scheme stay: the keyed rows' signatures cover them, so
+    # dropping them would make every row written since 0006 unverifiable. Release 0005
+    # ignores them (their server defaults fill the rows it writes), and upgrading again
+    # finds them in place.
