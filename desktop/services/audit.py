@@ -71,6 +71,7 @@ TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N
 _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"
+_UNSAVED = "tsunagi.audit.unsaved"
 
 row_hash = sha256_row_hash  # the scheme-1 hash, kept for the rows written before the key
 
@@ -116,31 +117,56 @@ def append(
     return _add(session, ctx, pending, seq, actor, action, entity, str(entity_id or ""), detail)
 
 
+def append_many(session: Session, ctx: ServiceContext, actor: Actor | None, action: str,
+                records: list[tuple[str, str]], **detail: Any) -> None:
+    """One row per (entity, id), for bulk paths (a kit's applied records): one flush for
+    all of them."""
+    if not records:
+        return
+    first = append(session, ctx, actor, action, records[0][0], records[0][1], **detail)
+    pending: list[tuple[AuditEntry, ServiceContext]] = session.info[_PENDING]
+    seq = first.seq
+    unsaved: list[AuditEntry] = session.info.setdefault(_UNSAVED, [])
+    for entity, entity_id in records[1:]:
+        seq += 1  # inserted, sealed, by finalize: one batched INSERT, no UPDATE after it
+        unsaved.append(_add(session, ctx, pending, seq, actor, action, entity,
+                            str(entity_id), detail, save=False))
+
+
 def _add(session: Session, ctx: ServiceContext, pending: list[tuple[AuditEntry, ServiceContext]],
          seq: int, actor: Actor | None, action: str, entity: str, entity_id: str,
-         detail: dict[str, Any]) -> AuditEntry:
+         detail: dict[str, Any], save: bool = True) -> AuditEntry:
     entry = AuditEntry(
         id=uuid.uuid4(), seq=seq, at=ctx.now().astimezone(UTC),
         user_id=actor.user_id if actor else None, username=actor.username if actor else "",
         action=action, entity=entity, entity_id=entity_id, detail=canonical_detail(detail),
         origin=ctx.device_id, prev_hash="", hash="", record_hash="", scheme=KEYED_CHAIN)
-    session.add(entry)
-    session.flush()
+    if save:
+        session.add(entry)
+        session.flush()
     pending.append((entry, ctx))
     return entry
 
 
-def _record_hash(session: Session, entity: str, entity_id: str) -> str:
-    model = AUDITED.get(entity)
-    if model is None:
-        return ""
-    try:
-        key = uuid.UUID(entity_id)
-    except ValueError:
-        return ""
-    table: Table = model.__table__
-    row = session.execute(select(table).where(table.c.id == key)).first()
-    return record_digest(table.name, dict(row._mapping)) if row is not None else ""
+def _record_hashes(session: Session, entries: list[AuditEntry]) -> dict[tuple[str, str], str]:
+    """The content hash of every record the entries name, read in batches per table."""
+    wanted: dict[str, set[uuid.UUID]] = {}
+    for e in entries:
+        if e.entity in AUDITED:
+            try:
+                wanted.setdefault(e.entity, set()).add(uuid.UUID(e.entity_id))
+            except ValueError:
+                continue
+    out: dict[tuple[str, str], str] = {}
+    for entity, ids in wanted.items():
+        table: Table = AUDITED[entity].__table__
+        chunk = list(ids)
+        for start in range(0, len(chunk), 500):
+            for row in session.execute(select(table).where(
+                    table.c.id.in_(chunk[start:start + 500]))):
+                mapping = dict(row._mapping)
+                out[(entity, str(mapping["id"]))] = record_digest(table.name, mapping)
+    return out
 
 
 _ENTITY_OF = {model: name for name, model in AUDITED.items()}
@@ -177,14 +203,17 @@ def finalize(session: Session) -> None:
     session.info.pop(_PENDING, None)
     before: Head | None = session.info.pop(_BEFORE, None)
     prev = before.hash if before else GENESIS
+    session.flush()
+    digests = _record_hashes(session, [e for e, _ in pending])
     for entry, ctx in pending:
-        entry.record_hash = _record_hash(session, entry.entity, entry.entity_id)
+        entry.record_hash = digests.get((entry.entity, entry.entity_id), "")
         entry.prev_hash = prev
         entry.hash = keyed_row_hash(_key(ctx), entry.seq, entry.at, entry.user_id,
                                     entry.username, entry.action, entry.entity,
                                     entry.entity_id, entry.detail, entry.origin,
                                     entry.record_hash, prev)
         prev = entry.hash
+    session.add_all(session.info.pop(_UNSAVED, []))
     session.flush()
     anchor = pending[-1][1].db.anchor
     if anchor is not None:
@@ -192,7 +221,7 @@ def finalize(session: Session) -> None:
 
 
 def discard(session: Session) -> None:
-    for key in (_PENDING, _BEFORE, _TOUCHED):
+    for key in (_PENDING, _BEFORE, _TOUCHED, _UNSAVED):
         session.info.pop(key, None)
 
 

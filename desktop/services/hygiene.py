@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, String, Table, Text, event, inspect
@@ -86,6 +86,17 @@ def unprintable(value: str) -> str | None:
 
 def problem(value: str, limit: int | None, multiline: bool) -> str | None:
     """Why ``value`` cannot be stored, in Japanese, or None."""
+    if len(value) <= 64 and _clean(value, limit, multiline):
+        return None  # bulk paths repeat short values (names, codes): remembered as clean
+    return _problem(value, limit, multiline)
+
+
+@lru_cache(maxsize=65536)
+def _clean(value: str, limit: int | None, multiline: bool) -> bool:
+    return _problem(value, limit, multiline) is None
+
+
+def _problem(value: str, limit: int | None, multiline: bool) -> str | None:
     if limit is not None and len(value) > limit:
         return _t("{limit:,}文字以内で入力してください（{count:,}文字あります）").format(
             limit=limit, count=len(value))
@@ -150,8 +161,15 @@ def label(column: str) -> str:
 
 def check_values(table: Table, row: Mapping[str, Any]) -> None:
     """The one value check: every text of ``row`` (column name → value) fits ``table``, or
-    InvalidInput naming the first field that does not."""
-    for column, value in row.items():
+    InvalidInput naming the first field that does not. Only the table's text columns are
+    looked at (the bulk paths call this for every row they insert)."""
+    for column, (_key, limit, multiline) in text_columns(table).items():
+        value = row.get(column)
+        if value is None:
+            continue
+        if (type(value) is str and len(value) <= 64 and _clean(value, limit, multiline)
+                and (table.name, column) not in NO_FORMULA):
+            continue
         if why := value_problem(table, column, value):
             raise InvalidInput(column, _t("{field}: {why}").format(field=label(column), why=why))
 

@@ -826,10 +826,9 @@ class OutreachService:
                         touched_persons.add(self._remap(r, merged)["person_id"])
             self._one_open_episode(s, touched_persons)
             kit = plan.kit_id
-            for table_name, record_id in applied:  # each record's new content, sealed
-                entity = ENTITY_OF_TABLE.get(table_name)
-                if entity is not None:
-                    audit.append(s, self.ctx, actor, "outreach_apply", entity, record_id, kit=kit)
+            audit.append_many(s, self.ctx, actor, "outreach_apply", [  # each record, sealed
+                (ENTITY_OF_TABLE[t], record_id) for t, record_id in applied
+                if t in ENTITY_OF_TABLE], kit=kit)
             self._append_laptop_audit(s, actor, plan)
             audit.append(s, self.ctx, actor, "outreach_import", "kit",
                          plan.kit_id.rpartition(":")[2], kit=plan.kit_id, inserted=inserted,
