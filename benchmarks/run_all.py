@@ -42,6 +42,7 @@ SEARCHES = {
                                     "わたなべ", "ﾔﾏﾓﾄ"],
     "case number": ["0001234", "0045678", "0099999", "0000042", "0012345", "0067890",
                     "0003141", "0027182"],
+    "case number, last 1-2 digits": ["5", "42", "07", "99", "1", "00", "3", "88"],
 }
 
 
@@ -136,7 +137,7 @@ def measure_list(services: Any, actor: Any, rounds: int) -> dict[str, Any]:
 
     page = services.caseload.page
     first = page(actor, CaseloadFilter(), "kana", False, None, 200)
-    after = (first[-1].sort_value, first[-1].person_id)
+    after = first[-1].cursor
     samples_first, samples_next = [], []
     for _ in range(rounds):
         t = time.perf_counter()

@@ -163,7 +163,7 @@ class CaseloadModel(_Table):
             return
         self._loading = True
         self.loading_changed.emit(True)
-        after = (self.rows[-1].sort_value, self.rows[-1].person_id) if self.rows else None
+        after = self.rows[-1].cursor if self.rows else None
         generation, filters = self._generation, self.filters
         sort_key, descending = self.sort_key, self.descending
         self.runner.submit(
