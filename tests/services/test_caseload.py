@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from desktop.services.caseload import CaseloadFilter, CaseloadService
 from desktop.services.workflow import ContactInput
 from tests.conftest import Clock, World
-from tests.services.helpers import to_state
+from tests.services.helpers import plan, to_state
 
 
 def _names(rows) -> list[str]:  # type: ignore[no-untyped-def]
@@ -148,7 +149,6 @@ def _walk(service: CaseloadService, actor, sort: str, descending: bool,  # type:
 def _expected_key(row, sort: str):  # type: ignore[no-untyped-def]
     from desktop.services.labels import CATEGORIES, STATES
 
-    far = date(9999, 1, 1)
     return {"case_number": row.case_number, "name": row.name, "kana": row.kana,
             "birth_date": row.birth_date,
             "category": (list(CATEGORIES).index(row.category), row.kana),
@@ -222,7 +222,10 @@ def test_overdue_only_lists_everyone_the_agenda_marks_overdue(world: World) -> N
     wf.add_contact(world.cw_a, action, ContactInput(
         date(2026, 6, 1), "phone", "電話した", next_action="書類を受け取る",
         next_action_due=date(2026, 6, 5)))
-    review = to_state(world, world.person(family_kana="エンドウ"), "active")  # plan review
+    to_state(world, world.person(family_kana="エンドウ"), "active")  # review due 7/1: not yet
+    review = to_state(world, world.person(family_kana="エノモト"), "referred")
+    wf.accept_referral(world.cw_a, review, date(2026, 4, 15), dataclasses.replace(
+        plan(), review_dates=[date(2026, 6, 1)]))  # review overdue
     kept = to_state(world, world.person(family_kana="オガワ"), "retention")
     wf.close_episode(world.cw_a, kept, date(2026, 6, 10), "保護廃止(就労収入増)",
                      open_checkpoints="keep")
@@ -235,11 +238,10 @@ def test_overdue_only_lists_everyone_the_agenda_marks_overdue(world: World) -> N
     listed = service.page(world.cw_a, CaseloadFilter(overdue_only=True))
     assert {r.episode_id for r in listed} == overdue_episodes
     kinds = {i.kind for i in agenda.items if i.overdue}
-    assert {"checkpoint", "waiting_referral", "next_action"} <= kinds
-    assert {checkpoint, waiting, action, kept} <= overdue_episodes
+    assert {"checkpoint", "waiting_referral", "next_action", "plan_review"} <= kinds
+    assert {checkpoint, waiting, action, kept, review} <= overdue_episodes
     assert cancelled not in overdue_episodes
     assert service.count(world.cw_a, CaseloadFilter(overdue_only=True)) == len(listed)
     # Sorted by state, the same persons.
     by_state = service.page(world.cw_a, CaseloadFilter(overdue_only=True), "state")
     assert {r.episode_id for r in by_state} == overdue_episodes
-    del review
