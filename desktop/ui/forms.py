@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import translator
 from desktop.services.errors import DomainError, InvalidInput
-from desktop.ui.widgets import Form, fit_to_screen
+from desktop.ui.widgets import Form, fit_to_screen, top_aligned
 
 _t = translator("Forms")
 
@@ -42,7 +42,7 @@ class ActionDialog(QDialog):
         build(self.form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll.setWidget(top_aligned(self.form))
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import DomainError
 from desktop.i18n import translator
-from desktop.ui.widgets import ErrorLabel, Form
+from desktop.ui.widgets import ErrorLabel, Form, fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.context import Actor
@@ -331,6 +331,7 @@ class RecoveryKeyDialog(QDialog):
         self.confirmed.toggled.connect(ok.setEnabled)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        fit_to_screen(self, 480, self.sizeHint().height())
 
     def print_key(self) -> None:
         print_recovery_key(self, self.key)

@@ -51,7 +51,7 @@ from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
-from desktop.ui.widgets import FlowLayout, Form, scrolling
+from desktop.ui.widgets import FlowLayout, Form, scrolling, top_aligned
 
 _t = translator("PersonView")
 
@@ -297,7 +297,7 @@ class PersonView(QWidget):
         f.text("desired_area", _t("希望地域"))
         f.changed.connect(self._mark_dirty)
         watch_person_fields(f, self.services.ctx.today)
-        scroll.setWidget(f)
+        scroll.setWidget(top_aligned(f))
         outer.addWidget(scroll)
         row = QHBoxLayout()
         self.save_state = QLabel()

@@ -76,10 +76,22 @@ def scrolling(page: QWidget) -> QScrollArea:
     """``page`` in a frameless scroll area: shown whole where there is room, scrolled on a
     small screen instead of pushing the window's buttons off it."""
     area = QScrollArea()
+    area.setObjectName("pageScroll")  # transparent: the page looks as it did unscrolled
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(page)
     return area
+
+
+def top_aligned(form: QWidget) -> QWidget:
+    """``form`` at the top of a page that may be taller than it (in a scroll area): the
+    spare height goes below the last field, not between a label and its field."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(form)
+    column.addStretch(1)
+    return page
 
 
 class FlowLayout(QLayout):
