@@ -521,3 +521,30 @@ def test_keyboard_focus_is_drawn_on_the_green_button_and_on_tab_bars(
         assert plain != ringed, widget.objectName()
     ring = looks(green, True).pixelColor(1, green.height() // 2)
     assert ring.yellow() > 100 or ring == QColor("#facc15")
+
+
+def test_without_a_keychain_the_passphrase_is_asked_and_then_the_sign_in_goes_on(
+        qtbot: QtBot, world: World, config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No TSUNAGI_DB_PASSPHRASE and no key in the keychain: the worker says so, the
+    passphrase window asks (a wrong one is said and asked again), then sign-in goes on."""
+    from desktop.app import CrashReporter, Startup
+    from desktop.ui.login import PassphraseDialog
+
+    monkeypatch.delenv("TSUNAGI_DB_PASSPHRASE", raising=False)
+    monkeypatch.delenv("TSUNAGI_DB_URL", raising=False)
+    answers = ["wrong passphrase 123", str(config.passphrase)]
+    asked: list[str] = []
+
+    def type_passphrase(dialog: PassphraseDialog) -> int:
+        asked.append(dialog.findChild(QLabel).text())
+        dialog.passphrase.setText(answers.pop(0))
+        return 1
+
+    monkeypatch.setattr(PassphraseDialog, "exec", type_passphrase)
+    startup = Startup(config.data_dir, "cwa", CrashReporter())
+    with qtbot.waitSignal(startup.prepared, timeout=60_000):
+        startup.open_database(None)
+    assert len(asked) == 2 and all(asked)  # the reason is shown each time
+    startup.runner.wait()
+    assert startup.ready is not None
+    startup.ready.opened.db.close()
