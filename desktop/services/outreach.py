@@ -58,6 +58,7 @@ from desktop.models import (
     ContactLog,
     Episode,
     HelloWorkOffice,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -73,7 +74,7 @@ from desktop.models import (
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require_role, require_same_organisation
 from desktop.services.persons import search_keys
 
 _t = translator("Outreach")
@@ -82,7 +83,8 @@ MIN_PASSPHRASE = 10
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 MANIFEST_KEY = "outreach_manifest"
 
-REFERENCE: list[Table] = [m.__table__ for m in (User, HelloWorkOffice, Setting)]  # type: ignore[misc]
+REFERENCE: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
+    Organisation, User, HelloWorkOffice, Setting)]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Person, CaseShare, Episode, Transition, SupportExtension, Consent, Referral, Plan,
@@ -384,6 +386,7 @@ class OutreachService:
                                            User.deleted_at.is_(None)))
         if user is None or not user.active:
             raise InvalidInput("caseworker", _t("職員「{username}」が見つかりません").format(username=username))
+        require_same_organisation(actor, user.organisation_id)
         return user
 
     def _caseload_rows(self, s: Session, person_ids: list[uuid.UUID]) -> dict[str, Any]:

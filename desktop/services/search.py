@@ -10,7 +10,8 @@ must match:
   columns (family/given name, family/given reading, full name and reading, case number),
   as range comparisons so that SQLite uses the indexes.
 Results are ranked (exact case number, then full-name/reading prefix, then part prefix,
-then the rest), limited, and only include persons the actor may read.
+then the rest), limited, and only include persons the actor may read (an administrator:
+everyone; a supervisor or viewer: their organisation's; a caseworker: their caseload).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from desktop.japanese.kana import fold_terms
 from desktop.models import CaseShare, Person
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.permissions import OFFICE_READERS
+from desktop.services.permissions import organisation_scope
 
 _MAX = "\U0010ffff"
 # (column, rank): a prefix of the full reading or full name ranks before a prefix of the given
@@ -109,7 +110,7 @@ class _Shape:
     """What the statement depends on besides the values: built once, reused with new values
     (statement construction cost more than running the query)."""
 
-    caseload_only: bool
+    scope: str  # all | organisation | caseload
     long_terms: int
     short_terms: int
     fts: bool
@@ -173,12 +174,16 @@ class SearchService:
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]
         sqlite = self.ctx.db.is_sqlite
-        shape = _Shape(actor.role not in OFFICE_READERS, len(long_terms), len(short_terms),
+        scope = ("all" if actor.role == "admin" else "organisation"
+                 if organisation_scope(actor) else "caseload")
+        shape = _Shape(scope, len(long_terms), len(short_terms),
                        sqlite, bool(long_terms) and not sqlite and self._uses_gram_table())
         stmt = self._statements.get(shape)
         if stmt is None:
             stmt = self._statements[shape] = _build(shape)
         params: dict[str, Any] = {"limit": limit, "me": actor.user_id}
+        if scope == "organisation":
+            params["org"] = actor.organisation_id
         ordered = long_terms + short_terms  # the names used by _build
         for i, term in enumerate(ordered):
             params[f"t{i}"], params[f"t{i}_end"] = term, term + _MAX
@@ -198,7 +203,9 @@ class SearchService:
 def _build(shape: _Shape) -> Select:
     me = bindparam("me", type_=Uuid)
     filters: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
-    if shape.caseload_only:
+    if shape.scope == "organisation":
+        filters.append(Person.organisation_id == bindparam("org", type_=Uuid))
+    elif shape.scope == "caseload":
         shared = exists(select(CaseShare.id).where(
             CaseShare.person_id == Person.id, CaseShare.user_id == me,
             CaseShare.deleted_at.is_(None)))

@@ -132,7 +132,7 @@ def test_kill_during_an_import_leaves_all_or_nothing(world: World, config: Confi
 
 
 def test_kill_during_a_migration_keeps_the_database(world: World, config: Config) -> None:
-    DemoService(world.services.ctx).generate(world.admin, 2000, seed=4)  # a migration to wait on
+    DemoService(world.services.ctx).generate(world.admin, 2000, seed=4, force=True)  # a migration to wait on
     world.person(case_number="M-1")
     world.services.ctx.db.close()
     before = _check(config)

@@ -14,7 +14,7 @@ from tests.conftest import World
 
 
 def test_demo_caseload_is_consistent_with_the_workflow(world: World) -> None:
-    result = DemoService(world.services.ctx).generate(world.admin, 300, seed=7)
+    result = DemoService(world.services.ctx).generate(world.admin, 300, seed=7, force=True)
     assert result.persons == 300 and result.episodes >= 300
     db = world.services.ctx.db
     with db.read() as s:
@@ -55,12 +55,12 @@ def _order(state: str | None) -> int:
 
 
 def test_demo_is_deterministic_for_a_seed(world: World) -> None:
-    DemoService(world.services.ctx).generate(world.admin, 50, seed=3)
+    DemoService(world.services.ctx).generate(world.admin, 50, seed=3, force=True)
     with world.services.ctx.db.read() as s:
         first = s.execute(select(Person.family_name, Person.given_name, Person.birth_date)
                           .order_by(Person.search_no)).all()
     # A second run appends 50 more persons generated from the same seed.
-    DemoService(world.services.ctx).generate(world.admin, 50, seed=3)
+    DemoService(world.services.ctx).generate(world.admin, 50, seed=3, force=True)
     with world.services.ctx.db.read() as s:
         both = s.execute(select(Person.family_name, Person.given_name, Person.birth_date)
                          .order_by(Person.search_no)).all()
