@@ -192,11 +192,10 @@ class OfficeService:
                 if (other := _same_name(s, clean, office.id)) is not None:
                     raise InvalidInput("name", _t("同じ名称のハローワーク「{name}」が既に登録されています").format(
                         name=other))
-                if clean.name != office.name:
-                    if _named_by_records(s, office):
-                        raise InvalidInput("name", _t(
-                            "「{name}」は支援要請または同意書に記載されているため、名称は変えられません"
-                            "（新しい名称で登録し、こちらは無効にしてください）").format(name=office.name))
+                if clean.name != office.name and _named_by_records(s, office):
+                    raise InvalidInput("name", _t(
+                        "「{name}」は支援要請または同意書に記載されているため、名称は変えられません"
+                        "（新しい名称で登録し、こちらは無効にしてください）").format(name=office.name))
                 values = _values(clean)
                 changed = [k for k, v in values.items() if getattr(office, k) != v]
                 for k in changed:
