@@ -31,6 +31,7 @@ from desktop.resources import resource_path
 from desktop.services import Services, build_services
 from desktop.services.auth import validate_new_user
 from desktop.services.outreach import create_working_database
+from desktop.ui import setup_wizard
 from desktop.ui.login import LoginDialog, PassphraseDialog, RecoveryKeyDialog, SetupDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import TaskRunner
@@ -161,6 +162,7 @@ def run_gui(config: Config, args: argparse.Namespace) -> int:
     window = MainWindow(services, login.actor, runner, config.data_dir)
     app.installEventFilter(window.idle_watcher)
     window.show()
+    setup_wizard.offer(window, services, login.actor, runner)
     code = app.exec()
     opened.db.close()
     return code

@@ -102,9 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE", help=_t(".xlsx または .csv（UTF-8 / Shift_JIS）"))
     imp.add_argument("--report", metavar="PATH", help=_t("取り込めなかった行の一覧の出力先"))
     imp.add_argument("--office", metavar="NAME",
-                     help=_t("支援要請先の列がない行のハローワーク（既定: 登録されているただ一つのハローワーク）"))
+                     help=_t("支援要請先を書いていない行のハローワーク（既定: 登録されているただ一つのハローワーク）"))
     imp.add_argument("--create-offices", action="store_true",
-                     help=_t("支援要請先の列にある未登録のハローワークを登録して取り込む"))
+                     help=_t("台帳に書かれた未登録のハローワークを登録して取り込む"))
     imp.add_argument("--dry-run", action="store_true", help=_t("検査だけ行い、何も保存しない"))
     exp = sub.add_parser("export", help=_t("担当ケースを台帳の形式で書き出す"))
     exp.add_argument("--format", choices=["xlsx", "csv", "json"], required=True)

@@ -436,7 +436,8 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     consent_on, referred_on, start_on, placed_on = (v for _, v in steps)
     office = " ".join(get("office").split())
     if office and referred_on is None:
-        raise _RowRejected(HEADER["office"], _t("支援要請先があるときは支援要請日も入力してください"))
+        raise _RowRejected(HEADER["office"], _t("{column}があるときは{date}も入力してください").format(
+            column=HEADER["office"], date=HEADER["referred_on"]))
 
     employer, job_title = get("employer"), get("job_title")
     employment_type, term_text = get("employment_type"), get("term")
@@ -712,20 +713,21 @@ class LedgerService:
             preview, episodes = self._analyse(s, actor, data, path.name)
             if preview.unknown_offices and not create_offices:
                 raise DomainError(_t(
-                    "台帳の支援要請先に、登録されていないハローワークがあります: {names}。"
+                    "台帳の{column}に、登録されていないハローワークがあります: {names}。"
                     "登録してから取り込むか、取り込むときに登録してください"
                     "（コマンドでは --create-offices）。何も取り込んでいません").format(
-                        names=listing(preview.unknown_offices)))
+                        column=HEADER["office"], names=listing(preview.unknown_offices)))
             default = self._default_office(s, office_id) if preview.needs_default_office else None
             if preview.needs_default_office and default is None:
                 registered = s.scalar(select(func.count(HelloWorkOffice.id)).where(
                     HelloWorkOffice.active.is_(True), HelloWorkOffice.deleted_at.is_(None)))
-                raise DomainError(_t(
-                    "支援要請日のある行がありますが、支援要請先のハローワークが登録されていません。"
-                    "ハローワークを登録するか、台帳に支援要請先の列を加えてください。何も取り込んでいません")
+                raise DomainError((_t(
+                    "{date}のある行がありますが、支援要請先のハローワークが登録されていません。"
+                    "ハローワークを登録するか、台帳に{column}の列を加えてください。何も取り込んでいません")
                     if not registered and not preview.unknown_offices else _t(
-                    "支援要請日のある行に支援要請先が書かれていません。既定の支援要請先のハローワークを"
-                    "指定してください（コマンドでは --office）。何も取り込んでいません"))
+                    "{date}のある行に{column}が書かれていません。既定の支援要請先のハローワークを"
+                    "指定してください（コマンドでは --office）。何も取り込んでいません")).format(
+                        date=HEADER["referred_on"], column=HEADER["office"]))
             context = self._context(s, actor)
             for name in preview.unknown_offices:
                 office = insert_office(s, self.ctx, actor, OfficeInput(name), source="ledger")

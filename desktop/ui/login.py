@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from desktop.i18n import translator
 from desktop.services.auth import AuthService
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DomainError, PasswordChangeRequired
+from desktop.ui.password_dialog import change_initial_password
 from desktop.ui.widgets import ErrorLabel, Form
 
 _t = translator("Login")
@@ -73,6 +74,13 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         try:
             self.actor = self.auth.login(self.username.text().strip(), self.password.text())
+        except PasswordChangeRequired:
+            self.actor = change_initial_password(self, self.auth, self.username.text().strip(),
+                                                 self.password.text())
+            if self.actor is None:
+                self.error.show_message(_t("新しいパスワードに変更するまでログインできません"))
+                self.password.clear()
+                return
         except DomainError as exc:
             self.error.show_message(exc.message)
             self.password.clear()
