@@ -44,7 +44,9 @@ def install(window: QMainWindow) -> QMenu | None:
 
     def opener(make: Callable[[], QDialog]) -> Callable[[], None]:
         def open_dialog() -> None:
-            make().exec()
+            dialog = make()
+            dialog.exec()
+            dialog.deleteLater()
             window.refresh_lists()  # type: ignore[attr-defined]
         return open_dialog
 
@@ -76,7 +78,9 @@ def _wizard_again(window: QMainWindow, services: Services, actor: Actor,
     def show(organisations: list) -> None:  # type: ignore[type-arg]
         mine = [o for o in organisations if o.id == actor.organisation_id]
         if mine:
-            setup_wizard.SetupWizard(services, actor, runner, mine[0], window).exec()
+            wizard = setup_wizard.SetupWizard(services, actor, runner, mine[0], window)
+            wizard.exec()
+            wizard.deleteLater()
             window.refresh_lists()  # type: ignore[attr-defined]
 
     runner.submit(services.organisations.organisations, show)

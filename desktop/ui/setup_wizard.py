@@ -75,7 +75,7 @@ class SetupWizard(QDialog):
         self.skip_button.clicked.connect(lambda: self.go(self.pages.currentIndex() + 1))
         buttons.addWidget(self.skip_button)
         self.next_button = QPushButton()
-        self.next_button.setObjectName("primary")
+        self.next_button.setObjectName("wizardNext")
         self.next_button.clicked.connect(self.next_step)
         buttons.addWidget(self.next_button)
         layout.addLayout(buttons)
@@ -261,7 +261,9 @@ def offer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner)
 
     def show(organisation: OrganisationRecord | None) -> None:
         if organisation is not None:
-            SetupWizard(services, actor, runner, organisation, parent).exec()
+            wizard = SetupWizard(services, actor, runner, organisation, parent)
+            wizard.exec()
+            wizard.deleteLater()
 
     runner.submit(needed, show, lambda exc: runner.report_unhandled(exc)
                   if not isinstance(exc, DomainError) else None)

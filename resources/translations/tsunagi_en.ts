@@ -2188,8 +2188,8 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Case no.</translation>
         </message>
         <message>
-            <source>ハローワークが登録されていないため、支援要請日のある行は取り込めません。</source>
-            <translation>No Hello Work office is registered, so rows with a referral date cannot be imported.</translation>
+            <source>ハローワークが登録されていないため、支援要請日のある行は取り込めません（管理 → ハローワーク で登録してください）。</source>
+            <translation>No Hello Work office is registered, so rows with a referral date cannot be imported (register one under Administration → Hello Work offices).</translation>
         </message>
         <message>
             <source>ファイルを検査しています…</source>
@@ -2224,6 +2224,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Intake date</translation>
         </message>
         <message>
+            <source>台帳にある未登録のハローワークを登録して取り込む: {names}</source>
+            <translation>Register the unknown Hello Work offices the ledger names, and import: {names}</translation>
+        </message>
+        <message>
             <source>台帳の取込</source>
             <translation>Import ledger</translation>
         </message>
@@ -2232,8 +2236,8 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Import ledger — {name}</translation>
         </message>
         <message>
-            <source>支援要請先のハローワーク</source>
-            <translation>Hello Work office to refer to</translation>
+            <source>支援要請先が書かれていない行のハローワーク</source>
+            <translation>Hello Work office for rows that name none</translation>
         </message>
         <message>
             <source>氏名</source>
