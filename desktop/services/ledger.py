@@ -326,7 +326,7 @@ class ImportResult:
     errors: list[RowError]
 
     def summary(self) -> dict[str, Any]:
-        """The JSON summary of DESIGN.md section 4 (plus what was skipped)."""
+        """The JSON summary of docs/CLI.md (plus what was skipped)."""
         return {"imported": self.imported, "rejected": self.rejected, "skipped": self.skipped,
                 "persons": self.persons, "episodes": self.episodes,
                 "report": str(self.report) if self.report else None}
