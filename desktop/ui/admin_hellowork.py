@@ -102,7 +102,7 @@ class HelloWorkDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1040, 420)
+        self.resize(1260, 420)
         self.reload()
 
     def reload(self) -> None:

@@ -82,7 +82,7 @@ class OrganisationsDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(980, 420)
+        self.resize(1120, 420)
         self.reload()
 
     def reload(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,10 @@ class ActionDialog(QDialog):
             layout.addWidget(label)
         self.form = Form()
         build(self.form)
+        # Spare height goes below the last field, not between the fields.
+        spare = QWidget()
+        spare.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.form.layout_.addRow(spare)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)

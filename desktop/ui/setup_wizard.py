@@ -203,6 +203,8 @@ class SetupWizard(QDialog):
 
         def saved(organisation: OrganisationRecord) -> None:
             self.organisation = organisation
+            combo = self.staff_form.fields["organisation"]
+            combo.setItemText(0, organisation.name)  # type: ignore[attr-defined]
             self.done_steps.add("organisation")
             self.go(1)
 

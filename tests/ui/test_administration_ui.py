@@ -369,3 +369,22 @@ def test_the_persons_tab_shows_the_history_and_changes_the_caseworker(
     caseworker_view = PersonView(world.services, world.cw_b, runner_for(errors), person)
     qtbot.addWidget(caseworker_view)
     assert caseworker_view.assignment_tab.change_button.isHidden()
+
+
+def test_the_ledger_dialog_registers_the_offices_its_column_names_on_confirmation(
+        qtbot: QtBot, world: World, messages: Messages, errors: list[BaseException],
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.ledger_dialog import LedgerImportDialog
+
+    path = tmp_path / "ledger.csv"
+    path.write_text("ケース番号,氏名,フリガナ,生年月日,対象者区分,受付日,同意日,支援要請日,支援要請先\n"
+                    "L-1,森 さくら,モリ サクラ,H2.11.20,生活困窮者,R7.4.8,R7.4.9,R7.4.13,ハローワーク立川\n",
+                    encoding="utf-8")
+    dialog = LedgerImportDialog(world.services, world.admin, runner_for(errors), path)
+    qtbot.addWidget(dialog)
+    assert "ハローワーク立川" in dialog.create_offices.text()
+    assert not dialog.import_button.isEnabled()  # not before the confirmation
+    dialog.create_offices.setChecked(True)
+    click(qtbot, dialog.import_button)
+    assert "ハローワーク立川" in [o.name for o in world.services.offices.offices()]
+    assert dialog.result_value is not None and dialog.result_value.imported == 1
