@@ -8,11 +8,10 @@ import uuid
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
-from alembic import command
 
 from desktop.config import Config
 from desktop.models import Episode, HelloWorkOffice, Organisation, Person, Setting, User
-from desktop.models.migrate import _alembic_config, current_revision, head_revision, upgrade
+from desktop.models.migrate import current_revision, downgrade, head_revision, upgrade
 from desktop.models.storage import open_database, open_engine
 from desktop.services import build_services
 from desktop.services.auth import hash_password
@@ -84,17 +83,7 @@ def _fill_revision_0005(conn: sa.Connection) -> dict[str, uuid.UUID]:
 
 
 def _downgrade(engine: sa.Engine, revision: str) -> None:
-    """As desktop.models.migrate runs upgrades: SQLite's foreign keys off while tables are
-    copied and moved (with them on, dropping a referenced table fails)."""
-    with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        if engine.dialect.name == "sqlite":
-            raw.execute("PRAGMA foreign_keys=OFF")
-        with conn.begin():
-            command.downgrade(_alembic_config(conn), revision)
-        if engine.dialect.name == "sqlite":
-            raw.execute("PRAGMA foreign_keys=ON")
+    downgrade(engine, revision)  # SQLite's foreign keys off while tables are copied and moved
     assert current_revision(engine) == revision
 
 
