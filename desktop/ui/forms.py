@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import translator
 from desktop.services.errors import DomainError, InvalidInput
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import Form, fit_to_screen, top_aligned
 
 _t = translator("Forms")
@@ -24,14 +26,18 @@ _t = translator("Forms")
 
 class ActionDialog(QDialog):
     """``build(form)`` adds fields; ``submit(values)`` performs the use case (raising
-    DomainError to refuse). Accepted only when ``submit`` returned."""
+    DomainError to refuse). Accepted only when ``submit`` returned. With a ``runner``,
+    ``submit`` runs on the task runner's worker (it must then touch no widget) and the
+    dialog waits with its OK button disabled."""
 
     def __init__(self, title: str, build: Callable[[Form], None],
                  submit: Callable[[dict[str, Any]], Any], intro: str = "",
-                 ok_text: str = "", parent: QWidget | None = None) -> None:
+                 ok_text: str = "", parent: QWidget | None = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.submit_fn = submit
+        self.runner = runner
         self.result_value: Any = None
         layout = QVBoxLayout(self)
         if intro:
@@ -40,6 +46,10 @@ class ActionDialog(QDialog):
             layout.addWidget(label)
         self.form = Form()
         build(self.form)
+        # Spare height goes below the last field, not between the fields.
+        spare = QWidget()
+        spare.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.form.layout_.addRow(spare)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(top_aligned(self.form))
@@ -49,6 +59,7 @@ class ActionDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or _t("登録"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.try_submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -59,15 +70,32 @@ class ActionDialog(QDialog):
         values = self.form.values()
         if values is None:
             return
+        if self.runner is not None:
+            self.ok_button.setEnabled(False)
+            self.runner.submit(lambda: self.submit_fn(values), self._done, self._refused)
+            return
         try:
             self.result_value = self.submit_fn(values)
-        except InvalidInput as exc:
-            self.form.show_error(exc.field, exc.message)
-            return
         except DomainError as exc:
-            self.form.show_error("", exc.message)
+            self._refused(exc)
             return
         self.accept()
+
+    def _done(self, result: Any) -> None:
+        self.ok_button.setEnabled(True)
+        self.result_value = result
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, InvalidInput):
+            self.form.show_error(exc.field, exc.message)
+        elif isinstance(exc, DomainError):
+            self.form.show_error("", exc.message)
+        elif self.runner is not None:
+            self.runner.report_unhandled(exc)
+        else:
+            raise exc
 
 
 def required(values: dict[str, Any], name: str, message: str) -> Any:
