@@ -14,7 +14,7 @@ from alembic import command
 from sqlalchemy import delete, insert, select, update
 
 from desktop.config import Config
-from desktop.models import AuditEntry, Person, chain
+from desktop.models import AuditEntry, Organisation, Person, chain
 from desktop.models.chain import GENESIS, keyed_row_hash, server_anchor, sha256_row_hash
 from desktop.models.db import Database
 from desktop.models.migrate import _alembic_config, downgrade, head_revision, upgrade
@@ -23,6 +23,7 @@ from desktop.models.storage import open_database, open_engine
 from desktop.services import audit, build_services
 from desktop.services.errors import PermissionDenied
 from desktop.services.maintenance import check_database
+from desktop.services.organisations import OrganisationInput
 from desktop.services.persons import PersonInput
 from tests.conftest import PASSWORD, Clock, World
 from tests.services.helpers import seal_as_an_older_release
@@ -116,6 +117,21 @@ def test_a_record_edited_by_raw_sql_is_reported_with_its_table_and_row(world: Wo
         conn.execute(update(Person).where(Person.id == pid).values(family_name="悪田"))
     found = problems(world)
     assert any("persons" in p and str(pid) in p and "変更されています" in p for p in found), found
+
+
+def test_an_organisation_edited_by_raw_sql_is_reported(world: World) -> None:
+    """Before: organisations were not sealed, so the issuer printed on every referral and
+    consent form (name, head's title, 文書記号) could be rewritten behind the application and
+    verify passed (security review, round 3)."""
+    org = world.services.organisations.add(world.admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長", doc_symbol="西福"))
+    assert problems(world) == []
+    with world.services.ctx.db.engine.begin() as conn:
+        conn.execute(update(Organisation).where(Organisation.id == org.id).values(
+            doc_symbol="偽", head_title="偽所長"))
+    found = problems(world)
+    assert any("organisations" in p and str(org.id) in p and "変更されています" in p
+               for p in found), found
 
 
 def test_every_service_write_leaves_records_matching_their_last_audit_row(world: World) -> None:
