@@ -531,3 +531,43 @@ def test_rows_of_other_pcs_are_no_divergence_but_a_resigned_chain_is(
     pc_b.auth.login("cwb", PASSWORD)  # B writes onto the re-signed chain
     assert pc_b.maintenance.verify(world.admin).divergences
     assert world.services.maintenance.verify(world.admin).divergences
+
+
+@pytest.mark.sqlite_only(reason="the database file and its anchor file are copied back")
+def test_a_database_put_back_with_its_anchor_file_is_reported_by_a_newer_backup(
+        world: World, config: Config, clock: Clock, tmp_path: Path) -> None:
+    """Found in the security review, round 3: someone with file access but without the
+    database key copies the database file and the anchor file aside, later puts both back
+    (undoing every view, print and change since, audit rows included), and verify passes:
+    the anchor only proves the database and the anchor file agree. An automatic backup made
+    between the copy and the put-back holds a head the put-back chain lacks."""
+    services = world.services
+    person = world.person()
+    db = services.ctx.db
+    assert db.anchor is not None
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    copies = [config.db_path, db.anchor.path]
+    for path in copies:
+        (aside / path.name).write_bytes(path.read_bytes())
+    services.persons.get_person(world.cw_a, person)  # what the copy put back would undo
+    clock.advance(days=1)
+    assert services.maintenance.auto_backup(world.admin).path is not None
+    services.persons.get_person(world.cw_a, person)
+    db.close()
+    for suffix in ("-wal", "-shm"):
+        config.db_path.with_name(config.db_path.name + suffix).unlink(missing_ok=True)
+    for path in copies:
+        path.write_bytes((aside / path.name).read_bytes())
+
+    opened = open_database(config)
+    try:
+        again = build_services(opened.db, opened.device_id, engine=opened.db.engine,
+                               key_info=opened.key_info, now=clock)
+        report = again.maintenance.verify(world.admin)
+        assert not report.ok
+        assert any("バックアップ" in p for p in report.problems + report.divergences), report
+    finally:
+        opened.db.close()
