@@ -405,6 +405,9 @@ class PersonService:
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
+            # A supervisor assigns their organisation's cases, never one shared with them
+            # from another organisation (moving it over is an administrator's transfer).
+            require_same_organisation(actor, person.organisation_id)
             caseworker = require_staff(s, caseworker_id)
             require_same_organisation(actor, caseworker.organisation_id)
             if person.caseworker_id == caseworker.id:
@@ -489,11 +492,15 @@ class PersonService:
 
     def share_case(self, actor: Actor, person_id: uuid.UUID, user_id: uuid.UUID) -> None:
         """Let another caseworker see and edit this case (e.g. a 就労支援員 working with the
-        地区担当員)."""
+        地区担当員) of the case's organisation; only an administrator shares across
+        organisations."""
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
-            require_staff(s, user_id)
+            colleague = require_staff(s, user_id)
+            if actor.role != "admin" and colleague.organisation_id != person.organisation_id:
+                raise PermissionDenied(_t(
+                    "ほかの組織の職員とはケースを共有できません（組織をまたぐ共有・移管は管理者が行います）"))
             share = s.scalar(select(CaseShare).where(CaseShare.person_id == person_id,
                                                      CaseShare.user_id == user_id))
             if share is None:

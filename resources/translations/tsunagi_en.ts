@@ -4499,6 +4499,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Another user updated this client after you opened it. Reload the latest content</translation>
         </message>
         <message>
+            <source>ほかの組織の職員とはケースを共有できません（組織をまたぐ共有・移管は管理者が行います）</source>
+            <translation>A case cannot be shared with staff of another organisation (an administrator shares or transfers across organisations)</translation>
+        </message>
+        <message>
             <source>ケース番号</source>
             <translation>Case no.</translation>
         </message>
