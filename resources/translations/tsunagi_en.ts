@@ -4570,6 +4570,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <source>組織が登録されていません（管理 → 組織 で登録してください）</source>
             <translation>No organisation is registered (register one under Administration → Organisations)</translation>
         </message>
+        <message>
+            <source>（担当外の対象者）</source>
+            <translation>(a client outside your caseload)</translation>
+        </message>
     </context>
     <context>
         <name>Preview</name>
