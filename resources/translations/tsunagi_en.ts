@@ -2225,6 +2225,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>This client already has a support episode that is not closed</translation>
         </message>
         <message>
+            <source>ケース番号「{number}」はほかの組織の対象者に使われているため、取り込めません（その組織で取り込むか、管理者に依頼してください）</source>
+            <translation>Case number {number} is used by a client of another organisation, so the row cannot be imported (import it in that organisation, or ask an administrator)</translation>
+        </message>
+        <message>
             <source>ケース番号「{number}」は氏名または生年月日が異なる対象者として登録済みです</source>
             <translation>Case no. "{number}" is already registered for a client with a different name or date of birth</translation>
         </message>
