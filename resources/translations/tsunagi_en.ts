@@ -478,6 +478,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Audit log entry #{seq} written by this PC is missing or has been rewritten (a row deleted or changed in the middle)</translation>
         </message>
         <message>
+            <source>このアカウントは無効にされたか、権限または所属する組織が変わりました。ログインし直してください</source>
+            <translation>This account was disabled, or its role or organisation changed. Sign in again</translation>
+        </message>
+        <message>
             <source>ほかに {count} 件の記録が同様に変更されています</source>
             <translation>{count} more records were changed the same way</translation>
         </message>
