@@ -41,6 +41,7 @@ from desktop.models import (
     ContactLog,
     Episode,
     HelloWorkOffice,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -79,12 +80,14 @@ AUDITED: dict[str, Any] = {
     "referral": Referral, "plan": Plan, "plan_review": PlanReview, "placement": Placement,
     "checkpoint": RetentionCheckpoint, "contact": ContactLog,
     "protection_outcome": ProtectionOutcome, "office": HelloWorkOffice,
+    "organisation": Organisation,  # the issuer printed on every form
 }
 TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N_("支援エピソード"),
                 "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
                 "plan_reviews": N_("プランの見直し"), "placements": N_("就職"),
                 "retention_checkpoints": N_("定着確認"), "contact_logs": N_("ケース記録"),
-                "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク")}
+                "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク"),
+                "organisations": N_("組織")}
 _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"

@@ -578,6 +578,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Audit log divergence ({at}, recorded in audit log entry #{seq}): this PC's record of the head was {expected}, but the audit log's head was {found} when it wrote. Rows may have been deleted or rewritten at the end, or the database replaced with an older copy. This is reported every time until an administrator has looked into it and accepted it with tsunagi verify --accept-divergence</translation>
         </message>
         <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
             <source>職員</source>
             <translation>Staff member</translation>
         </message>

@@ -242,6 +242,9 @@ FIRST_SEALED: dict[str, tuple[str, set[str]]] = {
         "decided_on", "episode_id", "independence_benefit", "kind"}),
     "hello_work_offices": ("0006", TRACKED | {
         "address", "name", "navigator", "phone"}),
+    "organisations": ("0007", TRACKED | {
+        "address", "doc_symbol", "fax", "head_name", "head_title", "kind", "name", "phone",
+        "postal_code", "seal_omitted"}),
 }
 
 
