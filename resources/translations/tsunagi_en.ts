@@ -3015,6 +3015,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Database integrity: {page}</translation>
         </message>
         <message>
+            <source>バックアップ {name} には、このデータベースにない監査ログ #{seq} までが記録されています。データベースがそれより前の複製に置き換えられた（その後の記録が失われた）可能性があります</source>
+            <translation>The backup {name} records the audit log up to #{seq}, which this database does not have. The database may have been replaced by an earlier copy (losing what was recorded after it)</translation>
+        </message>
+        <message>
             <source>バックアップの保存先のフォルダを作れません（{reason}）: {out}</source>
             <translation>Cannot create the backup folder ({reason}): {out}</translation>
         </message>
