@@ -193,3 +193,26 @@ def test_another_organisations_report_counts_none_of_our_cases(world: World, wes
         theirs = world.services.reports.indicators(outsider, Period.fiscal(2026))
         assert theirs["referrals"] == 0, theirs["referrals"]
         assert "cwa" not in theirs["by_staff"], theirs["by_staff"]
+
+
+def test_guessing_the_current_password_at_an_open_session_counts_towards_the_lockout(
+        world: World) -> None:
+    """Found in round 3: the signed-in user's password change (the GUI's パスワードの変更)
+    checked the current password without counting failures, so anyone at an unlocked
+    screen could try passwords without limit, learn the user's password and sign in as
+    them later; and it accepted the same password as the new one, clearing a reset
+    password's must-change flag without changing it."""
+    auth = world.services.auth
+    for _ in range(5):  # the default lockout threshold
+        with pytest.raises(DomainError):
+            auth.change_password(world.cw_a, "guess-password", "new-password-1")
+    with pytest.raises(DomainError, match="ロック"):
+        auth.change_password(world.cw_a, PASSWORD, "new-password-1")
+    with pytest.raises(DomainError, match="ロック"):
+        auth.login("cwa", PASSWORD)
+
+    auth.reset_password(world.admin, "cwb", "temporary-1")
+    with pytest.raises(DomainError, match="違うパスワード"):
+        auth.change_password(world.cw_b, "temporary-1", "temporary-1")
+    with pytest.raises(DomainError, match="初期パスワード"):
+        auth.login("cwb", "temporary-1")
