@@ -366,15 +366,26 @@ class AuthService:
             audit.append(s, self.ctx, actor, "user_enable", "user", user.id)
 
     def change_password(self, actor: Actor, old: str, new: str) -> None:
+        """The signed-in user's own password. A wrong current password counts towards the
+        lockout as a failed sign-in does (someone at an unlocked screen cannot try
+        passwords without limit), and the new one must differ from it."""
         validate_password(new)
+        if new == old:
+            raise InvalidInput("new", _t("今までと違うパスワードにしてください"))
+        failure: DomainError | None = None
         with self.ctx.db.write() as s:
-            user = self._user(s, actor.username)
-            if not verify_password(old, user.password_hash):
-                raise AuthenticationFailed(_t("現在のパスワードが違います"))
-            user.password_hash = hash_password(new)
-            user.must_change_password = False
-            stamp_update(actor, user)
-            audit.append(s, self.ctx, actor, "password_change", "user", user.id)
+            found = self._authenticate(s, actor.username, old)
+            if isinstance(found, AccountLocked):
+                failure = found
+            elif isinstance(found, AuthenticationFailed):
+                failure = AuthenticationFailed(_t("現在のパスワードが違います"))
+            else:
+                found.password_hash = hash_password(new)
+                found.must_change_password = False
+                stamp_update(actor, found)
+                audit.append(s, self.ctx, actor, "password_change", "user", found.id)
+        if failure is not None:
+            raise failure
 
     def reset_password(self, actor: Actor, username: str, new: str) -> None:
         """A temporary password the staff member must change at the next sign-in (the lock
