@@ -216,3 +216,25 @@ def test_guessing_the_current_password_at_an_open_session_counts_towards_the_loc
         auth.change_password(world.cw_b, "temporary-1", "temporary-1")
     with pytest.raises(DomainError, match="初期パスワード"):
         auth.login("cwb", "temporary-1")
+
+
+def test_a_caseworker_moved_to_another_organisation_takes_no_recipient_with_them(
+        world: World, west: West) -> None:
+    """Found in round 3, not fixed: ``user edit --org`` moves a caseworker to another
+    organisation but leaves their caseload where it was, still in their charge: from the
+    new organisation they keep reading and changing the old one's recipients, and the old
+    organisation's supervisor cannot move that caseload (the colleague is now 「ほかの組織の
+    職員」); only an administrator can. Either the move refuses while the caseload is not
+    reassigned, or the caseload leaves their charge with it."""
+    person = world.person()
+    try:
+        world.services.auth.update_user(world.admin, "cwa", StaffChanges(
+            organisation_id=west.supervisor.organisation_id))
+    except DomainError:  # refused while the caseload is theirs: nothing changed
+        assert world.services.auth.login("cwa", PASSWORD).organisation_id == \
+            world.admin.organisation_id
+        return
+    moved = world.services.auth.login("cwa", PASSWORD)
+    assert moved.organisation_id == west.supervisor.organisation_id
+    with pytest.raises(PermissionDenied):
+        world.services.persons.get_person(moved, person)
