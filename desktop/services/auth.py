@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import translator
-from desktop.models import LoginThrottle, Organisation, User
+from desktop.models import LoginThrottle, Organisation, Person, User
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import (
@@ -313,6 +313,16 @@ class AuthService:
             if changes.organisation_id is not None:
                 values["organisation_id"] = self._organisation(s, actor,
                                                                changes.organisation_id).id
+                # Their cases stay with their organisation: moved with them in their charge,
+                # the staff member would keep reading another organisation's recipients.
+                left = s.scalar(select(func.count(Person.id)).where(
+                    Person.caseworker_id == user.id, Person.deleted_at.is_(None),
+                    Person.organisation_id != values["organisation_id"]))
+                if left:
+                    raise InvalidInput("organisation", _t(
+                        "「{name}」はまだ今の組織の{count}件のケースを担当しています。先に担当を移してから"
+                        "（担当の一括変更）、組織を変えてください").format(name=user.display_name,
+                                                                count=left))
             changed = [k for k, v in values.items() if v is not None and getattr(user, k) != v]
             for k in changed:
                 setattr(user, k, values[k])

@@ -597,6 +597,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>Auth</name>
         <message>
+            <source>「{name}」はまだ今の組織の{count}件のケースを担当しています。先に担当を移してから（担当の一括変更）、組織を変えてください</source>
+            <translation>{name} is still in charge of {count} cases of their current organisation. Move them to someone else first (moving a caseload), then change the organisation</translation>
+        </message>
+        <message>
             <source>パスワードは{MIN_PASSWORD}文字以上にしてください</source>
             <translation>The password must be at least {MIN_PASSWORD} characters</translation>
         </message>
