@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -96,9 +97,10 @@ def keychain_available() -> bool:
     return not isinstance(keyring.get_keyring(), fail.Keyring)
 
 
-def open_or_set_up(config: Config) -> OpenedDatabase | None:
+def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
     """Open the database, asking for the passphrase when needed; on first run, set up the
-    database and the first administrator. None when the person cancels."""
+    database and the first administrator. None when the person cancels. The database work
+    runs on the runner's write lane; the screens keep painting meanwhile."""
     if not database_exists(config):
         created: list[OpenedDatabase] = []
 
@@ -117,7 +119,8 @@ def open_or_set_up(config: Config) -> OpenedDatabase | None:
             created.append(opened)
             return format_recovery_key(opened.key) if opened.key else ""
 
-        setup = SetupDialog(create, not keychain_available() and config.passphrase is None,
+        setup = SetupDialog(runner, create,
+                            not keychain_available() and config.passphrase is None,
                             open_kit=from_kit)
         if not setup.exec():
             return None
@@ -128,7 +131,8 @@ def open_or_set_up(config: Config) -> OpenedDatabase | None:
     message = ""
     while True:
         try:
-            return open_database(Config(config.data_dir, config.db_url, passphrase))
+            return runner.call(partial(open_database,
+                                       Config(config.data_dir, config.db_url, passphrase)))
         except (KeyUnavailable, DatabaseUnavailable) as exc:
             if not config.db_path.exists():
                 raise
@@ -145,25 +149,29 @@ def run_gui(config: Config, args: argparse.Namespace) -> int:
     setup_application(app, saved_language(config.data_dir))
     crash = CrashReporter(config.log_dir)
     sys.excepthook = crash.hook
+    runner = TaskRunner(crash.report)
     try:
-        opened = open_or_set_up(config)
+        opened = open_or_set_up(config, runner)
     except (KeyUnavailable, DatabaseUnavailable) as exc:
         QMessageBox(QMessageBox.Icon.Warning, app.translate("App", "つなぎ"), str(exc)).exec()
         return 1
     if opened is None:
         return 0
+    # View audits are written by the runner's write lane, in batches, off the reads' path.
     services: Services = build_services(opened.db, opened.device_id, engine=opened.db.engine,
-                                        key_info=opened.key_info)
-    login = LoginDialog(services.auth, username=args.user or os.environ.get("TSUNAGI_USER", ""))
+                                        key_info=opened.key_info, defer_views=True)
+    runner.bind(services)
+    login = LoginDialog(runner, username=args.user or os.environ.get("TSUNAGI_USER", ""))
     if not login.exec() or login.actor is None:
+        runner.shutdown()
         return 0
-    runner = TaskRunner(crash.report)
     # Planner statistics, refreshed off the GUI thread and never waiting for another
     # process's write lock (opening the database writes nothing).
-    runner.submit(lambda: refresh_statistics(opened.db.engine))
+    runner.write(lambda: refresh_statistics(opened.db.engine))
     window = MainWindow(services, login.actor, runner, config.data_dir)
     app.installEventFilter(window.idle_watcher)
     window.show()
     code = app.exec()
+    runner.shutdown()
     opened.db.close()
     return code

@@ -25,7 +25,7 @@ from desktop.services.errors import (
     NotFound,
 )
 from desktop.services.labels import ROLES
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 from desktop.services.settings import read_setting
 
 _t = translator("Auth")
@@ -181,7 +181,7 @@ class AuthService:
 
     def add_user(self, actor: Actor, username: str, display_name: str, role: str,
                  password: str) -> UserSummary:
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         validate_new_user(username, display_name, role, password)
         with self.ctx.db.write() as s:
             if s.scalar(select(User.id).where(User.username == username)):
@@ -201,14 +201,14 @@ class AuthService:
                            bool(locked and locked > now), u.last_login_at)
 
     def list_users(self, actor: Actor) -> list[UserSummary]:
-        require_role(actor, "admin", "supervisor")
+        require(actor, "list_staff")
         with self.ctx.db.read() as s:
             users = s.scalars(select(User).where(User.deleted_at.is_(None))
                               .order_by(User.username))
             return [self._summary(u) for u in users]
 
     def disable_user(self, actor: Actor, username: str) -> None:
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         if username == actor.username:
             raise InvalidInput("username", _t("自分自身のアカウントは無効にできません"))
         with self.ctx.db.write() as s:
@@ -218,7 +218,7 @@ class AuthService:
             audit.append(s, self.ctx, actor, "user_disable", "user", user.id)
 
     def enable_user(self, actor: Actor, username: str) -> None:
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         with self.ctx.db.write() as s:
             user = self._user(s, username)
             user.active, user.failed_logins, user.locked_until = True, 0, None
@@ -238,7 +238,7 @@ class AuthService:
             audit.append(s, self.ctx, actor, "password_change", "user", user.id)
 
     def reset_password(self, actor: Actor, username: str, new: str) -> None:
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         if len(new) < MIN_PASSWORD:
             raise InvalidInput("password", _t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(
                 MIN_PASSWORD=MIN_PASSWORD))

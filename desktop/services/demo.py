@@ -44,7 +44,7 @@ from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 from desktop.services.persons import PersonInput, search_keys
 
 _t = translator("Demo")
@@ -174,7 +174,7 @@ class DemoService:
 
     def generate(self, actor: Actor, persons: int, seed: int = 1,
                  progress: Callable[[int, int], None] | None = None) -> DemoResult:
-        require_role(actor, "admin")
+        require(actor, "demo")
         if not 1 <= persons <= 1_000_000:
             raise InvalidInput("persons", _t("人数は1〜1,000,000で指定してください"))
         rng = random.Random(seed)

@@ -12,7 +12,7 @@ from desktop.models import HelloWorkOffice
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import InvalidInput
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 
 _t = translator("Offices")
 
@@ -31,7 +31,7 @@ class OfficeService:
 
     def add_office(self, actor: Actor, name: str, address: str = "", phone: str = "",
                    navigator: str = "") -> OfficeRecord:
-        require_role(actor, "admin", "supervisor")
+        require(actor, "manage_offices")
         name = name.strip()
         if not name:
             raise InvalidInput("name", _t("ハローワークの名称を入力してください"))

@@ -77,7 +77,7 @@ from desktop.models.db import refresh_statistics
 from desktop.services import audit, hygiene
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
-from desktop.services.permissions import require_role
+from desktop.services.permissions import allowed, require
 from desktop.services.persons import search_keys
 
 _t = translator("Outreach")
@@ -534,9 +534,9 @@ class OutreachService:
 
     def _caseworker(self, s: Session, actor: Actor, name: str | None) -> User:
         username = name or actor.username
-        if actor.role == "caseworker" and username != actor.username:
+        require(actor, "outreach")
+        if username != actor.username and not allowed(actor, "kit_for_others"):
             raise PermissionDenied(_t("ほかの職員のケースのキットは作れません"))
-        require_role(actor, "admin", "supervisor", "caseworker")
         user = s.scalar(select(User).where(User.username == username,
                                            User.deleted_at.is_(None)))
         if user is None or not user.active:
@@ -638,7 +638,7 @@ class OutreachService:
 
     def plan_import(self, actor: Actor, path: Path, passphrase: str) -> ImportPlan:
         """What importing the return kit would do; nothing is written."""
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require(actor, "outreach")
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです"))
@@ -774,7 +774,7 @@ class OutreachService:
         ``"office"``, ``"laptop"``, or for a both-changed record ``{field: "office"|"laptop"}``;
         for a possible duplicate ``"merge"`` (the laptop's person is the office's) or ``"new"``.
         """
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require(actor, "outreach")
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("取り込めるのはノートPCで作った返却用のキットです"))

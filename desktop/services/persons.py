@@ -19,7 +19,7 @@ from desktop.services import audit, hygiene
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
 from desktop.services.labels import CATEGORIES, SEXES
-from desktop.services.permissions import check_edit, check_read, require_role
+from desktop.services.permissions import check_edit, check_read, require
 
 _t = translator("Persons")
 
@@ -146,7 +146,7 @@ def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
                        caseworker_id: uuid.UUID | None) -> tuple[PersonInput, uuid.UUID | None]:
     """Permission and validation for a new person; a caseworker registers into their own
     caseload."""
-    require_role(actor, "admin", "supervisor", "caseworker")
+    require(actor, "register_persons")
     clean = validated(data, ctx.today())
     if actor.role == "caseworker":
         if caseworker_id not in (None, actor.user_id):
@@ -204,16 +204,18 @@ class PersonService:
             return to_record(insert_person(s, self.ctx, actor, clean, caseworker_id))
 
     def get_person(self, actor: Actor, person_id: uuid.UUID) -> PersonRecord:
-        """Read a profile; every view is audited."""
-        with self.ctx.db.write() as s:
+        """Read a profile; every view is audited (noted, and appended by a write of its
+        own: reading never waits for another writer)."""
+        with self.ctx.db.read() as s:
             person = load_person(s, person_id)
             check_read(s, actor, person)
-            audit.append(s, self.ctx, actor, "view", "person", person.id)
             name = ""
             if person.caseworker_id:
                 name = s.scalar(select(User.display_name).where(
                     User.id == person.caseworker_id)) or ""
-            return to_record(person, name)
+            record = to_record(person, name)
+        self.ctx.views.note(actor, "view", "person", record.id)
+        return record
 
     def update_person(self, actor: Actor, person_id: uuid.UUID, expected_version: int,
                       data: PersonInput) -> PersonRecord:
@@ -245,7 +247,7 @@ class PersonService:
 
     def assign_caseworker(self, actor: Actor, person_id: uuid.UUID,
                           caseworker_id: uuid.UUID) -> None:
-        require_role(actor, "admin", "supervisor")
+        require(actor, "assign_caseworker")
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             require_staff(s, caseworker_id)

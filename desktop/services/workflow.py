@@ -290,6 +290,17 @@ class WorkflowService:
             return [CheckpointRecord(c.id, c.placement_id, c.months, c.due_on, c.done_on,
                                      c.result) for c in rows]
 
+    def edit_refusal(self, actor: Actor, episode_id: uuid.UUID) -> str:
+        """Why ``actor`` may not change this episode's records ("" when they may): for the
+        buttons that are not transitions."""
+        with self.ctx.db.read() as s:
+            _, person = self.access.for_read(s, actor, episode_id)
+            try:
+                check_edit(s, actor, person)
+            except DomainError as exc:
+                return exc.message
+            return ""
+
     def available_actions(self, actor: Actor, episode_id: uuid.UUID) -> list[ActionAvailability]:
         """Every state the episode could move to next, each with allowed/why-not."""
         today = self.ctx.today()

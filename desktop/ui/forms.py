@@ -1,10 +1,11 @@
-"""Dialogs for the workflow actions: each builds a form, calls one service use case, and shows
-a refusal beside the field it concerns (the dialog stays open until the write succeeds)."""
+"""Dialogs for the workflow actions: each builds a form and runs one command on the write
+runner, and shows a refusal beside the field it concerns (the dialog stays open until the
+write succeeds)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,8 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import translator
+from desktop.services.commands import Command
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.ui.widgets import Form
+
+if TYPE_CHECKING:
+    from desktop.ui.tasks import TaskRunner
 
 _t = translator("Forms")
 
@@ -51,6 +56,7 @@ class ActionDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
         buttons.accepted.connect(self.try_submit)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         self.resize(560, min(720, 140 + 58 * len(self.form.fields)))
 
@@ -74,3 +80,50 @@ def required(values: dict[str, Any], name: str, message: str) -> Any:
     if value in (None, ""):
         raise InvalidInput(name, message)
     return value
+
+
+class CommandDialog(ActionDialog):
+    """An ActionDialog whose ``submit(values)`` returns a command: it runs on the write
+    runner (OK disabled meanwhile), and the dialog closes when it has succeeded; a refusal
+    is shown beside its field and the dialog stays open."""
+
+    def __init__(self, runner: TaskRunner, title: str, build: Callable[[Form], None],
+                 submit: Callable[[dict[str, Any]], Command[Any]], intro: str = "",
+                 ok_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, build, submit, intro, ok_text, parent)
+        self.runner = runner
+        self.running = False
+
+    def try_submit(self) -> None:
+        if self.running:
+            return
+        values = self.form.values()
+        if values is None:
+            return
+        try:
+            command = self.submit_fn(values)
+        except InvalidInput as exc:  # the form's own checks (a required date)
+            self.form.show_error(exc.field, exc.message)
+            return
+        except DomainError as exc:
+            self.form.show_error("", exc.message)
+            return
+        self._set_running(True)
+        self.runner.run(command, parent=self, form=self.form, on_done=self._succeeded,
+                        on_failed=self._failed)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.ok_button.setEnabled(not running)
+
+    def _failed(self, _error: BaseException) -> None:
+        self._set_running(False)  # and the error is shown beside its field
+
+    def _succeeded(self, result: Any) -> None:
+        self._set_running(False)
+        self.result_value = result
+        self.accept()
+
+    def reject(self) -> None:
+        if not self.running:  # a command under way finishes first: it cannot be taken back
+            super().reject()

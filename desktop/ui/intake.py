@@ -10,22 +10,28 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 from desktop.i18n import translator
 from desktop.japanese.wareki import DateParseError
 from desktop.services import Services
+from desktop.services.commands import Intake, PossibleDuplicates
 from desktop.services.context import Actor
-from desktop.services.errors import InvalidInput
 from desktop.services.persons import DuplicateCandidate, PersonInput
-from desktop.ui.forms import ActionDialog, required
+from desktop.ui.forms import CommandDialog, required
 from desktop.ui.person_view import add_person_fields
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import wareki
 from desktop.ui.widgets import Form
 
 _t = translator("Intake")
 
 
-class IntakeDialog(ActionDialog):
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+class IntakeDialog(CommandDialog):
+    """The look-alikes are looked up (on the read lane) as the reading and birth date are
+    typed, and again by the command itself before it writes; the caseworker confirms the
+    ones shown are other people."""
+
+    def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         self.services, self.actor = services, actor
         self.duplicates: list[DuplicateCandidate] = []
-        super().__init__(_t("新規受付"), self._build, self._submit,
+        super().__init__(runner, _t("新規受付"), self._build, self._submit,
                          _t("支援対象者を登録し、支援エピソード（候補）を開始します。"),
                          _t("登録する"), parent)
 
@@ -57,22 +63,25 @@ class IntakeDialog(ActionDialog):
         given = f.fields["given_kana"].text()  # type: ignore[attr-defined]
         if not (birth and family and given):
             return
-        self.duplicates = self.services.persons.possible_duplicates(self.actor, family, given,
-                                                                   birth)
-        if self.duplicates:
+        self.runner.read(lambda: self.services.persons.possible_duplicates(
+            self.actor, family, given, birth), self.show_duplicates,
+            key=("duplicates", id(self)), owner=self)
+
+    def show_duplicates(self, duplicates: list[DuplicateCandidate]) -> None:
+        if [d.id for d in duplicates] == [d.id for d in self.duplicates]:
+            return  # the same people: a confirmation already given stays
+        self.duplicates = duplicates
+        if duplicates:
             names = "\n".join(_t("・{case_number} {name}（{kana}）{birth}生").format(
                 case_number=d.case_number, name=d.name, kana=d.kana, birth=wareki(d.birth_date))
-                for d in self.duplicates)
+                for d in duplicates)
             self.duplicate_label.setText(
                 _t("同じフリガナと生年月日の人が既に登録されています:") + "\n" + names)
-        self.duplicate_label.setVisible(bool(self.duplicates))
-        self.not_duplicate.setVisible(bool(self.duplicates))
+        self.duplicate_label.setVisible(bool(duplicates))
+        self.not_duplicate.setVisible(bool(duplicates))
         self.not_duplicate.setChecked(False)
 
-    def _submit(self, v: dict[str, Any]) -> Any:
-        self.check_duplicates()
-        if self.duplicates and not self.not_duplicate.isChecked():
-            raise InvalidInput("", _t("重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください"))
+    def _submit(self, v: dict[str, Any]) -> Intake:
         data = PersonInput(
             case_number=v["case_number"], family_name=v["family_name"],
             given_name=v["given_name"], family_kana=v["family_kana"],
@@ -81,6 +90,12 @@ class IntakeDialog(ActionDialog):
             category=v["category"], sex=v["sex"], postal_code=v["postal_code"],
             address=v["address"], phone_home=v["phone_home"], phone_mobile=v["phone_mobile"],
             household=v["household"], barriers=v["barriers"], desired_job=v["desired_job"])
-        person, _ = self.services.workflow.intake(
-            self.actor, data, required(v, "intake_on", _t("受付日を入力してください")), v["note"])
-        return person
+        confirmed = frozenset(d.id for d in self.duplicates) if (
+            self.not_duplicate.isChecked()) else frozenset()
+        return Intake(data, required(v, "intake_on", _t("受付日を入力してください")),
+                      v["note"], confirmed)
+
+    def _failed(self, error: BaseException) -> None:
+        super()._failed(error)
+        if isinstance(error, PossibleDuplicates):
+            self.show_duplicates(error.candidates)

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import listing, translator
 from desktop.services import Services
+from desktop.services.commands import ImportLedger
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DatabaseBusy, DomainError
 from desktop.services.ledger import ImportResult, LedgerPreview
+from desktop.services.offices import OfficeRecord
 from desktop.ui import dialogs
 from desktop.ui.tasks import TaskRunner
 
@@ -61,8 +63,6 @@ class LedgerImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel(_t("支援要請先のハローワーク")))
         self.office = QComboBox()
-        for office in services.offices.offices():
-            self.office.addItem(office.name, office.id)
         row.addWidget(self.office)
         row.addStretch(1)
         self.import_button = QPushButton(_t("取り込む"))
@@ -75,15 +75,31 @@ class LedgerImportDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.resize(1000, 600)
-        runner.submit(lambda: services.ledger.preview(actor, path), self.show_preview,
-                      self._failed)
+        self.offices: list[OfficeRecord] | None = None
+        runner.read(lambda: (services.offices.offices(), services.ledger.preview(actor, path)),
+                    self._previewed, self._preview_failed, owner=self)
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
+    def _preview_failed(self, exc: BaseException) -> None:
+        if not self._refused(exc):
+            self.runner.present(exc, parent=self, title=_t("台帳の取込"))
+
+    def _import_failed(self, exc: BaseException) -> bool:
+        self.import_button.setEnabled(True)
+        return self._refused(exc)  # else present_error: busy (with a retry) or a crash
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError) and not isinstance(exc, DatabaseBusy):
             self.summary.setText(_t("取り込めません: {m}").format(m=exc.message))
             self.import_button.setEnabled(False)
-        else:
-            self.runner.report_unhandled(exc)
+            return True
+        return False
+
+    def _previewed(self, data: tuple[list[OfficeRecord], LedgerPreview]) -> None:
+        self.offices, preview = data
+        self.office.clear()
+        for office in self.offices:
+            self.office.addItem(office.name, office.id)
+        self.show_preview(preview)
 
     def show_preview(self, preview: LedgerPreview) -> None:
         new, exists, rejected = (preview.count(s) for s in ("new", "exists", "rejected"))
@@ -124,8 +140,8 @@ class LedgerImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(_t("取り込んでいます…"))
         office = self.office.currentData()
-        self.runner.submit(lambda: self.services.ledger.import_file(
-            self.actor, self.path, office_id=office), self.finished, self._failed)
+        self.runner.run(ImportLedger(self.path, office), parent=self, on_done=self.finished,
+                        on_failed=self._import_failed)
 
     def finished(self, result: ImportResult) -> None:
         self.result_value = result

@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import translator
-from desktop.services.auth import AuthService
+from desktop.models.db import DatabaseUnavailable
+from desktop.models.keystore import KeyUnavailable
+from desktop.models.migrate import MigrationFailed
+from desktop.services.commands import Login
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DatabaseBusy, DomainError
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, Form
 
 _t = translator("Login")
@@ -34,12 +38,13 @@ def _password_field(form: Form, name: str, label: str) -> QLineEdit:
 
 
 class LoginDialog(QDialog):
-    """ユーザー名とパスワード. The actor is in ``self.actor`` after acceptance."""
+    """ユーザー名とパスワード. The actor is in ``self.actor`` after acceptance. Signing in
+    writes (the audit row, the failure count), so it runs on the runner's write lane."""
 
-    def __init__(self, auth: AuthService, username: str = "", locked_user: str | None = None,
+    def __init__(self, runner: TaskRunner, username: str = "", locked_user: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.auth = auth
+        self.runner = runner
         self.actor: Actor | None = None
         self.setWindowTitle(_t("つなぎ — ログイン") if locked_user is None
                             else _t("つなぎ — 画面のロック"))
@@ -67,28 +72,40 @@ class LoginDialog(QDialog):
         cancel.setText(_t("終了") if locked_user is None else _t("アプリを終了"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         (self.password if locked_user or username else self.username).setFocus()
 
     def try_login(self) -> None:
-        try:
-            self.actor = self.auth.login(self.username.text().strip(), self.password.text())
-        except DomainError as exc:
+        self.ok_button.setEnabled(False)
+        self.error.show_message("")
+        self.runner.run(Login(self.username.text().strip(), self.password.text()),
+                        parent=self, on_done=self._signed_in, on_failed=self._refused)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.ok_button.setEnabled(True)
+        self.actor = actor
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, DomainError) and not isinstance(exc, DatabaseBusy):
             self.error.show_message(exc.message)
             self.password.clear()
             self.password.setFocus()
-            return
-        self.accept()
+            return True
+        return False  # busy (with a retry) or unexpected
 
 
 class SetupDialog(QDialog):
     """First run: there is no database yet. Creates it and the first administrator through
     ``create`` (which returns the recovery key to show once)."""
 
-    def __init__(self, create: Callable[[str, str, str, str | None], str],
+    def __init__(self, runner: TaskRunner, create: Callable[[str, str, str, str | None], str],
                  needs_passphrase: bool, parent: QWidget | None = None,
                  open_kit: Callable[[Path, str, str | None], str] | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.create = create
         self.open_kit = open_kit
         self.needs_passphrase = needs_passphrase
@@ -150,15 +167,9 @@ class SetupDialog(QDialog):
         kit_passphrase = passphrase_dialog(self, _t("出張用キットを開く"), confirm=False)
         if not kit_passphrase:
             return
-        try:
-            self.recovery_key = self.open_kit(Path(path), kit_passphrase, database_passphrase)
-        except DomainError as exc:
-            self.form.show_error("", exc.message)
-            return
-        except Exception as exc:  # key store or database problems carry Japanese messages
-            self.form.show_error("", str(exc))
-            return
-        self.accept()
+        open_kit = self.open_kit
+        if self._created(lambda: open_kit(Path(path), kit_passphrase, database_passphrase)):
+            self.accept()
 
     def submit(self) -> None:
         self.form.clear_errors()
@@ -171,18 +182,27 @@ class SetupDialog(QDialog):
             if passphrase != self.passphrase_confirm.text():
                 self.form.show_error("passphrase_confirm", _t("パスフレーズが一致しません"))
                 return
+        username, password = self.username.text().strip(), self.password.text()
+        display = self.display.text().strip() or username
+        if self._created(lambda: self.create(username, display, password, passphrase)):
+            self.accept()
+
+    def _created(self, create: Callable[[], str]) -> bool:
+        """Create the database on the runner's write lane (the dialog keeps painting); a
+        refusal or a key store or database problem is shown in the form, anything else
+        goes to the crash reporter."""
+        self.setEnabled(False)
         try:
-            self.recovery_key = self.create(self.username.text().strip(),
-                                            self.display.text().strip() or
-                                            self.username.text().strip(),
-                                            self.password.text(), passphrase)
-        except DomainError as exc:
-            self.form.show_error(getattr(exc, "field", ""), exc.message)
-            return
-        except Exception as exc:  # key store or database problems carry Japanese messages
-            self.form.show_error("", str(exc))
-            return
-        self.accept()
+            self.recovery_key = self.runner.call(create)
+        except (KeyUnavailable, DatabaseUnavailable, MigrationFailed) as exc:
+            self.form.show_error("", str(exc))  # Japanese messages of the storage layer
+            return False
+        except BaseException as exc:
+            self.runner.present(exc, parent=self, form=self.form)
+            return False
+        finally:
+            self.setEnabled(True)
+        return True
 
 
 # Clipboard formats that tell history and sync tools to skip an entry: Windows' clipboard

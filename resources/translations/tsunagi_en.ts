@@ -285,6 +285,10 @@
             <translation>Enter it again: </translation>
         </message>
         <message>
+            <source>もう一度実行しますか [y/N]: </source>
+            <translation>Run it again? [y/N]: </translation>
+        </message>
+        <message>
             <source>インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）</source>
             <translation>Installation self-test (creates a database, prints a PDF and shows a window in a temporary folder)</translation>
         </message>
@@ -705,6 +709,17 @@
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>書き出せませんでした（{reason}）: {path}</source>
+            <translation>Could not write the file ({reason}): {path}</translation>
+        </message>
+        <message>
+            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
+            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
+        </message>
+    </context>
+    <context>
         <name>Consent</name>
         <message>
             <source>「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
@@ -795,6 +810,17 @@
         <message>
             <source>項目</source>
             <translation>Field</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>できませんでした</source>
+            <translation>Could not be done</translation>
+        </message>
+        <message>
+            <source>データベースを使用中です</source>
+            <translation>The database is busy</translation>
         </message>
     </context>
     <context>
@@ -1028,10 +1054,6 @@
         <message>
             <source>登録する</source>
             <translation>Register</translation>
-        </message>
-        <message>
-            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
-            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
         </message>
     </context>
     <context>
@@ -1967,10 +1989,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>更新 (F5)</source>
             <translation>Refresh (F5)</translation>
-        </message>
-        <message>
-            <source>書き出せませんでした（{m}）</source>
-            <translation>Could not export ({m})</translation>
         </message>
         <message>
             <source>期限超過のみ</source>
@@ -3837,10 +3855,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>保存しました: {p}</source>
             <translation>Saved: {p}</translation>
-        </message>
-        <message>
-            <source>保存できませんでした（{e}）</source>
-            <translation>Could not save ({e})</translation>
         </message>
         <message>
             <source>実績報告</source>

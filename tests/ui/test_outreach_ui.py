@@ -21,6 +21,7 @@ from desktop.ui.outreach_dialogs import OutreachImportDialog
 from tests.conftest import PASSWORD, World
 from tests.services.test_outreach import KIT_PASS, laptop_factory  # noqa: F401
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 
 
 def _type_passphrase(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +54,7 @@ def test_make_a_kit_then_start_a_laptop_from_it(
         created.append(opened)
         return "RECOVERY-KEY"
 
-    setup = SetupDialog(lambda *a: "", False, open_kit=open_kit)
+    setup = SetupDialog(window.runner, lambda *a: "", False, open_kit=open_kit)
     qtbot.addWidget(setup)
     monkeypatch.setattr(preview, "choose_open_path", lambda *a: str(kit))
     driver.then(_type_passphrase)
@@ -65,7 +66,7 @@ def test_make_a_kit_then_start_a_laptop_from_it(
         services = build_services(opened.db, opened.device_id)
         me = services.auth.login("cwa", PASSWORD)
         assert [h.case_number for h in services.search.search(me, "シュッチョウ")] == ["T-0001"]
-        laptop_window = MainWindow(services, me, window.runner)
+        laptop_window = MainWindow(services, me, FakeRunner(window.runner.report_unhandled))
         qtbot.addWidget(laptop_window)
         assert "出張用" in laptop_window.windowTitle()
         assert laptop_window.kit_action.text() == "返却用キットを作る…"
@@ -127,10 +128,8 @@ def test_the_laptop_wipes_its_kits_and_working_database(
     world.services.outreach.export_kit(world.cw_a, kit, KIT_PASS)
     laptop = laptop_factory(kit)
     me = laptop.login()
-    from desktop.ui.tasks import TaskRunner
-
     errors: list[BaseException] = []
-    w = MainWindow(laptop.services, me, TaskRunner(errors.append, inline=True))
+    w = MainWindow(laptop.services, me, FakeRunner(errors.append))
     qtbot.addWidget(w)
     assert w.wipe_action.isVisible()
     database = Path(laptop.services.ctx.db.engine.url.database)
