@@ -665,7 +665,7 @@ def cmd_self_test(config: Config, args: argparse.Namespace) -> int:
 def cmd_gui(config: Config, args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
-    return run_gui(config, args)
+    return run_gui(config.data_dir, args.user or "")
 
 
 COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
@@ -679,16 +679,9 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
 
 
 def _setup_logging(config: Config) -> None:
-    """A plain log of what the program did, never personal data (ids and codes only)."""
-    try:
-        config.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(config.log_dir / "tsunagi.log",
-                                                       encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    from desktop.launcher import setup_logging
+
+    setup_logging(config.log_dir)
 
 
 def _language_before_parsing(argv: Sequence[str]) -> None:

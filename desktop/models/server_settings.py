@@ -19,11 +19,11 @@ from keyring.errors import KeyringError
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
+from desktop.config import SERVER_FILE
 from desktop.errors import DomainError
 from desktop.i18n import translator
 
 _t = translator("ServerSettings")
-SERVER_FILE = "server.json"
 KEYRING_SERVICE = "Tsunagi server"
 
 

@@ -308,15 +308,20 @@ class EndPlacement(Command["EpisodeSummary"]):
 
 @dataclass(frozen=True)
 class RecordCheckpoint(Command["CheckpointRecord"]):
+    """定着確認の結果. Well before its due date it raises NeedsConfirmation; the same
+    command with ``early`` set is the confirmed one."""
+
     episode_id: uuid.UUID
     checkpoint_id: uuid.UUID
     done_on: date
     result: str
     note: str = ""
+    early: bool = False
 
     def run(self, services: Services, actor: Actor | None) -> CheckpointRecord:
         return services.workflow.record_checkpoint(_signed_in(actor), self.checkpoint_id,
-                                                   self.done_on, self.result, self.note)
+                                                   self.done_on, self.result, self.note,
+                                                   early=self.early)
 
     def changes(self, result: CheckpointRecord) -> Changes:
         return _episode(self.episode_id, lists=False)
@@ -338,14 +343,19 @@ class ExtendSupport(Command["EpisodeSummary"]):
 
 @dataclass(frozen=True)
 class CloseEpisode(Command["EpisodeSummary"]):
+    """終了; ``open_checkpoints`` says what becomes of retention checks still open
+    (workflow.OPEN_CHECKS_CANCEL or _KEEP)."""
+
     episode_id: uuid.UUID
     on: date
     reason: str
     note: str = ""
+    open_checkpoints: str | None = None
 
     def run(self, services: Services, actor: Actor | None) -> EpisodeSummary:
         return services.workflow.close_episode(_signed_in(actor), self.episode_id, self.on,
-                                               self.reason, self.note)
+                                               self.reason, self.note,
+                                               open_checkpoints=self.open_checkpoints)
 
     def changes(self, result: EpisodeSummary) -> Changes:
         return _episode(self.episode_id)

@@ -15,7 +15,8 @@ and monthly views. Definitions (the JSON keys are a stable contract):
 - ``protection_ended_by_work``: episodes closed in the period with the reason
   保護廃止(就労収入増).
 - ``retention``: per checkpoint (``1m``, ``3m``, ``6m``, or the configured months) due in the
-  period: how many were due, how many confirmed 継続就労, and the rate.
+  period: how many were due, how many confirmed 継続就労, and the rate. A check cancelled with
+  its episode (中止) counts as due and not confirmed, as one left unrecorded does.
 - ``targets``: for a fiscal-year period, each configured annual target with the actual value
   and ``achievement`` = actual / target (rounded to 3 places; null for a target of 0).
 """

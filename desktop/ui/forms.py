@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import translator
-from desktop.services.commands import Command
-from desktop.services.errors import DomainError, InvalidInput
-from desktop.ui.widgets import Form
+from desktop.services.errors import DomainError, InvalidInput, NeedsConfirmation
+from desktop.ui import dialogs
+from desktop.ui.widgets import Form, fit_to_screen, top_aligned
 
 if TYPE_CHECKING:
+    from desktop.services.commands import Command
     from desktop.ui.tasks import TaskRunner
 
 _t = translator("Forms")
@@ -47,7 +48,7 @@ class ActionDialog(QDialog):
         build(self.form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll.setWidget(top_aligned(self.form))
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -58,7 +59,8 @@ class ActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
-        self.resize(560, min(720, 140 + 58 * len(self.form.fields)))
+        # The buttons stay below the scrolled form: never off a small screen.
+        fit_to_screen(self, 560, min(720, 140 + 58 * len(self.form.fields)))
 
     def try_submit(self) -> None:
         values = self.form.values()
@@ -85,14 +87,21 @@ def required(values: dict[str, Any], name: str, message: str) -> Any:
 class CommandDialog(ActionDialog):
     """An ActionDialog whose ``submit(values)`` returns a command: it runs on the write
     runner (OK disabled meanwhile), and the dialog closes when it has succeeded; a refusal
-    is shown beside its field and the dialog stays open."""
+    is shown beside its field and the dialog stays open.
+
+    A command refused with NeedsConfirmation (allowed, but unusual) asks the question; yes
+    runs ``confirmed(command)``, no shows the question beside ``question_field``."""
 
     def __init__(self, runner: TaskRunner, title: str, build: Callable[[Form], None],
                  submit: Callable[[dict[str, Any]], Command[Any]], intro: str = "",
-                 ok_text: str = "", parent: QWidget | None = None) -> None:
+                 ok_text: str = "", parent: QWidget | None = None,
+                 confirmed: Callable[[Any], Command[Any]] | None = None,
+                 question_field: str = "") -> None:
         super().__init__(title, build, submit, intro, ok_text, parent)
         self.runner = runner
         self.running = False
+        self.confirmed = confirmed
+        self.question_field = question_field
 
     def try_submit(self) -> None:
         if self.running:
@@ -108,16 +117,28 @@ class CommandDialog(ActionDialog):
         except DomainError as exc:
             self.form.show_error("", exc.message)
             return
+        self._run(command)
+
+    def _run(self, command: Command[Any]) -> None:
         self._set_running(True)
         self.runner.run(command, parent=self, form=self.form, on_done=self._succeeded,
-                        on_failed=self._failed)
+                        on_failed=lambda error: self._failed(error, command))
 
     def _set_running(self, running: bool) -> None:
         self.running = running
         self.ok_button.setEnabled(not running)
 
-    def _failed(self, _error: BaseException) -> None:
-        self._set_running(False)  # and the error is shown beside its field
+    def _failed(self, error: BaseException, command: Command[Any] | None = None) -> bool:
+        """True when dealt with here; otherwise present_error shows it beside its field."""
+        self._set_running(False)
+        if (isinstance(error, NeedsConfirmation) and self.confirmed is not None
+                and command is not None):
+            if dialogs.ask_confirm(self, self.windowTitle(), error.message):
+                self._run(self.confirmed(command))
+            else:
+                self.form.show_error(self.question_field, error.message)
+            return True
+        return False
 
     def _succeeded(self, result: Any) -> None:
         self._set_running(False)

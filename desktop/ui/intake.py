@@ -1,20 +1,31 @@
 """新規受付: register a person and open their first episode, warning about likely duplicates
-(same reading and birth date) before anything is saved."""
+(same reading and birth date) before anything is saved: the warning sits above the form,
+where it is seen, with a button to open each existing record instead."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.i18n import translator
 from desktop.japanese.wareki import DateParseError
 from desktop.services import Services
 from desktop.services.commands import Intake, PossibleDuplicates
 from desktop.services.context import Actor
+from desktop.services.errors import InvalidInput
 from desktop.services.persons import DuplicateCandidate, PersonInput
 from desktop.ui.forms import CommandDialog, required
-from desktop.ui.person_view import add_person_fields
+from desktop.ui.person_view import add_person_fields, check_person_form, watch_person_fields
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import wareki
 from desktop.ui.widgets import Form
@@ -24,16 +35,20 @@ _t = translator("Intake")
 
 class IntakeDialog(CommandDialog):
     """The look-alikes are looked up (on the read lane) as the reading and birth date are
-    typed, and again by the command itself before it writes; the caseworker confirms the
-    ones shown are other people."""
+    typed, and again by the Intake command itself before it writes; the caseworker confirms
+    that the ones shown are other people, or opens one of them instead."""
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         self.services, self.actor = services, actor
         self.duplicates: list[DuplicateCandidate] = []
+        self.existing: uuid.UUID | None = None  # 開く chosen beside a possible duplicate
         super().__init__(runner, _t("新規受付"), self._build, self._submit,
                          _t("支援対象者を登録し、支援エピソード（候補）を開始します。"),
                          _t("登録する"), parent)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.duplicate_box)  # above the form, never below the fold
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
@@ -41,14 +56,19 @@ class IntakeDialog(CommandDialog):
         birth = f.fields["birth_date"]
         f.text("desired_job", _t("希望職種"))
         f.area("note", _t("受付時のメモ"))
-        self.duplicate_label = QLabel()
+        watch_person_fields(f, self.services.ctx.today)
+        self.duplicate_box = QFrame()
+        self.duplicate_box.setObjectName("duplicateBox")
+        box = QVBoxLayout(self.duplicate_box)
+        self.duplicate_label = QLabel(_t("同じフリガナと生年月日の人が既に登録されています:"))
         self.duplicate_label.setObjectName("duplicateWarning")
         self.duplicate_label.setWordWrap(True)
-        self.duplicate_label.hide()
-        f.layout_.addRow(self.duplicate_label)
+        box.addWidget(self.duplicate_label)
+        self.duplicate_rows = QVBoxLayout()
+        box.addLayout(self.duplicate_rows)
         self.not_duplicate = QCheckBox(_t("上記の人とは別人であることを確認しました"))
-        self.not_duplicate.hide()
-        f.layout_.addRow(self.not_duplicate)
+        box.addWidget(self.not_duplicate)
+        self.duplicate_box.hide()
         birth.editingFinished.connect(self.check_duplicates)  # type: ignore[attr-defined]
         for name in ("family_kana", "given_kana"):
             f.fields[name].editingFinished.connect(self.check_duplicates)  # type: ignore[attr-defined]
@@ -71,17 +91,36 @@ class IntakeDialog(CommandDialog):
         if [d.id for d in duplicates] == [d.id for d in self.duplicates]:
             return  # the same people: a confirmation already given stays
         self.duplicates = duplicates
-        if duplicates:
-            names = "\n".join(_t("・{case_number} {name}（{kana}）{birth}生").format(
-                case_number=d.case_number, name=d.name, kana=d.kana, birth=wareki(d.birth_date))
-                for d in duplicates)
-            self.duplicate_label.setText(
-                _t("同じフリガナと生年月日の人が既に登録されています:") + "\n" + names)
-        self.duplicate_label.setVisible(bool(duplicates))
-        self.not_duplicate.setVisible(bool(duplicates))
+        while self.duplicate_rows.count():
+            item = self.duplicate_rows.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for d in duplicates:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(QLabel(_t("{case_number} {name}（{kana}）{birth}生").format(
+                case_number=d.case_number, name=d.name, kana=d.kana,
+                birth=wareki(d.birth_date))), 1)
+            button = QPushButton(_t("この人の記録を開く"))
+            button.setObjectName("openExisting")
+            button.setAccessibleName(_t("{name}の記録を開く").format(name=d.name))
+            button.clicked.connect(lambda _=False, pid=d.id: self.open_existing(pid))
+            line.addWidget(button)
+            self.duplicate_rows.addWidget(row)
+        self.duplicate_box.setVisible(bool(duplicates))
         self.not_duplicate.setChecked(False)
 
+    def open_existing(self, person_id: uuid.UUID) -> None:
+        """Leave the intake (nothing saved) for the existing record."""
+        self.existing = person_id
+        self.reject()
+
     def _submit(self, v: dict[str, Any]) -> Intake:
+        if check_person_form(self.form, self.services.ctx.today()) is None:
+            field, message = next((n, e.text()) for n, e in self.form.errors.items()
+                                  if e.text())
+            raise InvalidInput(field, message)  # every problem is shown, this one focused
         data = PersonInput(
             case_number=v["case_number"], family_name=v["family_name"],
             given_name=v["given_name"], family_kana=v["family_kana"],
@@ -95,7 +134,7 @@ class IntakeDialog(CommandDialog):
         return Intake(data, required(v, "intake_on", _t("受付日を入力してください")),
                       v["note"], confirmed)
 
-    def _failed(self, error: BaseException) -> None:
-        super()._failed(error)
+    def _failed(self, error: BaseException, command: Any = None) -> bool:
         if isinstance(error, PossibleDuplicates):
             self.show_duplicates(error.candidates)
+        return super()._failed(error, command)

@@ -3,6 +3,7 @@ contact log, plan, placements and retention checkpoints."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import uuid
 from collections.abc import Callable, Sequence
@@ -57,10 +58,18 @@ from desktop.services.commands import (
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput, StaleRecord
-from desktop.services.labels import CONSENT_SCOPE, STATES, SUPPORT_MENU, shown
-from desktop.services.persons import PersonInput, PersonRecord
+from desktop.services.labels import (
+    CHECKPOINT_OBSERVED,
+    CONSENT_SCOPE,
+    STATES,
+    SUPPORT_MENU,
+    shown,
+)
+from desktop.services.persons import PersonInput, PersonRecord, person_problems
 from desktop.services.printing import PrintedDocument
 from desktop.services.workflow import (
+    OPEN_CHECKS_CANCEL,
+    OPEN_CHECKS_KEEP,
     SUPPORTING,
     ContactInput,
     EpisodeSummary,
@@ -74,7 +83,7 @@ from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
-from desktop.ui.widgets import Form
+from desktop.ui.widgets import FlowLayout, Form, scrolling, top_aligned
 
 _t = translator("PersonView")
 
@@ -234,14 +243,47 @@ EXTEND = ActionSpec(
     lambda c, v: ExtendSupport(c.episode.id, required(
         v, "new_end_on", _t("終了予定日を入力してください")), v["reason"]),
     transition=False)
-CLOSE = ActionSpec(
-    "closed", N_("終了"), N_("支援を終了"),
-    lambda c, f: (f.date("on", _t("終了日"), c.today),
-                  f.choice("reason", _t("終了理由"), [(r, shown(r)) for r in c.data]),
-                  f.area("note", _t("メモ"))),
-    lambda c, v: CloseEpisode(c.episode.id, required(v, "on", _t("終了日を入力してください")),
-                              v["reason"], v["note"]),
-    needs=lambda s, a, ep: s.settings.get("closure_reasons"))
+
+
+def _closing(services: Services, actor: Actor, episode_id: uuid.UUID) -> Any:
+    """The closure reasons, and the retention checks closing would leave open."""
+    return (services.settings.get("closure_reasons"),
+            services.workflow.open_checkpoints(actor, episode_id))
+
+
+def _close_fields(ctx: ActionContext, f: Form) -> None:
+    reasons, still_open = ctx.data
+    f.date("on", _t("終了日"), ctx.today)
+    f.choice("reason", _t("終了理由"), [(r, shown(r)) for r in reasons])
+    if still_open:
+        f.choice("open_checkpoints", _t("残っている定着確認"), [
+            (None, _t("選んでください")),
+            (OPEN_CHECKS_CANCEL, _t("支援の終了とともに中止する")),
+            (OPEN_CHECKS_KEEP, _t("予定として残す（今日の予定に表示し、後で記録する）"))])
+    f.area("note", _t("メモ"))
+
+
+def _close(ctx: ActionContext, v: dict[str, Any]) -> Command[Any]:
+    if ctx.data[1] and v.get("open_checkpoints") is None:
+        raise InvalidInput("open_checkpoints", _t("残っている定着確認の扱いを選んでください"))
+    return CloseEpisode(ctx.episode.id, required(v, "on", _t("終了日を入力してください")),
+                        v["reason"], v["note"], v.get("open_checkpoints"))
+
+
+def _close_intro(ctx: ActionContext) -> str:
+    """終了 asks what becomes of the retention checks still open (cancelled with the
+    closure, or kept on the agenda to record later)."""
+    still_open = ctx.data[1]
+    if not still_open:
+        return ""
+    return _t("定着確認が {n} 件残っています（{which}）。").format(
+        n=len(still_open), which=listing(
+            _t("{months}か月・{due}").format(months=c.months, due=wareki(c.due_on))
+            for c in still_open))
+
+
+CLOSE = ActionSpec("closed", N_("終了"), N_("支援を終了"), _close_fields, _close, _close_intro,
+                   needs=_closing)
 
 # (state, key) → the button. The order is the buttons' order; 終了 comes last.
 ACTIONS: dict[tuple[str, str], ActionSpec] = {
@@ -289,6 +331,42 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
 }
 
 
+# The record's tabs, by name (the agenda opens the one an item is about).
+SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan")
+
+
+def person_data(values: dict[str, Any]) -> PersonInput:
+    """The person's fields of a form's values (a missing date stays None)."""
+    return PersonInput(**{f.name: values.get(f.name) for f in fields(PersonInput)})
+
+
+def watch_person_fields(form: Form, today: Callable[[], date]) -> None:
+    """Check each identity field as it is left, and show its problem beside it (the same
+    checks as saving makes; no database)."""
+    def left(name: str) -> None:
+        values, unreadable = form.read()
+        problems = {**person_problems(person_data(values), today()), **unreadable}
+        form.set_error(name, problems.get(name, ""))
+
+    for name in ("case_number", "family_name", "given_name", "family_kana", "given_kana",
+                 "birth_date", "postal_code", "phone_home", "phone_mobile"):
+        widget = form.fields.get(name)
+        if widget is not None:
+            widget.editingFinished.connect(lambda n=name: left(n))  # type: ignore[attr-defined]
+
+
+def check_person_form(form: Form, today: date) -> dict[str, Any] | None:
+    """The form's values, or None after showing every problem at once, each beside its
+    field (not one at a time)."""
+    values, unreadable = form.read()
+    problems = {**person_problems(person_data(values), today), **unreadable}
+    if problems:
+        form.show_errors(problems)
+        return None
+    form.clear_errors()
+    return values
+
+
 class PersonView(QWidget):
     """One person's record. It reloads itself when a command changed this person or one
     of their episodes (TaskRunner.changed)."""
@@ -303,14 +381,18 @@ class PersonView(QWidget):
         self.person: PersonRecord | None = None
         self.episodes: list[EpisodeSummary] = []
         self.current_plan: Any = None
+        self.wanted: tuple[uuid.UUID | None, uuid.UUID | None] = (None, None)
         self.dirty = False
         self._loading_form = False
         layout = QVBoxLayout(self)
         self.header = QLabel()
         self.header.setObjectName("personHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
         layout.addWidget(self.header)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("personTabs")
+        self.tabs.setAccessibleName(_t("対象者の記録"))
         layout.addWidget(self.tabs)
         self._build_profile()
         self._build_episode()
@@ -322,6 +404,36 @@ class PersonView(QWidget):
         save.activated.connect(self.save_profile)
         runner.changed.connect(self._on_changes)
         self.reload()
+
+    def show_section(self, section: str | None, episode_id: uuid.UUID | None = None,
+                     item_id: uuid.UUID | None = None) -> None:
+        """Bring up one tab of the record (by name, see SECTIONS), on ``episode_id`` with
+        ``item_id`` (a retention check) selected once loaded."""
+        if section is not None:
+            self.tabs.setCurrentIndex(SECTIONS.index(section))
+        if episode_id is None:
+            return
+        self.wanted = (episode_id, item_id)
+        index = self._episode_index(episode_id)
+        if index >= 0 and index != self.episode_combo.currentIndex():
+            self.episode_combo.setCurrentIndex(index)  # loads it
+        elif index >= 0:
+            self._select_wanted()
+
+    def _episode_index(self, episode_id: uuid.UUID) -> int:
+        # By value: QComboBox.findData compares Python objects by identity.
+        return next((i for i in range(self.episode_combo.count())
+                     if self.episode_combo.itemData(i) == episode_id), -1)
+
+    def _select_wanted(self) -> None:
+        episode_id, item_id = self.wanted
+        if item_id is None or self.episode() is None or self.episode().id != episode_id:  # type: ignore[union-attr]
+            return
+        for row, check in enumerate(self.checkpoints_model.rows):
+            if check.id == item_id:
+                self.checkpoints_view.selectRow(row)
+                self.wanted = (None, None)
+                return
 
     # ---------------------------------------------------------------- loading
 
@@ -345,7 +457,7 @@ class PersonView(QWidget):
         self.person = p = person
         today = self.services.ctx.today()
         self.header.setText(
-            f"<span style='font-size:18pt;font-weight:600'>{html.escape(p.family_name)} "
+            f"<span style='font-size:x-large;font-weight:600'>{html.escape(p.family_name)} "
             f"{html.escape(p.given_name)}</span>&nbsp;&nbsp;<span style='color:#4b5563'>"
             f"{html.escape(p.family_kana)} {html.escape(p.given_kana)}</span><br>"
             "<span style='color:#374151'>"
@@ -364,7 +476,10 @@ class PersonView(QWidget):
             self.episode_combo.addItem(
                 _t("{on} 受付 — {state}").format(on=wareki(e.intake_on),
                                                   state=label("state", e.state)), e.id)
-        index = self.episode_combo.findData(current) if current else 0
+        wanted = self.wanted[0]
+        if wanted is not None and self._episode_index(wanted) >= 0:
+            current = wanted
+        index = self._episode_index(current) if current else 0
         self.episode_combo.setCurrentIndex(max(0, index))
         self.episode_combo.blockSignals(False)
         self.new_episode_button.setEnabled(all(e.state == "closed" for e in self.episodes))
@@ -392,7 +507,8 @@ class PersonView(QWidget):
         f.text("desired_wage", _t("希望賃金"))
         f.text("desired_area", _t("希望地域"))
         f.changed.connect(self._mark_dirty)
-        scroll.setWidget(f)
+        watch_person_fields(f, self.services.ctx.today)
+        scroll.setWidget(top_aligned(f))
         outer.addWidget(scroll)
         row = QHBoxLayout()
         self.save_state = QLabel()
@@ -428,11 +544,8 @@ class PersonView(QWidget):
     def save_profile(self) -> None:
         if self.person is None:
             return
-        values = self.profile.values()
+        values = check_person_form(self.profile, self.services.ctx.today())
         if values is None:
-            return
-        if values["birth_date"] is None:
-            self.profile.show_error("birth_date", _t("生年月日を入力してください"))
             return
         self._store(self.person.version, PersonInput(**values), _t("保存しました"),
                     merge_if_stale=True)
@@ -525,8 +638,9 @@ class PersonView(QWidget):
         self.state_line.setObjectName("stateLine")
         self.state_line.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.state_line)
-        self.actions_row = QHBoxLayout()
-        layout.addLayout(self.actions_row)
+        actions = QWidget()
+        self.actions_row = FlowLayout(actions)  # wraps on a narrow screen
+        layout.addWidget(actions)
         self.blocked = QLabel()
         self.blocked.setObjectName("blockedReason")
         self.blocked.setWordWrap(True)
@@ -538,7 +652,7 @@ class PersonView(QWidget):
                        " ".join(shown(x) for x in (t.reason or "", t.note) if x)))
         layout.addWidget(QLabel(_t("経過（すべての状態の変更）")))
         layout.addWidget(_table(self.timeline), 1)
-        self.tabs.addTab(page, _t("支援経過"))
+        self.tabs.addTab(scrolling(page), _t("支援経過"))
 
     def _show_episode(self) -> None:
         while self.actions_row.count():
@@ -600,6 +714,7 @@ class PersonView(QWidget):
         self.current_plan = data["plan"]
         self.review_button.setEnabled(bool(data["plan"] and any(
             done is None for _, _, done, _ in data["plan"].reviews)))
+        self._select_wanted()
         offered = {a.target: a for a in data["actions"]}
         refusal = data["edit_refusal"]
         reasons = []
@@ -617,7 +732,6 @@ class PersonView(QWidget):
             if not allowed and spec.transition and key != "closed":
                 reasons.append(_t("{action}: {reason}").format(action=_t(spec.button),
                                                               reason=reason))
-        self.actions_row.addStretch(1)
         self.blocked.setText("\n".join(dict.fromkeys(reasons)))
 
     def _add_action(self, key: str, text: str, allowed: bool, reason: str) -> None:
@@ -630,9 +744,12 @@ class PersonView(QWidget):
         self.buttons[key] = button
 
     def _dialog(self, title: str, build: Callable[[Form], object],
-                submit: Callable[[dict[str, Any]], Command[Any]], intro: str = "") -> bool:
+                submit: Callable[[dict[str, Any]], Command[Any]], intro: str = "",
+                confirmed: Callable[[Any], Command[Any]] | None = None,
+                question_field: str = "") -> bool:
         """A dialog that runs a command; the view reloads through TaskRunner.changed."""
-        dialog = CommandDialog(self.runner, title, build, submit, intro, parent=self)
+        dialog = CommandDialog(self.runner, title, build, submit, intro, parent=self,
+                               confirmed=confirmed, question_field=question_field)
         return bool(dialog.exec())
 
     def run_action(self, key: str) -> None:
@@ -767,7 +884,7 @@ class PersonView(QWidget):
         row.addWidget(withdraw)
         row.addStretch(1)
         layout.addLayout(row)
-        self.tabs.addTab(page, _t("同意"))
+        self.tabs.addTab(scrolling(page), _t("同意"))
 
     def record_consent(self) -> None:
         episode = self.episode()
@@ -833,7 +950,7 @@ class PersonView(QWidget):
             lambda c: (wareki(c.contact_on), label("contact", c.kind), c.staff_name, c.content,
                        parenthesised(c.next_action, wareki(c.next_action_due))))
         layout.addWidget(_table(self.contacts_model), 1)
-        self.tabs.addTab(page, _t("ケース記録"))
+        self.tabs.addTab(scrolling(page), _t("ケース記録"))
 
     def add_contact(self) -> None:
         episode = self.episode()
@@ -872,10 +989,11 @@ class PersonView(QWidget):
         self.checkpoints_model = RecordsModel(
             (_t("定着確認"), _t("予定日"), _t("確認日"), _t("結果")),
             lambda c: (_t("{months}か月").format(months=c.months), wareki(c.due_on),
-                       wareki(c.done_on),
-                       label("checkpoint", c.result)))
+                       wareki(c.done_on), self._check_status(c)))
         layout.addWidget(QLabel(_t("定着確認")))
         self.checkpoints_view = _table(self.checkpoints_model)
+        self.checkpoints_view.setObjectName("checkpointsView")
+        self.checkpoints_view.setAccessibleName(_t("定着確認"))
         layout.addWidget(self.checkpoints_view, 1)
         record = QPushButton(_t("選択した定着確認の結果を記録"))
         record.clicked.connect(self.record_checkpoint)
@@ -883,7 +1001,15 @@ class PersonView(QWidget):
         row.addWidget(record)
         row.addStretch(1)
         layout.addLayout(row)
-        self.tabs.addTab(page, _t("就職・定着"))
+        self.tabs.addTab(scrolling(page), _t("就職・定着"))
+
+    def _check_status(self, check: Any) -> str:
+        """Every check has a status: its result, or still to do (予定 / 期限超過)."""
+        if check.result:
+            return label("checkpoint", check.result)
+        if check.due_on < self.services.ctx.today():
+            return _t("期限超過（未確認）")
+        return _t("予定")
 
     def record_checkpoint(self) -> None:
         episode, checkpoint = self.episode(), _selected(self.checkpoints_view)
@@ -891,10 +1017,13 @@ class PersonView(QWidget):
             return
         self._dialog(_t("定着確認の結果"), lambda f: (
             f.date("done_on", _t("確認日"), self.services.ctx.today()),
-            f.choice("result", _t("結果"), choices("checkpoint")),
+            f.choice("result", _t("結果"), [(k, label("checkpoint", k))
+                                            for k in CHECKPOINT_OBSERVED]),
             f.area("note", _t("メモ"))),
             lambda v: RecordCheckpoint(episode.id, checkpoint.id, required(
-                v, "done_on", _t("確認日を入力してください")), v["result"], v["note"]))
+                v, "done_on", _t("確認日を入力してください")), v["result"], v["note"]),
+            # Well before its due date: asked first, then recorded as confirmed.
+            confirmed=lambda c: dataclasses.replace(c, early=True), question_field="done_on")
 
     # ---------------------------------------------------------------- plan
 
@@ -916,7 +1045,7 @@ class PersonView(QWidget):
         row.addWidget(self.protection_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.tabs.addTab(page, _t("支援プラン・支援要請"))
+        self.tabs.addTab(scrolling(page), _t("支援プラン・支援要請"))
 
     def _show_plan(self, plan: Any, referrals: list[Any]) -> None:
         lines = []

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.files import write_whole
 from desktop.i18n import N_, translator
 from desktop.services.printing import PrintedDocument
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Preview")
 
@@ -104,7 +105,7 @@ class PreviewDialog(QDialog):
         for button in (save, send, close):
             row.addWidget(button)
         layout.addLayout(row)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
     def save(self) -> Path | None:
         path = choose_save_path(self, self.document.filename)

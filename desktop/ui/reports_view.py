@@ -58,7 +58,7 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import fiscal_year, fiscal_year_short
-from desktop.ui.widgets import DateEdit
+from desktop.ui.widgets import DateEdit, FlowLayout
 
 _t = translator("ReportsView")
 
@@ -81,11 +81,12 @@ def fill_table(widget: QTableWidget, table: LabelledTable) -> None:
                 font.setBold(True)
                 item.setFont(font)
             widget.setItem(r, c, item)
-    widget.resizeColumnsToContents()
+    # Every column as wide as its header and figures (「就労による保護廃止」 was cut off when
+    # the columns shared the width out equally); the table scrolls sideways where the window
+    # is narrower.
     header = widget.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    for c in range(1, len(table.header)):
-        header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
 
 
 def _table() -> QTableWidget:
@@ -94,7 +95,7 @@ def _table() -> QTableWidget:
     widget.verticalHeader().hide()
     widget.setAlternatingRowColors(True)
     widget.horizontalHeader().setStretchLastSection(True)
-    widget.verticalHeader().setDefaultSectionSize(30)
+    widget.verticalHeader().setDefaultSectionSize(widget.fontMetrics().height() + 14)
     return widget
 
 
@@ -110,7 +111,7 @@ class ReportsView(QWidget):
         self.report: dict[str, Any] | None = None
         self.period: Period | None = None
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_picker())
+        layout.addWidget(self._build_picker())
         self.heading = QLabel()
         self.heading.setObjectName("agendaSummary")
         layout.addWidget(self.heading)
@@ -121,7 +122,7 @@ class ReportsView(QWidget):
         top.addWidget(self.summary, 3)
         top.addWidget(self.retention, 2)
         # Seven indicators without a scroll bar.
-        self.summary.setMinimumHeight(8 * 30 + 8)
+        self.summary.setMinimumHeight(8 * self.summary.verticalHeader().defaultSectionSize() + 8)
         layout.addLayout(top, 0)
 
         self.details = QTabWidget()
@@ -151,14 +152,18 @@ class ReportsView(QWidget):
 
     # ---------------------------------------------------------------- picker
 
-    def _build_picker(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_picker(self) -> QWidget:
+        picker = QWidget()
+        row = FlowLayout(picker)  # wraps onto a second line on a narrow screen
         self.mode = QComboBox()
         self.mode.addItem(_t("年度"), "fiscal")
         self.mode.addItem(_t("月"), "month")
         self.mode.addItem(_t("期間を指定"), "custom")
         self.mode.setObjectName("reportMode")
-        row.addWidget(QLabel(_t("期間")))
+        caption = QLabel(_t("期間"))
+        caption.setBuddy(self.mode)
+        row.addWidget(caption)
+        self.mode.setAccessibleName(_t("期間"))
         row.addWidget(self.mode)
         self.year = QComboBox()
         self.year.setObjectName("reportYear")
@@ -191,7 +196,6 @@ class ReportsView(QWidget):
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         row.addWidget(self.error)
-        row.addStretch(1)
         self.targets_button = QPushButton(_t("年度目標を設定…"))
         self.targets_button.clicked.connect(self.edit_targets)
         self.targets_button.setVisible(allowed(self.actor, "set_targets"))
@@ -204,7 +208,7 @@ class ReportsView(QWidget):
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             row.addWidget(button)
             self.export_buttons[fmt] = button
-        return row
+        return picker
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()

@@ -26,11 +26,11 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, 
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import DomainError
-from desktop.services.commands import Command
 from desktop.ui.errors import present_error
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the runner is made before the services are loaded (app.Startup)
     from desktop.services import Services
+    from desktop.services.commands import Command
     from desktop.services.context import Actor
     from desktop.ui.widgets import Form
 
@@ -92,7 +92,7 @@ class TaskRunner(QObject):
 
     _finished = Signal(object, object, object)  # job, result, error
     busy_changed = Signal(bool)
-    changed = Signal(object)  # Changes, after each command that changed something
+    changed = Signal(object)  # services.commands.Changes, after a command that changed any
 
     def __init__(self, on_unhandled: Failed, parent: QObject | None = None) -> None:
         super().__init__(parent)

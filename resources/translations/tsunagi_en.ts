@@ -1012,8 +1012,16 @@
     <context>
         <name>Intake</name>
         <message>
-            <source>・{case_number} {name}（{kana}）{birth}生</source>
-            <translation>- {case_number} {name} ({kana}), born {birth}</translation>
+            <source>{case_number} {name}（{kana}）{birth}生</source>
+            <translation>{case_number} {name} ({kana}), born {birth}</translation>
+        </message>
+        <message>
+            <source>{name}の記録を開く</source>
+            <translation>Open the record of {name}</translation>
+        </message>
+        <message>
+            <source>この人の記録を開く</source>
+            <translation>Open this record</translation>
         </message>
         <message>
             <source>上記の人とは別人であることを確認しました</source>
@@ -1120,6 +1128,10 @@
         <message>
             <source>ナビゲーター職業相談・紹介</source>
             <translation>Navigator job counselling and referral</translation>
+        </message>
+        <message>
+            <source>中止</source>
+            <translation>Cancelled</translation>
         </message>
         <message>
             <source>他事業へ移行</source>
@@ -1630,20 +1642,12 @@
             <translation>Tsunagi</translation>
         </message>
         <message>
-            <source>つなぎ — はじめての設定</source>
-            <translation>Tsunagi — first-time setup</translation>
+            <source>つなぎ 回復キー</source>
+            <translation>Tsunagi recovery key</translation>
         </message>
         <message>
-            <source>つなぎ — データベースの鍵</source>
-            <translation>Tsunagi — database key</translation>
-        </message>
-        <message>
-            <source>つなぎ — ログイン</source>
-            <translation>Tsunagi — log in</translation>
-        </message>
-        <message>
-            <source>つなぎ — 画面のロック</source>
-            <translation>Tsunagi — screen locked</translation>
+            <source>はじめての設定</source>
+            <translation>First-time setup</translation>
         </message>
         <message>
             <source>アプリを終了</source>
@@ -1660,6 +1664,10 @@
         <message>
             <source>データベースのパスフレーズ（10文字以上）</source>
             <translation>Database passphrase (10 characters or more)</translation>
+        </message>
+        <message>
+            <source>データベースの鍵</source>
+            <translation>Database key</translation>
         </message>
         <message>
             <source>パスフレーズが一致しません</source>
@@ -1730,8 +1738,16 @@
             <translation>On a laptop for outreach sessions, the database is made from an outreach kit created at the office (log in with the same user name and password as at the office).</translation>
         </message>
         <message>
+            <source>印刷…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
             <source>回復キー</source>
             <translation>Recovery key</translation>
+        </message>
+        <message>
+            <source>回復キーを控えてから、「回復キーを控えました」にチェックを入れて閉じてください。</source>
+            <translation>Write down the recovery key first, then tick "I have written down the recovery key" and close.</translation>
         </message>
         <message>
             <source>回復キーを控えました</source>
@@ -1742,8 +1758,20 @@
             <translation>Employment support case management</translation>
         </message>
         <message>
-            <source>次の回復キーを紙に書き写し、金庫など安全な場所に保管してください。鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。</source>
-            <translation>Copy the recovery key below onto paper and keep it somewhere safe, such as a safe. It is the only way to open the database if the key is lost. This screen will not be shown again.</translation>
+            <source>次の回復キーを紙に書き写すか印刷し、金庫など安全な場所に保管してください。鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。</source>
+            <translation>Copy the recovery key below onto paper or print it, and keep it somewhere safe such as a safe. If the key is lost it is the only way to open the database. This screen is never shown again.</translation>
+        </message>
+        <message>
+            <source>画面のロック</source>
+            <translation>Screen locked</translation>
+        </message>
+        <message>
+            <source>画面をロックしました。</source>
+            <translation>The screen is locked.</translation>
+        </message>
+        <message>
+            <source>確認しています…</source>
+            <translation>Checking…</translation>
         </message>
         <message>
             <source>管理者のユーザー名</source>
@@ -1757,12 +1785,16 @@
             <source>表示名</source>
             <translation>Display name</translation>
         </message>
+        <message>
+            <source>金庫など安全な場所に保管してください。データベースの鍵を失ったとき、データベースを開ける唯一の手段です。</source>
+            <translation>Keep this somewhere safe such as a safe. If the database key is lost it is the only way to open the database.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>{n} 件</source>
-            <translation>{n} cases</translation>
+            <source>{name}のメニュー</source>
+            <translation>Menu of {name}</translation>
         </message>
         <message>
             <source>{n} 件を印刷しました（{folder}）</source>
@@ -1781,8 +1813,8 @@
             <translation>Created {title} ({n} records): {p}</translation>
         </message>
         <message>
-            <source>{today}　予定 {n} 件（うち期限超過 {o} 件）</source>
-            <translation>{today} · {n} due ({o} overdue)</translation>
+            <source>{today}　{counted}</source>
+            <translation>{today}  {counted}</translation>
         </message>
         <message>
             <source>この PC のデータベースに戻す…</source>
@@ -1801,14 +1833,6 @@
             <translation>Tsunagi</translation>
         </message>
         <message>
-            <source>つなぎ — 出張用（オフライン）</source>
-            <translation>Tsunagi — outreach (offline)</translation>
-        </message>
-        <message>
-            <source>つなぎ — 就労支援ケース管理</source>
-            <translation>Tsunagi — employment support case management</translation>
-        </message>
-        <message>
             <source>キットと作業用データの消去</source>
             <translation>Erase kit and working data</translation>
         </message>
@@ -1823,6 +1847,10 @@
         <message>
             <source>ケース一覧</source>
             <translation>Caseload</translation>
+        </message>
+        <message>
+            <source>ケース一覧 {n} 人</source>
+            <translation>Caseload: {n} persons</translation>
         </message>
         <message>
             <source>データベースの接続先（サーバー）…</source>
@@ -1847,6 +1875,10 @@
         <message>
             <source>中止</source>
             <translation>Stop</translation>
+        </message>
+        <message>
+            <source>予定 {n} 件（うち期限超過 {o} 件）</source>
+            <translation>{n} items due ({o} overdue)</translation>
         </message>
         <message>
             <source>事務所で返却用キットを取り込んだことを確認しましたか？
@@ -1889,6 +1921,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>出張用キットを作る…</source>
             <translation>Make outreach kit…</translation>
+        </message>
+        <message>
+            <source>出張用（オフライン）</source>
+            <translation>Outreach (offline)</translation>
         </message>
         <message>
             <source>区分</source>
@@ -1955,6 +1991,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Reports</translation>
         </message>
         <message>
+            <source>就労支援ケース管理</source>
+            <translation>Employment support case management</translation>
+        </message>
+        <message>
             <source>就労支援台帳_{stamp}.{fmt}</source>
             <translation>employment_support_ledger_{stamp}.{fmt}</translation>
         </message>
@@ -1969,6 +2009,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>支援要請書類を印刷しています…</source>
             <translation>Printing referral documents…</translation>
+        </message>
+        <message>
+            <source>文字の大きさ…</source>
+            <translation>Text size…</translation>
         </message>
         <message>
             <source>新しいパスワードが一致しません</source>
@@ -2003,6 +2047,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Print all unprinted referrals…</translation>
         </message>
         <message>
+            <source>検索</source>
+            <translation>Search</translation>
+        </message>
+        <message>
             <source>検索結果 {n} 件</source>
             <translation>{n} found</translation>
         </message>
@@ -2025,6 +2073,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>現在のパスワード</source>
             <translation>Current password</translation>
+        </message>
+        <message>
+            <source>画面の切り替え</source>
+            <translation>Screens</translation>
         </message>
         <message>
             <source>画面をロック (Ctrl+L)</source>
@@ -2708,6 +2760,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{months}-month</translation>
         </message>
         <message>
+            <source>{months}か月・{due}</source>
+            <translation>{months} months, {due}</translation>
+        </message>
+        <message>
             <source>{on} 受付 — {state}</source>
             <translation>{on} intake — {state}</translation>
         </message>
@@ -2778,6 +2834,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>世帯状況</source>
             <translation>Household</translation>
+        </message>
+        <message>
+            <source>予定</source>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>予定として残す（今日の予定に表示し、後で記録する）</source>
+            <translation>Keep them scheduled (shown on Today, recorded later)</translation>
         </message>
         <message>
             <source>予定日</source>
@@ -2920,6 +2984,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Retention check</translation>
         </message>
         <message>
+            <source>定着確認が {n} 件残っています（{which}）。</source>
+            <translation>{n} retention checks are still open ({which}).</translation>
+        </message>
+        <message>
             <source>定着確認の結果</source>
             <translation>Retention check result</translation>
         </message>
@@ -2934,6 +3002,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>対象としない</source>
             <translation>Not eligible</translation>
+        </message>
+        <message>
+            <source>対象者の記録</source>
+            <translation>Person's record</translation>
         </message>
         <message>
             <source>対象者区分</source>
@@ -3068,6 +3140,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>From the withdrawal date, no referral or information sharing can rest on this consent.</translation>
         </message>
         <message>
+            <source>支援の終了とともに中止する</source>
+            <translation>Cancel them with the closure</translation>
+        </message>
+        <message>
             <source>支援を終了</source>
             <translation>Close support</translation>
         </message>
@@ -3184,6 +3260,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Due</translation>
         </message>
         <message>
+            <source>期限超過（未確認）</source>
+            <translation>Overdue (not checked)</translation>
+        </message>
+        <message>
             <source>未保存の変更があります</source>
             <translation>There are unsaved changes</translation>
         </message>
@@ -3216,6 +3296,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Next review date</translation>
         </message>
         <message>
+            <source>残っている定着確認</source>
+            <translation>Open retention checks</translation>
+        </message>
+        <message>
+            <source>残っている定着確認の扱いを選んでください</source>
+            <translation>Choose what to do with the open retention checks</translation>
+        </message>
+        <message>
             <source>氏</source>
             <translation>Family name</translation>
         </message>
@@ -3242,10 +3330,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>生年月日</source>
             <translation>Date of birth</translation>
-        </message>
-        <message>
-            <source>生年月日を入力してください</source>
-            <translation>Enter the date of birth</translation>
         </message>
         <message>
             <source>目標: {goal}</source>
@@ -3390,6 +3474,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>週の労働時間</source>
             <translation>Weekly working hours</translation>
+        </message>
+        <message>
+            <source>選んでください</source>
+            <translation>Choose</translation>
         </message>
         <message>
             <source>選択した同意の撤回を記録</source>
@@ -4220,6 +4308,37 @@ The connection is checked before saving. It takes effect from the next start. To
         </message>
     </context>
     <context>
+        <name>TextSizeDialog</name>
+        <message>
+            <source>この PC で使う文字の大きさを選びます。すべての画面にすぐ反映され、次回の起動でも同じ大きさになります。</source>
+            <translation>Choose the text size used on this PC. Every screen changes at once, and the next start keeps the same size.</translation>
+        </message>
+        <message>
+            <source>とても大きい（150%）</source>
+            <translation>Very large (150%)</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>大きい（125%）</source>
+            <translation>Large (125%)</translation>
+        </message>
+        <message>
+            <source>文字の大きさ</source>
+            <translation>Text size</translation>
+        </message>
+        <message>
+            <source>標準（100%）</source>
+            <translation>Normal (100%)</translation>
+        </message>
+        <message>
+            <source>設定を保存できませんでした（{reason}）</source>
+            <translation>The setting could not be saved ({reason})</translation>
+        </message>
+    </context>
+    <context>
         <name>Validators</name>
         <message>
             <source>フリガナはカタカナで入力してください</source>
@@ -4303,6 +4422,14 @@ The connection is checked before saving. It takes effect from the next start. To
     <context>
         <name>Workflow</name>
         <message>
+            <source>{months}か月</source>
+            <translation>{months} months</translation>
+        </message>
+        <message>
+            <source>{months}か月の定着確認の予定日は {due} です。{days}日早い {on} の確認として記録しますか？</source>
+            <translation>The {months}-month retention check is due on {due}. Record it as checked on {on}, {days} days early?</translation>
+        </message>
+        <message>
             <source>この対象者には終了していない支援エピソードがあります</source>
             <translation>This client has a support episode that is not closed</translation>
         </message>
@@ -4341,6 +4468,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>回答待ちの支援要請がありません</source>
             <translation>There is no referral awaiting an answer</translation>
+        </message>
+        <message>
+            <source>定着確認が {n} 件残っています（{which}）。支援の終了とともに中止するか、予定として残すかを選んでください</source>
+            <translation>{n} retention checks are still open ({which}). Choose whether to cancel them with the closure or keep them scheduled</translation>
         </message>
         <message>
             <source>定着確認の予定が見つかりません</source>
@@ -4423,6 +4554,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>The next action record was not found</translation>
         </message>
         <message>
+            <source>残っている定着確認の扱いを選んでください</source>
+            <translation>Choose what to do with the open retention checks</translation>
+        </message>
+        <message>
             <source>決定は「支援対象とする」か「対象としない」を選んでください</source>
             <translation>Choose "eligible for support" or "not eligible" as the decision</translation>
         </message>
@@ -4433,6 +4568,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>目標とする職種を入力してください</source>
             <translation>Enter the target job</translation>
+        </message>
+        <message>
+            <source>確認日は就職日（{start}）より後の日付にしてください</source>
+            <translation>The check date must be after the job start date ({start})</translation>
         </message>
         <message>
             <source>確認結果を選んでください</source>

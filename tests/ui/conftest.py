@@ -1,13 +1,21 @@
 """UI fixtures: the main window on a real test database, tasks run by the FakeRunner, modal
 dialogs driven by the test instead of blocking, and the guard that fails any UI test in
-which the GUI thread touched the database."""
+which the GUI thread touched the database.
+
+Every UI test runs on an office laptop's screen: Qt's offscreen platform is given one screen
+of 1024×700 (TSUNAGI_TEST_SCREEN=125 gives 1366×768 at 125 % scaling, less a 48-pixel task
+bar: 1093×576 in Qt's units), so that a window too large for it is caught (test_fit.py)."""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import tempfile
 import threading
 import traceback
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +33,24 @@ from tests.ui.fakes import FakeRunner, in_runner_job
 
 Fill = Callable[[ActionDialog], None]
 SCREEN_MODULES = ("desktop.ui.", "desktop.app")
+SCREENS = {
+    "100": {"width": 1024, "height": 700, "logicalDpi": 96},
+    "125": {"width": 1366, "height": 768 - 48, "logicalDpi": 120},
+}
+
+
+def _office_screen() -> None:
+    """Before the QApplication exists (conftest files are read before any test runs)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return  # a real display, or a screen chosen by the caller
+    screen = {"name": "office", "x": 0, "y": 0, "logicalBaseDpi": 96, "dpr": 1,
+              **SCREENS[os.environ.get("TSUNAGI_TEST_SCREEN", "100")]}
+    path = Path(tempfile.mkdtemp(prefix="tsunagi-screen-")) / "screen.json"
+    path.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+
+
+_office_screen()
 
 
 class DialogDriver:
@@ -53,7 +79,8 @@ def ok(dialog: ActionDialog) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _application_look(qapp: QApplication) -> None:
-    setup_application(qapp)
+    # TSUNAGI_TEST_TEXT_SCALE=150: the whole suite with the largest text size.
+    setup_application(qapp, text_scale=int(os.environ.get("TSUNAGI_TEST_TEXT_SCALE", "100")))
 
 
 def _screen_code_on_stack() -> bool:
