@@ -263,6 +263,9 @@ def verify_chain(session: Session, key: bytes | None,
     last_seen: dict[tuple[str, str], tuple[int, str]] = {}
     stmt = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
     last: AuditEntry | None = None
+    stored = anchor.read() if anchor is not None else None
+    anchored = {h.seq for h in stored or () if h is not None}
+    at_anchor: dict[int, str] = {}  # the chain's hashes at the anchored sequence numbers
 
     def bad(seq: int, problem: str) -> ChainReport:
         return ChainReport(False, rows, seq, problem)
@@ -299,14 +302,17 @@ def verify_chain(session: Session, key: bytes | None,
             return bad(entry.seq, _t("監査ログ #{seq}（{action}）の内容が改ざんされています").format(
                 seq=entry.seq, action=entry.action))
         prev, expected_seq, last = entry.hash, expected_seq + 1, entry
+        if entry.seq in anchored:
+            at_anchor[entry.seq] = entry.hash
     head = Head(last.seq, last.hash) if last is not None else None
-    problem = _anchor_problem(head, keyed_seen, anchor)
+    problem = _anchor_problem(head, keyed_seen, anchor, at_anchor)
     if problem:
         return ChainReport(False, rows, head.seq if head else 0, problem, head)
     return ChainReport(True, rows, head=head, last_seen=last_seen)
 
 
-def _anchor_problem(head: Head | None, keyed: bool, anchor: HeadAnchor | None) -> str:
+def _anchor_problem(head: Head | None, keyed: bool, anchor: HeadAnchor | None,
+                    at_anchor: dict[int, str] | None = None) -> str:
     if anchor is None:
         return ""
     stored = anchor.read()
@@ -330,9 +336,13 @@ def _anchor_problem(head: Head | None, keyed: bool, anchor: HeadAnchor | None) -
                 first=top + 1, last=head.seq)
         return _t("監査ログ #{seq} が先頭の記録と一致しません（書き換えられています）").format(
             seq=head.seq)
-    # A server written by several PCs: the chain must still contain this PC's last head.
+    # A server written by several PCs: the chain must still contain this PC's last head,
+    # the same row (a rewritten chain with the key renumbers and rehashes what follows).
     if head is None or head.seq < min(h.seq for h in known):
         return _t("監査ログの末尾が削除されています（この PC の記録では #{seq} まであります）").format(
+            seq=min(h.seq for h in known))
+    if at_anchor is not None and not any(at_anchor.get(h.seq) == h.hash for h in known):
+        return _t("監査ログ #{seq} が先頭の記録と一致しません（書き換えられています）").format(
             seq=min(h.seq for h in known))
     return ""
 
