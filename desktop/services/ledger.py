@@ -37,7 +37,6 @@ from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import (
     DateParseError,
     add_months,
-    fiscal_year_of,
     format_wareki,
     parse_date,
 )
@@ -49,11 +48,17 @@ from desktop.models import (
     Placement,
     Referral,
     RetentionCheckpoint,
-    Transition,
     User,
 )
 from desktop.models.db import refresh_statistics
 from desktop.services import audit, hygiene
+from desktop.services.builder import (
+    History,
+    ReferralNumbers,
+    Stamps,
+    add_episode,
+    support_end,
+)
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
@@ -524,7 +529,13 @@ class LedgerService:
                     if rows_by_number[r.row].status != "rejected":
                         reject(rows_by_number[r.row], _t("行"),
                                _t("同じ支援エピソードの別の行に誤りがあります"))
-
+            else:
+                try:  # the moves the rows imply, checked as every move is
+                    _history(rows, ctx.today)
+                except DomainError as exc:
+                    for r in rows:
+                        reject(rows_by_number[r.row], _t("行"), exc.message)
+                    bad_groups.add(key)
         episodes = [rows for key, rows in groups.items() if key not in bad_groups]
         return preview, episodes, rows_by_number
 
@@ -768,25 +779,60 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
         yield items[i:i + size]
 
 
+def _history(rows: list[ParsedRow], today: date) -> History:
+    """The moves the rows of one episode imply, checked as the services check every move
+    (builder.History): no database, so it runs while the file is parsed."""
+    head = rows[0]
+    history = History(head.intake_on, today, "台帳から取込")
+    if head.consent_on is not None:
+        history.move("screening", head.consent_on)
+        history.move("consented", head.consent_on)
+    if head.referred_on is not None:
+        history.move("referred", head.referred_on)
+        if head.support_start_on is not None:
+            history.move("active", head.support_start_on)
+    for row, end_on in _placements(rows):
+        assert row.placed_on is not None
+        history.move("placed", row.placed_on)
+        history.move("retention", row.placed_on, note="就職により定着支援へ自動移行")
+        if end_on is not None:
+            history.move("active", end_on, note="離職")
+    if head.closed_on is not None:
+        history.move("closed", head.closed_on, head.closure_reason)
+    return history
+
+
+def _placements(rows: list[ParsedRow]) -> list[tuple[ParsedRow, date | None]]:
+    """Each placement of the episode with the day it ended: the day before the next one."""
+    placed = [r for r in rows if r.placed_on is not None]
+    out: list[tuple[ParsedRow, date | None]] = []
+    for i, row in enumerate(placed):
+        assert row.placed_on is not None
+        following = placed[i + 1].placed_on if i + 1 < len(placed) else None
+        out.append((row, max(row.placed_on, following - timedelta(days=1))
+                    if following is not None else None))
+    return out
+
+
 class _Writer:
-    """Rows for one import, inserted in bulk in the caller's transaction."""
+    """Rows for one import, inserted in bulk in the caller's transaction: each episode built
+    from its checked history (builder.add_episode), referral numbers from the highest in
+    use (builder.ReferralNumbers)."""
 
     def __init__(self, s: Session, ctx: ServiceContext, actor: Actor,
                  office: HelloWorkOffice | None, settings: _Context) -> None:
         self.s, self.ctx, self.actor, self.office, self.settings = s, ctx, actor, office, settings
         self.batch = Batch(s)
         self.now = ctx.now()
+        self.stamps = Stamps(self.now, ctx.device_id)
         self.persons: dict[str, uuid.UUID] = {
             number: pid for number, pid in s.execute(select(Person.case_number, Person.id))}
         self.search_no = (s.scalar(select(func.max(Person.search_no))) or 0)
-        self.referral_counts: dict[int, int] = {}
+        self.numbers = ReferralNumbers(s)
         self.new_persons = 0
 
     def stamp(self) -> dict[str, Any]:
-        return {"id": uuid.uuid4(), "version": 1, "created_at": self.now,
-                "updated_at": self.now, "created_by": self.actor.user_id,
-                "updated_by": self.actor.user_id, "origin": self.ctx.device_id,
-                "deleted_at": None}
+        return self.stamps(self.actor.user_id)
 
     def person(self, row: ParsedRow) -> uuid.UUID:
         number = row.person.case_number
@@ -801,79 +847,36 @@ class _Writer:
         self.new_persons += 1
         return record["id"]
 
-    def referral_number(self, on: date) -> str:
-        fy = fiscal_year_of(on)
-        if fy not in self.referral_counts:
-            self.referral_counts[fy] = self.s.scalar(select(func.count(Referral.id)).where(
-                Referral.number.like(f"{fy}-%"))) or 0
-        self.referral_counts[fy] += 1
-        return f"{fy}-{self.referral_counts[fy]:04d}"
-
     def episode(self, rows: list[ParsedRow]) -> None:
         head = rows[0]
         pid = self.person(head)
         eid = uuid.uuid4()
-        state, since = "candidate", head.intake_on
-        moves: list[tuple[str | None, str, date, str | None, str]] = [
-            (None, "candidate", head.intake_on, None, "台帳から取込")]
-
-        def move(to: str, on: date, reason: str | None = None, note: str = "") -> None:
-            nonlocal state, since
-            moves.append((state, to, on, reason, note))
-            state, since = to, on
-
-        episode: dict[str, Any] = {
-            **self.stamp(), "id": eid, "person_id": pid, "intake_on": head.intake_on,
-            "note": head.note, "screening_decision": None, "screening_decided_on": None,
-            "screening_meeting": "", "support_start_on": None, "planned_end_on": None,
-            "closed_on": None, "closure_reason": None}
+        history = _history(rows, self.settings.today)
+        values: dict[str, Any] = {"note": head.note}
         if head.consent_on is not None:
-            move("screening", head.consent_on)
-            episode.update(screening_decision="approved", screening_decided_on=head.consent_on,
-                           screening_meeting=IMPORT_MEETING)
+            values.update(screening_decision="approved", screening_decided_on=head.consent_on,
+                          screening_meeting=IMPORT_MEETING)
             self.consents(eid, head.consent_on)
-            move("consented", head.consent_on)
         referral: dict[str, Any] | None = None
         if head.referred_on is not None and self.office is not None:
             referral = {**self.stamp(), "episode_id": eid,
-                        "number": self.referral_number(head.referred_on),
+                        "number": self.numbers.next(head.referred_on),
                         "referred_on": head.referred_on, "office_id": self.office.id,
                         "sent_by": self.actor.user_id, "status": "sent",
                         "status_on": head.referred_on, "return_reason": "",
                         # Sent on paper before the ledger came in: not waiting to be printed.
                         "printed_at": self.now}
             self.batch.add(Referral, referral)
-            move("referred", head.referred_on)
-        if head.support_start_on is not None and referral is not None:
-            referral.update(status="accepted", status_on=head.support_start_on)
-            episode.update(support_start_on=head.support_start_on,
-                           planned_end_on=add_months(head.support_start_on,
-                                                     self.settings.support_months))
-            move("active", head.support_start_on)
-        placed = [r for r in rows if r.placed_on is not None]
-        for i, row in enumerate(placed):
-            assert row.placed_on is not None
-            following = placed[i + 1].placed_on if i + 1 < len(placed) else None
-            end_on = None
-            if following is not None:
-                end_on = max(row.placed_on, following - timedelta(days=1))
+            if head.support_start_on is not None:
+                referral.update(status="accepted", status_on=head.support_start_on)
+                values.update(support_start_on=head.support_start_on,
+                              planned_end_on=support_end(head.support_start_on,
+                                                         self.settings.support_months))
+        for row, end_on in _placements(rows):
             self.placement(eid, row, end_on)
-            move("placed", row.placed_on)
-            move("retention", row.placed_on, note="就職により定着支援へ自動移行")
-            if end_on is not None:
-                move("active", end_on, note="離職")
-        if head.closed_on is not None:
-            move("closed", head.closed_on, head.closure_reason)
-            episode.update(closed_on=head.closed_on, closure_reason=head.closure_reason)
-            if referral is not None and referral["status"] == "sent":
-                referral.update(status="withdrawn", status_on=head.closed_on)
-        episode.update(state=state, state_since=since)
-        self.batch.add(Episode, episode)
-        for frm, to, on, reason, note in moves:
-            self.batch.add(Transition, {
-                **self.stamp(), "episode_id": eid, "from_state": frm, "to_state": to,
-                "effective_on": on, "recorded_at": self.now, "actor_id": self.actor.user_id,
-                "reason": reason, "note": note})
+        if head.closed_on is not None and referral is not None and referral["status"] == "sent":
+            referral.update(status="withdrawn", status_on=head.closed_on)
+        add_episode(self.batch, self.stamps, eid, pid, history, self.actor.user_id, **values)
 
     def consents(self, eid: uuid.UUID, on: date) -> None:
         office = [self.office.name] if self.office is not None else []

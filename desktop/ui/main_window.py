@@ -34,7 +34,7 @@ from desktop.i18n import translator
 from desktop.resources import resource_path
 from desktop.services import Services
 from desktop.services.auth import UserSummary
-from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
+from desktop.services.caseload import Agenda, CaseloadFilter
 from desktop.services.commands import (
     ChangePassword,
     Changes,
@@ -49,6 +49,7 @@ from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.maintenance import AutoBackup
 from desktop.services.outreach import ImportPlan, OutreachService
 from desktop.services.permissions import allowed, sees_every_case
+from desktop.services.states import OPEN_STATES
 from desktop.ui import dialogs, language_dialog, preview, server_dialog, text_size_dialog
 from desktop.ui.forms import CommandDialog
 from desktop.ui.intake import IntakeDialog

@@ -67,10 +67,10 @@ from desktop.services.labels import (
 )
 from desktop.services.persons import PersonInput, PersonRecord, person_problems
 from desktop.services.printing import PrintedDocument
+from desktop.services.states import SUPPORTING
 from desktop.services.workflow import (
     OPEN_CHECKS_CANCEL,
     OPEN_CHECKS_KEEP,
-    SUPPORTING,
     ContactInput,
     EpisodeSummary,
     PlacementInput,

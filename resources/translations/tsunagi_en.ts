@@ -2363,6 +2363,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>The kit's caseworker differs from the one it was made for ({username}). Nothing was imported</translation>
         </message>
         <message>
+            <source>キットの支援エピソードの経過が正しくありません。何も取り込んでいません</source>
+            <translation>The kit's episode history is not valid. Nothing was imported</translation>
+        </message>
+        <message>
             <source>キットの暗号化の設定が正しくありません。何も変更していません</source>
             <translation>The kit's encryption settings are not valid. Nothing was changed</translation>
         </message>
@@ -4512,6 +4516,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>支援エピソードが見つかりません</source>
             <translation>Support episode not found</translation>
+        </message>
+        <message>
+            <source>支援エピソードの状態の値が正しくありません</source>
+            <translation>The episode's state is not a valid value</translation>
         </message>
         <message>
             <source>支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）</source>
