@@ -295,10 +295,32 @@ class Startup(QObject):
         self.waiting = None
         from desktop.services.commands import Login
 
-        # A command on the write lane (the audit row, the failure count); a busy database
-        # shows the busy message with its retry, anything unexpected the crash dialog.
-        self.runner.run(Login(username, password), parent=self.login,
-                        on_done=self.signed_in, on_failed=self.login.login_failed)
+        # A command on the write lane (the audit row, the failure count); an initial
+        # password is changed first; a busy database shows the busy message with its retry,
+        # anything unexpected the crash dialog.
+        runner = self.runner
+
+        def refused(exc: BaseException) -> bool:
+            from desktop.services.errors import PasswordChangeRequired
+
+            if isinstance(exc, PasswordChangeRequired):
+                self.change_password(username, password)
+                return True
+            return self.login.login_failed(exc, username, password, runner)
+
+        runner.run(Login(username, password), parent=self.login, on_done=self.signed_in,
+                   on_failed=refused)
+
+    # -- 3b. a new password, when the one given is initial or was reset ------
+
+    def change_password(self, username: str, password: str) -> None:
+        from desktop.ui.password_dialog import change_initial_password
+
+        actor = change_initial_password(self.login, self.runner, username, password)
+        if actor is None:
+            self.login.password_not_changed()
+        else:
+            self.signed_in(actor)
 
     def signed_in(self, actor: Actor) -> None:
         self.show_main_window(actor)  # before the sign-in window goes: never no window
@@ -314,6 +336,10 @@ class Startup(QObject):
         QApplication.instance().installEventFilter(window.idle_watcher)  # type: ignore[union-attr]
         window.show()
         self.window = window
+        from desktop.ui import setup_wizard
+
+        # First run: the organisation, a Hello Work office and staff, each step skippable.
+        setup_wizard.offer(window, self.ready.services, actor, self.runner)
         # Planner statistics, refreshed off the GUI thread after the first rows are asked for,
         # and never waiting for another process's write lock (opening the database writes
         # nothing).

@@ -9,6 +9,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from desktop.models import (
+    CaseAssignment,
     Consent,
     ContactLog,
     Episode,
@@ -71,5 +72,5 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, Transition, Consent, Referral, Plan, Placement, RetentionCheckpoint,
-    ProtectionOutcome, ContactLog)]
+    Person, Episode, CaseAssignment, Transition, Consent, Referral, Plan, Placement,
+    RetentionCheckpoint, ProtectionOutcome, ContactLog)]

@@ -22,12 +22,21 @@ from desktop.services.errors import DomainError, StorageError
 
 if TYPE_CHECKING:
     from desktop.services import Services
+    from desktop.services.auth import StaffChanges, UserSummary
     from desktop.services.consent import ConsentInput, ConsentRecord
     from desktop.services.context import Actor
     from desktop.services.ledger import ImportResult as LedgerImport
     from desktop.services.maintenance import AutoBackup
+    from desktop.services.offices import OfficeInput, OfficeRecord
+    from desktop.services.organisations import OrganisationInput, OrganisationRecord
     from desktop.services.outreach import ImportResult as KitImport
-    from desktop.services.persons import DuplicateCandidate, PersonInput, PersonRecord
+    from desktop.services.persons import (
+        AssignmentRecord,
+        CaseloadMove,
+        DuplicateCandidate,
+        PersonInput,
+        PersonRecord,
+    )
     from desktop.services.printing import PrintedDocument
     from desktop.services.reports import Period
     from desktop.services.workflow import (
@@ -113,6 +122,18 @@ class Login(Command["Actor"]):
 
 
 @dataclass(frozen=True)
+class ChangeInitialPassword(Command["Actor"]):
+    """Sign in by choosing a new password (an initial or reset one must be changed first)."""
+
+    username: str
+    current: str = field(repr=False)
+    new: str = field(repr=False)
+
+    def run(self, services: Services, actor: Actor | None) -> Actor:
+        return services.auth.change_initial_password(self.username, self.current, self.new)
+
+
+@dataclass(frozen=True)
 class ChangePassword(Command[None]):
     old: str = field(repr=False)
     new: str = field(repr=False)
@@ -143,6 +164,7 @@ class Intake(Command[tuple["PersonRecord", "EpisodeSummary"]]):
     intake_on: date
     note: str = ""
     not_duplicates: frozenset[uuid.UUID] = frozenset()
+    caseworker_id: uuid.UUID | None = None  # 担当 (a caseworker's own case: themselves)
 
     def run(self, services: Services, actor: Actor | None
             ) -> tuple[PersonRecord, EpisodeSummary]:
@@ -153,7 +175,8 @@ class Intake(Command[tuple["PersonRecord", "EpisodeSummary"]]):
                 actor, self.data.family_kana, self.data.given_kana, self.data.birth_date)
             if any(c.id not in self.not_duplicates for c in candidates):
                 raise PossibleDuplicates(candidates)
-        return services.workflow.intake(actor, self.data, self.intake_on, self.note)
+        return services.workflow.intake(actor, self.data, self.intake_on, self.note,
+                                        self.caseworker_id)
 
     def changes(self, result: tuple[PersonRecord, EpisodeSummary]) -> Changes:
         person, episode = result
@@ -531,12 +554,18 @@ class ExportReport(Command[Path]):
 
 @dataclass(frozen=True)
 class ImportLedger(Command["LedgerImport"]):
+    """台帳の取込: ``office_id`` for rows that name no Hello Work office; ``create_offices``
+    registers the offices the file names that are not registered (the preview's
+    confirmation)."""
+
     path: Path
     office_id: uuid.UUID | None = None
+    create_offices: bool = False
 
     def run(self, services: Services, actor: Actor | None) -> LedgerImport:
         return services.ledger.import_file(_signed_in(actor), self.path,
-                                           office_id=self.office_id)
+                                           office_id=self.office_id,
+                                           create_offices=self.create_offices)
 
     def changes(self, result: LedgerImport) -> Changes:
         return EVERYTHING if result.episodes else NOTHING
@@ -594,3 +623,158 @@ class RunAutoBackup(Command["AutoBackup"]):
 
     def run(self, services: Services, actor: Actor | None) -> AutoBackup:
         return services.maintenance.auto_backup(_signed_in(actor))
+
+
+@dataclass(frozen=True)
+class SetSetting(Command[None]):
+    key: str
+    value: Any
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.settings.set(_signed_in(actor), self.key, self.value)
+
+    def changes(self, result: None) -> Changes:
+        return Changes(settings=True)
+
+
+# ---------------------------------------------------------------- 管理: organisations, offices, staff
+
+STAFF_CHANGED = Changes(staff=True)
+
+
+@dataclass(frozen=True)
+class SaveOrganisation(Command["OrganisationRecord"]):
+    """A new organisation (``organisation_id`` None), or one corrected as of ``version``."""
+
+    data: OrganisationInput
+    organisation_id: uuid.UUID | None = None
+    version: int = 0
+
+    def run(self, services: Services, actor: Actor | None) -> OrganisationRecord:
+        if self.organisation_id is None:
+            return services.organisations.add(_signed_in(actor), self.data)
+        return services.organisations.update(_signed_in(actor), self.organisation_id,
+                                             self.version, self.data)
+
+    def changes(self, result: OrganisationRecord) -> Changes:
+        return STAFF_CHANGED
+
+
+@dataclass(frozen=True)
+class SaveOffice(Command["OfficeRecord"]):
+    """A Hello Work office registered (``office_id`` None), or corrected as of ``version``."""
+
+    data: OfficeInput
+    office_id: uuid.UUID | None = None
+    version: int = 0
+
+    def run(self, services: Services, actor: Actor | None) -> OfficeRecord:
+        if self.office_id is None:
+            return services.offices.register_office(_signed_in(actor), self.data)
+        return services.offices.update_office(_signed_in(actor), self.office_id, self.version,
+                                              self.data)
+
+    def changes(self, result: OfficeRecord) -> Changes:
+        return STAFF_CHANGED
+
+
+@dataclass(frozen=True)
+class SetOfficeActive(Command["OfficeRecord"]):
+    office_id: uuid.UUID
+    active: bool
+
+    def run(self, services: Services, actor: Actor | None) -> OfficeRecord:
+        return services.offices.set_active(_signed_in(actor), self.office_id, self.active)
+
+    def changes(self, result: OfficeRecord) -> Changes:
+        return STAFF_CHANGED
+
+
+@dataclass(frozen=True)
+class AddStaff(Command["UserSummary"]):
+    """A staff member with an initial password (changed at their first sign-in)."""
+
+    username: str
+    display_name: str
+    role: str
+    password: str = field(repr=False)
+    organisation_id: uuid.UUID | None = None
+    phone_extension: str = ""
+
+    def run(self, services: Services, actor: Actor | None) -> UserSummary:
+        return services.auth.add_user(_signed_in(actor), self.username, self.display_name,
+                                      self.role, self.password, self.organisation_id,
+                                      self.phone_extension)
+
+    def changes(self, result: UserSummary) -> Changes:
+        return STAFF_CHANGED
+
+
+@dataclass(frozen=True)
+class UpdateStaff(Command["UserSummary"]):
+    username: str
+    edit: StaffChanges
+
+    def run(self, services: Services, actor: Actor | None) -> UserSummary:
+        return services.auth.update_user(_signed_in(actor), self.username, self.edit)
+
+    def changes(self, result: UserSummary) -> Changes:
+        return Changes(staff=True, caseload=True)  # the lists show staff names
+
+
+@dataclass(frozen=True)
+class SetStaffActive(Command[None]):
+    username: str
+    active: bool
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        if self.active:
+            services.auth.enable_user(_signed_in(actor), self.username)
+        else:
+            services.auth.disable_user(_signed_in(actor), self.username)
+
+    def changes(self, result: None) -> Changes:
+        return STAFF_CHANGED
+
+
+@dataclass(frozen=True)
+class ResetPassword(Command[None]):
+    """A temporary password, to be changed at the next sign-in."""
+
+    username: str
+    password: str = field(repr=False)
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.auth.reset_password(_signed_in(actor), self.username, self.password)
+
+    def changes(self, result: None) -> Changes:
+        return STAFF_CHANGED
+
+
+@dataclass(frozen=True)
+class AssignCaseworker(Command["AssignmentRecord"]):
+    """担当変更 from today."""
+
+    person_id: uuid.UUID
+    caseworker_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> AssignmentRecord:
+        return services.persons.assign_caseworker(_signed_in(actor), self.person_id,
+                                                  self.caseworker_id)
+
+    def changes(self, result: AssignmentRecord) -> Changes:
+        return Changes(persons=frozenset({self.person_id}), caseload=True, agenda=True)
+
+
+@dataclass(frozen=True)
+class MoveCaseload(Command["CaseloadMove"]):
+    """担当の一括変更 (人事異動): every case of one caseworker to another."""
+
+    from_id: uuid.UUID
+    to_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> CaseloadMove:
+        return services.persons.move_caseload(_signed_in(actor), self.from_id, self.to_id)
+
+    def changes(self, result: CaseloadMove) -> Changes:
+        return Changes(caseload=True, agenda=True, records=True)

@@ -61,6 +61,7 @@ from desktop.models import (
     Episode,
     HelloWorkOffice,
     IssuedKit,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -79,7 +80,7 @@ from desktop.services.builder import ReferralNumbers
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
 from desktop.services.labels import STATES
-from desktop.services.permissions import allowed, require
+from desktop.services.permissions import allowed, require, require_same_organisation
 from desktop.services.persons import search_keys
 from desktop.services.states import ALLOWED, FIRST
 
@@ -91,7 +92,8 @@ MANIFEST_KEY = "outreach_manifest"
 INSTALLATION_KEY = "installation_id"
 LOCAL_SETTINGS = {INSTALLATION_KEY, MANIFEST_KEY}
 
-REFERENCE: list[Table] = [m.__table__ for m in (User, HelloWorkOffice, Setting)]  # type: ignore[misc]
+REFERENCE: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
+    Organisation, User, HelloWorkOffice, Setting)]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Person, CaseShare, Episode, Transition, SupportExtension, Consent, Referral, Plan,
@@ -547,6 +549,7 @@ class OutreachService:
                                            User.deleted_at.is_(None)))
         if user is None or not user.active:
             raise InvalidInput("caseworker", _t("職員「{username}」が見つかりません").format(username=username))
+        require_same_organisation(actor, user.organisation_id)
         return user
 
     def _caseload_rows(self, s: Session, person_ids: list[uuid.UUID]) -> dict[str, Any]:
@@ -672,7 +675,7 @@ class OutreachService:
         if header.get("caseworker") != user.username:
             raise KitInvalid(_t("キットの担当者が、事務所で作ったときの担当者（{username}）と違います。"
                                 "何も取り込んでいません").format(username=user.username))
-        if actor.role == "caseworker" and actor.user_id != user.id:
+        if actor.user_id != user.id and not allowed(actor, "kit_for_others"):
             raise PermissionDenied(_t("ほかの職員のキットは取り込めません"))
         return issued, user
 

@@ -1,4 +1,4 @@
-"""Indicators (DESIGN.md section 2) for any period, overall, per 対象者区分 and per staff member.
+"""Indicators (docs/DOMAIN.md) for any period, overall, per 対象者区分 and per staff member.
 
 Every count is one SQL aggregation over the whole table, grouped by (対象者区分, 担当者, month);
 Python only adds up those few hundred grouped rows into the overall, per-category, per-staff
@@ -45,6 +45,7 @@ from desktop.japanese.wareki import (
 from desktop.models import (
     AnnualTarget,
     Episode,
+    Organisation,
     Person,
     Placement,
     Referral,
@@ -168,7 +169,7 @@ class ReportService:
 
     def indicators(self, actor: Actor, period: Period, *, audit_action: str = "report",
                    **audit_detail: Any) -> dict[str, Any]:
-        """The indicator report for ``period`` as JSON-ready data (keys of DESIGN.md §2).
+        """The indicator report for ``period`` as JSON-ready data (keys of docs/DOMAIN.md).
 
         Aggregate counts only (no person is named), so every role may run it; it is audited
         with the period, like every view and export."""
@@ -195,7 +196,9 @@ class ReportService:
         if fmt == "xlsx":
             return files.report_xlsx(data)
         with self.ctx.db.read() as s:
-            office = str(read_setting(s, "office_name"))
+            # The counts cover every organisation; the heading names the reader's own.
+            org = s.get(Organisation, actor.organisation_id) if actor.organisation_id else None
+            office = org.name if org is not None else ""
         return files.report_pdf(data, office, self.ctx.today())
 
     # ------------------------------------------------------------------ SQL

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +30,10 @@ _t = translator("Forms")
 
 
 class ActionDialog(QDialog):
-    """``build(form)`` adds fields; ``submit(values)`` performs the use case (raising
-    DomainError to refuse). Accepted only when ``submit`` returned."""
+    """``build(form)`` adds fields; ``submit(values)`` checks them (raising DomainError to
+    refuse) and returns the dialog's result. Accepted only when ``submit`` returned. For
+    what needs no database (a passphrase, a choice); a dialog that writes is a
+    CommandDialog."""
 
     def __init__(self, title: str, build: Callable[[Form], None],
                  submit: Callable[[dict[str, Any]], Any], intro: str = "",
@@ -46,6 +49,10 @@ class ActionDialog(QDialog):
             layout.addWidget(label)
         self.form = Form()
         build(self.form)
+        # Spare height goes below the last field, not between the fields.
+        spare = QWidget()
+        spare.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.form.layout_.addRow(spare)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(top_aligned(self.form))
@@ -55,9 +62,9 @@ class ActionDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or _t("登録"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.try_submit)
         buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         # The buttons stay below the scrolled form: never off a small screen.
         fit_to_screen(self, 560, min(720, 140 + 58 * len(self.form.fields)))

@@ -23,24 +23,32 @@ from desktop.services import Services
 from desktop.services.commands import Intake, PossibleDuplicates
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
-from desktop.services.persons import DuplicateCandidate, PersonInput
+from desktop.services.permissions import allowed
+from desktop.services.persons import DuplicateCandidate, PersonInput, StaffChoice
 from desktop.ui.forms import CommandDialog, required
 from desktop.ui.person_view import add_person_fields, check_person_form, watch_person_fields
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.text import wareki
+from desktop.ui.text import parenthesised, wareki
 from desktop.ui.widgets import Form
 
 _t = translator("Intake")
 
 
+NOT_CHOSEN, UNASSIGNED = "", "none"
+
+
 class IntakeDialog(CommandDialog):
     """The look-alikes are looked up (on the read lane) as the reading and birth date are
     typed, and again by the Intake command itself before it writes; the caseworker confirms
-    that the ones shown are other people, or opens one of them instead."""
+    that the ones shown are other people, or opens one of them instead.
+
+    ``staff``: whom the case can be given to (a caseworker: only themselves); an
+    administrator or supervisor must choose the 担当, or say there is none yet."""
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, staff: list[StaffChoice] | None = None) -> None:
         self.services, self.actor = services, actor
+        self.staff = staff or []
         self.duplicates: list[DuplicateCandidate] = []
         self.existing: uuid.UUID | None = None  # 開く chosen beside a possible duplicate
         super().__init__(runner, _t("新規受付"), self._build, self._submit,
@@ -52,6 +60,15 @@ class IntakeDialog(CommandDialog):
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
+        if not allowed(self.actor, "assign_caseworker"):  # a caseworker's own case
+            f.choice("caseworker", _t("担当"), [(self.actor.user_id, self.actor.display_name)]
+                     ).setEnabled(False)
+        else:
+            f.choice("caseworker", _t("担当"), [
+                (NOT_CHOSEN, _t("選んでください")),
+                *((s.id, parenthesised(s.display_name, s.organisation_name))
+                  for s in self.staff),
+                (UNASSIGNED, _t("（担当なし・あとで決める）"))])
         add_person_fields(f)
         birth = f.fields["birth_date"]
         f.text("desired_job", _t("希望職種"))
@@ -129,10 +146,13 @@ class IntakeDialog(CommandDialog):
             category=v["category"], sex=v["sex"], postal_code=v["postal_code"],
             address=v["address"], phone_home=v["phone_home"], phone_mobile=v["phone_mobile"],
             household=v["household"], barriers=v["barriers"], desired_job=v["desired_job"])
+        caseworker = v.get("caseworker")
+        if caseworker == NOT_CHOSEN:
+            raise InvalidInput("caseworker", _t("担当を選んでください（決まっていなければ「担当なし」）"))
         confirmed = frozenset(d.id for d in self.duplicates) if (
             self.not_duplicate.isChecked()) else frozenset()
         return Intake(data, required(v, "intake_on", _t("受付日を入力してください")),
-                      v["note"], confirmed)
+                      v["note"], confirmed, None if caseworker == UNASSIGNED else caseworker)
 
     def _failed(self, error: BaseException, command: Any = None) -> bool:
         if isinstance(error, PossibleDuplicates):

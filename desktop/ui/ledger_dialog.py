@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -61,9 +62,16 @@ class LedgerImportDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        self.create_offices = QCheckBox()
+        self.create_offices.setObjectName("createOffices")
+        self.create_offices.hide()
+        self.create_offices.toggled.connect(lambda _: self._can_import())
+        layout.addWidget(self.create_offices)
         row = QHBoxLayout()
-        row.addWidget(QLabel(_t("支援要請先のハローワーク")))
+        self.office_label = QLabel(_t("支援要請先が書かれていない行のハローワーク"))
+        row.addWidget(self.office_label)
         self.office = QComboBox()
+        self.office.setObjectName("defaultOffice")
         row.addWidget(self.office)
         row.addStretch(1)
         self.import_button = QPushButton(_t("取り込む"))
@@ -77,6 +85,7 @@ class LedgerImportDialog(QDialog):
         layout.addLayout(row)
         fit_to_screen(self, 1000, 600)
         self.offices: list[OfficeRecord] | None = None
+        self.preview: LedgerPreview | None = None
         runner.read(lambda: (services.offices.offices(), services.ledger.preview(actor, path)),
                     self._previewed, self._preview_failed, owner=self)
 
@@ -85,7 +94,7 @@ class LedgerImportDialog(QDialog):
             self.runner.present(exc, parent=self, title=_t("台帳の取込"))
 
     def _import_failed(self, exc: BaseException) -> bool:
-        self.import_button.setEnabled(True)
+        self._can_import()
         return self._refused(exc)  # else present_error: busy (with a retry) or a crash
 
     def _refused(self, exc: BaseException) -> bool:
@@ -131,18 +140,34 @@ class LedgerImportDialog(QDialog):
                 self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        needs_office = self.office.count() == 0
-        self.import_button.setEnabled(new > 0)
-        if needs_office:
+        self.preview = preview
+        self.office.setVisible(preview.needs_default_office)
+        self.office_label.setVisible(preview.needs_default_office)
+        if preview.unknown_offices:
+            self.create_offices.setText(_t("台帳にある未登録のハローワークを登録して取り込む: {names}").format(
+                names=listing(preview.unknown_offices)))
+            self.create_offices.show()
+        if preview.needs_default_office and self.office.count() == 0:
             self.summary.setText(self.summary.text() + "\n" + _t(
-                "ハローワークが登録されていないため、支援要請日のある行は取り込めません。"))
+                "ハローワークが登録されていないため、支援要請日のある行は取り込めません"
+                "（管理 → ハローワーク で登録してください）。"))
+        self._can_import()
+
+    def _can_import(self) -> None:
+        preview = self.preview
+        ready = preview is not None and preview.count("new") > 0 and (
+            not preview.unknown_offices or self.create_offices.isChecked()) and (
+            not preview.needs_default_office or self.office.count() > 0)
+        self.import_button.setEnabled(ready)
 
     def run_import(self) -> None:
         self.import_button.setEnabled(False)
         self.summary.setText(_t("取り込んでいます…"))
-        office = self.office.currentData()
-        self.runner.run(ImportLedger(self.path, office), parent=self, on_done=self.finished,
-                        on_failed=self._import_failed)
+        needs = self.preview is not None and self.preview.needs_default_office
+        office = self.office.currentData() if needs else None
+        create = self.create_offices.isChecked()
+        self.runner.run(ImportLedger(self.path, office, create), parent=self,
+                        on_done=self.finished, on_failed=self._import_failed)
 
     def finished(self, result: ImportResult) -> None:
         self.result_value = result

@@ -105,17 +105,37 @@ class LoginDialog(QDialog):
             return
         from desktop.services.commands import Login
 
-        self.runner.run(Login(username, password), parent=self, on_done=self.signed_in,
-                        on_failed=self.login_failed)
+        runner = self.runner
+        runner.run(Login(username, password), parent=self, on_done=self.signed_in,
+                   on_failed=lambda exc: self.login_failed(exc, username, password, runner))
 
-    def login_failed(self, exc: BaseException) -> bool:
-        """A refusal shown here (True); the busy message with its retry, or a crash, is
-        left to present_error."""
+    def login_failed(self, exc: BaseException, username: str, password: str,
+                     runner: TaskRunner) -> bool:
+        """A refusal shown here (True); an initial password changed first; the busy message
+        with its retry, or a crash, is left to present_error."""
+        from desktop.services.errors import PasswordChangeRequired
+
+        if isinstance(exc, PasswordChangeRequired):
+            self.change_password(username, password, runner)
+            return True
         if isinstance(exc, DomainError) and not isinstance(exc, DatabaseBusy):
             self.refused(exc.message)
             return True
         self.refused("")
         return False
+
+    def change_password(self, username: str, password: str, runner: TaskRunner) -> None:
+        """Signed in with an initial or reset password: a new one first (a command too)."""
+        from desktop.ui.password_dialog import change_initial_password
+
+        actor = change_initial_password(self, runner, username, password)
+        if actor is None:
+            self.password_not_changed()
+        else:
+            self.signed_in(actor)
+
+    def password_not_changed(self) -> None:
+        self.refused(_t("新しいパスワードに変更するまでログインできません"))
 
     def signed_in(self, actor: Actor) -> None:
         self.actor = actor

@@ -49,8 +49,16 @@ from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.maintenance import AutoBackup
 from desktop.services.outreach import ImportPlan, OutreachService
 from desktop.services.permissions import allowed, sees_every_case
+from desktop.services.persons import StaffChoice
 from desktop.services.states import OPEN_STATES
-from desktop.ui import dialogs, language_dialog, preview, server_dialog, text_size_dialog
+from desktop.ui import (
+    admin_menu,
+    dialogs,
+    language_dialog,
+    preview,
+    server_dialog,
+    text_size_dialog,
+)
 from desktop.ui.forms import CommandDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
@@ -172,6 +180,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
         self._build_menu()
+        admin_menu.install(self)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -447,6 +456,8 @@ class MainWindow(QMainWindow):
             self.reload_agenda()
         if changes.caseload or changes.records:
             self.reload_caseload()
+        if changes.staff:
+            self._load_session()  # staff names and the filter
 
     def reload_agenda(self) -> None:
         self.runner.read(lambda: self.services.caseload.agenda(self.actor), self._show_agenda,
@@ -720,12 +731,16 @@ class MainWindow(QMainWindow):
         self.close_tab(self.tabs.currentIndex())
 
     def intake(self) -> None:
-        dialog = IntakeDialog(self.services, self.actor, self.runner, self)
-        if dialog.exec() and dialog.result_value is not None:
-            person, _ = dialog.result_value
-            self.open_person(person.id)
-        elif dialog.existing is not None:  # 開く beside a possible duplicate
-            self.open_person(dialog.existing)
+        def open_dialog(staff: list[StaffChoice]) -> None:
+            dialog = IntakeDialog(self.services, self.actor, self.runner, self, staff)
+            if dialog.exec() and dialog.result_value is not None:
+                person, _ = dialog.result_value
+                self.open_person(person.id)
+            elif dialog.existing is not None:  # 開く beside a possible duplicate
+                self.open_person(dialog.existing)
+
+        self.runner.read(lambda: self.services.persons.assignable_staff(self.actor),
+                         open_dialog, owner=self)
 
     def change_password(self) -> None:
         def build(form: object) -> None:

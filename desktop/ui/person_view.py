@@ -78,6 +78,8 @@ from desktop.services.workflow import (
     TeamMember,
 )
 from desktop.ui import dialogs
+from desktop.ui.admin_assignment import AssignmentTab
+from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.forms import CommandDialog, required
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
@@ -169,7 +171,7 @@ class ActionSpec:
     command the dialog runs. ``transition``: offered only when the service lists the move
     (with whether it is allowed and why not); otherwise offered whenever the episode may be
     edited. ``needs(services, actor, episode_id)`` is read on the read lane before the
-    dialog opens; None from it means there is nothing to act on."""
+    dialog opens; None or an empty list from it means there is nothing to act on."""
 
     key: str
     button: str
@@ -179,6 +181,8 @@ class ActionSpec:
     intro: Callable[[ActionContext], str] | None = None
     transition: bool = True
     needs: Callable[[Services, Actor, uuid.UUID], Any] | None = None
+    # What to offer when ``needs`` found nothing (no Hello Work office registered yet).
+    when_missing: Callable[[PersonView], object] | None = None
 
 
 def _on(v: dict[str, Any], name: str = "on") -> date:
@@ -312,7 +316,9 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
                       f.text("number", _t("文書番号（空欄で自動採番）"))),
         lambda c, v: ReferToHelloWork(c.episode.id, v["office"], required(
             v, "on", _t("要請日を入力してください")), v["number"] or None),
-        needs=lambda s, a, ep: s.offices.offices()),
+        needs=lambda s, a, ep: s.offices.offices(),
+        when_missing=lambda view: offer_registration(view, view.services, view.actor,
+                                                     view.runner)),
     ("referred", "active"): ActionSpec(
         "active", N_("HW受理・支援開始"), N_("HW受理・支援開始（就労支援プラン）"), _plan_fields,
         lambda c, v: AcceptReferral(c.episode.id, required(
@@ -400,6 +406,9 @@ class PersonView(QWidget):
         self._build_contacts()
         self._build_placements()
         self._build_plan()
+        # Its 担当変更 is a command: this view reloads from its Changes like any other.
+        self.assignment_tab = AssignmentTab(services, actor, runner, person_id)
+        self.tabs.addTab(self.assignment_tab, _t("担当"))
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self.save_profile)
         runner.changed.connect(self._on_changes)
@@ -469,6 +478,7 @@ class PersonView(QWidget):
         self.title_changed.emit(f"{p.family_name} {p.given_name}")
         if not self.dirty:
             self._fill_profile(p)
+        self.assignment_tab.show_person(p.caseworker_id, p.caseworker_name, p.organisation_name)
         current = self.episode_combo.currentData()
         self.episode_combo.blockSignals(True)
         self.episode_combo.clear()
@@ -767,8 +777,10 @@ class PersonView(QWidget):
         needs = spec.needs
 
         def opened(data: Any) -> None:
-            if data is not None:
+            if data is not None and data != []:
                 self._open_action(spec, ActionContext(self, episode, today, data))
+            elif spec.when_missing is not None:
+                spec.when_missing(self)
 
         self.runner.read(lambda: needs(self.services, self.actor, episode.id), opened,
                          owner=self)

@@ -130,12 +130,20 @@ def test_user_add_list_disable(data: Path) -> None:
     listed = run(data, "user", "list", "--format", "json")
     users = {u["username"]: u for u in json.loads(listed.stdout)}
     assert users["kato"]["role"] == "caseworker" and users["kato"]["active"] is True
-    # A caseworker may not manage users.
+    assert users["kato"]["must_change_password"] is True
+    # The initial password opens nothing but passwd; then a caseworker may not manage users.
+    first = run(data, "export", "--format", "csv", "--out", str(data / "x.csv"),
+                user="kato", password="kato-password-1")
+    assert first.returncode == 1 and "tsunagi passwd" in first.stderr
+    assert not (data / "x.csv").exists()
+    changed = run(data, "passwd", user="kato", password="kato-password-1",
+                  TSUNAGI_NEW_PASSWORD="kato-own-password")
+    assert changed.returncode == 0, changed.stderr
     denied = run(data, "user", "add", "x2", "--role", "viewer", "--display-name", "X",
-                 user="kato", password="kato-password-1")
+                 user="kato", password="kato-own-password")
     assert denied.returncode == 1 and "管理者のみ" in denied.stderr
     assert run(data, "user", "disable", "kato").returncode == 0
-    login = run(data, "verify", user="kato", password="kato-password-1")
+    login = run(data, "verify", user="kato", password="kato-own-password")
     assert login.returncode == 1 and "パスワードが違います" in login.stderr
 
 

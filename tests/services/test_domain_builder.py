@@ -67,7 +67,7 @@ def test_referral_numbers_go_above_the_highest_in_use(world: World) -> None:
 
 def test_the_demo_builds_through_the_builder(world: World) -> None:
     world.services.settings.set(world.admin, "support_period_months", 9)
-    DemoService(world.services.ctx).generate(world.admin, 120, seed=5)
+    DemoService(world.services.ctx).generate(world.admin, 120, seed=5, force=True)
     with world.services.ctx.db.read() as s:
         episodes = s.scalars(select(Episode)).all()
         started = [e for e in episodes if e.support_start_on is not None]
