@@ -983,7 +983,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run_retrying_when_busy(command, config, args)
     except (UserError, *EXPECTED_ERRORS) as exc:
-        message = getattr(exc, "message", None) or str(exc)
+        message = exc.message if isinstance(exc, DomainError) else str(exc)
         print(_t("エラー: {message}").format(message=message), file=sys.stderr)
         log.info("command %s refused: %s", command, type(exc).__name__)
         return 1

@@ -119,6 +119,7 @@ def use_local_database(parent: QWidget | None, data_dir: Path) -> bool:
     try:
         forget_server(data_dir)
     except (OSError, DomainError) as exc:
-        dialogs.show_error(parent, _t("戻せませんでした"), str(exc))
+        dialogs.show_error(parent, _t("戻せませんでした"), exc.message if isinstance(
+            exc, DomainError) else (exc.strerror or type(exc).__name__))
         return False
     return True
