@@ -163,14 +163,21 @@ class TaskRunner(QObject):
         # Unbound (before a database is open) only commands that need no services run.
         services, actor = cast("Services", self.services), self.actor
 
+        def alive() -> bool:
+            return parent is None or shiboken6.isValid(parent)
+
         def done(result: R) -> None:
-            if on_done is not None:
+            if on_done is not None and alive():
                 on_done(result)
+            # Announced even when the screen that asked is gone: the write happened.
             changes = command.changes(result)
             if changes:
                 self.changed.emit(changes)
 
         def failed(exc: BaseException) -> None:
+            if not alive():
+                self.present(exc)
+                return
             if on_failed is not None and on_failed(exc):
                 return
             self.present(exc, parent=parent, form=form, title=title,
@@ -178,7 +185,7 @@ class TaskRunner(QObject):
                                                 on_failed=on_failed, form=form, title=title))
 
         self._submit(self._writes, lambda: command.run(services, actor), done, failed, None,
-                     parent)
+                     None)
 
     def _submit(self, lane: Lane, fn: Callable[[], Any], on_done: Done | None,
                 on_error: Failed | None, key: Hashable | None, owner: QObject | None) -> None:

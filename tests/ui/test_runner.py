@@ -167,6 +167,27 @@ def test_reading_does_not_queue_behind_a_long_write(
     assert crashes == []
 
 
+def test_a_command_whose_screen_closed_still_announces_what_it_changed(
+        qtbot: QtBot, world: World, runner: tuple[TaskRunner, list[BaseException]]) -> None:
+    """The tab that saved was closed while the write ran: the write happened, so the other
+    screens still hear of it; nothing is delivered to the closed one."""
+    r, crashes = runner
+    r.bind(world.services, world.cw_a)
+    person = world.person()
+    record = world.services.persons.get_person(world.cw_a, person)
+    screen = QWidget()
+    release = threading.Event()
+    r.run(HoldTheWriteLane(release), parent=screen)  # the lane is busy meanwhile
+    delivered: list[Any] = []
+    r.run(UpdatePerson(person, record.version, _with(record, address="東京都中野区1-1")),
+          parent=screen, on_done=delivered.append)
+    shiboken6.delete(screen)
+    with qtbot.waitSignal(r.changed, timeout=TIMEOUT,
+                          check_params_cb=lambda c: person in c.persons) as changed:
+        release.set()
+    assert changed.args[0].persons == {person} and delivered == [] and crashes == []
+
+
 def _with(record: Any, **changes: Any) -> Any:
     from desktop.services.persons import INPUT_FIELDS, PersonInput
 
