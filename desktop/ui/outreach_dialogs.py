@@ -29,6 +29,7 @@ from desktop.services.commands import ApplyKit
 from desktop.services.context import Actor
 from desktop.services.errors import DatabaseBusy, DomainError, InvalidInput
 from desktop.services.outreach import Conflict, ImportPlan, ImportResult
+from desktop.services.persons import ASSIGNABLE_ROLES
 from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
@@ -221,8 +222,8 @@ class OutreachImportDialog(QDialog):
 
 def caseworker_dialog(parent: QWidget | None, users: list[UserSummary]) -> str | None:
     """Whose caseload goes into the kit, for a manager who may choose (the staff list was
-    read on the read lane)."""
-    caseworkers = [u for u in users if u.active and u.role == "caseworker"]
+    read on the read lane): anyone the services let hold a caseload."""
+    caseworkers = [u for u in users if u.active and u.role in ASSIGNABLE_ROLES]
     picked: dict[str, str] = {}
 
     def build(form: Any) -> None:
