@@ -9,18 +9,20 @@ administrator disabled or demoted while they were signed in.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import CaseShare, Episode
+from desktop.models import AuditEntry, CaseShare, Episode
 from desktop.services.auth import StaffChanges
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, NotFound, PermissionDenied
 from desktop.services.organisations import OrganisationInput
+from desktop.services.persons import PersonService
+from desktop.services.reports import Period, ReportService
 from tests.conftest import PASSWORD, World
 
 
@@ -177,6 +179,32 @@ def test_a_disabled_staff_members_open_session_stops_working(world: World) -> No
     assert services.persons.get_person(viewer, other).family_name == "山田"
     with pytest.raises(DomainError):
         services.auth.login("cwa", PASSWORD)
+
+
+def test_a_disabled_staff_members_noted_views_and_reports(world: World) -> None:
+    """Views are audited by the view log after the read (a batch of its own): the read
+    itself refuses a disabled account, a report too, and a view noted before the account
+    was disabled is still appended, without holding up the other notes of its batch."""
+    person = world.person()
+    services = world.services
+    views = services.ctx.views
+    services.persons.get_person(world.cw_a, person)
+    services.auth.disable_user(world.admin, "cwa")
+    # The desktop defers the notes to its write runner: the read alone must refuse.
+    desktop = replace(services.ctx, defer_views=True)
+    with pytest.raises(PermissionDenied, match="ログインし直して"):
+        PersonService(desktop).get_person(world.cw_a, person)
+    with pytest.raises(PermissionDenied, match="ログインし直して"):
+        ReportService(desktop).indicators(world.cw_a, Period.fiscal(2026))
+    assert desktop.views.pending == 0
+    # A view made just before the administrator's change, its note written after it.
+    views.note(world.cw_a, "view", "person", person)
+    views.note(world.supervisor, "view", "person", person)
+    assert views.flush(wait=True) == 0 and views.pending == 0
+    with services.ctx.db.read() as s:
+        usernames = s.scalars(select(AuditEntry.username).where(
+            AuditEntry.action == "view", AuditEntry.entity_id == str(person))).all()
+    assert usernames.count("cwa") == 2 and "sv" in usernames
 
 
 def test_guessing_the_current_password_at_an_open_session_counts_towards_the_lockout(
