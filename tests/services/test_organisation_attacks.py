@@ -232,21 +232,31 @@ def test_guessing_the_current_password_at_an_open_session_counts_towards_the_loc
 
 def test_a_caseworker_moved_to_another_organisation_takes_no_recipient_with_them(
         world: World, west: West) -> None:
-    """Found in round 3, not fixed: ``user edit --org`` moves a caseworker to another
-    organisation but leaves their caseload where it was, still in their charge: from the
-    new organisation they keep reading and changing the old one's recipients, and the old
-    organisation's supervisor cannot move that caseload (the colleague is now 「ほかの組織の
-    職員」); only an administrator can. Either the move refuses while the caseload is not
-    reassigned, or the caseload leaves their charge with it."""
+    """Found in round 3: ``user edit --org`` moved a caseworker to another organisation but
+    left their caseload where it was, still in their charge: from the new organisation
+    they kept reading and changing the old one's recipients, and the old organisation's
+    supervisor could not move that caseload (the colleague was now 「ほかの組織の職員」);
+    only an administrator could. The move is refused while the caseload is theirs."""
+    services = world.services
     person = world.person()
-    try:
-        world.services.auth.update_user(world.admin, "cwa", StaffChanges(
+    home = world.cw_a.organisation_id
+    with pytest.raises(DomainError, match="担当を移して"):
+        services.auth.update_user(world.admin, "cwa", StaffChanges(
             organisation_id=west.supervisor.organisation_id))
-    except DomainError:  # refused while the caseload is theirs: nothing changed
-        assert world.services.auth.login("cwa", PASSWORD).organisation_id == \
-            world.admin.organisation_id
-        return
-    moved = world.services.auth.login("cwa", PASSWORD)
-    assert moved.organisation_id == west.supervisor.organisation_id
+    # Nothing changed: the account is where it was and its open session still works.
+    assert services.auth.find_user(world.admin, "cwa").organisation_id == home
+    assert services.persons.get_person(world.cw_a, person).caseworker_id == world.cw_a.user_id
+
+    # Once the organisation's supervisor has moved the caseload, the move is made, and the
+    # session signed in before it no longer reads the old organisation's recipient.
+    services.persons.move_caseload(world.supervisor, world.cw_a.user_id, world.cw_b.user_id)
+    services.auth.update_user(world.admin, "cwa", StaffChanges(
+        organisation_id=west.supervisor.organisation_id))
+    assert services.auth.find_user(world.admin, "cwa").organisation_id == \
+        west.supervisor.organisation_id
     with pytest.raises(PermissionDenied):
-        world.services.persons.get_person(moved, person)
+        services.persons.get_person(world.cw_a, person)
+    moved = Actor(world.cw_a.user_id, "cwa", world.cw_a.display_name, "caseworker",
+                  west.supervisor.organisation_id)  # as a new sign-in makes them
+    with pytest.raises(PermissionDenied):
+        services.persons.get_person(moved, person)
