@@ -451,6 +451,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>App</name>
         <message>
+            <source>この PC のキーチェーンにはデータベースの鍵がありません。データベースのパスフレーズ（または回復キー）を入力してください。</source>
+            <translation>This PC's keychain does not hold the database's key. Enter the database passphrase (or the recovery key).</translation>
+        </message>
+        <message>
             <source>つなぎ</source>
             <translation>Tsunagi</translation>
         </message>

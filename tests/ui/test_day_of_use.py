@@ -550,6 +550,10 @@ def test_without_a_keychain_the_passphrase_is_asked_and_then_the_sign_in_goes_on
     with qtbot.waitSignal(startup.prepared, timeout=60_000):
         startup.open_database(None)
     assert len(asked) == 2 and all(asked)  # the reason is shown each time
+    # The first time in the window's words, not the command line's (an environment variable).
+    assert "パスフレーズ（または回復キー）を入力" in asked[0]
+    assert "TSUNAGI_DB_PASSPHRASE" not in asked[0]
+    assert "一致しない" in asked[1]  # the wrong one is said
     startup.runner.wait()
     assert startup.ready is not None
     startup.ready.opened.db.close()
