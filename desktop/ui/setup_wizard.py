@@ -53,7 +53,7 @@ class SetupWizard(QDialog):
         self.organisation = organisation
         self.done_steps: set[str] = set()
         self.added_staff: list[tuple[UserSummary, str]] = []
-        self.setWindowTitle(_t("つなぎ — はじめての設定"))
+        self.setWindowTitle(_t("はじめての設定"))  # Qt adds 「— つなぎ」
         self.setObjectName("setupWizard")
         layout = QVBoxLayout(self)
         self.heading = QLabel()

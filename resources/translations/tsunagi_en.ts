@@ -5200,8 +5200,8 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Skip this step</translation>
         </message>
         <message>
-            <source>つなぎ — はじめての設定</source>
-            <translation>Tsunagi — First-run set-up</translation>
+            <source>はじめての設定</source>
+            <translation>First-run set-up</translation>
         </message>
         <message>
             <source>ケースワーカーや査察指導員のアカウントを作ります。初期パスワードは一覧に表示されます。本人に伝えてください（最初のログインで本人が変更します）。</source>

@@ -35,6 +35,7 @@ from desktop.ui.intake import IntakeDialog
 from desktop.ui.login import LoginDialog, RecoveryKeyDialog, recovery_key_lines
 from desktop.ui.main_window import MainWindow
 from desktop.ui.person_view import PersonView
+from desktop.ui.setup_wizard import SetupWizard
 from tests.conftest import PASSWORD, World
 from tests.services.helpers import build_report_caseload, to_state
 from tests.ui.conftest import DialogDriver, ok
@@ -302,6 +303,11 @@ def test_window_titles_name_the_app_once(
               LoginDialog(locked_user="cwa").windowTitle()]
     assert titles == ["就労支援ケース管理", "ログイン", "画面のロック"]
     assert QApplication.applicationDisplayName() == "つなぎ"
+    (organisation,) = [o for o in world.services.organisations.organisations()
+                       if o.id == world.admin.organisation_id]
+    wizard = SetupWizard(world.services, world.admin, window.runner, organisation)
+    qtbot.addWidget(wizard)
+    assert wizard.windowTitle() == "はじめての設定"  # not 「つなぎ — はじめての設定 — つなぎ」
 
 
 def test_ctrl_l_says_the_screen_was_locked_not_that_it_was_idle(
