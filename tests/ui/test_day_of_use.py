@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabBar,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -563,3 +564,23 @@ def test_without_a_keychain_the_passphrase_is_asked_and_then_the_sign_in_goes_on
     startup.runner.wait()
     assert startup.ready is not None
     startup.ready.opened.db.close()
+
+
+def test_the_case_record_history_shows_five_records_on_a_small_screen(
+        qtbot: QtBot, window: MainWindow, world: World) -> None:
+    """Seen in a trial at 1024×700: under the entry form the history of ケース記録 was one
+    row high. The page scrolls instead, and the history shows five records at once."""
+    person = world.person()
+    episode = to_state(world, person, "screening")
+    for day in range(1, 7):
+        world.services.workflow.add_contact(world.cw_a, episode, ContactInput(
+            date(2026, 4, day), "phone", f"電話 {day} 回目"))
+    view = window.open_person(person, "contacts")
+    QApplication.processEvents()
+    (table,) = [t for t in view.findChildren(QTableView)
+                if t.model() is view.contacts_model]
+    shown = [row for row in range(table.model().rowCount())
+             if table.rowViewportPosition(row) >= 0
+             and table.rowViewportPosition(row) + table.rowHeight(row)
+             <= table.viewport().height()]
+    assert len(shown) >= 5, (len(shown), table.height())
