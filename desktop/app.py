@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -343,6 +343,7 @@ class Startup(QObject):
         assert self.ready is not None
         window = MainWindow(self.ready.services, actor, self.runner, self.data_dir)
         QApplication.instance().installEventFilter(window.idle_watcher)  # type: ignore[union-attr]
+        window.signed_out.connect(self.signed_out)
         window.show()
         self.window = window
         from desktop.ui import setup_wizard
@@ -357,6 +358,20 @@ class Startup(QObject):
         engine = self.ready.opened.db.engine
         self.runner.write(lambda: refresh_statistics(engine))
         self.finish(window)
+
+    # -- 5. ログアウト: the sign-in window again, the database still open ---------
+
+    def signed_out(self, username: str) -> None:
+        """The main window has written the logout row and closes next: the next person
+        signs in to a main window of their own (no passphrase again)."""
+        assert self.ready is not None
+        self.runner.bind(self.ready.services)  # no one's commands run until the next sign-in
+        if self.window is not None:  # it closes next; then it goes, with its event filter
+            self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window = None
+        self.login.next_person()
+        self.login.show()
+        self.login.activateWindow()
 
     def finish(self, window: QWidget | None) -> None:
         if window is None:

@@ -51,6 +51,7 @@ class LoginDialog(QDialog):
     the start-up answers with ``signed_in`` or ``refused``."""
 
     submitted = Signal(str, str)
+    SWITCH_USER = 2  # the lock screen's 別のユーザーでサインイン (exec's result)
 
     def __init__(self, runner: TaskRunner | None = None, username: str = "",
                  locked_user: str | None = None, parent: QWidget | None = None,
@@ -92,8 +93,25 @@ class LoginDialog(QDialog):
         cancel.setText(_t("終了") if locked_user is None else _t("アプリを終了"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
+        if locked_user is not None:
+            # On a shared PC a colleague signs in without quitting the app: the locked
+            # session is signed out first (its unsaved changes asked about).
+            switch = buttons.addButton(_t("別のユーザーでサインイン"),
+                                       QDialogButtonBox.ButtonRole.ResetRole)
+            switch.setObjectName("switchUser")
+            switch.clicked.connect(lambda: self.done(self.SWITCH_USER))
         layout.addWidget(buttons)
         (self.password if locked_user or username else self.username).setFocus()
+
+    def next_person(self, username: str = "") -> None:
+        """Ready for the next sign-in after a sign-out: nothing of the last one is left."""
+        self.actor = None
+        self.username.setText(username)
+        self.password.clear()
+        self.error.show_message("")
+        self.status.clear()
+        self.ok.setEnabled(True)
+        (self.password if username else self.username).setFocus()
 
     def try_login(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
