@@ -459,6 +459,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Tsunagi</translation>
         </message>
         <message>
+            <source>データベースのパスフレーズ（または回復キー）を入力してください</source>
+            <translation>Enter the database passphrase (or the recovery key)</translation>
+        </message>
+        <message>
             <source>予期しない問題</source>
             <translation>Unexpected problem</translation>
         </message>
