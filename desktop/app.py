@@ -152,6 +152,7 @@ def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
 
     if not database_exists(config):
         created: list[OpenedDatabase] = []
+        admins: list[str] = []
 
         def create(username: str, display: str, password: str, passphrase: str | None) -> str:
             validate_new_user(username, display, "admin", password)
@@ -160,6 +161,7 @@ def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
             build_services(opened.db, opened.device_id).auth.create_first_admin(
                 username, display, password)
             created.append(opened)
+            admins.append(username)
             return format_recovery_key(opened.key) if opened.key else ""
 
         def from_kit(path: Path, kit_passphrase: str, passphrase: str | None) -> str:
@@ -175,6 +177,8 @@ def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
             return None
         if setup.recovery_key:
             RecoveryKeyDialog(setup.recovery_key).exec()
+        if admins:  # the sign-in window that follows has the administrator's name in it
+            preferences.remember_user(config.data_dir, admins[0])
         return created[0]
     passphrase = config.passphrase
     message = ""
@@ -256,7 +260,9 @@ class Startup(QObject):
         self.waiting: tuple[str, str] | None = None  # pressed ログイン before ``ready``
         self.opening = False  # the worker is opening the database
         self.window: MainWindow | None = None
-        self.login = LoginDialog(username=username or os.environ.get("TSUNAGI_USER", ""),
+        username = (username or os.environ.get("TSUNAGI_USER", "")
+                    or preferences.last_user(data_dir))
+        self.login = LoginDialog(username=username,
                                  passphrase=ready is None and passphrase_expected(data_dir))
         self.login.submitted.connect(self.sign_in)
         self.login.rejected.connect(lambda: self.finish(None))
@@ -368,6 +374,7 @@ class Startup(QObject):
             self.signed_in(actor)
 
     def signed_in(self, actor: Actor) -> None:
+        preferences.remember_user(self.data_dir, actor.username)  # the next start's value
         self.show_main_window(actor)  # before the sign-in window goes: never no window
         self.login.signed_in(actor)
 

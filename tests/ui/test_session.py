@@ -229,3 +229,71 @@ def test_after_logout_the_next_person_signs_in_without_the_passphrase_again(
     startup.runner.wait()
     assert startup.ready is not None
     startup.ready.opened.db.close()
+
+
+# ---------------------------------------------------------------- the user name, remembered
+
+
+def test_the_sign_in_window_has_the_first_administrators_name_after_the_set_up(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fill_setup(dialog: SetupDialog) -> int:
+        dialog.username.setText("kanri")
+        dialog.password.setText("kanri-password-1")
+        dialog.confirm.setText("kanri-password-1")
+        assert dialog.passphrase is not None
+        dialog.passphrase.setText("office passphrase 1")
+        dialog.passphrase_confirm.setText("office passphrase 1")
+        dialog.submit()
+        return dialog.result()
+
+    def note_key(dialog: RecoveryKeyDialog) -> int:
+        dialog.confirmed.setChecked(True)
+        return 1
+
+    monkeypatch.delenv("TSUNAGI_USER", raising=False)
+    monkeypatch.setattr(app_module, "keychain_available", lambda: False)
+    monkeypatch.setattr(SetupDialog, "exec", fill_setup)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", note_key)
+    errors: list[BaseException] = []
+    runner = FakeRunner(errors.append)
+    ready = app_module.set_up(tmp_path, runner)
+    assert errors == [] and ready is not None
+    try:
+        startup = app_module.Startup(tmp_path, "", app_module.CrashReporter(), ready, runner)
+        qtbot.addWidget(startup.login)
+        assert startup.login.username.text() == "kanri"
+        startup.login.show()
+        assert startup.login.focusWidget() is startup.login.password
+    finally:
+        ready.opened.db.close()
+
+
+def test_the_last_user_name_is_remembered_on_this_pc_for_the_next_start(
+        qtbot: QtBot, world: World, config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop import preferences
+
+    monkeypatch.setenv("TSUNAGI_DB_PASSPHRASE", str(config.passphrase))
+    monkeypatch.delenv("TSUNAGI_DB_URL", raising=False)
+    monkeypatch.delenv("TSUNAGI_USER", raising=False)
+    startup = app_module.Startup(config.data_dir, "", app_module.CrashReporter())
+    qtbot.addWidget(startup.login)
+    assert startup.login.username.text() == ""  # no one has signed in on this PC yet
+    with qtbot.waitSignal(startup.prepared, timeout=60_000):
+        startup.open_database(None)
+    startup.login.username.setText("cwb")
+    startup.login.password.setText(PASSWORD)
+    with qtbot.waitSignal(startup.finished, timeout=10_000) as finished:
+        startup.login.try_login()
+    window = finished.args[0]
+    qtbot.addWidget(window)
+    window.backup_timer.stop()
+    # A UI preference beside the language and the text size; no password is kept.
+    prefs = preferences.load(config.data_dir)
+    assert prefs["last_user"] == "cwb" and PASSWORD not in str(prefs)
+    window.close()
+    startup.runner.wait()
+    assert startup.ready is not None
+    startup.ready.opened.db.close()
+    again = app_module.Startup(config.data_dir, "", app_module.CrashReporter())
+    qtbot.addWidget(again.login)
+    assert again.login.username.text() == "cwb"
