@@ -265,6 +265,7 @@ class Startup(QObject):
         self.login = LoginDialog(username=username,
                                  passphrase=ready is None and passphrase_expected(data_dir))
         self.login.submitted.connect(self.sign_in)
+        self.login.passphrase.editingFinished.connect(self._passphrase_typed)
         self.login.rejected.connect(lambda: self.finish(None))
 
     # -- 1. the first window, and the database on the worker -------------------
@@ -329,6 +330,13 @@ class Startup(QObject):
         The database is opened with it when ログイン is pressed."""
         self.login.ask_passphrase(message, answer_now=self.waiting is not None)
         self.waiting = None
+
+    def _passphrase_typed(self) -> None:
+        """The person has moved on from the passphrase to their user name: the database
+        opens meanwhile, as it does at once where the keychain has the key."""
+        passphrase = self.login.passphrase.text()
+        if self.ready is None and not self.opening and passphrase and self.login.asks_passphrase:
+            self.open_database(passphrase)
 
     # -- 3. sign in -----------------------------------------------------------
 
