@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -260,6 +260,7 @@ class Startup(QObject):
         self.waiting: tuple[str, str] | None = None  # pressed ログイン before ``ready``
         self.opening = False  # the worker is opening the database
         self.window: MainWindow | None = None
+        self.closed_window: MainWindow | None = None  # signed out, deleted at the next sign-in
         username = (username or os.environ.get("TSUNAGI_USER", "")
                     or preferences.last_user(data_dir))
         self.login = LoginDialog(username=username,
@@ -392,6 +393,9 @@ class Startup(QObject):
         from desktop.ui.main_window import MainWindow
 
         assert self.ready is not None
+        if self.closed_window is not None:  # the last person's, signed out
+            self.closed_window.deleteLater()
+            self.closed_window = None
         window = MainWindow(self.ready.services, actor, self.runner, self.data_dir)
         QApplication.instance().installEventFilter(window.idle_watcher)  # type: ignore[union-attr]
         window.signed_out.connect(self.signed_out)
@@ -417,8 +421,9 @@ class Startup(QObject):
         signs in to a main window of their own (no passphrase again)."""
         assert self.ready is not None
         self.runner.bind(self.ready.services)  # no one's commands run until the next sign-in
-        if self.window is not None:  # it closes next; then it goes, with its event filter
-            self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # It closes next, and goes (with its event filter) when the next person's window
+        # comes: by then no dialog's event loop runs inside it.
+        self.closed_window = self.window
         self.window = None
         self.login.next_person()
         self.login.show()

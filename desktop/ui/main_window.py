@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -811,6 +812,11 @@ class MainWindow(QMainWindow):
 
         def done(_: None) -> None:
             self.signing_out = True
+            # A dialog still open over the window (the first-run wizard under the lock
+            # screen) is closed first, so that its exec() returns before the window goes.
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
             self.signed_out.emit(self.actor.username)  # the sign-in window first
             self.close()
 

@@ -210,7 +210,7 @@ def test_after_logout_the_next_person_signs_in_without_the_passphrase_again(
     first.backup_timer.stop()
     first.log_out()
     qtbot.waitUntil(lambda: startup.login.isVisible(), timeout=10_000)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=10_000)  # closed, gone
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=10_000)
     assert startup.window is None and startup.runner.actor is None
     # Nothing of the last person is left in the sign-in window.
     assert (startup.login.username.text(), startup.login.password.text()) == ("", "")
@@ -221,6 +221,7 @@ def test_after_logout_the_next_person_signs_in_without_the_passphrase_again(
     qtbot.waitUntil(lambda: len(windows) == 2, timeout=10_000)
     second = windows[1]
     qtbot.addWidget(second)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=10_000)  # gone now
     assert second.actor.username == "cwb" and startup.runner.actor == second.actor
     assert len(opened) == 1  # the database stayed open: no passphrase, no second open
     assert _last_audits(world, 2) == [("logout", "cwa"), ("login", "cwb")]
@@ -297,3 +298,18 @@ def test_the_last_user_name_is_remembered_on_this_pc_for_the_next_start(
     again = app_module.Startup(config.data_dir, "", app_module.CrashReporter())
     qtbot.addWidget(again.login)
     assert again.login.username.text() == "cwb"
+
+
+def test_logout_closes_a_dialog_left_open_over_the_window_first(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The idle lock can come while a dialog (the first-run wizard) is open; signing out
+    from it must not delete the window under the dialog's running exec()."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog(window)
+    handed: list[str] = []
+    window.signed_out.connect(handed.append)
+    QTimer.singleShot(0, window.log_out)
+    assert dialog.exec() == QDialog.DialogCode.Rejected  # returned, nothing deleted
+    assert shiboken6.isValid(dialog) and handed == ["cwa"] and not window.isVisible()
