@@ -25,7 +25,7 @@ from desktop.documents.report_tables import report_csv
 from desktop.errors import frames_only
 from desktop.files import write_whole
 from desktop.i18n import install as install_language
-from desktop.i18n import saved_language, shown_date, translator
+from desktop.i18n import listing, saved_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, parse_date
 from desktop.models.db import DatabaseUnavailable
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
@@ -90,6 +90,19 @@ def _parser() -> argparse.ArgumentParser:
                         help=_t("任意の期間（R7.4.1 や 2025-04-01 の形式）"))
     rep.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
     rep.add_argument("--out", metavar="PATH", help=_t("出力先（json/csv は省略すると画面に表示）"))
+    rep.add_argument("--as-of", metavar="DATE",
+                     help=_t("集計の基準日（この日までの出来事を数える。既定: 今日）"))
+
+    hw = sub.add_parser("hello-work", help=_t("ハローワークとの支援状況連絡票（Excel）の書出しと取込"))
+    hsub = hw.add_subparsers(dest="hello_work_command", metavar="ACTION", required=True)
+    hexp = hsub.add_parser("exchange-export", help=_t("ハローワークごとに、支援中の支援要請の連絡票を書き出す"))
+    hexp.add_argument("--office", required=True, metavar="NAME", help=_t("ハローワークの名称"))
+    hexp.add_argument("--out", required=True, metavar="PATH")
+    himp = hsub.add_parser("exchange-import", help=_t("記入された連絡票を取り込む（採用は就職の提案になる）"))
+    himp.add_argument("file", metavar="FILE")
+    himp.add_argument("--office", metavar="NAME",
+                      help=_t("ハローワークの名称（既定: 連絡票に書かれたハローワーク）"))
+    himp.add_argument("--dry-run", action="store_true", help=_t("検査だけ行い、何も保存しない"))
 
     imp = sub.add_parser("import-ledger", help=_t("Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）"))
     imp.add_argument("file", metavar="FILE", help=_t(".xlsx または .csv（UTF-8 / Shift_JIS）"))
@@ -346,6 +359,12 @@ def _period(args: argparse.Namespace) -> Period:
 
 def cmd_report(config: Config, args: argparse.Namespace) -> int:
     period = _period(args)
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = parse_date(args.as_of)
+        except DateParseError as exc:
+            raise UserError(str(exc)) from None
     if args.format in ("xlsx", "pdf") and not args.out:
         raise UserError(_t("{format} 形式には --out で出力先を指定してください").format(format=args.format))
     opened = open_database(config)
@@ -353,9 +372,9 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
         services = _services(opened)
         actor = _login(services, args)
         if args.out:
-            payload = services.reports.export(actor, period, args.format)
+            payload = services.reports.export(actor, period, args.format, as_of)
         else:
-            data = services.reports.indicators(actor, period)
+            data = services.reports.indicators(actor, period, as_of=as_of)
             payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode() if (
                 args.format == "json") else report_csv(data)
     if not args.out:
@@ -364,6 +383,46 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
         return 0
     _write_file(Path(args.out), payload)
     print(_t("{label}の実績報告を書き出しました: {out}").format(label=period.label, out=args.out))
+    return 0
+
+
+def _office_named(services: Services, name: str) -> uuid.UUID:
+    match = [o for o in services.offices.offices() if o.name == name]
+    if not match:
+        raise UserError(_t("ハローワーク「{office}」は登録されていません").format(office=name))
+    return match[0].id
+
+
+def cmd_hello_work(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        office_id = _office_named(services, args.office) if args.office else None
+        hw = services.hello_work
+        if args.hello_work_command == "exchange-export":
+            assert office_id is not None
+            sheet = hw.exchange_sheet(actor, office_id)
+            _write_file(Path(args.out), sheet.data)
+            _print_json({"listed": sheet.listed, "left_out": sheet.left_out})
+            if sheet.left_out:
+                print(_t("{n}件は「{office}」への情報提供に有効な同意がないため載せていません").format(
+                    n=sheet.left_out, office=args.office), file=sys.stderr)
+            return 0
+        path = Path(args.file)
+        if args.dry_run:
+            preview = hw.preview_exchange(actor, path, office_id)
+            rows, counts = preview.rows, {s: preview.count(s) for s in (
+                "add", "update", "duplicate", "rejected")}
+            counts["proposals"], counts["blank"] = preview.proposals, preview.blank
+        else:
+            result = hw.import_exchange(actor, path, office_id)
+            rows, counts = result.rows, result.summary()
+    for row in rows:
+        if row.status == "rejected":
+            print(_t("{row}行目: {reason}").format(row=row.row, reason=listing(row.reasons)),
+                  file=sys.stderr)
+    _print_json(counts)
     return 0
 
 
@@ -381,12 +440,7 @@ def cmd_import_ledger(config: Config, args: argparse.Namespace) -> int:
             _print_json({"new": preview.count("new"), "existing": preview.count("exists"),
                          "rejected": preview.count("rejected")})
             return 0
-        office_id = None
-        if args.office:
-            match = [o for o in services.offices.offices() if o.name == args.office]
-            if not match:
-                raise UserError(_t("ハローワーク「{office}」は登録されていません").format(office=args.office))
-            office_id = match[0].id
+        office_id = _office_named(services, args.office) if args.office else None
         result = services.ledger.import_file(
             actor, path, Path(args.report) if args.report else None, office_id)
     _print_json(result.summary())
@@ -640,7 +694,7 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
-    "purge": cmd_purge, "outreach": cmd_outreach,
+    "purge": cmd_purge, "outreach": cmd_outreach, "hello-work": cmd_hello_work,
     "migrate-to-server": cmd_migrate_to_server, "server": cmd_server,
     "self-test": cmd_self_test,
 }

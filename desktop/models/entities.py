@@ -36,6 +36,8 @@ __all__ = [
     "Consent",
     "ContactLog",
     "Episode",
+    "EpisodeAttribution",
+    "HelloWorkActivity",
     "HelloWorkOffice",
     "Person",
     "Placement",
@@ -159,6 +161,9 @@ class Episode(Tracked, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     closure_reason: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Hello Work's side of the case: 求職番号 and the 就職支援ナビゲーター in charge.
+    job_seeker_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    navigator: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     __table_args__ = (
         # Covering indexes for reports: closures in a period, and episode → person lookups
@@ -166,6 +171,31 @@ class Episode(Tracked, Base):
         Index("ix_episodes_closed_report", "closed_on", "closure_reason", "person_id",
               "deleted_at"),
         Index("ix_episodes_report", "id", "person_id", "deleted_at"),
+    )
+
+
+class EpisodeAttribution(Tracked, Base):
+    """帰属: the 対象者区分 and 担当者 an episode's events are counted under, from a date.
+
+    Frozen at the episode's first 支援要請 (from its intake date) and re-frozen on each
+    reassignment (the old row ends the day the new one starts), so that a past year's report
+    never changes when a person's 区分 or caseworker changes later. ``valid_to`` is exclusive
+    and empty for the row in force."""
+
+    __tablename__ = "episode_attributions"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(24))
+    caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    recorded_on: Mapped[date] = mapped_column(Date)  # the day of the referral / reassignment
+    reason: Mapped[str] = mapped_column(String(16))  # referral | reassignment | migration
+
+    __table_args__ = (
+        # The report's lookup "which row covers this event's day" stays in this index.
+        Index("ix_episode_attributions_report", "episode_id", "valid_from", "valid_to",
+              "category", "caseworker_id", "deleted_at"),
     )
 
 
@@ -242,6 +272,38 @@ class Referral(Tracked, Base):
     __table_args__ = (
         Index("ix_referrals_status_referred_on", "status", "referred_on"),
         Index("ix_referrals_report", "referred_on", "episode_id", "deleted_at"),
+    )
+
+
+class HelloWorkActivity(Tracked, Base):
+    """ハローワークの支援: one step of Hello Work's support on a referred case — 職業相談,
+    職業紹介, 応募, 面接, 採否 (採用/不採用/辞退) or セミナー・訓練 — entered by the caseworker
+    or brought back on the 支援状況連絡票. A 採用 not yet recorded as a placement is a
+    proposal for the caseworker to confirm (``placement_id`` empty, not dismissed)."""
+
+    __tablename__ = "hello_work_activities"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"))
+    # The Hello Work office of the referral it belongs to (counts per office stay frozen).
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hello_work_offices.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    activity_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)  # セミナー・訓練: the last day
+    company: Mapped[str] = mapped_column(String(200), default="")
+    job_title: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")  # セミナー・訓練の名称
+    result: Mapped[str | None] = mapped_column(String(16))  # 採否: hired | rejected | declined
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(16), default="manual")  # manual | exchange
+    placement_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("placements.id", ondelete="SET NULL"))
+    dismissed_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        Index("ix_hello_work_activities_episode", "episode_id", "activity_on"),
+        # Reports count activities of a period by kind, and per Hello Work office.
+        Index("ix_hello_work_activities_report", "activity_on", "kind", "result", "episode_id",
+              "office_id", "deleted_at"),
     )
 
 
@@ -359,8 +421,16 @@ class ProtectionOutcome(Tracked, Base):
         ForeignKey("episodes.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(16))  # abolished | reduced
-    decided_on: Mapped[date] = mapped_column(Date, index=True)
+    decided_on: Mapped[date] = mapped_column(Date)
     independence_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The placement whose work income led to it (the latest one when it was recorded).
+    placement_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("placements.id", ondelete="SET NULL"))
+    __table_args__ = (
+        # Reports count outcomes of a period by kind (replaces the plain decided_on index).
+        Index("ix_protection_outcomes_report", "decided_on", "kind", "independence_benefit",
+              "episode_id", "deleted_at"),
+    )
 
 
 class Setting(Tracked, Base):

@@ -11,6 +11,8 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
+    EpisodeAttribution,
+    HelloWorkActivity,
     Person,
     Placement,
     Plan,
@@ -67,5 +69,5 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, Transition, Consent, Referral, Plan, Placement, RetentionCheckpoint,
-    ProtectionOutcome, ContactLog)]
+    Person, Episode, EpisodeAttribution, Transition, Consent, Referral, Plan, Placement,
+    RetentionCheckpoint, ProtectionOutcome, HelloWorkActivity, ContactLog)]

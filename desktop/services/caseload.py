@@ -15,6 +15,7 @@ from desktop.models import (
     CaseShare,
     ContactLog,
     Episode,
+    HelloWorkActivity,
     Person,
     Plan,
     PlanReview,
@@ -72,7 +73,9 @@ class CaseloadRow:
 
 @dataclass(frozen=True)
 class AgendaItem:
-    kind: str  # checkpoint | plan_review | waiting_referral | next_action | period_end
+    # checkpoint | plan_review | waiting_referral | hello_work_silent | hire_reported |
+    # next_action | period_end
+    kind: str
     due_on: date
     overdue: bool
     episode_id: uuid.UUID
@@ -247,6 +250,46 @@ class CaseloadService:
                 add("waiting_referral", due, r,
                     _t("支援要請（{number}）からHWの回答待ち {days}日").format(
                         number=r[6], days=(today - r[5]).days), r[7])
+            # Referrals Hello Work accepted where nothing of its support was recorded for
+            # N days (since the last activity, or since the acceptance).
+            silence = read_setting(conn, "hello_work_silence_days")
+            last = func.coalesce(
+                select(func.max(HelloWorkActivity.activity_on))
+                .where(HelloWorkActivity.episode_id == Episode.id,
+                       HelloWorkActivity.deleted_at.is_(None))
+                .correlate(Episode).scalar_subquery(),
+                Referral.status_on, Referral.referred_on)
+            rows = conn.execute(
+                select(*person_cols, last, Referral.number, Referral.id)
+                .join(Episode, Episode.id == Referral.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, Episode.state == "active", Referral.status == "accepted",
+                       Referral.deleted_at.is_(None),
+                       last >= since - timedelta(days=silence),
+                       last <= today - timedelta(days=silence))
+                .order_by(last).limit(limit))
+            for r in rows:
+                add("hello_work_silent", r[5] + timedelta(days=silence), r,
+                    _t("支援要請（{number}）: ハローワークの支援の記録が {days}日ありません").format(
+                        number=r[6], days=(today - r[5]).days), r[7])
+            # 採用 reported by Hello Work, waiting for the caseworker to record the placement.
+            rows = conn.execute(
+                select(*person_cols, HelloWorkActivity.activity_on, HelloWorkActivity.company,
+                       HelloWorkActivity.id)
+                .join(Episode, Episode.id == HelloWorkActivity.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, HelloWorkActivity.kind == "outcome",
+                       HelloWorkActivity.result == "hired",
+                       HelloWorkActivity.placement_id.is_(None),
+                       HelloWorkActivity.dismissed_on.is_(None),
+                       HelloWorkActivity.deleted_at.is_(None),
+                       HelloWorkActivity.activity_on >= since,
+                       HelloWorkActivity.activity_on <= until)
+                .order_by(HelloWorkActivity.activity_on).limit(limit))
+            for r in rows:
+                add("hire_reported", r[5], r,
+                    _t("ハローワークから採用の連絡（{company}）: 就職の記録を確認").format(
+                        company=r[6]), r[7])
             rows = conn.execute(
                 select(*person_cols, ContactLog.next_action_due, ContactLog.next_action,
                        ContactLog.id)

@@ -26,6 +26,8 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
+    EpisodeAttribution,
+    HelloWorkActivity,
     HelloWorkOffice,
     Person,
     Placement,
@@ -142,6 +144,8 @@ CONTACT_TEXT = [
     ("hello_work", "ハローワークの就職支援ナビゲーターと連絡。面接結果の見込みを共有した。"),
     ("case_conference", "支援調整会議。支援プランの進捗を確認し、次回見直し日を決定した。"),
 ]
+SEMINARS = ["応募書類の書き方セミナー", "面接対策セミナー", "パソコン基礎講座",
+            "職業訓練（介護職員初任者研修）", "職業訓練（ビジネスPC科）"]
 NEXT_ACTIONS = ["応募書類の確認", "面接練習", "求人票の持参", "体調の確認", "次回面談",
                 "ハローワーク同行"]
 
@@ -310,12 +314,12 @@ class _Generator:
         batch.add(Person, row)
         not_before = self.earliest
         if rng.random() < 0.2:  # an earlier, closed episode
-            not_before = self.episode(batch, pid, caseworker, "closed",
+            not_before = self.episode(batch, pid, caseworker, data.category, "closed",
                                       self.today - timedelta(days=400), not_before)
-        self.episode(batch, pid, caseworker, self.final_state(), self.today,
+        self.episode(batch, pid, caseworker, data.category, self.final_state(), self.today,
                      not_before + timedelta(days=1))
 
-    def episode(self, batch: Batch, pid: uuid.UUID, cw: uuid.UUID, final: str,
+    def episode(self, batch: Batch, pid: uuid.UUID, cw: uuid.UUID, category: str, final: str,
                 span_end: date, not_before: date) -> date:
         """One episode that reaches ``final`` (or as far as time allows); returns its last day."""
         rng = self.rng
@@ -335,10 +339,13 @@ class _Generator:
                                    "screening_decision": None, "screening_decided_on": None,
                                    "screening_meeting": "", "support_start_on": None,
                                    "planned_end_on": None, "closed_on": None,
-                                   "closure_reason": None}
+                                   "closure_reason": None, "job_seeker_number": "",
+                                   "navigator": ""}
         state, day = "candidate", intake
         self.transition(batch, eid, None, "candidate", day, cw)
-        placement_start = None
+        placement_start: date | None = None
+        accepted_on: date | None = None
+        job: tuple[uuid.UUID, str, str, str] | None = None
         for nxt in PATH[1:reach + 1]:
             if nxt == "retention":
                 break  # entered automatically together with placed
@@ -354,12 +361,18 @@ class _Generator:
                 self.consents(batch, eid, cw, day)
             elif nxt == "referred":
                 self.referral(batch, eid, cw, day, "accepted" if reach > 3 else "sent")
+                # 区分 and 担当 frozen at the referral (the demo never reassigns).
+                batch.add(EpisodeAttribution, {
+                    **self.stamp(cw), "episode_id": eid, "valid_from": intake, "valid_to": None,
+                    "category": category, "caseworker_id": cw, "recorded_on": day,
+                    "reason": "referral"})
             elif nxt == "active":
                 episode.update(support_start_on=day, planned_end_on=add_months(day, 6))
                 self.plan(batch, eid, cw, day)
+                accepted_on = day
             elif nxt == "placed":
                 placement_start = day
-                self.placement(batch, eid, cw, day)
+                job = self.placement(batch, eid, cw, day)
             self.transition(batch, eid, state, nxt, day, cw)
             state = nxt
             if nxt == "placed":
@@ -378,10 +391,18 @@ class _Generator:
                 self.last_referral.update(status="withdrawn", status_on=day)
             episode.update(closed_on=day, closure_reason=reason)
             state = "closed"
+        if accepted_on is not None:
+            # Hello Work's support until the job, the closure, or today.
+            self.activities(batch, eid, cw, accepted_on,
+                            placement_start or (day if closes else span_end), job)
+            office = next(o for o in OFFICES if o[0] == self.last_office)
+            episode.update(job_seeker_number=f"{13000 + rng.randint(1, 99)}-{rng.randint(0, 99999999):08d}",
+                           navigator=office[3])
         if placement_start and rng.random() < 0.35:
             out_on = self.days_after(placement_start, 60, 300)
             if out_on <= self.today:
                 batch.add(ProtectionOutcome, {**self.stamp(cw), "episode_id": eid,
+                                              "placement_id": job[0] if job else None,
                                               "kind": rng.choice(["abolished", "reduced"]),
                                               "decided_on": out_on,
                                               "independence_benefit": rng.random() < 0.5})
@@ -433,14 +454,56 @@ class _Generator:
             "menu": rng.sample(list(SUPPORT_MENU), 3),
             "role_hello_work": "職業相談・職業紹介、面接対策", "role_welfare": "生活面の支援、同行支援"})
 
-    def placement(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
+    def activities(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, accepted: date,
+                   until: date, job: tuple[uuid.UUID, str, str, str] | None) -> None:
+        """Hello Work's support between the acceptance and the job (or the last day): a
+        consultation, sometimes a seminar, a few referrals with interviews and answers, and
+        the 採用 the placement confirms."""
+        rng = self.rng
+        office = self.last_referral["office_id"]
+        end = min(until, self.today)
+        span = max(1, (end - accepted).days)
+
+        def add(kind: str, on: date, **values: Any) -> None:
+            batch.add(HelloWorkActivity, {
+                **self.stamp(cw), "episode_id": eid, "office_id": office, "kind": kind,
+                "activity_on": max(accepted, min(on, end)), "end_on": None, "company": "", "job_title": "",
+                "title": "", "result": None, "note": "", "source": "manual",
+                "placement_id": None, "dismissed_on": None, **values})
+
+        add("consultation", accepted + timedelta(days=rng.randint(0, min(7, span))))
+        if rng.random() < 0.3:
+            start = accepted + timedelta(days=rng.randint(0, span))
+            add("seminar", start, title=rng.choice(SEMINARS),
+                end_on=min(start + timedelta(days=rng.randint(0, 4)), end))
+        tries = rng.randint(0, 2) if job else rng.randint(0, 3)
+        for _ in range(tries):
+            on = accepted + timedelta(days=rng.randint(0, span))
+            company, title = rng.choice(EMPLOYERS), rng.choice(JOBS)
+            add("job_referral", on, company=company, job_title=title)
+            if rng.random() < 0.6:
+                add("interview", on + timedelta(days=rng.randint(3, 10)), company=company)
+                add("outcome", on + timedelta(days=rng.randint(11, 20)), company=company,
+                    result=rng.choice(["rejected", "rejected", "declined"]))
+        if job is not None and job[3] == "hello_work":  # found through Hello Work
+            pid, company, title, _ = job
+            add("job_referral", end - timedelta(days=12), company=company, job_title=title)
+            add("interview", end - timedelta(days=6), company=company)
+            add("outcome", end - timedelta(days=3), company=company, job_title=title,
+                result="hired", placement_id=pid)
+
+    def placement(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID,
+                  day: date) -> tuple[uuid.UUID, str, str, str]:
+        """The placement's id, employer, job and route."""
         rng = self.rng
         hourly = rng.random() < 0.6
         pid = self.uid()
+        employer, title = rng.choice(EMPLOYERS), rng.choice(JOBS)
+        route = rng.choice(["hello_work", "hello_work", "self", "other"])
         batch.add(Placement, {
             **self.stamp(cw), "id": pid, "episode_id": eid, "start_on": day,
-            "employer": rng.choice(EMPLOYERS), "employer_address": "",
-            "job_title": rng.choice(JOBS), "employment_type": "パート" if hourly else "正社員",
+            "employer": employer, "employer_address": "",
+            "job_title": title, "employment_type": "パート" if hourly else "正社員",
             "term_category": rng.choice(["indefinite", "indefinite", "over_4m", "1_to_4m",
                                          "under_1m"]),
             "weekly_hours": float(rng.choice([20, 25, 30, 40])),
@@ -448,7 +511,7 @@ class _Generator:
                 [180000, 200000, 220000]),
             "wage_unit": "hourly" if hourly else "monthly",
             "employment_insurance": rng.random() < 0.7,
-            "route": rng.choice(["hello_work", "hello_work", "self", "other"]),
+            "route": route,
             "end_on": None, "end_reason": ""})
         for months in (1, 3, 6):
             due = add_months(day, months)
@@ -461,6 +524,7 @@ class _Generator:
             batch.add(RetentionCheckpoint, {**self.stamp(cw), "placement_id": pid,
                                             "episode_id": eid, "months": months, "due_on": due,
                                             "done_on": done, "result": result, "note": ""})
+        return pid, employer, title, route
 
     def contacts(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, start: date,
                  end: date) -> None:

@@ -42,6 +42,7 @@ from desktop.japanese.wareki import (
 from desktop.models import (
     Consent,
     Episode,
+    EpisodeAttribution,
     HelloWorkOffice,
     Person,
     Placement,
@@ -808,6 +809,12 @@ class _Writer:
                         # Sent on paper before the ledger came in: not waiting to be printed.
                         "printed_at": self.now}
             self.batch.add(Referral, referral)
+            # The ledger's row says under which 区分 and 担当者 this episode was referred.
+            self.batch.add(EpisodeAttribution, {
+                **self.stamp(), "episode_id": eid, "valid_from": head.intake_on,
+                "valid_to": None, "category": head.person.category,
+                "caseworker_id": head.caseworker_id, "recorded_on": head.referred_on,
+                "reason": "ledger"})
             move("referred", head.referred_on)
         if head.support_start_on is not None and referral is not None:
             referral.update(status="accepted", status_on=head.support_start_on)

@@ -57,6 +57,8 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
+    EpisodeAttribution,
+    HelloWorkActivity,
     HelloWorkOffice,
     Person,
     Placement,
@@ -85,8 +87,9 @@ MANIFEST_KEY = "outreach_manifest"
 REFERENCE: list[Table] = [m.__table__ for m in (User, HelloWorkOffice, Setting)]  # type: ignore[misc]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, CaseShare, Episode, Transition, SupportExtension, Consent, Referral, Plan,
-    PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome)]
+    Person, CaseShare, Episode, EpisodeAttribution, Transition, SupportExtension, Consent,
+    Referral, Plan, PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
+    HelloWorkActivity)]
 BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
 BOOKKEEPING = {"id", "version", "created_at", "created_by", "updated_at", "updated_by",
                "origin", "search_no"}
@@ -401,8 +404,9 @@ class OutreachService:
             episode_ids += [uuid.UUID(e["id"]) for e in eps]
         for start in range(0, len(episode_ids), 500):
             chunk = episode_ids[start:start + 500]
-            for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog,
-                          Placement, RetentionCheckpoint, ProtectionOutcome):
+            for model in (EpisodeAttribution, Transition, SupportExtension, Consent, Referral,
+                          Plan, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
+                          HelloWorkActivity):
                 rows = _rows(s, model.__table__, model.episode_id.in_(chunk))  # type: ignore[arg-type]
                 out[model.__tablename__] += rows
                 if model is Plan:

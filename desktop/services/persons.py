@@ -16,6 +16,7 @@ from desktop.japanese import validators
 from desktop.japanese.kana import fold
 from desktop.models import CaseShare, Person, User
 from desktop.services import audit
+from desktop.services.attribution import record_reassignment
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
 from desktop.services.labels import CATEGORIES, SEXES
@@ -246,6 +247,8 @@ class PersonService:
             require_staff(s, caseworker_id)
             person.caseworker_id = caseworker_id
             stamp_update(actor, person)
+            # Events from today on count under the new caseworker; earlier ones stay.
+            record_reassignment(s, self.ctx, actor, person.id, caseworker_id, self.ctx.today())
             audit.append(s, self.ctx, actor, "assign", "person", person.id,
                          caseworker=str(caseworker_id))
 

@@ -1,23 +1,54 @@
-"""Indicators (DESIGN.md section 2) for any period, overall, per 対象者区分 and per staff member.
+"""Indicators (実績報告) for any period, overall, per 対象者区分, per staff member and per Hello
+Work office, as of a date.
 
-Every count is one SQL aggregation over the whole table, grouped by (対象者区分, 担当者, month);
-Python only adds up those few hundred grouped rows into the overall, per-category, per-staff
-and monthly views. Definitions (the JSON keys are a stable contract):
+Definitions (the JSON keys are a stable contract; docs/DOMAIN.md explains them for people):
 
-- ``referrals``: 支援要請 with ``referred_on`` in the period (whatever their later status).
-- ``support_targets``: episodes with a 支援要請済 → 支援中 transition (Hello Work accepted)
-  effective in the period. A return to 支援中 after 離職 does not count again.
-- ``placements``: placements whose ``start_on`` is in the period; ``regular_placements``:
-  of those, 雇用期間 定めなし or 4か月以上 (常用就職).
-- ``placed_persons``: distinct persons who are support targets in the period and have a
-  placement starting in the period.
-- ``placement_rate``: placed_persons / support_targets, rounded to 3 places (0 without targets).
-- ``protection_ended_by_work``: episodes closed in the period with the reason
-  保護廃止(就労収入増).
-- ``retention``: per checkpoint (``1m``, ``3m``, ``6m``, or the configured months) due in the
-  period: how many were due, how many confirmed 継続就労, and the rate.
+- **The as-of date.** A report covers the period's events dated on or before its as-of date
+  (today for a running year, the period's end for a finished one, or a date given): a
+  mid-year report counts what had happened by then. ``period.as_of`` names it; ``monthly``
+  and the charts stop at its month.
+- **区分 and 担当 at the time.** Every event is counted under the 対象者区分 and the caseworker
+  of its episode on the day of the event: frozen on the episode at its first 支援要請 and on
+  each reassignment (services/attribution.py), not the person's present values, so a past
+  year's report never changes. (An episode never referred, or data older than that history,
+  falls back to the person's present values.)
+- ``referrals`` (支援要請件数): 支援要請 with ``referred_on`` in the period, whatever came of them.
+- ``support_targets`` (支援対象者数): episodes with a 支援要請済 → 支援中 transition (Hello Work
+  accepted) effective in the period. A return to 支援中 after 離職 does not count again.
+- ``placements`` (就職件数): placements whose ``start_on`` is in the period.
+  ``regular_placements`` (常用就職): of those, 雇用期間 定めなし or 4か月以上.
+  ``referral_placements`` (うち紹介就職): of those, found through Hello Work's 職業紹介
+  (route ``hello_work``).
+- ``placement_rate`` (就職率): placements / support_targets of the same period — the
+  programme's published outcome measure (行政事業レビュー: 「就職率 67%以上」 is 就職件数 ÷
+  支援対象者数). Rounded to 3 places; 0 without targets. It can exceed 1.
+- ``placed_persons``: distinct persons who became support targets in the period and started
+  a job in it, counted in the month of the later of the two, under the 区分/担当 of the
+  episode of their first job in the period on that day. ``placed_person_rate``
+  (支援対象者のうち就職した人の割合): placed_persons / support_targets, rounded to 3 places.
+- ``protection_ended_by_work`` (就労による保護廃止): 保護廃止 outcomes (ProtectionOutcome
+  ``abolished``, recorded on the placement) decided in the period, for 生活保護受給者 only.
+  ``protection_reduced`` (減額): ``reduced`` outcomes, likewise. ``self_reliance_benefit``
+  (就労自立給付金): outcomes of the period with the benefit applied for, likewise. A closure
+  reason alone does not count.
+- ``job_referrals`` (職業紹介件数), ``interviews`` (面接件数), ``hires`` (採用): Hello Work
+  activities of those kinds (採否 = 採用 for hires) dated in the period.
+- ``retention``: per checkpoint (``1m``, ``3m``, ``6m``, or the configured months):
+  ``due`` = checkpoints due in the period **and on or before the as-of date** (a check not
+  yet due is not a failure); ``confirmed_employed`` = of those, confirmed 継続就労 by the
+  as-of date; ``rate`` = confirmed / due; ``overdue_unrecorded`` = of those, past their due
+  date and not recorded by the as-of date (shown beside the rate, not counted as 離職).
+- ``by_category``, ``by_staff``: the same block per 区分 and per caseworker. A caseworker's
+  report shows only their own row in ``by_staff``.
+- ``by_hello_work_office``: per Hello Work office (the referral's office): ``referrals``,
+  ``job_referrals``, ``interviews``, ``hires``.
+- ``monthly``: the counts per month, from the period's first month to the as-of month.
 - ``targets``: for a fiscal-year period, each configured annual target with the actual value
   and ``achievement`` = actual / target (rounded to 3 places; null for a target of 0).
+
+Every count is one SQL aggregation over the whole table, grouped by (区分, 担当者, month);
+Python only adds up those few hundred grouped rows into the overall, per-category, per-staff
+and monthly views.
 """
 
 from __future__ import annotations
@@ -44,24 +75,38 @@ from desktop.japanese.wareki import (
 from desktop.models import (
     AnnualTarget,
     Episode,
+    HelloWorkActivity,
+    HelloWorkOffice,
     Person,
     Placement,
+    ProtectionOutcome,
     Referral,
     RetentionCheckpoint,
     Transition,
     User,
 )
 from desktop.services import audit
+from desktop.services.attribution import AttributedAt
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import CATEGORIES
 from desktop.services.settings import read_setting
 
 _t = translator("Reports")
-PROTECTION_ENDED_REASON = "保護廃止(就労収入増)"
+PUBLIC_ASSISTANCE = "public_assistance"
 REGULAR_TERMS = ("indefinite", "over_4m")
+REFERRAL_ROUTE = "hello_work"
 COUNT_KEYS = ("referrals", "support_targets", "placements", "regular_placements",
-              "placed_persons", "protection_ended_by_work")
+              "referral_placements", "placed_persons", "protection_ended_by_work",
+              "protection_reduced", "self_reliance_benefit", "job_referrals", "interviews",
+              "hires")
+RATES = {"placement_rate": "placements", "placed_person_rate": "placed_persons"}
+# The order of a block's keys in the JSON.
+BLOCK_ORDER = ("referrals", "support_targets", "placements", "regular_placements",
+               "referral_placements", "placed_persons", "placement_rate", "placed_person_rate",
+               "protection_ended_by_work", "protection_reduced", "self_reliance_benefit",
+               "job_referrals", "interviews", "hires", "retention")
+OFFICE_KEYS = ("referrals", "job_referrals", "interviews", "hires")
 UNASSIGNED = "unassigned"
 
 LABELS: dict[str, str] = {
@@ -69,9 +114,16 @@ LABELS: dict[str, str] = {
     "support_targets": N_("支援対象者数"),
     "placements": N_("就職件数"),
     "regular_placements": N_("うち常用就職件数"),
+    "referral_placements": N_("うち紹介就職件数"),
     "placed_persons": N_("就職者数（支援対象者のうち）"),
     "placement_rate": N_("就職率"),
+    "placed_person_rate": N_("支援対象者のうち就職した人の割合"),
     "protection_ended_by_work": N_("就労による保護廃止件数"),
+    "protection_reduced": N_("就労による保護減額件数"),
+    "self_reliance_benefit": N_("就労自立給付金の件数"),
+    "job_referrals": N_("職業紹介件数"),
+    "interviews": N_("面接件数"),
+    "hires": N_("採用件数"),
 }
 MAX_DAYS = 366 * 5
 # The person lookup of every report query stays in this narrow covering index (see 0003).
@@ -132,9 +184,11 @@ class Period:
             return shown_fiscal_year(self.fiscal_year)
         return _t("{start}〜{end}").format(start=shown_date(self.start), end=shown_date(self.end))
 
-    def months(self) -> list[str]:
+    def months(self, until: date | None = None) -> list[str]:
+        """'YYYY-MM' of each month of the period, up to the month of ``until``."""
+        last = min(self.end, until) if until is not None else self.end
         keys, cursor = [], self.start.replace(day=1)
-        while cursor <= self.end:
+        while cursor <= last:
             keys.append(cursor.strftime("%Y-%m"))
             cursor = add_months(cursor, 1)
         return keys
@@ -152,7 +206,14 @@ class _Tally:
 
     def add(self, indicator: str, rows: Any) -> None:
         for category, staff, month, n in rows:
-            self.rows.append((indicator, category, staff or UNASSIGNED, month, int(n or 0)))
+            self.rows.append((indicator, category, str(staff or UNASSIGNED), month,
+                              int(n or 0)))
+
+    def add_columns(self, indicators: tuple[str, ...], rows: Any) -> None:
+        """Rows of (category, staff, month, n1, n2, ...) for several indicators at once."""
+        for category, staff, month, *counts in rows:
+            for indicator, n in zip(indicators, counts, strict=True):
+                self.add(indicator, [(category, staff, month, n)])
 
     def totals(self, keep: Any = lambda cat, staff: True) -> dict[str, int]:
         out = dict.fromkeys(COUNT_KEYS, 0)
@@ -162,31 +223,49 @@ class _Tally:
         return out
 
 
+@dataclass(frozen=True)
+class _Retention:
+    """Grouped checkpoint counts: (category, staff, months, due, employed, overdue)."""
+
+    rows: list[tuple[str, str, int, int, int, int]]
+
+    def by_months(self, keep: Any = lambda cat, staff: True) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for cat, staff, m, due, employed, overdue in self.rows:
+            if keep(cat, staff):
+                out[m][0] += due
+                out[m][1] += employed
+                out[m][2] += overdue
+        return out
+
+
 class ReportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def indicators(self, actor: Actor, period: Period, *, audit_action: str = "report",
-                   **audit_detail: Any) -> dict[str, Any]:
-        """The indicator report for ``period`` as JSON-ready data (keys of DESIGN.md §2).
-
-        Aggregate counts only (no person is named), so every role may run it; it is audited
-        with the period, like every view and export."""
+    def indicators(self, actor: Actor, period: Period, *, as_of: date | None = None,
+                   audit_action: str = "report", **audit_detail: Any) -> dict[str, Any]:
+        """The indicator report for ``period`` as of ``as_of`` (default: today) as
+        JSON-ready data. Aggregate counts only (no person is named), so every role may run
+        it; a caseworker's 担当者別 holds only their own row. Audited with the period."""
+        as_of = as_of or self.ctx.today()
         with self.ctx.db.write() as s:
-            report = self._compute(s, period)
+            report = self._compute(s, actor, period, as_of)
             audit.append(s, self.ctx, actor, audit_action, "report",
                          period.fiscal_year or f"{period.start}..{period.end}",
                          start=period.start.isoformat(), end=period.end.isoformat(),
-                         **audit_detail)
+                         as_of=report["period"]["as_of"], **audit_detail)
             return report
 
-    def export(self, actor: Actor, period: Period, fmt: str) -> bytes:
+    def export(self, actor: Actor, period: Period, fmt: str,
+               as_of: date | None = None) -> bytes:
         """The report as a file (json, csv, xlsx or pdf), audited as an export."""
         from desktop.documents import reports as files
 
         if fmt not in ("json", "csv", "xlsx", "pdf"):
             raise InvalidInput("format", _t("形式は json・csv・xlsx・pdf のいずれかです"))
-        data = self.indicators(actor, period, audit_action="report_export", format=fmt)
+        data = self.indicators(actor, period, as_of=as_of, audit_action="report_export",
+                               format=fmt)
         if fmt == "json":
             return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
         if fmt == "csv":
@@ -199,27 +278,41 @@ class ReportService:
 
     # ------------------------------------------------------------------ SQL
 
-    def _compute(self, s: Session, period: Period) -> dict[str, Any]:
-        lo, hi = period.start, period.end
+    def _compute(self, s: Session, actor: Actor, period: Period,
+                 as_of: date) -> dict[str, Any]:
+        # Events after the as-of date have not happened yet for this report.
+        lo, hi = period.start, min(period.end, as_of)
+        as_of = min(as_of, period.end)
         tally = _Tally()
         live = and_(Episode.deleted_at.is_(None), Person.deleted_at.is_(None))
 
-        def per_group(value: Any, date_col: Any, event: Any, on: Any, *where: Any,
-                      extra: tuple[Any, ...] = ()) -> Any:
-            """Events in the period → their episode → the person's 区分 and staff. The
-            event's date index drives; every lookup stays in a covering index (0003)."""
-            group = (Person.category, Person.caseworker_id, *extra)
-            if date_col is not None:
-                group = (*group, month_key(date_col))
+        def per_group(value: list[Any], event: Any, episode_id: Any, on: Any, *where: Any,
+                      month: bool = True, extra: tuple[Any, ...] = (),
+                      category: str | None = None) -> Any:
+            """Events in the period → their episode → the 区分 and 担当者 it had on the
+            event's day (the person's, if the episode has no such history); ``category``
+            keeps only events of that 区分. The event's date index drives; every lookup
+            stays in a covering index (0003, 0009)."""
+            at = AttributedAt(episode_id, on)
+            group = (at.category, at.caseworker, *extra)
+            if month:
+                group = (*group, month_key(on))
+            if category is not None:
+                where = (*where, at.category == category)
             return (select(*group, *value)
-                    .select_from(event).join(Episode, on).join(Person,
-                                                               Person.id == Episode.person_id)
+                    .select_from(event)
+                    .join(Episode, Episode.id == episode_id)
+                    .join(Person, Person.id == Episode.person_id)
                     .with_hint(Person, PERSON_INDEX, "sqlite")
+                    .outerjoin(at.row, at.condition)
                     .where(live, *where).group_by(*group))
+
+        def count_if(condition: Any) -> Any:
+            return func.sum(case((condition, 1), else_=0))
 
         # 支援要請件数
         tally.add("referrals", s.execute(per_group(
-            [func.count()], Referral.referred_on, Referral, Episode.id == Referral.episode_id,
+            [func.count()], Referral, Referral.episode_id, Referral.referred_on,
             Referral.referred_on.between(lo, hi), Referral.deleted_at.is_(None))))
 
         # 支援対象者数: Hello Work accepted (支援要請済 → 支援中) in the period.
@@ -227,63 +320,131 @@ class ReportService:
                         Transition.to_state == "active", Transition.from_state == "referred",
                         Transition.deleted_at.is_(None))
         tally.add("support_targets", s.execute(per_group(
-            [func.count(distinct(Transition.episode_id))], Transition.effective_on, Transition,
-            Episode.id == Transition.episode_id, accepted)))
+            [func.count(distinct(Transition.episode_id))], Transition, Transition.episode_id,
+            Transition.effective_on, accepted)))
 
-        # 就職件数 and 常用就職
+        # 就職件数, 常用就職, 紹介就職
         placed = and_(Placement.start_on.between(lo, hi), Placement.deleted_at.is_(None))
-        regular = func.sum(case((Placement.term_category.in_(REGULAR_TERMS), 1), else_=0))
-        for category, staff, month, n, r in s.execute(per_group(
-                [func.count(), regular], Placement.start_on, Placement,
-                Episode.id == Placement.episode_id, placed)):
-            tally.add("placements", [(category, staff, month, n)])
-            tally.add("regular_placements", [(category, staff, month, r)])
+        tally.add_columns(("placements", "regular_placements", "referral_placements"),
+                          s.execute(per_group(
+                              [func.count(), count_if(Placement.term_category.in_(REGULAR_TERMS)),
+                               count_if(Placement.route == REFERRAL_ROUTE)],
+                              Placement, Placement.episode_id, Placement.start_on, placed)))
 
-        # 就職者数: persons who are support targets in the period and placed in it, counted
-        # in the month the later of the two happened (for the cumulative rate chart).
+        # 就職者数 (支援対象者のうち)
+        tally.add("placed_persons", s.execute(self._placed_persons(accepted, placed)))
+
+        # 保護: outcomes recorded on the placement, for 生活保護受給者 only.
+        tally.add_columns(
+            ("protection_ended_by_work", "protection_reduced", "self_reliance_benefit"),
+            s.execute(per_group(
+                [count_if(ProtectionOutcome.kind == "abolished"),
+                 count_if(ProtectionOutcome.kind == "reduced"),
+                 count_if(ProtectionOutcome.independence_benefit.is_(True))],
+                ProtectionOutcome, ProtectionOutcome.episode_id, ProtectionOutcome.decided_on,
+                ProtectionOutcome.decided_on.between(lo, hi),
+                ProtectionOutcome.deleted_at.is_(None), category=PUBLIC_ASSISTANCE)))
+
+        # 職業紹介・面接・採用 (Hello Work's activities)
+        activity = self._activity_counts()
+        tally.add_columns(("job_referrals", "interviews", "hires"), s.execute(per_group(
+            activity, HelloWorkActivity, HelloWorkActivity.episode_id,
+            HelloWorkActivity.activity_on, HelloWorkActivity.activity_on.between(lo, hi),
+            HelloWorkActivity.kind.in_(("job_referral", "interview", "outcome")),
+            HelloWorkActivity.deleted_at.is_(None))))
+
+        # 定着状況: checkpoints due in the period, on or before the as-of date.
+        recorded = and_(RetentionCheckpoint.done_on.is_not(None),
+                        RetentionCheckpoint.done_on <= as_of)
+        retention = _Retention([
+            (c, str(w or UNASSIGNED), int(m), int(n), int(e or 0), int(o or 0))
+            for c, w, m, n, e, o in s.execute(per_group(
+                [func.count(),
+                 count_if(and_(recorded, RetentionCheckpoint.result == "employed")),
+                 count_if(and_(RetentionCheckpoint.due_on < as_of, ~recorded))],
+                RetentionCheckpoint, RetentionCheckpoint.episode_id, RetentionCheckpoint.due_on,
+                RetentionCheckpoint.due_on.between(lo, hi),
+                RetentionCheckpoint.deleted_at.is_(None),
+                month=False, extra=(RetentionCheckpoint.months,)))])
+        months = sorted(set(read_setting(s, "checkpoint_months")) | {
+            r[2] for r in retention.rows})
+
+        offices = self._by_office(s, lo, hi)
+        staff = self._staff_names(s, {r[2] for r in tally.rows}
+                                  | {r[1] for r in retention.rows} | {str(actor.user_id)})
+        return self._assemble(actor, period, as_of, tally, retention, months, staff, offices,
+                              self._targets(s, period))
+
+    @staticmethod
+    def _activity_counts() -> list[Any]:
+        def count_if(condition: Any) -> Any:
+            return func.sum(case((condition, 1), else_=0))
+
+        return [count_if(HelloWorkActivity.kind == "job_referral"),
+                count_if(HelloWorkActivity.kind == "interview"),
+                count_if(and_(HelloWorkActivity.kind == "outcome",
+                              HelloWorkActivity.result == "hired"))]
+
+    @staticmethod
+    def _placed_persons(accepted: Any, placed: Any) -> Any:
+        """Persons accepted and placed in the period, counted once, in the month of the
+        later of the two, under the 区分/担当 of their first job's episode on that day."""
         targets = (select(Episode.person_id.label("pid"),
                           func.min(Transition.effective_on).label("t"))
                    .select_from(Transition).join(Episode, Episode.id == Transition.episode_id)
                    .where(accepted, Episode.deleted_at.is_(None))
                    .group_by(Episode.person_id).subquery())
-        jobs = (select(Episode.person_id.label("pid"), func.min(Placement.start_on).label("p"))
-                .select_from(Placement).join(Episode, Episode.id == Placement.episode_id)
-                .where(placed, Episode.deleted_at.is_(None))
-                .group_by(Episode.person_id).subquery())
-        later = month_key(case((targets.c.t > jobs.c.p, targets.c.t), else_=jobs.c.p))
-        tally.add("placed_persons", s.execute(
-            select(Person.category, Person.caseworker_id, later, func.count())
-            .select_from(targets).join(jobs, jobs.c.pid == targets.c.pid)
-            .join(Person, Person.id == targets.c.pid)
-            .where(Person.deleted_at.is_(None))
-            .group_by(Person.category, Person.caseworker_id, later)))
+        ranked = (select(Episode.person_id.label("pid"), Placement.episode_id.label("eid"),
+                         Placement.start_on.label("p"),
+                         func.row_number().over(partition_by=Episode.person_id,
+                                                order_by=(Placement.start_on, Placement.id))
+                         .label("n"))
+                  .select_from(Placement).join(Episode, Episode.id == Placement.episode_id)
+                  .where(placed, Episode.deleted_at.is_(None)).subquery())
+        later = case((targets.c.t > ranked.c.p, targets.c.t), else_=ranked.c.p)
+        at = AttributedAt(ranked.c.eid, later)
+        group = (at.category, at.caseworker, month_key(later))
+        return (select(*group, func.count())
+                .select_from(targets).join(ranked, and_(ranked.c.pid == targets.c.pid,
+                                                        ranked.c.n == 1))
+                .join(Person, Person.id == targets.c.pid)
+                .outerjoin(at.row, at.condition)
+                .where(Person.deleted_at.is_(None))
+                .group_by(*group))
 
-        # 就労による保護廃止
-        tally.add("protection_ended_by_work", s.execute(
-            select(Person.category, Person.caseworker_id, month_key(Episode.closed_on),
-                   func.count())
-            .select_from(Episode).join(Person, Person.id == Episode.person_id)
-            .with_hint(Person, PERSON_INDEX, "sqlite")
-            .where(live, Episode.closed_on.between(lo, hi),
-                   Episode.closure_reason == PROTECTION_ENDED_REASON)
-            .group_by(Person.category, Person.caseworker_id, month_key(Episode.closed_on))))
-
-        # 定着状況: checkpoints due in the period.
-        employed = func.sum(case((RetentionCheckpoint.result == "employed", 1), else_=0))
-        retention_rows = [
-            (c, w or UNASSIGNED, int(m), int(n), int(e or 0)) for c, w, m, n, e in s.execute(
-                per_group([func.count(), employed], None, RetentionCheckpoint,
-                          Episode.id == RetentionCheckpoint.episode_id,
-                          RetentionCheckpoint.due_on.between(lo, hi),
-                          RetentionCheckpoint.deleted_at.is_(None),
-                          extra=(RetentionCheckpoint.months,)))]
-        months = sorted(set(read_setting(s, "checkpoint_months")) | {
-            r[2] for r in retention_rows})
-
-        staff = self._staff_names(s, {r[2] for r in tally.rows}
-                                  | {r[1] for r in retention_rows})
-        return self._assemble(period, tally, retention_rows, months, staff,
-                              self._targets(s, period))
+    def _by_office(self, s: Session, lo: date, hi: date) -> dict[str, dict[str, int]]:
+        """支援要請 and Hello Work's activities per office (the referral's office)."""
+        names = dict(s.execute(select(HelloWorkOffice.id, HelloWorkOffice.name)
+                               .where(HelloWorkOffice.deleted_at.is_(None))).all())
+        counts: dict[Any, dict[str, int]] = {k: dict.fromkeys(OFFICE_KEYS, 0) for k in names}
+        live = and_(Episode.deleted_at.is_(None), Person.deleted_at.is_(None))
+        for office_id, n in s.execute(
+                select(Referral.office_id, func.count()).select_from(Referral)
+                .join(Episode, Episode.id == Referral.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .with_hint(Person, PERSON_INDEX, "sqlite")
+                .where(live, Referral.referred_on.between(lo, hi),
+                       Referral.deleted_at.is_(None))
+                .group_by(Referral.office_id)):
+            counts.setdefault(office_id, dict.fromkeys(OFFICE_KEYS, 0))["referrals"] = int(n)
+        for office_id, *values in s.execute(
+                select(HelloWorkActivity.office_id, *self._activity_counts())
+                .select_from(HelloWorkActivity)
+                .join(Episode, Episode.id == HelloWorkActivity.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .with_hint(Person, PERSON_INDEX, "sqlite")
+                .where(live, HelloWorkActivity.activity_on.between(lo, hi),
+                       HelloWorkActivity.kind.in_(("job_referral", "interview", "outcome")),
+                       HelloWorkActivity.deleted_at.is_(None))
+                .group_by(HelloWorkActivity.office_id)):
+            block = counts.setdefault(office_id, dict.fromkeys(OFFICE_KEYS, 0))
+            for key, n in zip(("job_referrals", "interviews", "hires"), values, strict=True):
+                block[key] = int(n or 0)
+        missing = [k for k in counts if k not in names]
+        if missing:  # deleted offices still holding events of the period
+            names.update(s.execute(select(HelloWorkOffice.id, HelloWorkOffice.name)
+                                   .where(HelloWorkOffice.id.in_(missing))).all())
+        return {names[k]: counts[k] for k in sorted(counts, key=lambda k: names[k])}
 
     def _staff_names(self, s: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
         real = [uuid.UUID(str(i)) if not isinstance(i, uuid.UUID) else i
@@ -308,43 +469,37 @@ class ReportService:
     def _block(counts: dict[str, int], retention: dict[int, list[int]],
                months: list[int]) -> dict[str, Any]:
         block: dict[str, Any] = {k: counts[k] for k in COUNT_KEYS}
-        block["placement_rate"] = _rate(counts["placed_persons"], counts["support_targets"])
-        block["retention"] = {
-            f"{m}m": {"due": retention.get(m, [0, 0])[0],
-                      "confirmed_employed": retention.get(m, [0, 0])[1],
-                      "rate": _rate(retention.get(m, [0, 0])[1], retention.get(m, [0, 0])[0])}
-            for m in months}
-        order = ["referrals", "support_targets", "placements", "regular_placements",
-                 "placed_persons", "placement_rate", "protection_ended_by_work", "retention"]
-        return {k: block[k] for k in order}
+        for rate, numerator in RATES.items():
+            block[rate] = _rate(counts[numerator], counts["support_targets"])
+        block["retention"] = {}
+        for m in months:
+            due, employed, overdue = retention.get(m, [0, 0, 0])
+            block["retention"][f"{m}m"] = {"due": due, "confirmed_employed": employed,
+                                           "rate": _rate(employed, due),
+                                           "overdue_unrecorded": overdue}
+        return {k: block[k] for k in BLOCK_ORDER}
 
-    def _assemble(self, period: Period, tally: _Tally,
-                  retention_rows: list[tuple[str, str, int, int, int]], months: list[int],
-                  staff: dict[str, tuple[str, str]],
+    def _assemble(self, actor: Actor, period: Period, as_of: date, tally: _Tally,
+                  retention: _Retention, months: list[int], staff: dict[str, tuple[str, str]],
+                  offices: dict[str, dict[str, int]],
                   targets: dict[str, int | float]) -> dict[str, Any]:
-        def retention_for(keep: Any) -> dict[int, list[int]]:
-            out: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-            for cat, w, m, n, e in retention_rows:
-                if keep(cat, str(w)):
-                    out[m][0] += n
-                    out[m][1] += e
-            return out
-
-        overall = self._block(tally.totals(), retention_for(lambda c, w: True), months)
+        overall = self._block(tally.totals(), retention.by_months(), months)
         by_category = {
             cat: self._block(tally.totals(lambda c, w, cat=cat: c == cat),
-                             retention_for(lambda c, w, cat=cat: c == cat), months)
+                             retention.by_months(lambda c, w, cat=cat: c == cat), months)
             for cat in CATEGORIES}
-        staff_ids = sorted({str(r[2]) for r in tally.rows} | {str(r[1]) for r in retention_rows},
-                           key=lambda i: staff.get(i, (i, i))[0])
+        staff_ids = {r[2] for r in tally.rows} | {r[1] for r in retention.rows}
+        if actor.role == "caseworker":
+            # Their own row, not their colleagues' (even when they have nothing yet).
+            staff_ids = {str(actor.user_id)}
         by_staff = {}
-        for sid in staff_ids:
+        for sid in sorted(staff_ids, key=lambda i: staff.get(i, (i, i))[0]):
             username, display = staff.get(sid, (sid, sid))
-            block = self._block(tally.totals(lambda c, w, sid=sid: str(w) == sid),
-                                retention_for(lambda c, w, sid=sid: str(w) == sid), months)
+            block = self._block(tally.totals(lambda c, w, sid=sid: w == sid),
+                                retention.by_months(lambda c, w, sid=sid: w == sid), months)
             by_staff[username] = {"name": display, **block}
         monthly = []
-        for key in period.months():
+        for key in period.months(as_of):
             row = dict.fromkeys(COUNT_KEYS, 0)
             for ind, _c, _w, m, n in tally.rows:
                 if m == key:
@@ -358,10 +513,12 @@ class ReportService:
                 "achievement": round(actual / value, 3) if value else None}
         return {
             "period": {"from": period.start.isoformat(), "to": period.end.isoformat(),
-                       "fiscal_year": period.fiscal_year, "label": period.label},
+                       "fiscal_year": period.fiscal_year, "label": period.label,
+                       "as_of": as_of.isoformat()},
             **overall,
             "by_category": by_category,
             "by_staff": by_staff,
+            "by_hello_work_office": offices,
             "monthly": monthly,
             "targets": target_block,
         }

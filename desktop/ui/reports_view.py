@@ -36,9 +36,13 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.report_tables import (
     LabelledTable,
+    as_of_label,
     category_table,
     count_label,
+    cumulative_rates,
     monthly_table,
+    office_table,
+    period_months,
     retention_table,
     shown,
     staff_table,
@@ -118,9 +122,16 @@ class ReportsView(QWidget):
         self.summary = _table()
         self.retention = _table()
         top.addWidget(self.summary, 3)
-        top.addWidget(self.retention, 2)
-        # Seven indicators without a scroll bar.
-        self.summary.setMinimumHeight(8 * 30 + 8)
+        side = QVBoxLayout()
+        side.addWidget(self.retention)
+        self.offices = _table()
+        self.offices.setObjectName("reportOffices")
+        side.addWidget(self.offices)
+        top.addLayout(side, 2)
+        # Every indicator without a scroll bar.
+        for table in (self.summary, self.retention, self.offices):
+            table.verticalHeader().setDefaultSectionSize(24)
+        self.summary.setMinimumHeight(15 * 24 + 8)
         layout.addLayout(top, 0)
 
         self.details = QTabWidget()
@@ -239,11 +250,17 @@ class ReportsView(QWidget):
 
     def show_report(self, period: Period, report: dict[str, Any]) -> None:
         self.period, self.report = period, report
-        self.heading.setText(_t("{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
-            label=period.label, t=f"{report['support_targets']:,}",
+        self.heading.setText(_t("{label}　{as_of}現在　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
+            label=period.label, as_of=as_of_label(report), t=f"{report['support_targets']:,}",
             p=f"{report['placements']:,}", r=shown(report["placement_rate"], True)))
         fill_table(self.summary, summary_table(report))
         fill_table(self.retention, retention_table(report))
+        # 「未記録（期限超過）」 is wider than an equal share: the counts take what they need,
+        # the last column the rest.
+        for column in range(1, self.retention.columnCount() - 1):
+            self.retention.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+        fill_table(self.offices, office_table(report))
         fill_table(self.by_category, category_table(report))
         fill_table(self.by_staff, staff_table(report))
         fill_table(self.monthly, monthly_table(report))
@@ -256,7 +273,8 @@ class ReportsView(QWidget):
     # ---------------------------------------------------------------- charts
 
     def _months(self, report: dict[str, Any]) -> list[str]:
-        return [shown_month_name(int(m["month"][5:]), short=True) for m in report["monthly"]]
+        """The axis: every month of the period (the lines stop at the as-of month)."""
+        return [shown_month_name(int(m[5:]), short=True) for m in period_months(report)]
 
     def _placements_chart(self, report: dict[str, Any]) -> QChart:
         chart = QChart()
@@ -284,7 +302,7 @@ class ReportsView(QWidget):
             pen = QPen(QColor("#888888"), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
             pace.setPen(pen)
-            n = len(report["monthly"])
+            n = len(period_months(report))
             for i in range(n):
                 pace.append(i, target["target"] * (i + 1) / n)
             chart.addSeries(pace)
@@ -299,12 +317,11 @@ class ReportsView(QWidget):
         line = QLineSeries()
         line.setName(_t("就職率（累計, %）"))
         line.setPen(QPen(QColor("#2e8b57"), 2))
-        placed = targets = 0
-        for i, m in enumerate(report["monthly"]):
-            placed += m["placed_persons"]
-            targets += m["support_targets"]
-            line.append(i, placed / targets * 100 if targets else 0)
+        rates = cumulative_rates(report)
+        for i, rate in enumerate(rates):
+            line.append(i, rate)
         chart.addSeries(line)
+        top = max([100.0, *rates])
         goal = report["targets"].get("placement_rate")
         if goal:
             target_line = QLineSeries()
@@ -312,10 +329,11 @@ class ReportsView(QWidget):
             pen = QPen(QColor("#c0392b"), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
             target_line.setPen(pen)
-            for i in range(len(report["monthly"])):
+            for i in range(len(period_months(report))):
                 target_line.append(i, goal["target"] * 100)
             chart.addSeries(target_line)
-        self._axes(chart, self._months(report), 100)
+            top = max(top, goal["target"] * 100)
+        self._axes(chart, self._months(report), top)
         return chart
 
     @staticmethod

@@ -202,10 +202,19 @@ def test_report_json_keys_and_file_formats(data: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     for key in ("referrals", "support_targets", "placements", "regular_placements",
-                "placed_persons", "placement_rate", "protection_ended_by_work", "retention",
-                "by_category", "targets"):
+                "referral_placements", "placed_persons", "placement_rate",
+                "placed_person_rate", "protection_ended_by_work", "protection_reduced",
+                "self_reliance_benefit", "job_referrals", "interviews", "hires", "retention",
+                "by_category", "by_staff", "by_hello_work_office", "monthly", "targets"):
         assert key in report, key
+    assert set(report["retention"]["1m"]) == {"due", "confirmed_employed", "rate",
+                                              "overdue_unrecorded"}
     assert report["placements"] > 0
+    mid_year = json.loads(run(data, "report", "--fiscal-year", "2025", "--as-of",
+                              "R7.9.30").stdout)
+    assert mid_year["period"]["as_of"] == "2025-09-30"
+    assert mid_year["monthly"][-1]["month"] == "2025-09"
+    assert mid_year["placements"] <= report["placements"]
     for fmt in ("csv", "xlsx", "pdf"):
         out = tmp_path / f"report.{fmt}"
         written = run(data, "report", "--fiscal-year", "2025", "--format", fmt, "--out",
@@ -213,6 +222,40 @@ def test_report_json_keys_and_file_formats(data: Path, tmp_path: Path) -> None:
         assert written.returncode == 0, written.stderr
         assert out.stat().st_size > 1000
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_hello_work_exchange_sheet_round_trip(data: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "sheet.xlsx"
+    written = run(data, "hello-work", "exchange-export", "--office", "ハローワーク新宿",
+                  "--out", str(sheet))
+    assert written.returncode == 0, written.stderr
+    assert json.loads(written.stdout)["listed"] > 0
+    wb = load_workbook(sheet)
+    ws = wb["連絡票"]
+    header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "支援要請番号")
+    titles = {ws.cell(header, c).value: c for c in range(1, 16)}
+    row = header + 1
+    ws.cell(row, titles["種別"]).value = "職業紹介"
+    ws.cell(row, titles["日付"]).value = ws.cell(row, titles["支援要請日"]).value
+    ws.cell(row, titles["事業所名"]).value = "株式会社テスト商事"
+    foreign = ws.max_row + 1
+    for title, value in (("支援要請番号", "NO-SUCH"), ("ケース番号", "0"), ("種別", "職業相談"),
+                         ("日付", "R7.4.1")):
+        ws.cell(foreign, titles[title]).value = value
+    wb.save(sheet)
+    dry = run(data, "hello-work", "exchange-import", str(sheet), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["add"] == 1 and json.loads(dry.stdout)["rejected"] == 1
+    assert f"{foreign}行目" in dry.stderr
+    done = run(data, "hello-work", "exchange-import", str(sheet))
+    assert json.loads(done.stdout)["added"] == 1
+    again = run(data, "hello-work", "exchange-import", str(sheet))
+    assert json.loads(again.stdout)["added"] == 0
+    unknown = run(data, "hello-work", "exchange-export", "--office", "ハローワーク月面",
+                  "--out", str(sheet))
+    assert unknown.returncode == 1 and "登録されていません" in unknown.stderr
 
 
 def test_report_refuses_bad_periods_with_a_message(data: Path) -> None:

@@ -63,11 +63,16 @@ def test_report_screen_shows_figures_targets_and_charts(
     summary = view.summary
     rows = {_cell(summary, r, 0): [_cell(summary, r, c) for c in range(1, 4)]
             for r in range(summary.rowCount())}
-    assert rows["就職件数"] == ["5", "10", "50.0%"]
-    assert rows["就職率"] == ["75.0%", "60.0%", "125.0%"]
-    assert rows["支援対象者数"] == ["4", "", "—"]
-    assert "令和7年度" in view.heading.text() and "就職率 75.0%" in view.heading.text()
-    assert _cell(view.retention, 0, 0) == "1か月後" and _cell(view.retention, 0, 3) == "60.0%"
+    assert rows["就職件数"] == ["7", "10", "70.0%"]
+    assert rows["就職率（就職件数÷支援対象者数）"] == ["140.0%", "60.0%", "233.3%"]
+    assert rows["支援対象者のうち就職した人の割合"] == ["100.0%", "—", "—"]
+    assert rows["うち紹介就職"] == ["6", "", "—"]
+    assert rows["支援対象者数"] == ["5", "", "—"]
+    assert "令和7年度（2025年度）　令和8年3月31日現在" in view.heading.text()
+    assert "就職率 140.0%" in view.heading.text()
+    assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "7", "5", "71.4%", "2"]
+    assert [_cell(view.offices, 1, c) for c in range(5)] == ["ハローワーク池袋", "1", "1", "1",
+                                                            "1"]
     categories = {_cell(view.by_category, r, 0): r for r in range(view.by_category.rowCount())}
     assert _cell(view.by_category, categories["生活保護受給者"], 3) == "4"
     assert {_cell(view.by_staff, r, 0) for r in range(view.by_staff.rowCount())} == {
@@ -83,7 +88,8 @@ def test_report_screen_shows_figures_targets_and_charts(
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
     view.export_buttons["xlsx"].click()
     assert shown and str(target) in shown[0]
-    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "月別"]
+    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別",
+                                                "月別"]
 
 
 def test_a_bad_custom_period_is_shown_beside_the_picker(supervisor_window: MainWindow) -> None:
