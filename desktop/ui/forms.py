@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import translator
 from desktop.services.errors import DomainError, InvalidInput
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import Form
 
 _t = translator("Forms")
@@ -24,14 +25,17 @@ _t = translator("Forms")
 
 class ActionDialog(QDialog):
     """``build(form)`` adds fields; ``submit(values)`` performs the use case (raising
-    DomainError to refuse). Accepted only when ``submit`` returned."""
+    DomainError to refuse). Accepted only when ``submit`` returned. With a ``runner`` the use
+    case runs on the task runner, off the GUI thread, and the dialog waits for its answer."""
 
     def __init__(self, title: str, build: Callable[[Form], None],
                  submit: Callable[[dict[str, Any]], Any], intro: str = "",
-                 ok_text: str = "", parent: QWidget | None = None) -> None:
+                 ok_text: str = "", parent: QWidget | None = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.submit_fn = submit
+        self.runner = runner
         self.result_value: Any = None
         layout = QVBoxLayout(self)
         if intro:
@@ -51,6 +55,7 @@ class ActionDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
         buttons.accepted.connect(self.try_submit)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         self.resize(560, min(720, 140 + 58 * len(self.form.fields)))
 
@@ -58,15 +63,31 @@ class ActionDialog(QDialog):
         values = self.form.values()
         if values is None:
             return
+        if self.runner is not None:
+            self.ok_button.setEnabled(False)  # one write at a time
+            self.runner.submit(lambda: self.submit_fn(values), self._succeeded, self._refused)
+            return
         try:
             self.result_value = self.submit_fn(values)
-        except InvalidInput as exc:
-            self.form.show_error(exc.field, exc.message)
-            return
         except DomainError as exc:
-            self.form.show_error("", exc.message)
+            self._refused(exc)
             return
         self.accept()
+
+    def _succeeded(self, result: Any) -> None:
+        self.result_value = result
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, InvalidInput):
+            self.form.show_error(exc.field, exc.message)
+        elif isinstance(exc, DomainError):
+            self.form.show_error("", exc.message)
+        elif self.runner is not None:
+            self.runner.report_unhandled(exc)
+        else:
+            raise exc
 
 
 def required(values: dict[str, Any], name: str, message: str) -> Any:

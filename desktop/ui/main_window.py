@@ -34,11 +34,12 @@ from desktop.files import write_whole
 from desktop.i18n import translator
 from desktop.resources import resource_path
 from desktop.services import Services
-from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
+from desktop.services.caseload import OPEN_STATES, Agenda, AgendaItem, CaseloadFilter
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.outreach import ImportPlan, OutreachService
-from desktop.ui import dialogs, language_dialog, preview, server_dialog
+from desktop.ui import dialogs, exchange_dialog, language_dialog, preview, server_dialog
+from desktop.ui.exchange_dialog import ExchangeImportDialog
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
@@ -229,6 +230,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, f=fmt: self.export_ledger(f))
             menu.addAction(action)
         menu.addSeparator()
+        can_exchange = self.actor.role in ("admin", "supervisor", "caseworker")
+        self.exchange_export_action = self._menu_item(
+            menu, _t("支援状況連絡票を作る（ハローワークへ）…"), self.make_exchange_sheet,
+            "exchangeExport")
+        self.exchange_import_action = self._menu_item(
+            menu, _t("支援状況連絡票を取り込む…"), self.import_exchange_sheet, "exchangeImport")
+        for action in (self.exchange_export_action, self.exchange_import_action):
+            action.setEnabled(can_exchange)
+        menu.addSeparator()
         self.laptop = services_manifest = self.services.outreach.manifest()  # on a laptop
         kit_text = (_t("返却用キットを作る…") if services_manifest
                     else _t("出張用キットを作る…"))
@@ -283,7 +293,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((190, 110, 110, 140)):
             self.agenda_view.setColumnWidth(column, width)
         self.agenda_view.doubleClicked.connect(
-            lambda index: self.open_person(self.agenda_model.row_at(index.row()).person_id))
+            lambda index: self.open_agenda_item(self.agenda_model.row_at(index.row())))
         layout.addWidget(self.agenda_view)
         row = QHBoxLayout()
         done = QPushButton(_t("選択した「次の対応」を完了にする"))
@@ -511,6 +521,18 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.result_value is not None:
             self.refresh_lists()
 
+    def make_exchange_sheet(self) -> None:
+        exchange_dialog.make_sheet(self, self.services, self.actor, self.runner)
+
+    def import_exchange_sheet(self) -> None:
+        path = preview.choose_open_path(self, _t("記入された支援状況連絡票を選択"),
+                                        _t("支援状況連絡票 (*.xlsx)"))
+        if not path:
+            return
+        dialog = ExchangeImportDialog(self.services, self.actor, self.runner, Path(path), self)
+        if dialog.exec() and dialog.result_value is not None:
+            self.refresh_lists()
+
     def export_ledger(self, fmt: str) -> None:
         filters = "Excel (*.xlsx)" if fmt == "xlsx" else "CSV (*.csv)"
         path = preview.choose_save_path(self, _t("就労支援台帳_{stamp}.{fmt}").format(
@@ -599,6 +621,14 @@ class MainWindow(QMainWindow):
             self.person_tabs[person_id] = view
             self.tabs.addTab(view, _t("読み込み中…"))
         self.tabs.setCurrentWidget(view)
+        return view
+
+    def open_agenda_item(self, item: AgendaItem) -> PersonView:
+        """The person, at the tab where the item is dealt with (Hello Work's items open the
+        ハローワーク tab)."""
+        view = self.open_person(item.person_id)
+        if item.kind in ("hello_work_silent", "hire_reported"):
+            view.tabs.setCurrentWidget(view.hello_work_page)
         return view
 
     def refresh_lists(self) -> None:

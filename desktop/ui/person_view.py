@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -33,6 +34,7 @@ from desktop.services import Services
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput, StaleRecord
+from desktop.services.hello_work import ActivityInput, ActivityRecord, HelloWorkCase
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU, shown
 from desktop.services.persons import PersonInput, PersonRecord
 from desktop.services.printing import PrintedDocument
@@ -157,6 +159,7 @@ class PersonView(QWidget):
         self._build_contacts()
         self._build_placements()
         self._build_plan()
+        self._build_hello_work()
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self.save_profile)
         self.reload()
@@ -385,9 +388,11 @@ class PersonView(QWidget):
             self.state_line.setText(_t("支援エピソードはまだありません"))
             self.timeline.replace([])
             for model in (self.consents_model, self.contacts_model, self.placements_model,
-                          self.checkpoints_model):
+                          self.checkpoints_model, self.activities_model):
                 model.replace([])
             self.plan_text.setPlainText("")
+            self.hello_work = None
+            self._show_hello_work(None)
             return
         colour = STATE_COLOURS.get(episode.state, "#111827")
         period = ""
@@ -413,6 +418,7 @@ class PersonView(QWidget):
                 "checkpoints": svc.workflow.checkpoints(a, ep),
                 "plan": svc.records.current_plan(a, ep),
                 "referrals": svc.records.referrals(a, ep),
+                "hello_work": svc.hello_work.case(a, ep),
             }
 
         self.runner.submit(load, lambda data: self._episode_loaded(episode, data))
@@ -426,6 +432,7 @@ class PersonView(QWidget):
         self.placements_model.replace(data["placements"])
         self.checkpoints_model.replace(data["checkpoints"])
         self._show_plan(data["plan"], data["referrals"])
+        self._show_hello_work(data["hello_work"], episode)
         self.revise_button.setEnabled(episode.state in ("active", "placed", "retention")
                                       and data["plan"] is not None)
         self.protection_button.setEnabled(episode.state != "closed")
@@ -467,8 +474,11 @@ class PersonView(QWidget):
         self.reload()
 
     def _dialog(self, title: str, build: Callable[[Form], None],
-                submit: Callable[[dict[str, Any]], Any], intro: str = "") -> bool:
-        dialog = ActionDialog(title, build, submit, intro, parent=self)
+                submit: Callable[[dict[str, Any]], Any], intro: str = "",
+                on_runner: bool = False) -> bool:
+        """A workflow dialog; ``on_runner`` runs its use case on the task runner."""
+        dialog = ActionDialog(title, build, submit, intro, parent=self,
+                              runner=self.runner if on_runner else None)
         if dialog.exec():
             self._after_write()
             return True
@@ -611,12 +621,13 @@ class PersonView(QWidget):
                 self.actor, episode.id, v["kind"], required(v, "on", _t("決定日を入力してください")),
                 v["benefit"]))
 
-    def _placement(self, ep: uuid.UUID, today: date) -> None:
+    def _placement(self, ep: uuid.UUID, today: date, hire: ActivityRecord | None = None) -> None:
+        """就職を記録; from a 採用 Hello Work reported, filled in from it and linked to it."""
         def build(f: Form) -> None:
-            f.date("start_on", _t("就職日"), today)
-            f.text("employer", _t("事業所名"))
+            f.date("start_on", _t("就職日"), hire.on if hire else today)
+            f.text("employer", _t("事業所名"), hire.company if hire else "")
             f.text("employer_address", _t("事業所の所在地"))
-            f.text("job_title", _t("職種"))
+            f.text("job_title", _t("職種"), hire.job_title if hire else "")
             f.text("employment_type", _t("雇用形態"))
             f.choice("term_category", _t("雇用期間"), choices("term"))
             f.text("weekly_hours", _t("週の労働時間"))
@@ -641,10 +652,14 @@ class PersonView(QWidget):
                 employment_type=v["employment_type"],
                 weekly_hours=number(v, "weekly_hours", float),
                 wage_amount=number(v, "wage_amount", int), wage_unit=v["wage_unit"],
-                employment_insurance=v["employment_insurance"], route=v["route"]))
+                employment_insurance=v["employment_insurance"], route=v["route"],
+                hired_activity_id=hire.id if hire else None))
 
-        self._dialog(_t("就職を記録"), build, submit,
-                     _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。"))
+        intro = _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。")
+        if hire is not None:
+            intro = _t("ハローワークから連絡のあった採用（{company}）を就職として記録します。就職日と雇用条件を確かめてください。").format(
+                company=hire.company) + "\n" + intro
+        self._dialog(_t("就職を記録"), build, submit, intro, on_runner=hire is not None)
 
     def _end_placement(self, today: date) -> None:
         open_ones = [p for p in self.placements_model.rows if p.end_on is None]
@@ -889,3 +904,190 @@ class PersonView(QWidget):
                       for _, due, done, result in plan.reviews]
         self.plan_text.setPlainText("\n".join(lines) or _t("支援プランはまだありません"))
 
+    # ---------------------------------------------------------------- Hello Work
+
+    def _build_hello_work(self) -> None:
+        """Hello Work's side of the case: its 求職番号 and navigator, the activities it
+        reported, and the 採用 waiting to be recorded as the placement."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.hw_referral = QLabel()
+        self.hw_referral.setObjectName("stateLine")
+        layout.addWidget(self.hw_referral)
+        details = QHBoxLayout()
+        details.addWidget(QLabel(_t("求職番号")))
+        self.hw_number = QLineEdit()
+        self.hw_number.setObjectName("jobSeekerNumber")
+        self.hw_number.setPlaceholderText(_t("ハローワークの求職番号"))
+        details.addWidget(self.hw_number, 1)
+        details.addWidget(QLabel(_t("担当ナビゲーター")))
+        self.hw_navigator = QLineEdit()
+        self.hw_navigator.setObjectName("navigator")
+        details.addWidget(self.hw_navigator, 1)
+        self.hw_save = QPushButton(_t("保存"))
+        self.hw_save.setObjectName("saveHelloWork")
+        self.hw_save.clicked.connect(self.save_hello_work_details)
+        details.addWidget(self.hw_save)
+        layout.addLayout(details)
+        self.hw_message = QLabel()
+        self.hw_message.setObjectName("fieldError")
+        self.hw_message.setWordWrap(True)
+        self.hw_message.hide()
+        layout.addWidget(self.hw_message)
+        self.hw_proposals = QLabel()
+        self.hw_proposals.setObjectName("hireProposal")
+        self.hw_proposals.setWordWrap(True)
+        layout.addWidget(self.hw_proposals)
+        self.activities_model = RecordsModel(
+            (_t("日付"), _t("種別"), _t("事業所・名称"), _t("職種"), _t("採否"), _t("記録元"),
+             _t("備考")),
+            lambda a: (wareki(a.on) + (_t("〜{end}").format(end=wareki(a.end_on))
+                                       if a.end_on else ""),
+                       label("activity", a.kind), a.title if a.kind == "seminar" else a.company,
+                       a.job_title, self._hiring_text(a),
+                       _t("連絡票") if a.source == "exchange" else _t("入力"), a.note))
+        self.activities_view = _table(self.activities_model)
+        self.activities_view.setObjectName("helloWorkActivities")
+        layout.addWidget(self.activities_view, 1)
+        row = QHBoxLayout()
+        self.hw_add = QPushButton(_t("ハローワークの支援を記録…"))
+        self.hw_add.setObjectName("addActivity")
+        self.hw_add.clicked.connect(self.record_activity)
+        self.hw_confirm = QPushButton(_t("選択した採用を就職として記録…"))
+        self.hw_confirm.setObjectName("confirmHire")
+        self.hw_confirm.clicked.connect(self.confirm_hire)
+        self.hw_dismiss = QPushButton(_t("選択した採用を就職として記録しない"))
+        self.hw_dismiss.setObjectName("dismissHire")
+        self.hw_dismiss.clicked.connect(self.dismiss_hire)
+        self.hw_remove = QPushButton(_t("選択した記録を削除"))
+        self.hw_remove.setObjectName("removeActivity")
+        self.hw_remove.clicked.connect(self.remove_activity)
+        for button in (self.hw_add, self.hw_confirm, self.hw_dismiss):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.hw_remove)
+        layout.addLayout(row)
+        self.hello_work: HelloWorkCase | None = None
+        self.hello_work_page = page
+        self.tabs.addTab(page, _t("ハローワーク"))
+
+    @staticmethod
+    def _hiring_text(a: ActivityRecord) -> str:
+        if a.result is None:
+            return ""
+        text = label("hiring", a.result)
+        if a.proposal:
+            return _t("{result}（就職の記録待ち）").format(result=text)
+        if a.placement_id is not None:
+            return _t("{result}（就職として記録済み）").format(result=text)
+        if a.dismissed_on is not None:
+            return _t("{result}（記録しない）").format(result=text)
+        return text
+
+    def _show_hello_work(self, case: HelloWorkCase | None,
+                         episode: EpisodeSummary | None = None) -> None:
+        self.hello_work = case
+        self.hw_message.hide()
+        statuses = {"sent": _t("回答待ち"), "accepted": _t("受理"), "returned": _t("差戻し"),
+                    "withdrawn": _t("取下げ")}
+        if case is None or not case.referral_number:
+            self.hw_referral.setText(_t("ハローワークへの支援要請はまだありません"))
+        else:
+            self.hw_referral.setText(_t("支援要請 {number}　{office}　{status}").format(
+                number=case.referral_number, office=case.office_name,
+                status=statuses.get(case.referral_status, case.referral_status)))
+        self.hw_number.setText(case.job_seeker_number if case else "")
+        self.hw_navigator.setText(case.navigator if case else "")
+        self.activities_model.replace(list(case.activities) if case else [])
+        proposals = case.proposals if case else []
+        self.hw_proposals.setText("\n".join(
+            _t("ハローワークから採用の連絡があります: {on} {company}{job}　→「選択した採用を就職として記録」で確かめてください").format(
+                on=wareki(a.on), company=a.company,
+                job=_t("（{job}）").format(job=a.job_title) if a.job_title else "")
+            for a in proposals))
+        self.hw_proposals.setVisible(bool(proposals))
+        editable = episode is not None and episode.state != "closed"
+        open_referral = case is not None and case.referral_status in ("sent", "accepted")
+        self.hw_save.setEnabled(episode is not None)
+        self.hw_add.setEnabled(editable and open_referral)
+        self.hw_add.setToolTip("" if open_referral else _t(
+            "ハローワークへの支援要請（回答待ちまたは受理）があるときに記録できます"))
+        self.hw_confirm.setEnabled(bool(proposals) and episode is not None
+                                   and episode.state == "active")
+        self.hw_confirm.setToolTip("" if episode is None or episode.state == "active" else _t(
+            "就職は「支援中」のときに記録できます"))
+        self.hw_dismiss.setEnabled(bool(proposals))
+
+    def _hw_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.hw_message.setText(exc.message)
+            self.hw_message.show()
+        else:
+            self.runner.report_unhandled(exc)
+
+    def save_hello_work_details(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        number, navigator = self.hw_number.text(), self.hw_navigator.text()
+        self.runner.submit(lambda: self.services.hello_work.set_details(
+            self.actor, episode.id, number, navigator), self._after_write, self._hw_failed)
+
+    def record_activity(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        today = self.services.ctx.today()
+
+        def build(f: Form) -> None:
+            f.choice("kind", _t("種別"), choices("activity"))
+            f.date("on", _t("日付（セミナー・訓練は初日）"), today)
+            f.text("company", _t("事業所名（職業紹介・応募・面接・採否）"))
+            f.text("job_title", _t("職種"))
+            f.choice("result", _t("採否"), [(None, _t("（採否のときに選ぶ）")),
+                                           *choices("hiring")])
+            f.text("title", _t("セミナー・訓練の名称"))
+            f.date("end_on", _t("最終日（セミナー・訓練）"))
+            f.area("note", _t("備考"))
+
+        self._dialog(_t("ハローワークの支援を記録"), build, lambda v: (
+            self.services.hello_work.record_activity(self.actor, episode.id, ActivityInput(
+                v["kind"], required(v, "on", _t("日付を入力してください")), v["company"],
+                v["job_title"], v["result"], v["title"], v["end_on"], v["note"]))),
+            _t("ハローワークから聞いた支援の状況を1件ずつ記録します。採用は就職の記録を待つ提案になります。"),
+            on_runner=True)
+
+    def _selected_activity(self) -> ActivityRecord | None:
+        selected = _selected(self.activities_view)
+        return selected if isinstance(selected, ActivityRecord) else None
+
+    def _selected_proposal(self) -> ActivityRecord | None:
+        selected = self._selected_activity()
+        if selected is not None and selected.proposal:
+            return selected
+        proposals = self.hello_work.proposals if self.hello_work else []
+        return proposals[0] if len(proposals) == 1 else None
+
+    def confirm_hire(self) -> None:
+        episode, hire = self.episode(), self._selected_proposal()
+        if episode is None or hire is None:
+            return
+        self._placement(episode.id, self.services.ctx.today(), hire)
+
+    def dismiss_hire(self) -> None:
+        hire = self._selected_proposal()
+        if hire is None or not dialogs.ask_confirm(self, _t("採用の連絡"), _t(
+                "{company} の採用を就職として記録しないことにします。よろしいですか。").format(
+                company=hire.company)):
+            return
+        self.runner.submit(lambda: self.services.hello_work.dismiss_proposal(
+            self.actor, hire.id), self._after_write, self._hw_failed)
+
+    def remove_activity(self) -> None:
+        activity = self._selected_activity()
+        if activity is None or not dialogs.ask_confirm(self, _t("記録の削除"), _t(
+                "{on} の「{kind}」の記録を削除します。よろしいですか。").format(
+                on=wareki(activity.on), kind=label("activity", activity.kind))):
+            return
+        self.runner.submit(lambda: self.services.hello_work.remove_activity(
+            self.actor, activity.id), self._after_write, self._hw_failed)
