@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,7 +37,7 @@ __all__ = [
     "Consent",
     "ContactLog",
     "Episode",
-    "EpisodeAttribution",
+    "EpisodeReassignment",
     "HelloWorkActivity",
     "HelloWorkOffice",
     "Person",
@@ -164,38 +165,37 @@ class Episode(Tracked, Base):
     # Hello Work's side of the case: 求職番号 and the 就職支援ナビゲーター in charge.
     job_seeker_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
     navigator: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # 区分 and 担当 frozen at the first 支援要請: the report counts the episode's events under
+    # them (under a later caseworker from a reassignment on: EpisodeReassignment).
+    category_at_referral: Mapped[str | None] = mapped_column(String(24))
+    caseworker_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     __table_args__ = (
         # Covering indexes for reports: closures in a period, and episode → person lookups
-        # that stay in a small index instead of the table.
+        # (with the frozen 区分 and 担当) that stay in a small index instead of the table.
         Index("ix_episodes_closed_report", "closed_on", "closure_reason", "person_id",
               "deleted_at"),
-        Index("ix_episodes_report", "id", "person_id", "deleted_at"),
+        Index("ix_episodes_report", "id", "person_id", "category_at_referral",
+              "caseworker_at_referral", "deleted_at"),
     )
 
 
-class EpisodeAttribution(Tracked, Base):
-    """帰属: the 対象者区分 and 担当者 an episode's events are counted under, from a date.
+class EpisodeReassignment(Tracked, Base):
+    """担当替え: from ``valid_from`` (until ``valid_to``, exclusive; empty for the one in
+    force) the episode's events count under ``caseworker_id`` instead of the caseworker it
+    was referred under (Episode.caseworker_at_referral). Only reassignments of a referred,
+    open episode make a row, so the report's lookup probes a small index."""
 
-    Frozen at the episode's first 支援要請 (from its intake date) and re-frozen on each
-    reassignment (the old row ends the day the new one starts), so that a past year's report
-    never changes when a person's 区分 or caseworker changes later. ``valid_to`` is exclusive
-    and empty for the row in force."""
-
-    __tablename__ = "episode_attributions"
+    __tablename__ = "episode_reassignments"
     episode_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("episodes.id", ondelete="CASCADE"))
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
-    category: Mapped[str] = mapped_column(String(24))
     caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
-    recorded_on: Mapped[date] = mapped_column(Date)  # the day of the referral / reassignment
-    reason: Mapped[str] = mapped_column(String(16))  # referral | reassignment | migration
 
     __table_args__ = (
-        # The report's lookup "which row covers this event's day" stays in this index.
-        Index("ix_episode_attributions_report", "episode_id", "valid_from", "valid_to",
-              "category", "caseworker_id", "deleted_at"),
+        Index("ix_episode_reassignments_report", "episode_id", "valid_from", "valid_to",
+              "caseworker_id", "deleted_at"),
     )
 
 
@@ -216,6 +216,10 @@ class Transition(Tracked, Base):
 
     __table_args__ = (
         Index("ix_transitions_report", "effective_on", "to_state", "from_state", "episode_id",
+              "deleted_at"),
+        # 支援対象者: the acceptances (支援要請済 → 支援中) of a period, without walking every
+        # other transition of those days.
+        Index("ix_transitions_accepted", "to_state", "from_state", "effective_on", "episode_id",
               "deleted_at"),
     )
 
@@ -269,10 +273,19 @@ class Referral(Tracked, Base):
     status_on: Mapped[date | None] = mapped_column(Date)
     return_reason: Mapped[str] = mapped_column(Text, default="")
     printed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # While the case is in support (支援中): the day of Hello Work's latest news on it (the
+    # acceptance or the return to 支援中, then the latest activity); empty otherwise.
+    # 今日の予定 lists the referrals silent for N days: one range of a small index.
+    last_news_on: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (
         Index("ix_referrals_status_referred_on", "status", "referred_on"),
-        Index("ix_referrals_report", "referred_on", "episode_id", "deleted_at"),
+        Index("ix_referrals_silence", "status", "last_news_on"),
+        Index("ix_referrals_report", "referred_on", "episode_id", "office_id", "deleted_at"),
     )
+
+
+PROPOSAL = ("kind = 'outcome' AND result = 'hired' AND placement_id IS NULL"
+            " AND dismissed_on IS NULL AND deleted_at IS NULL")
 
 
 class HelloWorkActivity(Tracked, Base):
@@ -304,6 +317,9 @@ class HelloWorkActivity(Tracked, Base):
         # Reports count activities of a period by kind, and per Hello Work office.
         Index("ix_hello_work_activities_report", "activity_on", "kind", "result", "episode_id",
               "office_id", "deleted_at"),
+        # 今日の予定: the 採用 waiting to be recorded as a placement (a handful at any time).
+        Index("ix_hello_work_activities_proposals", "activity_on",
+              sqlite_where=text(PROPOSAL), postgresql_where=text(PROPOSAL)),
     )
 
 
@@ -387,7 +403,8 @@ class Placement(Tracked, Base):
     end_reason: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        Index("ix_placements_report", "start_on", "episode_id", "term_category", "deleted_at"),
+        Index("ix_placements_report", "start_on", "episode_id", "term_category", "route",
+              "deleted_at"),
     )
 
 
@@ -409,7 +426,7 @@ class RetentionCheckpoint(Tracked, Base):
     __table_args__ = (
         Index("ix_retention_checkpoints_open_due", "done_on", "due_on"),
         Index("ix_retention_checkpoints_report", "due_on", "episode_id", "months", "result",
-              "deleted_at"),
+              "done_on", "deleted_at"),
     )
 
 

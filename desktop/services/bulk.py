@@ -11,7 +11,7 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
-    EpisodeAttribution,
+    EpisodeReassignment,
     HelloWorkActivity,
     Person,
     Placement,
@@ -69,5 +69,5 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, EpisodeAttribution, Transition, Consent, Referral, Plan, Placement,
+    Person, Episode, EpisodeReassignment, Transition, Consent, Referral, Plan, Placement,
     RetentionCheckpoint, ProtectionOutcome, HelloWorkActivity, ContactLog)]

@@ -251,14 +251,9 @@ class CaseloadService:
                     _t("支援要請（{number}）からHWの回答待ち {days}日").format(
                         number=r[6], days=(today - r[5]).days), r[7])
             # Referrals Hello Work accepted where nothing of its support was recorded for
-            # N days (since the last activity, or since the acceptance).
+            # N days (since the latest activity, or since the acceptance): one index range.
             silence = read_setting(conn, "hello_work_silence_days")
-            last = func.coalesce(
-                select(func.max(HelloWorkActivity.activity_on))
-                .where(HelloWorkActivity.episode_id == Episode.id,
-                       HelloWorkActivity.deleted_at.is_(None))
-                .correlate(Episode).scalar_subquery(),
-                Referral.status_on, Referral.referred_on)
+            last = Referral.last_news_on
             rows = conn.execute(
                 select(*person_cols, last, Referral.number, Referral.id)
                 .join(Episode, Episode.id == Referral.episode_id)

@@ -26,7 +26,6 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
-    EpisodeAttribution,
     HelloWorkActivity,
     HelloWorkOffice,
     Person,
@@ -340,7 +339,8 @@ class _Generator:
                                    "screening_meeting": "", "support_start_on": None,
                                    "planned_end_on": None, "closed_on": None,
                                    "closure_reason": None, "job_seeker_number": "",
-                                   "navigator": ""}
+                                   "navigator": "", "category_at_referral": None,
+                                   "caseworker_at_referral": None}
         state, day = "candidate", intake
         self.transition(batch, eid, None, "candidate", day, cw)
         placement_start: date | None = None
@@ -362,10 +362,7 @@ class _Generator:
             elif nxt == "referred":
                 self.referral(batch, eid, cw, day, "accepted" if reach > 3 else "sent")
                 # 区分 and 担当 frozen at the referral (the demo never reassigns).
-                batch.add(EpisodeAttribution, {
-                    **self.stamp(cw), "episode_id": eid, "valid_from": intake, "valid_to": None,
-                    "category": category, "caseworker_id": cw, "recorded_on": day,
-                    "reason": "referral"})
+                episode.update(category_at_referral=category, caseworker_at_referral=cw)
             elif nxt == "active":
                 episode.update(support_start_on=day, planned_end_on=add_months(day, 6))
                 self.plan(batch, eid, cw, day)
@@ -393,8 +390,10 @@ class _Generator:
             state = "closed"
         if accepted_on is not None:
             # Hello Work's support until the job, the closure, or today.
-            self.activities(batch, eid, cw, accepted_on,
-                            placement_start or (day if closes else span_end), job)
+            latest = self.activities(batch, eid, cw, accepted_on,
+                                     placement_start or (day if closes else span_end), job)
+            if state == "active":  # still in support: Hello Work's news clock runs
+                self.last_referral["last_news_on"] = latest
             office = next(o for o in OFFICES if o[0] == self.last_office)
             episode.update(job_seeker_number=f"{13000 + rng.randint(1, 99)}-{rng.randint(0, 99999999):08d}",
                            navigator=office[3])
@@ -439,7 +438,7 @@ class _Generator:
                              "number": f"DEMO-{uuid.uuid4().hex[:12]}",
                              "referred_on": day, "office_id": office_id, "sent_by": cw,
                              "status": status, "status_on": day, "return_reason": "",
-                             "printed_at": None}
+                             "printed_at": None, "last_news_on": None}
         batch.add(Referral, self.last_referral)
 
     def plan(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
@@ -455,19 +454,24 @@ class _Generator:
             "role_hello_work": "職業相談・職業紹介、面接対策", "role_welfare": "生活面の支援、同行支援"})
 
     def activities(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, accepted: date,
-                   until: date, job: tuple[uuid.UUID, str, str, str] | None) -> None:
+                   until: date, job: tuple[uuid.UUID, str, str, str] | None) -> date:
         """Hello Work's support between the acceptance and the job (or the last day): a
         consultation, sometimes a seminar, a few referrals with interviews and answers, and
-        the 採用 the placement confirms."""
+        the 採用 the placement confirms. Returns the day of the latest one."""
         rng = self.rng
         office = self.last_referral["office_id"]
         end = min(until, self.today)
         span = max(1, (end - accepted).days)
 
+        latest = accepted
+
         def add(kind: str, on: date, **values: Any) -> None:
+            nonlocal latest
+            day = max(accepted, min(on, end))
+            latest = max(latest, day)
             batch.add(HelloWorkActivity, {
                 **self.stamp(cw), "episode_id": eid, "office_id": office, "kind": kind,
-                "activity_on": max(accepted, min(on, end)), "end_on": None, "company": "", "job_title": "",
+                "activity_on": day, "end_on": None, "company": "", "job_title": "",
                 "title": "", "result": None, "note": "", "source": "manual",
                 "placement_id": None, "dismissed_on": None, **values})
 
@@ -491,6 +495,7 @@ class _Generator:
             add("interview", end - timedelta(days=6), company=company)
             add("outcome", end - timedelta(days=3), company=company, job_title=title,
                 result="hired", placement_id=pid)
+        return latest
 
     def placement(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID,
                   day: date) -> tuple[uuid.UUID, str, str, str]:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import listing, shown_date, translator
@@ -236,6 +236,13 @@ def _duplicate_key(episode_id: uuid.UUID, a: ActivityInput) -> tuple[Any, ...]:
     return (episode_id, a.kind, a.on, a.company, a.title, a.result)
 
 
+def _heard_from(referral: Referral, episode: Episode, on: date) -> None:
+    """Hello Work's latest news on a case in support (今日の予定 flags the silent ones)."""
+    if episode.state == "active" and referral.status == "accepted" and (
+            referral.last_news_on is None or on > referral.last_news_on):
+        referral.last_news_on = on
+
+
 # ------------------------------------------------------------------ the service
 
 
@@ -310,6 +317,7 @@ class HelloWorkService:
                 job_title=clean.job_title, title=clean.title, result=clean.result,
                 note=clean.note, source="manual")
             s.add(stamp_new(self.ctx, actor, row))
+            _heard_from(referral[0], episode, clean.on)
             s.flush()
             audit.append(s, self.ctx, actor, "create", "hello_work_activity", row.id,
                          episode=str(episode.id), kind=clean.kind)
@@ -331,6 +339,18 @@ class HelloWorkService:
                 raise DomainError(_t("就職として記録済みの採用は削除できません"))
             row.deleted_at = self.ctx.now()
             stamp_update(actor, row)
+            s.flush()
+            referral = self._open_referral(s, row.episode_id)
+            episode = s.get(Episode, row.episode_id)
+            if (referral is not None and episode is not None and episode.state == "active"
+                    and referral[0].status == "accepted"):
+                # Its latest news is now the one before (or the return to 支援中).
+                latest = s.scalar(select(func.max(HelloWorkActivity.activity_on)).where(
+                    HelloWorkActivity.episode_id == row.episode_id,
+                    HelloWorkActivity.deleted_at.is_(None),
+                    HelloWorkActivity.activity_on >= episode.state_since))
+                referral[0].last_news_on = max(latest or episode.state_since,
+                                               episode.state_since)
             audit.append(s, self.ctx, actor, "delete", "hello_work_activity", row.id)
 
     def dismiss_proposal(self, actor: Actor, activity_id: uuid.UUID) -> None:
@@ -461,6 +481,9 @@ class HelloWorkService:
             office = self._sheet_office(s, named, office_id)
             planned, _ = self._plan(s, actor, office, rows)
             details: dict[uuid.UUID, dict[str, str]] = {}
+            referrals = {r.number: r for r in s.scalars(select(Referral).where(
+                Referral.number.in_({p.row.referral_number for p in planned
+                                     if p.row.status == "add"})))}
             for p in planned:
                 if p.episode_id is None:
                     continue
@@ -473,6 +496,9 @@ class HelloWorkService:
                         activity_on=a.on, end_on=a.end_on, company=a.company,
                         job_title=a.job_title, title=a.title, result=a.result, note=a.note,
                         source="exchange")))
+                    episode = s.get(Episode, p.episode_id)
+                    assert episode is not None
+                    _heard_from(referrals[p.row.referral_number], episode, a.on)
             for episode_id, fields in details.items():
                 episode = s.get(Episode, episode_id)
                 assert episode is not None

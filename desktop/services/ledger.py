@@ -42,7 +42,6 @@ from desktop.japanese.wareki import (
 from desktop.models import (
     Consent,
     Episode,
-    EpisodeAttribution,
     HelloWorkOffice,
     Person,
     Placement,
@@ -792,7 +791,8 @@ class _Writer:
             **self.stamp(), "id": eid, "person_id": pid, "intake_on": head.intake_on,
             "note": head.note, "screening_decision": None, "screening_decided_on": None,
             "screening_meeting": "", "support_start_on": None, "planned_end_on": None,
-            "closed_on": None, "closure_reason": None}
+            "closed_on": None, "closure_reason": None, "category_at_referral": None,
+            "caseworker_at_referral": None}
         if head.consent_on is not None:
             move("screening", head.consent_on)
             episode.update(screening_decision="approved", screening_decided_on=head.consent_on,
@@ -806,15 +806,13 @@ class _Writer:
                         "referred_on": head.referred_on, "office_id": self.office.id,
                         "sent_by": self.actor.user_id, "status": "sent",
                         "status_on": head.referred_on, "return_reason": "",
+                        "last_news_on": None,
                         # Sent on paper before the ledger came in: not waiting to be printed.
                         "printed_at": self.now}
             self.batch.add(Referral, referral)
             # The ledger's row says under which 区分 and 担当者 this episode was referred.
-            self.batch.add(EpisodeAttribution, {
-                **self.stamp(), "episode_id": eid, "valid_from": head.intake_on,
-                "valid_to": None, "category": head.person.category,
-                "caseworker_id": head.caseworker_id, "recorded_on": head.referred_on,
-                "reason": "ledger"})
+            episode.update(category_at_referral=head.person.category,
+                           caseworker_at_referral=head.caseworker_id)
             move("referred", head.referred_on)
         if head.support_start_on is not None and referral is not None:
             referral.update(status="accepted", status_on=head.support_start_on)
@@ -840,6 +838,8 @@ class _Writer:
             if referral is not None and referral["status"] == "sent":
                 referral.update(status="withdrawn", status_on=head.closed_on)
         episode.update(state=state, state_since=since)
+        if referral is not None and state == "active" and referral["status"] == "accepted":
+            referral["last_news_on"] = since  # in support since: Hello Work's clock starts
         self.batch.add(Episode, episode)
         for frm, to, on, reason, note in moves:
             self.batch.add(Transition, {

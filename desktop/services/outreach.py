@@ -57,7 +57,7 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
-    EpisodeAttribution,
+    EpisodeReassignment,
     HelloWorkActivity,
     HelloWorkOffice,
     Person,
@@ -87,7 +87,7 @@ MANIFEST_KEY = "outreach_manifest"
 REFERENCE: list[Table] = [m.__table__ for m in (User, HelloWorkOffice, Setting)]  # type: ignore[misc]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, CaseShare, Episode, EpisodeAttribution, Transition, SupportExtension, Consent,
+    Person, CaseShare, Episode, EpisodeReassignment, Transition, SupportExtension, Consent,
     Referral, Plan, PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
     HelloWorkActivity)]
 BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
@@ -404,7 +404,7 @@ class OutreachService:
             episode_ids += [uuid.UUID(e["id"]) for e in eps]
         for start in range(0, len(episode_ids), 500):
             chunk = episode_ids[start:start + 500]
-            for model in (EpisodeAttribution, Transition, SupportExtension, Consent, Referral,
+            for model in (EpisodeReassignment, Transition, SupportExtension, Consent, Referral,
                           Plan, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
                           HelloWorkActivity):
                 rows = _rows(s, model.__table__, model.episode_id.in_(chunk))  # type: ignore[arg-type]

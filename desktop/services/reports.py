@@ -77,7 +77,6 @@ from desktop.models import (
     Episode,
     HelloWorkActivity,
     HelloWorkOffice,
-    Person,
     Placement,
     ProtectionOutcome,
     Referral,
@@ -126,8 +125,6 @@ LABELS: dict[str, str] = {
     "hires": N_("採用件数"),
 }
 MAX_DAYS = 366 * 5
-# The person lookup of every report query stays in this narrow covering index (see 0003).
-PERSON_INDEX = "INDEXED BY ix_persons_report"
 
 
 class month_key(FunctionElement[str]):
@@ -284,13 +281,15 @@ class ReportService:
         lo, hi = period.start, min(period.end, as_of)
         as_of = min(as_of, period.end)
         tally = _Tally()
-        live = and_(Episode.deleted_at.is_(None), Person.deleted_at.is_(None))
+        # Persons are never tombstoned apart from their episodes (purge deletes both), so
+        # the episode's tombstone is the one to check: the person's row is not read at all.
+        live = Episode.deleted_at.is_(None)
 
         def per_group(value: list[Any], event: Any, episode_id: Any, on: Any, *where: Any,
                       month: bool = True, extra: tuple[Any, ...] = (),
                       category: str | None = None) -> Any:
             """Events in the period → their episode → the 区分 and 担当者 it had on the
-            event's day (the person's, if the episode has no such history); ``category``
+            event's day (the person's, if the episode was never referred); ``category``
             keeps only events of that 区分. The event's date index drives; every lookup
             stays in a covering index (0003, 0009)."""
             at = AttributedAt(episode_id, on)
@@ -302,18 +301,20 @@ class ReportService:
             return (select(*group, *value)
                     .select_from(event)
                     .join(Episode, Episode.id == episode_id)
-                    .join(Person, Person.id == Episode.person_id)
-                    .with_hint(Person, PERSON_INDEX, "sqlite")
                     .outerjoin(at.row, at.condition)
                     .where(live, *where).group_by(*group))
 
         def count_if(condition: Any) -> Any:
             return func.sum(case((condition, 1), else_=0))
 
-        # 支援要請件数
-        tally.add("referrals", s.execute(per_group(
-            [func.count()], Referral, Referral.episode_id, Referral.referred_on,
-            Referral.referred_on.between(lo, hi), Referral.deleted_at.is_(None))))
+        # 支援要請件数 (and per Hello Work office)
+        offices: dict[Any, dict[str, int]] = defaultdict(lambda: dict.fromkeys(OFFICE_KEYS, 0))
+        for category, staff, office, month, n in s.execute(per_group(
+                [func.count()], Referral, Referral.episode_id, Referral.referred_on,
+                Referral.referred_on.between(lo, hi), Referral.deleted_at.is_(None),
+                extra=(Referral.office_id,))):
+            tally.add("referrals", [(category, staff, month, n)])
+            offices[office]["referrals"] += int(n)
 
         # 支援対象者数: Hello Work accepted (支援要請済 → 支援中) in the period.
         accepted = and_(Transition.effective_on.between(lo, hi),
@@ -345,13 +346,16 @@ class ReportService:
                 ProtectionOutcome.decided_on.between(lo, hi),
                 ProtectionOutcome.deleted_at.is_(None), category=PUBLIC_ASSISTANCE)))
 
-        # 職業紹介・面接・採用 (Hello Work's activities)
-        activity = self._activity_counts()
-        tally.add_columns(("job_referrals", "interviews", "hires"), s.execute(per_group(
-            activity, HelloWorkActivity, HelloWorkActivity.episode_id,
-            HelloWorkActivity.activity_on, HelloWorkActivity.activity_on.between(lo, hi),
-            HelloWorkActivity.kind.in_(("job_referral", "interview", "outcome")),
-            HelloWorkActivity.deleted_at.is_(None))))
+        # 職業紹介・面接・採用 (Hello Work's activities, and per office)
+        activity_keys = ("job_referrals", "interviews", "hires")
+        for category, staff, office, month, *values in s.execute(per_group(
+                self._activity_counts(), HelloWorkActivity, HelloWorkActivity.episode_id,
+                HelloWorkActivity.activity_on, HelloWorkActivity.activity_on.between(lo, hi),
+                HelloWorkActivity.kind.in_(("job_referral", "interview", "outcome")),
+                HelloWorkActivity.deleted_at.is_(None), extra=(HelloWorkActivity.office_id,))):
+            tally.add_columns(activity_keys, [(category, staff, month, *values)])
+            for key, n in zip(activity_keys, values, strict=True):
+                offices[office][key] += int(n or 0)
 
         # 定着状況: checkpoints due in the period, on or before the as-of date.
         recorded = and_(RetentionCheckpoint.done_on.is_not(None),
@@ -369,10 +373,10 @@ class ReportService:
         months = sorted(set(read_setting(s, "checkpoint_months")) | {
             r[2] for r in retention.rows})
 
-        offices = self._by_office(s, lo, hi)
+        by_office = self._office_names(s, offices)
         staff = self._staff_names(s, {r[2] for r in tally.rows}
                                   | {r[1] for r in retention.rows} | {str(actor.user_id)})
-        return self._assemble(actor, period, as_of, tally, retention, months, staff, offices,
+        return self._assemble(actor, period, as_of, tally, retention, months, staff, by_office,
                               self._targets(s, period))
 
     @staticmethod
@@ -394,57 +398,38 @@ class ReportService:
                    .select_from(Transition).join(Episode, Episode.id == Transition.episode_id)
                    .where(accepted, Episode.deleted_at.is_(None))
                    .group_by(Episode.person_id).subquery())
-        ranked = (select(Episode.person_id.label("pid"), Placement.episode_id.label("eid"),
-                         Placement.start_on.label("p"),
+        # Ties broken by the episode (in the covering index), not the placement's id.
+        ranked = (select(Episode.person_id, Placement.episode_id.label("eid"),
+                         Placement.start_on.label("p"), Episode.category_at_referral,
+                         Episode.caseworker_at_referral,
                          func.row_number().over(partition_by=Episode.person_id,
-                                                order_by=(Placement.start_on, Placement.id))
+                                                order_by=(Placement.start_on,
+                                                          Placement.episode_id))
                          .label("n"))
                   .select_from(Placement).join(Episode, Episode.id == Placement.episode_id)
                   .where(placed, Episode.deleted_at.is_(None)).subquery())
         later = case((targets.c.t > ranked.c.p, targets.c.t), else_=ranked.c.p)
-        at = AttributedAt(ranked.c.eid, later)
+        at = AttributedAt(ranked.c.eid, later, episode=ranked.c)
         group = (at.category, at.caseworker, month_key(later))
         return (select(*group, func.count())
-                .select_from(targets).join(ranked, and_(ranked.c.pid == targets.c.pid,
+                .select_from(targets).join(ranked, and_(ranked.c.person_id == targets.c.pid,
                                                         ranked.c.n == 1))
-                .join(Person, Person.id == targets.c.pid)
                 .outerjoin(at.row, at.condition)
-                .where(Person.deleted_at.is_(None))
                 .group_by(*group))
 
-    def _by_office(self, s: Session, lo: date, hi: date) -> dict[str, dict[str, int]]:
-        """支援要請 and Hello Work's activities per office (the referral's office)."""
+    @staticmethod
+    def _office_names(s: Session,
+                      counts: dict[Any, dict[str, int]]) -> dict[str, dict[str, int]]:
+        """The per-office counts by office name: every office registered (zeros included)
+        and any deleted one still holding events of the period."""
         names = dict(s.execute(select(HelloWorkOffice.id, HelloWorkOffice.name)
                                .where(HelloWorkOffice.deleted_at.is_(None))).all())
-        counts: dict[Any, dict[str, int]] = {k: dict.fromkeys(OFFICE_KEYS, 0) for k in names}
-        live = and_(Episode.deleted_at.is_(None), Person.deleted_at.is_(None))
-        for office_id, n in s.execute(
-                select(Referral.office_id, func.count()).select_from(Referral)
-                .join(Episode, Episode.id == Referral.episode_id)
-                .join(Person, Person.id == Episode.person_id)
-                .with_hint(Person, PERSON_INDEX, "sqlite")
-                .where(live, Referral.referred_on.between(lo, hi),
-                       Referral.deleted_at.is_(None))
-                .group_by(Referral.office_id)):
-            counts.setdefault(office_id, dict.fromkeys(OFFICE_KEYS, 0))["referrals"] = int(n)
-        for office_id, *values in s.execute(
-                select(HelloWorkActivity.office_id, *self._activity_counts())
-                .select_from(HelloWorkActivity)
-                .join(Episode, Episode.id == HelloWorkActivity.episode_id)
-                .join(Person, Person.id == Episode.person_id)
-                .with_hint(Person, PERSON_INDEX, "sqlite")
-                .where(live, HelloWorkActivity.activity_on.between(lo, hi),
-                       HelloWorkActivity.kind.in_(("job_referral", "interview", "outcome")),
-                       HelloWorkActivity.deleted_at.is_(None))
-                .group_by(HelloWorkActivity.office_id)):
-            block = counts.setdefault(office_id, dict.fromkeys(OFFICE_KEYS, 0))
-            for key, n in zip(("job_referrals", "interviews", "hires"), values, strict=True):
-                block[key] = int(n or 0)
         missing = [k for k in counts if k not in names]
-        if missing:  # deleted offices still holding events of the period
+        if missing:
             names.update(s.execute(select(HelloWorkOffice.id, HelloWorkOffice.name)
                                    .where(HelloWorkOffice.id.in_(missing))).all())
-        return {names[k]: counts[k] for k in sorted(counts, key=lambda k: names[k])}
+        return {names[k]: dict(counts.get(k, dict.fromkeys(OFFICE_KEYS, 0)))
+                for k in sorted(names, key=lambda k: names[k])}
 
     def _staff_names(self, s: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
         real = [uuid.UUID(str(i)) if not isinstance(i, uuid.UUID) else i

@@ -235,8 +235,20 @@ class WorkflowService:
             episode.closed_on, episode.closure_reason = on, reason
         stamp_update(actor, episode)
         s.flush()
+        if "active" in (previous, to):
+            self._news_clock(s, actor, episode, on)
         audit.append(s, self.ctx, actor, "transition", "episode", episode.id,
                      **{"from": previous, "to": to, "on": on, "reason": reason or ""})
+
+    def _news_clock(self, s: Session, actor: Actor, episode: Episode, on: date) -> None:
+        """今日の予定 watches Hello Work's silence only while the case is in support: the
+        clock starts at the acceptance or the return to 支援中 and stops on leaving it."""
+        referral = s.scalar(select(Referral).where(
+            Referral.episode_id == episode.id, Referral.status == "accepted",
+            Referral.deleted_at.is_(None)).order_by(Referral.referred_on.desc()).limit(1))
+        if referral is not None:
+            referral.last_news_on = on if episode.state == "active" else None
+            stamp_update(actor, referral)
 
     def _guard(self, s: Session, episode: Episode, to: str, on: date,
                **kw: Any) -> str | None:
@@ -422,7 +434,7 @@ class WorkflowService:
                                 office_id=office.id, sent_by=actor.user_id, status="sent",
                                 status_on=on)
             s.add(stamp_new(self.ctx, actor, referral))
-            freeze_at_referral(s, self.ctx, actor, episode, person, on)
+            freeze_at_referral(episode, person)
             self._move(s, actor, episode, "referred", on)
             audit.append(s, self.ctx, actor, "create", "referral", referral.id,
                          episode=str(episode.id), office=str(office.id))

@@ -171,6 +171,31 @@ def test_the_agenda_shows_referrals_hello_work_has_been_silent_on(
     assert world.services.caseload.agenda(world.cw_b).of_kind("hello_work_silent") == []
 
 
+def test_hello_works_silence_is_watched_only_while_the_case_is_in_support(
+        world: World, clock: Clock) -> None:
+    """Placed: nothing to hear from Hello Work; back to 支援中 after 離職: the clock starts
+    again that day. Removing the latest activity puts the one before back."""
+    wf, hw = world.services.workflow, world.services.hello_work
+    ep = to_state(world, world.person(), "active")  # accepted 2026-04-15
+
+    def silent() -> list[date]:
+        return [i.due_on for i in world.services.caseload.agenda(world.cw_a)
+                .of_kind("hello_work_silent")]
+
+    assert silent() == [date(2026, 4, 29)]
+    job = wf.record_placement(world.cw_a, ep, placement(date(2026, 5, 1)))
+    assert silent() == []
+    wf.end_placement(world.cw_a, job, date(2026, 5, 20), "体調不良")
+    assert silent() == [date(2026, 6, 3)]  # 14 days after the return to 支援中
+    first = record(world, ep, "consultation", date(2026, 5, 25))
+    latest = record(world, ep, "job_referral", date(2026, 6, 10), "A社")
+    assert silent() == []
+    hw.remove_activity(world.cw_a, latest)
+    assert silent() == [date(2026, 6, 8)]  # the consultation of 05-25, 14 days on
+    hw.remove_activity(world.cw_a, first)
+    assert silent() == [date(2026, 6, 3)]
+
+
 # ------------------------------------------------------------------ the exchange sheet
 
 

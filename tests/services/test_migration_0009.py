@@ -1,6 +1,6 @@
-"""Revision 0009 (Hello Work's side, attributions) upgrades a database holding cases: every
-referred episode gets its 区分/担当 history row, protection outcomes find their placement,
-and the reports count the same as before."""
+"""Revision 0009 (Hello Work's side, 区分/担当 at the time) upgrades a database holding cases:
+every referred episode freezes its person's 区分 and 担当, protection outcomes find their
+placement, and the reports count the same as before."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, select
 
-from desktop.models import Episode, EpisodeAttribution, ProtectionOutcome
+from desktop.models import Episode, EpisodeReassignment, ProtectionOutcome, Referral
 from desktop.models.migrate import _alembic_config, current_revision, head_revision, upgrade
 from desktop.services.reports import Period
 from tests.conftest import World
@@ -45,10 +45,11 @@ def test_upgrade_from_the_previous_revision_with_cases_in_it(world: World) -> No
     placed = to_state(world, world.person(), "retention")  # placed 2026-05-01
     wf.record_protection_outcome(world.cw_a, placed, "abolished", date(2026, 6, 1),
                                  independence_benefit=True)
-    to_state(world, world.person(category="needy"), "referred")
+    referred = to_state(world, world.person(category="needy"), "referred")
     candidate = to_state(world, world.person(), "candidate")
     second = to_state(world, world.person(by=world.cw_b), "active", by=world.cw_b)
     wf.record_placement(world.cw_b, second, placement(date(2026, 6, 1)))
+    active = to_state(world, world.person(), "active")
     before = world.services.reports.indicators(world.admin, Period.fiscal(2026))
     engine = world.services.ctx.db.engine
 
@@ -58,17 +59,19 @@ def test_upgrade_from_the_previous_revision_with_cases_in_it(world: World) -> No
     assert current_revision(engine) == head_revision()
 
     with world.services.ctx.db.read() as s:
-        rows = s.execute(select(EpisodeAttribution.episode_id, EpisodeAttribution.reason,
-                                EpisodeAttribution.valid_from, EpisodeAttribution.recorded_on,
-                                EpisodeAttribution.category)).all()
-        assert len(rows) == 3 and candidate not in {r[0] for r in rows}
-        assert {r[1] for r in rows} == {"migration"}
-        assert {(r[2], r[3]) for r in rows} == {(date(2026, 4, 1), date(2026, 4, 8))}
-        assert sorted(r[4] for r in rows) == ["needy", "public_assistance",
-                                              "public_assistance"]
+        frozen = {e.id: (e.category_at_referral, e.caseworker_at_referral, e.job_seeker_number)
+                  for e in s.scalars(select(Episode))}
+        assert frozen[candidate] == (None, None, "")  # never referred: nothing to freeze
+        assert sorted(c for c, _, _ in frozen.values() if c) == [
+            "needy", "public_assistance", "public_assistance", "public_assistance"]
+        assert frozen[second][1] == world.cw_b.user_id
+        assert s.scalar(select(func.count()).select_from(EpisodeReassignment)) == 0
         outcome = s.scalars(select(ProtectionOutcome)).one()
         assert outcome.placement_id is not None
-        assert s.scalar(select(func.count()).where(Episode.job_seeker_number == "")) == 4
+        # Hello Work's news clock runs only for the case still in support (since 04-15).
+        news = dict(s.execute(select(Referral.episode_id, Referral.last_news_on)).all())
+        assert news == {placed: None, referred: None, second: None,
+                        active: date(2026, 4, 15)}
     after = world.services.reports.indicators(world.admin, Period.fiscal(2026))
     assert after == before
     assert after["protection_ended_by_work"] == 1 and after["placements"] == 2
