@@ -42,6 +42,7 @@ SEARCHES = {
                                     "わたなべ", "ﾔﾏﾓﾄ"],
     "case number": ["0001234", "0045678", "0099999", "0000042", "0012345", "0067890",
                     "0003141", "0027182"],
+    "case number, last 1-2 digits": ["5", "42", "07", "99", "1", "00", "3", "88"],
 }
 
 
@@ -136,7 +137,7 @@ def measure_list(services: Any, actor: Any, rounds: int) -> dict[str, Any]:
 
     page = services.caseload.page
     first = page(actor, CaseloadFilter(), "kana", False, None, 200)
-    after = (first[-1].sort_value, first[-1].person_id)
+    after = first[-1].cursor
     samples_first, samples_next = [], []
     for _ in range(rounds):
         t = time.perf_counter()
@@ -168,6 +169,7 @@ def measure_report(opened: Any, services: Any, actor: Any, rounds: int) -> dict[
 
 
 def measure_startup(data: Path, runs: int) -> dict[str, Any]:
+    """The bare window and the app's start alternate, so that all see the same machine."""
     def once(*args: str, language: str = "ja") -> dict[str, float]:
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "benchmarks.startup_child", *args],
@@ -184,14 +186,18 @@ def measure_startup(data: Path, runs: int) -> dict[str, Any]:
         proc.wait(timeout=120)
         return marks
 
-    bare = [once("bare")["READY"] for _ in range(runs)]
-    app, english = [], []
-    for _ in range(runs):  # the two languages alternate, so both see the same machine
+    bare, app, english = [], [], []
+    for _ in range(runs):
+        bare.append(once("bare")["READY"])
         app.append(once("app", str(data)))
         english.append(once("app", str(data), language="en"))
-    return {"bare": stats(bare), "shown": stats([m["SHOWN"] for m in app]),
-            "shown_en": stats([m["SHOWN"] for m in english]),
-            "first_rows": stats([m["READY"] for m in app]),
+    return {"bare": stats(bare),
+            "login": stats([m["LOGIN"] for m in app]),
+            "login_en": stats([m["LOGIN"] for m in english]),
+            "prepared": stats([m["PREPARED"] for m in app]),
+            "press_to_shown": stats([m["SHOWN"] - m["PRESS"] for m in app]),
+            "press_to_rows": stats([m["READY"] - m["PRESS"] for m in app]),
+            "press_to_rows_en": stats([m["READY"] - m["PRESS"] for m in english]),
             "rss_mb": round(max(m["rss_mb"] for m in app), 1)}
 
 
@@ -301,16 +307,24 @@ def render(r: dict[str, Any]) -> str:
              "|---|---|---|---|---|---|"]
     if "startup" in main:
         s = main["startup"]
-        lines.append(_row("cold start to the main window shown (median of 5)",
-                          s["shown"]["median"], s["bare"]["median"], "≤ 2× bare window",
-                          s["shown"]["median"] <= 2 * s["bare"]["median"]))
-        if "shown_en" in s:
-            lines.append(_row("… the same in English (floor: the Japanese start above)",
-                              s["shown_en"]["median"], s["shown"]["median"],
-                              "no slower than Japanese (≤ 1.1×)",
-                              s["shown_en"]["median"] <= 1.1 * s["shown"]["median"]))
-        lines.append(_row("… to its first rows painted (agenda and caseload)",
-                          s["first_rows"]["median"], s["bare"]["median"], "—", True))
+        bare = s["bare"]["median"]
+        lines.append(_row("sign-in window painted, from the command (median of 5)",
+                          s["login"]["median"], bare, "≤ 1.5× bare window",
+                          s["login"]["median"] <= 1.5 * bare))
+        lines.append(_row("… the same in English (floor: the Japanese start above)",
+                          s["login_en"]["median"], s["login"]["median"],
+                          "no slower than Japanese (≤ 1.1×)",
+                          s["login_en"]["median"] <= 1.1 * s["login"]["median"]))
+        lines.append(_row("database open on the worker, from the command (the person types)",
+                          s["prepared"]["median"], bare, "—", True))
+        lines.append(_row("ログイン pressed → main window shown", s["press_to_shown"]["median"],
+                          bare, "—", True))
+        lines.append(_row("ログイン pressed → main window with its first rows",
+                          s["press_to_rows"]["median"], bare, "≤ 500 ms",
+                          s["press_to_rows"]["median"] <= 500))
+        lines.append(_row("… the same in English", s["press_to_rows_en"]["median"],
+                          s["press_to_rows"]["median"], "≤ 500 ms",
+                          s["press_to_rows_en"]["median"] <= 500))
         lines.append(f"| peak RSS of the GUI with the database open (after scrolling, search, a record) | {s['rss_mb']:.0f} MB | — | — | ≤ 300 MB | {'pass' if s['rss_mb'] <= 300 else '**miss**'} |")
     for label, v in main["search"].items():
         p95, floor = v["service"]["p95"], v["floor"]["p95"]

@@ -26,6 +26,8 @@ QUERIES = {
     "1 char": ["山", "や", "タ", "林", "ｻ", "東", "小", "マ"],
     "2 chars": ["山田", "やま", "タナ", "代田", "ｻﾄ", "佐藤", "小林", "イト"],
     "3+ chars": ["ヤマダ", "さとう", "田太郎", "タナカ ヨウコ", "0001234", "コバヤシ", "ﾜﾀﾅﾍﾞ", "佐々木"],
+    # Short digits are also looked for anywhere in the case number (walking its index).
+    "case number, 1-2 digits": ["5", "42", "07", "99", "1", "00", "3", "88"],
 }
 
 

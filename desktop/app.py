@@ -1,57 +1,65 @@
-"""The desktop application's composition root: config → database → services → windows."""
+"""The desktop application's composition root, and its start, step by step.
+
+1. The first window (sign-in, or the database passphrase) is painted at once: Qt, the fonts,
+   the stylesheet and the language only. The database layer, the services and the main
+   window's modules are imported, and the database opened, on the worker thread meanwhile
+   (``prepare``), while the person types.
+2. First run (no database yet): set up the database and the first administrator.
+3. Sign in: the password check (scrypt) runs on the worker too.
+4. The main window, whose first rows are read through the same task runner.
+
+``Startup`` runs these steps; each is one method, so that further steps (a first-run wizard,
+a password that must be changed) slot in between them.
+"""
 
 from __future__ import annotations
 
-import argparse
+import dataclasses
+import importlib
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import keyring
-from keyring.backends import fail
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop import preferences
 from desktop.catalogue import install_for_app
-from desktop.config import Config
-from desktop.errors import frames_only
+from desktop.config import DB_FILENAME, SERVER_FILE, Config
+from desktop.errors import DomainError, frames_only
 from desktop.i18n import DEFAULT_LANGUAGE, saved_language
-from desktop.models.db import DatabaseUnavailable
-from desktop.models.keystore import KeyUnavailable, format_recovery_key
-from desktop.models.storage import (
-    OpenedDatabase,
-    create_database,
-    database_exists,
-    open_database,
-)
 from desktop.resources import resource_path
-from desktop.services import Services, build_services
-from desktop.services.auth import validate_new_user
-from desktop.services.outreach import create_working_database
-from desktop.ui.login import LoginDialog, PassphraseDialog, RecoveryKeyDialog, SetupDialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.login import LoginDialog, PassphraseDialog
+from desktop.ui.look import apply_look
 from desktop.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from desktop.models.storage import OpenedDatabase
+    from desktop.services import Services
+    from desktop.services.context import Actor
+    from desktop.ui.main_window import MainWindow
+
 log = logging.getLogger("tsunagi.app")
-UI_FONT = "ipaexg.ttf"
+# Imported on the worker while the first window is up, so that they are in memory when the
+# person presses ログイン (together about 0.9 s on the project machine).
+HEAVY_MODULES = ("desktop.models.storage", "desktop.services", "desktop.ui.main_window")
 
 
-def setup_application(app: QApplication, language: str = DEFAULT_LANGUAGE) -> str:
-    """Bundled Japanese font (so Japanese never shows as boxes), stylesheet, names, and the
-    language chosen on this PC (Qt's own words — Cancel, Yes, No — in the same language).
-    Returns the language in use (Japanese when the English catalogue is missing)."""
+def setup_application(app: QApplication, language: str = DEFAULT_LANGUAGE,
+                      text_scale: int = preferences.DEFAULT_TEXT_SCALE) -> str:
+    """Bundled Japanese font (so Japanese never shows as boxes) at the text size chosen on
+    this PC, stylesheet, names, and the language chosen on this PC (Qt's own words — Cancel,
+    Yes, No, the file dialogs — in the same language). Returns the language in use
+    (Japanese when the English catalogue is missing)."""
     app.setApplicationName("Tsunagi")
     language = install_for_app(app, language)
     app.setApplicationDisplayName(app.translate("App", "つなぎ"))
-    family = "IPAexGothic"
-    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", UI_FONT)))
-    if font_id >= 0:
-        family = QFontDatabase.applicationFontFamilies(font_id)[0]
-    app.setFont(QFont(family, 10))
-    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    apply_look(app, text_scale)
     app.setWindowIcon(QIcon(str(resource_path("icons", "tsunagi.png"))))
     app.setDesktopFileName("tsunagi")  # matches installers/linux/tsunagi.desktop
     return language
@@ -93,12 +101,31 @@ class CrashReporter(QObject):
 
 
 def keychain_available() -> bool:
+    import keyring
+    from keyring.backends import fail
+
     return not isinstance(keyring.get_keyring(), fail.Keyring)
+
+
+def first_run(data_dir: Path) -> bool:
+    """No database on this PC and no server set: the set-up comes first. (Decided from the
+    files alone, before the database layer is loaded.)"""
+    return not ((data_dir / DB_FILENAME).exists() or os.environ.get("TSUNAGI_DB_URL")
+                or (data_dir / SERVER_FILE).exists())
 
 
 def open_or_set_up(config: Config) -> OpenedDatabase | None:
     """Open the database, asking for the passphrase when needed; on first run, set up the
-    database and the first administrator. None when the person cancels."""
+    database and the first administrator. None when the person cancels. (Modal, on the GUI
+    thread: the first run and scripts; the everyday start is ``Startup``.)"""
+    from desktop.models.db import DatabaseUnavailable
+    from desktop.models.keystore import KeyUnavailable, format_recovery_key
+    from desktop.models.storage import create_database, database_exists, open_database
+    from desktop.services import build_services
+    from desktop.services.auth import validate_new_user
+    from desktop.services.outreach import create_working_database
+    from desktop.ui.login import RecoveryKeyDialog, SetupDialog
+
     if not database_exists(config):
         created: list[OpenedDatabase] = []
 
@@ -139,28 +166,199 @@ def open_or_set_up(config: Config) -> OpenedDatabase | None:
         passphrase = dialog.passphrase.text()
 
 
-def run_gui(config: Config, args: argparse.Namespace) -> int:
+@dataclass
+class Prepared:
+    """What the worker readied while the first window was up."""
+
+    config: Config
+    opened: OpenedDatabase
+    services: Services
+
+
+class NeedsPassphrase(Exception):
+    """The database's key is not in the keychain: ask for the passphrase (or recovery key)."""
+
+
+def prepare(data_dir: Path, passphrase: str | None) -> Prepared:
+    """On the worker: load the heavy modules, read the configuration and open the database
+    (migrating it if needed). NeedsPassphrase when its key must be typed; other refusals
+    (the office server unreachable) as they are."""
+    for name in HEAVY_MODULES:
+        importlib.import_module(name)
+    from desktop.models.db import DatabaseUnavailable
+    from desktop.models.keystore import KeyUnavailable
+    from desktop.models.storage import open_database
+    from desktop.services import build_services
+
+    config = Config.from_env(data_dir)
+    if passphrase is not None:
+        config = dataclasses.replace(config, passphrase=passphrase)
+    try:
+        opened = open_database(config)
+    except (KeyUnavailable, DatabaseUnavailable) as exc:
+        if config.db_url is None and config.db_path.exists():
+            raise NeedsPassphrase(str(exc)) from None
+        raise
+    services = build_services(opened.db, opened.device_id, engine=opened.db.engine,
+                              key_info=opened.key_info)
+    services.caseload.warm_up()
+    return Prepared(config, opened, services)
+
+
+class Startup(QObject):
+    """The start of the desktop app (see the module's docstring). ``finished`` carries the
+    main window, or None when the person stopped before it."""
+
+    login_shown = Signal()  # the first window is up (the start-up benchmark listens)
+    prepared = Signal()  # the database is open and the services built
+    finished = Signal(object)
+
+    def __init__(self, data_dir: Path, username: str, crash: CrashReporter,
+                 ready: Prepared | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.crash = crash
+        self.runner = TaskRunner(crash.report, self)
+        self.ready = ready  # already open after a first-run set-up
+        self.waiting: tuple[str, str] | None = None  # pressed ログイン before ``ready``
+        self.window: MainWindow | None = None
+        self.login = LoginDialog(username=username or os.environ.get("TSUNAGI_USER", ""))
+        self.login.submitted.connect(self.sign_in)
+        self.login.rejected.connect(lambda: self.finish(None))
+
+    # -- 1. the first window, and the database on the worker -------------------
+
+    def start(self) -> None:
+        self.login.show()
+        # The worker starts once the window is on screen: its imports would hold Python's
+        # lock while the window paints.
+        QTimer.singleShot(0, self._shown)
+
+    def _shown(self) -> None:
+        self.login_shown.emit()
+        if self.ready is None:
+            self.open_database(None)
+
+    def open_database(self, passphrase: str | None) -> None:
+        self.runner.submit(lambda: prepare(self.data_dir, passphrase), self._opened,
+                           self._not_opened)
+
+    def _opened(self, ready: Prepared) -> None:
+        self.ready = ready
+        self.prepared.emit()
+        if self.waiting is not None:
+            self.sign_in(*self.waiting)
+
+    def _not_opened(self, exc: BaseException) -> None:
+        from desktop.models.db import DatabaseUnavailable
+        from desktop.models.keystore import KeyUnavailable
+        from desktop.models.migrate import MigrationFailed
+
+        if isinstance(exc, NeedsPassphrase):
+            self.ask_passphrase(str(exc))
+        elif isinstance(exc, DomainError | DatabaseUnavailable | KeyUnavailable
+                        | MigrationFailed):
+            # Expected refusals with a message in Japanese (the server is unreachable, the
+            # upgrade was rolled back): shown as they are, and the app stops.
+            QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("App", "つなぎ"),
+                        getattr(exc, "message", None) or str(exc), parent=self.login).exec()
+            self.finish(None)
+        else:
+            self.crash.report(exc)
+            self.finish(None)
+
+    # -- 2. the database passphrase, when no keychain holds the key ------------
+
+    def ask_passphrase(self, message: str) -> None:
+        dialog = PassphraseDialog(message, self.login)
+        if not dialog.exec():
+            self.finish(None)
+            return
+        self.open_database(dialog.passphrase.text())
+
+    # -- 3. sign in -----------------------------------------------------------
+
+    def sign_in(self, username: str, password: str) -> None:
+        if self.ready is None:
+            self.waiting = (username, password)  # checked as soon as the database is open
+            return
+        self.waiting = None
+        services = self.ready.services
+        self.runner.submit(lambda: services.auth.login(username, password), self.signed_in,
+                           self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.login.refused(exc.message)
+        else:
+            self.crash.report(exc)
+            self.login.refused("")
+
+    def signed_in(self, actor: Actor) -> None:
+        self.show_main_window(actor)  # before the sign-in window goes: never no window
+        self.login.signed_in(actor)
+
+    # -- 4. the main window ---------------------------------------------------
+
+    def show_main_window(self, actor: Actor) -> None:
+        from desktop.ui.main_window import MainWindow
+
+        assert self.ready is not None
+        window = MainWindow(self.ready.services, actor, self.runner, self.data_dir)
+        QApplication.instance().installEventFilter(window.idle_watcher)  # type: ignore[union-attr]
+        window.show()
+        self.window = window
+        # Planner statistics, refreshed off the GUI thread after the first rows are asked for,
+        # and never waiting for another process's write lock (opening the database writes
+        # nothing).
+        from desktop.models.db import refresh_statistics
+
+        engine = self.ready.opened.db.engine
+        self.runner.submit(lambda: refresh_statistics(engine))
+        self.finish(window)
+
+    def finish(self, window: QWidget | None) -> None:
+        if window is None:
+            self.login.hide()
+        self.finished.emit(window)
+
+
+def set_up(data_dir: Path) -> Prepared | None:
+    """First run: the database and the first administrator (None when cancelled)."""
+    from desktop.services import build_services
+
+    config = Config.from_env(data_dir)
+    opened = open_or_set_up(config)
+    if opened is None:
+        return None
+    return Prepared(config, opened, build_services(
+        opened.db, opened.device_id, engine=opened.db.engine, key_info=opened.key_info))
+
+
+def run_gui(data_dir: Path, username: str = "") -> int:
+    """The desktop app: from the first window to the end of the session."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    setup_application(app, saved_language(config.data_dir))
-    crash = CrashReporter(config.log_dir)
+    setup_application(app, saved_language(data_dir), preferences.text_scale(data_dir))
+    crash = CrashReporter(Config(data_dir).log_dir)
     sys.excepthook = crash.hook
-    try:
-        opened = open_or_set_up(config)
-    except (KeyUnavailable, DatabaseUnavailable) as exc:
-        QMessageBox(QMessageBox.Icon.Warning, app.translate("App", "つなぎ"), str(exc)).exec()
-        return 1
-    if opened is None:
-        return 0
-    services: Services = build_services(opened.db, opened.device_id, engine=opened.db.engine,
-                                        key_info=opened.key_info)
-    login = LoginDialog(services.auth, username=args.user or os.environ.get("TSUNAGI_USER", ""))
-    if not login.exec() or login.actor is None:
-        return 0
-    runner = TaskRunner(crash.report)
-    window = MainWindow(services, login.actor, runner, config.data_dir)
-    app.installEventFilter(window.idle_watcher)
-    window.show()
+    ready = None
+    if first_run(data_dir):
+        from desktop.models.db import DatabaseUnavailable
+        from desktop.models.keystore import KeyUnavailable
+
+        try:
+            ready = set_up(data_dir)
+        except (KeyUnavailable, DatabaseUnavailable) as exc:
+            QMessageBox(QMessageBox.Icon.Warning, app.translate("App", "つなぎ"), str(exc)).exec()
+            return 1
+        if ready is None:
+            return 0
+    startup = Startup(data_dir, username, crash, ready)
+    startup.finished.connect(lambda window: window is None and app.quit())
+    startup.start()
     code = app.exec()
-    opened.db.close()
+    startup.runner.wait()
+    if startup.ready is not None:
+        startup.ready.opened.db.close()
     return code

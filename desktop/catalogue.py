@@ -52,8 +52,32 @@ def install_for_app(app: QCoreApplication, language: str) -> str:
                      QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_words)
         _installed.append(qt_words)
+    missing = QtWordsMissingInJapanese(app)
+    app.installTranslator(missing)  # asked first (the last installed is asked first)
+    _installed.append(missing)
     i18n.install(None)
     return "ja"
+
+
+# Qt's own words that its Japanese catalogue (qtbase_ja, shipped with Qt) lacks: the file
+# dialog's labels gained keyboard accelerators in Qt 6 and the catalogue kept the old texts,
+# so Qt's own file dialog said "Look in:" and "Files of type:" among Japanese.
+QT_JAPANESE_MISSING = {
+    ("QFileDialog", "&Look in:"): "場所(&L):",
+    ("QFileDialog", "Files of &type:"): "ファイルの種類(&T):",
+}
+
+
+class QtWordsMissingInJapanese(QTranslator):
+    """The few Qt words above; every other text goes on to qtbase_ja."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None is Qt's null string, "not here": the next translator is asked.
+        return QT_JAPANESE_MISSING.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def install_without_app(language: str) -> str:

@@ -27,11 +27,12 @@ from desktop.files import write_whole
 from desktop.i18n import install as install_language
 from desktop.i18n import listing, saved_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, parse_date
-from desktop.models.db import DatabaseUnavailable
+from desktop.models.chain import ANCHOR_FILENAME
+from desktop.models.db import DatabaseUnavailable, storage_error
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
 from desktop.models.storage import OpenedDatabase, create_database, open_database
-from desktop.services import Services, audit, build_services
+from desktop.services import Services, build_services
 from desktop.services.context import Actor
 from desktop.services.demo import DemoService
 from desktop.services.errors import DomainError
@@ -71,8 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--out", metavar="PATH")
     where.add_argument("--auto", action="store_true",
                        help=_t("定期バックアップ: 間隔を過ぎていれば backups/ に作成し、古いものを削除する（タスクスケジューラや cron から）"))
-    restore = sub.add_parser("restore", help=_t("バックアップを検証してから復元する"))
+    restore = sub.add_parser("restore", help=_t("バックアップを検証してから復元する（現在のデータベースの管理者が実行）"))
     restore.add_argument("path", metavar="PATH")
+    restore.add_argument("--foreign", action="store_true",
+                         help=_t("別の事務所（別のデータベース）のバックアップで置き換えることを認める"))
 
     prt = sub.add_parser("print", help=_t("書類をPDFに印刷する（支援要請書・同意書・プラン・連絡票・一式）"))
     prt.add_argument("kind", choices=["referral", "consent", "plan", "followup", "packet"])
@@ -220,6 +223,10 @@ def cmd_init(config: Config, args: argparse.Namespace) -> int:
         raise
     opened.db.close()
     print(_t("データベースを作成しました: {db_path}").format(db_path=config.db_path))
+    if opened.new_audit_key is not None:
+        print(_t("サーバーの監査ログの鍵（この一度だけ表示します。ほかの PC で tsunagi server use するときに"
+                 " TSUNAGI_AUDIT_KEY に指定します。紙に控えて保管してください）:"))
+        print(f"  {format_recovery_key(opened.new_audit_key)}")
     if opened.key is not None and opened.key_info is not None:
         where = (_t("OSのキーチェーン") if opened.key_info.mode == "keyring"
                  else _t("パスフレーズ（TSUNAGI_DB_PASSPHRASE）"))
@@ -282,20 +289,17 @@ def cmd_backup(config: Config, args: argparse.Namespace) -> int:
             for old in result.removed:
                 print(_t("古い自動バックアップを削除しました: {name}").format(name=old.name))
         else:
-            out = services.maintenance.backup(actor, Path(args.out))
+            out = services.maintenance.backup(actor, Path(args.out),
+                                              into_folder=args.out.endswith(("/", os.sep)))
     print(_t("バックアップを作成しました: {out}").format(out=out))
     return 0
 
 
 def cmd_restore(config: Config, args: argparse.Namespace) -> int:
     previous = restore_backup(config, Path(args.path), _username(args),
-                              _password(_t("バックアップ内の管理者のパスワード: ")))
-    opened = open_database(config)
-    with closing(opened.db):
-        services = _services(opened)
-        actor = _login(services, args)
-        with opened.db.write() as s:
-            audit.append(s, services.ctx, actor, "restore", file=Path(args.path).name)
+                              _password(_t("現在のデータベースの管理者のパスワード: ")),
+                              foreign=args.foreign,
+                              backup_passphrase=os.environ.get("TSUNAGI_BACKUP_PASSPHRASE"))
     print(_t("バックアップを検証し、復元しました。"))
     if previous:
         print(_t("復元前のデータベースは次の場所に保管しました: {previous}").format(previous=previous))
@@ -334,8 +338,7 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
             raise UserError(_t("--episode を指定してください"))
         doc = printing.print_document(actor, args.kind, episode, blank=args.blank)
         out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(doc.pdf)
+        _write_file(out, doc.pdf)
         print(_t("印刷しました: {out}（SHA-256 {sha}…）").format(out=out, sha=doc.sha256[:16]))
     return 0
 
@@ -576,6 +579,7 @@ def _outreach_wipe(config: Config, args: argparse.Namespace) -> int:
             return 0
     gone = OutreachService.wipe(targets)
     (config.data_dir / "tsunagi.keyinfo.json").unlink(missing_ok=True)
+    (config.data_dir / ANCHOR_FILENAME).unlink(missing_ok=True)
     log.info("outreach wipe: %d files", len(gone))
     _print_json({"wiped": [str(p) for p in gone]})
     return 0
@@ -629,7 +633,7 @@ def cmd_user(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
-    from desktop.models.server_settings import save_server
+    from desktop.models.server_settings import save_audit_key, save_server
     from desktop.services.server_copy import copy_to_server
 
     local = dataclasses.replace(config, db_url=None)
@@ -648,8 +652,15 @@ def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
             print(file=sys.stderr)
     _print_json({"tables": result.counts, "rows": sum(result.counts.values()),
                  "audit_rows": result.audit_rows, "verified": True})
+    assert opened.db.audit_key is not None
+    print(_t("サーバーの監査ログの鍵（ほかの PC で tsunagi server use するときに TSUNAGI_AUDIT_KEY に指定します。"
+             "紙に控えて保管してください）: {key}").format(key=format_recovery_key(opened.db.audit_key)),
+          file=sys.stderr)
     if args.use:
         saved = save_server(config.data_dir, args.url)
+        if not save_audit_key(args.url, opened.db.audit_key):
+            print(_t("キーチェーンがないため監査ログの鍵は保存していません。TSUNAGI_AUDIT_KEY に指定してください"),
+                  file=sys.stderr)
         print(_t("この PC はサーバーを使います: {saved}").format(saved=saved), file=sys.stderr)
     else:
         print(_t("サーバーを使うには: tsunagi server use URL（各 PC で）"), file=sys.stderr)
@@ -659,7 +670,7 @@ def cmd_migrate_to_server(config: Config, args: argparse.Namespace) -> int:
 def cmd_server(config: Config, args: argparse.Namespace) -> int:
     from sqlalchemy import make_url
 
-    from desktop.models.server_settings import forget_server, save_server
+    from desktop.models.server_settings import forget_server, save_audit_key, save_server
 
     if args.server_command == "show":
         if config.db_url:
@@ -670,6 +681,8 @@ def cmd_server(config: Config, args: argparse.Namespace) -> int:
     elif args.server_command == "use":
         opened = open_database(dataclasses.replace(config, db_url=args.url))
         opened.db.close()  # reachable, migrated, and ours: only then remember it
+        if opened.db.audit_key is not None:
+            save_audit_key(args.url, opened.db.audit_key)  # given once in TSUNAGI_AUDIT_KEY
         print(_t("この PC はサーバーを使います: {server}").format(
             server=save_server(config.data_dir, args.url)))
     else:
@@ -687,7 +700,7 @@ def cmd_self_test(config: Config, args: argparse.Namespace) -> int:
 def cmd_gui(config: Config, args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
-    return run_gui(config, args)
+    return run_gui(config.data_dir, args.user or "")
 
 
 COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
@@ -701,16 +714,9 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
 
 
 def _setup_logging(config: Config) -> None:
-    """A plain log of what the program did, never personal data (ids and codes only)."""
-    try:
-        config.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(config.log_dir / "tsunagi.log",
-                                                       encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    from desktop.launcher import setup_logging
+
+    setup_logging(config.log_dir)
 
 
 def _language_before_parsing(argv: Sequence[str]) -> None:
@@ -748,13 +754,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\n" + _t("中断しました（途中の変更は保存されていません）"), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``). What was committed before stays
+        # committed; only the step under way is lost. Say no more than that.
+        _silence_stdout()
+        print(_t("出力先が閉じられたため、表示を中止しました。完了していなかった処理の変更は保存されていません"),
+              file=sys.stderr)
+        log.info("command %s: output closed", command)
+        return 1
     except Exception as exc:  # the one place unexpected errors are reported
+        busy = storage_error(exc)
+        if busy is not None:  # a storage fault met outside a service's transaction
+            print(_t("エラー: {message}").format(message=busy.message), file=sys.stderr)
+            log.info("command %s refused: %s", command, type(busy).__name__)
+            return 1
         log.error("command %s failed: %s\n%s", command, type(exc).__name__,
                   frames_only(exc.__traceback__))
         print(_t("エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に"
-                 "渡してください。変更は保存されていません").format(
+                 "渡してください。完了していなかった処理の変更は保存されていません").format(
                   error=type(exc).__name__, log=config.log_dir / "tsunagi.log"), file=sys.stderr)
         return 1
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush does
+    not raise again (the Python documentation's recipe for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import platformdirs
 
 APP_NAME = "Tsunagi"
 DB_FILENAME = "tsunagi.db"
+SERVER_FILE = "server.json"  # office mode: the server this PC uses (models/server_settings)
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,18 @@ class Config:
     def from_env(cls, data_dir: str | os.PathLike[str] | None = None) -> Config:
         from desktop.models.server_settings import saved_server_url
 
-        chosen = data_dir or os.environ.get("TSUNAGI_DATA_DIR")
-        path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_NAME, False))
-        path = path.expanduser().resolve()
+        path = data_dir_from_env(data_dir)
         return cls(
             data_dir=path,
             db_url=os.environ.get("TSUNAGI_DB_URL") or saved_server_url(path),
             passphrase=os.environ.get("TSUNAGI_DB_PASSPHRASE") or None,
         )
+
+
+def data_dir_from_env(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: the one given, else TSUNAGI_DATA_DIR, else the per-user folder.
+    (Config.from_env also reads the server settings, which loads the database layer; the
+    desktop app's first window needs only this.)"""
+    chosen = data_dir or os.environ.get("TSUNAGI_DATA_DIR")
+    path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_NAME, False))
+    return path.expanduser().resolve()

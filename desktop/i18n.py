@@ -19,15 +19,15 @@ so services and tests work unchanged in Japanese.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from desktop import preferences
+
 LANGUAGES: dict[str, str] = {"ja": "日本語", "en": "English"}
 DEFAULT_LANGUAGE = "ja"
-PREFERENCES_FILE = "preferences.json"
 CATALOGUE = "tsunagi_{language}"  # resources/translations/tsunagi_en.qm
 
 Lookup = Callable[[str, str], str]
@@ -119,11 +119,7 @@ def saved_language(data_dir: Path) -> str:
     Japanese. An unknown value is Japanese (never an error at start-up)."""
     chosen = os.environ.get("TSUNAGI_LANG", "").strip().lower()
     if not chosen:
-        try:
-            prefs = json.loads((data_dir / PREFERENCES_FILE).read_text(encoding="utf-8"))
-            chosen = str(prefs.get("language", "")) if isinstance(prefs, dict) else ""
-        except (OSError, ValueError):
-            chosen = ""
+        chosen = str(preferences.load(data_dir).get("language", ""))
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
@@ -132,16 +128,4 @@ def save_language(data_dir: Path, language: str) -> None:
     the file are kept; the file is replaced whole, never half written."""
     if language not in LANGUAGES:
         raise ValueError(language)
-    path = data_dir / PREFERENCES_FILE
-    prefs: dict[str, object] = {}
-    try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(loaded, dict):
-            prefs = loaded
-    except (OSError, ValueError):
-        pass
-    prefs["language"] = language
-    data_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(prefs, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    preferences.save(data_dir, language=language)

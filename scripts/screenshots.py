@@ -1,6 +1,11 @@
 """Render the main screens to docs/screenshots/ from a real (demo) database.
 
     TSUNAGI_DB_PASSPHRASE=... TSUNAGI_PASSWORD=... python scripts/screenshots.py DATA_DIR [USER]
+        [--small]
+
+Windows take their size from the screen (scripts/screenshots runs Xvfb at 1366×768); with
+--small (Xvfb at 1024×700) only the main window, 新規受付 and the print preview are rendered,
+named *-1024x700.png.
 
 In the language saved for DATA_DIR (TSUNAGI_LANG=en overrides): Japanese screens go to
 docs/screenshots/, English ones to docs/screenshots/en/ with the same names.
@@ -24,8 +29,10 @@ from desktop.config import Config
 from desktop.i18n import saved_language
 from desktop.models.storage import open_database
 from desktop.services import build_services
-from desktop.ui.login import LoginDialog
+from desktop.ui.intake import IntakeDialog
+from desktop.ui.login import LoginDialog, RecoveryKeyDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -62,21 +69,28 @@ def set_up(app: QApplication, data_dir: Path | None = None) -> str:
 
 
 def main() -> None:
-    data_dir, user = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "admin")
+    args = [a for a in sys.argv[1:] if a != "--small"]
+    data_dir, user = args[0], (args[1] if len(args) > 1 else "admin")
+    small = "--small" in sys.argv
     app = QApplication(sys.argv)
     set_up(app, Path(data_dir))
     opened = open_database(Config.from_env(data_dir))
     services = build_services(opened.db, opened.device_id)
-    login = LoginDialog(services.auth, username=user)
-    login.show()
-    grab(login, "01-login")
+    if not small:
+        login = LoginDialog(username=user)
+        login.show()
+        grab(login, "01-login")
+        login.close()
     actor = services.auth.login(user, os.environ["TSUNAGI_PASSWORD"])
-    login.close()
     runner = TaskRunner(CrashReporter().report)
-    window = MainWindow(services, actor, runner)
-    window.resize(1366, 820)
+    window = MainWindow(services, actor, runner, Path(data_dir))
     window.show()
     wait_for(lambda: window.agenda_model.rowCount() > 0)
+    if small:
+        show_small(window, services, actor)
+        window.close()
+        opened.db.close()
+        return
     grab(window, "02-today")
     window.tabs.setCurrentIndex(1)
     wait_for(lambda: window.caseload_model.rowCount() > 0
@@ -100,10 +114,24 @@ def main() -> None:
                         (5, "10-person-plan")):
         person.tabs.setCurrentIndex(index)
         grab(window, name)
+    show_intake(window, services, actor, "24-intake-duplicate")
+    show_preview(window, services, actor, "15-print-preview")
+    show_closing(window, person)
+    key = RecoveryKeyDialog("-".join(["7F3A", "0C9E", "51D2", "B846"] * 4), window)
+    key.show()
+    grab(key, "26-recovery-key")
+    key.confirmed.setChecked(True)
+    key.close()
     show_hello_work(window)
     show_reports(window)
     show_ledger_import(window, services, actor, runner)
     show_exchange_import(window, services, actor, runner)
+    from desktop.ui.text_size_dialog import text_size_dialog
+
+    sizes = text_size_dialog(window, Path(data_dir))
+    sizes.show()
+    grab(sizes, "27-text-size")
+    sizes.close()
     from desktop.ui.language_dialog import language_dialog
 
     dialog = language_dialog(window, Path(data_dir))
@@ -132,19 +160,92 @@ def show_hello_work(window: MainWindow) -> None:
             window.actor, best[0].episode_id, ActivityInput(
                 "outcome", window.services.ctx.today(), company="株式会社サンライズ製作所",
                 job_title="製造ライン作業", result="hired"))
-    person = window.open_person(best[0].person_id)
+    person = window.open_person(best[0].person_id, "hello_work", best[0].episode_id)
     wait_for(lambda: person.hello_work is not None and person.episode() is not None
              and person.episode().id == best[0].episode_id)  # type: ignore[union-attr]
-    person.tabs.setCurrentWidget(person.hello_work_page)
     person.activities_view.selectRow(person.activities_model.rowCount() - 1)
-    grab(window, "24-person-hello-work")
+    grab(window, "28-person-hello-work")
+
+
+def show_small(window: MainWindow, services, actor) -> None:  # type: ignore[no-untyped-def]
+    """The main window, 新規受付 and the print preview on a 1024×700 screen."""
+    grab(window, "02-today-1024x700")
+    window.tabs.setCurrentIndex(1)
+    wait_for(lambda: window.caseload_model.rowCount() > 0)
+    grab(window, "03-caseload-1024x700")
+    rows = [r for r in window.caseload_model.rows if r.state == "retention"]
+    if rows:
+        person = window.open_person(rows[0].person_id, "episode")
+        wait_for(lambda: person.timeline.rowCount() > 0)
+        grab(window, "06-person-episode-1024x700")
+    show_intake(window, services, actor, "24-intake-1024x700")
+    show_preview(window, services, actor, "15-print-preview-1024x700")
+
+
+def show_intake(window: MainWindow, services, actor, name: str) -> None:  # type: ignore[no-untyped-def]
+    """新規受付 with a likely duplicate found: the warning above the form, with 開く."""
+    existing = window.caseload_model.rows[0]
+    family_kana, given_kana = existing.kana.split(" ", 1)
+    dialog = IntakeDialog(services, actor, window)
+    fields = dialog.form.fields
+    for field, text in (("case_number", "R8-0901"), ("family_name", existing.name.split()[0]),
+                        ("given_name", existing.name.split()[1]),
+                        ("family_kana", family_kana), ("given_kana", given_kana),
+                        ("birth_date", existing.birth_date.isoformat()),
+                        ("phone_mobile", "090-12")):
+        fields[field].setText(text)  # type: ignore[attr-defined]
+    fields["birth_date"].editingFinished.emit()  # type: ignore[attr-defined]  # shown in 和暦
+    dialog.show()
+    dialog.check_duplicates()
+    fields["phone_mobile"].editingFinished.emit()  # type: ignore[attr-defined]
+    grab(dialog, name)
+    dialog.close()
+
+
+def show_preview(window: MainWindow, services, actor, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The print preview of a referral packet (cover, referral, consent copy, plan)."""
+    from desktop.services.caseload import CaseloadFilter
+
+    rows = services.caseload.page(actor, CaseloadFilter(states=("active",)), limit=20)
+    for row in rows:
+        try:
+            document = services.printing.print_document(actor, "packet", row.episode_id)
+        except Exception:
+            continue
+        dialog = PreviewDialog(document, window)
+        dialog.show()
+        grab(dialog, name)
+        dialog.close()
+        return
+
+
+def show_closing(window: MainWindow, person) -> None:  # type: ignore[no-untyped-def]
+    """終了 for a person in 定着支援: what becomes of the checks still open is asked."""
+    from desktop.ui.forms import ActionDialog
+
+    captured: list[ActionDialog] = []
+    original = ActionDialog.exec
+    ActionDialog.exec = lambda dialog: captured.append(dialog) or 0  # type: ignore[method-assign]
+    try:
+        person.tabs.setCurrentIndex(1)
+        button = person.buttons.get("closed")
+        if button is None or not button.isEnabled():
+            return
+        button.click()
+    finally:
+        ActionDialog.exec = original  # type: ignore[method-assign]
+    if captured:
+        dialog = captured[0]
+        dialog.show()
+        grab(dialog, "25-close-with-open-checks")
+        dialog.close()
 
 
 def show_reports(window: MainWindow) -> None:
     """実績報告 for the last complete fiscal year (with targets if the office set them), and
     the running year, whose charts stop at this month."""
     view = window.reports
-    window.tabs.setCurrentWidget(view)
+    window.tabs.setCurrentWidget(window.reports_tab)
     view.year.setCurrentIndex(1)
     view.compute()
     wait_for(lambda: view.report is not None)
@@ -156,7 +257,10 @@ def show_reports(window: MainWindow) -> None:
     view.year.setCurrentIndex(0)
     view.compute()
     wait_for(lambda: view.report is not None)
-    grab(window, "26-reports-running-year")
+    bar = window.reports_tab.verticalScrollBar()
+    bar.setValue(bar.maximum())  # down to the charts, which stop at this month
+    grab(window, "30-reports-running-year")
+    bar.setValue(0)
 
 
 def show_exchange_import(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]
@@ -201,7 +305,7 @@ def show_exchange_import(window: MainWindow, services, actor, runner) -> None:  
         dialog = ExchangeImportDialog(services, actor, runner, path, window)
         dialog.show()
         wait_for(lambda: dialog.table.rowCount() > 0)
-        grab(dialog, "25-exchange-import")
+        grab(dialog, "29-exchange-import")
         dialog.close()
 
 

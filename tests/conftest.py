@@ -90,7 +90,13 @@ BOTH_BACKENDS_UNDER = (Path(__file__).parent / "services",)
 PG_URL_VARIABLE = "TSUNAGI_TEST_PG_URL"
 
 
+# The office audit key of every test server database (office mode keeps it on each PC; the
+# tests' PCs all have it). SQLite databases derive theirs from the database key.
+TEST_AUDIT_KEY = "-".join(["A11C"] * 16)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("TSUNAGI_AUDIT_KEY", TEST_AUDIT_KEY)
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about the SQLite file itself (encryption, "
         "backups, the FTS5 index, crash recovery); it does not run on PostgreSQL")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
@@ -17,7 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
@@ -29,8 +30,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.errors import DomainError
+from desktop.i18n import translator
 from desktop.japanese.wareki import format_wareki
 from desktop.resources import resource_path
+
+_t = translator("Forms")
 
 MINCHO, GOTHIC = "IPAexMincho", "IPAexGothic"
 # Binary (Flate only) streams instead of ASCII85 text on top: smaller files, and the
@@ -50,10 +55,101 @@ pdfdoc.PDFStreamFilterZCompress.encode = _fast_flate
 OUT_OF_SCOPE = "（同意範囲外）"
 
 
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode CMap, with characters beyond the BMP (𠮷 U+20BB7) written as
+    UTF-16 surrogate pairs: ReportLab writes them as five hex digits, which readers reject,
+    so the printed name could not be searched or copied."""
+    def utf16(cp: int) -> str:
+        return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+# IPAmj明朝 (IPA, JIS X 0213 and the 文字情報基盤 glyphs): prints the characters of real
+# names that IPAex lacks (𠮷田). Too large to keep in git (46 MB): installed from Debian's
+# fonts-ipamj-mincho by scripts/_env.sh, copied into the bundle at build time.
+FALLBACK = "IPAmjMincho"
+FALLBACK_FILE = "ipamjm.ttf"
+FALLBACK_PLACES = (Path("/usr/share/fonts/truetype/ipamj") / FALLBACK_FILE,
+                   Path("/usr/local/share/fonts") / FALLBACK_FILE)
+
+
+class UnprintableText(DomainError):
+    """Text holding a character that no font of the forms can draw: refused, never printed
+    as a substitute glyph (☒)."""
+
+
 @cache
 def _register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(MINCHO, str(resource_path("fonts", "ipaexm.ttf"))))
     pdfmetrics.registerFont(TTFont(GOTHIC, str(resource_path("fonts", "ipaexg.ttf"))))
+
+
+def fallback_font_file() -> Path | None:
+    """Where IPAmj明朝 is: in the bundle's resources/fonts, or installed on this machine."""
+    for place in (resource_path("fonts", FALLBACK_FILE), *FALLBACK_PLACES):
+        if place.is_file():
+            return place
+    return None
+
+
+@cache
+def _fallback() -> frozenset[int]:
+    """Register IPAmj明朝 (only when a text needs it: it takes 0.1 s) and return its
+    characters; UnprintableText when it is not installed."""
+    path = fallback_font_file()
+    if path is None:
+        raise UnprintableText(_t("この書類には IPAex フォントにない文字（JIS第3・第4水準の漢字など）があります。"
+                                 "印刷には IPAmj明朝 フォントが必要ですが、インストールされていません"
+                                 "（docs/INSTALL.md）"))
+    font = TTFont(FALLBACK, str(path))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
+
+
+@cache
+def _covered() -> frozenset[int]:
+    _register_fonts()
+    return frozenset(pdfmetrics.getFont(MINCHO).face.charToGlyph)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markup(text: str) -> str:
+    """``text`` as Paragraph markup: each run of characters IPAex cannot draw goes to
+    IPAmj明朝; a character neither can draw raises UnprintableText (never printed as ☒)."""
+    covered = _covered()
+    if text.isascii() or all(ord(ch) in covered or ch in "\n\t\r" for ch in text):
+        return _escape(text)
+    out: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            out.append(f'<font name="{FALLBACK}">{_escape("".join(run))}</font>')
+            run.clear()
+
+    for ch in text:
+        if ord(ch) in covered or ch in "\n\t\r":
+            close()
+            out.append(_escape(ch))
+        elif ord(ch) in _fallback():
+            run.append(ch)
+        else:
+            raise UnprintableText(_t("「{char}」（U+{code:04X}）は書類に印刷できない文字です（絵文字など）。"
+                                     "入力した内容を直してから印刷してください").format(char=ch, code=ord(ch)))
+    close()
+    return "".join(out)
 
 
 @cache
@@ -74,8 +170,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: str = "cell") -> Paragraph:
-    safe = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Paragraph(safe.replace("\n", "<br/>"), _styles()[style])
+    return Paragraph(markup(text or "").replace("\n", "<br/>"), _styles()[style])
 
 
 def wareki(d: date | None) -> str:

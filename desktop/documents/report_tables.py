@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.cells import neutralise
 from desktop.i18n import N_, shown_date, shown_month, translator
 from desktop.services.labels import CATEGORIES
 from desktop.services.labels import shown as shown_label
@@ -43,8 +44,8 @@ COLUMN_LABELS: dict[str, str] = {
     "placement_rate": N_("就職率"),
     "placed_persons": N_("就職者数"),
     "placed_person_rate": N_("就職者の割合"),
-    "protection_ended_by_work": N_("保護廃止"),
-    "protection_reduced": N_("保護減額"),
+    "protection_ended_by_work": N_("就労による保護廃止"),
+    "protection_reduced": N_("就労による保護減額"),
     "self_reliance_benefit": N_("就労自立給付金"),
     "job_referrals": N_("職業紹介"),
     "interviews": N_("面接"),
@@ -56,6 +57,9 @@ BREAKDOWN_KEYS = ("referrals", "support_targets", "placements", "regular_placeme
                   "referral_placements", "placed_persons", "placement_rate",
                   "placed_person_rate", "protection_ended_by_work")
 OFFICE_KEYS = ("referrals", "job_referrals", "interviews", "hires")
+# The summary ("実績と目標"): every indicator but Hello Work's activity counts, which are the
+# total row of the per-office table.
+SUMMARY_KEYS = tuple(k for k in COUNT_LABELS if k not in ("job_referrals", "interviews", "hires"))
 RATE_KEYS = {"placement_rate", "placed_person_rate"}
 Cell = int | float | str | None
 
@@ -130,11 +134,11 @@ def _retention_keys(report: dict[str, Any]) -> list[str]:
 def summary_table(report: dict[str, Any]) -> LabelledTable:
     targets = report.get("targets", {})
     rows: list[list[Cell]] = []
-    for key in COUNT_LABELS:
+    for key in SUMMARY_KEYS:
         target = targets.get(key)
         rows.append([count_label(key), report[key], target["target"] if target else None,
                      target["achievement"] if target else None])
-    rate_rows = frozenset(i for i, k in enumerate(COUNT_LABELS) if k in RATE_KEYS)
+    rate_rows = frozenset(i for i, k in enumerate(SUMMARY_KEYS) if k in RATE_KEYS)
     return LabelledTable(_t("実績と目標"), [_t("指標"), _t("実績"), _t("目標"), _t("達成率")], rows,
                          frozenset({3}), rate_rows)
 
@@ -228,15 +232,19 @@ def report_csv(report: dict[str, Any]) -> bytes:
     its title row; numbers exactly as in the JSON."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([title_of(report)])
-    writer.writerow([_t("期間"), report["period"]["from"], report["period"]["to"]])
-    writer.writerow([_t("集計の基準日"), report["period"]["as_of"]])
+
+    def write(row: list[Cell]) -> None:  # every text cell neutralised (staff names are typed)
+        writer.writerow(["" if v is None else neutralise(v) for v in row])
+
+    write([title_of(report)])
+    write([_t("期間"), report["period"]["from"], report["period"]["to"]])
+    write([_t("集計の基準日"), report["period"]["as_of"]])
     for table in all_tables(report):
-        writer.writerow([])
-        writer.writerow([f"■{table.title}"])
-        writer.writerow(table.header)
+        write([])
+        write([f"■{table.title}"])
+        write(list(table.header))
         for row in table.rows:
-            writer.writerow(["" if v is None else v for v in row])
+            write(row)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -257,7 +265,7 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
     for index, (name, tables) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = name
-        ws.append([title_of(report)])
+        ws.append([neutralise(title_of(report))])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append([_t("期間"), _t("{start} 〜 {end}（{as_of}現在）").format(
             start=report["period"]["from"], end=report["period"]["to"],
@@ -265,15 +273,15 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
         widths: dict[int, int] = {}
         for table in tables:
             ws.append([])
-            ws.append([table.title])
+            ws.append([neutralise(table.title)])
             ws.cell(ws.max_row, 1).font = bold
-            ws.append(table.header)
+            ws.append([neutralise(h) for h in table.header])
             for c in range(1, len(table.header) + 1):
                 cell = ws.cell(ws.max_row, c)
                 cell.font, cell.fill = bold, fill
                 cell.alignment = Alignment(wrap_text=True, vertical="center")
             for i, row in enumerate(table.rows):
-                ws.append(list(row))
+                ws.append([neutralise(v) for v in row])
                 r = ws.max_row
                 for c, value in enumerate(row):
                     cell = ws.cell(r, c + 1)

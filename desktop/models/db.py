@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from desktop.errors import DomainError, StorageError
 from desktop.i18n import translator
+from desktop.models.chain import Head, HeadAnchor
 
 _t = translator("Storage")
 # Page cache per connection. 今日の予定's queries read about 34 MB of pages together on the
@@ -36,6 +37,11 @@ class DatabaseUnavailable(Exception):
 
 class WrongKey(DatabaseUnavailable):
     pass
+
+
+class DatabaseBusy(StorageError):
+    """Another process holds the database's write lock longer than the busy timeout (an
+    import, a backup, a migration): nothing was saved; trying again later works."""
 
 
 def sqlcipher_engine(path: Path, key: bytes) -> Engine:
@@ -110,9 +116,15 @@ def _with_index_hints(base: type[Any]) -> type[Any]:
 
 @dataclass
 class Database:
-    """One engine and its session factories. Each use case opens its own short Session."""
+    """One engine and its session factories. Each use case opens its own short Session.
+
+    ``audit_key`` signs the audit chain (derived from the database key, or on a server the
+    office's audit key kept on each PC); ``anchor`` keeps the chain's head outside the
+    database. Neither is ever written into the database."""
 
     engine: Engine
+    audit_key: bytes | None = field(default=None, repr=False)
+    anchor: HeadAnchor | None = None
 
     def __post_init__(self) -> None:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
@@ -127,8 +139,11 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
-            yield session
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise storage_error(exc) or exc from None
 
     @contextlib.contextmanager
     def read_connection(self) -> Iterator[Connection]:
@@ -161,31 +176,62 @@ class Database:
                     # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: the audit chain
                     # appends in order, and a state transition reads the state the previous
                     # one left. Readers are never blocked; writes take milliseconds.
+                    # As long as SQLite's busy timeout; then DatabaseBusy (SQLSTATE 55P03).
+                    session.execute(text(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}"))
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                     {"key": SERVER_WRITE_LOCK})
                 yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise storage_error(exc) or exc from None
-
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+# SQLite result codes (the primary code is the low byte of an extended code).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL = 5, 6, 8, 10, 13
+SQLITE_CORRUPT = 11
+# PostgreSQL SQLSTATEs: a lock that could not be had (lock_timeout, NOWAIT), a deadlock, a
+# statement cancelled by statement_timeout; a full disk; a read-only transaction.
+PG_BUSY = {"55P03", "40P01", "57014"}
+PG_DISK_FULL = {"53100"}
+PG_READ_ONLY = {"25006"}
+
+
+def _codes(exc: BaseException) -> tuple[int | None, str | None]:
+    """(SQLite primary result code, PostgreSQL SQLSTATE) of a driver error, if any."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return (code & 0xFF if isinstance(code, int) else None,
+            getattr(orig, "sqlstate", None))
+
+
+def is_busy(exc: BaseException) -> bool:
+    sqlite, sqlstate = _codes(exc)
+    return sqlite in (SQLITE_BUSY, SQLITE_LOCKED) or sqlstate in PG_BUSY
+
+
 def storage_error(exc: BaseException) -> StorageError | None:
-    """The Japanese message for the storage faults a person can act on."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in text or "no space" in text:
+    """The Japanese message for the storage faults a person can act on, classified by the
+    driver's result code (SQLite) or SQLSTATE (PostgreSQL), never by the message text."""
+    sqlite, sqlstate = _codes(exc)
+    if sqlite in (SQLITE_BUSY, SQLITE_LOCKED) or sqlstate in PG_BUSY:
+        return DatabaseBusy(_t("他の処理がデータベースを使用中です（取込やバックアップなど）。変更は保存されていません。"
+                               "しばらく待ってから、もう一度実行してください"))
+    if sqlite == SQLITE_FULL or sqlstate in PG_DISK_FULL:
         return StorageError(_t("ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。"
                                "不要なファイルを削除してから、もう一度保存してください"))
-    if any(m in text for m in ("connection refused", "server closed the connection",
-                                "could not connect", "terminating connection",
-                                "connection timed out", "no route to host")):
-        return StorageError(_t("データベースサーバーに接続できないため保存できませんでした。変更は保存されていません。"
-                               "ネットワークとサーバーの状態を確認して、もう一度保存してください"))
-    if "readonly" in text or "read-only" in text:
+    if sqlite == SQLITE_READONLY or sqlstate in PG_READ_ONLY:
         return StorageError(_t("データの保存先に書き込めないため保存できませんでした（読み取り専用）。変更は保存されていません。"
                                "フォルダの書き込み権限を確認してください"))
+    orig = getattr(exc, "orig", exc)
+    if getattr(exc, "connection_invalidated", False) or (
+            type(orig).__module__.startswith("psycopg") and (
+                sqlstate is None or sqlstate.startswith("08") or sqlstate.startswith("57P"))):
+        # No SQLSTATE at all: the server could not be reached or the connection dropped;
+        # class 08 (connection exception) and 57P (the server shutting down) say the same.
+        return StorageError(_t("データベースサーバーに接続できないため保存できませんでした。変更は保存されていません。"
+                               "ネットワークとサーバーの状態を確認して、もう一度保存してください"))
     return None
 
 
@@ -203,16 +249,31 @@ def check_key(engine: Engine) -> None:
         raise DatabaseUnavailable(_t("データベースを開けません: {orig}").format(orig=exc.orig)) from None
 
 
-def refresh_statistics(engine: Engine) -> None:
+def refresh_statistics(engine: Engine) -> bool:
     """Let SQLite (re)analyse tables whose statistics are missing or stale, cheaply
     (analysis_limit samples each index). Without statistics the planner mis-orders some
-    caseload filters by orders of magnitude; with them, every list query is an index walk."""
+    caseload filters by orders of magnitude; with them, every list query is an index walk.
+
+    ANALYZE writes, so this never waits for the write lock: when another process holds it,
+    nothing happens (returns False) and the next bulk write or start tries again. It runs
+    after migrations and bulk writes (demo, ledger and kit imports) and on the desktop's
+    task runner after sign-in, never while opening the database."""
     if engine.dialect.name != "sqlite":
-        return
+        return True
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA analysis_limit=1000")
-        conn.exec_driver_sql("PRAGMA optimize=0x10002")
-        conn.commit()
+        conn.exec_driver_sql("PRAGMA busy_timeout=0")
+        try:
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("PRAGMA optimize=0x10002")
+            conn.commit()
+        except OperationalError as exc:
+            conn.rollback()
+            if not is_busy(exc):
+                raise
+            return False
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return True
 
 
 def checkpoint(engine: Engine) -> None:
@@ -220,6 +281,22 @@ def checkpoint(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def snapshot_head(engine: Engine, snapshot: Path) -> Head | None:
+    """The audit chain's head inside a snapshot (attached with the same key)."""
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("ATTACH DATABASE ? AS snapshot", (str(snapshot),))
+        try:
+            row = cur.execute("SELECT seq, hash FROM snapshot.audit_log "
+                              "ORDER BY seq DESC LIMIT 1").fetchone()
+        finally:
+            cur.execute("DETACH DATABASE snapshot")
+        return Head(int(row[0]), str(row[1])) if row else None
+    finally:
+        raw.close()
 
 
 def snapshot_to(engine: Engine, target: Path) -> None:

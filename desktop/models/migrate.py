@@ -47,6 +47,17 @@ def script_head() -> str:
     return head
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this release's migrations know ``revision`` (a newer release's do not)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):

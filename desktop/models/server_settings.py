@@ -19,11 +19,11 @@ from keyring.errors import KeyringError
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
+from desktop.config import SERVER_FILE
 from desktop.errors import DomainError
 from desktop.i18n import translator
 
 _t = translator("ServerSettings")
-SERVER_FILE = "server.json"
 KEYRING_SERVICE = "Tsunagi server"
 
 
@@ -89,3 +89,38 @@ def forget_server(data_dir: Path) -> None:
     with contextlib.suppress(KeyringError):
         keyring.delete_password(KEYRING_SERVICE, url)
     path.unlink()
+
+
+AUDIT_KEY_VARIABLE = "TSUNAGI_AUDIT_KEY"
+
+
+def _audit_user(url: str) -> str:
+    return f"audit-key:{server_label(url)}"
+
+
+def server_audit_key(url: str) -> bytes | None:
+    """The office's audit key for this server (signs the audit chain; never stored on the
+    server): TSUNAGI_AUDIT_KEY, or this PC's keychain."""
+    from desktop.models.keystore import parse_recovery_key
+
+    given = os.environ.get(AUDIT_KEY_VARIABLE)
+    if given:
+        key = parse_recovery_key(given)
+        if key is None:
+            raise DomainError(_t("{variable} の形式が正しくありません（XXXX-XXXX-… の16組）").format(
+                variable=AUDIT_KEY_VARIABLE))
+        return key
+    try:
+        stored = keyring.get_password(KEYRING_SERVICE, _audit_user(url))
+    except KeyringError:
+        stored = None
+    return bytes.fromhex(stored) if stored else None
+
+
+def save_audit_key(url: str, key: bytes) -> bool:
+    """Keep the audit key in this PC's keychain; False where there is no keychain."""
+    try:
+        keyring.set_password(KEYRING_SERVICE, _audit_user(url), key.hex())
+        return keyring.get_password(KEYRING_SERVICE, _audit_user(url)) == key.hex()
+    except KeyringError:
+        return False

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from desktop.models.db import Database
 from desktop.models.keystore import KeyInfo
-from desktop.services import hygiene
+from desktop.services import audit, hygiene
 from desktop.services.auth import AuthService
 from desktop.services.caseload import CaseloadService
 from desktop.services.consent import ConsentService
@@ -56,6 +56,7 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
                    key_info: KeyInfo | None = None,
                    now: Callable[[], datetime] | None = None) -> Services:
     hygiene.install()
+    audit.install()
     ctx = ServiceContext(db, device_id, now) if now else ServiceContext(db, device_id)
     return Services(
         ctx=ctx, auth=AuthService(ctx), persons=PersonService(ctx),

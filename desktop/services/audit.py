@@ -1,34 +1,79 @@
-"""監査ログ: append-only rows chained by hash, so that any edit or deletion is detectable.
+"""監査ログ: append-only rows in a keyed hash chain, anchored outside the database.
 
 Rows name who did what to which record; they hold ids and codes, never free text or names,
 so the log itself carries no more personal data than needed.
+
+- ``append`` adds a row in the caller's transaction. Its hash is sealed when the transaction
+  commits (``finalize``, a ``before_commit`` hook): HMAC-SHA256 with the audit key
+  (models.chain), over the row, the content hash of the record it names as committed, and
+  the previous row's hash; then the head is recorded in the anchor file.
+- A chain begun before the key existed (plain SHA-256, scheme 1) is closed by a signed
+  checkpoint row (``audit_chain_keyed``) at the first keyed append; the old rows keep their
+  hashes and are still verified.
+- ``verify_chain`` recomputes every hash, compares the head with the anchor (truncation and
+  appended rows), and ``verify_records`` compares each audited record with the content hash
+  of the last row that named it (an edit that bypassed the services).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, event, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import translator
-from desktop.models import AuditEntry
+from desktop.i18n import N_, translator
+from desktop.models import (
+    AuditEntry,
+    Consent,
+    ContactLog,
+    Episode,
+    HelloWorkOffice,
+    Person,
+    Placement,
+    Plan,
+    PlanReview,
+    ProtectionOutcome,
+    Referral,
+    RetentionCheckpoint,
+    User,
+)
+from desktop.models.chain import (
+    GENESIS,
+    KEYED_CHAIN,
+    SHA256_CHAIN,
+    Head,
+    HeadAnchor,
+    keyed_row_hash,
+    record_digest,
+    sha256_row_hash,
+)
 from desktop.services.context import Actor, ServiceContext
 
 _t = translator("Audit")
-GENESIS = "0" * 64
+CHECKPOINT = "audit_chain_keyed"
+# The audit entity names whose rows carry the content hash of the record they name.
+AUDITED: dict[str, Any] = {
+    "person": Person, "user": User, "episode": Episode, "consent": Consent,
+    "referral": Referral, "plan": Plan, "plan_review": PlanReview, "placement": Placement,
+    "checkpoint": RetentionCheckpoint, "contact": ContactLog,
+    "protection_outcome": ProtectionOutcome, "office": HelloWorkOffice,
+}
+TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N_("支援エピソード"),
+                "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
+                "plan_reviews": N_("プランの見直し"), "placements": N_("就職"),
+                "retention_checkpoints": N_("定着確認"), "contact_logs": N_("ケース記録"),
+                "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク")}
+_PENDING = "tsunagi.audit.pending"
+_BEFORE = "tsunagi.audit.head_before"
+_TOUCHED = "tsunagi.audit.touched"
+_UNSAVED = "tsunagi.audit.unsaved"
 
-
-def _timestamp(dt: datetime) -> str:
-    """UTC, microseconds, no zone suffix: SQLite returns naive datetimes, PostgreSQL aware."""
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC).replace(tzinfo=None)
-    return dt.isoformat(timespec="microseconds")
+row_hash = sha256_row_hash  # the scheme-1 hash, kept for the rows written before the key
 
 
 def canonical_detail(detail: dict[str, Any]) -> str:
@@ -36,21 +81,11 @@ def canonical_detail(detail: dict[str, Any]) -> str:
                       default=str)
 
 
-def row_hash(
-    seq: int, at: datetime, user_id: uuid.UUID | None, username: str, action: str,
-    entity: str, entity_id: str, detail: str, origin: str, prev_hash: str,
-) -> str:
-    body = json.dumps(
-        [seq, _timestamp(at), str(user_id) if user_id else "", username, action, entity,
-         entity_id, detail, origin, prev_hash],
-        ensure_ascii=False, separators=(",", ":"),
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def _entry_hash(e: AuditEntry) -> str:
-    return row_hash(e.seq, e.at, e.user_id, e.username, e.action, e.entity, e.entity_id,
-                    e.detail, e.origin, e.prev_hash)
+def _key(ctx: ServiceContext) -> bytes:
+    key = ctx.db.audit_key
+    if key is None:
+        raise RuntimeError("the database was opened without its audit key")
+    return key
 
 
 def append(
@@ -63,23 +98,141 @@ def append(
     **detail: Any,
 ) -> AuditEntry:
     """Add one row in the caller's transaction (a write transaction holds the database's
-    write lock from its start on SQLite, so the chain cannot fork)."""
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    at = ctx.now().astimezone(UTC)
+    write lock from its start, so the chain cannot fork). Hashes are sealed at commit."""
+    _key(ctx)
+    pending: list[tuple[AuditEntry, ServiceContext]] = session.info.setdefault(_PENDING, [])
+    if pending:
+        seq = pending[-1][0].seq + 1
+    else:
+        last = session.execute(
+            select(AuditEntry.seq, AuditEntry.hash, AuditEntry.scheme)
+            .order_by(AuditEntry.seq.desc()).limit(1)).first()
+        session.info[_BEFORE] = Head(last[0], last[1]) if last else None
+        seq = last[0] + 1 if last else 1
+        if last is not None and last[2] == SHA256_CHAIN:
+            # The first keyed row: a checkpoint that signs the unkeyed chain's head.
+            _add(session, ctx, pending, seq, None, CHECKPOINT, "audit_log", "",
+                 {"sha256_rows": last[0], "sha256_head": last[1]})
+            seq += 1
+    return _add(session, ctx, pending, seq, actor, action, entity, str(entity_id or ""), detail)
+
+
+def append_many(session: Session, ctx: ServiceContext, actor: Actor | None, action: str,
+                records: list[tuple[str, str]], **detail: Any) -> None:
+    """One row per (entity, id), for bulk paths (a kit's applied records): one flush for
+    all of them."""
+    if not records:
+        return
+    first = append(session, ctx, actor, action, records[0][0], records[0][1], **detail)
+    pending: list[tuple[AuditEntry, ServiceContext]] = session.info[_PENDING]
+    seq = first.seq
+    unsaved: list[AuditEntry] = session.info.setdefault(_UNSAVED, [])
+    for entity, entity_id in records[1:]:
+        seq += 1  # inserted, sealed, by finalize: one batched INSERT, no UPDATE after it
+        unsaved.append(_add(session, ctx, pending, seq, actor, action, entity,
+                            str(entity_id), detail, save=False))
+
+
+def _add(session: Session, ctx: ServiceContext, pending: list[tuple[AuditEntry, ServiceContext]],
+         seq: int, actor: Actor | None, action: str, entity: str, entity_id: str,
+         detail: dict[str, Any], save: bool = True) -> AuditEntry:
     entry = AuditEntry(
-        id=uuid.uuid4(), seq=seq, at=at,
-        user_id=actor.user_id if actor else None,
-        username=actor.username if actor else "",
-        action=action, entity=entity, entity_id=str(entity_id or ""),
-        detail=canonical_detail(detail), origin=ctx.device_id, prev_hash=prev,
-    )
-    entry.hash = _entry_hash(entry)
-    session.add(entry)
-    session.flush()
+        id=uuid.uuid4(), seq=seq, at=ctx.now().astimezone(UTC),
+        user_id=actor.user_id if actor else None, username=actor.username if actor else "",
+        action=action, entity=entity, entity_id=entity_id, detail=canonical_detail(detail),
+        origin=ctx.device_id, prev_hash="", hash="", record_hash="", scheme=KEYED_CHAIN)
+    if save:
+        session.add(entry)
+        session.flush()
+    pending.append((entry, ctx))
     return entry
+
+
+def _record_hashes(session: Session, entries: list[AuditEntry]) -> dict[tuple[str, str], str]:
+    """The content hash of every record the entries name, read in batches per table."""
+    wanted: dict[str, set[uuid.UUID]] = {}
+    for e in entries:
+        if e.entity in AUDITED:
+            try:
+                wanted.setdefault(e.entity, set()).add(uuid.UUID(e.entity_id))
+            except ValueError:
+                continue
+    out: dict[tuple[str, str], str] = {}
+    for entity, ids in wanted.items():
+        table: Table = AUDITED[entity].__table__
+        chunk = list(ids)
+        for start in range(0, len(chunk), 500):
+            for row in session.execute(select(table).where(
+                    table.c.id.in_(chunk[start:start + 500]))):
+                mapping = dict(row._mapping)
+                out[(entity, str(mapping["id"]))] = record_digest(table.name, mapping)
+    return out
+
+
+_ENTITY_OF = {model: name for name, model in AUDITED.items()}
+
+
+def _note_touched(session: Session, _context: Any) -> None:
+    """after_flush: the audited records this transaction created or changed through the ORM."""
+    touched: set[tuple[str, str]] = session.info.setdefault(_TOUCHED, set())
+    for obj in (*session.new, *session.dirty):
+        entity = _ENTITY_OF.get(type(obj))
+        if entity is not None:
+            touched.add((entity, str(obj.id)))
+
+
+def finalize(session: Session) -> None:
+    """Seal the rows this transaction appended (idempotent): each one's record hash, link and
+    HMAC, in order; then move the anchor. Runs before every commit; paths that commit a
+    Session's connection themselves call it explicitly.
+
+    An audited record that the transaction changed but no row names (a transition that
+    also withdraws a referral, a print that marks it printed) gets its own row
+    (``record_update``), so every record's content stays accounted for."""
+    session.flush()
+    touched: set[tuple[str, str]] = session.info.pop(_TOUCHED, set())
+    pending: list[tuple[AuditEntry, ServiceContext]] | None = session.info.get(_PENDING)
+    if not pending:
+        session.info.pop(_BEFORE, None)
+        return
+    named = {(e.entity, e.entity_id) for e, _ in pending}
+    first, ctx = pending[0]
+    for entity, entity_id in sorted(touched - named):
+        _add(session, ctx, pending, pending[-1][0].seq + 1, None, "record_update", entity,
+             entity_id, {"during": first.action})
+    session.info.pop(_PENDING, None)
+    before: Head | None = session.info.pop(_BEFORE, None)
+    prev = before.hash if before else GENESIS
+    session.flush()
+    digests = _record_hashes(session, [e for e, _ in pending])
+    for entry, ctx in pending:
+        entry.record_hash = digests.get((entry.entity, entry.entity_id), "")
+        entry.prev_hash = prev
+        entry.hash = keyed_row_hash(_key(ctx), entry.seq, entry.at, entry.user_id,
+                                    entry.username, entry.action, entry.entity,
+                                    entry.entity_id, entry.detail, entry.origin,
+                                    entry.record_hash, prev)
+        prev = entry.hash
+    session.add_all(session.info.pop(_UNSAVED, []))
+    session.flush()
+    anchor = pending[-1][1].db.anchor
+    if anchor is not None:
+        anchor.write(before, Head(pending[-1][0].seq, prev))
+
+
+def discard(session: Session) -> None:
+    for key in (_PENDING, _BEFORE, _TOUCHED, _UNSAVED):
+        session.info.pop(key, None)
+
+
+def install() -> None:
+    """Idempotent: every Session seals its audit rows before it commits."""
+    if not event.contains(Session, "after_flush", _note_touched):
+        event.listen(Session, "after_flush", _note_touched)
+    if not event.contains(Session, "before_commit", finalize):
+        event.listen(Session, "before_commit", finalize)
+    if not event.contains(Session, "after_rollback", discard):
+        event.listen(Session, "after_rollback", discard)
 
 
 @dataclass(frozen=True)
@@ -88,25 +241,122 @@ class ChainReport:
     rows: int
     bad_seq: int | None = None
     problem: str = ""
+    head: Head | None = None
+    last_seen: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict, repr=False)
 
 
-def verify_chain(session: Session) -> ChainReport:
-    """Recompute every hash in order; report the first row that does not match."""
+def verify_chain(session: Session, key: bytes | None,
+                 anchor: HeadAnchor | None = None) -> ChainReport:
+    """Recompute every hash in order and report the first row that does not match; then
+    compare the head with the anchor kept outside the database."""
     prev, expected_seq, rows = GENESIS, 1, 0
+    keyed_seen = False
+    last_seen: dict[tuple[str, str], tuple[int, str]] = {}
     stmt = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
+    last: AuditEntry | None = None
+
+    def bad(seq: int, problem: str) -> ChainReport:
+        return ChainReport(False, rows, seq, problem)
+
     for entry in session.scalars(stmt):
         rows += 1
         if entry.seq != expected_seq:
-            return ChainReport(False, rows, expected_seq,
-                               _t("監査ログ #{seq} が欠落しています（次は #{next}）").format(
-                                   seq=expected_seq, next=entry.seq))
+            return bad(expected_seq, _t("監査ログ #{seq} が欠落しています（次は #{next}）").format(
+                seq=expected_seq, next=entry.seq))
         if entry.prev_hash != prev:
-            return ChainReport(False, rows, entry.seq,
-                               _t("監査ログ #{seq} の直前ハッシュが一致しません"
-                                  "（前の行が改ざんまたは削除されています）").format(seq=entry.seq))
-        if _entry_hash(entry) != entry.hash:
-            return ChainReport(False, rows, entry.seq,
-                               _t("監査ログ #{seq}（{action}）の内容が改ざんされています").format(
-                                   seq=entry.seq, action=entry.action))
-        prev, expected_seq = entry.hash, expected_seq + 1
-    return ChainReport(True, rows)
+            return bad(entry.seq, _t("監査ログ #{seq} の直前ハッシュが一致しません"
+                                     "（前の行が改ざんまたは削除されています）").format(seq=entry.seq))
+        if entry.scheme == KEYED_CHAIN:
+            if not keyed_seen and entry.seq > 1 and entry.action != CHECKPOINT:
+                return bad(entry.seq, _t("監査ログ #{seq}: 鍵付きの連鎖の始まりが正しくありません").format(
+                    seq=entry.seq))
+            keyed_seen = True
+            expected = (keyed_row_hash(key, entry.seq, entry.at, entry.user_id, entry.username,
+                                       entry.action, entry.entity, entry.entity_id,
+                                       entry.detail, entry.origin, entry.record_hash,
+                                       entry.prev_hash) if key is not None else None)
+            if entry.record_hash:
+                last_seen[(entry.entity, entry.entity_id)] = (entry.seq, entry.record_hash)
+        elif keyed_seen or entry.scheme != SHA256_CHAIN:
+            return bad(entry.seq, _t("監査ログ #{seq}（{action}）の内容が改ざんされています").format(
+                seq=entry.seq, action=entry.action))
+        else:
+            expected = sha256_row_hash(entry.seq, entry.at, entry.user_id, entry.username,
+                                       entry.action, entry.entity, entry.entity_id,
+                                       entry.detail, entry.origin, entry.prev_hash)
+        if expected is None:
+            return bad(entry.seq, _t("監査ログの鍵がないため検証できません"))
+        if expected != entry.hash:
+            return bad(entry.seq, _t("監査ログ #{seq}（{action}）の内容が改ざんされています").format(
+                seq=entry.seq, action=entry.action))
+        prev, expected_seq, last = entry.hash, expected_seq + 1, entry
+    head = Head(last.seq, last.hash) if last is not None else None
+    problem = _anchor_problem(head, keyed_seen, anchor)
+    if problem:
+        return ChainReport(False, rows, head.seq if head else 0, problem, head)
+    return ChainReport(True, rows, head=head, last_seen=last_seen)
+
+
+def _anchor_problem(head: Head | None, keyed: bool, anchor: HeadAnchor | None) -> str:
+    if anchor is None:
+        return ""
+    stored = anchor.read()
+    if stored is None:
+        if keyed:
+            return _t("監査ログの先頭の記録（{name}）がありません。監査ログの末尾が削除されていても"
+                      "検出できません").format(name=anchor.path.name)
+        return ""
+    known = [h for h in stored if h is not None]
+    if not known:
+        return _t("監査ログの先頭の記録（{name}）が壊れています").format(name=anchor.path.name)
+    top = max(h.seq for h in known)
+    if anchor.exclusive:
+        if head is not None and any(head == h for h in known):
+            return ""
+        if head is None or head.seq < min(h.seq for h in known):
+            return _t("監査ログの末尾が削除されています（記録では #{seq} まであります。現在は #{now} まで）").format(
+                seq=min(h.seq for h in known), now=head.seq if head else 0)
+        if head.seq > top:
+            return _t("監査ログ #{first}〜#{last} は先頭の記録にない行です（あとから追加または書き換えられています）").format(
+                first=top + 1, last=head.seq)
+        return _t("監査ログ #{seq} が先頭の記録と一致しません（書き換えられています）").format(
+            seq=head.seq)
+    # A server written by several PCs: the chain must still contain this PC's last head.
+    if head is None or head.seq < min(h.seq for h in known):
+        return _t("監査ログの末尾が削除されています（この PC の記録では #{seq} まであります）").format(
+            seq=min(h.seq for h in known))
+    return ""
+
+
+def check_contains(session: Session, anchor_head: Head) -> bool:
+    row = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor_head.seq))
+    return row == anchor_head.hash
+
+
+def verify_records(session: Session, report: ChainReport, limit: int = 20) -> list[str]:
+    """Each audited record whose content no longer matches the last audit row that named
+    it: it was changed by something other than the services (raw SQL, a foreign tool)."""
+    by_table: dict[str, list[tuple[str, int, str]]] = {}
+    for (entity, entity_id), (seq, digest) in report.last_seen.items():
+        model = AUDITED.get(entity)
+        if model is not None:
+            by_table.setdefault(model.__tablename__, []).append((entity_id, seq, digest))
+    problems: list[str] = []
+    changed = 0
+    for name, wanted in by_table.items():
+        table: Table = next(m.__table__ for m in AUDITED.values() if m.__tablename__ == name)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            ids = {uuid.UUID(i): (i, seq, digest) for i, seq, digest in chunk}
+            for row in session.execute(select(table).where(table.c.id.in_(list(ids)))):
+                entity_id, seq, digest = ids[row._mapping["id"]]
+                if record_digest(name, dict(row._mapping)) != digest:
+                    changed += 1
+                    if len(problems) < limit:
+                        problems.append(_t("{table}（{table_name}）の記録 {id} は、最後の監査記録 #{seq} の後に"
+                                           "つなぎを通らずに変更されています").format(
+                            table=_t(TABLE_LABELS.get(name, name)), table_name=name,
+                            id=entity_id, seq=seq))
+    if changed > limit:
+        problems.append(_t("ほかに {count} 件の記録が同様に変更されています").format(count=changed - limit))
+    return problems

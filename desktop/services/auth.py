@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import translator
-from desktop.models import User
+from desktop.models import LoginThrottle, User
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import (
@@ -29,6 +29,11 @@ from desktop.services.permissions import require_role
 from desktop.services.settings import read_setting
 
 _t = translator("Auth")
+
+
+def locked_message() -> str:
+    return _t("ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてから、または管理者に解除を依頼してください")
+
 MIN_PASSWORD = 8
 _N, _R, _P = 2**14, 8, 1
 
@@ -124,15 +129,24 @@ class AuthService:
             user = s.scalar(select(User).where(User.username == username))
             if user is None or not user.active or user.deleted_at is not None:
                 verify_password(password, _dummy_hash())  # same time as a real check
+                # Counted and locked like a real account, so the answer never tells
+                # whether the name exists.
+                throttle = self._throttle(s, username)
+                if (locked := _aware(throttle.locked_until, now)) and locked > now:
+                    failure = AccountLocked(locked_message())
+                else:
+                    throttle.failed_logins += 1
+                    if throttle.failed_logins >= read_setting(s, "lockout_threshold"):
+                        throttle.locked_until = now + timedelta(
+                            minutes=read_setting(s, "lockout_minutes"))
+                        throttle.failed_logins = 0
+                    failure = AuthenticationFailed(_t("ユーザー名またはパスワードが違います"))
                 audit.append(s, self.ctx, None, "login_failed", "user",
                              user.id if user else "", reason="unknown_or_disabled")
-                failure = AuthenticationFailed(_t("ユーザー名またはパスワードが違います"))
             elif (locked := _aware(user.locked_until, now)) and locked > now:
                 audit.append(s, self.ctx, None, "login_failed", "user", user.id,
                              reason="locked")
-                failure = AccountLocked(
-                    _t("ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてから、または管理者に解除を依頼してください")
-                )
+                failure = AccountLocked(locked_message())
             elif not verify_password(password, user.password_hash):
                 user.failed_logins += 1
                 threshold = read_setting(s, "lockout_threshold")
@@ -149,6 +163,15 @@ class AuthService:
         if failure is not None:
             raise failure
         return actor
+
+    def _throttle(self, s: Session, username: str) -> LoginThrottle:
+        key = self.ctx.db.audit_key or b""
+        name_hash = hmac.new(key, b"login:" + username.casefold().encode(), "sha256").hexdigest()
+        row = s.get(LoginThrottle, name_hash)
+        if row is None:
+            row = LoginThrottle(name_hash=name_hash, failed_logins=0, locked_until=None)
+            s.add(row)
+        return row
 
     def _user(self, s: Session, username: str) -> User:
         user = s.scalar(select(User).where(User.username == username))

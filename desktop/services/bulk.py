@@ -1,4 +1,5 @@
-"""Bulk inserts for large jobs (demo data, ledger import) inside one transaction."""
+"""Bulk inserts for large jobs (demo data, ledger import) inside one transaction, every row
+through the one value check (services.hygiene)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from desktop.models import (
     RetentionCheckpoint,
     Transition,
 )
+from desktop.services import hygiene
 
 
 class Batch:
@@ -38,6 +40,8 @@ class Batch:
         self.fast = session.get_bind().dialect.name == "sqlite"
 
     def add(self, model: Any, row: dict[str, Any]) -> None:
+        # Core inserts never reach the ORM's before_flush hook: the same value check here.
+        hygiene.check_values(model.__table__, row)
         self.rows.setdefault(model.__table__, []).append(row)
 
     def flush(self) -> None:

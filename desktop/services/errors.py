@@ -34,6 +34,11 @@ class ConsentMissing(DomainError):
     """No consent in force covers what was asked (referral, sharing, printing)."""
 
 
+class NeedsConfirmation(DomainError):
+    """Allowed, but unusual enough that the person should confirm: the message is the
+    question; the same call with the confirmation flag set goes through."""
+
+
 class StaleRecord(DomainError):
     """Someone else saved the record after it was read (optimistic locking)."""
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from desktop.cells import neutralise, restore
 from desktop.i18n import listing, translator
 from desktop.japanese.wareki import format_wareki
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import HELLO_WORK_ACTIVITIES, HIRING_RESULTS
-from desktop.services.ledger import neutralise
 
 _t = translator("ExchangeSheet")
 
@@ -86,10 +86,7 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]
-    return text
+    return restore(str(value).strip())
 
 
 def write_sheet(office_name: str, welfare_office: str, made_on: date,

@@ -91,7 +91,11 @@ CHECKPOINT_RESULTS: dict[str, str] = {
     "employed": "継続就労",
     "left": "離職",
     "unreachable": "連絡不能",
+    # Settled without a check: the episode was closed and the check cancelled with it.
+    "cancelled": "中止",
 }
+# What a caseworker records after a check (中止 comes only with closing the episode).
+CHECKPOINT_OBSERVED = ("employed", "left", "unreachable")
 
 PROTECTION_OUTCOMES: dict[str, str] = {"abolished": "保護廃止", "reduced": "減額"}
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -31,6 +31,8 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from desktop.cells import neutralise, restore
+from desktop.files import write_whole
 from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import (
     DateParseError,
@@ -50,6 +52,7 @@ from desktop.models import (
     Transition,
     User,
 )
+from desktop.models.db import refresh_statistics
 from desktop.services import audit, hygiene
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
@@ -82,13 +85,16 @@ BY_HEADER = {label: key for key, label in COLUMNS}
 REQUIRED = ("case_number", "name", "kana", "birth_date", "category", "intake_on")
 RETENTION_COLUMNS = {"r1": 1, "r3": 3, "r6": 6}
 MAX_ROWS = 200_000
+MAX_COLUMNS = 64  # the ledger has 25; room for a sheet's own extra columns, which are ignored
 MAX_CELL = 2000
 IMPORT_MEETING = "台帳取込"
 SEX_WORDS = {"男": "male", "男性": "male", "女": "female", "女性": "female", "その他": "other",
              **{v: k for k, v in SEXES.items()}, **{k: k for k in SEXES}}
 RESULT_MARKS = {"○": "employed", "◯": "employed", "×": "left", "✕": "left"}
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MOBILE = re.compile(r"^0[5789]0")
+# The ledger column a person field comes from (for naming it in a rejected row).
+PERSON_COLUMNS = {"family_kana": "kana", "given_kana": "kana", "family_name": "name",
+                  "given_name": "name", "phone_home": "phone", "phone_mobile": "phone"}
 
 
 # ------------------------------------------------------------------ reading files
@@ -103,11 +109,8 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
     # An apostrophe that neutralised a formula on export is not part of the value.
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]
-    return text
+    return restore(str(value).strip())
 
 
 def _decode_csv(data: bytes) -> tuple[str, str]:
@@ -120,36 +123,51 @@ def _decode_csv(data: bytes) -> tuple[str, str]:
 
 
 def read_table(data: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[Any]]], str]:
-    """Header and data rows (with their row number in the file) of an xlsx or CSV ledger."""
+    """Header and non-empty data rows (with their row number in the file) of an xlsx or CSV
+    ledger. Rows are counted while they are read: a file claiming more than MAX_ROWS is
+    refused before it fills the memory, and no row is wider than MAX_COLUMNS."""
     suffix = Path(filename).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        rows, encoding = _xlsx_rows(data), "xlsx"
-    elif suffix in (".csv", ".txt"):
+        encoding = "xlsx"
+        return (*_table(_xlsx_rows(data)), encoding)
+    if suffix in (".csv", ".txt"):
         text, encoding = _decode_csv(data)
         try:
-            rows = list(csv.reader(io.StringIO(text)))
+            return (*_table(r[:MAX_COLUMNS] for r in csv.reader(io.StringIO(text))), encoding)
         except csv.Error as exc:
             raise InvalidInput("file", _t("CSVを読み取れません（{exc}）").format(exc=exc)) from None
-    else:
-        raise InvalidInput("file", _t("台帳は .xlsx または .csv のファイルを指定してください"))
-    for index, row in enumerate(rows[:20]):
-        texts = [_text(v) for v in row]
-        if "ケース番号" in texts:
-            header = texts
-            body = [(i + 1, list(r)) for i, r in enumerate(rows) if i > index]
-            break
-    else:
+    raise InvalidInput("file", _t("台帳は .xlsx または .csv のファイルを指定してください"))
+
+
+def _table(rows: Iterable[Sequence[Any]]) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    header: list[str] | None = None
+    body: list[tuple[int, list[Any]]] = []
+    for number, row in enumerate(rows, start=1):
+        if header is None:
+            texts = [_text(v) for v in row]
+            if "ケース番号" in texts:
+                header = texts
+            elif number >= 20:
+                break
+            continue
+        if not any(_text(v) for v in row):
+            continue
+        if len(body) == MAX_ROWS:
+            raise InvalidInput("file", _t("1回に取り込める行数は{MAX_ROWS:,}行までです").format(
+                MAX_ROWS=MAX_ROWS))
+        body.append((number, list(row)))
+    if header is None:
         raise InvalidInput("file", _t("見出し行（ケース番号・氏名・受付日 などの列名）が見つかりません"))
     missing = [HEADER[k] for k in REQUIRED if HEADER[k] not in header]
     if missing:
         raise InvalidInput("file", _t("必須の列がありません: {columns}").format(columns=listing(missing)))
-    body = [(n, r) for n, r in body if any(_text(v) for v in r)]
-    if len(body) > MAX_ROWS:
-        raise InvalidInput("file", _t("1回に取り込める行数は{MAX_ROWS:,}行までです").format(MAX_ROWS=MAX_ROWS))
-    return header, body, encoding
+    return header, body
 
 
-def _xlsx_rows(data: bytes) -> list[list[Any]]:
+def _xlsx_rows(data: bytes) -> Iterator[tuple[Any, ...]]:
+    """The ledger sheet's rows, streamed. The sheet's own ``<dimension ref>`` is not trusted
+    (a 5 KB file claiming A1:XFD1048576 made openpyxl pad every row to 16,384 cells): the
+    dimensions are recomputed while reading and no row is read wider than MAX_COLUMNS."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
@@ -161,7 +179,8 @@ def _xlsx_rows(data: bytes) -> list[list[Any]]:
             error=type(exc).__name__)) from None
     try:
         ws = wb["台帳"] if "台帳" in wb.sheetnames else wb.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
+        ws.reset_dimensions()
+        yield from ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     finally:
         wb.close()
 
@@ -232,6 +251,11 @@ class LedgerPreview:
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
+
+    def reject(self, row: PreviewRow, column: str, reason: str) -> None:
+        row.status = "rejected"
+        row.reasons.append(reason if reason.startswith(column) else f"{column}: {reason}")
+        self.errors.append(RowError(row.row, column, reason))
 
 
 @dataclass(frozen=True)
@@ -315,9 +339,7 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
             category=category, sex=sex, postal_code=get("postal_code"),
             address=get("address"), phone_home=home, phone_mobile=mobile), ctx.today)
     except InvalidInput as exc:
-        column = {"case_number": "case_number", "family_kana": "kana", "given_kana": "kana",
-                  "family_name": "name", "given_name": "name", "postal_code": "postal_code",
-                  "phone_home": "phone", "phone_mobile": "phone"}.get(exc.field, exc.field)
+        column = PERSON_COLUMNS.get(exc.field, exc.field)
         raise _RowRejected(HEADER.get(column, column), exc.message) from None
 
     staff_text = get("caseworker")
@@ -354,6 +376,10 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
 
     employer, job_title = get("employer"), get("job_title")
     employment_type, term_text = get("employment_type"), get("term")
+    for key, text in (("employer", employer), ("job_title", job_title),
+                      ("employment_type", employment_type)):  # the columns' own limits
+        if why := hygiene.value_problem(Placement.__table__, key, text):  # type: ignore[arg-type]
+            raise _RowRejected(HEADER[key], why)
     term = None
     if placed_on is not None:
         if not employer:
@@ -442,21 +468,18 @@ class LedgerService:
                         list(read_setting(s, "checkpoint_months")),
                         int(read_setting(s, "support_period_months")))
 
-    def _analyse(self, s: Session, data: bytes, filename: str
-                 ) -> tuple[LedgerPreview, list[list[ParsedRow]]]:
-        """Parse, validate and classify every row; nothing is written."""
+    def _parse(self, data: bytes, filename: str, ctx: _Context
+               ) -> tuple[LedgerPreview, list[list[ParsedRow]], dict[int, PreviewRow]]:
+        """Read the file, parse and validate every row and group them into episodes: no
+        database access at all, so it runs before any transaction (a long file never holds
+        the write lock while it is parsed)."""
         header, body, encoding = read_table(data, filename)
-        ctx = self._context(s)
         keys = [BY_HEADER.get(h) for h in header]
         ignored = [h for h in header if h and h not in BY_HEADER]
         preview = LedgerPreview(filename, encoding, [], [], ignored)
         parsed: list[ParsedRow] = []
         rows_by_number: dict[int, PreviewRow] = {}
-
-        def reject(p: PreviewRow, column: str, reason: str) -> None:
-            p.status = "rejected"
-            p.reasons.append(reason if reason.startswith(column) else f"{column}: {reason}")
-            preview.errors.append(RowError(p.row, column, reason))
+        reject = preview.reject
 
         for number, values in body:
             cells = {k: _text(v) for k, v in zip(keys, values, strict=False) if k}
@@ -503,7 +526,13 @@ class LedgerService:
                                _t("同じ支援エピソードの別の行に誤りがあります"))
 
         episodes = [rows for key, rows in groups.items() if key not in bad_groups]
-        episodes = self._against_database(s, episodes, rows_by_number, reject)
+        return preview, episodes, rows_by_number
+
+    def _analyse(self, s: Session, data: bytes, filename: str
+                 ) -> tuple[LedgerPreview, list[list[ParsedRow]]]:
+        """Parse, validate and classify every row; nothing is written."""
+        preview, episodes, rows_by_number = self._parse(data, filename, self._context(s))
+        episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
         return preview, episodes
 
     def _against_database(self, s: Session, episodes: list[list[ParsedRow]],
@@ -592,8 +621,17 @@ class LedgerService:
                     office_id: uuid.UUID | None = None) -> ImportResult:
         require_role(actor, "admin", "supervisor")
         data = _read_file(path)
+        with self.ctx.db.read() as s:
+            context = self._context(s)
+        # Parsed before the write transaction: the write lock is held only to check the rows
+        # against the database and insert them.
+        parsed = self._parse(data, path.name, context)
         with self.ctx.db.write() as s:
-            preview, episodes = self._analyse(s, data, path.name)
+            if self._context(s) != context:  # staff or settings changed meanwhile
+                context = self._context(s)
+                parsed = self._parse(data, path.name, context)
+            preview, episodes, rows_by_number = parsed
+            episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
             office = self._office(s, office_id)
             if office is None:
                 needs = [rows for rows in episodes if rows[0].referred_on is not None]
@@ -604,7 +642,7 @@ class LedgerService:
                         preview.errors.append(RowError(r.row, HEADER["referred_on"],
                                                        _t("支援要請先のハローワークが登録されていません（先に登録してください）")))
                 episodes = [rows for rows in episodes if rows[0].referred_on is None]
-            writer = _Writer(s, self.ctx, actor, office, self._context(s))
+            writer = _Writer(s, self.ctx, actor, office, context)
             for rows in episodes:
                 writer.episode(rows)
             writer.batch.flush()
@@ -614,6 +652,8 @@ class LedgerService:
             audit.append(s, self.ctx, actor, "import", "ledger", path.name,
                          sha256=hashlib.sha256(data).hexdigest(), imported=imported,
                          rejected=result.rejected, skipped=result.skipped)
+        if result.episodes:
+            refresh_statistics(self.ctx.db.engine)  # never waits: skipped when busy
         if result.errors:
             target = report_path or path.with_name(f"{path.stem}.rejected.csv")
             write_rejected_report(target, result.errors)
@@ -658,12 +698,6 @@ class LedgerService:
         return ledger_xlsx(rows), len(rows)
 
 
-def neutralise(value: str) -> str:
-    """A cell that a spreadsheet would run as a formula (=, +, -, @) gets a leading
-    apostrophe; import removes it again."""
-    return f"'{value}" if value.startswith(FORMULA_START) else value
-
-
 def ledger_xlsx(rows: Iterable[list[str]]) -> bytes:
     """The template's layout (its header, widths and notes sheet), written in openpyxl's
     streaming mode: loading the template and appending was 4x slower."""
@@ -704,10 +738,9 @@ def write_rejected_report(path: Path, errors: list[RowError]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["行", "列", "理由"])
     for e in sorted(errors, key=lambda e: e.row):
-        writer.writerow([e.row, e.column, neutralise(e.reason)])
+        writer.writerow([e.row, neutralise(e.column), neutralise(e.reason)])
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(out.getvalue().encode("utf-8-sig"))
+        write_whole(path, out.getvalue().encode("utf-8-sig"))
     except OSError as exc:
         raise DomainError(_t("取り込めなかった行の一覧を {path} に書き込めません（{reason}）。取り込んだ行は保存されています").format(
             path=path, reason=exc.strerror or exc)) from None

@@ -11,27 +11,40 @@ import shutil
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop.config import Config
+from desktop.files import private_dir, write_private
 from desktop.i18n import translator
+from desktop.models.chain import ANCHOR_FILENAME, Head, HeadAnchor, audit_key
 from desktop.models.db import (
     Database,
     DatabaseUnavailable,
     check_key,
     checkpoint,
+    snapshot_head,
     snapshot_to,
     sqlcipher_engine,
 )
-from desktop.models.keystore import KeyInfo, load_key
-from desktop.models.migrate import current_revision, head_revision, upgrade
+from desktop.models.keystore import KEYINFO_FILENAME, KeyInfo, KeyUnavailable, load_key
+from desktop.models.migrate import (
+    MigrationFailed,
+    current_revision,
+    head_revision,
+    known_revision,
+    upgrade,
+)
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import DomainError
 from desktop.services.permissions import require_role
 from desktop.services.settings import read_setting
+
+if TYPE_CHECKING:
+    from desktop.models.storage import OpenedDatabase
 
 _t = translator("Maintenance")
 MAGIC = b"TSUNAGI-BACKUP/1\n"
@@ -52,26 +65,44 @@ class VerifyReport:
 
 
 def check_database(engine: Engine, db: Database) -> VerifyReport:
-    """SQLite/SQLCipher page integrity, foreign keys, and the audit hash chain."""
+    """SQLite/SQLCipher page integrity, foreign keys, the audit chain and the audited
+    records. A damaged file is reported, step by step, never raised: each check that the
+    damage stops is named as a problem and the others still run."""
     report = VerifyReport()
+
+    def damaged(step: str, exc: DBAPIError) -> None:
+        code = getattr(exc.orig, "sqlite_errorname", None) or type(exc.orig).__name__
+        report.problems.append(_t("データベースが壊れているため {step} を完了できません（{code}）").format(
+            step=step, code=code))
+
     if engine.dialect.name == "sqlite":
+        checks = (("cipher_integrity_check", _t("暗号化ページの検証に失敗: {page}")),
+                  ("integrity_check", _t("データベースの整合性: {page}")),
+                  ("foreign_key_check", ""))
         with engine.connect() as conn:
-            pages = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-            report.problems += [_t("暗号化ページの検証に失敗: {page}").format(page=p)
-                                for p in pages]
-            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                report.problems += [_t("データベースの整合性: {result}").format(result=r)
-                                    for r in result[:20]]
-            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-            if fk:
-                report.problems.append(_t("参照整合性の違反が {count} 件あります（例: {example}）")
-                                       .format(count=len(fk), example=fk[0]))
-    with db.read() as s:
-        chain = audit.verify_chain(s)
-    report.audit_rows = chain.rows
-    if not chain.ok:
-        report.problems.append(chain.problem)
+            for pragma, message in checks:
+                try:
+                    rows = conn.exec_driver_sql(f"PRAGMA {pragma}").all()
+                except DBAPIError as exc:
+                    damaged(pragma, exc)
+                    continue
+                if pragma == "foreign_key_check":
+                    if rows:
+                        report.problems.append(_t("参照整合性の違反が {count} 件あります（例: {example}）")
+                                               .format(count=len(rows), example=tuple(rows[0])))
+                    continue
+                found = [r[0] for r in rows if r[0] != "ok"]
+                report.problems += [message.format(page=p) for p in found[:20]]
+    try:
+        with db.read() as s:
+            chain = audit.verify_chain(s, db.audit_key, db.anchor)
+            report.audit_rows = chain.rows
+            if not chain.ok:
+                report.problems.append(chain.problem)
+            else:
+                report.problems += audit.verify_records(s, chain)
+    except DBAPIError as exc:
+        damaged(_t("監査ログの検証"), exc)
     return report
 
 
@@ -84,9 +115,14 @@ class MaintenanceService:
     def verify(self, actor: Actor) -> VerifyReport:
         require_role(actor, "admin", "supervisor")
         report = check_database(self.engine, self.ctx.db)
-        with self.ctx.db.write() as s:
-            audit.append(s, self.ctx, actor, "verify", ok=report.ok,
-                         problems=len(report.problems))
+        try:
+            with self.ctx.db.write() as s:
+                audit.append(s, self.ctx, actor, "verify", ok=report.ok,
+                             problems=len(report.problems))
+        except DBAPIError:
+            if report.ok:
+                raise
+            report.problems.append(_t("検査の結果を監査ログに記録できませんでした（データベースの損傷のため）"))
         return report
 
     @property
@@ -121,8 +157,7 @@ class MaintenanceService:
                 newest = datetime.min.replace(tzinfo=UTC)
             if now - newest < timedelta(hours=hours):
                 return AutoBackup(None, [])
-        folder = self.backup_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_dir(self.backup_dir)
         out = folder / f"{AUTO_PREFIX}{now.astimezone(UTC).strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
         self._write_backup(actor, out, "backup_auto")
         removed = []
@@ -131,17 +166,25 @@ class MaintenanceService:
             removed.append(old)
         return AutoBackup(out, removed)
 
-    def backup(self, actor: Actor, out: Path) -> Path:
+    def backup(self, actor: Actor, out: Path, into_folder: bool = False) -> Path:
         """An encrypted backup file: the SQLCipher snapshot (same key) behind a header that
-        holds its SHA-256, size and the (non-secret) key parameters needed to open it."""
+        holds its SHA-256, size, the (non-secret) key parameters needed to open it and the
+        audit chain's head at that moment. ``out`` is a file, or a folder (created if
+        missing) when it exists as one or ``into_folder`` (``--out DIR/``)."""
         require_role(actor, "admin", "supervisor")
-        return self._write_backup(actor, out, "backup")
+        return self._write_backup(actor, out, "backup", into_folder)
 
-    def _write_backup(self, actor: Actor, out: Path, action: str) -> Path:
+    def _write_backup(self, actor: Actor, out: Path, action: str,
+                      into_folder: bool = False) -> Path:
         if self.key_info is None:
             raise DomainError(_t("サーバー（PostgreSQL）のバックアップはサーバー側で取得してください"))
         out = out.expanduser().resolve()
-        if out.is_dir():
+        if into_folder or out.is_dir():
+            try:
+                private_dir(out)
+            except OSError as exc:
+                raise DomainError(_t("バックアップの保存先のフォルダを作れません（{reason}）: {out}").format(
+                    reason=exc.strerror or exc, out=out)) from None
             stamp = self.ctx.now().strftime("%Y%m%d-%H%M%S")
             out = out / f"tsunagi-{stamp}.tsunagi-backup"
         with self.ctx.db.write() as s:
@@ -149,6 +192,7 @@ class MaintenanceService:
         snapshot = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
         try:
             snapshot_to(self.engine, snapshot)
+            head = snapshot_head(self.engine, snapshot)
             payload = snapshot.read_bytes()
         except (OSError, OperationalError) as exc:
             reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
@@ -161,15 +205,11 @@ class MaintenanceService:
             "schema": current_revision(self.engine), "key": asdict(self.key_info),
             "payload_size": len(payload),
             "payload_sha256": hashlib.sha256(payload).hexdigest(),
+            "audit_head": head.as_dict() if head else None,
         }
         tmp = out.with_name(f".{out.name}.partial")
         try:
-            with open(tmp, "wb") as f:
-                f.write(MAGIC)
-                f.write(json.dumps(header).encode() + b"\n")
-                f.write(payload)
-                f.flush()
-                os.fsync(f.fileno())
+            write_private(tmp, MAGIC + json.dumps(header).encode() + b"\n" + payload, sync=True)
             tmp.replace(out)
         except OSError as exc:
             _remove(tmp)
@@ -216,52 +256,114 @@ def read_backup(path: Path) -> tuple[dict[str, object], bytes]:
     return header, payload
 
 
-def restore_backup(config: Config, path: Path, username: str, password: str) -> Path | None:
-    """Restore ``path`` over the current database, only after the copy has been proved:
-    checksum, key, page integrity, audit chain, schema, and an administrator of the backup
-    signing in. The current database is kept under backups/. Returns where it went."""
+def _open_current(config: Config) -> OpenedDatabase | None:
+    """The database being replaced, or None when there is none or it cannot be opened
+    (lost key, damaged file): then only a backup of this same installation may replace it."""
+    from desktop.models.storage import open_database
+
+    if not config.db_path.exists():
+        return None
+    try:
+        return open_database(config)
+    except (DatabaseUnavailable, KeyUnavailable, MigrationFailed):
+        return None
+
+
+def restore_backup(config: Config, path: Path, username: str, password: str, *,
+                   foreign: bool = False, backup_passphrase: str | None = None) -> Path | None:
+    """Restore ``path`` over the current database, only after the copy has been proved
+    (checksum, key, page integrity, audit chain against the head recorded in the backup,
+    schema) and the current database has consented: an administrator of the **current**
+    database signs in and the restore is written into its audit chain before the swap. A
+    backup of another installation (another database key) also needs ``foreign``. Where
+    the current database cannot be opened, only a backup of the same installation is
+    restored, on the word of one of the backup's administrators. The current database is
+    kept under backups/. Returns where it went."""
     from desktop.services import build_services  # late: the container imports this module
 
     header, payload = read_backup(path)
     info = KeyInfo(**header["key"])  # type: ignore[arg-type]
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    current_info = KeyInfo.load(config.data_dir)
+    is_foreign = current_info is not None and current_info.db_id != info.db_id
+    if is_foreign and not foreign:
+        raise BackupInvalid(_t("このバックアップは別の事務所（別のデータベース）のものです。置き換えるには --foreign を"
+                               "付け、現在のデータベースの管理者が実行してください。何も変更していません"))
+    private_dir(config.data_dir)
     tmp = config.data_dir / f"restore-{secrets.token_hex(4)}.db"
-    tmp.write_bytes(payload)
+    anchor_tmp = config.data_dir / f".{tmp.name}.audit-head.json"
+    write_private(tmp, payload)
     engine: Engine | None = None
+    current: OpenedDatabase | None = None
     try:
-        key = load_key(info, config.passphrase)
+        key = load_key(info, backup_passphrase or config.passphrase)
         engine = sqlcipher_engine(tmp, key)
         check_key(engine)
-        if current_revision(engine) != head_revision():
+        revision = current_revision(engine)
+        if revision != head_revision():
+            if revision is None or not known_revision(revision):
+                raise BackupInvalid(_t("このバックアップは、これより新しいバージョンのつなぎで作成されたため復元できません"
+                                       "（スキーマ {revision}）。何も変更していません").format(revision=revision))
             upgrade(engine)
-        db = Database(engine)
-        services = build_services(db, "restore", engine=engine, key_info=info)
+        db = Database(engine, audit_key=audit_key(key))
+        recorded = header.get("audit_head")
+        if isinstance(recorded, dict):  # the head when the backup was made: no row may be
+            # missing from its end, nor added after it
+            db.anchor = HeadAnchor(anchor_tmp)
+            db.anchor.write(Head(int(recorded["seq"]), str(recorded["hash"])))
         report = check_database(engine, db)
         if not report.ok:
             raise BackupInvalid(_t("バックアップの検証に失敗しました: {problems}").format(
                 problems=" / ".join(report.problems)))
-        actor = services.auth.login(username, password)
-        require_role(actor, "admin")
+        anchor_tmp.unlink(missing_ok=True)
+        db.anchor = HeadAnchor(anchor_tmp)
+        # The current database consents: one of its administrators, and its audit chain
+        # records the restore before anything is replaced.
+        current = _open_current(config)
+        if current is not None:
+            here = build_services(current.db, current.device_id)
+            actor = here.auth.login(username, password)
+            require_role(actor, "admin")
+            with current.db.write() as s:
+                audit.append(s, here.ctx, actor, "restore", "database", "", file=path.name,
+                             foreign=is_foreign, backup_rows=report.audit_rows)
+            current.db.close()
+            current = None
+        elif is_foreign:
+            raise BackupInvalid(_t("現在のデータベースを開けないため、別の事務所のバックアップでは置き換えられません。"
+                                   "何も変更していません"))
+        else:
+            require_role(build_services(db, "restore").auth.login(username, password), "admin")
+        services = build_services(db, "restore", engine=engine, key_info=info)
+        with db.write() as s:  # the restored copy says where it came from
+            audit.append(s, services.ctx, None, "restored", "database", "", file=path.name,
+                         by=username, foreign=is_foreign)
         checkpoint(engine)
         engine.dispose()
         engine = None
         previous: Path | None = None
         if config.db_path.exists():
-            config.backup_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(config.backup_dir)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             previous = config.backup_dir / f"pre-restore-{stamp}.db"
             for suffix in ("", "-wal", "-shm"):
                 src = Path(f"{config.db_path}{suffix}")
                 if src.exists():
                     shutil.move(src, Path(f"{previous}{suffix}"))
+            for kept in (KEYINFO_FILENAME, ANCHOR_FILENAME):
+                if (config.data_dir / kept).exists():
+                    shutil.copy2(config.data_dir / kept, config.backup_dir / f"{previous.name}.{kept}")
         os.replace(tmp, config.db_path)
+        os.replace(anchor_tmp, config.data_dir / ANCHOR_FILENAME)
         info.save(config.data_dir)
         return previous
     except DatabaseUnavailable as exc:
         raise BackupInvalid(_t("バックアップを開けません: {exc}。何も変更していません").format(exc=exc)) from None
     finally:
+        if current is not None:
+            current.db.close()
         if engine is not None:
             engine.dispose()
         tmp.unlink(missing_ok=True)
+        anchor_tmp.unlink(missing_ok=True)
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)

@@ -43,6 +43,7 @@ from sqlalchemy import (
     LargeBinary,
     Table,
     Uuid,
+    func,
     insert,
     or_,
     select,
@@ -50,6 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.files import make_dirs, write_private
 from desktop.i18n import N_, translator
 from desktop.models import (
     AuditEntry,
@@ -60,6 +62,7 @@ from desktop.models import (
     EpisodeReassignment,
     HelloWorkActivity,
     HelloWorkOffice,
+    IssuedKit,
     Person,
     Placement,
     Plan,
@@ -72,8 +75,9 @@ from desktop.models import (
     Transition,
     User,
 )
-from desktop.services import audit
-from desktop.services.context import Actor, ServiceContext
+from desktop.models.db import refresh_statistics
+from desktop.services import audit, hygiene
+from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
 from desktop.services.permissions import require_role
 from desktop.services.persons import search_keys
@@ -83,6 +87,8 @@ MAGIC = b"TSUNAGI-KIT/1\n"
 MIN_PASSPHRASE = 10
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 MANIFEST_KEY = "outreach_manifest"
+INSTALLATION_KEY = "installation_id"
+LOCAL_SETTINGS = {INSTALLATION_KEY, MANIFEST_KEY}
 
 REFERENCE: list[Table] = [m.__table__ for m in (User, HelloWorkOffice, Setting)]  # type: ignore[misc]
 # Parents before children: the order records are inserted in.
@@ -97,8 +103,150 @@ DERIVED = {"name_key", "given_name_key", "kana_key", "given_kana_key", "case_num
            "search_text"}
 
 
+# Never brought back from a laptop: who a case is shared with, and who is in charge of it,
+# are decided at the office.
+NEVER_RETURNED = {"case_shares"}
+NEVER_RETURNED_COLUMNS = {"caseworker_id"}
+ENTITY_OF_TABLE = {"persons": "person", "episodes": "episode", "consents": "consent",
+                   "referrals": "referral", "plans": "plan", "plan_reviews": "plan_review",
+                   "placements": "placement", "retention_checkpoints": "checkpoint",
+                   "contact_logs": "contact", "protection_outcomes": "protection_outcome"}
+
+
 class KitInvalid(DomainError):
     """The kit is truncated, altered, encrypted with another passphrase, or not a kit."""
+
+
+def installation_id(s: Session) -> str:
+    """This installation's id (settings, written by migration 0006)."""
+    value = s.scalar(select(Setting.value).where(Setting.key == INSTALLATION_KEY))
+    return str(value or "")
+
+
+def _short(value: Any, limit: int = 2000) -> Any:
+    """A value a laptop claims, kept in an audit detail: text only, bounded."""
+    if value is None or isinstance(value, int | float | bool):
+        return value
+    return str(value)[:limit]
+
+
+def checked_payload(payload: Any) -> dict[str, Any]:
+    """A return kit's payload made safe to plan with, before any transaction: only the
+    synchronised tables (case shares are dropped and counted), every row decoded to its
+    column types and through the one value check (services.hygiene). A row that fails
+    refuses the whole kit."""
+    broken = KitInvalid(_t("キットの内容が壊れています。何も取り込んでいません"))
+    if not isinstance(payload, dict) or not isinstance(payload.get("records"), dict) or (
+            not isinstance(payload.get("base"), dict)):
+        raise broken
+    records: dict[str, list[dict[str, Any]]] = {}
+    ignored: dict[str, int] = {}
+    synced = {t.name: t for t in SYNCED}
+    for name, rows in payload["records"].items():
+        table = synced.get(name)
+        if table is None or name in NEVER_RETURNED or not isinstance(rows, list):
+            ignored[str(name)[:40]] = len(rows) if isinstance(rows, list) else 0
+            continue
+        for row in rows:
+            if not isinstance(row, dict):
+                raise broken
+            try:
+                uuid.UUID(str(row.get("id")))
+                decoded = decode_row(table, row)
+            except (ValueError, TypeError, AttributeError):
+                raise broken from None
+            try:
+                hygiene.check_values(table, decoded)
+            except InvalidInput as exc:
+                raise KitInvalid(_t("キットの記録（{record}）に保存できない値があります: {why}。何も取り込んでいません").format(
+                    record=_label(name, row), why=exc.message)) from None
+        records[name] = rows
+    audit_rows = payload.get("audit")
+    return {"records": records, "base": payload["base"],
+            "base_rows": payload.get("base_rows") if isinstance(payload.get("base_rows"), dict)
+            else {},
+            "audit": [a for a in audit_rows if isinstance(a, dict)]
+            if isinstance(audit_rows, list) else [],
+            "ignored": ignored}
+
+
+def _in_chunks(s: Session, stmt_for: Any, ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    out: dict[uuid.UUID, uuid.UUID] = {}
+    for start in range(0, len(ids), 500):
+        out.update({a: b for a, b in s.execute(stmt_for(ids[start:start + 500]))})
+    return out
+
+
+def _check_scope(s: Session, records: dict[str, list[dict[str, Any]]],
+                 caseload: set[uuid.UUID]) -> None:
+    """Every record of the return kit lies inside the caseload the kit was made from, or
+    hangs off a person created on the laptop; otherwise the whole kit is refused."""
+    def refuse(table: str) -> KitInvalid:
+        return KitInvalid(_t("キットに、このキットの担当ケース以外の記録が含まれています（{table}）。"
+                             "何も取り込んでいません").format(table=_t(TABLE_NAMES.get(table, table))))
+
+    def ids(table: str, column: str = "id") -> list[uuid.UUID]:
+        return [uuid.UUID(str(r[column])) for r in records.get(table, []) if r.get(column)]
+
+    person_rows = ids("persons")
+    at_office = set(_in_chunks(s, lambda c: select(Person.id, Person.id).where(
+        Person.id.in_(c)), person_rows))
+    if at_office - caseload:
+        raise refuse("persons")
+    persons = caseload | (set(person_rows) - at_office)
+
+    def parents(model: Any, parent: str, rows: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+        column = getattr(model, parent)
+        return _in_chunks(s, lambda c: select(model.id, column).where(model.id.in_(c)), rows)
+
+    # Episodes: the laptop's person and, for one the office has, the office's person.
+    office_episode_person = parents(Episode, "person_id", ids("episodes"))
+    for row in records.get("episodes", []):
+        office_person = office_episode_person.get(uuid.UUID(str(row["id"])))
+        if uuid.UUID(str(row["person_id"])) not in persons or (
+                office_person is not None and office_person not in caseload):
+            raise refuse("episodes")
+    kit_episodes = {uuid.UUID(str(r["id"])) for r in records.get("episodes", [])}
+    referenced = {uuid.UUID(str(r["episode_id"])) for t, rows in records.items()
+                  for r in rows if t not in ("persons", "episodes") and r.get("episode_id")}
+    outside = referenced - kit_episodes
+    owner = parents(Episode, "person_id", list(outside))
+    allowed_episodes = kit_episodes | {e for e in outside if owner.get(e) in caseload}
+
+    def under(table: str, model: Any, parent: str, allowed: set[uuid.UUID]) -> set[uuid.UUID]:
+        office_parent = parents(model, parent, ids(table))
+        for row in records.get(table, []):
+            if not row.get(parent) or uuid.UUID(str(row[parent])) not in allowed:
+                raise refuse(table)
+            known = office_parent.get(uuid.UUID(str(row["id"])))
+            if known is not None and known not in allowed:
+                raise refuse(table)
+        return set(ids(table))
+
+    plans = placements = set()
+    for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog, Placement,
+                  RetentionCheckpoint, ProtectionOutcome):
+        done = under(model.__tablename__, model, "episode_id", allowed_episodes)
+        if model is Plan:
+            plans = done
+        if model is Placement:
+            placements = done
+    plan_ids = ids("plan_reviews", "plan_id")
+    plan_episode = parents(Plan, "episode_id", [p for p in plan_ids if p not in plans])
+    allowed_plans = plans | {p for p, e in plan_episode.items() if e in allowed_episodes}
+    under("plan_reviews", PlanReview, "plan_id", allowed_plans)
+    place_ids = ids("retention_checkpoints", "placement_id")
+    place_episode = parents(Placement, "episode_id", [p for p in place_ids if p not in placements])
+    allowed_places = placements | {p for p, e in place_episode.items() if e in allowed_episodes}
+    under("retention_checkpoints", RetentionCheckpoint, "placement_id", allowed_places)
+
+
+TABLE_NAMES = {"persons": N_("対象者"), "episodes": N_("支援エピソード"), "contact_logs": N_("ケース記録"),
+               "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
+               "placements": N_("就職"), "retention_checkpoints": N_("定着確認"),
+               "transitions": N_("状態の記録"), "case_shares": N_("ケース共有"),
+               "plan_reviews": N_("プランの見直し"), "support_extensions": N_("支援期間の延長"),
+               "protection_outcomes": N_("保護の廃止・減額")}
 
 
 # ------------------------------------------------------------------ encoding
@@ -169,11 +317,8 @@ def write_kit(path: Path, header: dict[str, Any], payload: dict[str, Any],
     sealed = AESGCM(_key(passphrase, salt, SCRYPT)).encrypt(nonce, body, head)
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as f:
-            f.write(head + sealed)
-            f.flush()
-            os.fsync(f.fileno())
+        make_dirs(path.parent)
+        write_private(tmp, head + sealed, sync=True)
         tmp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -267,6 +412,9 @@ class ImportPlan:
     unchanged: int
     laptop_rows: dict[str, dict[str, dict[str, Any]]]  # table → id → laptop row (encoded)
     audit_rows: list[dict[str, Any]]
+    caseload: set[uuid.UUID] = field(default_factory=set)  # as it stood when the kit was made
+    caseworker_id: uuid.UUID | None = None
+    ignored: dict[str, int] = field(default_factory=dict)  # records that never travel back
 
     @property
     def counts(self) -> dict[str, int]:
@@ -292,13 +440,7 @@ class ImportResult:
 
 
 def _label(table: str, row: dict[str, Any]) -> str:
-    names = {"persons": N_("対象者"), "episodes": N_("支援エピソード"), "contact_logs": N_("ケース記録"),
-             "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
-             "placements": N_("就職"), "retention_checkpoints": N_("定着確認"),
-             "transitions": N_("状態の記録"), "case_shares": N_("ケース共有"),
-             "plan_reviews": N_("プランの見直し"), "support_extensions": N_("支援期間の延長"),
-             "protection_outcomes": N_("保護の廃止・減額")}
-    what = _t(names.get(table, table))
+    what = _t(TABLE_NAMES.get(table, table))
     if table == "persons":
         return f"{what} {row.get('case_number', '')} {row.get('family_name', '')} {row.get('given_name', '')}"
     on = row.get("contact_on") or row.get("intake_on") or row.get("start_on") or row.get(
@@ -360,21 +502,36 @@ class OutreachService:
                 or_(Person.caseworker_id == user.id, Person.id.in_(shared)))
                 & Person.id.in_(open_episodes) & Person.deleted_at.is_(None))
             person_ids = [uuid.UUID(p["id"]) for p in persons]
+            # The caseload as it stands now, past recipients included (a look-alike made on
+            # the laptop may be one of them); what comes back must lie inside it.
+            caseload = s.scalars(select(Person.id).where(
+                or_(Person.caseworker_id == user.id, Person.id.in_(shared)),
+                Person.deleted_at.is_(None))).all()
             payload = self._caseload_rows(s, person_ids)
             payload["persons"] = persons
             for table in REFERENCE:
                 payload[table.name] = _rows(s, table)
+            # The office's own identity never leaves it (the laptop keeps its own).
+            payload["settings"] = [r for r in payload["settings"] if r["key"] not in LOCAL_SETTINGS]
             for u in payload["users"]:  # only the caseworker of the kit can sign in
                 if u["id"] != str(user.id):
                     u["password_hash"], u["active"] = "!", False
-            kit_id = str(uuid.uuid4())
+            kit_id = uuid.uuid4()
+            installation = installation_id(s)
+            issued_at = self.ctx.now()
+            # The office remembers what it issued: a return kit must answer this record, and
+            # may touch only these persons (and persons created on the laptop).
+            s.add(stamp_new(self.ctx, actor, IssuedKit(
+                id=kit_id, installation_id=installation, caseworker_id=user.id,
+                issued_at=issued_at, person_ids=[str(p) for p in caseload])))
             base = {t.name: {r["id"]: r["version"] for r in payload[t.name]} for t in SYNCED}
             counts = {t.name: len(payload[t.name]) for t in SYNCED if payload[t.name]}
-            header = {"kind": "out", "kit_id": kit_id, "created_at": self.ctx.now().isoformat(),
-                      "office_device": self.ctx.device_id, "caseworker": user.username,
-                      "counts": counts}
+            header = {"kind": "out", "kit_id": str(kit_id), "created_at": issued_at.isoformat(),
+                      "installation": installation, "office_device": self.ctx.device_id,
+                      "caseworker": user.username, "counts": counts}
             audit.append(s, self.ctx, actor, "outreach_export", "kit", kit_id,
                          caseworker=user.username, **counts)
+            audit.finalize(s)
             write_kit(out, header, {"records": payload, "base": base}, passphrase)
             return header
 
@@ -442,7 +599,8 @@ class OutreachService:
             "base_rows": {t.name: {r["id"]: r for r in records.get(t.name, [])}
                           for t in SYNCED},
             "caseworker": header["caseworker"], "opened_at": ctx.now().isoformat(),
-            "office_device": header["office_device"]}, origin=ctx.device_id))
+            "office_device": header["office_device"], "installation": header.get("installation"),
+            "issued_at": header.get("created_at")}, origin=ctx.device_id))
         s.flush()
         audit.append(s, ctx, None, "outreach_open", "kit", header["kit_id"],
                      caseworker=header["caseworker"])
@@ -468,10 +626,12 @@ class OutreachService:
             entry = audit.append(s, self.ctx, actor, "outreach_return", "kit",
                                  manifest["kit_id"],
                                  **{k: len(v) for k, v in changed.items()})
-            s.flush()
+            audit.finalize(s)
             audit_rows = _rows(s, AuditEntry.__table__)  # type: ignore[arg-type]
             header = {"kind": "return", "kit_id": manifest["kit_id"],
                       "return_id": str(entry.id), "created_at": self.ctx.now().isoformat(),
+                      "installation": manifest.get("installation"),
+                      "issued_at": manifest.get("issued_at"),
                       "laptop_device": self.ctx.device_id, "caseworker": actor.username,
                       "counts": {k: len(v) for k, v in changed.items()}}
         write_kit(out, header, {"records": changed, "base": base, "base_rows": originals,
@@ -486,10 +646,37 @@ class OutreachService:
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです"))
+        payload = checked_payload(payload)
         with self.ctx.db.read() as s:
-            return self._plan(s, header, payload)
+            return self._plan(s, actor, header, payload)
 
-    def _plan(self, s: Session, header: dict[str, Any], payload: dict[str, Any]) -> ImportPlan:
+    def _issued(self, s: Session, actor: Actor, header: dict[str, Any]) -> tuple[IssuedKit, User]:
+        """The office kit this return kit answers, or a refusal: another installation's
+        kit, a kit id never issued here, or a header that names another caseworker."""
+        foreign = KitInvalid(_t("このキットはこの事務所のものではありません。何も取り込んでいません"))
+        try:
+            kit_id = uuid.UUID(str(header.get("kit_id")))
+            uuid.UUID(str(header.get("return_id")))
+        except ValueError:
+            raise foreign from None
+        claimed = header.get("installation")
+        issued = s.get(IssuedKit, kit_id)
+        if issued is None or issued.deleted_at is not None or (
+                claimed is not None and claimed != issued.installation_id) or (
+                issued.installation_id != installation_id(s)):
+            raise foreign
+        user = s.get(User, issued.caseworker_id)
+        assert user is not None
+        if header.get("caseworker") != user.username:
+            raise KitInvalid(_t("キットの担当者が、事務所で作ったときの担当者（{username}）と違います。"
+                                "何も取り込んでいません").format(username=user.username))
+        if actor.role == "caseworker" and actor.user_id != user.id:
+            raise PermissionDenied(_t("ほかの職員のキットは取り込めません"))
+        return issued, user
+
+    def _plan(self, s: Session, actor: Actor, header: dict[str, Any],
+              payload: dict[str, Any]) -> ImportPlan:
+        issued, _user = self._issued(s, actor, header)
         kit_id = f"{header['kit_id']}:{header['return_id']}"
         # The import is recorded under the return kit's own id (audit entity ids are at most
         # 64 characters); the first release recorded "kit:return", which still counts.
@@ -497,8 +684,12 @@ class OutreachService:
             AuditEntry.action == "outreach_import",
             AuditEntry.entity_id.in_([header["return_id"], kit_id])))
         plan = ImportPlan(kit_id, done is not None, {}, {}, [], 0, {}, payload.get("audit", []))
+        plan.caseload = {uuid.UUID(p) for p in issued.person_ids}
+        plan.caseworker_id = issued.caseworker_id
+        plan.ignored = payload.get("ignored", {})
         if done is not None:
             return plan
+        _check_scope(s, payload["records"], plan.caseload)
         base: dict[str, dict[str, int]] = payload["base"]
         for table in SYNCED:
             rows = payload["records"].get(table.name, [])
@@ -524,12 +715,17 @@ class OutreachService:
         was when the kit was made (``original``)."""
         name = table.name
         compared = [c.name for c in table.columns
-                    if c.name not in BOOKKEEPING and c.name not in DERIVED]
+                    if c.name not in BOOKKEEPING and c.name not in DERIVED
+                    and c.name not in NEVER_RETURNED_COLUMNS]
         if base_version is None and office is None:  # new on the laptop
             if name == "persons":
+                # A look-alike is looked for only in the caseload the kit was made from: a
+                # person outside it is never named, offered for merge, or merged into.
+                caseload = list(plan.caseload) or [uuid.UUID(int=0)]
                 twin = s.execute(select(Person.id, Person.case_number).where(
                     Person.kana_key == row["kana_key"],
                     Person.birth_date == date.fromisoformat(row["birth_date"]),
+                    Person.id.in_(caseload),
                     Person.deleted_at.is_(None)).limit(1)).first()
                 if twin is not None:
                     plan.conflicts.append(Conflict(
@@ -586,9 +782,10 @@ class OutreachService:
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("取り込めるのはノートPCで作った返却用のキットです"))
+        payload = checked_payload(payload)  # decrypted, decoded and checked before the lock
         resolutions = resolutions or {}
         with self.ctx.db.write() as s:
-            plan = self._plan(s, header, payload)
+            plan = self._plan(s, actor, header, payload)
             if plan.already_imported:
                 return ImportResult(plan.kit_id, True, 0, 0, 0, 0)
             missing = [c.summary for c in plan.conflicts if c.id not in resolutions]
@@ -596,19 +793,28 @@ class OutreachService:
                 raise DomainError(_t("未解決の競合が {count} 件あります（例: {example}）。すべての競合について、"
                                      "事務所・ノートPCのどちらを残すか選んでください").format(count=len(missing), example=missing[0]))
             merged = self._resolve(plan, resolutions)
+            if any(uuid.UUID(office) not in plan.caseload for office in merged.values()):
+                raise PermissionDenied(_t("キットの担当ケース以外の対象者とはまとめられません"))
             inserted = updated = 0
+            applied: list[tuple[str, str]] = []
+            touched_persons: set[str] = set(merged.values())
             for table in SYNCED:
+                if table.name in NEVER_RETURNED:
+                    continue
                 rows = [self._remap(r, merged) for r in plan.inserts.get(table.name, [])]
                 if table.name == "persons":
-                    rows = [r for r in rows if r["id"] not in merged]
+                    rows = [{**r, "caseworker_id": str(plan.caseworker_id)}
+                            for r in rows if r["id"] not in merged]
                     self._number_persons(s, rows)
                 if rows:
                     s.execute(insert(table), [decode_row(table, r) for r in rows])
                     inserted += len(rows)
+                    applied += [(table.name, r["id"]) for r in rows]
                 for row, version in plan.updates.get(table.name, []):
                     values = decode_row(table, self._remap(row, merged))
                     values.pop("id")
                     values.pop("search_no", None)
+                    values.pop("caseworker_id", None)  # assignment is the office's, never the kit's
                     values["version"] = version + 1
                     done = s.execute(update(table).where(table.c.id == uuid.UUID(row["id"]),
                                                          table.c.version == version)
@@ -616,12 +822,45 @@ class OutreachService:
                     if done.rowcount != 1:  # type: ignore[attr-defined]
                         raise DomainError(_t("取込中に事務所側で同じ記録が更新されました。もう一度取り込んでください"))
                     updated += 1
-            self._append_laptop_audit(s, plan)
+                    applied.append((table.name, row["id"]))
+                for r in [*rows, *(u for u, _ in plan.updates.get(table.name, []))]:
+                    if table.name == "persons":
+                        touched_persons.add(r["id"])
+                    elif table.name == "episodes":
+                        touched_persons.add(self._remap(r, merged)["person_id"])
+            self._one_open_episode(s, touched_persons)
+            kit = plan.kit_id
+            audit.append_many(s, self.ctx, actor, "outreach_apply", [  # each record, sealed
+                (ENTITY_OF_TABLE[t], record_id) for t, record_id in applied
+                if t in ENTITY_OF_TABLE], kit=kit)
+            self._append_laptop_audit(s, actor, plan)
             audit.append(s, self.ctx, actor, "outreach_import", "kit",
                          plan.kit_id.rpartition(":")[2], kit=plan.kit_id, inserted=inserted,
-                         updated=updated, conflicts=len(plan.conflicts), merged=len(merged))
-            return ImportResult(plan.kit_id, False, inserted, updated, len(plan.conflicts),
-                                len(merged))
+                         updated=updated, conflicts=len(plan.conflicts), merged=len(merged),
+                         ignored=plan.ignored)
+            issued = s.get(IssuedKit, uuid.UUID(plan.kit_id.partition(":")[0]))
+            if issued is not None and issued.imported_at is None:
+                issued.imported_at = self.ctx.now()
+            result = ImportResult(plan.kit_id, False, inserted, updated, len(plan.conflicts),
+                                  len(merged))
+        refresh_statistics(self.ctx.db.engine)  # never waits: skipped when busy
+        return result
+
+    @staticmethod
+    def _one_open_episode(s: Session, person_ids: set[str]) -> None:
+        """At most one open episode per person, after the kit's episodes are in."""
+        ids = [uuid.UUID(p) for p in person_ids]
+        for start in range(0, len(ids), 500):
+            crowded = s.execute(
+                select(Person.case_number).join(Episode, Episode.person_id == Person.id)
+                .where(Episode.person_id.in_(ids[start:start + 500]),
+                       Episode.state != "closed", Episode.deleted_at.is_(None))
+                .group_by(Person.id, Person.case_number).having(func.count(Episode.id) > 1)
+                .limit(1)).first()
+            if crowded is not None:
+                raise DomainError(_t("{case_number} に終了していない支援エピソードが2つになるため取り込めません。"
+                                     "同じ人としてまとめず別の人として取り込むか、事務所側のエピソードを先に終了して"
+                                     "ください。何も取り込んでいません").format(case_number=crowded[0]))
 
     def _resolve(self, plan: ImportPlan, resolutions: dict[str, Any]) -> dict[str, str]:
         """Turn resolved conflicts into inserts/updates; returns laptop → office person ids
@@ -668,18 +907,18 @@ class OutreachService:
         for i, row in enumerate(rows, start=1):
             row["search_no"] = top + i
 
-    def _append_laptop_audit(self, s: Session, plan: ImportPlan) -> None:
+    def _append_laptop_audit(self, s: Session, actor: Actor, plan: ImportPlan) -> None:
         """The laptop's audit entries (views, prints, changes made on the road) join the
-        office's chain, marked with the kit, so nothing done offline goes unrecorded."""
+        office's chain re-signed as received from the kit, by the person importing it: what
+        the laptop claims (who, what, when) is kept as the entry's detail, never as the
+        office's own record of who did it."""
         for entry in plan.audit_rows:
-            if entry["action"] in ("outreach_open",):
+            if entry.get("action") in ("outreach_open",):
                 continue
-            detail = json.loads(entry.get("detail") or "{}")
-            detail.update(kit=plan.kit_id, laptop_at=entry["at"], laptop_origin=entry["origin"])
-            user_id = uuid.UUID(entry["user_id"]) if entry.get("user_id") else None
-            actor = Actor(user_id, entry.get("username", ""), "", "caseworker") if user_id else None
-            audit.append(s, self.ctx, actor, entry["action"], entry.get("entity", ""),
-                         entry.get("entity_id", ""), **detail)
+            claimed = {k: _short(entry.get(k)) for k in (
+                "seq", "at", "username", "action", "entity", "entity_id", "origin", "detail")}
+            audit.append(s, self.ctx, actor, "outreach_received", "kit",
+                         plan.kit_id.rpartition(":")[2], kit=plan.kit_id, laptop=claimed)
 
     # ---------------------------------------------------------------- wipe
 

@@ -15,7 +15,7 @@ from desktop.i18n import translator
 from desktop.japanese import validators
 from desktop.japanese.kana import fold
 from desktop.models import CaseShare, Person, User
-from desktop.services import audit
+from desktop.services import audit, hygiene
 from desktop.services.attribution import record_reassignment
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
@@ -62,42 +62,66 @@ class PersonRecord(PersonInput):
 INPUT_FIELDS = tuple(f.name for f in fields(PersonInput))
 
 
-def validated(data: PersonInput, today: date) -> PersonInput:
-    """Normalise and check every field; the first problem raises InvalidInput."""
-    def required(name: str, label: str) -> str:
-        value = str(getattr(data, name) or "").strip()
-        if not value:
-            raise InvalidInput(name, _t("{label}を入力してください").format(label=label))
-        return value
+def _checked(data: PersonInput, today: date) -> tuple[dict[str, object], dict[str, str]]:
+    """Every field checked on its own: the normalised values, and each field's problem."""
+    values: dict[str, object] = {}
+    problems: dict[str, str] = {}
 
-    case_number = required("case_number", _t("ケース番号"))
-    family_name = required("family_name", _t("氏"))
-    given_name = required("given_name", _t("名"))
-    def check(name: str, validate: Callable[[str], str]) -> str:
+    def required(name: str, label: str) -> None:
+        value = str(getattr(data, name) or "").strip()
+        if value:
+            values[name] = value
+        else:
+            problems[name] = _t("{label}を入力してください").format(label=label)
+
+    def check(name: str, validate: Callable[[str], str]) -> None:
         value = str(getattr(data, name) or "")
         if not value.strip() and name not in ("family_kana", "given_kana"):
-            return ""
+            values[name] = ""
+            return
         try:
-            return validate(value)
+            values[name] = validate(value)
         except validators.ValidationError as exc:
-            raise InvalidInput(name, exc.message) from None
+            problems[name] = exc.message
 
-    family_kana = check("family_kana", validators.furigana)
-    given_kana = check("given_kana", validators.furigana)
-    postal = check("postal_code", validators.postal_code)
-    home = check("phone_home", validators.phone_number)
-    mobile = check("phone_mobile", validators.phone_number)
+    required("case_number", _t("ケース番号"))
+    required("family_name", _t("氏"))
+    required("given_name", _t("名"))
+    check("family_kana", validators.furigana)
+    check("given_kana", validators.furigana)
+    check("postal_code", validators.postal_code)
+    check("phone_home", validators.phone_number)
+    check("phone_mobile", validators.phone_number)
     if not isinstance(data.birth_date, date):
-        raise InvalidInput("birth_date", _t("生年月日を入力してください"))
-    if data.birth_date > today:
-        raise InvalidInput("birth_date", _t("生年月日が未来の日付になっています"))
+        problems["birth_date"] = _t("生年月日を入力してください")
+    elif data.birth_date > today:
+        problems["birth_date"] = _t("生年月日が未来の日付になっています")
     if data.category not in CATEGORIES:
-        raise InvalidInput("category", _t("対象者区分を選んでください"))
+        problems["category"] = _t("対象者区分を選んでください")
     if data.sex is not None and data.sex not in SEXES:
-        raise InvalidInput("sex", _t("性別の値が正しくありません"))
-    return replace(data, case_number=case_number, family_name=family_name,
-                   given_name=given_name, family_kana=family_kana, given_kana=given_kana,
-                   postal_code=postal, phone_home=home, phone_mobile=mobile)
+        problems["sex"] = _t("性別の値が正しくありません")
+    return values, problems
+
+
+def validated(data: PersonInput, today: date) -> PersonInput:
+    """Normalise and check every field; the first problem raises InvalidInput."""
+    values, problems = _checked(data, today)
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise InvalidInput(field, message)
+    clean = replace(data, **values)  # type: ignore[arg-type]
+    # The one value check (column lengths, invisible and unprintable characters), here too so
+    # that the ledger rejects a row before anything is written.
+    hygiene.check_values(Person.__table__,  # type: ignore[arg-type]
+                         {n: getattr(clean, n) for n in INPUT_FIELDS})
+    return clean
+
+
+def person_problems(data: PersonInput, today: date) -> dict[str, str]:
+    """Every problem of a person's data at once (field → message), for a form to show them
+    all together and beside each field as it is left; empty when the data is acceptable.
+    The same checks as saving makes (no database needed)."""
+    return _checked(data, today)[1]
 
 
 def search_keys(p: PersonInput) -> dict[str, str]:

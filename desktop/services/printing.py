@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.files import make_dirs, write_whole
 from desktop.i18n import translator
 from desktop.lazy import lazy_module
 from desktop.models import (
@@ -209,7 +210,8 @@ class PrintService:
                 else:
                     pdf = forms.packet_pdf(data, self._consent_data(s, consent, person, []),
                                            self._plan_data(s, person, episode))
-                referral.printed_at = self.ctx.now()
+                if actor.role != "viewer":  # a viewer's copy is audited, changes nothing
+                    referral.printed_at = self.ctx.now()
             elif kind == "consent":
                 consent = self._any_sharing_consent(s, episode.id, today)
                 pdf = forms.consent_pdf(self._consent_data(s, consent, person, []))
@@ -279,7 +281,7 @@ class PrintService:
                       ) -> tuple[list[Path], list[str]]:
         """Every pending referral as a packet into ``out_dir``. ``progress(done, total)``
         returning False cancels. Returns the files written and the refusals (one per case)."""
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_dirs(out_dir)
         pending = self.pending_referrals(actor)
         written: list[Path] = []
         refused: list[str] = []
@@ -289,8 +291,7 @@ class PrintService:
             except DomainError as exc:
                 refused.append(f"{episode_id}: {exc.message}")
             else:
-                path = out_dir / doc.filename
-                path.write_bytes(doc.pdf)
+                path = write_whole(out_dir / doc.filename, doc.pdf)
                 written.append(path)
             if progress is not None and progress(i + 1, len(pending)) is False:
                 break

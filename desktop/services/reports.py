@@ -37,7 +37,8 @@ Definitions (the JSON keys are a stable contract; docs/DOMAIN.md explains them f
   ``due`` = checkpoints due in the period **and on or before the as-of date** (a check not
   yet due is not a failure); ``confirmed_employed`` = of those, confirmed 継続就労 by the
   as-of date; ``rate`` = confirmed / due; ``overdue_unrecorded`` = of those, past their due
-  date and not recorded by the as-of date (shown beside the rate, not counted as 離職).
+  date and not recorded by the as-of date (shown beside the rate, not counted as 離職). A
+  check cancelled with its episode (中止) is recorded: due, not confirmed, not overdue.
 - ``by_category``, ``by_staff``: the same block per 区分 and per caseworker. A caseworker's
   report shows only their own row in ``by_staff``.
 - ``by_hello_work_office``: per Hello Work office (the referral's office): ``referrals``,

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, insert, inspect, select
+from sqlalchemy import delete, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import DomainError
 from desktop.i18n import translator
 from desktop.models import Base
-from desktop.models.db import server_engine
+from desktop.models.chain import server_anchor
+from desktop.models.db import Database, server_engine
 from desktop.models.migrate import upgrade
 from desktop.models.server_settings import server_label
 from desktop.services import audit
@@ -29,6 +31,16 @@ from desktop.services.permissions import require_role
 _t = translator("ServerCopy")
 BATCH = 5000
 Progress = Callable[[str, int], None]
+
+
+INSTALLATION_KEY = "installation_id"
+
+
+def _not_generated(stmt: Any, table: Any) -> Any:
+    """Rows a person put there: not the installation id the migrations write."""
+    if table.name == "settings":
+        return stmt.where(table.c.key != INSTALLATION_KEY)
+    return stmt
 
 
 @dataclass
@@ -51,7 +63,8 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
         if existing:
             with target.connect() as conn:
                 used = [t.name for t in tables if t.name in existing
-                        and conn.execute(select(func.count()).select_from(t)).scalar_one()]
+                        and conn.execute(_not_generated(
+                            select(func.count()).select_from(t), t)).scalar_one()]
             if used:
                 raise DomainError(
                     _t("コピー先のデータベース（{server}）は空ではありません（{tables} など）。新しい空のデータベースを指定してください").format(
@@ -59,6 +72,10 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
         upgrade(target)
         result = CopyResult()
         with ctx.db.engine.connect() as src, target.begin() as dst:
+            # The migrations gave the new database an installation id of its own; it is the
+            # same installation moving, so this database's id comes across instead.
+            settings = Base.metadata.tables["settings"]
+            dst.execute(delete(settings).where(settings.c.key == INSTALLATION_KEY))
             for table in tables:
                 rows = src.execution_options(yield_per=BATCH).execute(select(table))
                 n = 0
@@ -74,15 +91,21 @@ def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
                 if copied != result.counts[table.name]:
                     raise DomainError(_t("コピーの件数が一致しません（{name}: {count} → {copied}）").format(
                         name=table.name, count=result.counts[table.name], copied=copied))
+            # The server's chain goes on under the same audit key (derived from this
+            # database's key); this PC keeps the server's head beside its own.
+            anchor = (server_anchor(ctx.db.anchor.path.parent, server_label(url))
+                      if ctx.db.anchor is not None else None)
+            server = ServiceContext(Database(target, audit_key=ctx.db.audit_key, anchor=anchor),
+                                    ctx.device_id, ctx.now)
             with Session(bind=dst) as s:
-                chain = audit.verify_chain(s)
+                chain = audit.verify_chain(s, ctx.db.audit_key)
                 if not chain.ok:
                     raise DomainError(_t("コピー先の監査ログを検証できません: {problem}").format(
                         problem=chain.problem))
                 result.audit_rows = chain.rows
-                audit.append(s, ctx, actor, "migrate_to_server", "database", "",
+                audit.append(s, server, actor, "migrate_to_server", "database", "",
                              source=ctx.device_id, rows=sum(result.counts.values()))
-                s.flush()
+                audit.finalize(s)  # the connection commits, not the Session
         with ctx.db.write() as s:
             audit.append(s, ctx, actor, "migrate_to_server", "database", "",
                          target=server_label(url), rows=sum(result.counts.values()))

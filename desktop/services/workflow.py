@@ -41,11 +41,12 @@ from desktop.services.errors import (
     ConsentMissing,
     DomainError,
     InvalidInput,
+    NeedsConfirmation,
     NotFound,
     TransitionNotAllowed,
 )
 from desktop.services.labels import (
-    CHECKPOINT_RESULTS,
+    CHECKPOINT_OBSERVED,
     CLOSURE_NO_CONSENT,
     CONTACT_KINDS,
     PLACEMENT_ROUTES,
@@ -78,6 +79,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "closed": frozenset(),
 }
 SUPPORTING = ("active", "placed", "retention")
+# A retention check recorded more than this before its due date is asked about first.
+EARLY_CHECK_DAYS = 14
+# What becomes of the retention checks still open when an episode is closed.
+OPEN_CHECKS_CANCEL, OPEN_CHECKS_KEEP = "cancel", "keep"
 
 
 def refusal(current: str, requested: str) -> TransitionNotAllowed:
@@ -177,6 +182,15 @@ class CheckpointRecord:
     due_on: date
     done_on: date | None
     result: str | None
+
+
+class OpenCheckpoints(DomainError):
+    """Closing would leave retention checks open: the caller must say whether they are
+    cancelled with the closure or kept (``close_episode(open_checkpoints=...)``)."""
+
+    def __init__(self, message: str, checkpoints: list[CheckpointRecord]) -> None:
+        super().__init__(message)
+        self.checkpoints = checkpoints
 
 
 @dataclass(frozen=True)
@@ -610,8 +624,11 @@ class WorkflowService:
                      placement=str(placement.id))
 
     def record_checkpoint(self, actor: Actor, checkpoint_id: uuid.UUID, done_on: date,
-                          result: str, note: str = "") -> CheckpointRecord:
-        if result not in CHECKPOINT_RESULTS:
+                          result: str, note: str = "",
+                          early: bool = False) -> CheckpointRecord:
+        """定着確認の結果. The check is dated after the job started; one dated more than
+        EARLY_CHECK_DAYS before its due date raises NeedsConfirmation unless ``early``."""
+        if result not in CHECKPOINT_OBSERVED:
             raise InvalidInput("result", _t("確認結果を選んでください"))
         with self.ctx.db.write() as s:
             cp = s.get(RetentionCheckpoint, checkpoint_id)
@@ -619,6 +636,17 @@ class WorkflowService:
                 raise NotFound(_t("定着確認の予定が見つかりません"))
             self.access.for_edit(s, actor, cp.episode_id)
             self._check_day(done_on, None, "done_on")
+            placement = s.get(Placement, cp.placement_id)
+            if placement is not None and done_on <= placement.start_on:
+                raise InvalidInput("done_on", _t(
+                    "確認日は就職日（{start}）より後の日付にしてください").format(
+                        start=shown_date(placement.start_on)))
+            days_early = (cp.due_on - done_on).days
+            if days_early > EARLY_CHECK_DAYS and not early:
+                raise NeedsConfirmation(_t(
+                    "{months}か月の定着確認の予定日は {due} です。{days}日早い {on} の確認として"
+                    "記録しますか？").format(months=cp.months, due=shown_date(cp.due_on),
+                                           days=days_early, on=shown_date(done_on)))
             cp.done_on, cp.result, cp.note = done_on, result, note
             stamp_update(actor, cp)
             s.flush()
@@ -725,9 +753,18 @@ class WorkflowService:
             stamp_update(actor, row)
             audit.append(s, self.ctx, actor, "update", "contact", row.id, done=done_on)
 
+    def open_checkpoints(self, actor: Actor, episode_id: uuid.UUID) -> list[CheckpointRecord]:
+        """The episode's retention checks not yet recorded (what closing would leave)."""
+        return [c for c in self.checkpoints(actor, episode_id) if c.done_on is None]
+
     def close_episode(self, actor: Actor, episode_id: uuid.UUID, on: date, reason: str,
-                      note: str = "") -> EpisodeSummary:
-        """終了 from any state, with one of the configured closure reasons."""
+                      note: str = "", open_checkpoints: str | None = None) -> EpisodeSummary:
+        """終了 from any state, with one of the configured closure reasons. Retention checks
+        still open are cancelled with the closure (result 中止, settled on the closing day)
+        or kept (still to record, and still on 今日の予定): ``open_checkpoints`` says which,
+        and without it a closure that would leave some raises OpenCheckpoints."""
+        if open_checkpoints not in (None, OPEN_CHECKS_CANCEL, OPEN_CHECKS_KEEP):
+            raise InvalidInput("open_checkpoints", _t("残っている定着確認の扱いを選んでください"))
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             reasons = read_setting(s, "closure_reasons")
@@ -736,7 +773,26 @@ class WorkflowService:
             if reason not in reasons:
                 raise InvalidInput("reason", _t("終了理由を一覧から選んでください（{reasons}）").format(
                     reasons=listing(reasons)))
+            still_open = list(s.scalars(select(RetentionCheckpoint).where(
+                RetentionCheckpoint.episode_id == episode.id,
+                RetentionCheckpoint.done_on.is_(None),
+                RetentionCheckpoint.deleted_at.is_(None)).order_by(RetentionCheckpoint.due_on)))
+            if still_open and open_checkpoints is None:
+                raise OpenCheckpoints(_t(
+                    "定着確認が {n} 件残っています（{which}）。支援の終了とともに中止するか、"
+                    "予定として残すかを選んでください").format(
+                        n=len(still_open), which=listing(
+                            _t("{months}か月").format(months=c.months) for c in still_open)),
+                    [CheckpointRecord(c.id, c.placement_id, c.months, c.due_on, c.done_on,
+                                      c.result) for c in still_open])
             self._move(s, actor, episode, "closed", on, reason=reason, note=note)
+            if open_checkpoints == OPEN_CHECKS_CANCEL:
+                for cp in still_open:
+                    cp.done_on, cp.result = on, "cancelled"
+                    cp.note = (cp.note + "\n" if cp.note else "") + "支援終了により中止"
+                    stamp_update(actor, cp)
+                    audit.append(s, self.ctx, actor, "update", "checkpoint", cp.id,
+                                 result="cancelled")
             # A referral still waiting for Hello Work's answer is withdrawn (取下げ) with the case.
             pending = self._open_referral(s, episode.id)
             if pending is not None:
@@ -744,4 +800,3 @@ class WorkflowService:
                 stamp_update(actor, pending)
                 audit.append(s, self.ctx, actor, "withdraw", "referral", pending.id)
             return _summary(episode)
-

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import translator
+from desktop.ui.widgets import fit_to_screen
 
 
 def ask_confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -76,7 +77,7 @@ class StaleRecordDialog(QDialog):
         cancel.setText(_t("あとで決める（入力は残ります）"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 160 + 30 * len(rows))
+        fit_to_screen(self, 720, 160 + 30 * len(rows))
 
     def _pick(self, key: str) -> None:
         self.choice = key

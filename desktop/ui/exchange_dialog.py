@@ -35,7 +35,7 @@ from desktop.services.hello_work import ExchangePreview, ExchangeResult, Exchang
 from desktop.ui import dialogs, preview
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, wareki
-from desktop.ui.widgets import Form
+from desktop.ui.widgets import Form, fit_to_screen
 
 _t = translator("ExchangeDialog")
 
@@ -128,7 +128,7 @@ class ExchangeImportDialog(QDialog):
         self.summary.setObjectName("agendaSummary")
         layout.addWidget(self.summary)
         headers = [_t("行"), _t("結果"), _t("支援要請番号"), _t("ケース番号"), _t("氏名"),
-                   _t("種別"), _t("日付"), _t("内容"), _t("理由")]
+                   _t("種別"), _t("日付"), _t("内容（誤りはその理由）")]
         self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("exchangeRows")
         self.table.setHorizontalHeaderLabels(headers)
@@ -148,7 +148,7 @@ class ExchangeImportDialog(QDialog):
         row.addWidget(self.import_button)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1100, 600)
+        fit_to_screen(self, 1100, 600)
         self.load_preview()
 
     def _office_id(self) -> uuid.UUID | None:
@@ -185,19 +185,20 @@ class ExchangeImportDialog(QDialog):
         for i, r in enumerate(rows):
             cells: list[Any] = [r.row, status_text(r.status, r.proposal), r.referral_number,
                                 r.case_number, r.name, label("activity", r.kind),
-                                wareki(r.on), r.summary, listing(r.reasons)]
+                                wareki(r.on),
+                                listing(r.reasons) if r.status == "rejected" else r.summary]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(str(value))
                 if c == 1:
                     item.setForeground(QColor(STATUS_COLOURS[r.status]))
-                if c in (7, 8):
+                if c == 7:
                     item.setToolTip(str(value))
                 if c == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.import_button.setEnabled(counts["add"] + counts["update"] > 0)
 
     def run_import(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import translator
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import Form
+from desktop.ui.widgets import Form, fit_to_screen, top_aligned
 
 _t = translator("Forms")
 
@@ -46,7 +46,7 @@ class ActionDialog(QDialog):
         build(self.form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll.setWidget(top_aligned(self.form))
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -57,7 +57,8 @@ class ActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
-        self.resize(560, min(720, 140 + 58 * len(self.form.fields)))
+        # The buttons stay below the scrolled form: never off a small screen.
+        fit_to_screen(self, 560, min(720, 140 + 58 * len(self.form.fields)))
 
     def try_submit(self) -> None:
         values = self.form.values()

@@ -1,11 +1,21 @@
 """新規受付: register a person and open their first episode, warning about likely duplicates
-(same reading and birth date) before anything is saved."""
+(same reading and birth date) before anything is saved: the warning sits above the form,
+where it is seen, with a button to open each existing record instead."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.i18n import translator
 from desktop.japanese.wareki import DateParseError
@@ -14,7 +24,7 @@ from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.persons import DuplicateCandidate, PersonInput
 from desktop.ui.forms import ActionDialog, required
-from desktop.ui.person_view import add_person_fields
+from desktop.ui.person_view import add_person_fields, check_person_form, watch_person_fields
 from desktop.ui.text import wareki
 from desktop.ui.widgets import Form
 
@@ -25,9 +35,13 @@ class IntakeDialog(ActionDialog):
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         self.services, self.actor = services, actor
         self.duplicates: list[DuplicateCandidate] = []
+        self.existing: uuid.UUID | None = None  # 開く chosen beside a possible duplicate
         super().__init__(_t("新規受付"), self._build, self._submit,
                          _t("支援対象者を登録し、支援エピソード（候補）を開始します。"),
                          _t("登録する"), parent)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.duplicate_box)  # above the form, never below the fold
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
@@ -35,14 +49,19 @@ class IntakeDialog(ActionDialog):
         birth = f.fields["birth_date"]
         f.text("desired_job", _t("希望職種"))
         f.area("note", _t("受付時のメモ"))
-        self.duplicate_label = QLabel()
+        watch_person_fields(f, self.services.ctx.today)
+        self.duplicate_box = QFrame()
+        self.duplicate_box.setObjectName("duplicateBox")
+        box = QVBoxLayout(self.duplicate_box)
+        self.duplicate_label = QLabel(_t("同じフリガナと生年月日の人が既に登録されています:"))
         self.duplicate_label.setObjectName("duplicateWarning")
         self.duplicate_label.setWordWrap(True)
-        self.duplicate_label.hide()
-        f.layout_.addRow(self.duplicate_label)
+        box.addWidget(self.duplicate_label)
+        self.duplicate_rows = QVBoxLayout()
+        box.addLayout(self.duplicate_rows)
         self.not_duplicate = QCheckBox(_t("上記の人とは別人であることを確認しました"))
-        self.not_duplicate.hide()
-        f.layout_.addRow(self.not_duplicate)
+        box.addWidget(self.not_duplicate)
+        self.duplicate_box.hide()
         birth.editingFinished.connect(self.check_duplicates)  # type: ignore[attr-defined]
         for name in ("family_kana", "given_kana"):
             f.fields[name].editingFinished.connect(self.check_duplicates)  # type: ignore[attr-defined]
@@ -59,17 +78,36 @@ class IntakeDialog(ActionDialog):
             return
         self.duplicates = self.services.persons.possible_duplicates(self.actor, family, given,
                                                                    birth)
-        if self.duplicates:
-            names = "\n".join(_t("・{case_number} {name}（{kana}）{birth}生").format(
-                case_number=d.case_number, name=d.name, kana=d.kana, birth=wareki(d.birth_date))
-                for d in self.duplicates)
-            self.duplicate_label.setText(
-                _t("同じフリガナと生年月日の人が既に登録されています:") + "\n" + names)
-        self.duplicate_label.setVisible(bool(self.duplicates))
-        self.not_duplicate.setVisible(bool(self.duplicates))
+        while self.duplicate_rows.count():
+            item = self.duplicate_rows.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for d in self.duplicates:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(QLabel(_t("{case_number} {name}（{kana}）{birth}生").format(
+                case_number=d.case_number, name=d.name, kana=d.kana,
+                birth=wareki(d.birth_date))), 1)
+            button = QPushButton(_t("この人の記録を開く"))
+            button.setObjectName("openExisting")
+            button.setAccessibleName(_t("{name}の記録を開く").format(name=d.name))
+            button.clicked.connect(lambda _=False, pid=d.id: self.open_existing(pid))
+            line.addWidget(button)
+            self.duplicate_rows.addWidget(row)
+        self.duplicate_box.setVisible(bool(self.duplicates))
         self.not_duplicate.setChecked(False)
 
+    def open_existing(self, person_id: uuid.UUID) -> None:
+        """Leave the intake (nothing saved) for the existing record."""
+        self.existing = person_id
+        self.reject()
+
     def _submit(self, v: dict[str, Any]) -> Any:
+        if check_person_form(self.form, self.services.ctx.today()) is None:
+            field, message = next((n, e.text()) for n, e in self.form.errors.items()
+                                  if e.text())
+            raise InvalidInput(field, message)  # every problem is shown, this one focused
         self.check_duplicates()
         if self.duplicates and not self.not_duplicate.isChecked():
             raise InvalidInput("", _t("重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください"))

@@ -31,6 +31,7 @@ from desktop.services.errors import DomainError
 from desktop.services.ledger import ImportResult, LedgerPreview
 from desktop.ui import dialogs
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("LedgerDialog")
 
@@ -74,7 +75,7 @@ class LedgerImportDialog(QDialog):
         row.addWidget(self.import_button)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         runner.submit(lambda: services.ledger.preview(actor, path), self.show_preview,
                       self._failed)
 

@@ -1,30 +1,42 @@
-"""Sign-in, first-run set-up, the recovery key notice and the idle lock screen."""
+"""Sign-in, first-run set-up, the recovery key notice and the lock screen.
+
+Imported before anything else is loaded (the sign-in window is the first thing painted), so
+it needs Qt and the standard library only: the services arrive later, as callables.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QMimeData
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.errors import DomainError
 from desktop.i18n import translator
-from desktop.services.auth import AuthService
-from desktop.services.context import Actor
-from desktop.services.errors import DomainError
-from desktop.ui.widgets import ErrorLabel, Form
+from desktop.ui.widgets import ErrorLabel, Form, fit_to_screen
+
+if TYPE_CHECKING:
+    from desktop.services.context import Actor
 
 _t = translator("Login")
+
+
+class _SignIn(Protocol):
+    def login(self, username: str, password: str) -> Actor: ...
 
 
 def _password_field(form: Form, name: str, label: str) -> QLineEdit:
@@ -34,19 +46,31 @@ def _password_field(form: Form, name: str, label: str) -> QLineEdit:
 
 
 class LoginDialog(QDialog):
-    """ユーザー名とパスワード. The actor is in ``self.actor`` after acceptance."""
+    """ユーザー名とパスワード. The actor is in ``self.actor`` after acceptance.
 
-    def __init__(self, auth: AuthService, username: str = "", locked_user: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    With ``auth`` the check is made here (the lock screen). Without it (the start, before
+    the services exist) ``submitted`` is emitted and the start-up answers with
+    ``signed_in`` or ``refused`` once the check has run on the worker thread."""
+
+    submitted = Signal(str, str)
+
+    def __init__(self, auth: _SignIn | None = None, username: str = "",
+                 locked_user: str | None = None, parent: QWidget | None = None,
+                 idle: bool = True) -> None:
         super().__init__(parent)
         self.auth = auth
         self.actor: Actor | None = None
-        self.setWindowTitle(_t("つなぎ — ログイン") if locked_user is None
-                            else _t("つなぎ — 画面のロック"))
+        # Qt adds the application's name to every title (「ログイン — つなぎ」).
+        self.setWindowTitle(_t("ログイン") if locked_user is None else _t("画面のロック"))
         layout = QVBoxLayout(self)
-        title = QLabel(_t("つなぎ") if locked_user is None else
-                       _t("一定時間操作がなかったため、画面をロックしました。"))
-        title.setObjectName("loginTitle" if locked_user is None else "lockNotice")
+        if locked_user is None:
+            title = QLabel(_t("つなぎ"))
+            title.setObjectName("loginTitle")
+        else:
+            title = QLabel(_t("一定時間操作がなかったため、画面をロックしました。") if idle
+                           else _t("画面をロックしました。"))
+            title.setObjectName("lockNotice")
+            title.setWordWrap(True)
         layout.addWidget(title)
         if locked_user is None:
             subtitle = QLabel(_t("就労支援ケース管理"))
@@ -59,10 +83,13 @@ class LoginDialog(QDialog):
         layout.addWidget(self.form)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
+        self.status = QLabel()
+        self.status.setObjectName("loginStatus")
+        layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _t("ログイン") if locked_user is None else _t("ロック解除"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(_t("ログイン") if locked_user is None else _t("ロック解除"))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(_t("終了") if locked_user is None else _t("アプリを終了"))
         buttons.accepted.connect(self.try_login)
@@ -71,14 +98,31 @@ class LoginDialog(QDialog):
         (self.password if locked_user or username else self.username).setFocus()
 
     def try_login(self) -> None:
-        try:
-            self.actor = self.auth.login(self.username.text().strip(), self.password.text())
-        except DomainError as exc:
-            self.error.show_message(exc.message)
-            self.password.clear()
-            self.password.setFocus()
+        username, password = self.username.text().strip(), self.password.text()
+        self.error.show_message("")
+        if self.auth is None:
+            self.ok.setEnabled(False)
+            self.status.setText(_t("確認しています…"))
+            self.submitted.emit(username, password)
             return
+        try:
+            actor = self.auth.login(username, password)
+        except DomainError as exc:
+            self.refused(exc.message)
+            return
+        self.signed_in(actor)
+
+    def signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.status.clear()
         self.accept()
+
+    def refused(self, message: str) -> None:
+        self.status.clear()
+        self.ok.setEnabled(True)
+        self.error.show_message(message)
+        self.password.clear()
+        self.password.setFocus()
 
 
 class SetupDialog(QDialog):
@@ -93,7 +137,7 @@ class SetupDialog(QDialog):
         self.open_kit = open_kit
         self.needs_passphrase = needs_passphrase
         self.recovery_key = ""
-        self.setWindowTitle(_t("つなぎ — はじめての設定"))
+        self.setWindowTitle(_t("はじめての設定"))
         layout = QVBoxLayout(self)
         intro = QLabel(_t(
             "この端末にはまだデータベースがありません。暗号化されたデータベースと、"
@@ -212,35 +256,95 @@ def clear_secret(text: str) -> None:
         clipboard.clear()
 
 
+def print_recovery_key(parent: QWidget, key: str) -> bool:
+    """The recovery key on paper, through the system's print dialog (nothing is written
+    to a file on the way). True when it was sent to a printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(_t("つなぎ 回復キー"))
+    if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+        return False
+    document = QTextDocument()
+    document.setDefaultFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    document.setPlainText("\n\n".join((_t("つなぎ 回復キー"), recovery_key_lines(key), _t(
+        "金庫など安全な場所に保管してください。データベースの鍵を失ったとき、"
+        "データベースを開ける唯一の手段です。"))))
+    document.print_(printer)
+    return True
+
+
+def recovery_key_lines(key: str) -> str:
+    """The 16 groups of the key on four lines of four, as read aloud and copied by hand."""
+    groups = key.split("-")
+    return "\n".join("-".join(groups[i:i + 4]) for i in range(0, len(groups), 4))
+
+
 class RecoveryKeyDialog(QDialog):
-    """Shows the recovery key once; closes only after the administrator confirms a copy."""
+    """Shows the recovery key once, whole, on four lines in a fixed-width font; closes only
+    after the administrator confirms a copy (Esc and the window's close button do not
+    skip that)."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_t("回復キー"))
         layout = QVBoxLayout(self)
         text = QLabel(_t(
-            "次の回復キーを紙に書き写し、金庫など安全な場所に保管してください。"
+            "次の回復キーを紙に書き写すか印刷し、金庫など安全な場所に保管してください。"
             "鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。"))
         text.setWordWrap(True)
         layout.addWidget(text)
-        field = QLineEdit(key)
+        field = QPlainTextEdit(recovery_key_lines(key))
         field.setReadOnly(True)
         field.setObjectName("recoveryKey")
+        field.setAccessibleName(_t("回復キー"))
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), self.font().pointSizeF()) * 1.3)
+        field.setFont(mono)
+        field.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        field.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = field.fontMetrics()
+        field.setMinimumWidth(metrics.horizontalAdvance("0000-" * 4) + 40)
+        field.setFixedHeight(metrics.lineSpacing() * 4 + 24)
         layout.addWidget(field)
+        row = QHBoxLayout()
         copy = QPushButton(_t("クリップボードにコピー"))
         copy.setObjectName("copyRecoveryKey")
         copy.clicked.connect(lambda: copy_secret(key))
-        layout.addWidget(copy)
+        row.addWidget(copy)
+        printed = QPushButton(_t("印刷…"))
+        printed.setObjectName("printRecoveryKey")
+        printed.clicked.connect(self.print_key)
+        row.addWidget(printed)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.key = key
         self.confirmed = QCheckBox(_t("回復キーを控えました"))
         layout.addWidget(self.confirmed)
+        self.notice = QLabel()
+        self.notice.setObjectName("fieldError")
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
         self.confirmed.toggled.connect(ok.setEnabled)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        fit_to_screen(self, 480, self.sizeHint().height())
+
+    def print_key(self) -> None:
+        print_recovery_key(self, self.key)
+
+    def reject(self) -> None:
+        """Esc and the window's close button come here (QDialog): not before the key has
+        been noted."""
+        if not self.confirmed.isChecked():
+            self.notice.setText(_t("回復キーを控えてから、「回復キーを控えました」に"
+                                   "チェックを入れて閉じてください。"))
+            self.confirmed.setFocus()
+            return
+        super().reject()
 
     def done(self, result: int) -> None:
         clear_secret(self.key)  # the paper copy is the one to keep
@@ -252,7 +356,7 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("つなぎ — データベースの鍵"))
+        self.setWindowTitle(_t("データベースの鍵"))
         layout = QVBoxLayout(self)
         label = QLabel(message)
         label.setWordWrap(True)

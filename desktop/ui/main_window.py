@@ -38,7 +38,14 @@ from desktop.services.caseload import OPEN_STATES, Agenda, AgendaItem, CaseloadF
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.outreach import ImportPlan, OutreachService
-from desktop.ui import dialogs, exchange_dialog, language_dialog, preview, server_dialog
+from desktop.ui import (
+    dialogs,
+    exchange_dialog,
+    language_dialog,
+    preview,
+    server_dialog,
+    text_size_dialog,
+)
 from desktop.ui.exchange_dialog import ExchangeImportDialog
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
@@ -54,8 +61,14 @@ from desktop.ui.person_view import PersonView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import choices, label, parenthesised, wareki
+from desktop.ui.widgets import fit_to_screen, scrolling
 
 _t = translator("MainWindow")
+# Which tab of the person's record an agenda item is about.
+AGENDA_SECTIONS = {"checkpoint": "placements", "plan_review": "plan",
+                   "waiting_referral": "plan", "next_action": "contacts",
+                   "period_end": "episode", "hello_work_silent": "hello_work",
+                   "hire_reported": "hello_work"}
 
 log = logging.getLogger("tsunagi.ui")
 
@@ -67,7 +80,7 @@ def _view(model: QObject) -> QTableView:
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(28)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -94,7 +107,9 @@ class IdleWatcher(QObject):
               QEvent.Type.Wheel)
 
     def __init__(self, timer: QTimer) -> None:
-        super().__init__()
+        # A child of the timer: it goes with the window, and Qt then takes it off the
+        # application's event filters (a filter left behind touched a deleted timer).
+        super().__init__(timer)
         self.timer = timer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -109,9 +124,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data_dir = data_dir  # for this PC's settings (the server to use)
         self.services, self.actor, self.runner = services, actor, runner
-        self.setWindowTitle(_t("つなぎ — 就労支援ケース管理"))
+        # Qt adds the application's name to the title (「就労支援ケース管理 — つなぎ」).
+        self.setWindowTitle(_t("就労支援ケース管理"))
         if services.outreach.manifest() is not None:
-            self.setWindowTitle(_t("つなぎ — 出張用（オフライン）"))
+            self.setWindowTitle(_t("出張用（オフライン）"))
         self.person_tabs: dict[uuid.UUID, PersonView] = {}
         self.staff = self._staff_names()
 
@@ -129,14 +145,22 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(self._build_toolbar())
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName(_t("画面の切り替え"))
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
+        self.counts: dict[int, str] = {}  # the status bar's count, per fixed tab
         self._build_agenda()
         self._build_caseload()
-        self.reports = ReportsView(services, actor, runner)
-        self.tabs.addTab(self.reports, _t("実績報告"))
+        # 実績報告 is built when first opened (its charts are a tenth of the window's cost).
+        self._reports: ReportsView | None = None
+        self.reports_page = QWidget()
+        QVBoxLayout(self.reports_page).setContentsMargins(0, 0, 0, 0)
+        self.reports_tab = scrolling(self.reports_page)
+        self.tabs.addTab(self.reports_tab, _t("実績報告"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         for fixed in range(3):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
@@ -145,7 +169,7 @@ class MainWindow(QMainWindow):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
-        self.search_timer.timeout.connect(self.run_search)
+        self.search_timer.timeout.connect(self.search_typed)
         self.search_generation = 0
 
         minutes = int(services.settings.get("idle_lock_minutes"))
@@ -169,11 +193,30 @@ class MainWindow(QMainWindow):
         for keys, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
                            (QKeySequence.StandardKey.New, self.intake),
                            (QKeySequence.StandardKey.Refresh, self.refresh),
-                           (QKeySequence("Ctrl+L"), self.lock),
+                           (QKeySequence("Ctrl+L"), self.lock_now),
                            (QKeySequence.StandardKey.Close, self.close_current_tab)):
             QShortcut(keys, self).activated.connect(slot)
         self.refresh()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
+
+    @property
+    def reports(self) -> ReportsView:
+        if self._reports is None:
+            self._reports = ReportsView(self.services, self.actor, self.runner)
+            layout = self.reports_page.layout()
+            assert layout is not None
+            layout.addWidget(self._reports)
+        return self._reports
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.reports_tab:
+            self.reports  # noqa: B018  (built on first view)
+        self.status_count.setText(self.counts.get(index, ""))
+
+    def _set_count(self, tab: int, text: str) -> None:
+        self.counts[tab] = text
+        if self.tabs.currentIndex() == tab:
+            self.status_count.setText(text)
 
     # ---------------------------------------------------------------- building
 
@@ -192,6 +235,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(
             _t("氏名・フリガナ・ケース番号で検索（ひらがな・半角も可）  Ctrl+F"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(_t("検索"))
         self.search.textChanged.connect(lambda _: self.search_timer.start())
         bar.addWidget(self.search, 1)
         style = self.style()
@@ -205,13 +249,15 @@ class MainWindow(QMainWindow):
         refresh.clicked.connect(self.refresh)
         bar.addWidget(refresh)
         user = QToolButton()
+        user.setObjectName("userMenu")
         user.setText(self.actor.display_name)
+        user.setAccessibleName(_t("{name}のメニュー").format(name=self.actor.display_name))
         user.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(user)
         change = QAction(_t("パスワードを変更"), menu)
         change.triggered.connect(self.change_password)
         lock = QAction(_t("画面をロック (Ctrl+L)"), menu)
-        lock.triggered.connect(self.lock)
+        lock.triggered.connect(self.lock_now)
         menu.addAction(change)
         menu.addAction(lock)
         user.setMenu(menu)
@@ -269,6 +315,9 @@ class MainWindow(QMainWindow):
             self._menu_item(menu, _t("表示言語 (Language)…"),
                             lambda: language_dialog.choose_language(self, data_dir),
                             "languageSettings")
+            self._menu_item(menu, _t("文字の大きさ…"),
+                            lambda: text_size_dialog.choose_text_size(self, data_dir),
+                            "textSize")
         menu.addSeparator()
         quit_action = QAction(_t("終了"), self)
         quit_action.triggered.connect(self.close)
@@ -290,10 +339,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.agenda_summary)
         self.agenda_model = AgendaModel()
         self.agenda_view = _view(self.agenda_model)
+        self.agenda_view.setObjectName("agendaView")
+        self.agenda_view.setAccessibleName(_t("今日の予定"))
         for column, width in enumerate((190, 110, 110, 140)):
             self.agenda_view.setColumnWidth(column, width)
-        self.agenda_view.doubleClicked.connect(
-            lambda index: self.open_agenda_item(self.agenda_model.row_at(index.row())))
+        self.agenda_view.doubleClicked.connect(self._open_from_agenda)
+        self.agenda_view.activated.connect(self._open_from_agenda)
         layout.addWidget(self.agenda_view)
         row = QHBoxLayout()
         done = QPushButton(_t("選択した「次の対応」を完了にする"))
@@ -306,7 +357,7 @@ class MainWindow(QMainWindow):
         batch.clicked.connect(self.print_pending)
         row.addWidget(batch)
         layout.addLayout(row)
-        self.tabs.addTab(page, _t("今日の予定"))
+        self.tabs.addTab(scrolling(page), _t("今日の予定"))
 
     def _build_caseload(self) -> None:
         page = QWidget()
@@ -331,7 +382,10 @@ class MainWindow(QMainWindow):
                                    (self.category_filter, _t("区分")),
                                    (self.staff_filter, _t("担当"))):
             if widget.isVisibleTo(page) or widget is not self.staff_filter:
-                filters.addWidget(QLabel(label_text))
+                caption = QLabel(label_text)
+                caption.setBuddy(widget)
+                filters.addWidget(caption)
+            widget.setAccessibleName(label_text)
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(self.reload_caseload)
         self.overdue_filter.toggled.connect(self.reload_caseload)
@@ -342,9 +396,11 @@ class MainWindow(QMainWindow):
                                             self.services.caseload.count, self.runner,
                                             self.actor)
         self.caseload_model.count_changed.connect(
-            lambda n: self.status_count.setText(_t("{n} 件").format(n=f"{n:,}")))
-        self.search_model = SearchModel(self.staff)
+            lambda n: self._set_count(1, _t("ケース一覧 {n} 人").format(n=f"{n:,}")))
+        self.search_model = SearchModel()
         self.caseload_view = _view(self.caseload_model)
+        self.caseload_view.setObjectName("caseloadView")
+        self.caseload_view.setAccessibleName(_t("ケース一覧"))
         self.caseload_view.setSortingEnabled(True)
         self.caseload_view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
         self.caseload_view.doubleClicked.connect(self._open_from_list)
@@ -352,7 +408,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((110, 130, 170, 150, 150, 90, 130, 130)):
             self.caseload_view.setColumnWidth(column, width)
         layout.addWidget(self.caseload_view)
-        self.tabs.addTab(page, _t("ケース一覧"))
+        self.tabs.addTab(scrolling(page), _t("ケース一覧"))
 
     # ---------------------------------------------------------------- actions
 
@@ -365,10 +421,12 @@ class MainWindow(QMainWindow):
 
     def _show_agenda(self, agenda: Agenda) -> None:
         self.agenda_model.replace(list(agenda.items))
-        overdue = sum(1 for i in agenda.items if i.overdue)
-        self.agenda_summary.setText(_t(
-            "{today}　予定 {n} 件（うち期限超過 {o} 件）").format(
-            today=wareki(agenda.today), n=len(agenda.items), o=overdue))
+        self.agenda_view.resizeColumnToContents(0)  # 期限 with its 「（期限超過）」
+        counted = _t("予定 {n} 件（うち期限超過 {o} 件）").format(n=len(agenda.items),
+                                                           o=agenda.overdue)
+        self.agenda_summary.setText(_t("{today}　{counted}").format(
+            today=wareki(agenda.today), counted=counted))
+        self._set_count(0, counted)
 
     def complete_selected_action(self) -> None:
         rows = self.agenda_view.selectionModel().selectedRows()
@@ -576,21 +634,33 @@ class MainWindow(QMainWindow):
                               overdue_only=self.overdue_filter.isChecked())
 
     def reload_caseload(self) -> None:
+        """Refresh the list or the search results in place (the current tab stays)."""
         if self.search.text().strip():
             self.run_search()
         else:
-            self.caseload_view.setModel(self.caseload_model)
-            self.caseload_view.setSortingEnabled(True)
+            self._show_model(self.caseload_model)
             self.caseload_model.reload(self.current_filter())
+
+    def _show_model(self, model: QObject) -> None:
+        if self.caseload_view.model() is model:
+            return
+        header = self.caseload_view.horizontalHeader()
+        order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.caseload_view.setModel(model)  # type: ignore[arg-type]
+        header.setSortIndicator(*order)  # both lists sort by every column
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(1)
         self.search.setFocus()
         self.search.selectAll()
 
+    def search_typed(self) -> None:
+        """The search box changed: show the list with what is typed."""
+        self.tabs.setCurrentIndex(1)
+        self.run_search()
+
     def run_search(self) -> None:
         query = self.search.text().strip()
-        self.tabs.setCurrentIndex(1)
         if not query:
             self.reload_caseload()
             return
@@ -600,18 +670,26 @@ class MainWindow(QMainWindow):
         def show(hits: list) -> None:  # type: ignore[type-arg]
             if generation != self.search_generation:
                 return  # typed on since; a newer search is on its way
-            self.caseload_view.setSortingEnabled(False)
             self.search_model.replace(hits)
-            self.caseload_view.setModel(self.search_model)
-            self.status_count.setText(_t("検索結果 {n} 件").format(n=len(hits)))
+            self._show_model(self.search_model)
+            header = self.caseload_view.horizontalHeader()
+            self.search_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self._set_count(1, _t("検索結果 {n} 件").format(n=len(hits)))
 
         self.runner.submit(lambda: self.services.search.search(self.actor, query), show)
 
     def _open_from_list(self, index: object) -> None:
         row = self.caseload_view.model().row_at(index.row())  # type: ignore[attr-defined]
-        self.open_person(row.person_id)
+        self.open_person(row.person_id, episode_id=getattr(row, "episode_id", None))
 
-    def open_person(self, person_id: uuid.UUID) -> PersonView:
+    def _open_from_agenda(self, index: object) -> None:
+        """The person, at the tab and episode the item is about (a check on 就職・定着,
+        a next action on ケース記録, …)."""
+        self.open_agenda_item(self.agenda_model.row_at(index.row()))  # type: ignore[attr-defined]
+
+    def open_person(self, person_id: uuid.UUID, section: str | None = None,
+                    episode_id: uuid.UUID | None = None,
+                    item_id: uuid.UUID | None = None) -> PersonView:
         view = self.person_tabs.get(person_id)
         if view is None:
             view = PersonView(self.services, self.actor, self.runner, person_id)
@@ -621,15 +699,13 @@ class MainWindow(QMainWindow):
             self.person_tabs[person_id] = view
             self.tabs.addTab(view, _t("読み込み中…"))
         self.tabs.setCurrentWidget(view)
+        view.show_section(section, episode_id, item_id)
         return view
 
     def open_agenda_item(self, item: AgendaItem) -> PersonView:
-        """The person, at the tab where the item is dealt with (Hello Work's items open the
-        ハローワーク tab)."""
-        view = self.open_person(item.person_id)
-        if item.kind in ("hello_work_silent", "hire_reported"):
-            view.tabs.setCurrentWidget(view.hello_work_page)
-        return view
+        """The person, at the tab and episode where the item is dealt with."""
+        return self.open_person(item.person_id, AGENDA_SECTIONS[item.kind], item.episode_id,
+                                item.item_id)
 
     def refresh_lists(self) -> None:
         self.runner.submit(lambda: self.services.caseload.agenda(self.actor), self._show_agenda)
@@ -655,6 +731,8 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.result_value is not None:
             self.refresh_lists()
             self.open_person(dialog.result_value.id)
+        elif dialog.existing is not None:  # 開く beside a possible duplicate
+            self.open_person(dialog.existing)
 
     def change_password(self) -> None:
         def build(form: object) -> None:
@@ -671,12 +749,17 @@ class MainWindow(QMainWindow):
         ActionDialog(_t("パスワードの変更"), build, submit, ok_text=_t("変更する"),
                      parent=self).exec()
 
-    def lock(self) -> None:
-        """Idle lock: hide the data and ask for the password again."""
+    def lock_now(self) -> None:
+        """Ctrl+L or the menu: lock at once."""
+        self.lock(idle=False)
+
+    def lock(self, idle: bool = True) -> None:
+        """Hide the data and ask for the password again (after idle minutes, or asked)."""
         self.idle_timer.stop()
         central = self.centralWidget()
         central.hide()
-        dialog = LoginDialog(self.services.auth, locked_user=self.actor.username, parent=self)
+        dialog = LoginDialog(self.services.auth, locked_user=self.actor.username, parent=self,
+                             idle=idle)
         if dialog.exec():
             central.show()
             self.idle_timer.start()

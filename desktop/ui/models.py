@@ -6,7 +6,6 @@ runner, so that 100,000 persons open as fast as one page does.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, ClassVar
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.i18n import N_, translator
-from desktop.services.caseload import AgendaItem, CaseloadFilter, CaseloadRow
+from desktop.services.caseload import SORT_KEYS, AgendaItem, CaseloadFilter, CaseloadRow
 from desktop.services.context import Actor
 from desktop.services.search import SearchHit
 from desktop.ui.tasks import TaskRunner
@@ -95,10 +94,33 @@ class _Table(QAbstractTableModel):
         self.endResetModel()
 
 
+COLUMNS = (N_("ケース番号"), N_("氏名"), N_("フリガナ"), N_("生年月日"), N_("対象者区分"),
+           N_("状態"), N_("状態の日付"), N_("支援終了予定"), N_("担当"))
+
+
+def _cells(row: CaseloadRow | SearchHit, name: str, kana: str) -> tuple[str, ...]:
+    """The list's columns, the same for the caseload and for search results."""
+    return (row.case_number, name, kana, wareki(row.birth_date),
+            label("category", row.category), label("state", row.state),
+            wareki(row.state_since), wareki(row.planned_end_on), row.caseworker_name)
+
+
+def _dates_tooltip(row: CaseloadRow | SearchHit, column: int) -> str | None:
+    dates = {3: row.birth_date, 6: row.state_since, 7: row.planned_end_on}
+    value = dates.get(column)
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def _state_colour(row: CaseloadRow | SearchHit, column: int) -> QBrush | None:
+    if column == 5 and row.state:
+        return QBrush(QColor(STATE_COLOURS.get(row.state, "#111827")))
+    return None
+
+
 class CaseloadModel(_Table):
-    headers = (N_("ケース番号"), N_("氏名"), N_("フリガナ"), N_("生年月日"), N_("対象者区分"), N_("状態"), N_("状態の日付"),
-               N_("支援終了予定"), N_("担当"))
-    SORTABLE: ClassVar[dict[int, str]] = {0: "case_number", 2: "kana"}
+    headers = COLUMNS
+    # Every column sorts (the service walks an index for each).
+    SORTABLE: ClassVar[dict[int, str]] = dict(enumerate(SORT_KEYS))
     loading_changed = Signal(bool)
     count_changed = Signal(int)
 
@@ -113,20 +135,13 @@ class CaseloadModel(_Table):
         self._generation = 0  # results of a superseded query are dropped
 
     def display(self, row: CaseloadRow, column: int) -> str:
-        return (row.case_number, row.name, row.kana, wareki(row.birth_date),
-                label("category", row.category), label("state", row.state),
-                wareki(row.state_since), wareki(row.planned_end_on),
-                row.caseworker_name)[column]
+        return _cells(row, row.name, row.kana)[column]
 
     def tooltip(self, row: CaseloadRow, column: int) -> str | None:
-        dates = {3: row.birth_date, 6: row.state_since, 7: row.planned_end_on}
-        value = dates.get(column)
-        return value.isoformat() if isinstance(value, date) else None
+        return _dates_tooltip(row, column)
 
     def foreground(self, row: CaseloadRow, column: int) -> QBrush | None:
-        if column == 5:
-            return QBrush(QColor(STATE_COLOURS.get(row.state, "#111827")))
-        return None
+        return _state_colour(row, column)
 
     def reload(self, filters: CaseloadFilter | None = None) -> None:
         if filters is not None:
@@ -163,7 +178,7 @@ class CaseloadModel(_Table):
             return
         self._loading = True
         self.loading_changed.emit(True)
-        after = (self.rows[-1].sort_value, self.rows[-1].person_id) if self.rows else None
+        after = self.rows[-1].cursor if self.rows else None
         generation, filters = self._generation, self.filters
         sort_key, descending = self.sort_key, self.descending
         self.runner.submit(
@@ -193,17 +208,30 @@ class CaseloadModel(_Table):
 
 
 class SearchModel(_Table):
-    headers = (N_("ケース番号"), N_("氏名"), N_("フリガナ"), N_("生年月日"), N_("対象者区分"), N_("担当"))
+    """Search results (at most a page): the list's columns, sorted here by any of them."""
 
-    def __init__(self, staff: dict[uuid.UUID, str]) -> None:
-        super().__init__()
-        self.staff = staff
+    headers = COLUMNS
 
     def display(self, row: SearchHit, column: int) -> str:
-        return (row.case_number, f"{row.family_name} {row.given_name}",
-                f"{row.family_kana} {row.given_kana}", wareki(row.birth_date),
-                label("category", row.category),
-                self.staff.get(row.caseworker_id, "") if row.caseworker_id else "")[column]
+        return _cells(row, f"{row.family_name} {row.given_name}",
+                      f"{row.family_kana} {row.given_kana}")[column]
+
+    def tooltip(self, row: SearchHit, column: int) -> str | None:
+        return _dates_tooltip(row, column)
+
+    def foreground(self, row: SearchHit, column: int) -> QBrush | None:
+        return _state_colour(row, column)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.headers):
+            return
+        def key(row: SearchHit) -> tuple[Any, ...]:
+            dates = {3: row.birth_date, 6: row.state_since, 7: row.planned_end_on}
+            value = dates[column] if column in dates else self.display(row, column)
+            return (value is None, str(value or ""), row.family_kana, row.given_kana)
+        self.beginResetModel()
+        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.endResetModel()
 
 
 class AgendaModel(_Table):

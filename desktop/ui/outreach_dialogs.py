@@ -31,6 +31,7 @@ from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import user_label
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("OutreachDialogs")
 
@@ -178,7 +179,7 @@ class OutreachImportDialog(QDialog):
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(860, 640)
+        fit_to_screen(self, 860, 640)
 
     def resolutions(self) -> dict[str, Any] | None:
         out = {}

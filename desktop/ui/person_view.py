@@ -33,12 +33,14 @@ from desktop.i18n import N_, listing, translator
 from desktop.services import Services
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError, InvalidInput, StaleRecord
+from desktop.services.errors import DomainError, InvalidInput, NeedsConfirmation, StaleRecord
 from desktop.services.hello_work import ActivityInput, ActivityRecord, HelloWorkCase
-from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU, shown
-from desktop.services.persons import PersonInput, PersonRecord
+from desktop.services.labels import CHECKPOINT_OBSERVED, CONSENT_SCOPE, SUPPORT_MENU, shown
+from desktop.services.persons import PersonInput, PersonRecord, person_problems
 from desktop.services.printing import PrintedDocument
 from desktop.services.workflow import (
+    OPEN_CHECKS_CANCEL,
+    OPEN_CHECKS_KEEP,
     ContactInput,
     EpisodeSummary,
     PlacementInput,
@@ -51,7 +53,7 @@ from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
-from desktop.ui.widgets import Form
+from desktop.ui.widgets import FlowLayout, Form, scrolling, top_aligned
 
 _t = translator("PersonView")
 
@@ -130,6 +132,42 @@ ACTION_TEXT = {
 }
 
 
+# The record's tabs, by name (the agenda opens the one an item is about).
+SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "hello_work")
+
+
+def person_data(values: dict[str, Any]) -> PersonInput:
+    """The person's fields of a form's values (a missing date stays None)."""
+    return PersonInput(**{f.name: values.get(f.name) for f in fields(PersonInput)})
+
+
+def watch_person_fields(form: Form, today: Callable[[], date]) -> None:
+    """Check each identity field as it is left, and show its problem beside it (the same
+    checks as saving makes; no database)."""
+    def left(name: str) -> None:
+        values, unreadable = form.read()
+        problems = {**person_problems(person_data(values), today()), **unreadable}
+        form.set_error(name, problems.get(name, ""))
+
+    for name in ("case_number", "family_name", "given_name", "family_kana", "given_kana",
+                 "birth_date", "postal_code", "phone_home", "phone_mobile"):
+        widget = form.fields.get(name)
+        if widget is not None:
+            widget.editingFinished.connect(lambda n=name: left(n))  # type: ignore[attr-defined]
+
+
+def check_person_form(form: Form, today: date) -> dict[str, Any] | None:
+    """The form's values, or None after showing every problem at once, each beside its
+    field (not one at a time)."""
+    values, unreadable = form.read()
+    problems = {**person_problems(person_data(values), today), **unreadable}
+    if problems:
+        form.show_errors(problems)
+        return None
+    form.clear_errors()
+    return values
+
+
 class PersonView(QWidget):
     """One person's record. ``changed`` after any save, so lists and the agenda refresh."""
 
@@ -144,14 +182,18 @@ class PersonView(QWidget):
         self.person: PersonRecord | None = None
         self.episodes: list[EpisodeSummary] = []
         self.current_plan: Any = None
+        self.wanted: tuple[uuid.UUID | None, uuid.UUID | None] = (None, None)
         self.dirty = False
         self._loading_form = False
         layout = QVBoxLayout(self)
         self.header = QLabel()
         self.header.setObjectName("personHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
         layout.addWidget(self.header)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("personTabs")
+        self.tabs.setAccessibleName(_t("対象者の記録"))
         layout.addWidget(self.tabs)
         self._build_profile()
         self._build_episode()
@@ -163,6 +205,41 @@ class PersonView(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self.save_profile)
         self.reload()
+
+    def show_section(self, section: str | None, episode_id: uuid.UUID | None = None,
+                     item_id: uuid.UUID | None = None) -> None:
+        """Bring up one tab of the record (by name, see SECTIONS), on ``episode_id`` with
+        ``item_id`` (a retention check) selected once loaded."""
+        if section is not None:
+            self.tabs.setCurrentIndex(SECTIONS.index(section))
+        if episode_id is None:
+            return
+        self.wanted = (episode_id, item_id)
+        index = self._episode_index(episode_id)
+        if index >= 0 and index != self.episode_combo.currentIndex():
+            self.episode_combo.setCurrentIndex(index)  # loads it
+        elif index >= 0:
+            self._select_wanted()
+
+    def _episode_index(self, episode_id: uuid.UUID) -> int:
+        # By value: QComboBox.findData compares Python objects by identity.
+        return next((i for i in range(self.episode_combo.count())
+                     if self.episode_combo.itemData(i) == episode_id), -1)
+
+    def _select_wanted(self) -> None:
+        episode_id, item_id = self.wanted
+        if item_id is None or self.episode() is None or self.episode().id != episode_id:  # type: ignore[union-attr]
+            return
+        for row, check in enumerate(self.checkpoints_model.rows):
+            if check.id == item_id:
+                self.checkpoints_view.selectRow(row)
+                self.wanted = (None, None)
+                return
+        for row, activity in enumerate(self.activities_model.rows):
+            if activity.id == item_id:  # a hire Hello Work reported
+                self.activities_view.selectRow(row)
+                self.wanted = (None, None)
+                return
 
     # ---------------------------------------------------------------- loading
 
@@ -178,7 +255,7 @@ class PersonView(QWidget):
         p = self.person
         today = self.services.ctx.today()
         self.header.setText(
-            f"<span style='font-size:18pt;font-weight:600'>{html.escape(p.family_name)} "
+            f"<span style='font-size:x-large;font-weight:600'>{html.escape(p.family_name)} "
             f"{html.escape(p.given_name)}</span>&nbsp;&nbsp;<span style='color:#4b5563'>"
             f"{html.escape(p.family_kana)} {html.escape(p.given_kana)}</span><br>"
             "<span style='color:#374151'>"
@@ -196,7 +273,10 @@ class PersonView(QWidget):
             self.episode_combo.addItem(
                 _t("{on} 受付 — {state}").format(on=wareki(e.intake_on),
                                                   state=label("state", e.state)), e.id)
-        index = self.episode_combo.findData(current) if current else 0
+        wanted = self.wanted[0]
+        if wanted is not None and self._episode_index(wanted) >= 0:
+            current = wanted
+        index = self._episode_index(current) if current else 0
         self.episode_combo.setCurrentIndex(max(0, index))
         self.episode_combo.blockSignals(False)
         self.new_episode_button.setEnabled(all(e.state == "closed" for e in self.episodes))
@@ -224,7 +304,8 @@ class PersonView(QWidget):
         f.text("desired_wage", _t("希望賃金"))
         f.text("desired_area", _t("希望地域"))
         f.changed.connect(self._mark_dirty)
-        scroll.setWidget(f)
+        watch_person_fields(f, self.services.ctx.today)
+        scroll.setWidget(top_aligned(f))
         outer.addWidget(scroll)
         row = QHBoxLayout()
         self.save_state = QLabel()
@@ -261,11 +342,8 @@ class PersonView(QWidget):
     def save_profile(self) -> None:
         if self.person is None:
             return
-        values = self.profile.values()
+        values = check_person_form(self.profile, self.services.ctx.today())
         if values is None:
-            return
-        if values["birth_date"] is None:
-            self.profile.show_error("birth_date", _t("生年月日を入力してください"))
             return
         self._store(self.person.version, PersonInput(**values), _t("保存しました"),
                     merge_if_stale=True)
@@ -361,8 +439,9 @@ class PersonView(QWidget):
         self.state_line.setObjectName("stateLine")
         self.state_line.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.state_line)
-        self.actions_row = QHBoxLayout()
-        layout.addLayout(self.actions_row)
+        actions = QWidget()
+        self.actions_row = FlowLayout(actions)  # wraps on a narrow screen
+        layout.addWidget(actions)
         self.blocked = QLabel()
         self.blocked.setObjectName("blockedReason")
         self.blocked.setWordWrap(True)
@@ -374,7 +453,7 @@ class PersonView(QWidget):
                        " ".join(shown(x) for x in (t.reason or "", t.note) if x)))
         layout.addWidget(QLabel(_t("経過（すべての状態の変更）")))
         layout.addWidget(_table(self.timeline), 1)
-        self.tabs.addTab(page, _t("支援経過"))
+        self.tabs.addTab(scrolling(page), _t("支援経過"))
 
     def _show_episode(self) -> None:
         while self.actions_row.count():
@@ -439,6 +518,7 @@ class PersonView(QWidget):
         self.current_plan = data["plan"]
         self.review_button.setEnabled(bool(data["plan"] and any(
             done is None for _, _, done, _ in data["plan"].reviews)))
+        self._select_wanted()
         reasons = []
         for action in data["actions"]:
             if action.target == "closed":
@@ -457,7 +537,6 @@ class PersonView(QWidget):
         close = next((a for a in data["actions"] if a.target == "closed"), None)
         if close is not None:
             self._add_action("closed", _t("終了"), close.allowed, close.reason)
-        self.actions_row.addStretch(1)
         self.blocked.setText("\n".join(reasons))
 
     def _add_action(self, key: str, text: str, allowed: bool, reason: str) -> None:
@@ -530,12 +609,38 @@ class PersonView(QWidget):
                 lambda v: wf.extend_support(a, ep, required(v, "new_end_on", _t("終了予定日を入力してください")),
                                             v["reason"]))
         elif key == "closed":
-            reasons = self.services.settings.get("closure_reasons")
-            self._dialog(_t("支援を終了"), lambda f: (
-                f.date("on", _t("終了日"), today),
-                f.choice("reason", _t("終了理由"), [(r, shown(r)) for r in reasons]),
-                f.area("note", _t("メモ"))),
-                lambda v: wf.close_episode(a, ep, required(v, "on", _t("終了日を入力してください")), v["reason"], v["note"]))
+            self._close(ep, today)
+
+    def _close(self, ep: uuid.UUID, today: date) -> None:
+        """終了, asking what becomes of the retention checks still open (cancelled with the
+        closure, or kept on the agenda to record later)."""
+        reasons = self.services.settings.get("closure_reasons")
+        still_open = [c for c in self.checkpoints_model.rows if c.done_on is None]
+        intro = ""
+        if still_open:
+            intro = _t("定着確認が {n} 件残っています（{which}）。").format(
+                n=len(still_open), which=listing(
+                    _t("{months}か月・{due}").format(months=c.months, due=wareki(c.due_on))
+                    for c in still_open))
+
+        def build(f: Form) -> None:
+            f.date("on", _t("終了日"), today)
+            f.choice("reason", _t("終了理由"), [(r, shown(r)) for r in reasons])
+            if still_open:
+                f.choice("open_checkpoints", _t("残っている定着確認"), [
+                    (None, _t("選んでください")),
+                    (OPEN_CHECKS_CANCEL, _t("支援の終了とともに中止する")),
+                    (OPEN_CHECKS_KEEP, _t("予定として残す（今日の予定に表示し、後で記録する）"))])
+            f.area("note", _t("メモ"))
+
+        def submit(v: dict[str, Any]) -> Any:
+            if still_open and v.get("open_checkpoints") is None:
+                raise InvalidInput("open_checkpoints", _t("残っている定着確認の扱いを選んでください"))
+            return self.services.workflow.close_episode(
+                self.actor, ep, required(v, "on", _t("終了日を入力してください")), v["reason"],
+                v["note"], open_checkpoints=v.get("open_checkpoints"))
+
+        self._dialog(_t("支援を終了"), build, submit, intro)
 
     def _return_referral(self, ep: uuid.UUID, today: date) -> None:
         self._dialog(_t("差戻しを記録"), lambda f: (
@@ -722,7 +827,7 @@ class PersonView(QWidget):
         row.addWidget(withdraw)
         row.addStretch(1)
         layout.addLayout(row)
-        self.tabs.addTab(page, _t("同意"))
+        self.tabs.addTab(scrolling(page), _t("同意"))
 
     def record_consent(self) -> None:
         episode = self.episode()
@@ -787,7 +892,7 @@ class PersonView(QWidget):
             lambda c: (wareki(c.contact_on), label("contact", c.kind), c.staff_name, c.content,
                        parenthesised(c.next_action, wareki(c.next_action_due))))
         layout.addWidget(_table(self.contacts_model), 1)
-        self.tabs.addTab(page, _t("ケース記録"))
+        self.tabs.addTab(scrolling(page), _t("ケース記録"))
 
     def add_contact(self) -> None:
         episode = self.episode()
@@ -830,10 +935,11 @@ class PersonView(QWidget):
         self.checkpoints_model = RecordsModel(
             (_t("定着確認"), _t("予定日"), _t("確認日"), _t("結果")),
             lambda c: (_t("{months}か月").format(months=c.months), wareki(c.due_on),
-                       wareki(c.done_on),
-                       label("checkpoint", c.result)))
+                       wareki(c.done_on), self._check_status(c)))
         layout.addWidget(QLabel(_t("定着確認")))
         self.checkpoints_view = _table(self.checkpoints_model)
+        self.checkpoints_view.setObjectName("checkpointsView")
+        self.checkpoints_view.setAccessibleName(_t("定着確認"))
         layout.addWidget(self.checkpoints_view, 1)
         record = QPushButton(_t("選択した定着確認の結果を記録"))
         record.clicked.connect(self.record_checkpoint)
@@ -841,19 +947,38 @@ class PersonView(QWidget):
         row.addWidget(record)
         row.addStretch(1)
         layout.addLayout(row)
-        self.tabs.addTab(page, _t("就職・定着"))
+        self.tabs.addTab(scrolling(page), _t("就職・定着"))
+
+    def _check_status(self, check: Any) -> str:
+        """Every check has a status: its result, or still to do (予定 / 期限超過)."""
+        if check.result:
+            return label("checkpoint", check.result)
+        if check.due_on < self.services.ctx.today():
+            return _t("期限超過（未確認）")
+        return _t("予定")
 
     def record_checkpoint(self) -> None:
         checkpoint = _selected(self.checkpoints_view)
         if checkpoint is None:
             return
+        wf = self.services.workflow
+
+        def submit(v: dict[str, Any]) -> Any:
+            on = required(v, "done_on", _t("確認日を入力してください"))
+            try:
+                return wf.record_checkpoint(self.actor, checkpoint.id, on, v["result"],
+                                            v["note"])
+            except NeedsConfirmation as question:
+                if not dialogs.ask_confirm(self, _t("定着確認の結果"), question.message):
+                    raise InvalidInput("done_on", question.message) from None
+                return wf.record_checkpoint(self.actor, checkpoint.id, on, v["result"],
+                                            v["note"], early=True)
+
         self._dialog(_t("定着確認の結果"), lambda f: (
             f.date("done_on", _t("確認日"), self.services.ctx.today()),
-            f.choice("result", _t("結果"), choices("checkpoint")),
-            f.area("note", _t("メモ"))),
-            lambda v: self.services.workflow.record_checkpoint(
-                self.actor, checkpoint.id, required(v, "done_on", _t("確認日を入力してください")),
-                v["result"], v["note"]))
+            f.choice("result", _t("結果"), [(k, label("checkpoint", k))
+                                            for k in CHECKPOINT_OBSERVED]),
+            f.area("note", _t("メモ"))), submit)
 
     # ---------------------------------------------------------------- plan
 
@@ -875,7 +1000,7 @@ class PersonView(QWidget):
         row.addWidget(self.protection_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.tabs.addTab(page, _t("支援プラン・支援要請"))
+        self.tabs.addTab(scrolling(page), _t("支援プラン・支援要請"))
 
     def _show_plan(self, plan: Any, referrals: list[Any]) -> None:
         lines = []
@@ -949,7 +1074,8 @@ class PersonView(QWidget):
         self.activities_view = _table(self.activities_model)
         self.activities_view.setObjectName("helloWorkActivities")
         layout.addWidget(self.activities_view, 1)
-        row = QHBoxLayout()
+        buttons = QWidget()
+        row = FlowLayout(buttons)  # wraps on a narrow screen or with large text
         self.hw_add = QPushButton(_t("ハローワークの支援を記録…"))
         self.hw_add.setObjectName("addActivity")
         self.hw_add.clicked.connect(self.record_activity)
@@ -962,14 +1088,12 @@ class PersonView(QWidget):
         self.hw_remove = QPushButton(_t("選択した記録を削除"))
         self.hw_remove.setObjectName("removeActivity")
         self.hw_remove.clicked.connect(self.remove_activity)
-        for button in (self.hw_add, self.hw_confirm, self.hw_dismiss):
+        for button in (self.hw_add, self.hw_confirm, self.hw_dismiss, self.hw_remove):
             row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.hw_remove)
-        layout.addLayout(row)
+        layout.addWidget(buttons)
         self.hello_work: HelloWorkCase | None = None
-        self.hello_work_page = page
-        self.tabs.addTab(page, _t("ハローワーク"))
+        self.hello_work_page = scrolling(page)
+        self.tabs.addTab(self.hello_work_page, _t("ハローワーク"))
 
     @staticmethod
     def _hiring_text(a: ActivityRecord) -> str:

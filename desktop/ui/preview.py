@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.files import write_whole
 from desktop.i18n import N_, translator
 from desktop.services.printing import PrintedDocument
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Preview")
 
@@ -103,15 +105,13 @@ class PreviewDialog(QDialog):
         for button in (save, send, close):
             row.addWidget(button)
         layout.addLayout(row)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
     def save(self) -> Path | None:
         path = choose_save_path(self, self.document.filename)
         if not path:
             return None
-        target = Path(path)
-        target.write_bytes(self.document.pdf)
-        return target
+        return write_whole(Path(path), self.document.pdf)
 
     def print_pages(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.report_tables import (
+    SUMMARY_KEYS,
     LabelledTable,
     as_of_label,
     category_table,
@@ -61,7 +62,7 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import fiscal_year, fiscal_year_short
-from desktop.ui.widgets import DateEdit
+from desktop.ui.widgets import DateEdit, FlowLayout
 
 _t = translator("ReportsView")
 
@@ -84,11 +85,12 @@ def fill_table(widget: QTableWidget, table: LabelledTable) -> None:
                 font.setBold(True)
                 item.setFont(font)
             widget.setItem(r, c, item)
-    widget.resizeColumnsToContents()
+    # Every column as wide as its header and figures (「就労による保護廃止」 was cut off when
+    # the columns shared the width out equally); the table scrolls sideways where the window
+    # is narrower.
     header = widget.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    for c in range(1, len(table.header)):
-        header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
 
 
 def _table() -> QTableWidget:
@@ -97,7 +99,7 @@ def _table() -> QTableWidget:
     widget.verticalHeader().hide()
     widget.setAlternatingRowColors(True)
     widget.horizontalHeader().setStretchLastSection(True)
-    widget.verticalHeader().setDefaultSectionSize(30)
+    widget.verticalHeader().setDefaultSectionSize(widget.fontMetrics().height() + 14)
     return widget
 
 
@@ -113,7 +115,7 @@ class ReportsView(QWidget):
         self.report: dict[str, Any] | None = None
         self.period: Period | None = None
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_picker())
+        layout.addWidget(self._build_picker())
         self.heading = QLabel()
         self.heading.setObjectName("agendaSummary")
         layout.addWidget(self.heading)
@@ -128,10 +130,10 @@ class ReportsView(QWidget):
         self.offices.setObjectName("reportOffices")
         side.addWidget(self.offices)
         top.addLayout(side, 2)
-        # Every indicator without a scroll bar.
-        for table in (self.summary, self.retention, self.offices):
-            table.verticalHeader().setDefaultSectionSize(24)
-        self.summary.setMinimumHeight(15 * 24 + 8)
+        # Every indicator of the summary without a scroll bar (the page itself scrolls on a
+        # small screen); Hello Work's counts are the per-office table's total row.
+        self.summary.setMinimumHeight(
+            (len(SUMMARY_KEYS) + 1) * self.summary.verticalHeader().defaultSectionSize() + 8)
         layout.addLayout(top, 0)
 
         self.details = QTabWidget()
@@ -155,14 +157,18 @@ class ReportsView(QWidget):
 
     # ---------------------------------------------------------------- picker
 
-    def _build_picker(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_picker(self) -> QWidget:
+        picker = QWidget()
+        row = FlowLayout(picker)  # wraps onto a second line on a narrow screen
         self.mode = QComboBox()
         self.mode.addItem(_t("年度"), "fiscal")
         self.mode.addItem(_t("月"), "month")
         self.mode.addItem(_t("期間を指定"), "custom")
         self.mode.setObjectName("reportMode")
-        row.addWidget(QLabel(_t("期間")))
+        caption = QLabel(_t("期間"))
+        caption.setBuddy(self.mode)
+        row.addWidget(caption)
+        self.mode.setAccessibleName(_t("期間"))
         row.addWidget(self.mode)
         self.year = QComboBox()
         self.year.setObjectName("reportYear")
@@ -195,7 +201,6 @@ class ReportsView(QWidget):
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         row.addWidget(self.error)
-        row.addStretch(1)
         self.targets_button = QPushButton(_t("年度目標を設定…"))
         self.targets_button.clicked.connect(self.edit_targets)
         self.targets_button.setVisible(self.actor.role in ("admin", "supervisor"))
@@ -208,7 +213,7 @@ class ReportsView(QWidget):
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             row.addWidget(button)
             self.export_buttons[fmt] = button
-        return row
+        return picker
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
@@ -255,11 +260,6 @@ class ReportsView(QWidget):
             p=f"{report['placements']:,}", r=shown(report["placement_rate"], True)))
         fill_table(self.summary, summary_table(report))
         fill_table(self.retention, retention_table(report))
-        # 「未記録（期限超過）」 is wider than an equal share: the counts take what they need,
-        # the last column the rest.
-        for column in range(1, self.retention.columnCount() - 1):
-            self.retention.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents)
         fill_table(self.offices, office_table(report))
         fill_table(self.by_category, category_table(report))
         fill_table(self.by_staff, staff_table(report))

@@ -16,8 +16,10 @@ from desktop.config import Config
 from desktop.errors import DomainError
 from desktop.i18n import translator
 from desktop.models.db import DatabaseUnavailable
+from desktop.models.keystore import KeyUnavailable, parse_recovery_key
 from desktop.models.server_settings import (
     forget_server,
+    save_audit_key,
     save_server,
     saved_server_url,
     without_password,
@@ -49,13 +51,24 @@ def configure_server(parent: QWidget | None, data_dir: Path) -> bool:
         form.text("url", _t("サーバーの URL"), shown or "postgresql+psycopg://").setCursorPosition(0)
         form.text("password", _t("パスワード（キーチェーンに保存）")).setEchoMode(
             QLineEdit.EchoMode.Password)
+        form.text("audit_key", _t("監査ログの鍵（XXXX-… の16組。キーチェーンに保存）")).setEchoMode(
+            QLineEdit.EchoMode.Password)
 
     def submit(values: dict[str, Any]) -> str:
         url = _with_password(values.get("url") or "", values.get("password") or "")
+        typed = (values.get("audit_key") or "").strip()
+        if typed:
+            key = parse_recovery_key(typed)
+            if key is None:
+                raise InvalidInput("audit_key", _t("監査ログの鍵は XXXX-XXXX-… の16組で入力してください"))
+            if not save_audit_key(url, key):
+                raise InvalidInput("audit_key", _t("この PC にはキーチェーンがないため、鍵を保存できません"
+                                                   "（TSUNAGI_AUDIT_KEY で指定してください）"))
         try:
             opened = open_database(dataclasses.replace(Config(data_dir), db_url=url))
-        except DatabaseUnavailable as exc:
-            raise InvalidInput("url", str(exc)) from None
+        except (DatabaseUnavailable, KeyUnavailable) as exc:
+            raise InvalidInput("audit_key" if isinstance(exc, KeyUnavailable) else "url",
+                               str(exc)) from None
         opened.db.close()
         return save_server(data_dir, url)
 

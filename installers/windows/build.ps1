@@ -18,6 +18,11 @@ $Version = (& .venv\Scripts\python.exe -c "import desktop; print(desktop.__versi
     -qm resources\translations\tsunagi_en.qm
 if ($LASTEXITCODE -ne 0) { throw "pyside6-lrelease failed" }
 
+# IPAmj明朝 (ipamjm.ttf, IPA Font License) is bundled at build time; it is not kept in git.
+if (-not $env:TSUNAGI_IPAMJ_FONT -or -not (Test-Path $env:TSUNAGI_IPAMJ_FONT)) {
+    throw "Set TSUNAGI_IPAMJ_FONT to ipamjm.ttf from the IPAmj Mincho package (docs/INSTALL.md)"
+}
+
 & .venv\Scripts\pyinstaller.exe --noconfirm --clean --distpath dist --workpath build\pyinstaller `
     installers\pyinstaller\tsunagi.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }

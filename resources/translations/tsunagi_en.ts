@@ -23,6 +23,66 @@
     <context>
         <name>Audit</name>
         <message>
+            <source>{table}（{table_name}）の記録 {id} は、最後の監査記録 #{seq} の後につなぎを通らずに変更されています</source>
+            <translation>{table} ({table_name}) record {id} was changed outside Tsunagi after its last audit entry #{seq}</translation>
+        </message>
+        <message>
+            <source>ほかに {count} 件の記録が同様に変更されています</source>
+            <translation>{count} more records were changed the same way</translation>
+        </message>
+        <message>
+            <source>ケース記録</source>
+            <translation>Case note</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work office</translation>
+        </message>
+        <message>
+            <source>プランの見直し</source>
+            <translation>Plan review</translation>
+        </message>
+        <message>
+            <source>保護の廃止・減額</source>
+            <translation>End or reduction of assistance</translation>
+        </message>
+        <message>
+            <source>同意</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <source>定着確認</source>
+            <translation>Retention check</translation>
+        </message>
+        <message>
+            <source>対象者</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>就職</source>
+            <translation>Placement</translation>
+        </message>
+        <message>
+            <source>支援エピソード</source>
+            <translation>Support episode</translation>
+        </message>
+        <message>
+            <source>支援プラン</source>
+            <translation>Support plan</translation>
+        </message>
+        <message>
+            <source>支援要請</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <source>監査ログ #{first}〜#{last} は先頭の記録にない行です（あとから追加または書き換えられています）</source>
+            <translation>Audit log #{first}–#{last} are beyond the recorded head (added or rewritten afterwards)</translation>
+        </message>
+        <message>
+            <source>監査ログ #{seq} が先頭の記録と一致しません（書き換えられています）</source>
+            <translation>Audit log #{seq} does not match the recorded head (rewritten)</translation>
+        </message>
+        <message>
             <source>監査ログ #{seq} が欠落しています（次は #{next}）</source>
             <translation>Audit log #{seq} is missing (the next is #{next})</translation>
         </message>
@@ -31,8 +91,36 @@
             <translation>The previous-hash of audit log #{seq} does not match (an earlier row was altered or deleted)</translation>
         </message>
         <message>
+            <source>監査ログ #{seq}: 鍵付きの連鎖の始まりが正しくありません</source>
+            <translation>Audit log #{seq}: the keyed chain does not start correctly</translation>
+        </message>
+        <message>
             <source>監査ログ #{seq}（{action}）の内容が改ざんされています</source>
             <translation>The content of audit log #{seq} ({action}) has been altered</translation>
+        </message>
+        <message>
+            <source>監査ログの先頭の記録（{name}）がありません。監査ログの末尾が削除されていても検出できません</source>
+            <translation>The audit log's recorded head ({name}) is missing; rows deleted from the end of the log could not be detected</translation>
+        </message>
+        <message>
+            <source>監査ログの先頭の記録（{name}）が壊れています</source>
+            <translation>The audit log's recorded head ({name}) is damaged</translation>
+        </message>
+        <message>
+            <source>監査ログの末尾が削除されています（この PC の記録では #{seq} まであります）</source>
+            <translation>Rows have been deleted from the end of the audit log (this PC recorded it up to #{seq})</translation>
+        </message>
+        <message>
+            <source>監査ログの末尾が削除されています（記録では #{seq} まであります。現在は #{now} まで）</source>
+            <translation>Rows have been deleted from the end of the audit log (recorded up to #{seq}; now up to #{now})</translation>
+        </message>
+        <message>
+            <source>監査ログの鍵がないため検証できません</source>
+            <translation>The audit log cannot be verified without its key</translation>
+        </message>
+        <message>
+            <source>職員</source>
+            <translation>Staff member</translation>
         </message>
     </context>
     <context>
@@ -213,12 +301,16 @@
             <translation>Error: {message}</translation>
         </message>
         <message>
-            <source>エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に渡してください。変更は保存されていません</source>
-            <translation>Error: an unexpected problem occurred ({error}). Give the log {log} to your administrator. Nothing was saved</translation>
+            <source>エラー: 予期しない問題が発生しました（{error}）。詳細はログ {log} を管理者に渡してください。完了していなかった処理の変更は保存されていません</source>
+            <translation>Error: an unexpected problem occurred ({error}). Give the log {log} to your administrator. Changes of the step that had not finished were not saved</translation>
         </message>
         <message>
             <source>キットのパスフレーズ: </source>
             <translation>Kit passphrase: </translation>
+        </message>
+        <message>
+            <source>キーチェーンがないため監査ログの鍵は保存していません。TSUNAGI_AUDIT_KEY に指定してください</source>
+            <translation>There is no keychain, so the audit key was not saved. Give it in TSUNAGI_AUDIT_KEY</translation>
         </message>
         <message>
             <source>コピー中 {table}: {n:,} 行</source>
@@ -231,6 +323,14 @@
         <message>
             <source>サーバー: {server}</source>
             <translation>Server: {server}</translation>
+        </message>
+        <message>
+            <source>サーバーの監査ログの鍵（この一度だけ表示します。ほかの PC で tsunagi server use するときに TSUNAGI_AUDIT_KEY に指定します。紙に控えて保管してください）:</source>
+            <translation>The server's audit key (shown only this once; give it in TSUNAGI_AUDIT_KEY when running tsunagi server use on the other PCs; write it down and keep it safe):</translation>
+        </message>
+        <message>
+            <source>サーバーの監査ログの鍵（ほかの PC で tsunagi server use するときに TSUNAGI_AUDIT_KEY に指定します。紙に控えて保管してください）: {key}</source>
+            <translation>The server's audit key (give it in TSUNAGI_AUDIT_KEY when running tsunagi server use on the other PCs; write it down and keep it safe): {key}</translation>
         </message>
         <message>
             <source>サーバーの設定を消し、この PC のデータベースに戻る</source>
@@ -305,12 +405,8 @@
             <translation>Verified and restored the backup.</translation>
         </message>
         <message>
-            <source>バックアップを検証してから復元する</source>
-            <translation>Verify a backup, then restore it</translation>
-        </message>
-        <message>
-            <source>バックアップ内の管理者のパスワード: </source>
-            <translation>Administrator's password in the backup: </translation>
+            <source>バックアップを検証してから復元する（現在のデータベースの管理者が実行）</source>
+            <translation>verify a backup, then restore it (run by an administrator of the current database)</translation>
         </message>
         <message>
             <source>パスフレーズ（TSUNAGI_DB_PASSPHRASE）</source>
@@ -385,6 +481,10 @@
             <translation>List closed cases past their retention period; delete them with --apply</translation>
         </message>
         <message>
+            <source>出力先が閉じられたため、表示を中止しました。完了していなかった処理の変更は保存されていません</source>
+            <translation>The output was closed, so printing stopped. Changes of the step that had not finished were not saved</translation>
+        </message>
+        <message>
             <source>出力先（json/csv は省略すると画面に表示）</source>
             <translation>Output file (json/csv go to the screen when omitted)</translation>
         </message>
@@ -399,6 +499,10 @@
         <message>
             <source>初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）</source>
             <translation>Initial password: {new_password} (tell the person, and have them change it after the first login)</translation>
+        </message>
+        <message>
+            <source>別の事務所（別のデータベース）のバックアップで置き換えることを認める</source>
+            <translation>allow replacing the database with another office's (another database's) backup</translation>
         </message>
         <message>
             <source>利用者「{username}」を有効にしました</source>
@@ -547,6 +651,10 @@
         <message>
             <source>無効</source>
             <translation>disabled</translation>
+        </message>
+        <message>
+            <source>現在のデータベースの管理者のパスワード: </source>
+            <translation>Password of an administrator of the current database: </translation>
         </message>
         <message>
             <source>現在の接続先を表示する</source>
@@ -772,8 +880,8 @@
             <translation>Could not save ({e})</translation>
         </message>
         <message>
-            <source>内容</source>
-            <translation>Content</translation>
+            <source>内容（誤りはその理由）</source>
+            <translation>Content (for an error, the reason)</translation>
         </message>
         <message>
             <source>取り込む</source>
@@ -848,10 +956,6 @@
             <translation>Name</translation>
         </message>
         <message>
-            <source>理由</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
             <source>種別</source>
             <translation>Kind</translation>
         </message>
@@ -905,6 +1009,14 @@
     </context>
     <context>
         <name>Forms</name>
+        <message>
+            <source>「{char}」（U+{code:04X}）は書類に印刷できない文字です（絵文字など）。入力した内容を直してから印刷してください</source>
+            <translation>“{char}” (U+{code:04X}) cannot be printed on the forms (an emoji or similar). Correct the entry, then print</translation>
+        </message>
+        <message>
+            <source>この書類には IPAex フォントにない文字（JIS第3・第4水準の漢字など）があります。印刷には IPAmj明朝 フォントが必要ですが、インストールされていません（docs/INSTALL.md）</source>
+            <translation>This document holds characters the IPAex fonts lack (JIS level 3/4 kanji and similar). Printing them needs the IPAmj Mincho font, which is not installed (docs/INSTALL.md)</translation>
+        </message>
         <message>
             <source>キャンセル</source>
             <translation>Cancel</translation>
@@ -1064,6 +1176,10 @@
             <translation>Enter at most {limit:,} characters ({count:,} characters now)</translation>
         </message>
         <message>
+            <source>「{char}」（U+{code:04X}）は書類に印刷できない文字のため入力できません（絵文字など）。別の文字で入力してください</source>
+            <translation>“{char}” (U+{code:04X}) cannot be entered: it cannot be printed on the forms (an emoji or similar). Use another character</translation>
+        </message>
+        <message>
             <source>ケース番号</source>
             <translation>Case no.</translation>
         </message>
@@ -1102,6 +1218,10 @@
         <message>
             <source>備考</source>
             <translation>Note</translation>
+        </message>
+        <message>
+            <source>先頭に = + - @ は使えません（表計算ソフトで数式として実行されるため）</source>
+            <translation>Cannot start with = + - @ (a spreadsheet would run it as a formula)</translation>
         </message>
         <message>
             <source>内容</source>
@@ -1164,6 +1284,10 @@
             <translation>Reason</translation>
         </message>
         <message>
+            <source>目に見えない文字（ゼロ幅スペース・方向マーク・行区切りなど）が含まれています。コピーした文字に紛れ込んでいないか確認してください</source>
+            <translation>Contains an invisible character (zero-width space, direction mark, line separator…). Check that none came in with copied text</translation>
+        </message>
+        <message>
             <source>目標とする職種</source>
             <translation>Target job</translation>
         </message>
@@ -1211,8 +1335,16 @@
     <context>
         <name>Intake</name>
         <message>
-            <source>・{case_number} {name}（{kana}）{birth}生</source>
-            <translation>- {case_number} {name} ({kana}), born {birth}</translation>
+            <source>{case_number} {name}（{kana}）{birth}生</source>
+            <translation>{case_number} {name} ({kana}), born {birth}</translation>
+        </message>
+        <message>
+            <source>{name}の記録を開く</source>
+            <translation>Open the record of {name}</translation>
+        </message>
+        <message>
+            <source>この人の記録を開く</source>
+            <translation>Open this record</translation>
         </message>
         <message>
             <source>上記の人とは別人であることを確認しました</source>
@@ -1331,6 +1463,10 @@
         <message>
             <source>不採用</source>
             <translation>Not hired</translation>
+        </message>
+        <message>
+            <source>中止</source>
+            <translation>Cancelled</translation>
         </message>
         <message>
             <source>他事業へ移行</source>
@@ -1865,20 +2001,12 @@
             <translation>Tsunagi</translation>
         </message>
         <message>
-            <source>つなぎ — はじめての設定</source>
-            <translation>Tsunagi — first-time setup</translation>
+            <source>つなぎ 回復キー</source>
+            <translation>Tsunagi recovery key</translation>
         </message>
         <message>
-            <source>つなぎ — データベースの鍵</source>
-            <translation>Tsunagi — database key</translation>
-        </message>
-        <message>
-            <source>つなぎ — ログイン</source>
-            <translation>Tsunagi — log in</translation>
-        </message>
-        <message>
-            <source>つなぎ — 画面のロック</source>
-            <translation>Tsunagi — screen locked</translation>
+            <source>はじめての設定</source>
+            <translation>First-time setup</translation>
         </message>
         <message>
             <source>アプリを終了</source>
@@ -1895,6 +2023,10 @@
         <message>
             <source>データベースのパスフレーズ（10文字以上）</source>
             <translation>Database passphrase (10 characters or more)</translation>
+        </message>
+        <message>
+            <source>データベースの鍵</source>
+            <translation>Database key</translation>
         </message>
         <message>
             <source>パスフレーズが一致しません</source>
@@ -1965,8 +2097,16 @@
             <translation>On a laptop for outreach sessions, the database is made from an outreach kit created at the office (log in with the same user name and password as at the office).</translation>
         </message>
         <message>
+            <source>印刷…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
             <source>回復キー</source>
             <translation>Recovery key</translation>
+        </message>
+        <message>
+            <source>回復キーを控えてから、「回復キーを控えました」にチェックを入れて閉じてください。</source>
+            <translation>Write down the recovery key first, then tick "I have written down the recovery key" and close.</translation>
         </message>
         <message>
             <source>回復キーを控えました</source>
@@ -1977,8 +2117,20 @@
             <translation>Employment support case management</translation>
         </message>
         <message>
-            <source>次の回復キーを紙に書き写し、金庫など安全な場所に保管してください。鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。</source>
-            <translation>Copy the recovery key below onto paper and keep it somewhere safe, such as a safe. It is the only way to open the database if the key is lost. This screen will not be shown again.</translation>
+            <source>次の回復キーを紙に書き写すか印刷し、金庫など安全な場所に保管してください。鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。</source>
+            <translation>Copy the recovery key below onto paper or print it, and keep it somewhere safe such as a safe. If the key is lost it is the only way to open the database. This screen is never shown again.</translation>
+        </message>
+        <message>
+            <source>画面のロック</source>
+            <translation>Screen locked</translation>
+        </message>
+        <message>
+            <source>画面をロックしました。</source>
+            <translation>The screen is locked.</translation>
+        </message>
+        <message>
+            <source>確認しています…</source>
+            <translation>Checking…</translation>
         </message>
         <message>
             <source>管理者のユーザー名</source>
@@ -1992,12 +2144,16 @@
             <source>表示名</source>
             <translation>Display name</translation>
         </message>
+        <message>
+            <source>金庫など安全な場所に保管してください。データベースの鍵を失ったとき、データベースを開ける唯一の手段です。</source>
+            <translation>Keep this somewhere safe such as a safe. If the database key is lost it is the only way to open the database.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>{n} 件</source>
-            <translation>{n} cases</translation>
+            <source>{name}のメニュー</source>
+            <translation>Menu of {name}</translation>
         </message>
         <message>
             <source>{n} 件を印刷しました（{folder}）</source>
@@ -2016,8 +2172,8 @@
             <translation>Created {title} ({n} records): {p}</translation>
         </message>
         <message>
-            <source>{today}　予定 {n} 件（うち期限超過 {o} 件）</source>
-            <translation>{today} · {n} due ({o} overdue)</translation>
+            <source>{today}　{counted}</source>
+            <translation>{today}  {counted}</translation>
         </message>
         <message>
             <source>この PC のデータベースに戻す…</source>
@@ -2036,14 +2192,6 @@
             <translation>Tsunagi</translation>
         </message>
         <message>
-            <source>つなぎ — 出張用（オフライン）</source>
-            <translation>Tsunagi — outreach (offline)</translation>
-        </message>
-        <message>
-            <source>つなぎ — 就労支援ケース管理</source>
-            <translation>Tsunagi — employment support case management</translation>
-        </message>
-        <message>
             <source>キットと作業用データの消去</source>
             <translation>Erase kit and working data</translation>
         </message>
@@ -2058,6 +2206,10 @@
         <message>
             <source>ケース一覧</source>
             <translation>Caseload</translation>
+        </message>
+        <message>
+            <source>ケース一覧 {n} 人</source>
+            <translation>Caseload: {n} persons</translation>
         </message>
         <message>
             <source>データベースの接続先（サーバー）…</source>
@@ -2082,6 +2234,10 @@
         <message>
             <source>中止</source>
             <translation>Stop</translation>
+        </message>
+        <message>
+            <source>予定 {n} 件（うち期限超過 {o} 件）</source>
+            <translation>{n} items due ({o} overdue)</translation>
         </message>
         <message>
             <source>事務所で返却用キットを取り込んだことを確認しましたか？
@@ -2124,6 +2280,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>出張用キットを作る…</source>
             <translation>Make outreach kit…</translation>
+        </message>
+        <message>
+            <source>出張用（オフライン）</source>
+            <translation>Outreach (offline)</translation>
         </message>
         <message>
             <source>区分</source>
@@ -2190,6 +2350,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Reports</translation>
         </message>
         <message>
+            <source>就労支援ケース管理</source>
+            <translation>Employment support case management</translation>
+        </message>
+        <message>
             <source>就労支援台帳_{stamp}.{fmt}</source>
             <translation>employment_support_ledger_{stamp}.{fmt}</translation>
         </message>
@@ -2216,6 +2380,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>支援要請書類を印刷しています…</source>
             <translation>Printing referral documents…</translation>
+        </message>
+        <message>
+            <source>文字の大きさ…</source>
+            <translation>Text size…</translation>
         </message>
         <message>
             <source>新しいパスワードが一致しません</source>
@@ -2254,6 +2422,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Print all unprinted referrals…</translation>
         </message>
         <message>
+            <source>検索</source>
+            <translation>Search</translation>
+        </message>
+        <message>
             <source>検索結果 {n} 件</source>
             <translation>{n} found</translation>
         </message>
@@ -2276,6 +2448,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>現在のパスワード</source>
             <translation>Current password</translation>
+        </message>
+        <message>
+            <source>画面の切り替え</source>
+            <translation>Screens</translation>
         </message>
         <message>
             <source>画面をロック (Ctrl+L)</source>
@@ -2337,6 +2513,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Maintenance</name>
         <message>
+            <source>このバックアップは、これより新しいバージョンのつなぎで作成されたため復元できません（スキーマ {revision}）。何も変更していません</source>
+            <translation>This backup was made by a newer version of Tsunagi and cannot be restored (schema {revision}). Nothing was changed</translation>
+        </message>
+        <message>
+            <source>このバックアップは別の事務所（別のデータベース）のものです。置き換えるには --foreign を付け、現在のデータベースの管理者が実行してください。何も変更していません</source>
+            <translation>This backup belongs to another office (another database). To replace the database with it, add --foreign and run it as an administrator of the current database. Nothing was changed</translation>
+        </message>
+        <message>
             <source>つなぎのバックアップファイルではありません。何も変更していません</source>
             <translation>This is not a Tsunagi backup file. Nothing was changed</translation>
         </message>
@@ -2345,8 +2529,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Back up the server (PostgreSQL) database on the server</translation>
         </message>
         <message>
-            <source>データベースの整合性: {result}</source>
-            <translation>Database integrity: {result}</translation>
+            <source>データベースが壊れているため {step} を完了できません（{code}）</source>
+            <translation>The database is damaged, so {step} could not be completed ({code})</translation>
+        </message>
+        <message>
+            <source>データベースの整合性: {page}</source>
+            <translation>Database integrity: {page}</translation>
+        </message>
+        <message>
+            <source>バックアップの保存先のフォルダを作れません（{reason}）: {out}</source>
+            <translation>Cannot create the backup folder ({reason}): {out}</translation>
         </message>
         <message>
             <source>バックアップの検証に失敗しました: {problems}</source>
@@ -2379,6 +2571,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>暗号化ページの検証に失敗: {page}</source>
             <translation>Encrypted page check failed: {page}</translation>
+        </message>
+        <message>
+            <source>検査の結果を監査ログに記録できませんでした（データベースの損傷のため）</source>
+            <translation>The result of the check could not be written to the audit log (the database is damaged)</translation>
+        </message>
+        <message>
+            <source>現在のデータベースを開けないため、別の事務所のバックアップでは置き換えられません。何も変更していません</source>
+            <translation>The current database cannot be opened, so it cannot be replaced with another office's backup. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>監査ログの検証</source>
+            <translation>the audit log check</translation>
         </message>
     </context>
     <context>
@@ -2478,6 +2682,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Outreach</name>
         <message>
+            <source>{case_number} に終了していない支援エピソードが2つになるため取り込めません。同じ人としてまとめず別の人として取り込むか、事務所側のエピソードを先に終了してください。何も取り込んでいません</source>
+            <translation>Cannot import: {case_number} would have two open support episodes. Import the person as a separate person instead of merging, or close the office's episode first. Nothing was imported</translation>
+        </message>
+        <message>
             <source>{record} は事務所とノートPCの両方で変更されました</source>
             <translation>{record} was changed both at the office and on the laptop</translation>
         </message>
@@ -2494,6 +2702,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{what} ({on})</translation>
         </message>
         <message>
+            <source>このキットはこの事務所のものではありません。何も取り込んでいません</source>
+            <translation>This kit does not belong to this office. Nothing was imported</translation>
+        </message>
+        <message>
             <source>これは返却用のキットです。事務所で取り込んでください</source>
             <translation>This is a return kit. Import it at the office</translation>
         </message>
@@ -2502,8 +2714,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>This is not a Tsunagi outreach kit. Nothing was changed</translation>
         </message>
         <message>
+            <source>ほかの職員のキットは取り込めません</source>
+            <translation>You cannot import another staff member's kit</translation>
+        </message>
+        <message>
             <source>ほかの職員のケースのキットは作れません</source>
             <translation>You cannot make a kit of another staff member's cases</translation>
+        </message>
+        <message>
+            <source>キットに、このキットの担当ケース以外の記録が含まれています（{table}）。何も取り込んでいません</source>
+            <translation>The kit holds records outside the caseload it was made for ({table}). Nothing was imported</translation>
         </message>
         <message>
             <source>キットのパスフレーズは{MIN_PASSPHRASE}文字以上にしてください</source>
@@ -2514,8 +2734,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Kit file not found: {path}</translation>
         </message>
         <message>
+            <source>キットの内容が壊れています。何も取り込んでいません</source>
+            <translation>The kit's contents are damaged. Nothing was imported</translation>
+        </message>
+        <message>
             <source>キットの内容が壊れています。何も変更していません</source>
             <translation>The kit's content is damaged. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>キットの担当ケース以外の対象者とはまとめられません</source>
+            <translation>Cannot merge with a person outside the kit's caseload</translation>
+        </message>
+        <message>
+            <source>キットの担当者が、事務所で作ったときの担当者（{username}）と違います。何も取り込んでいません</source>
+            <translation>The kit's caseworker differs from the one it was made for ({username}). Nothing was imported</translation>
         </message>
         <message>
             <source>キットの暗号化の設定が正しくありません。何も変更していません</source>
@@ -2524,6 +2756,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>キットの見出しが壊れています。何も変更していません</source>
             <translation>The kit's header is damaged. Nothing was changed</translation>
+        </message>
+        <message>
+            <source>キットの記録（{record}）に保存できない値があります: {why}。何も取り込んでいません</source>
+            <translation>A record of the kit ({record}) holds a value that cannot be stored: {why}. Nothing was imported</translation>
         </message>
         <message>
             <source>キットを書き込めません（{reason}）: {path}</source>
@@ -2915,6 +3151,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{months}-month</translation>
         </message>
         <message>
+            <source>{months}か月・{due}</source>
+            <translation>{months} months, {due}</translation>
+        </message>
+        <message>
             <source>{on} の「{kind}」の記録を削除します。よろしいですか。</source>
             <translation>Remove the record "{kind}" of {on}?</translation>
         </message>
@@ -3045,6 +3285,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>世帯状況</source>
             <translation>Household</translation>
+        </message>
+        <message>
+            <source>予定</source>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>予定として残す（今日の予定に表示し、後で記録する）</source>
+            <translation>Keep them scheduled (shown on Today, recorded later)</translation>
         </message>
         <message>
             <source>予定日</source>
@@ -3207,6 +3455,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Retention check</translation>
         </message>
         <message>
+            <source>定着確認が {n} 件残っています（{which}）。</source>
+            <translation>{n} retention checks are still open ({which}).</translation>
+        </message>
+        <message>
             <source>定着確認の結果</source>
             <translation>Retention check result</translation>
         </message>
@@ -3221,6 +3473,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>対象としない</source>
             <translation>Not eligible</translation>
+        </message>
+        <message>
+            <source>対象者の記録</source>
+            <translation>Person's record</translation>
         </message>
         <message>
             <source>対象者区分</source>
@@ -3371,6 +3627,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>From the withdrawal date, no referral or information sharing can rest on this consent.</translation>
         </message>
         <message>
+            <source>支援の終了とともに中止する</source>
+            <translation>Cancel them with the closure</translation>
+        </message>
+        <message>
             <source>支援を終了</source>
             <translation>Close support</translation>
         </message>
@@ -3499,6 +3759,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Due</translation>
         </message>
         <message>
+            <source>期限超過（未確認）</source>
+            <translation>Overdue (not checked)</translation>
+        </message>
+        <message>
             <source>未保存の変更があります</source>
             <translation>There are unsaved changes</translation>
         </message>
@@ -3531,6 +3795,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Next review date</translation>
         </message>
         <message>
+            <source>残っている定着確認</source>
+            <translation>Open retention checks</translation>
+        </message>
+        <message>
+            <source>残っている定着確認の扱いを選んでください</source>
+            <translation>Choose what to do with the open retention checks</translation>
+        </message>
+        <message>
             <source>氏</source>
             <translation>Family name</translation>
         </message>
@@ -3561,10 +3833,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>生年月日</source>
             <translation>Date of birth</translation>
-        </message>
-        <message>
-            <source>生年月日を入力してください</source>
-            <translation>Enter the date of birth</translation>
         </message>
         <message>
             <source>目標: {goal}</source>
@@ -3721,6 +3989,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>週の労働時間</source>
             <translation>Weekly working hours</translation>
+        </message>
+        <message>
+            <source>選んでください</source>
+            <translation>Choose</translation>
         </message>
         <message>
             <source>選択した同意の撤回を記録</source>
@@ -4024,14 +4296,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>ハローワーク別（ハローワークの支援）</source>
             <translation>By Hello Work office (Hello Work's support)</translation>
-        </message>
-        <message>
-            <source>保護廃止</source>
-            <translation>Protection ended</translation>
-        </message>
-        <message>
-            <source>保護減額</source>
-            <translation>Protection reduced</translation>
         </message>
         <message>
             <source>区分別</source>
@@ -4454,6 +4718,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>The URL is not valid</translation>
         </message>
         <message>
+            <source>この PC にはキーチェーンがないため、鍵を保存できません（TSUNAGI_AUDIT_KEY で指定してください）</source>
+            <translation>This PC has no keychain, so the key cannot be saved (give it in TSUNAGI_AUDIT_KEY)</translation>
+        </message>
+        <message>
             <source>この PC のデータベースに戻す</source>
             <translation>Back to this PC's database</translation>
         </message>
@@ -4497,9 +4765,21 @@ The connection is checked before saving. It takes effect from the next start. To
             <source>次回の起動から、サーバー {url} を使います。</source>
             <translation>From the next start, the server {url} will be used.</translation>
         </message>
+        <message>
+            <source>監査ログの鍵は XXXX-XXXX-… の16組で入力してください</source>
+            <translation>Enter the audit key as 16 groups, XXXX-XXXX-…</translation>
+        </message>
+        <message>
+            <source>監査ログの鍵（XXXX-… の16組。キーチェーンに保存）</source>
+            <translation>Audit key (16 groups, XXXX-…; saved in the keychain)</translation>
+        </message>
     </context>
     <context>
         <name>ServerSettings</name>
+        <message>
+            <source>{variable} の形式が正しくありません（XXXX-XXXX-… の16組）</source>
+            <translation>{variable} is not in the right form (16 groups, XXXX-XXXX-…)</translation>
+        </message>
         <message>
             <source>この PC にはパスワードを保存できるキーチェーンがありません。パスワードは保存せず、TSUNAGI_DB_URL 環境変数か ~/.pgpass で指定してください</source>
             <translation>This PC has no keychain to store the password. The password is not saved; give it with the TSUNAGI_DB_URL environment variable or ~/.pgpass</translation>
@@ -4599,6 +4879,18 @@ The connection is checked before saving. It takes effect from the next start. To
     <context>
         <name>Storage</name>
         <message>
+            <source>この PC にはキーチェーンがないため、サーバーの監査ログの鍵を保存できません。鍵（XXXX-… の16組）を TSUNAGI_AUDIT_KEY に指定してください</source>
+            <translation>This PC has no keychain, so the server's audit key cannot be saved. Give the key (16 groups, XXXX-…) in TSUNAGI_AUDIT_KEY</translation>
+        </message>
+        <message>
+            <source>この PC にはサーバーの監査ログの鍵がありません。migrate-to-server または init のときに表示された鍵（XXXX-… の16組）を TSUNAGI_AUDIT_KEY に指定してください（tsunagi server use で一度指定すると、キーチェーンに保存します）</source>
+            <translation>This PC does not have the server's audit key. Give the key shown by migrate-to-server or init (16 groups, XXXX-…) in TSUNAGI_AUDIT_KEY (tsunagi server use saves it in the keychain once given)</translation>
+        </message>
+        <message>
+            <source>このデータベースは、これより新しいバージョンのつなぎで作成・更新されたため開けません（スキーマ {revision}）。新しいバージョンのつなぎを使ってください。何も変更していません</source>
+            <translation>This database was created or updated by a newer version of Tsunagi and cannot be opened (schema {revision}). Use the newer version. Nothing was changed</translation>
+        </message>
+        <message>
             <source>サーバー（{server}）に接続できません。ネットワーク、サーバーの状態、ユーザー名とパスワードを確認してください</source>
             <translation>Cannot connect to the server ({server}). Check the network, the server, and the user name and password</translation>
         </message>
@@ -4635,6 +4927,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Could not save because the database server cannot be reached. The changes have not been saved. Check the network and the server, then save again</translation>
         </message>
         <message>
+            <source>他の処理がデータベースを使用中です（取込やバックアップなど）。変更は保存されていません。しばらく待ってから、もう一度実行してください</source>
+            <translation>Another task is using the database (an import, a backup…). The change was not saved. Wait a moment, then try again</translation>
+        </message>
+        <message>
             <source>入力に使えない制御文字（NUL）が含まれています</source>
             <translation>Contains a control character (NUL) that cannot be entered</translation>
         </message>
@@ -4656,6 +4952,37 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>、</source>
             <translation>, </translation>
+        </message>
+    </context>
+    <context>
+        <name>TextSizeDialog</name>
+        <message>
+            <source>この PC で使う文字の大きさを選びます。すべての画面にすぐ反映され、次回の起動でも同じ大きさになります。</source>
+            <translation>Choose the text size used on this PC. Every screen changes at once, and the next start keeps the same size.</translation>
+        </message>
+        <message>
+            <source>とても大きい（150%）</source>
+            <translation>Very large (150%)</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>大きい（125%）</source>
+            <translation>Large (125%)</translation>
+        </message>
+        <message>
+            <source>文字の大きさ</source>
+            <translation>Text size</translation>
+        </message>
+        <message>
+            <source>標準（100%）</source>
+            <translation>Normal (100%)</translation>
+        </message>
+        <message>
+            <source>設定を保存できませんでした（{reason}）</source>
+            <translation>The setting could not be saved ({reason})</translation>
         </message>
     </context>
     <context>
@@ -4742,6 +5069,14 @@ The connection is checked before saving. It takes effect from the next start. To
     <context>
         <name>Workflow</name>
         <message>
+            <source>{months}か月</source>
+            <translation>{months} months</translation>
+        </message>
+        <message>
+            <source>{months}か月の定着確認の予定日は {due} です。{days}日早い {on} の確認として記録しますか？</source>
+            <translation>The {months}-month retention check is due on {due}. Record it as checked on {on}, {days} days early?</translation>
+        </message>
+        <message>
             <source>この対象者には終了していない支援エピソードがあります</source>
             <translation>This client has a support episode that is not closed</translation>
         </message>
@@ -4788,6 +5123,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>回答待ちの支援要請がありません</source>
             <translation>There is no referral awaiting an answer</translation>
+        </message>
+        <message>
+            <source>定着確認が {n} 件残っています（{which}）。支援の終了とともに中止するか、予定として残すかを選んでください</source>
+            <translation>{n} retention checks are still open ({which}). Choose whether to cancel them with the closure or keep them scheduled</translation>
         </message>
         <message>
             <source>定着確認の予定が見つかりません</source>
@@ -4870,6 +5209,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>The next action record was not found</translation>
         </message>
         <message>
+            <source>残っている定着確認の扱いを選んでください</source>
+            <translation>Choose what to do with the open retention checks</translation>
+        </message>
+        <message>
             <source>決定は「支援対象とする」か「対象としない」を選んでください</source>
             <translation>Choose "eligible for support" or "not eligible" as the decision</translation>
         </message>
@@ -4880,6 +5223,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>目標とする職種を入力してください</source>
             <translation>Enter the target job</translation>
+        </message>
+        <message>
+            <source>確認日は就職日（{start}）より後の日付にしてください</source>
+            <translation>The check date must be after the job start date ({start})</translation>
         </message>
         <message>
             <source>確認結果を選んでください</source>

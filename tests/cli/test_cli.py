@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -367,6 +368,14 @@ def test_migrate_to_server_copies_verifies_and_switches_this_pc(
     assert summary["verified"] is True
     assert summary["tables"]["persons"] == 1000
     assert json.loads((data / "server.json").read_text())["url"] == url  # no password in it
+    # The server's chain is signed with an audit key this PC keeps in its keychain; without
+    # one (as here) it is given to each run, as printed once by the move.
+    key = re.search(r"監査ログの鍵.*?: ((?:[0-9A-F]{4}-){15}[0-9A-F]{4})", moved.stderr)
+    assert key is not None and "キーチェーンがないため" in moved.stderr
+    audit_key = {"TSUNAGI_AUDIT_KEY": key.group(1)}
+    assert run(data, "server", "show").returncode == 0
+    refused = run(data, "report", "--fiscal-year", "2025", "--format", "json")
+    assert refused.returncode == 1 and "監査ログの鍵がありません" in refused.stderr
 
     engine = create_engine(url)
     local = open_engine(Config(data, passphrase=PASSPHRASE))[0]
@@ -384,10 +393,10 @@ def test_migrate_to_server_copies_verifies_and_switches_this_pc(
 
     shown = run(data, "server", "show")
     assert "サーバー: postgresql+psycopg://" in shown.stdout
-    server_report = run(data, "report", "--fiscal-year", "2025", "--format", "json")
+    server_report = run(data, "report", "--fiscal-year", "2025", "--format", "json", **audit_key)
     assert server_report.returncode == 0, server_report.stderr
     assert json.loads(server_report.stdout) == json.loads(local_report.stdout)
-    verify = run(data, "verify")
+    verify = run(data, "verify", **audit_key)
     assert verify.returncode == 0 and "問題はありません" in verify.stdout, verify.stderr
 
     again = run(data, "migrate-to-server", url)

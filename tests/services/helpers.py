@@ -131,13 +131,14 @@ def build_report_caseload(world: World) -> World:
     wf.accept_referral(b, ep, date(2025, 3, 31), plan())
     wf.record_placement(b, ep, placement(date(2025, 4, 1), "indefinite"))
     _checkpoint(w, b, ep, date(2025, 5, 1), "employed")
-    wf.close_episode(b, ep, date(2026, 4, 1), "保護廃止(就労収入増)")
-    # P4: 保護廃止 with 就労自立給付金, then closed on the last day of FY2025
+    wf.close_episode(b, ep, date(2026, 4, 1), "保護廃止(就労収入増)", open_checkpoints="keep")
+    # P4: 保護廃止 with 就労自立給付金, then closed on the last day of FY2025 (its open checks
+    # kept: they stay due and unrecorded)
     ep = _referred(w, b, "public_assistance", date(2025, 5, 1), date(2025, 5, 10))
     wf.accept_referral(b, ep, date(2025, 5, 20), plan())
     wf.record_placement(b, ep, placement(date(2025, 8, 1), "under_1m"))
     wf.record_protection_outcome(b, ep, "abolished", date(2026, 3, 1), independence_benefit=True)
-    wf.close_episode(b, ep, date(2026, 3, 31), "保護廃止(就労収入増)")
+    wf.close_episode(b, ep, date(2026, 3, 31), "保護廃止(就労収入増)", open_checkpoints="keep")
     # P5: returned, referred again, then declined (the second referral is withdrawn)
     ep = _referred(w, a, "needy", date(2025, 6, 1), date(2025, 6, 10))
     wf.return_referral(a, ep, date(2025, 6, 20), "書類の不足")

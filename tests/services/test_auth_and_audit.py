@@ -76,8 +76,9 @@ def test_password_change(world: World) -> None:
 
 def test_audit_chain_verifies(world: World) -> None:
     world.person()
-    with world.services.ctx.db.read() as s:
-        report = audit.verify_chain(s)
+    db = world.services.ctx.db
+    with db.read() as s:
+        report = audit.verify_chain(s, db.audit_key, db.anchor)
     assert report.ok and report.rows > 5
 
 
@@ -86,7 +87,7 @@ def test_tampered_audit_row_is_named(world: World) -> None:
     with db.write() as s:
         s.execute(update(AuditEntry).where(AuditEntry.seq == 3).values(username="mallory"))
     with db.read() as s:
-        report = audit.verify_chain(s)
+        report = audit.verify_chain(s, db.audit_key, db.anchor)
     assert not report.ok and report.bad_seq == 3
     assert "#3" in report.problem and "改ざん" in report.problem
 
@@ -96,12 +97,15 @@ def test_deleted_audit_row_is_detected(world: World) -> None:
     with db.write() as s:
         s.execute(delete(AuditEntry).where(AuditEntry.seq == 4))
     with db.read() as s:
-        report = audit.verify_chain(s)
+        report = audit.verify_chain(s, db.audit_key, db.anchor)
     assert not report.ok and report.bad_seq == 4 and "欠落" in report.problem
 
 
 def test_rewritten_chain_tail_is_detected(world: World) -> None:
-    """Changing a row and recomputing its own hash still breaks the next row's link."""
+    """Changing a row and recomputing its own hash: without the key (plain SHA-256, as the
+    first release chained) the row itself fails; with the key, the next row's link does."""
+    from desktop.models.chain import keyed_row_hash
+
     db = world.services.ctx.db
     with db.write() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.seq == 2))
@@ -111,7 +115,17 @@ def test_rewritten_chain_tail_is_detected(world: World) -> None:
                                     entry.action, entry.entity, entry.entity_id, entry.detail,
                                     entry.origin, entry.prev_hash)
     with db.read() as s:
-        report = audit.verify_chain(s)
+        assert audit.verify_chain(s, db.audit_key, db.anchor).bad_seq == 2
+    assert db.audit_key is not None
+    with db.write() as s:
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.seq == 2))
+        assert entry is not None
+        entry.hash = keyed_row_hash(db.audit_key, entry.seq, entry.at, entry.user_id,
+                                    entry.username, entry.action, entry.entity, entry.entity_id,
+                                    entry.detail, entry.origin, entry.record_hash,
+                                    entry.prev_hash)
+    with db.read() as s:
+        report = audit.verify_chain(s, db.audit_key, db.anchor)
     assert report.bad_seq == 3
 
 

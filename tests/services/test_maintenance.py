@@ -83,14 +83,21 @@ def test_damaged_backup_is_refused_and_nothing_changes(
 
 
 @pytest.mark.sqlite_only(reason=FILE_BACKUPS)
-def test_restore_requires_an_administrator_of_the_backup(
+def test_restore_requires_an_administrator_of_the_current_database(
         world: World, config: Config, opened, tmp_path: Path) -> None:
     backup = world.services.maintenance.backup(world.admin, tmp_path / "b.tsunagi-backup")
+    world.person(case_number="AFTER-BACKUP")
     opened.db.close()
-    before = config.db_path.read_bytes()
     with pytest.raises(PermissionDenied):
         restore_backup(config, backup, "cwa", PASSWORD)
-    assert config.db_path.read_bytes() == before
+    reopened = open_database(config)
+    try:  # still the current database, with the person added after the backup
+        services = build_services(reopened.db, reopened.device_id)
+        admin = services.auth.login("admin", PASSWORD)
+        assert [h.case_number for h in services.search.search(admin, "AFTER-BACKUP")] == [
+            "AFTER-BACKUP"]
+    finally:
+        reopened.db.close()
 
 
 @pytest.mark.sqlite_only(reason=FILE_BACKUPS)

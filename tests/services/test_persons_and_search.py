@@ -129,6 +129,22 @@ def test_given_name_and_case_number(people: World) -> None:
 
 
 @ALL_SEARCH_BACKENDS
+def test_a_case_number_is_found_from_any_part_of_it(people: World) -> None:
+    """Caseworkers quote the last digits: 「05」 or 「4-000」 find 2024-0005 and friends; a
+    prefix still ranks first."""
+    assert _names(people, "05") == ["林誠"]
+    assert _names(people, "5") == ["林誠"]
+    assert _names(people, "０５") == ["林誠"]
+    assert set(_names(people, "4-000")) == {
+        "代田花子", "山田太郎", "山本一郎", "田中陽子", "林誠", "東葵", "小山田太郎"}
+    assert _names(people, "0005") == ["林誠"]
+    assert _names(people, "やまだ 07") == ["小山田太郎"]
+    assert _names(people, "山 03") == ["山本一郎"]
+    assert _names(people, "20")[:1] and set(_names(people, "20")) == set(_names(people, "2024"))
+    assert _names(people, "99") == []
+
+
+@ALL_SEARCH_BACKENDS
 def test_multi_term_queries_must_all_match(people: World) -> None:
     assert _names(people, "山 タロウ") == ["山田太郎"]
     assert _names(people, "ヤマ イチ") == ["山本一郎"]

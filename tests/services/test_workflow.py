@@ -24,7 +24,8 @@ from tests.services.helpers import placement, plan, sign_consents, to_state
 def test_full_case_from_intake_to_closure_records_every_transition(world: World) -> None:
     wf = world.services.workflow
     ep = to_state(world, world.person(), "retention")
-    wf.close_episode(world.cw_a, ep, date(2026, 6, 10), "就職(定着確認)")
+    wf.close_episode(world.cw_a, ep, date(2026, 6, 10), "就職(定着確認)",
+                     open_checkpoints="keep")
     timeline = wf.timeline(world.cw_a, ep)
     assert [(t.from_state, t.to_state) for t in timeline] == [
         (None, "candidate"), ("candidate", "screening"), ("screening", "consented"),
@@ -50,7 +51,8 @@ def test_refused_transition_names_current_and_requested_state(world: World) -> N
                                    "active", "retention"])
 def test_every_state_can_be_closed_with_a_configured_reason(world: World, state: str) -> None:
     ep = to_state(world, world.person(), state)
-    world.services.workflow.close_episode(world.cw_a, ep, date(2026, 6, 1), "辞退")
+    world.services.workflow.close_episode(world.cw_a, ep, date(2026, 6, 1), "辞退",
+                                          open_checkpoints="cancel")
     assert world.services.workflow.episode(world.cw_a, ep).closure_reason == "辞退"
 
 
@@ -365,3 +367,78 @@ def test_closing_while_waiting_withdraws_the_referral(world: World) -> None:
     ep = to_state(world, world.person(), "referred")
     world.services.workflow.close_episode(world.cw_a, ep, date(2026, 4, 20), "辞退")
     assert [r.status for r in world.services.records.referrals(world.cw_a, ep)] == ["withdrawn"]
+
+
+def test_closing_with_open_retention_checks_asks_what_becomes_of_them(world: World) -> None:
+    """Nothing is closed until the caller says: cancel the checks or keep them."""
+    from desktop.services.workflow import OpenCheckpoints
+
+    wf = world.services.workflow
+    ep = to_state(world, world.person(), "retention")  # checks due 6/1, 8/1, 11/1
+    first = wf.checkpoints(world.cw_a, ep)[0]
+    wf.record_checkpoint(world.cw_a, first.id, date(2026, 6, 2), "employed")
+    with pytest.raises(OpenCheckpoints, match="2 件残っています（3か月、6か月）") as asked:
+        wf.close_episode(world.cw_a, ep, date(2026, 6, 10), "就職(定着確認)")
+    assert [c.months for c in asked.value.checkpoints] == [3, 6]
+    assert wf.episode(world.cw_a, ep).state == "retention"
+    with pytest.raises(InvalidInput):
+        wf.close_episode(world.cw_a, ep, date(2026, 6, 10), "就職(定着確認)",
+                         open_checkpoints="maybe")
+
+
+def test_closing_can_cancel_the_open_checks_so_none_is_left_without_a_result(
+        world: World) -> None:
+    wf = world.services.workflow
+    ep = to_state(world, world.person(), "retention")
+    wf.close_episode(world.cw_a, ep, date(2026, 6, 10), "転居・移管", open_checkpoints="cancel")
+    checks = wf.checkpoints(world.cw_a, ep)
+    assert [(c.months, c.result, c.done_on) for c in checks] == [
+        (1, "cancelled", date(2026, 6, 10)), (3, "cancelled", date(2026, 6, 10)),
+        (6, "cancelled", date(2026, 6, 10))]
+    assert wf.open_checkpoints(world.cw_a, ep) == []
+    agenda = world.services.caseload.agenda(world.cw_a)
+    assert agenda.of_kind("checkpoint") == []
+
+
+def test_closing_can_keep_the_checks_which_stay_on_the_agenda_and_can_be_recorded(
+        world: World) -> None:
+    wf = world.services.workflow
+    ep = to_state(world, world.person(), "retention")
+    wf.close_episode(world.cw_a, ep, date(2026, 6, 10), "保護廃止(就労収入増)",
+                     open_checkpoints="keep")
+    assert [c.months for c in wf.open_checkpoints(world.cw_a, ep)] == [1, 3, 6]
+    agenda = world.services.caseload.agenda(world.cw_a)
+    assert [(i.detail, i.overdue) for i in agenda.of_kind("checkpoint")] == [
+        ("1か月定着確認", True)]
+    first = wf.open_checkpoints(world.cw_a, ep)[0]
+    wf.record_checkpoint(world.cw_a, first.id, date(2026, 6, 12), "employed")
+    assert world.services.caseload.agenda(world.cw_a).of_kind("checkpoint") == []
+
+
+def test_a_check_dated_on_the_placement_day_is_refused(world: World) -> None:
+    wf = world.services.workflow
+    ep = to_state(world, world.person(), "retention")  # placed on 2026-05-01
+    first = wf.checkpoints(world.cw_a, ep)[0]
+    with pytest.raises(InvalidInput, match="就職日") as refused:
+        wf.record_checkpoint(world.cw_a, first.id, date(2026, 5, 1), "employed", early=True)
+    assert refused.value.field == "done_on"
+    assert wf.checkpoints(world.cw_a, ep)[0].result is None
+
+
+def test_a_check_well_before_its_due_date_needs_confirming(world: World) -> None:
+    from desktop.services.errors import NeedsConfirmation
+
+    wf = world.services.workflow
+    ep = to_state(world, world.person(), "retention")  # 1 month due 2026-06-01
+    first = wf.checkpoints(world.cw_a, ep)[0]
+    with pytest.raises(NeedsConfirmation, match="予定日は 令和8年6月1日 です。21日早い"):
+        wf.record_checkpoint(world.cw_a, first.id, date(2026, 5, 11), "employed")
+    assert wf.checkpoints(world.cw_a, ep)[0].result is None
+    # Within two weeks of the due date no question is asked; earlier, once confirmed.
+    wf.record_checkpoint(world.cw_a, first.id, date(2026, 5, 11), "employed", early=True)
+    assert wf.checkpoints(world.cw_a, ep)[0].done_on == date(2026, 5, 11)
+    second = wf.checkpoints(world.cw_a, ep)[1]  # due 2026-08-01: in the future
+    with pytest.raises(InvalidInput, match="未来"):
+        wf.record_checkpoint(world.cw_a, second.id, date(2026, 7, 20), "employed")
+    with pytest.raises(InvalidInput, match="確認結果"):
+        wf.record_checkpoint(world.cw_a, second.id, date(2026, 6, 1), "cancelled")

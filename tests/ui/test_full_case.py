@@ -127,12 +127,18 @@ def test_intake_to_closure(qtbot: QtBot, window: MainWindow, driver: DialogDrive
 
     def close(d: ActionDialog) -> None:
         choose(d, "reason", "就職(定着確認)")
+        ok(d)  # refused: the three open retention checks need a decision
+        refused["checks"] = error_beside(d, "open_checkpoints")
+        choose(d, "open_checkpoints", "支援の終了とともに中止する")
         ok(d)
 
     view.tabs.setCurrentIndex(1)
     driver.then(close)
     action(view, "closed").click()
     assert "終了" in view.state_line.text()
+    assert "定着確認の扱い" in refused["checks"]
+    assert [view.checkpoints_model.display(c, 3) for c in view.checkpoints_model.rows] == [
+        "中止", "中止", "中止"]
     assert [t.to_state for t in view.timeline.rows] == [
         "candidate", "screening", "consented", "referred", "active", "placed", "retention",
         "closed"]
@@ -213,7 +219,8 @@ def test_caseload_model_contract_and_lazy_pages(qtbot: QtBot, qtmodeltester, win
             model.fetchMore()
         assert model.rowCount() == 7
         qtmodeltester.check(model)
-        assert window.status_count.text() == "7 件"
+        window.tabs.setCurrentIndex(1)  # the status bar counts what the tab shows
+        assert window.status_count.text() == "ケース一覧 7 人"
     finally:
         models.PAGE = 200
     qtmodeltester.check(window.agenda_model)

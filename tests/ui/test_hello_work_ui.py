@@ -146,7 +146,7 @@ def test_the_exchange_sheet_is_previewed_row_by_row_then_imported(
 
     def drive(dialog: ExchangeImportDialog) -> int:
         seen["summary"] = dialog.summary.text()
-        seen["rows"] = [[dialog.table.item(r, c).text() for c in (1, 2, 8)]
+        seen["rows"] = [[dialog.table.item(r, c).text() for c in (1, 2, 7)]
                         for r in range(dialog.table.rowCount())]
         assert dialog.import_button.isEnabled()
         dialog.import_button.click()
@@ -157,7 +157,7 @@ def test_the_exchange_sheet_is_previewed_row_by_row_then_imported(
     assert "追加 1行（うち就職の提案 1）" in str(seen["summary"])
     assert seen["rows"] == [
         ["誤り", "2099-0001", "ハローワーク新宿への支援要請に「2099-0001」はありません"],
-        ["追加（就職の提案）", referral.number, ""]]
+        ["追加（就職の提案）", referral.number, "R8.6.12 採否 株式会社東和フーズ 採用"]]
     assert shown and "就職の提案 1 件" in shown[0]
 
     agenda = window.agenda_model
@@ -192,3 +192,25 @@ def test_a_viewer_cannot_exchange(qtbot: QtBot, world: World) -> None:
     assert not w.exchange_export_action.isEnabled()
     assert not w.exchange_import_action.isEnabled()
     assert isinstance(w.findChild(QPushButton), QPushButton)
+
+
+def test_the_hello_work_tab_and_the_exchange_preview_fit_an_office_laptop(
+        qtbot: QtBot, window: MainWindow, world: World, tmp_path: Path) -> None:
+    from tests.ui.test_fit import assert_fits
+
+    checked: list[str] = []
+    view = _open(qtbot, window, world)
+    assert_fits(window, checked)
+    sheet = world.services.hello_work.exchange_sheet(world.cw_a, world.office_id)
+    wb = load_workbook(io.BytesIO(sheet.data))
+    ws = wb["連絡票"]
+    for r in range(7, 67):  # sixty rows that are no open referral of the office
+        for c, value in enumerate(("2099-0001", "Z-9", "面接", "R8.6.3", "A社"), start=1):
+            ws.cell(r, (1, 2, 8, 9, 11)[c - 1]).value = value
+    path = tmp_path / "filled.xlsx"
+    wb.save(path)
+    dialog = ExchangeImportDialog(world.services, world.cw_a, window.runner, path, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 60
+    assert_fits(dialog, checked)
+    assert view.hello_work_page is view.tabs.widget(view.tabs.count() - 1)

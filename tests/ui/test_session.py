@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from desktop import app as app_module
@@ -39,8 +39,8 @@ def test_first_run_creates_database_admin_and_shows_recovery_key_once(
         return dialog.result()
 
     def note_key(dialog: RecoveryKeyDialog) -> int:
-        field = dialog.findChild(QLineEdit, "recoveryKey")
-        shown.append(field.text() if field else "")
+        field = dialog.findChild(QPlainTextEdit, "recoveryKey")
+        shown.append(field.toPlainText().replace("\n", "-") if field else "")
         dialog.confirmed.setChecked(True)
         return 1
 

@@ -1,0 +1,78 @@
+"""The command line under the conditions the security review found it failing in: another
+process holding the write lock, an output pipe that closes (security issue, items 7 and Low).
+
+The busy case runs ``main()`` in this process with the busy timeout cut to 50 ms (a
+subprocess would wait the full 10 s); the pipe case runs the real command as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop import cli
+from desktop.config import Config
+from desktop.models import AuditEntry
+from desktop.models import db as dbmodule
+from tests.conftest import PASSWORD, World
+from tests.services.test_busy import write_lock_held_elsewhere
+
+
+@pytest.fixture
+def as_admin(config: Config, world: World, monkeypatch: pytest.MonkeyPatch) -> Config:
+    monkeypatch.setenv("TSUNAGI_DATA_DIR", str(config.data_dir))
+    monkeypatch.setenv("TSUNAGI_DB_PASSPHRASE", config.passphrase or "")
+    monkeypatch.setenv("TSUNAGI_USER", "admin")
+    monkeypatch.setenv("TSUNAGI_PASSWORD", PASSWORD)
+    monkeypatch.delenv("TSUNAGI_DB_URL", raising=False)
+    return config
+
+
+def test_a_command_meeting_a_held_write_lock_says_busy_and_exits_1(
+        as_admin: Config, world: World, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(dbmodule, "BUSY_TIMEOUT_MS", 50)
+    with write_lock_held_elsewhere(world.services.ctx.db):
+        code = cli.main(["user", "list"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "他の処理がデータベースを使用中です" in err and "もう一度" in err
+    assert "予期しない" not in err
+
+
+def _env(config: Config) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TSUNAGI_")}
+    env.update(TSUNAGI_DATA_DIR=str(config.data_dir), TSUNAGI_DB_PASSPHRASE=config.passphrase or "",
+               TSUNAGI_USER="admin", TSUNAGI_PASSWORD=PASSWORD,
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    return env
+
+
+def test_a_closed_output_pipe_does_not_claim_the_committed_work_was_lost(
+        as_admin: Config, world: World, tmp_path: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "report", "--fiscal-year", "2025",
+                             "--format", "json"], env=_env(as_admin), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away before anything is printed (| head -0)
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 1
+    assert "予期しない" not in err and "Traceback" not in err
+    assert "出力先が閉じられた" in err
+    # Only the unfinished step is said to be lost: the report had been computed and audited.
+    assert "完了していなかった処理" in err
+    with world.services.ctx.db.read() as s:
+        assert s.scalar(select(AuditEntry.action).order_by(AuditEntry.seq.desc()).limit(1)) == "report"
+
+
+def test_backup_into_a_folder_that_does_not_exist_yet(as_admin: Config, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "not-yet"
+    assert cli.main(["backup", "--out", f"{target}/"]) == 0
+    made = list(target.glob("*.tsunagi-backup"))
+    assert len(made) == 1 and target.is_dir()  # a folder with the backup, not a file "not-yet"
+    assert "バックアップを作成しました" in capsys.readouterr().out
