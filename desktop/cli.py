@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
                        help=_t("消去するキットのファイル（複数可）"))
     owipe.add_argument("--yes", action="store_true", help=_t("確認なしで消去する"))
 
+    setting = sub.add_parser("setting", help=_t("事務所の設定を表示・変更する（変更は管理者のみ）"))
+    ssub_ = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)
+    ssub_.add_parser("list", help=_t("すべての設定とその値（JSON）"))
+    sset = ssub_.add_parser("set", help=_t("設定を一つ変更する（例: hello_work_silence_days 21）"))
+    sset.add_argument("key", metavar="KEY")
+    sset.add_argument("value", metavar="VALUE", help=_t("値（数・一覧は JSON で。例: [1, 3, 6]）"))
     purge = sub.add_parser("purge", help=_t("保存期間を過ぎた終了ケースを一覧し、--apply で削除する"))
     purge.add_argument("--apply", action="store_true", help=_t("一覧のケースを完全に削除する"))
     purge.add_argument("--format", choices=["table", "json"], default="table")
@@ -465,6 +471,23 @@ def cmd_export(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_setting(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        if args.setting_command == "list":
+            _print_json(services.settings.all())
+            return 0
+        try:
+            value = json.loads(args.value)
+        except json.JSONDecodeError:
+            value = args.value  # a plain text, such as a name
+        services.settings.set(actor, args.key, value)
+        _print_json({args.key: services.settings.get(args.key)})
+    return 0
+
+
 def cmd_purge(config: Config, args: argparse.Namespace) -> int:
     opened = open_database(config)
     with closing(opened.db):
@@ -708,6 +731,7 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
     "purge": cmd_purge, "outreach": cmd_outreach, "hello-work": cmd_hello_work,
+    "setting": cmd_setting,
     "migrate-to-server": cmd_migrate_to_server, "server": cmd_server,
     "self-test": cmd_self_test,
 }

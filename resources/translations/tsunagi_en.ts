@@ -285,6 +285,10 @@
             <translation>Resolve every conflict in favour of the office or the laptop</translation>
         </message>
         <message>
+            <source>すべての設定とその値（JSON）</source>
+            <translation>Every setting and its value (JSON)</translation>
+        </message>
+        <message>
             <source>つなぎ: 就労支援ケース管理</source>
             <translation>Tsunagi: employment support case management</translation>
         </message>
@@ -461,6 +465,10 @@
             <translation>Office: import a return kit</translation>
         </message>
         <message>
+            <source>事務所の設定を表示・変更する（変更は管理者のみ）</source>
+            <translation>Show or change the office's settings (changes: administrators only)</translation>
+        </message>
+        <message>
             <source>任意の期間（R7.4.1 や 2025-04-01 の形式）</source>
             <translation>Any period (as R7.4.1 or 2025-04-01)</translation>
         </message>
@@ -479,6 +487,10 @@
         <message>
             <source>保存期間を過ぎた終了ケースを一覧し、--apply で削除する</source>
             <translation>List closed cases past their retention period; delete them with --apply</translation>
+        </message>
+        <message>
+            <source>値（数・一覧は JSON で。例: [1, 3, 6]）</source>
+            <translation>The value (numbers and lists as JSON, for example [1, 3, 6])</translation>
         </message>
         <message>
             <source>出力先が閉じられたため、表示を中止しました。完了していなかった処理の変更は保存されていません</source>
@@ -695,6 +707,10 @@
         <message>
             <source>記入された連絡票を取り込む（採用は就職の提案になる）</source>
             <translation>Import a filled-in sheet (a reported hire becomes a placement proposal)</translation>
+        </message>
+        <message>
+            <source>設定を一つ変更する（例: hello_work_silence_days 21）</source>
+            <translation>Change one setting (for example: hello_work_silence_days 21)</translation>
         </message>
         <message>
             <source>誰のケースか（ユーザー名。既定: 自分）</source>

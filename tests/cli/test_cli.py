@@ -259,6 +259,18 @@ def test_hello_work_exchange_sheet_round_trip(data: Path, tmp_path: Path) -> Non
     assert unknown.returncode == 1 and "登録されていません" in unknown.stderr
 
 
+def test_settings_are_listed_and_changed_by_an_administrator(data: Path) -> None:
+    listed = json.loads(run(data, "setting", "list").stdout)
+    assert listed["hello_work_silence_days"] == 14
+    changed = run(data, "setting", "set", "hello_work_silence_days", "21")
+    assert changed.returncode == 0, changed.stderr
+    assert json.loads(changed.stdout) == {"hello_work_silence_days": 21}
+    bad = run(data, "setting", "set", "hello_work_silence_days", "-3")
+    assert bad.returncode == 1 and "値が正しくありません" in bad.stderr
+    unknown = run(data, "setting", "set", "no_such_setting", "1")
+    assert unknown.returncode == 1 and "no_such_setting" in unknown.stderr
+
+
 def test_report_refuses_bad_periods_with_a_message(data: Path) -> None:
     bad_month = run(data, "report", "--month", "2025-13")
     assert bad_month.returncode == 1 and "年月が正しくありません" in bad_month.stderr
