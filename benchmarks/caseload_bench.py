@@ -3,9 +3,10 @@
     TSUNAGI_DB_PASSPHRASE=... TSUNAGI_PASSWORD=... python -m benchmarks.caseload_bench DIR
 
 Times the first page and the following pages of the caseload list (200 rows, the page the
-model fetches) for an administrator and a caseworker, with each filter, plus the agenda.
-Every sort order (every column the list shows) is timed on the default and the overdue
-lists; the other filters by reading and case number.
+model fetches) for an administrator, a supervisor (their organisation's cases: the walk of
+the organisation's index) and a caseworker, with each filter, plus the agenda. Every sort
+order (every column the list shows) is timed on the default and the overdue lists; the other
+filters by reading and case number.
 """
 
 from __future__ import annotations
@@ -39,9 +40,16 @@ def main() -> None:
     opened = open_database(Config.from_env(sys.argv[1]))
     services = build_services(opened.db, opened.device_id)
     admin = services.auth.login("admin", os.environ["TSUNAGI_PASSWORD"])
-    with opened.db.read() as s:
-        cw = s.scalars(select(User).where(User.role == "caseworker").order_by(User.username)).first()
-    caseworker = Actor(cw.id, cw.username, cw.display_name, cw.role) if cw else admin
+    def actor_of(role: str) -> Actor:
+        with opened.db.read() as s:
+            user = s.scalars(select(User).where(User.role == role).order_by(User.username)).first()
+        if user is None:
+            return admin
+        # Built directly: demo staff have initial passwords that must be changed first.
+        scope = [user.organisation_id] if hasattr(user, "organisation_id") else []
+        return Actor(user.id, user.username, user.display_name, user.role, *scope)
+
+    caseworker, supervisor = actor_of("caseworker"), actor_of("supervisor")
     filters = {
         "open (default)": CaseloadFilter(),
         "state=retention": CaseloadFilter(states=("retention",)),
@@ -50,7 +58,7 @@ def main() -> None:
     }
     page = services.caseload.page
     results: dict[str, object] = {}
-    for who, actor in (("admin", admin), ("caseworker", caseworker)):
+    for who, actor in (("admin", admin), ("supervisor", supervisor), ("caseworker", caseworker)):
         for name, f in filters.items():
             sorts = SORT_KEYS if name in ("open (default)", "overdue only") else (
                 "kana", "case_number")

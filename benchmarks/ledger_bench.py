@@ -32,8 +32,8 @@ def fresh(tmp: Path, name: str):  # type: ignore[no-untyped-def]
     admin = services.auth.login("admin", "bench-password")
     for username, display, role in STAFF:
         services.auth.add_user(admin, username, display, role, "bench-password")
-    for office, address, phone, navigator in OFFICES:
-        services.offices.add_office(admin, office, address, phone, navigator)
+    for office, _official, _head, _postal, address, phone, navigators in OFFICES:
+        services.offices.add_office(admin, office, address, phone, navigators[0][0])
     return opened, services, admin
 
 

@@ -1,4 +1,4 @@
-"""Every budget of DESIGN.md section 5, each beside its floor, measured in one run.
+"""Every budget of docs/PERFORMANCE.md, each beside its floor, measured in one run.
 
     scripts/bench [--sizes 10000,100000,300000] [--dir .bench] [--quick]
 

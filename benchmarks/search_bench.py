@@ -45,11 +45,26 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--user", default="admin")
+    parser.add_argument("--role", help="search as the first staff member of this role "
+                        "(supervisor: their organisation's persons; caseworker: their caseload)")
     parser.add_argument("--rounds", type=int, default=25)
     args = parser.parse_args()
     opened = open_database(Config.from_env(args.data_dir))
     services = build_services(opened.db, opened.device_id)
     actor = services.auth.login(args.user, os.environ["TSUNAGI_PASSWORD"])
+    if args.role:
+        from sqlalchemy import select
+
+        from desktop.models import User
+        from desktop.services.context import Actor
+
+        with opened.db.read() as s:
+            user = s.scalars(select(User).where(User.role == args.role)
+                             .order_by(User.username)).first()
+        assert user is not None, args.role
+        # Built directly: demo staff have initial passwords that must be changed first.
+        scope = [user.organisation_id] if hasattr(user, "organisation_id") else []
+        actor = Actor(user.id, user.username, user.display_name, user.role, *scope)
     search: SearchService = services.search
     raw = opened.db.engine.raw_connection()
     results = {}

@@ -285,14 +285,31 @@ class Startup(QObject):
         self.waiting = None
         services = self.ready.services
         self.runner.submit(lambda: services.auth.login(username, password), self.signed_in,
-                           self._refused)
+                           lambda exc: self._refused(exc, username, password))
 
-    def _refused(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
+    def _refused(self, exc: BaseException, username: str, password: str) -> None:
+        from desktop.services.errors import PasswordChangeRequired
+
+        if isinstance(exc, PasswordChangeRequired):
+            self.change_password(username, password)
+        elif isinstance(exc, DomainError):
             self.login.refused(exc.message)
         else:
             self.crash.report(exc)
             self.login.refused("")
+
+    # -- 3b. a new password, when the one given is initial or was reset ------
+
+    def change_password(self, username: str, password: str) -> None:
+        from desktop.ui.password_dialog import change_initial_password
+
+        assert self.ready is not None
+        actor = change_initial_password(self.login, self.ready.services.auth, username,
+                                        password, self.runner)
+        if actor is None:
+            self.login.password_not_changed()
+        else:
+            self.signed_in(actor)
 
     def signed_in(self, actor: Actor) -> None:
         self.show_main_window(actor)  # before the sign-in window goes: never no window
@@ -308,6 +325,10 @@ class Startup(QObject):
         QApplication.instance().installEventFilter(window.idle_watcher)  # type: ignore[union-attr]
         window.show()
         self.window = window
+        from desktop.ui import setup_wizard
+
+        # First run: the organisation, a Hello Work office and staff, each step skippable.
+        setup_wizard.offer(window, self.ready.services, actor, self.runner)
         # Planner statistics, refreshed off the GUI thread after the first rows are asked for,
         # and never waiting for another process's write lock (opening the database writes
         # nothing).

@@ -1,4 +1,4 @@
-"""The ``tsunagi`` command line (DESIGN.md section 4): a stable contract for scripts and tests.
+"""The ``tsunagi`` command line (docs/CLI.md): a stable contract for scripts and tests.
 
 Exit codes: 0 success, 1 user error (a clear message in Japanese on stderr), 2 usage.
 """
@@ -33,11 +33,14 @@ from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
 from desktop.models.storage import OpenedDatabase, create_database, open_database
 from desktop.services import Services, build_services
+from desktop.services.auth import StaffChanges
 from desktop.services.context import Actor
 from desktop.services.demo import DemoService
-from desktop.services.errors import DomainError
-from desktop.services.labels import ROLES, shown
+from desktop.services.errors import DomainError, PasswordChangeRequired
+from desktop.services.labels import OFFICE_KINDS, ORGANISATION_KINDS, ROLES, STATES, shown
 from desktop.services.maintenance import restore_backup
+from desktop.services.offices import OfficeInput, OfficeRecord, parse_navigator
+from desktop.services.organisations import OrganisationInput, OrganisationRecord
 from desktop.services.reports import Period
 
 _t = translator("CLI")
@@ -61,10 +64,14 @@ def _parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help=_t("データベースと最初の管理者を作成する"))
     init.add_argument("--admin", required=True, metavar="NAME", help=_t("管理者のユーザー名"))
     init.add_argument("--display-name", default="", help=_t("管理者の表示名"))
+    init.add_argument("--org", metavar="NAME",
+                      help=_t("最初の組織（福祉事務所）の正式名称（省略時は「福祉事務所」。後で org edit で変更）"))
 
     demo = sub.add_parser("demo", help=_t("デモ用の架空のケースを作成する"))
     demo.add_argument("--persons", type=int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--force", action="store_true",
+                      help=_t("デモ以外の記録があるデータベースにも作る（本番のデータベースには使わないでください）"))
 
     sub.add_parser("verify", help=_t("データベースと監査ログの改ざん・破損を検査する"))
     backup = sub.add_parser("backup", help=_t("暗号化バックアップを作成する"))
@@ -95,22 +102,16 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", metavar="PATH", help=_t("出力先（json/csv は省略すると画面に表示）"))
     rep.add_argument("--as-of", metavar="DATE",
                      help=_t("集計の基準日（この日までの出来事を数える。既定: 今日）"))
-
-    hw = sub.add_parser("hello-work", help=_t("ハローワークとの支援状況連絡票（Excel）の書出しと取込"))
-    hsub = hw.add_subparsers(dest="hello_work_command", metavar="ACTION", required=True)
-    hexp = hsub.add_parser("exchange-export", help=_t("ハローワークごとに、支援中の支援要請の連絡票を書き出す"))
-    hexp.add_argument("--office", required=True, metavar="NAME", help=_t("ハローワークの名称"))
-    hexp.add_argument("--out", required=True, metavar="PATH")
-    himp = hsub.add_parser("exchange-import", help=_t("記入された連絡票を取り込む（採用は就職の提案になる）"))
-    himp.add_argument("file", metavar="FILE")
-    himp.add_argument("--office", metavar="NAME",
-                      help=_t("ハローワークの名称（既定: 連絡票に書かれたハローワーク）"))
-    himp.add_argument("--dry-run", action="store_true", help=_t("検査だけ行い、何も保存しない"))
+    rep.add_argument("--organisation", metavar="NAME",
+                     help=_t("この組織の分だけを集計する（既定: すべての組織）"))
 
     imp = sub.add_parser("import-ledger", help=_t("Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）"))
     imp.add_argument("file", metavar="FILE", help=_t(".xlsx または .csv（UTF-8 / Shift_JIS）"))
     imp.add_argument("--report", metavar="PATH", help=_t("取り込めなかった行の一覧の出力先"))
-    imp.add_argument("--office", metavar="NAME", help=_t("支援要請先のハローワーク（既定: 登録順の最初）"))
+    imp.add_argument("--office", metavar="NAME",
+                     help=_t("支援要請先を書いていない行のハローワーク（既定: 登録されているただ一つのハローワーク）"))
+    imp.add_argument("--create-offices", action="store_true",
+                     help=_t("台帳に書かれた未登録のハローワークを登録して取り込む"))
     imp.add_argument("--dry-run", action="store_true", help=_t("検査だけ行い、何も保存しない"))
     exp = sub.add_parser("export", help=_t("担当ケースを台帳の形式で書き出す"))
     exp.add_argument("--format", choices=["xlsx", "csv", "json"], required=True)
@@ -159,16 +160,96 @@ def _parser() -> argparse.ArgumentParser:
     ssub.add_parser("local", help=_t("サーバーの設定を消し、この PC のデータベースに戻る"))
     user = sub.add_parser("user", help=_t("利用者の管理"))
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = usub.add_parser("add", help=_t("利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）"))
+    add = usub.add_parser("add", help=_t("利用者を追加する（初期パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成。初回ログインで変更）"))
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=list(ROLES))
     add.add_argument("--display-name", required=True)
+    add.add_argument("--org", metavar="NAME", help=_t("所属する組織の正式名称（既定: 自分の組織）"))
+    add.add_argument("--extension", default="", metavar="NNNN", help=_t("内線番号（書類に印刷）"))
+    edit = usub.add_parser("edit", help=_t("利用者の表示名・権限・組織・内線を変更する"))
+    edit.add_argument("username")
+    edit.add_argument("--display-name")
+    edit.add_argument("--role", choices=list(ROLES))
+    edit.add_argument("--org", metavar="NAME")
+    edit.add_argument("--extension", metavar="NNNN")
     lst = usub.add_parser("list", help=_t("利用者の一覧"))
     lst.add_argument("--format", choices=["table", "json"], default="table")
     dis = usub.add_parser("disable", help=_t("利用者を無効にする"))
     dis.add_argument("username")
     ena = usub.add_parser("enable", help=_t("利用者を有効にし、ロックを解除する"))
     ena.add_argument("username")
+    reset = usub.add_parser("reset-password", help=_t("仮のパスワードを設定する（TSUNAGI_NEW_PASSWORD、入力、または自動生成。次のログインで変更）"))
+    reset.add_argument("username")
+
+    sub.add_parser("passwd", help=_t("自分のパスワードを変更する（新しいパスワード: TSUNAGI_NEW_PASSWORD または入力）"))
+
+    org = sub.add_parser("org", help=_t("組織（福祉事務所・自立相談支援機関）の管理"))
+    osub_ = org.add_subparsers(dest="org_command", metavar="ACTION", required=True)
+    org_add = osub_.add_parser("add", help=_t("組織を登録する"))
+    org_add.add_argument("name", metavar="NAME", help=_t("正式名称（例: 横浜市中区福祉保健センター）"))
+    org_edit = osub_.add_parser("edit", help=_t("組織の情報を変更する"))
+    org_edit.add_argument("name", metavar="NAME", help=_t("今の正式名称"))
+    org_edit.add_argument("--name", dest="new_name", metavar="NEW", help=_t("新しい正式名称"))
+    for action, required in ((org_add, True), (org_edit, False)):
+        action.add_argument("--kind", choices=list(ORGANISATION_KINDS),
+                            default="welfare_office" if required else None,
+                            help=_t("種別（既定: welfare_office = 福祉事務所）"))
+        action.add_argument("--head-title", required=required, metavar="TITLE",
+                            help=_t("長の職名（例: 中区福祉保健センター長）"))
+        action.add_argument("--head-name", metavar="NAME", help=_t("長の氏名"))
+        action.add_argument("--postal-code", metavar="NNN-NNNN")
+        action.add_argument("--address")
+        action.add_argument("--phone")
+        action.add_argument("--fax")
+        action.add_argument("--doc-symbol", metavar="SYMBOL", help=_t("文書記号（例: 中福）"))
+        action.add_argument("--seal", choices=["omitted", "box"],
+                            help=_t("公印: omitted = 公印省略と印刷、box = 押印欄を印刷"))
+    org_list = osub_.add_parser("list", help=_t("組織の一覧"))
+    org_list.add_argument("--format", choices=["table", "json"], default="table")
+
+    hw = sub.add_parser("hellowork", help=_t("支援要請先のハローワークの管理"))
+    hsub = hw.add_subparsers(dest="hellowork_command", metavar="ACTION", required=True)
+    hw_add = hsub.add_parser("add", help=_t("ハローワークを登録する"))
+    hw_add.add_argument("name", metavar="NAME", help=_t("通称（例: ハローワーク横浜）"))
+    hw_edit = hsub.add_parser("edit", help=_t("ハローワークの情報を変更する"))
+    hw_edit.add_argument("name", metavar="NAME", help=_t("今の通称または正式名称"))
+    hw_edit.add_argument("--name", dest="new_name", metavar="NEW", help=_t("新しい通称"))
+    for action, required in ((hw_add, True), (hw_edit, False)):
+        action.add_argument("--official-name", required=required, metavar="NAME",
+                            help=_t("正式名称（例: 横浜公共職業安定所）"))
+        action.add_argument("--head-title", required=required, metavar="TITLE",
+                            help=_t("所長の職名（例: 横浜公共職業安定所長。支援要請書の宛先）"))
+        action.add_argument("--kind", choices=list(OFFICE_KINDS),
+                            default="main" if required else None,
+                            help=_t("main = 本所・出張所、satellite = 福祉事務所内などの常設窓口"))
+        action.add_argument("--postal-code", metavar="NNN-NNNN")
+        action.add_argument("--address")
+        action.add_argument("--phone")
+        action.add_argument("--navigator", action="append", metavar="NAME[:PHONE]",
+                            help=_t("就職支援ナビゲーター（氏名:電話。複数指定可。edit では一覧を置き換え）"))
+    hw_list = hsub.add_parser("list", help=_t("ハローワークの一覧"))
+    hw_list.add_argument("--format", choices=["table", "json"], default="table")
+    hw_list.add_argument("--all", action="store_true", help=_t("無効にしたハローワークも表示する"))
+    for name, text in (("disable", _t("ハローワークを無効にする（新しい支援要請先に出なくなります。記録は残ります）")),
+                       ("enable", _t("無効にしたハローワークを有効に戻す"))):
+        hsub.add_parser(name, help=text).add_argument("name", metavar="NAME")
+    hexp = hsub.add_parser("exchange-export", help=_t("ハローワークごとに、支援中の支援要請の連絡票を書き出す"))
+    hexp.add_argument("--office", required=True, metavar="NAME", help=_t("ハローワークの名称"))
+    hexp.add_argument("--out", required=True, metavar="PATH")
+    himp = hsub.add_parser("exchange-import", help=_t("記入された連絡票を取り込む（採用は就職の提案になる）"))
+    himp.add_argument("file", metavar="FILE")
+    himp.add_argument("--office", metavar="NAME",
+                      help=_t("ハローワークの名称（既定: 連絡票に書かれたハローワーク）"))
+    himp.add_argument("--dry-run", action="store_true", help=_t("検査だけ行い、何も保存しない"))
+
+    assign = sub.add_parser("assign", help=_t("1件のケースの担当を変更する"))
+    assign.add_argument("--case-number", required=True, metavar="N")
+    assign.add_argument("--to", required=True, metavar="USER", help=_t("新しい担当者のユーザー名"))
+    reassign = sub.add_parser("reassign", help=_t("担当ケースをまとめて別の職員へ移す（人事異動）"))
+    reassign.add_argument("--from", dest="source", required=True, metavar="USER")
+    reassign.add_argument("--to", required=True, metavar="USER")
+    reassign.add_argument("--dry-run", action="store_true", help=_t("移すケースを一覧するだけで、何も変えない"))
+    reassign.add_argument("--format", choices=["table", "json"], default="table")
     return p
 
 
@@ -201,7 +282,11 @@ def _services(opened: OpenedDatabase) -> Services:
 
 
 def _login(services: Services, args: argparse.Namespace) -> Actor:
-    return services.auth.login(_username(args), _password(_t("パスワード: ")))
+    try:
+        return services.auth.login(_username(args), _password(_t("パスワード: ")))
+    except PasswordChangeRequired as exc:
+        raise UserError(_t("{message}（tsunagi passwd で変更できます。それまでほかのコマンドは使えません）").format(
+            message=exc.message)) from None
 
 
 def _print_json(data: object) -> None:
@@ -218,10 +303,15 @@ def cmd_init(config: Config, args: argparse.Namespace) -> int:
         MIN_PASSWORD=MIN_PASSWORD), confirm=True)
     if len(password) < MIN_PASSWORD:
         raise UserError(_t("パスワードは{MIN_PASSWORD}文字以上にしてください").format(MIN_PASSWORD=MIN_PASSWORD))
+    organisation = None
+    if args.org:
+        name = args.org.strip()
+        organisation = OrganisationInput(name, head_title=f"{name}長")
     opened = create_database(config)
     try:
         services = _services(opened)
-        services.auth.create_first_admin(args.admin, args.display_name or args.admin, password)
+        services.auth.create_first_admin(args.admin, args.display_name or args.admin, password,
+                                         organisation)
     except BaseException:
         opened.db.close()
         for suffix in ("", "-wal", "-shm"):
@@ -254,14 +344,15 @@ def cmd_demo(config: Config, args: argparse.Namespace) -> int:
                 print("\r" + _t("作成中 {done:,}/{total:,} 人").format(
                     done=done, total=total), end="", file=sys.stderr, flush=True)
 
-        result = DemoService(services.ctx).generate(actor, args.persons, args.seed, progress)
+        result = DemoService(services.ctx).generate(actor, args.persons, args.seed, progress,
+                                                    force=args.force)
         if _interactive():
             print(file=sys.stderr)
         _print_json({"persons": result.persons, "episodes": result.episodes,
                      "contacts": result.contacts,
                      "seconds": round(time.perf_counter() - started, 1)})
         if result.staff_password:
-            print(_t("デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}").format(
+            print(_t("デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}（最初のログインで各自のパスワードに変更します）").format(
                 staff_password=result.staff_password),
                   file=sys.stderr)
     return 0
@@ -380,10 +471,13 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
     with closing(opened.db):
         services = _services(opened)
         actor = _login(services, args)
+        organisation = (services.organisations.find(args.organisation).id
+                        if args.organisation else None)
         if args.out:
-            payload = services.reports.export(actor, period, args.format, as_of)
+            payload = services.reports.export(actor, period, args.format, as_of, organisation)
         else:
-            data = services.reports.indicators(actor, period, as_of=as_of)
+            data = services.reports.indicators(actor, period, as_of=as_of,
+                                               organisation_id=organisation)
             payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode() if (
                 args.format == "json") else report_csv(data)
     if not args.out:
@@ -395,21 +489,15 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
-def _office_named(services: Services, name: str) -> uuid.UUID:
-    match = [o for o in services.offices.offices() if o.name == name]
-    if not match:
-        raise UserError(_t("ハローワーク「{office}」は登録されていません").format(office=name))
-    return match[0].id
-
-
-def cmd_hello_work(config: Config, args: argparse.Namespace) -> int:
+def _hello_work_exchange(config: Config, args: argparse.Namespace) -> int:
+    """hellowork exchange-export / exchange-import: the 支援状況連絡票 of one office."""
     opened = open_database(config)
     with closing(opened.db):
         services = _services(opened)
         actor = _login(services, args)
-        office_id = _office_named(services, args.office) if args.office else None
+        office_id = services.offices.find(args.office).id if args.office else None
         hw = services.hello_work
-        if args.hello_work_command == "exchange-export":
+        if args.hellowork_command == "exchange-export":
             assert office_id is not None
             sheet = hw.exchange_sheet(actor, office_id)
             _write_file(Path(args.out), sheet.data)
@@ -447,11 +535,13 @@ def cmd_import_ledger(config: Config, args: argparse.Namespace) -> int:
                 print(_t("{row}行目 {column}: {reason}").format(
                     row=e.row, column=e.column, reason=e.reason), file=sys.stderr)
             _print_json({"new": preview.count("new"), "existing": preview.count("exists"),
-                         "rejected": preview.count("rejected")})
+                         "rejected": preview.count("rejected"),
+                         "unknown_offices": preview.unknown_offices})
             return 0
-        office_id = _office_named(services, args.office) if args.office else None
+        office_id = services.offices.find(args.office, False).id if args.office else None
         result = services.ledger.import_file(
-            actor, path, Path(args.report) if args.report else None, office_id)
+            actor, path, Path(args.report) if args.report else None, office_id,
+            create_offices=args.create_offices)
     _print_json(result.summary())
     if result.rejected:
         print(_t("{rejected}行を取り込めませんでした。理由の一覧: {report}").format(
@@ -616,6 +706,20 @@ def _write_file(path: Path, payload: bytes) -> None:
             path=path, reason=exc.strerror or exc)) from None
 
 
+def _new_password(prompt: str) -> tuple[str, bool]:
+    """A password for someone else (TSUNAGI_NEW_PASSWORD, a prompt, or generated)."""
+    new_password = os.environ.get("TSUNAGI_NEW_PASSWORD")
+    if not new_password and _interactive():
+        new_password = _password(prompt, "TSUNAGI_NEW_PASSWORD", confirm=True)
+    if not new_password:
+        return secrets.token_urlsafe(9), True
+    return new_password, False
+
+
+def _organisation_id(services: Services, name: str | None) -> uuid.UUID | None:
+    return services.organisations.find(name).id if name else None
+
+
 def cmd_user(config: Config, args: argparse.Namespace) -> int:
     opened = open_database(config)
     with closing(opened.db):
@@ -623,35 +727,204 @@ def cmd_user(config: Config, args: argparse.Namespace) -> int:
         actor = _login(services, args)
         auth = services.auth
         if args.user_command == "add":
-            generated = False
-            new_password = os.environ.get("TSUNAGI_NEW_PASSWORD")
-            if not new_password and _interactive():
-                new_password = _password(_t("新しい利用者のパスワード: "), "TSUNAGI_NEW_PASSWORD",
-                                         confirm=True)
-            if not new_password:
-                new_password, generated = secrets.token_urlsafe(9), True
-            auth.add_user(actor, args.username, args.display_name, args.role, new_password)
-            print(_t("利用者「{username}」（{role}）を追加しました").format(
-                username=args.username, role=shown(ROLES[args.role])))
+            organisation = _organisation_id(services, args.org)
+            new_password, generated = _new_password(_t("新しい利用者の初期パスワード: "))
+            added = auth.add_user(actor, args.username, args.display_name, args.role,
+                                  new_password, organisation, args.extension)
+            print(_t("利用者「{username}」（{role}、{org}）を追加しました").format(
+                username=args.username, role=shown(ROLES[args.role]),
+                org=added.organisation_name))
             if generated:
-                print(_t("初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）").format(
+                print(_t("初期パスワード: {new_password}（本人に伝えてください。最初のログインで本人のパスワードに変更します）").format(
                     new_password=new_password))
+        elif args.user_command == "edit":
+            auth.update_user(actor, args.username, StaffChanges(
+                args.display_name, args.role, _organisation_id(services, args.org),
+                args.extension))
+            print(_t("利用者「{username}」を変更しました").format(username=args.username))
+        elif args.user_command == "reset-password":
+            new_password, generated = _new_password(_t("仮のパスワード: "))
+            auth.reset_password(actor, args.username, new_password)
+            print(_t("利用者「{username}」のパスワードをリセットしました（次のログインで本人が変更します）").format(
+                username=args.username))
+            if generated:
+                print(_t("仮のパスワード: {new_password}").format(new_password=new_password))
         elif args.user_command == "list":
             users = auth.list_users(actor)
             if args.format == "json":
                 _print_json([{"username": u.username, "display_name": u.display_name,
                               "role": u.role, "active": u.active, "locked": u.locked,
+                              "organisation": u.organisation_name,
+                              "phone_extension": u.phone_extension,
+                              "must_change_password": u.must_change_password,
                               "last_login_at": u.last_login_at} for u in users])
             else:
                 for u in users:
                     state = _t("無効") if not u.active else (_t("ロック中") if u.locked else _t("有効"))
-                    print(f"{u.username:<16} {u.display_name:<12} {shown(ROLES[u.role]):<8} {state}")
+                    print(f"{u.username:<16} {u.display_name:<12} {shown(ROLES[u.role]):<8} "
+                          f"{state:<6} {u.organisation_name}")
         elif args.user_command == "disable":
             auth.disable_user(actor, args.username)
             print(_t("利用者「{username}」を無効にしました").format(username=args.username))
         elif args.user_command == "enable":
             auth.enable_user(actor, args.username)
             print(_t("利用者「{username}」を有効にしました").format(username=args.username))
+    return 0
+
+
+def cmd_passwd(config: Config, args: argparse.Namespace) -> int:
+    """The signed-in user's own password; the one thing a user with an initial or reset
+    password can do."""
+    from desktop.services.auth import MIN_PASSWORD
+
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        username = _username(args)
+        current = _password(_t("現在のパスワード: "))
+        new = _password(_t("新しいパスワード（{n}文字以上）: ").format(n=MIN_PASSWORD),
+                        "TSUNAGI_NEW_PASSWORD", confirm=True)
+        services.auth.change_initial_password(username, current, new)
+    print(_t("パスワードを変更しました。次からは新しいパスワードを使ってください"))
+    return 0
+
+
+def _organisation_input(args: argparse.Namespace,
+                        base: OrganisationRecord | None = None) -> OrganisationInput:
+    def value(name: str, attr: str | None = None) -> object:
+        given = getattr(args, name)
+        if given is not None:
+            return given
+        return getattr(base, attr or name) if base is not None else ""
+
+    seal = base.seal_omitted if base is not None else True
+    if args.seal is not None:
+        seal = args.seal == "omitted"
+    return OrganisationInput(
+        name=str(getattr(args, "new_name", None) or (base.name if base else args.name)),
+        kind=str(value("kind") or "welfare_office"), head_title=str(value("head_title")),
+        head_name=str(value("head_name")), postal_code=str(value("postal_code")),
+        address=str(value("address")), phone=str(value("phone")), fax=str(value("fax")),
+        doc_symbol=str(value("doc_symbol")), seal_omitted=seal)
+
+
+def cmd_org(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        organisations = services.organisations
+        if args.org_command == "add":
+            added = organisations.add(actor, _organisation_input(args))
+            print(_t("組織「{name}」を登録しました").format(name=added.name))
+        elif args.org_command == "edit":
+            current = organisations.find(args.name)
+            changed = organisations.update(actor, current.id, current.version,
+                                           _organisation_input(args, current))
+            print(_t("組織「{name}」を変更しました").format(name=changed.name))
+        else:
+            found = organisations.organisations()
+            if args.format == "json":
+                _print_json([{**{f.name: getattr(o, f.name) for f in dataclasses.fields(o)},
+                              "kind_label": ORGANISATION_KINDS[o.kind]} for o in found])
+            else:
+                for o in found:
+                    seal = _t("公印省略") if o.seal_omitted else _t("押印欄")
+                    print(f"{o.name}　{shown(ORGANISATION_KINDS[o.kind])}　{o.head_title} "
+                          f"{o.head_name}　{o.doc_symbol or '-'}　{seal}　"
+                          + _t("職員 {staff} 人・対象者 {persons} 人").format(
+                              staff=o.staff, persons=o.persons))
+    return 0
+
+
+def _office_input(args: argparse.Namespace, base: OfficeRecord | None = None) -> OfficeInput:
+    def value(name: str) -> str:
+        given = getattr(args, name)
+        if given is not None:
+            return str(given)
+        return str(getattr(base, name)) if base is not None else ""
+
+    navigators = (tuple(parse_navigator(n) for n in args.navigator) if args.navigator
+                  else base.navigators if base is not None else ())
+    return OfficeInput(name=getattr(args, "new_name", None) or (base.name if base else args.name),
+                       official_name=value("official_name"), head_title=value("head_title"),
+                       kind=value("kind") or "main", postal_code=value("postal_code"),
+                       address=value("address"), phone=value("phone"), navigators=navigators)
+
+
+def cmd_hellowork(config: Config, args: argparse.Namespace) -> int:
+    if args.hellowork_command in ("exchange-export", "exchange-import"):
+        return _hello_work_exchange(config, args)
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        offices = services.offices
+        action = args.hellowork_command
+        if action == "add":
+            added = offices.register_office(actor, _office_input(args))
+            print(_t("ハローワーク「{name}」（{official}）を登録しました").format(
+                name=added.name, official=added.official_name))
+        elif action == "edit":
+            current = offices.find(args.name)
+            changed = offices.update_office(actor, current.id, current.version,
+                                            _office_input(args, current))
+            print(_t("ハローワーク「{name}」を変更しました").format(name=changed.name))
+        elif action in ("disable", "enable"):
+            office = offices.set_active(actor, offices.find(args.name).id, action == "enable")
+            print((_t("ハローワーク「{name}」を無効にしました") if action == "disable"
+                   else _t("ハローワーク「{name}」を有効にしました")).format(name=office.name))
+        else:
+            found = offices.offices(include_inactive=args.all)
+            if args.format == "json":
+                _print_json([{"name": o.name, "official_name": o.official_name,
+                              "head_title": o.head_title, "addressee": o.addressee,
+                              "kind": o.kind, "postal_code": o.postal_code,
+                              "address": o.address, "phone": o.phone, "active": o.active,
+                              "navigators": [dataclasses.asdict(n) for n in o.navigators]}
+                             for o in found])
+            else:
+                for o in found:
+                    state = "" if o.active else _t("（無効）")
+                    print(f"{o.name}{state}　{o.official_name or '-'}　{o.addressee}　"
+                          f"{shown(OFFICE_KINDS[o.kind])}　{o.phone}　{o.navigator}")
+    return 0
+
+
+def cmd_assign(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        person = services.persons.person_by_case_number(actor, args.case_number)
+        target = services.auth.find_user(actor, args.to)
+        done = services.persons.assign_caseworker(actor, person, target.id)
+    print(_t("ケース番号 {case_number} の担当を {previous} から {name} に変更しました").format(
+        case_number=args.case_number, previous=done.previous_caseworker_name or _t("（なし）"),
+        name=done.caseworker_name))
+    return 0
+
+
+def cmd_reassign(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        source = services.auth.find_user(actor, args.source)
+        target = services.auth.find_user(actor, args.to)
+        moved = services.persons.move_caseload(actor, source.id, target.id, args.dry_run)
+    if args.format == "json":
+        _print_json({"from": args.source, "to": args.to, "applied": moved.applied,
+                     "cases": [{"case_number": c.case_number, "state": c.state}
+                               for c in moved.cases]})
+        return 0
+    for c in moved.cases:
+        state = shown(STATES[c.state]) if c.state else "-"
+        print(f"{c.case_number:<16} {c.name:<12} {state}")
+    text = (_t("{n} 件を {source} から {target} へ移しました") if moved.applied else
+            _t("{n} 件を {source} から {target} へ移します（--dry-run のため何も変えていません）"))
+    print(text.format(n=len(moved.cases), source=moved.from_name, target=moved.to_name),
+          file=sys.stderr)
     return 0
 
 
@@ -730,7 +1003,8 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "verify": cmd_verify,
     "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user, "print": cmd_print,
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
-    "purge": cmd_purge, "outreach": cmd_outreach, "hello-work": cmd_hello_work,
+    "purge": cmd_purge, "outreach": cmd_outreach, "passwd": cmd_passwd, "org": cmd_org,
+    "hellowork": cmd_hellowork, "assign": cmd_assign, "reassign": cmd_reassign,
     "setting": cmd_setting,
     "migrate-to-server": cmd_migrate_to_server, "server": cmd_server,
     "self-test": cmd_self_test,

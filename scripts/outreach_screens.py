@@ -42,7 +42,7 @@ def main() -> None:
         sv.auth.create_first_admin("admin", "管理者", "password-123")
         admin = sv.auth.login("admin", "password-123")
         sv.auth.add_user(admin, "cw01", "青山 里美", "caseworker", "password-123")
-        cw = sv.auth.login("cw01", "password-123")
+        cw = sv.auth.change_initial_password("cw01", "password-123", "password-456")
         sv.offices.add_office(admin, "ハローワーク新宿")
         people = []
         for number, (family, kana, phone) in enumerate(
@@ -68,7 +68,7 @@ def main() -> None:
         laptop, _ = create_working_database(Config(tmp / "laptop", passphrase="laptop pass 1"),
                                             kit, KIT)
         lv = build_services(laptop.db, laptop.device_id)
-        me = lv.auth.login("cw01", "password-123")
+        me = lv.auth.login("cw01", "password-456")
         (p1, e1), (p2, _) = people
         rec = lv.persons.get_person(me, p1)
         lv.persons.update_person(me, p1, rec.version, dataclasses.replace(

@@ -164,7 +164,7 @@ def show_hello_work(window: MainWindow) -> None:
     wait_for(lambda: person.hello_work is not None and person.episode() is not None
              and person.episode().id == best[0].episode_id)  # type: ignore[union-attr]
     person.activities_view.selectRow(person.activities_model.rowCount() - 1)
-    grab(window, "28-person-hello-work")
+    grab(window, "40-person-hello-work")
 
 
 def show_small(window: MainWindow, services, actor) -> None:  # type: ignore[no-untyped-def]
@@ -259,7 +259,7 @@ def show_reports(window: MainWindow) -> None:
     wait_for(lambda: view.report is not None)
     bar = window.reports_tab.verticalScrollBar()
     bar.setValue(bar.maximum())  # down to the charts, which stop at this month
-    grab(window, "30-reports-running-year")
+    grab(window, "42-reports-running-year")
     bar.setValue(0)
 
 
@@ -305,7 +305,7 @@ def show_exchange_import(window: MainWindow, services, actor, runner) -> None:  
         dialog = ExchangeImportDialog(services, actor, runner, path, window)
         dialog.show()
         wait_for(lambda: dialog.table.rowCount() > 0)
-        grab(dialog, "29-exchange-import")
+        grab(dialog, "41-exchange-import")
         dialog.close()
 
 

@@ -194,6 +194,37 @@ def _grid(rows: Sequence[Sequence[str]], widths: Sequence[float],
     return table
 
 
+def _issuer(office: Office) -> Flowable:
+    """The issuer block at the right: name, head's title and name, then 「（公印省略）」 or a
+    square for the official seal beside the head's line."""
+    if office.seal_omitted:
+        return _p(f"{office.name}\n{office.head_line}\n（公印省略）", "right")
+    seal = Table([[_p("公印", "small")]], colWidths=[15 * mm], rowHeights=[15 * mm])
+    seal.setStyle(TableStyle([
+        ("BOX", (0, 0), (0, 0), 0.5, colors.black),
+        ("ALIGN", (0, 0), (0, 0), "CENTER"),
+        ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+        ("TEXTCOLOR", (0, 0), (0, 0), colors.grey),
+    ]))
+    block = Table([[_p(f"{office.name}\n{office.head_line}", "right"), seal]],
+                  colWidths=[WIDTH - 18 * mm, 18 * mm])
+    block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                               ("RIGHTPADDING", (1, 0), (1, 0), 0)]))
+    return block
+
+
+def _contact_rows(d: ReferralData) -> list[tuple[str, str, str, str]]:
+    staff = d.caseworker
+    if d.caseworker_extension:
+        staff = f"{staff}（内線 {d.caseworker_extension}）"
+    return [
+        ("担当者", staff, "電話", d.office.phone),
+        ("同意取得日", wareki(d.consent_signed_on), "FAX", d.office.fax),
+        ("所属", d.office.name, "所在地", d.office.address_line),
+    ]
+
+
 def _seal_box() -> Table:
     """A signature line with a 印 box, for the person's signature or seal."""
     table = Table([[_p("氏名（自署）", "label"), "", _p("印", "small")]],
@@ -235,10 +266,30 @@ def render(story: list[Flowable], title: str, author: str,
 
 @dataclass(frozen=True)
 class Office:
+    """The issuing organisation as printed: official name, the head's title and name, the
+    contact lines, the 文書記号 of document numbers, and 公印省略 or a 公印 box."""
+
     name: str
-    head: str
+    head: str  # the head's title: 中区福祉保健センター長
     address: str = ""
     phone: str = ""
+    head_name: str = ""
+    postal_code: str = ""
+    fax: str = ""
+    doc_symbol: str = ""
+    seal_omitted: bool = True
+
+    @property
+    def head_line(self) -> str:
+        return f"{self.head}　{self.head_name}" if self.head_name else self.head
+
+    @property
+    def address_line(self) -> str:
+        return f"〒{self.postal_code}　{self.address}" if self.postal_code else self.address
+
+    def number(self, number: str) -> str:
+        """A document number in the organisation's style: 中福第2026-0001号."""
+        return f"{self.doc_symbol}第{number}号"
 
 
 @dataclass(frozen=True)
@@ -264,15 +315,16 @@ class Recipient:
 
 @dataclass(frozen=True)
 class ReferralData:
-    number: str
+    number: str  # as printed, with the 文書記号: 中福第2026-0001号
     issued_on: date
-    hello_work_office: str
+    hello_work_office: str  # the addressee: the office's head (横浜公共職業安定所長)
     office: Office
     recipient: Recipient
     motivation: str
     notes: str
     caseworker: str
     consent_signed_on: date | None
+    caseworker_extension: str = ""
 
 
 @dataclass(frozen=True)
@@ -328,9 +380,9 @@ def _referral_story(d: ReferralData) -> list[Flowable]:
     story: list[Flowable] = [
         _p(f"{d.number}\n{wareki(d.issued_on)}", "right"),
         Spacer(0, 4 * mm),
-        _p(f"{d.hello_work_office}長　殿", "body"),
+        _p(f"{d.hello_work_office}　殿", "body"),
         Spacer(0, 2 * mm),
-        _p(f"{d.office.name}\n{d.office.head}", "right"),
+        _issuer(d.office),
         Spacer(0, 6 * mm),
         _p("支援要請書", "title"),
         _p("生活保護受給者等就労自立促進事業の実施について、下記の者に対する就労支援を要請します。"
@@ -355,10 +407,8 @@ def _referral_story(d: ReferralData) -> list[Flowable]:
             ("特記事項", d.notes),
         ], [40 * mm, WIDTH - 40 * mm]),
         _p("3　連絡先", "heading"),
-        _grid([
-            ("担当者", d.caseworker, "電話", d.office.phone),
-            ("同意取得日", wareki(d.consent_signed_on), "所在地", d.office.address),
-        ], [24 * mm, 60 * mm, 20 * mm, WIDTH - 104 * mm], label_columns=(0, 2)),
+        _grid(_contact_rows(d), [24 * mm, 60 * mm, 20 * mm, WIDTH - 104 * mm],
+              label_columns=(0, 2)),
     ]
     return story
 
@@ -370,7 +420,7 @@ def referral_pdf(d: ReferralData) -> bytes:
 def _consent_story(d: ConsentData) -> list[Flowable]:
     scope_rows = [(("■" if included else "□") + " " + label,) for label, included in d.scope]
     story: list[Flowable] = [
-        _p(f"{d.office.name}長　殿", "body"),
+        _p(f"{d.office.head}　殿", "body"),
         Spacer(0, 4 * mm),
         _p("同意書（" + "・".join(d.kinds) + "）", "title"),
         _p(d.purpose, "body"),
@@ -465,9 +515,13 @@ def packet_pdf(referral: ReferralData, consent: ConsentData, plan: PlanData | No
     r = referral.recipient
     story: list[Flowable] = [
         _p("送付書", "title"),
-        _p(f"{referral.hello_work_office}長　殿", "body"),
+        _p(f"{referral.hello_work_office}　殿", "body"),
         Spacer(0, 3 * mm),
-        _p(f"{referral.office.name}　{referral.caseworker}", "right"),
+        _p(f"{referral.office.name}\n担当　{referral.caseworker}"
+           + (f"（内線 {referral.caseworker_extension}）" if referral.caseworker_extension
+              else "")
+           + (f"\n電話 {referral.office.phone}" if referral.office.phone else "")
+           + (f"　FAX {referral.office.fax}" if referral.office.fax else ""), "right"),
         Spacer(0, 6 * mm),
         _p("下記の書類を送付します。", "body"),
         _grid([("文書番号", referral.number), ("対象者", f"{r.name}（{r.kana}）"),

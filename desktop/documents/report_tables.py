@@ -198,6 +198,16 @@ def staff_table(report: dict[str, Any]) -> LabelledTable:
                          _rate_columns(keys, report, 1))
 
 
+def organisation_table(report: dict[str, Any]) -> LabelledTable:
+    """The block per organisation (福祉事務所・自立相談支援機関)."""
+    keys, header = _block_columns(report)
+    rows = [[name, *_block_row(block, keys, report)]
+            for name, block in report["by_organisation"].items()]
+    rows.append([total_label(), *_block_row(report, keys, report)])
+    return LabelledTable(_t("組織別"), [_t("組織"), *header], rows,
+                         _rate_columns(keys, report, 1))
+
+
 def office_table(report: dict[str, Any]) -> LabelledTable:
     """支援要請 and Hello Work's 職業紹介・面接・採用 per Hello Work office."""
     rows: list[list[Cell]] = [[name, *(block[k] for k in OFFICE_KEYS)]
@@ -217,10 +227,15 @@ def monthly_table(report: dict[str, Any]) -> LabelledTable:
 
 def all_tables(report: dict[str, Any]) -> list[LabelledTable]:
     return [summary_table(report), retention_table(report), category_table(report),
-            staff_table(report), office_table(report), monthly_table(report)]
+            staff_table(report), organisation_table(report), office_table(report),
+            monthly_table(report)]
 
 
 def title_of(report: dict[str, Any]) -> str:
+    organisation = report["period"].get("organisation")
+    if organisation:
+        return _t("就労支援 実績報告　{period}　{organisation}").format(
+            period=report["period"]["label"], organisation=organisation)
     return _t("就労支援 実績報告　{period}").format(period=report["period"]["label"])
 
 
@@ -259,6 +274,7 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
     wb = Workbook()
     sheets = [(_t("概要"), [summary_table(report), retention_table(report)]),
               (_t("区分別"), [category_table(report)]), (_t("担当者別"), [staff_table(report)]),
+              (_t("組織別"), [organisation_table(report)]),
               (_t("ハローワーク別"), [office_table(report)]), (_t("月別"), [monthly_table(report)])]
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="E8EEF4")

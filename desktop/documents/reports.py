@@ -26,6 +26,7 @@ from desktop.documents.report_tables import (
     cumulative_rates,
     monthly_table,
     office_table,
+    organisation_table,
     percent,
     period_months,
     report_csv,
@@ -201,7 +202,7 @@ def report_pdf(report: dict[str, Any], office_name: str = "", generated_on: date
                      _rate_chart(report, half - 6 * mm, 58 * mm)]],
                    colWidths=[half, half])
     story += [charts, PageBreak()]
-    for table in (category_table(report), staff_table(report)):
+    for table in (category_table(report), staff_table(report), organisation_table(report)):
         first = 42 * mm
         rest = (page_w - first) / (len(table.header) - 1)
         story += [Paragraph(table.title, styles["heading"]),

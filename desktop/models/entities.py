@@ -1,4 +1,4 @@
-"""Every record of DESIGN.md section 1 as a typed SQLAlchemy 2.x mapping.
+"""Every record of the domain (docs/DOMAIN.md) as a typed SQLAlchemy 2.x mapping.
 
 Portable types only (String, Text, Date, DateTime, Integer, Boolean, JSON, Uuid) so the same
 models run on SQLite/SQLCipher and PostgreSQL. Labels shown to people live in the services'
@@ -33,6 +33,7 @@ __all__ = [
     "AnnualTarget",
     "AuditEntry",
     "Base",
+    "CaseAssignment",
     "CaseShare",
     "Consent",
     "ContactLog",
@@ -42,6 +43,7 @@ __all__ = [
     "HelloWorkOffice",
     "IssuedKit",
     "LoginThrottle",
+    "Organisation",
     "Person",
     "Placement",
     "Plan",
@@ -56,14 +58,38 @@ __all__ = [
 ]
 
 
+class Organisation(Tracked, Base):
+    """One of the database's own organisations: a 福祉事務所 or a 自立相談支援機関 (直営・委託).
+
+    Its identity is the issuer printed on every form; staff and episodes belong to one."""
+
+    __tablename__ = "organisations"
+    # welfare_office | independent_support_direct | independent_support_contracted | other
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100), unique=True)  # official name (正式名称)
+    head_title: Mapped[str] = mapped_column(String(100), default="")  # e.g. 中区福祉保健センター長
+    head_name: Mapped[str] = mapped_column(String(100), default="")
+    postal_code: Mapped[str] = mapped_column(String(8), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    fax: Mapped[str] = mapped_column(String(20), default="")
+    doc_symbol: Mapped[str] = mapped_column(String(16), default="")  # 文書記号, e.g. 中福
+    seal_omitted: Mapped[bool] = mapped_column(Boolean, default=True)  # 公印省略, else a 公印 box
+
+
 class User(Tracked, Base):
-    """A staff account: 地区担当員, 就労支援員, 査察指導員 or 管理者."""
+    """A staff account: 地区担当員, 就労支援員, 査察指導員 or 管理者, of one organisation."""
 
     __tablename__ = "users"
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16))  # admin | supervisor | caseworker | viewer
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"),
+                                                       index=True)
+    phone_extension: Mapped[str] = mapped_column(String(16), default="")  # 内線, on forms
     password_hash: Mapped[str] = mapped_column(String(255))
+    # An initial or reset password: nothing but changing it is allowed until it is changed.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
@@ -71,13 +97,22 @@ class User(Tracked, Base):
 
 
 class HelloWorkOffice(Tracked, Base):
-    """公共職業安定所: the office a referral is addressed to."""
+    """公共職業安定所: the office a referral is addressed to (a reference list, not ours).
+
+    ``name`` is the name people use (ハローワーク横浜; consents name the office by it), the
+    official name and the head's title address the printed referral."""
 
     __tablename__ = "hello_work_offices"
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    official_name: Mapped[str] = mapped_column(String(100), default="")  # 横浜公共職業安定所
+    head_title: Mapped[str] = mapped_column(String(100), default="")  # 横浜公共職業安定所長
+    kind: Mapped[str] = mapped_column(String(16), default="main")  # main | satellite (常設窓口)
+    postal_code: Mapped[str] = mapped_column(String(8), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
-    navigator: Mapped[str] = mapped_column(String(100), default="")  # 就職支援ナビゲーター (contact)
+    # 就職支援ナビゲーター (contacts, not users): [{"name": ..., "phone": ...}, ...]
+    navigators: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # never deleted once used
 
 
 def _key_text(length: int) -> String:
@@ -110,6 +145,10 @@ class Person(Tracked, Base):
     desired_wage: Mapped[str] = mapped_column(String(100), default="")
     desired_area: Mapped[str] = mapped_column(String(100), default="")
     caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    # The organisation responsible now (its supervisors and viewers read the case). Nullable
+    # only because SQLite cannot add a NOT NULL column to the table in place; the services
+    # always set it.
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
     # Search keys (NFKC + kana folding), maintained by the person service.
     # On PostgreSQL in the "C" collation: compared by code point as on SQLite, so that a
     # prefix is a range and readings sort in 五十音 order (migration 0005).
@@ -128,11 +167,15 @@ class Person(Tracked, Base):
         Index("ix_persons_caseworker_kana", "caseworker_id", "kana_key"),
         Index("ix_persons_caseworker_case_number", "caseworker_id", "case_number_key"),
         # The list's other sort orders (migration 0008), walked for the whole office and,
-        # skipping the others' persons, for one caseworker. With statistics, SQLite once skip-scanned an index leading
-        # with the category for reading prefixes (1-character search 60x slower): search
-        # now names the index of each key it walks (INDEXED BY).
+        # skipping the others' persons, for one caseworker or organisation. With statistics,
+        # SQLite once skip-scanned an index leading with the category for reading prefixes
+        # (1-character search 60x slower): search now names the index of each key it walks
+        # (INDEXED BY).
         Index("ix_persons_birth_date", "birth_date"),
         Index("ix_persons_category_kana", "category", "kana_key"),
+        # One organisation's list (a supervisor's) by reading and by case number (migration 0007).
+        Index("ix_persons_organisation_kana", "organisation_id", "kana_key"),
+        Index("ix_persons_organisation_case_number", "organisation_id", "case_number_key"),
         # Reports group events by the person's 区分 and staff: this narrow covering index
         # answers that lookup without touching the wide person rows.
         Index("ix_persons_report", "id", "category", "caseworker_id", "deleted_at"),
@@ -148,6 +191,25 @@ class CaseShare(Tracked, Base):
     __table_args__ = (UniqueConstraint("person_id", "user_id", name="uq_case_shares_person_user"),)
 
 
+class CaseAssignment(Tracked, Base):
+    """担当の履歴: from ``effective_on`` the person's case is ``caseworker_id``'s (None:
+    unassigned), in ``organisation_id``. Written at intake, import and every reassignment, so
+    that a report can count by the caseworker and organisation of the day."""
+
+    __tablename__ = "case_assignments"
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), index=True
+    )
+    # The episode open at the time, if any.
+    episode_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"))
+    caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    previous_caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"))
+    effective_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(16))  # intake | reassign | transfer | import
+
+
 class Episode(Tracked, Base):
     """支援エピソード: one run of support for one person. Its state changes only by Transition."""
 
@@ -155,6 +217,9 @@ class Episode(Tracked, Base):
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("persons.id", ondelete="CASCADE"), index=True
     )
+    # The organisation running the episode: set at intake, moved only with the open case
+    # to another organisation's caseworker (case_assignments keeps the days).
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"))
     # No index on state: most episodes share a handful of states, and an index there lures
     # the planner away from the ordered person indexes the caseload list pages through.
     state: Mapped[str] = mapped_column(String(16))
@@ -171,10 +236,12 @@ class Episode(Tracked, Base):
     # Hello Work's side of the case: 求職番号 and the 就職支援ナビゲーター in charge.
     job_seeker_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
     navigator: Mapped[str] = mapped_column(String(100), default="", server_default="")
-    # 区分 and 担当 frozen at the first 支援要請: the report counts the episode's events under
-    # them (under a later caseworker from a reassignment on: EpisodeReassignment).
+    # 区分, 担当 and organisation frozen at the first 支援要請: the report counts the episode's
+    # events under them (under a later caseworker and organisation from a reassignment on:
+    # EpisodeReassignment).
     category_at_referral: Mapped[str | None] = mapped_column(String(24))
     caseworker_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    organisation_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     __table_args__ = (
         # Covering indexes for reports: closures in a period, and episode → person lookups
@@ -182,7 +249,8 @@ class Episode(Tracked, Base):
         Index("ix_episodes_closed_report", "closed_on", "closure_reason", "person_id",
               "deleted_at"),
         Index("ix_episodes_report", "id", "person_id", "category_at_referral",
-              "caseworker_at_referral", "deleted_at"),
+              "caseworker_at_referral", "organisation_at_referral", "organisation_id",
+              "deleted_at"),
         # The list sorted by 状態 or 状態の日付 walks this from the episode side; the state
         # inside lets a walk for one state skip the others without reading their rows.
         Index("ix_episodes_state_since", "state_since", "state"),
@@ -194,9 +262,11 @@ class Episode(Tracked, Base):
 
 class EpisodeReassignment(Tracked, Base):
     """担当替え: from ``valid_from`` (until ``valid_to``, exclusive; empty for the one in
-    force) the episode's events count under ``caseworker_id`` instead of the caseworker it
-    was referred under (Episode.caseworker_at_referral). Only reassignments of a referred,
-    open episode make a row, so the report's lookup probes a small index."""
+    force) the episode's events count under ``caseworker_id`` and ``organisation_id``
+    instead of those it was referred under (Episode.caseworker_at_referral,
+    organisation_at_referral). Only reassignments of a referred, open episode make a row, so
+    the report's lookup probes a small index. (CaseAssignment is the person's whole history,
+    for people to read.)"""
 
     __tablename__ = "episode_reassignments"
     episode_id: Mapped[uuid.UUID] = mapped_column(
@@ -204,10 +274,11 @@ class EpisodeReassignment(Tracked, Base):
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
     caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
 
     __table_args__ = (
         Index("ix_episode_reassignments_report", "episode_id", "valid_from", "valid_to",
-              "caseworker_id", "deleted_at"),
+              "caseworker_id", "organisation_id", "deleted_at"),
     )
 
 

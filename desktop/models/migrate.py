@@ -77,6 +77,16 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     off on the raw connection first: with it on, a batch migration (copy table, drop, rename)
     of a parent table would cascade-delete its children. foreign_key_check runs before commit.
     """
+    _run(engine, "upgrade", target)
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """Downgrade to ``target`` the same way (for development and the migration tests: the
+    application itself only upgrades)."""
+    _run(engine, "downgrade", target)
+
+
+def _run(engine: Engine, direction: str, target: str) -> None:
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
         raw = conn.connection.dbapi_connection
@@ -87,7 +97,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             with conn.begin():
                 from alembic import command
 
-                command.upgrade(_alembic_config(conn), target)
+                getattr(command, direction)(_alembic_config(conn), target)
                 if sqlite:
                     problems = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
                     if problems:

@@ -20,6 +20,7 @@ from desktop.services.hello_work import HelloWorkService
 from desktop.services.ledger import LedgerService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.offices import OfficeService
+from desktop.services.organisations import OrganisationService
 from desktop.services.outreach import OutreachService
 from desktop.services.persons import PersonService
 from desktop.services.printing import PrintService
@@ -41,6 +42,7 @@ class Services:
     search: SearchService
     settings: SettingsService
     offices: OfficeService
+    organisations: OrganisationService
     maintenance: MaintenanceService
     caseload: CaseloadService
     records: EpisodeRecords
@@ -62,6 +64,7 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         ctx=ctx, auth=AuthService(ctx), persons=PersonService(ctx),
         workflow=WorkflowService(ctx), consent=ConsentService(ctx),
         search=SearchService(ctx), settings=SettingsService(ctx), offices=OfficeService(ctx),
+        organisations=OrganisationService(ctx),
         maintenance=MaintenanceService(ctx, engine or db.engine, key_info),
         caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
         reports=ReportService(ctx), ledger=LedgerService(ctx),

@@ -9,6 +9,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from desktop.models import (
+    CaseAssignment,
     Consent,
     ContactLog,
     Episode,
@@ -73,5 +74,5 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, EpisodeReassignment, Transition, Consent, Referral, Plan, Placement,
-    RetentionCheckpoint, ProtectionOutcome, HelloWorkActivity, ContactLog)]
+    Person, Episode, CaseAssignment, EpisodeReassignment, Transition, Consent, Referral, Plan,
+    Placement, RetentionCheckpoint, ProtectionOutcome, HelloWorkActivity, ContactLog)]

@@ -19,6 +19,8 @@ class Actor:
     username: str
     display_name: str
     role: str
+    # The organisation the staff member belongs to: a supervisor's or viewer's scope.
+    organisation_id: uuid.UUID | None = None
 
 
 def _system_now() -> datetime:

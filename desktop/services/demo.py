@@ -5,6 +5,12 @@ state with the records each state implies (transitions, consents, referrals, pla
 placements, retention checkpoints, protection outcomes, ~9 contact-log entries each).
 Deterministic for a given seed. Written with Core bulk inserts in one transaction, so that
 100,000 persons take well under three minutes, and either all of it lands or none.
+
+The organisation is a fictional city's 福祉事務所 (つなぎ市福祉事務所, with its head, address,
+phone, FAX and 文書記号), the Hello Work offices carry official names, heads' titles and
+navigators, and the demo staff must change their initial password at the first sign-in.
+A database holding records that the demo did not make (a real office's) is refused unless
+``force``: fake persons must never mix into real ones by accident.
 """
 
 from __future__ import annotations
@@ -17,17 +23,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import translator
 from desktop.japanese.wareki import add_months
 from desktop.models import (
+    AuditEntry,
+    CaseAssignment,
     Consent,
     ContactLog,
     Episode,
     HelloWorkActivity,
     HelloWorkOffice,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -43,10 +52,11 @@ from desktop.services.auth import hash_password
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.errors import InvalidInput
+from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
+from desktop.services.organisations import PLACEHOLDER_NAME
 from desktop.services.permissions import require_role
-from desktop.services.persons import PersonInput, search_keys
+from desktop.services.persons import PersonInput, actor_organisation, search_keys
 
 _t = translator("Demo")
 FAMILY = [
@@ -107,11 +117,27 @@ AREAS = [
     ("060", "北海道札幌市中央区", ["南一条西", "北三条西", "大通西", "宮の森"], "011"),
     ("460", "愛知県名古屋市中区", ["栄", "大須", "丸の内", "金山"], "052"),
 ]
+# A fictional city's welfare office: the issuer printed on every demo form.
+ORGANISATION = {
+    "kind": "welfare_office", "name": "つなぎ市福祉事務所", "head_title": "つなぎ市福祉事務所長",
+    "head_name": "森本 和夫", "postal_code": "198-0001", "address": "東京都つなぎ市中央一丁目1番1号",
+    "phone": "042-555-0110", "fax": "042-555-0119", "doc_symbol": "つ福", "seal_omitted": True,
+}
+# (name, official name, head's title, 〒, address, phone, navigators); the referrals go to
+# these three.
 OFFICES = [
-    ("ハローワーク新宿", "東京都新宿区西新宿1-3-1", "03-3347-8609", "田島 聡子"),
-    ("ハローワーク池袋", "東京都豊島区東池袋3-5-13", "03-3987-8609", "小松 宏"),
-    ("ハローワーク梅田", "大阪府大阪市北区角田町8-47", "06-6361-8609", "西岡 恵"),
+    ("ハローワーク新宿", "新宿公共職業安定所", "新宿公共職業安定所長", "160-8489",
+     "東京都新宿区西新宿1-3-1", "03-3347-8609", [("田島 聡子", "03-3347-8620")]),
+    ("ハローワーク池袋", "池袋公共職業安定所", "池袋公共職業安定所長", "170-8409",
+     "東京都豊島区東池袋3-5-13", "03-3987-8609", [("小松 宏", "03-3987-8620")]),
+    ("ハローワーク梅田", "梅田公共職業安定所", "梅田公共職業安定所長", "530-0001",
+     "大阪府大阪市北区角田町8-47", "06-6361-8609", [("西岡 恵", "06-6361-8620"),
+                                             ("堀内 誠", "06-6361-8621")]),
 ]
+# The 常設窓口 Hello Work keeps inside the demo welfare office (listed, not referred to).
+SATELLITE = ("つなぎ市福祉事務所内ハローワーク常設窓口", "新宿公共職業安定所つなぎ市常設窓口",
+             "新宿公共職業安定所長", "198-0001", "東京都つなぎ市中央一丁目1番1号 つなぎ市役所2階",
+             "042-555-0180", [("川村 直子", "042-555-0181")])
 STAFF = [
     ("cw01", "青山 里美", "caseworker"), ("cw02", "石原 正人", "caseworker"),
     ("cw03", "上村 由紀", "caseworker"), ("cw04", "江口 浩二", "caseworker"),
@@ -176,7 +202,8 @@ class DemoService:
         self.ctx = ctx
 
     def generate(self, actor: Actor, persons: int, seed: int = 1,
-                 progress: Callable[[int, int], None] | None = None) -> DemoResult:
+                 progress: Callable[[int, int], None] | None = None,
+                 force: bool = False) -> DemoResult:
         require_role(actor, "admin")
         if not 1 <= persons <= 1_000_000:
             raise InvalidInput("persons", _t("人数は1〜1,000,000で指定してください"))
@@ -184,11 +211,15 @@ class DemoService:
         now = self.ctx.now()
         today = self.ctx.today()
         with self.ctx.db.write() as s:
+            if not force:
+                self._refuse_real_records(s, actor)
             if self.ctx.db.is_sqlite:
                 s.connection().exec_driver_sql("PRAGMA cache_size=-262144")
-            staff_ids, password = self._staff(s, actor, rng)
+            organisation = self._organisation(s, actor)
+            staff_ids, password = self._staff(s, actor, organisation)
             office_ids = self._offices(s, actor)
-            gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids)
+            gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
+                             organisation)
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
             batch = Batch(s)
@@ -207,8 +238,39 @@ class DemoService:
         return DemoResult(counts.get("persons", 0), counts.get("episodes", 0),
                           counts.get("contact_logs", 0), password)
 
+    def _refuse_real_records(self, s: Session, actor: Actor) -> None:
+        """Records the demo did not make: persons entered, imported or brought back from a
+        kit; staff other than the administrator and the demo's; other Hello Work offices."""
+        entered = s.scalar(select(func.count(AuditEntry.id)).where(or_(
+            (AuditEntry.action == "create") & (AuditEntry.entity == "person"),
+            AuditEntry.action.in_(("import", "outreach_import")))))
+        staff = s.scalar(select(func.count(User.id)).where(
+            User.id != actor.user_id, User.username.not_in([u for u, _, _ in STAFF])))
+        offices = s.scalar(select(func.count(HelloWorkOffice.id)).where(
+            HelloWorkOffice.name.not_in([o[0] for o in (*OFFICES, SATELLITE)])))
+        if entered or staff or offices:
+            raise DomainError(_t(
+                "このデータベースにはデモ以外の記録があります（対象者の登録・取込 {entered} 回、"
+                "職員 {staff} 人、ハローワーク {offices} か所）。架空の対象者が実際の記録に混ざらない"
+                "よう、デモデータは作りません。それでも作る場合は --force を付けてください").format(
+                    entered=entered, staff=staff, offices=offices))
+
+    def _organisation(self, s: Session, actor: Actor) -> uuid.UUID:
+        """The administrator's organisation; named as the fictional city's welfare office
+        while it still has the name it got at set-up."""
+        org = s.get(Organisation, actor_organisation(s, actor))
+        assert org is not None
+        taken = s.scalar(select(Organisation.id).where(Organisation.name == ORGANISATION["name"]))
+        if org.name == PLACEHOLDER_NAME and taken is None:
+            for key, value in ORGANISATION.items():
+                setattr(org, key, value)
+            org.updated_by = actor.user_id
+            s.flush()
+            audit.append(s, self.ctx, actor, "update", "organisation", org.id, demo=True)
+        return org.id
+
     def _staff(self, s: Session, actor: Actor,
-               rng: random.Random) -> tuple[list[uuid.UUID], str | None]:
+               organisation: uuid.UUID) -> tuple[list[uuid.UUID], str | None]:
         existing = {u.username: u for u in s.scalars(select(User))}
         password = None
         ids: list[uuid.UUID] = []
@@ -216,7 +278,10 @@ class DemoService:
             user = existing.get(username)
             if user is None:
                 password = password or secrets.token_urlsafe(9)
+                # An initial password: each must choose their own at the first sign-in.
                 user = User(username=username, display_name=name, role=role,
+                            organisation_id=organisation, must_change_password=True,
+                            phone_extension="2150" if role == "supervisor" else f"21{username[-2:]}",
                             password_hash=hash_password(password), created_by=actor.user_id,
                             updated_by=actor.user_id, origin=self.ctx.device_id)
                 s.add(user)
@@ -230,25 +295,33 @@ class DemoService:
     def _offices(self, s: Session, actor: Actor) -> list[tuple[uuid.UUID, str]]:
         existing = {o.name: o for o in s.scalars(select(HelloWorkOffice))}
         result = []
-        for name, address, phone, navigator in OFFICES:
+        for index, (name, official, head, postal, address, phone, navigators) in enumerate(
+                (*OFFICES, SATELLITE)):
             office = existing.get(name)
             if office is None:
-                office = HelloWorkOffice(name=name, address=address, phone=phone,
-                                         navigator=navigator, created_by=actor.user_id,
-                                         updated_by=actor.user_id, origin=self.ctx.device_id)
+                office = HelloWorkOffice(
+                    name=name, official_name=official, head_title=head, postal_code=postal,
+                    address=address, phone=phone, active=True,
+                    kind="satellite" if index == len(OFFICES) else "main",
+                    navigators=[{"name": n, "phone": p} for n, p in navigators],
+                    created_by=actor.user_id, updated_by=actor.user_id,
+                    origin=self.ctx.device_id)
                 s.add(office)
                 s.flush()
-            result.append((office.id, office.name))
+            if index < len(OFFICES):
+                result.append((office.id, office.name))
         return result
 
 
 class _Generator:
     def __init__(self, rng: random.Random, now: datetime, today: date, actor: Actor,
                  origin: str, staff: list[uuid.UUID],
-                 offices: list[tuple[uuid.UUID, str]]) -> None:
+                 offices: list[tuple[uuid.UUID, str]], organisation: uuid.UUID) -> None:
         self.rng, self.now, self.today, self.origin = rng, now, today, origin
         self.actor = actor.user_id
         self.staff, self.offices = staff, offices
+        self.organisation = organisation
+        self.last_episode, self.last_intake = uuid.UUID(int=0), today
         self.category = _weighted(rng, CATEGORY_WEIGHTS)
         self.final_state = _weighted(rng, FINAL_STATE_WEIGHTS)
         self.earliest = today - timedelta(days=365 * 3 + 180)
@@ -309,14 +382,23 @@ class _Generator:
             "birth_date", "category", "sex", "postal_code", "address", "phone_home",
             "phone_mobile", "household", "barriers", "education", "work_history", "licences",
             "desired_job", "desired_hours", "desired_wage", "desired_area")},
-            **search_keys(data), "caseworker_id": caseworker, "search_no": search_no}
+            **search_keys(data), "caseworker_id": caseworker,
+            "organisation_id": self.organisation, "search_no": search_no}
         batch.add(Person, row)
         not_before = self.earliest
+        first: tuple[uuid.UUID, date] | None = None
         if rng.random() < 0.2:  # an earlier, closed episode
             not_before = self.episode(batch, pid, caseworker, data.category, "closed",
                                       self.today - timedelta(days=400), not_before)
+            first = self.last_episode, self.last_intake
         self.episode(batch, pid, caseworker, data.category, self.final_state(), self.today,
                      not_before + timedelta(days=1))
+        episode_id, intake_on = first or (self.last_episode, self.last_intake)
+        batch.add(CaseAssignment, {
+            **self.stamp(caseworker), "person_id": pid, "episode_id": episode_id,
+            "caseworker_id": caseworker, "previous_caseworker_id": None,
+            "organisation_id": self.organisation, "effective_on": intake_on,
+            "reason": "intake"})
 
     def episode(self, batch: Batch, pid: uuid.UUID, cw: uuid.UUID, category: str, final: str,
                 span_end: date, not_before: date) -> date:
@@ -334,13 +416,16 @@ class _Generator:
         eid = self.uid()
         st = self.stamp(cw)
         st["id"] = eid
+        self.last_episode, self.last_intake = eid, intake
         episode: dict[str, Any] = {**st, "person_id": pid, "intake_on": intake, "note": "",
+                                   "organisation_id": self.organisation,
                                    "screening_decision": None, "screening_decided_on": None,
                                    "screening_meeting": "", "support_start_on": None,
                                    "planned_end_on": None, "closed_on": None,
                                    "closure_reason": None, "job_seeker_number": "",
                                    "navigator": "", "category_at_referral": None,
-                                   "caseworker_at_referral": None}
+                                   "caseworker_at_referral": None,
+                                   "organisation_at_referral": None}
         state, day = "candidate", intake
         self.transition(batch, eid, None, "candidate", day, cw)
         placement_start: date | None = None
@@ -362,7 +447,8 @@ class _Generator:
             elif nxt == "referred":
                 self.referral(batch, eid, cw, day, "accepted" if reach > 3 else "sent")
                 # 区分 and 担当 frozen at the referral (the demo never reassigns).
-                episode.update(category_at_referral=category, caseworker_at_referral=cw)
+                episode.update(category_at_referral=category, caseworker_at_referral=cw,
+                               organisation_at_referral=self.organisation)
             elif nxt == "active":
                 episode.update(support_start_on=day, planned_end_on=add_months(day, 6))
                 self.plan(batch, eid, cw, day)

@@ -49,3 +49,8 @@ class AuthenticationFailed(DomainError):
 
 class AccountLocked(AuthenticationFailed):
     pass
+
+
+class PasswordChangeRequired(DomainError):
+    """The password was right, but it is an initial or reset one: it must be changed before
+    anything else (AuthService.change_initial_password)."""

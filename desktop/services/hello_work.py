@@ -27,6 +27,7 @@ from desktop.models import (
     Episode,
     HelloWorkActivity,
     HelloWorkOffice,
+    Organisation,
     Person,
     Referral,
 )
@@ -42,7 +43,6 @@ from desktop.services.exchange_sheet import (
 )
 from desktop.services.labels import HELLO_WORK_ACTIVITIES, HIRING_RESULTS, shown
 from desktop.services.permissions import check_edit, require_role, visible_persons
-from desktop.services.settings import read_setting
 
 _t = translator("HelloWork")
 OPEN_REFERRAL = ("sent", "accepted")
@@ -436,7 +436,10 @@ class HelloWorkService:
                     f"{person.family_name} {person.given_name}", referral.referred_on,
                     episode.job_seeker_number if shared else OUT_OF_SCOPE,
                     episode.navigator, so_far if shared else OUT_OF_SCOPE))
-            welfare = str(read_setting(s, "office_name"))
+            # The sheet names the sender: the actor's organisation.
+            organisation = (s.get(Organisation, actor.organisation_id)
+                            if actor.organisation_id else None)
+            welfare = organisation.name if organisation is not None else ""
             data = write_sheet(office.name, welfare, today, listed)
             audit.append(s, self.ctx, actor, "exchange_export", "hello_work_office", office.id,
                          rows=len(listed), left_out=len(referrals) - len(listed))

@@ -61,6 +61,9 @@ LABELS = {
     "reason": N_("理由"), "end_reason": N_("離職理由"), "return_reason": N_("差戻しの理由"),
     "goal_job": N_("目標とする職種"), "result": N_("結果"), "decisions": N_("決定事項"),
     "recipients": N_("提供先"), "value": N_("設定値"), "team": N_("チーム構成員"),
+    "official_name": N_("正式名称"), "head_title": N_("長の職名"), "head_name": N_("長の氏名"),
+    "phone": N_("電話"), "fax": N_("FAX"), "doc_symbol": N_("文書記号"),
+    "phone_extension": N_("内線"), "navigators": N_("ナビゲーター"),
 }
 
 

@@ -121,6 +121,25 @@ ROLES: dict[str, str] = {
 
 SEXES: dict[str, str] = {"male": "男性", "female": "女性", "other": "その他"}
 
+ORGANISATION_KINDS: dict[str, str] = {
+    "welfare_office": "福祉事務所",
+    "independent_support_direct": "自立相談支援機関（直営）",
+    "independent_support_contracted": "自立相談支援機関（委託）",
+    "other": "その他",
+}
+
+OFFICE_KINDS: dict[str, str] = {
+    "main": "本所・出張所",
+    "satellite": "常設窓口（福祉事務所内など）",
+}
+
+ASSIGNMENT_REASONS: dict[str, str] = {
+    "intake": "受付",
+    "reassign": "担当変更",
+    "transfer": "担当の一括変更（人事異動）",
+    "import": "台帳取込",
+}
+
 
 # Notes the application itself writes on the state history (stored in Japanese, shown in the
 # language of the reader like the labels above).

@@ -5,7 +5,11 @@ the same ケース番号 and 受付日). Columns and rules are documented in doc
 
 Import validates every row first, then writes the good ones in one transaction: persons,
 episodes with the transitions their dates imply, consents, referrals, placements and
-retention checkpoints. An episode already in the database (same ケース番号 and 受付日) is
+retention checkpoints. The fixed lists (性別, 対象者区分, 雇用期間区分, the 定着 checks) accept
+the spellings real ledgers use, each mapped in one table (SPELLINGS); anything else is
+rejected with the accepted spellings. The optional 支援要請先 column names each row's Hello
+Work office (offices not yet registered are listed in the preview and registered on
+confirmation); the optional 担当者 column assigns the case. An episode already in the database (same ケース番号 and 受付日) is
 skipped, so importing the same file twice imports nothing the second time. Rejected rows are
 listed with their row number, column and a reason in Japanese.
 """
@@ -26,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -42,6 +46,7 @@ from desktop.japanese.wareki import (
     parse_date,
 )
 from desktop.models import (
+    CaseAssignment,
     Consent,
     Episode,
     HelloWorkOffice,
@@ -65,8 +70,16 @@ from desktop.services.labels import (
     SEXES,
     TERM_CATEGORIES,
 )
+from desktop.services.offices import OfficeInput, insert_office
+from desktop.services.organisations import name_key
 from desktop.services.permissions import require_role, visible_persons
-from desktop.services.persons import INPUT_FIELDS, PersonInput, search_keys, validated
+from desktop.services.persons import (
+    INPUT_FIELDS,
+    PersonInput,
+    actor_organisation,
+    search_keys,
+    validated,
+)
 from desktop.services.settings import read_setting
 
 _t = translator("Ledger")
@@ -75,7 +88,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("birth_date", "生年月日"), ("sex", "性別"), ("postal_code", "〒"), ("address", "住所"),
     ("phone", "電話"), ("category", "対象者区分"), ("caseworker", "担当者"),
     ("intake_on", "受付日"), ("consent_on", "同意日"), ("referred_on", "支援要請日"),
-    ("support_start_on", "支援開始日"), ("placed_on", "就職日"), ("employer", "事業所名"),
+    ("office", "支援要請先"), ("support_start_on", "支援開始日"), ("placed_on", "就職日"), ("employer", "事業所名"),
     ("job_title", "職種"), ("employment_type", "雇用形態"), ("term", "雇用期間区分"),
     ("r1", "1か月定着"), ("r3", "3か月定着"), ("r6", "6か月定着"), ("closed_on", "終了日"),
     ("closure_reason", "終了理由"), ("note", "備考"),
@@ -88,13 +101,76 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 64  # the ledger has 25; room for a sheet's own extra columns, which are ignored
 MAX_CELL = 2000
 IMPORT_MEETING = "台帳取込"
-SEX_WORDS = {"男": "male", "男性": "male", "女": "female", "女性": "female", "その他": "other",
-             **{v: k for k, v in SEXES.items()}, **{k: k for k in SEXES}}
-RESULT_MARKS = {"○": "employed", "◯": "employed", "×": "left", "✕": "left"}
 MOBILE = re.compile(r"^0[5789]0")
 # The ledger column a person field comes from (for naming it in a rejected row).
 PERSON_COLUMNS = {"family_kana": "kana", "given_kana": "kana", "family_name": "name",
                   "given_name": "name", "phone_home": "phone", "phone_mobile": "phone"}
+
+
+# ------------------------------------------------------------------ spellings
+
+_COUNTER = re.compile(r"[ヶヵカケ箇](?=月)")
+
+
+def spelling_key(text: str) -> str:
+    """How a cell of a fixed list is looked up: full/half width folded (NFKC), spaces
+    removed, the counter of 月 written か (ヶ・ヵ・カ・ケ・箇), the range mark written 〜
+    (~ ～)."""
+    folded = "".join(unicodedata.normalize("NFKC", text or "").split())
+    return _COUNTER.sub("か", folded).replace("~", "〜")
+
+
+# Every spelling accepted for the fixed lists, in the form spelling_key gives, and the code
+# it means (docs/LEDGER.md lists them). The labels the application itself writes, and the
+# codes, are accepted too.
+SPELLINGS: dict[str, dict[str, str]] = {
+    "sex": {
+        "男": "male", "男性": "male",
+        "女": "female", "女性": "female",
+        "その他": "other",
+    },
+    "category": {
+        "生活保護": "public_assistance", "生保": "public_assistance",
+        "児童扶養手当": "child_rearing",
+        "住居確保給付金": "housing_benefit",
+        "生活困窮": "needy", "困窮者": "needy",
+        "障害": "disability", "障がい者": "disability",
+    },
+    "term": {
+        "定めなし": "indefinite", "定め無し": "indefinite", "期間の定めなし": "indefinite",
+        "期間の定め無し": "indefinite", "期間の定めのない雇用": "indefinite",
+        "無期": "indefinite", "無期雇用": "indefinite", "無期限": "indefinite",
+        "4か月以上": "over_4m",
+        "1か月以上4か月未満": "1_to_4m", "1か月〜4か月": "1_to_4m",
+        "1か月〜4か月未満": "1_to_4m", "1〜4か月": "1_to_4m", "1〜4か月未満": "1_to_4m",
+        "1か月未満": "under_1m",
+    },
+    # The 1か月・3か月・6か月定着 columns: a result, optionally followed by the day checked.
+    "check": {
+        "○": "employed", "◯": "employed", "〇": "employed", "済": "employed",
+        "確認済": "employed", "継続": "employed", "就労継続": "employed",
+        "×": "left", "✕": "left", "退職": "left",
+    },
+}
+_CANONICAL = {"sex": SEXES, "category": CATEGORIES, "term": TERM_CATEGORIES,
+              "check": CHECKPOINT_RESULTS}
+for _name, _labels in _CANONICAL.items():
+    for _code, _label in _labels.items():
+        SPELLINGS[_name].setdefault(spelling_key(_label), _code)
+        SPELLINGS[_name].setdefault(_code, _code)
+
+
+def spelled(kind: str, text: str) -> str | None:
+    """The code ``text`` means in the fixed list ``kind``, or None."""
+    return SPELLINGS[kind].get(spelling_key(text))
+
+
+def accepted(kind: str) -> str:
+    """The accepted spellings, for a message: the labels first, then the other spellings."""
+    labels = list(_CANONICAL[kind].values())
+    others = [k for k, code in SPELLINGS[kind].items()
+              if k not in labels and k != code and k not in {spelling_key(v) for v in labels}]
+    return listing([*labels, *others])
 
 
 # ------------------------------------------------------------------ reading files
@@ -203,6 +279,7 @@ class ParsedRow:
     intake_on: date
     consent_on: date | None
     referred_on: date | None
+    office: str  # 支援要請先 as written (empty: the default office)
     support_start_on: date | None
     placed_on: date | None
     employer: str
@@ -219,10 +296,10 @@ class ParsedRow:
         return self.person.case_number, self.intake_on
 
     def same_episode_fields(self, other: ParsedRow) -> bool:
-        return (self.consent_on, self.referred_on, self.support_start_on, self.closed_on,
-                self.closure_reason) == (other.consent_on, other.referred_on,
-                                         other.support_start_on, other.closed_on,
-                                         other.closure_reason)
+        return (self.consent_on, self.referred_on, self.office, self.support_start_on,
+                self.closed_on, self.closure_reason) == (
+                    other.consent_on, other.referred_on, other.office, other.support_start_on,
+                    other.closed_on, other.closure_reason)
 
 
 class _RowRejected(Exception):
@@ -248,6 +325,10 @@ class LedgerPreview:
     rows: list[PreviewRow]
     errors: list[RowError]
     ignored_columns: list[str]
+    # 支援要請先 the file names that are not registered (registered on confirmation).
+    unknown_offices: list[str] = field(default_factory=list)
+    # Rows with a 支援要請日 and no 支援要請先 of their own: they need a default office.
+    needs_default_office: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -269,10 +350,17 @@ class ImportResult:
     errors: list[RowError]
 
     def summary(self) -> dict[str, Any]:
-        """The JSON summary of DESIGN.md section 4 (plus what was skipped)."""
+        """The JSON summary of docs/CLI.md (plus what was skipped)."""
         return {"imported": self.imported, "rejected": self.rejected, "skipped": self.skipped,
                 "persons": self.persons, "episodes": self.episodes,
                 "report": str(self.report) if self.report else None}
+
+
+class _Office(NamedTuple):
+    """A Hello Work office as the import needs it (plain values: contexts are compared)."""
+
+    id: uuid.UUID
+    name: str
 
 
 @dataclass
@@ -282,6 +370,8 @@ class _Context:
     closure_reasons: list[str]
     checkpoint_months: list[int]
     support_months: int
+    staff_organisation: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
+    offices: dict[str, _Office] = field(default_factory=dict)  # by name_key of either name
 
 
 def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
@@ -316,15 +406,15 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     family, given = split_name("name")
     family_kana, given_kana = split_name("kana")
     category_text = get("category")
-    category = next((k for k, v in CATEGORIES.items() if category_text in (k, v)), None)
+    category = spelled("category", category_text)
     if category is None:
         raise _RowRejected(HEADER["category"], _t("対象者区分「{category_text}」は一覧にありません（{choices}）").format(
-            category_text=category_text, choices=listing(CATEGORIES.values())))
+            category_text=category_text, choices=accepted("category")))
     sex_text = get("sex")
-    sex = SEX_WORDS.get(sex_text) if sex_text else None
+    sex = spelled("sex", sex_text) if sex_text else None
     if sex_text and sex is None:
-        raise _RowRejected(HEADER["sex"], _t("性別「{sex_text}」が読めません（男性・女性・その他、または空欄）").format(
-            sex_text=sex_text))
+        raise _RowRejected(HEADER["sex"], _t("性別「{sex_text}」が読めません（{choices}、または空欄）").format(
+            sex_text=sex_text, choices=accepted("sex")))
     phones = [p for p in re.split(r"\s*[/／、,]\s*", get("phone")) if p]
     if len(phones) > 2:
         raise _RowRejected(HEADER["phone"], _t("電話番号は2つまでです（自宅 / 携帯）"))
@@ -373,6 +463,10 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
                     column=HEADER[step], previous=HEADER[previous_key]))
         previous_key, previous = step, value
     consent_on, referred_on, start_on, placed_on = (v for _, v in steps)
+    office = " ".join(get("office").split())
+    if office and referred_on is None:
+        raise _RowRejected(HEADER["office"], _t("{column}があるときは{date}も入力してください").format(
+            column=HEADER["office"], date=HEADER["referred_on"]))
 
     employer, job_title = get("employer"), get("job_title")
     employment_type, term_text = get("employment_type"), get("term")
@@ -384,10 +478,10 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     if placed_on is not None:
         if not employer:
             raise _RowRejected(HEADER["employer"], _t("就職日があるときは事業所名を入力してください"))
-        term = next((k for k, v in TERM_CATEGORIES.items() if term_text in (k, v)), None)
+        term = spelled("term", term_text)
         if term is None:
             raise _RowRejected(HEADER["term"], _t("雇用期間区分「{term_text}」は一覧にありません（{choices}）").format(
-                term_text=term_text, choices=listing(TERM_CATEGORIES.values())))
+                term_text=term_text, choices=accepted("term")))
     elif employer or term_text:
         raise _RowRejected(HEADER["placed_on"], _t("事業所名・雇用期間区分があるときは就職日を入力してください"))
 
@@ -405,15 +499,19 @@ def _parse_row(number: int, cells: dict[str, str], ctx: _Context) -> ParsedRow:
     if (closed_on is None) != (reason is None):
         raise _RowRejected(HEADER["closed_on"] if closed_on is None else HEADER["closure_reason"],
                            _t("終了日と終了理由は両方入力してください"))
-    if reason is not None and reason not in ctx.closure_reasons:
-        raise _RowRejected(HEADER["closure_reason"], _t("終了理由「{reason}」は一覧にありません（{choices}）").format(
-            reason=reason, choices=listing(ctx.closure_reasons)))
+    if reason is not None:
+        # 就職（定着確認） and 就職(定着確認) are the same reason.
+        configured = {spelling_key(r): r for r in ctx.closure_reasons}
+        if spelling_key(reason) not in configured:
+            raise _RowRejected(HEADER["closure_reason"], _t("終了理由「{reason}」は一覧にありません（{choices}）").format(
+                reason=reason, choices=listing(ctx.closure_reasons)))
+        reason = configured[spelling_key(reason)]
     last = max(d for d in (intake, consent_on, referred_on, start_on, placed_on) if d)
     if closed_on is not None and closed_on < last:
         raise _RowRejected(HEADER["closed_on"], _t("終了日がほかの日付より前になっています"))
-    return ParsedRow(number, person, caseworker_id, intake, consent_on, referred_on, start_on,
-                     placed_on, employer, job_title, employment_type, term, results, closed_on,
-                     reason, get("note"))
+    return ParsedRow(number, person, caseworker_id, intake, consent_on, referred_on, office,
+                     start_on, placed_on, employer, job_title, employment_type, term, results,
+                     closed_on, reason, get("note"))
 
 
 def staff_key(text: str) -> str:
@@ -421,17 +519,19 @@ def staff_key(text: str) -> str:
 
 
 def _retention(text: str, due: date, column: str, today: date) -> tuple[str, date]:
+    """A 定着 check: a result from the table (the longest spelling that starts the cell),
+    then optionally the day it was checked."""
     normal = unicodedata.normalize("NFKC", text).strip()
-    result = RESULT_MARKS.get(text.strip())
-    rest = ""
+    key = spelling_key(normal)
+    result, rest = None, ""
+    for spelling in sorted(SPELLINGS["check"], key=len, reverse=True):
+        if key.startswith(spelling):
+            result = SPELLINGS["check"][spelling]
+            rest = key[len(spelling):].strip("()")
+            break
     if result is None:
-        for key, label in CHECKPOINT_RESULTS.items():
-            if normal.startswith(label):
-                result, rest = key, normal[len(label):].strip(" （）()")
-                break
-    if result is None:
-        raise _RowRejected(column, _t("「{text}」が読めません（継続就労・離職・連絡不能、○・×、続けて確認日も書けます）").format(
-            text=text))
+        raise _RowRejected(column, _t("「{text}」が読めません（{choices}。続けて確認日も書けます）").format(
+            text=text, choices=accepted("check")))
     if rest:
         try:
             done = parse_date(rest)
@@ -454,19 +554,31 @@ class LedgerService:
 
     # ---------------------------------------------------------------- reading
 
-    def _context(self, s: Session) -> _Context:
+    def _context(self, s: Session, actor: Actor) -> _Context:
         staff: dict[str, uuid.UUID | None] = {}
-        for uid, username, display in s.execute(
-                select(User.id, User.username, User.display_name).where(
-                    User.active.is_(True), User.deleted_at.is_(None),
-                    User.role.in_(("caseworker", "supervisor", "admin")))):
+        organisations: dict[uuid.UUID, uuid.UUID] = {}
+        stmt = select(User.id, User.username, User.display_name, User.organisation_id).where(
+            User.active.is_(True), User.deleted_at.is_(None),
+            User.role.in_(("caseworker", "supervisor", "admin")))
+        if actor.role != "admin":  # a supervisor assigns within their organisation
+            stmt = stmt.where(User.organisation_id == actor.organisation_id)
+        for uid, username, display, organisation in s.execute(stmt):
             name = staff_key(display)
             staff[name] = None if name in staff else uid  # None: two staff share the name
             staff[staff_key(f"{display}（{username}）")] = uid
             staff[username] = uid
+            organisations[uid] = organisation
+        offices: dict[str, _Office] = {}
+        for office_id, name, official in s.execute(
+                select(HelloWorkOffice.id, HelloWorkOffice.name, HelloWorkOffice.official_name)
+                .where(HelloWorkOffice.deleted_at.is_(None))
+                .order_by(HelloWorkOffice.active.desc(), HelloWorkOffice.name)):
+            for key in (name_key(name), name_key(official)):
+                if key:
+                    offices.setdefault(key, _Office(office_id, name))
         return _Context(self.ctx.today(), staff, list(read_setting(s, "closure_reasons")),
                         list(read_setting(s, "checkpoint_months")),
-                        int(read_setting(s, "support_period_months")))
+                        int(read_setting(s, "support_period_months")), organisations, offices)
 
     def _parse(self, data: bytes, filename: str, ctx: _Context
                ) -> tuple[LedgerPreview, list[list[ParsedRow]], dict[int, PreviewRow]]:
@@ -528,12 +640,28 @@ class LedgerService:
         episodes = [rows for key, rows in groups.items() if key not in bad_groups]
         return preview, episodes, rows_by_number
 
-    def _analyse(self, s: Session, data: bytes, filename: str
+    def _analyse(self, s: Session, actor: Actor, data: bytes, filename: str
                  ) -> tuple[LedgerPreview, list[list[ParsedRow]]]:
         """Parse, validate and classify every row; nothing is written."""
-        preview, episodes, rows_by_number = self._parse(data, filename, self._context(s))
+        context = self._context(s, actor)
+        preview, episodes, rows_by_number = self._parse(data, filename, context)
         episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
+        self._offices_needed(preview, episodes, context)
         return preview, episodes
+
+    @staticmethod
+    def _offices_needed(preview: LedgerPreview, episodes: list[list[ParsedRow]],
+                        context: _Context) -> None:
+        """The offices the 支援要請先 column names that are not registered, and whether rows
+        with a 支援要請日 but no 支援要請先 need the default office."""
+        unknown: dict[str, str] = {}
+        for rows in episodes:
+            head = rows[0]
+            if head.office and name_key(head.office) not in context.offices:
+                unknown.setdefault(name_key(head.office), head.office)
+            if head.referred_on is not None and not head.office:
+                preview.needs_default_office = True
+        preview.unknown_offices = sorted(unknown.values())
 
     def _against_database(self, s: Session, episodes: list[list[ParsedRow]],
                           rows_by_number: dict[int, PreviewRow],
@@ -613,36 +741,53 @@ class LedgerService:
         require_role(actor, "admin", "supervisor")
         data = _read_file(path)
         with self.ctx.db.read() as s:
-            return self._analyse(s, data, path.name)[0]
+            return self._analyse(s, actor, data, path.name)[0]
 
     # ---------------------------------------------------------------- writing
 
     def import_file(self, actor: Actor, path: Path, report_path: Path | None = None,
-                    office_id: uuid.UUID | None = None) -> ImportResult:
+                    office_id: uuid.UUID | None = None,
+                    create_offices: bool = False) -> ImportResult:
+        """Import every good row in one transaction. A row's Hello Work office is its
+        支援要請先; without one, ``office_id`` or the only registered office. Offices the file
+        names that are not registered are created with ``create_offices`` (the preview's
+        confirmation); otherwise, or when rows with a 支援要請日 have no office to go to,
+        nothing is imported and the message says why."""
         require_role(actor, "admin", "supervisor")
         data = _read_file(path)
         with self.ctx.db.read() as s:
-            context = self._context(s)
+            context = self._context(s, actor)
         # Parsed before the write transaction: the write lock is held only to check the rows
         # against the database and insert them.
         parsed = self._parse(data, path.name, context)
         with self.ctx.db.write() as s:
-            if self._context(s) != context:  # staff or settings changed meanwhile
-                context = self._context(s)
+            if self._context(s, actor) != context:  # staff or settings changed meanwhile
+                context = self._context(s, actor)
                 parsed = self._parse(data, path.name, context)
             preview, episodes, rows_by_number = parsed
             episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
-            office = self._office(s, office_id)
-            if office is None:
-                needs = [rows for rows in episodes if rows[0].referred_on is not None]
-                for rows in needs:
-                    for r in rows:
-                        row = next(p for p in preview.rows if p.row == r.row)
-                        row.status = "rejected"
-                        preview.errors.append(RowError(r.row, HEADER["referred_on"],
-                                                       _t("支援要請先のハローワークが登録されていません（先に登録してください）")))
-                episodes = [rows for rows in episodes if rows[0].referred_on is None]
-            writer = _Writer(s, self.ctx, actor, office, context)
+            self._offices_needed(preview, episodes, context)
+            if preview.unknown_offices and not create_offices:
+                raise DomainError(_t(
+                    "台帳の{column}に、登録されていないハローワークがあります: {names}。"
+                    "登録してから取り込むか、取り込むときに登録してください"
+                    "（コマンドでは --create-offices）。何も取り込んでいません").format(
+                        column=HEADER["office"], names=listing(preview.unknown_offices)))
+            default = self._default_office(s, office_id) if preview.needs_default_office else None
+            if preview.needs_default_office and default is None:
+                registered = s.scalar(select(func.count(HelloWorkOffice.id)).where(
+                    HelloWorkOffice.active.is_(True), HelloWorkOffice.deleted_at.is_(None)))
+                raise DomainError((_t(
+                    "{date}のある行がありますが、支援要請先のハローワークが登録されていません。"
+                    "ハローワークを登録するか、台帳に{column}の列を加えてください。何も取り込んでいません")
+                    if not registered and not preview.unknown_offices else _t(
+                    "{date}のある行に{column}が書かれていません。既定の支援要請先のハローワークを"
+                    "指定してください（コマンドでは --office）。何も取り込んでいません")).format(
+                        date=HEADER["referred_on"], column=HEADER["office"]))
+            for name in preview.unknown_offices:
+                office = insert_office(s, self.ctx, actor, OfficeInput(name), source="ledger")
+                context.offices[name_key(name)] = _Office(office.id, office.name)
+            writer = _Writer(s, self.ctx, actor, default, context)
             for rows in episodes:
                 writer.episode(rows)
             writer.batch.flush()
@@ -651,7 +796,8 @@ class LedgerService:
                                   writer.new_persons, len(episodes), None, preview.errors)
             audit.append(s, self.ctx, actor, "import", "ledger", path.name,
                          sha256=hashlib.sha256(data).hexdigest(), imported=imported,
-                         rejected=result.rejected, skipped=result.skipped)
+                         rejected=result.rejected, skipped=result.skipped,
+                         offices_created=len(preview.unknown_offices))
         if result.episodes:
             refresh_statistics(self.ctx.db.engine)  # never waits: skipped when busy
         if result.errors:
@@ -661,14 +807,16 @@ class LedgerService:
                                   result.persons, result.episodes, target, result.errors)
         return result
 
-    def _office(self, s: Session, office_id: uuid.UUID | None) -> HelloWorkOffice | None:
+    def _default_office(self, s: Session, office_id: uuid.UUID | None) -> _Office | None:
+        """The office given, else the only active one (None when there are none or several)."""
         if office_id is not None:
             office = s.get(HelloWorkOffice, office_id)
-            if office is None or office.deleted_at is not None:
-                raise InvalidInput("office", _t("指定したハローワークが見つかりません"))
-            return office
-        return s.scalars(select(HelloWorkOffice).where(HelloWorkOffice.deleted_at.is_(None))
-                         .order_by(HelloWorkOffice.name).limit(1)).first()
+            if office is None or office.deleted_at is not None or not office.active:
+                raise InvalidInput("office", _t("指定したハローワークが見つかりません（無効になっていないか確認してください）"))
+            return _Office(office.id, office.name)
+        active = s.execute(select(HelloWorkOffice.id, HelloWorkOffice.name).where(
+            HelloWorkOffice.deleted_at.is_(None), HelloWorkOffice.active.is_(True)).limit(2)).all()
+        return _Office(*active[0]) if len(active) == 1 else None
 
     # ---------------------------------------------------------------- export
 
@@ -770,12 +918,14 @@ class _Writer:
     """Rows for one import, inserted in bulk in the caller's transaction."""
 
     def __init__(self, s: Session, ctx: ServiceContext, actor: Actor,
-                 office: HelloWorkOffice | None, settings: _Context) -> None:
+                 office: _Office | None, settings: _Context) -> None:
         self.s, self.ctx, self.actor, self.office, self.settings = s, ctx, actor, office, settings
         self.batch = Batch(s)
         self.now = ctx.now()
-        self.persons: dict[str, uuid.UUID] = {
-            number: pid for number, pid in s.execute(select(Person.case_number, Person.id))}
+        self.organisation = actor_organisation(s, actor)
+        self.persons: dict[str, tuple[uuid.UUID, uuid.UUID | None]] = {
+            number: (pid, org) for number, pid, org in s.execute(
+                select(Person.case_number, Person.id, Person.organisation_id))}
         self.search_no = (s.scalar(select(func.max(Person.search_no))) or 0)
         self.referral_counts: dict[int, int] = {}
         self.new_persons = 0
@@ -786,18 +936,35 @@ class _Writer:
                 "updated_by": self.actor.user_id, "origin": self.ctx.device_id,
                 "deleted_at": None}
 
-    def person(self, row: ParsedRow) -> uuid.UUID:
+    def person(self, row: ParsedRow, episode_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
+        """The person's id and organisation: a new person belongs to their 担当者's
+        organisation (none: the importer's), and their assignment is the first line of their
+        担当の履歴."""
         number = row.person.case_number
         if number in self.persons:
-            return self.persons[number]
+            pid, org = self.persons[number]
+            return pid, org or self.organisation
         self.search_no += 1
         values = {n: getattr(row.person, n) for n in INPUT_FIELDS}
+        org = (self.settings.staff_organisation.get(row.caseworker_id, self.organisation)
+               if row.caseworker_id else self.organisation)
         record = {**self.stamp(), **values, **search_keys(row.person),
-                  "caseworker_id": row.caseworker_id, "search_no": self.search_no}
+                  "caseworker_id": row.caseworker_id, "organisation_id": org,
+                  "search_no": self.search_no}
         self.batch.add(Person, record)
-        self.persons[number] = record["id"]
+        if row.caseworker_id is not None:
+            self.batch.add(CaseAssignment, {
+                **self.stamp(), "person_id": record["id"], "episode_id": episode_id,
+                "caseworker_id": row.caseworker_id, "previous_caseworker_id": None,
+                "organisation_id": org, "effective_on": row.intake_on, "reason": "import"})
+        self.persons[number] = (record["id"], org)
         self.new_persons += 1
-        return record["id"]
+        return record["id"], org
+
+    def office_of(self, row: ParsedRow) -> _Office | None:
+        if row.office:
+            return self.settings.offices[name_key(row.office)]
+        return self.office
 
     def referral_number(self, on: date) -> str:
         fy = fiscal_year_of(on)
@@ -809,8 +976,9 @@ class _Writer:
 
     def episode(self, rows: list[ParsedRow]) -> None:
         head = rows[0]
-        pid = self.person(head)
         eid = uuid.uuid4()
+        pid, organisation = self.person(head, eid)
+        office = self.office_of(head) if head.referred_on is not None else None
         state, since = "candidate", head.intake_on
         moves: list[tuple[str | None, str, date, str | None, str]] = [
             (None, "candidate", head.intake_on, None, "台帳から取込")]
@@ -821,22 +989,23 @@ class _Writer:
             state, since = to, on
 
         episode: dict[str, Any] = {
-            **self.stamp(), "id": eid, "person_id": pid, "intake_on": head.intake_on,
+            **self.stamp(), "id": eid, "person_id": pid, "organisation_id": organisation,
+            "intake_on": head.intake_on,
             "note": head.note, "screening_decision": None, "screening_decided_on": None,
             "screening_meeting": "", "support_start_on": None, "planned_end_on": None,
             "closed_on": None, "closure_reason": None, "category_at_referral": None,
-            "caseworker_at_referral": None}
+            "caseworker_at_referral": None, "organisation_at_referral": None}
         if head.consent_on is not None:
             move("screening", head.consent_on)
             episode.update(screening_decision="approved", screening_decided_on=head.consent_on,
                            screening_meeting=IMPORT_MEETING)
-            self.consents(eid, head.consent_on)
+            self.consents(eid, head.consent_on, office)
             move("consented", head.consent_on)
         referral: dict[str, Any] | None = None
-        if head.referred_on is not None and self.office is not None:
+        if head.referred_on is not None and office is not None:
             referral = {**self.stamp(), "episode_id": eid,
                         "number": self.referral_number(head.referred_on),
-                        "referred_on": head.referred_on, "office_id": self.office.id,
+                        "referred_on": head.referred_on, "office_id": office.id,
                         "sent_by": self.actor.user_id, "status": "sent",
                         "status_on": head.referred_on, "return_reason": "",
                         "last_news_on": None,
@@ -845,7 +1014,8 @@ class _Writer:
             self.batch.add(Referral, referral)
             # The ledger's row says under which 区分 and 担当者 this episode was referred.
             episode.update(category_at_referral=head.person.category,
-                           caseworker_at_referral=head.caseworker_id)
+                           caseworker_at_referral=head.caseworker_id,
+                           organisation_at_referral=organisation)
             move("referred", head.referred_on)
         if head.support_start_on is not None and referral is not None:
             referral.update(status="accepted", status_on=head.support_start_on)
@@ -880,8 +1050,8 @@ class _Writer:
                 "effective_on": on, "recorded_at": self.now, "actor_id": self.actor.user_id,
                 "reason": reason, "note": note})
 
-    def consents(self, eid: uuid.UUID, on: date) -> None:
-        office = [self.office.name] if self.office is not None else []
+    def consents(self, eid: uuid.UUID, on: date, recipient: _Office | None) -> None:
+        office = [recipient.name] if recipient is not None else []
         for kind in ("participation", "information_sharing"):
             text = WORDINGS[kind]
             sharing = kind == "information_sharing"
@@ -948,7 +1118,10 @@ def _export_rows(s: Session, actor: Actor) -> Iterable[list[str]]:
         select(as_text(Consent.episode_id), func.max(Consent.signed_on))
         .where(Consent.deleted_at.is_(None)).group_by(Consent.episode_id))}
     referrals = by_episode(Referral.episode_id, Referral.referred_on, Referral.status,
-                           order=Referral.referred_on)
+                           as_text(Referral.office_id), order=Referral.referred_on)
+    office_names: dict[str, str] = {
+        oid: name for oid, name in s.execute(select(as_text(HelloWorkOffice.id),
+                                                    HelloWorkOffice.name))}
     placements = by_episode(Placement.episode_id, as_text(Placement.id), Placement.start_on,
                             Placement.employer, Placement.job_title, Placement.employment_type,
                             Placement.term_category, order=Placement.start_on)
@@ -972,7 +1145,8 @@ def _export_rows(s: Session, actor: Actor) -> Iterable[list[str]]:
                         CATEGORIES.get(category, category),
                         staff.get(caseworker, "") if caseworker else "", w(intake),
                         w(signed.get(eid)),
-                        w(sent[-1][1] if sent else None), w(start)]
+                        w(sent[-1][1] if sent else None),
+                        office_names.get(sent[-1][3], "") if sent else "", w(start)]
         tail = [w(closed), reason or "", note]
         jobs = placements.get(eid)
         if not jobs:

@@ -63,6 +63,7 @@ from desktop.models import (
     HelloWorkActivity,
     HelloWorkOffice,
     IssuedKit,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -79,7 +80,7 @@ from desktop.models.db import refresh_statistics
 from desktop.services import audit, hygiene
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require_role, require_same_organisation
 from desktop.services.persons import search_keys
 
 _t = translator("Outreach")
@@ -90,7 +91,8 @@ MANIFEST_KEY = "outreach_manifest"
 INSTALLATION_KEY = "installation_id"
 LOCAL_SETTINGS = {INSTALLATION_KEY, MANIFEST_KEY}
 
-REFERENCE: list[Table] = [m.__table__ for m in (User, HelloWorkOffice, Setting)]  # type: ignore[misc]
+REFERENCE: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
+    Organisation, User, HelloWorkOffice, Setting)]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Person, CaseShare, Episode, EpisodeReassignment, Transition, SupportExtension, Consent,
@@ -544,6 +546,7 @@ class OutreachService:
                                            User.deleted_at.is_(None)))
         if user is None or not user.active:
             raise InvalidInput("caseworker", _t("職員「{username}」が見つかりません").format(username=username))
+        require_same_organisation(actor, user.organisation_id)
         return user
 
     def _caseload_rows(self, s: Session, person_ids: list[uuid.UUID]) -> dict[str, Any]:

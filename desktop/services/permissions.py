@@ -1,14 +1,17 @@
 """Who may see and change what. Enforced here, in the services, never only in the UI.
 
-- admin: everything, including users and settings.
-- supervisor (査察指導員): reads and edits every case of the office; sets targets.
+- admin: everything, in every organisation, including users, organisations and settings.
+- supervisor (査察指導員): reads and edits every case of their own organisation; sets
+  targets, registers Hello Work offices, assigns and reassigns their organisation's cases.
 - caseworker: reads and edits the persons in their caseload and the cases shared with them.
-- viewer: reads every case, changes nothing.
+- viewer: reads every case of their own organisation, changes nothing.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, exists, or_, select, true
+import uuid
+
+from sqlalchemy import ColumnElement, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.i18n import listing, translator
@@ -18,6 +21,7 @@ from desktop.services.errors import PermissionDenied
 from desktop.services.labels import ROLES, shown
 
 _t = translator("Permissions")
+# Read a whole organisation's cases (admin: every organisation's).
 OFFICE_READERS = {"admin", "supervisor", "viewer"}
 OFFICE_EDITORS = {"admin", "supervisor"}
 
@@ -29,10 +33,28 @@ def require_role(actor: Actor, *roles: str) -> None:
             allowed=allowed, current=shown(ROLES[actor.role])))
 
 
+def organisation_scope(actor: Actor) -> uuid.UUID | None:
+    """The one organisation whose cases the actor reads as a whole (supervisor, viewer);
+    None for an administrator (every organisation) and a caseworker (their caseload)."""
+    return actor.organisation_id if actor.role in ("supervisor", "viewer") else None
+
+
+def require_same_organisation(actor: Actor, organisation_id: uuid.UUID | None) -> None:
+    """Supervisors act within their own organisation; administrators anywhere."""
+    if actor.role == "admin":
+        return
+    if organisation_id is None or organisation_id != actor.organisation_id:
+        raise PermissionDenied(_t("ほかの組織の職員・ケースは扱えません（自分の組織のみ）"))
+
+
 def visible_persons(actor: Actor) -> ColumnElement[bool]:
     """A WHERE clause on Person limiting rows to what the actor may read."""
-    if actor.role in OFFICE_READERS:
+    if actor.role == "admin":
         return true()
+    if actor.role in OFFICE_READERS:
+        if actor.organisation_id is None:
+            return false()
+        return Person.organisation_id == actor.organisation_id
     shared = exists(
         select(CaseShare.id).where(
             CaseShare.person_id == Person.id,
@@ -55,17 +77,28 @@ def _in_caseload(session: Session, actor: Actor, person: Person) -> bool:
     ) is not None
 
 
+def _in_organisation(actor: Actor, person: Person) -> bool:
+    return actor.role == "admin" or (
+        actor.organisation_id is not None and person.organisation_id == actor.organisation_id)
+
+
 def check_read(session: Session, actor: Actor, person: Person) -> None:
-    if actor.role in OFFICE_READERS or _in_caseload(session, actor, person):
+    if actor.role in OFFICE_READERS and _in_organisation(actor, person):
         return
+    if _in_caseload(session, actor, person):
+        return
+    if actor.role in OFFICE_READERS:
+        raise PermissionDenied(_t("ほかの組織のケースは閲覧できません"))
     raise PermissionDenied(_t("この対象者のケースを閲覧する権限がありません（担当または共有されたケースのみ）"))
 
 
 def check_edit(session: Session, actor: Actor, person: Person) -> None:
-    if actor.role in OFFICE_EDITORS:
-        return
-    if actor.role == "caseworker" and _in_caseload(session, actor, person):
+    if actor.role in OFFICE_EDITORS and _in_organisation(actor, person):
         return
     if actor.role == "viewer":
         raise PermissionDenied(_t("閲覧のみの利用者は記録を変更できません"))
+    if actor.role in ("caseworker", "supervisor") and _in_caseload(session, actor, person):
+        return
+    if actor.role == "supervisor":
+        raise PermissionDenied(_t("ほかの組織のケースは変更できません"))
     raise PermissionDenied(_t("この対象者のケースを変更する権限がありません（担当または共有されたケースのみ）"))

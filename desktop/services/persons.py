@@ -1,4 +1,8 @@
-"""支援対象者: intake, profile edits, duplicate check, caseload assignment and sharing."""
+"""支援対象者: intake, profile edits, duplicate check, assignment (担当) and sharing.
+
+A person's case is in one caseworker's charge (or none yet) and belongs to one organisation,
+the caseworker's. Every assignment, at intake, import or a later change, is a
+CaseAssignment row with its day, shown as the person's 担当の履歴."""
 
 from __future__ import annotations
 
@@ -14,13 +18,26 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.i18n import translator
 from desktop.japanese import validators
 from desktop.japanese.kana import fold
-from desktop.models import CaseShare, Person, User
+from desktop.models import CaseAssignment, CaseShare, Episode, Organisation, Person, User
 from desktop.services import audit, hygiene
 from desktop.services.attribution import record_reassignment
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
-from desktop.services.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
+from desktop.services.errors import (
+    DomainError,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StaleRecord,
+)
 from desktop.services.labels import CATEGORIES, SEXES
-from desktop.services.permissions import check_edit, check_read, require_role
+from desktop.services.organisations import first_organisation
+from desktop.services.permissions import (
+    check_edit,
+    check_read,
+    require_role,
+    require_same_organisation,
+    visible_persons,
+)
 
 _t = translator("Persons")
 
@@ -57,6 +74,52 @@ class PersonRecord(PersonInput):
     version: int
     caseworker_id: uuid.UUID | None = None
     caseworker_name: str = ""
+    organisation_id: uuid.UUID | None = None
+    organisation_name: str = ""
+
+
+@dataclass(frozen=True)
+class StaffChoice:
+    """A staff member a case can be assigned to."""
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: str
+    organisation_id: uuid.UUID
+    organisation_name: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class AssignmentRecord:
+    """One line of a person's 担当の履歴."""
+
+    effective_on: date
+    caseworker_id: uuid.UUID | None
+    caseworker_name: str
+    previous_caseworker_name: str
+    organisation_name: str
+    reason: str  # intake | reassign | transfer | import
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class MovedCase:
+    person_id: uuid.UUID
+    case_number: str
+    name: str
+    state: str | None  # of the latest episode; None when the person has none
+
+
+@dataclass(frozen=True)
+class CaseloadMove:
+    """担当の一括変更: what moves from one caseworker to another (or did, when applied)."""
+
+    from_name: str
+    to_name: str
+    cases: tuple[MovedCase, ...]
+    applied: bool
 
 
 INPUT_FIELDS = tuple(f.name for f in fields(PersonInput))
@@ -141,10 +204,13 @@ def next_search_no(session: Session) -> int:
     return (session.scalar(select(func.max(Person.search_no))) or 0) + 1
 
 
-def to_record(person: Person, caseworker_name: str = "") -> PersonRecord:
+def to_record(person: Person, caseworker_name: str = "",
+              organisation_name: str = "") -> PersonRecord:
     values = {name: getattr(person, name) for name in INPUT_FIELDS}
     return PersonRecord(**values, id=person.id, version=person.version,
-                        caseworker_id=person.caseworker_id, caseworker_name=caseworker_name)
+                        caseworker_id=person.caseworker_id, caseworker_name=caseworker_name,
+                        organisation_id=person.organisation_id,
+                        organisation_name=organisation_name)
 
 
 def load_person(session: Session, person_id: uuid.UUID) -> Person:
@@ -154,18 +220,38 @@ def load_person(session: Session, person_id: uuid.UUID) -> Person:
     return person
 
 
+ASSIGNABLE_ROLES = ("caseworker", "supervisor", "admin")
+
+
 def require_staff(s: Session, user_id: uuid.UUID) -> User:
     user = s.get(User, user_id)
-    if user is None or not user.active or user.role not in ("caseworker", "supervisor",
-                                                           "admin"):
-        raise InvalidInput("caseworker", _t("担当者に指定できる有効な職員ではありません"))
+    if user is None or user.deleted_at is not None or user.role not in ASSIGNABLE_ROLES:
+        raise InvalidInput("caseworker", _t("担当者に指定できる職員ではありません（閲覧のみの利用者は担当になれません）"))
+    if not user.active:
+        raise InvalidInput("caseworker", _t("「{name}」は無効になっている職員のため、担当にできません").format(
+            name=user.display_name))
     return user
+
+
+def record_assignment(s: Session, ctx: ServiceContext, actor: Actor | None, person: Person,
+                      previous: uuid.UUID | None, reason: str, on: date,
+                      episode_id: uuid.UUID | None = None) -> None:
+    """One line of the person's 担当の履歴 (the episode open at the time, if any)."""
+    if episode_id is None:
+        episode_id = s.scalar(select(Episode.id).where(
+            Episode.person_id == person.id, Episode.state != "closed",
+            Episode.deleted_at.is_(None)).limit(1))
+    assert person.organisation_id is not None
+    s.add(stamp_new(ctx, actor, CaseAssignment(
+        person_id=person.id, episode_id=episode_id, caseworker_id=person.caseworker_id,
+        previous_caseworker_id=previous, organisation_id=person.organisation_id,
+        effective_on=on, reason=reason)))
 
 
 def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
                        caseworker_id: uuid.UUID | None) -> tuple[PersonInput, uuid.UUID | None]:
     """Permission and validation for a new person; a caseworker registers into their own
-    caseload."""
+    caseload (担当 defaults to self), an administrator or supervisor chooses."""
     require_role(actor, "admin", "supervisor", "caseworker")
     clean = validated(data, ctx.today())
     if actor.role == "caseworker":
@@ -175,16 +261,31 @@ def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
     return clean, caseworker_id
 
 
+def actor_organisation(s: Session, actor: Actor) -> uuid.UUID:
+    """The organisation new records of the actor belong to."""
+    if actor.organisation_id is not None:
+        return actor.organisation_id
+    org = first_organisation(s)
+    if org is None:
+        raise DomainError(_t("組織が登録されていません（管理 → 組織 で登録してください）"))
+    return org.id
+
+
 def insert_person(s: Session, ctx: ServiceContext, actor: Actor, clean: PersonInput,
                   caseworker_id: uuid.UUID | None) -> Person:
-    """Add a validated person in the caller's transaction, audited."""
+    """Add a validated person in the caller's transaction, audited. The person belongs to
+    their caseworker's organisation (unassigned: the actor's)."""
     if s.scalar(select(Person.id).where(Person.case_number == clean.case_number)):
         raise InvalidInput("case_number", _t("ケース番号「{case_number}」は既に使われています").format(
             case_number=clean.case_number))
+    organisation_id = actor_organisation(s, actor)
     if caseworker_id is not None:
-        require_staff(s, caseworker_id)
+        caseworker = require_staff(s, caseworker_id)
+        require_same_organisation(actor, caseworker.organisation_id)
+        organisation_id = caseworker.organisation_id
     person = Person(**{n: getattr(clean, n) for n in INPUT_FIELDS}, **search_keys(clean),
-                    caseworker_id=caseworker_id, search_no=next_search_no(s))
+                    caseworker_id=caseworker_id, organisation_id=organisation_id,
+                    search_no=next_search_no(s))
     s.add(stamp_new(ctx, actor, person))
     s.flush()
     audit.append(s, ctx, actor, "create", "person", person.id)
@@ -221,7 +322,10 @@ class PersonService:
                       caseworker_id: uuid.UUID | None = None) -> PersonRecord:
         clean, caseworker_id = prepare_new_person(self.ctx, actor, data, caseworker_id)
         with self.ctx.db.write() as s:
-            return to_record(insert_person(s, self.ctx, actor, clean, caseworker_id))
+            person = insert_person(s, self.ctx, actor, clean, caseworker_id)
+            if caseworker_id is not None:
+                record_assignment(s, self.ctx, actor, person, None, "intake", self.ctx.today())
+            return to_record(person)
 
     def get_person(self, actor: Actor, person_id: uuid.UUID) -> PersonRecord:
         """Read a profile; every view is audited."""
@@ -233,7 +337,9 @@ class PersonService:
             if person.caseworker_id:
                 name = s.scalar(select(User.display_name).where(
                     User.id == person.caseworker_id)) or ""
-            return to_record(person, name)
+            organisation = s.scalar(select(Organisation.name).where(
+                Organisation.id == person.organisation_id)) or ""
+            return to_record(person, name, organisation)
 
     def update_person(self, actor: Actor, person_id: uuid.UUID, expected_version: int,
                       data: PersonInput) -> PersonRecord:
@@ -263,18 +369,128 @@ class PersonService:
         except StaleDataError:
             raise StaleRecord(_t("他の利用者が同時に更新しました。読み込み直してください")) from None
 
+    # -- 担当 (assignment) ------------------------------------------------------
+
+    def assignable_staff(self, actor: Actor) -> list[StaffChoice]:
+        """Whom the actor may put in charge of a case: a caseworker only themselves, a
+        supervisor their organisation's active staff, an administrator anyone active."""
+        with self.ctx.db.read() as s:
+            stmt = (select(User, Organisation.name)
+                    .join(Organisation, Organisation.id == User.organisation_id)
+                    .where(User.active.is_(True), User.deleted_at.is_(None),
+                           User.role.in_(ASSIGNABLE_ROLES)))
+            if actor.role == "caseworker":
+                stmt = stmt.where(User.id == actor.user_id)
+            elif actor.role != "admin":
+                stmt = stmt.where(User.organisation_id == actor.organisation_id)
+            rows = s.execute(stmt.order_by(User.role != "caseworker", User.display_name))
+            return [StaffChoice(u.id, u.username, u.display_name, u.role, u.organisation_id,
+                                org, u.active) for u, org in rows]
+
+    def person_by_case_number(self, actor: Actor, case_number: str) -> uuid.UUID:
+        with self.ctx.db.read() as s:
+            person = s.scalar(select(Person).where(Person.case_number == case_number.strip(),
+                                                   Person.deleted_at.is_(None)))
+            if person is None:
+                raise NotFound(_t("ケース番号「{case_number}」の対象者は登録されていません").format(
+                    case_number=case_number))
+            check_read(s, actor, person)
+            return person.id
+
     def assign_caseworker(self, actor: Actor, person_id: uuid.UUID,
-                          caseworker_id: uuid.UUID) -> None:
+                          caseworker_id: uuid.UUID) -> AssignmentRecord:
+        """担当変更: the case goes to ``caseworker_id`` from today. To a caseworker of another
+        organisation (an administrator's transfer), the person and their open episode move
+        with it."""
         require_role(actor, "admin", "supervisor")
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
-            require_staff(s, caseworker_id)
-            person.caseworker_id = caseworker_id
-            stamp_update(actor, person)
-            # Events from today on count under the new caseworker; earlier ones stay.
-            record_reassignment(s, self.ctx, actor, person.id, caseworker_id, self.ctx.today())
-            audit.append(s, self.ctx, actor, "assign", "person", person.id,
-                         caseworker=str(caseworker_id))
+            check_edit(s, actor, person)
+            caseworker = require_staff(s, caseworker_id)
+            require_same_organisation(actor, caseworker.organisation_id)
+            if person.caseworker_id == caseworker.id:
+                raise InvalidInput("caseworker", _t("既に「{name}」の担当です").format(
+                    name=caseworker.display_name))
+            self._reassign(s, actor, person, caseworker, "reassign")
+            return self._history(s, person.id)[-1]
+
+    def _reassign(self, s: Session, actor: Actor, person: Person, caseworker: User,
+                  reason: str) -> None:
+        previous = person.caseworker_id
+        person.caseworker_id = caseworker.id
+        if person.organisation_id != caseworker.organisation_id:
+            person.organisation_id = caseworker.organisation_id
+            for episode in s.scalars(select(Episode).where(
+                    Episode.person_id == person.id, Episode.state != "closed",
+                    Episode.deleted_at.is_(None))):
+                episode.organisation_id = caseworker.organisation_id
+                stamp_update(actor, episode)
+        stamp_update(actor, person)
+        s.flush()
+        record_assignment(s, self.ctx, actor, person, previous, reason, self.ctx.today())
+        # The open, referred episodes count under the new caseworker (and organisation) from
+        # today on; what they counted before stays where it was.
+        record_reassignment(s, self.ctx, actor, person.id, caseworker.id,
+                            caseworker.organisation_id, self.ctx.today())
+        audit.append(s, self.ctx, actor, "assign", "person", person.id,
+                     caseworker=str(caseworker.id), previous=str(previous or ""),
+                     reason=reason)
+
+    def move_caseload(self, actor: Actor, from_id: uuid.UUID, to_id: uuid.UUID,
+                      dry_run: bool = False) -> CaseloadMove:
+        """担当の一括変更 (人事異動): every case in ``from_id``'s charge goes to ``to_id`` in one
+        transaction, each audited and written to the person's 担当の履歴. ``dry_run`` only
+        lists them (the preview)."""
+        require_role(actor, "admin", "supervisor")
+        if from_id == to_id:
+            raise InvalidInput("to", _t("移す先に、移す元と同じ職員は選べません"))
+        session = self.ctx.db.read() if dry_run else self.ctx.db.write()
+        with session as s:
+            source = s.get(User, from_id)
+            if source is None or source.deleted_at is not None:
+                raise NotFound(_t("移す元の職員が見つかりません"))
+            require_same_organisation(actor, source.organisation_id)
+            target = require_staff(s, to_id)
+            require_same_organisation(actor, target.organisation_id)
+            persons = s.scalars(select(Person).where(
+                Person.caseworker_id == source.id, Person.deleted_at.is_(None),
+                visible_persons(actor)).order_by(Person.case_number_key)).all()
+            states: dict[uuid.UUID, str] = {}
+            for start in range(0, len(persons), 500):
+                chunk = [p.id for p in persons[start:start + 500]]
+                for pid, state in s.execute(select(Episode.person_id, Episode.state).where(
+                        Episode.person_id.in_(chunk), Episode.deleted_at.is_(None))
+                        .order_by(Episode.intake_on)):
+                    states[pid] = state  # the latest intake's state wins
+            cases = tuple(MovedCase(p.id, p.case_number, f"{p.family_name} {p.given_name}",
+                                    states.get(p.id)) for p in persons)
+            if not dry_run:
+                for person in persons:
+                    self._reassign(s, actor, person, target, "transfer")
+                audit.append(s, self.ctx, actor, "caseload_move", "user", source.id,
+                             to=str(target.id), cases=len(persons))
+            return CaseloadMove(source.display_name, target.display_name, cases, not dry_run)
+
+    def assignment_history(self, actor: Actor, person_id: uuid.UUID) -> list[AssignmentRecord]:
+        with self.ctx.db.read() as s:
+            check_read(s, actor, load_person(s, person_id))
+            return self._history(s, person_id)
+
+    def _history(self, s: Session, person_id: uuid.UUID) -> list[AssignmentRecord]:
+        rows = list(s.scalars(select(CaseAssignment).where(
+            CaseAssignment.person_id == person_id, CaseAssignment.deleted_at.is_(None))
+            .order_by(CaseAssignment.effective_on, CaseAssignment.created_at)))
+        ids = {i for r in rows for i in (r.caseworker_id, r.previous_caseworker_id,
+                                         r.created_by) if i}
+        names = dict(s.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all())
+        orgs = dict(s.execute(select(Organisation.id, Organisation.name)).all())
+        return [AssignmentRecord(r.effective_on, r.caseworker_id,
+                                 names.get(r.caseworker_id, "") if r.caseworker_id else "",
+                                 names.get(r.previous_caseworker_id, "")
+                                 if r.previous_caseworker_id else "",
+                                 orgs.get(r.organisation_id, ""), r.reason,
+                                 names.get(r.created_by, "") if r.created_by else "")
+                for r in rows]
 
     def share_case(self, actor: Actor, person_id: uuid.UUID, user_id: uuid.UUID) -> None:
         """Let another caseworker see and edit this case (e.g. a 就労支援員 working with the

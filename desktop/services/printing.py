@@ -26,6 +26,7 @@ from desktop.models import (
     ContactLog,
     Episode,
     HelloWorkOffice,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -49,8 +50,8 @@ from desktop.services.labels import (
     SUPPORT_MENU,
     TERM_CATEGORIES,
 )
+from desktop.services.organisations import PLACEHOLDER_HEAD, PLACEHOLDER_NAME, first_organisation
 from desktop.services.permissions import visible_persons
-from desktop.services.settings import read_setting
 
 _t = translator("Printing")
 if TYPE_CHECKING:
@@ -71,9 +72,21 @@ class PrintedDocument:
     sha256: str
 
 
-def _office(s: Session) -> forms.Office:
-    return forms.Office(read_setting(s, "office_name"), read_setting(s, "office_head"),
-                        read_setting(s, "office_address"), read_setting(s, "office_phone"))
+def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
+    """The issuer printed on a form: the episode's (or the actor's) organisation."""
+    org = s.get(Organisation, organisation_id) if organisation_id else None
+    if org is None:
+        org = first_organisation(s)
+    if org is None:  # a database with no organisation cannot have staff; kept total anyway
+        return forms.Office(PLACEHOLDER_NAME, PLACEHOLDER_HEAD)
+    return forms.Office(org.name, org.head_title, org.address, org.phone,
+                        head_name=org.head_name, postal_code=org.postal_code, fax=org.fax,
+                        doc_symbol=org.doc_symbol, seal_omitted=org.seal_omitted)
+
+
+def addressee(office: HelloWorkOffice) -> str:
+    """「横浜公共職業安定所長」: the head's title, else the official name (or name) + 長."""
+    return office.head_title or f"{office.official_name or office.name}長"
 
 
 class PrintService:
@@ -138,19 +151,24 @@ class PrintService:
             licences=shown("education_work_history", person.licences),
             wishes=shown("job_search_status", wishes),
         )
-        caseworker = s.scalar(select(User.display_name).where(User.id == person.caseworker_id))
+        caseworker = s.execute(select(User.display_name, User.phone_extension).where(
+            User.id == person.caseworker_id)).first()
+        issuer = _office(s, episode.organisation_id)
         data = forms.ReferralData(
-            number=f"第{referral.number}号", issued_on=referral.referred_on,
-            hello_work_office=office.name, office=_office(s), recipient=recipient,
+            number=issuer.number(referral.number), issued_on=referral.referred_on,
+            hello_work_office=addressee(office), office=issuer, recipient=recipient,
             motivation=shown("job_search_status", episode.note or "就労を希望している"),
-            notes="", caseworker=caseworker or "", consent_signed_on=consent.signed_on)
+            notes="", caseworker=caseworker[0] if caseworker else "",
+            consent_signed_on=consent.signed_on,
+            caseworker_extension=caseworker[1] if caseworker else "")
         return data, consent
 
     def _consent_data(self, s: Session, consent: Consent | None, person: Person | None,
-                      recipients: list[str]) -> forms.ConsentData:
+                      recipients: list[str],
+                      organisation_id: uuid.UUID | None) -> forms.ConsentData:
         scope = set(consent.scope) if consent else set(CONSENT_SCOPE)
         return forms.ConsentData(
-            office=_office(s), kinds=tuple(CONSENT_KINDS.values()), purpose=PURPOSE,
+            office=_office(s, organisation_id), kinds=tuple(CONSENT_KINDS.values()), purpose=PURPOSE,
             wording=consent.wording_text if consent else WORDINGS["information_sharing"],
             wording_version=consent.wording_version if consent else "2025.1",
             recipients=tuple(consent.recipients if consent else recipients),
@@ -170,7 +188,7 @@ class PrintService:
                             .order_by(PlanReview.due_on)).all()
         sides = {"welfare": "福祉事務所", "hello_work": "ハローワーク"}
         return forms.PlanData(
-            office=_office(s), recipient_name=f"{person.family_name} {person.given_name}",
+            office=_office(s, episode.organisation_id), recipient_name=f"{person.family_name} {person.given_name}",
             case_number=person.case_number, revision=plan.revision,
             created_on=plan.created_at.date(),
             team=tuple((m["name"], sides.get(m["side"], m["side"]), m.get("role", ""))
@@ -193,8 +211,10 @@ class PrintService:
         today = self.ctx.today()
         with self.ctx.db.write() as s:
             if kind == "consent" and blank:
-                offices = [o for o in s.scalars(select(HelloWorkOffice.name))]
-                pdf = forms.consent_pdf(self._consent_data(s, None, None, offices[:1]))
+                offices = [o for o in s.scalars(select(HelloWorkOffice.name).where(
+                    HelloWorkOffice.active.is_(True)).order_by(HelloWorkOffice.name))]
+                pdf = forms.consent_pdf(self._consent_data(s, None, None, offices[:1],
+                                                           actor.organisation_id))
                 audit.append(s, self.ctx, actor, "print", kind="consent_blank",
                              sha256=hashlib.sha256(pdf).hexdigest())
                 return PrintedDocument("consent", f"consent-blank-{today.isoformat()}.pdf", pdf,
@@ -208,13 +228,15 @@ class PrintService:
                 if kind == "referral":
                     pdf = forms.referral_pdf(data)
                 else:
-                    pdf = forms.packet_pdf(data, self._consent_data(s, consent, person, []),
-                                           self._plan_data(s, person, episode))
+                    pdf = forms.packet_pdf(data, self._consent_data(
+                        s, consent, person, [], episode.organisation_id),
+                        self._plan_data(s, person, episode))
                 if actor.role != "viewer":  # a viewer's copy is audited, changes nothing
                     referral.printed_at = self.ctx.now()
             elif kind == "consent":
                 consent = self._any_sharing_consent(s, episode.id, today)
-                pdf = forms.consent_pdf(self._consent_data(s, consent, person, []))
+                pdf = forms.consent_pdf(self._consent_data(s, consent, person, [],
+                                                           episode.organisation_id))
             elif kind == "plan":
                 self._any_sharing_consent(s, episode.id, today)
                 plan = self._plan_data(s, person, episode)
@@ -246,7 +268,7 @@ class PrintService:
                                 .order_by(RetentionCheckpoint.due_on)).all()
         start = episode.support_start_on or episode.intake_on
         return forms.FollowupData(
-            office=_office(s), recipient_name=f"{person.family_name} {person.given_name}",
+            office=_office(s, episode.organisation_id), recipient_name=f"{person.family_name} {person.given_name}",
             case_number=person.case_number,
             period=f"{forms.wareki(start)}〜{forms.wareki(episode.closed_on or self.ctx.today())}",
             activity=tuple((CONTACT_KINDS.get(k, k), n) for k, n in counts),

@@ -78,6 +78,7 @@ from desktop.models import (
     Episode,
     HelloWorkActivity,
     HelloWorkOffice,
+    Organisation,
     Placement,
     ProtectionOutcome,
     Referral,
@@ -197,40 +198,43 @@ def _rate(numerator: int, denominator: int) -> float:
 
 
 class _Tally:
-    """Grouped counts keyed by (indicator, category, staff, month)."""
+    """Grouped counts: (indicator, category, staff, organisation, month, n)."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str, int]] = []
+        self.rows: list[tuple[str, str, str, str, str, int]] = []
 
     def add(self, indicator: str, rows: Any) -> None:
-        for category, staff, month, n in rows:
-            self.rows.append((indicator, category, str(staff or UNASSIGNED), month,
-                              int(n or 0)))
+        for category, staff, organisation, month, n in rows:
+            self.rows.append((indicator, category, str(staff or UNASSIGNED),
+                              str(organisation or UNASSIGNED), month, int(n or 0)))
 
     def add_columns(self, indicators: tuple[str, ...], rows: Any) -> None:
-        """Rows of (category, staff, month, n1, n2, ...) for several indicators at once."""
-        for category, staff, month, *counts in rows:
+        """Rows of (category, staff, organisation, month, n1, n2, ...) for several
+        indicators at once."""
+        for category, staff, organisation, month, *counts in rows:
             for indicator, n in zip(indicators, counts, strict=True):
-                self.add(indicator, [(category, staff, month, n)])
+                self.add(indicator, [(category, staff, organisation, month, n)])
 
-    def totals(self, keep: Any = lambda cat, staff: True) -> dict[str, int]:
+    def totals(self, keep: Any = lambda group: True) -> dict[str, int]:
+        """Sums of the rows whose group (category, staff, organisation) ``keep`` accepts."""
         out = dict.fromkeys(COUNT_KEYS, 0)
-        for ind, cat, staff, _m, n in self.rows:
-            if ind in out and keep(cat, staff):
+        for ind, cat, staff, org, _m, n in self.rows:
+            if ind in out and keep((cat, staff, org)):
                 out[ind] += n
         return out
 
 
 @dataclass(frozen=True)
 class _Retention:
-    """Grouped checkpoint counts: (category, staff, months, due, employed, overdue)."""
+    """Grouped checkpoint counts: (category, staff, organisation, months, due, employed,
+    overdue)."""
 
-    rows: list[tuple[str, str, int, int, int, int]]
+    rows: list[tuple[str, str, str, int, int, int, int]]
 
-    def by_months(self, keep: Any = lambda cat, staff: True) -> dict[int, list[int]]:
+    def by_months(self, keep: Any = lambda group: True) -> dict[int, list[int]]:
         out: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for cat, staff, m, due, employed, overdue in self.rows:
-            if keep(cat, staff):
+        for cat, staff, org, m, due, employed, overdue in self.rows:
+            if keep((cat, staff, org)):
                 out[m][0] += due
                 out[m][1] += employed
                 out[m][2] += overdue
@@ -242,28 +246,41 @@ class ReportService:
         self.ctx = ctx
 
     def indicators(self, actor: Actor, period: Period, *, as_of: date | None = None,
-                   audit_action: str = "report", **audit_detail: Any) -> dict[str, Any]:
-        """The indicator report for ``period`` as of ``as_of`` (default: today) as
-        JSON-ready data. Aggregate counts only (no person is named), so every role may run
-        it; a caseworker's 担当者別 holds only their own row. Audited with the period."""
+                   organisation_id: uuid.UUID | None = None, audit_action: str = "report",
+                   **audit_detail: Any) -> dict[str, Any]:
+        """The indicator report for ``period`` as of ``as_of`` (default: today), of every
+        organisation or of ``organisation_id``'s events only, as JSON-ready data. Aggregate
+        counts only (no person is named), so every role may run it; a caseworker's 担当者別
+        holds only their own row, a supervisor's and a viewer's their organisation's staff.
+        Audited with the period."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.write() as s:
-            report = self._compute(s, actor, period, as_of)
+            report = self._compute(s, actor, period, as_of, organisation_id)
+            detail = dict(audit_detail)
+            if organisation_id is not None:
+                detail["organisation"] = str(organisation_id)
             audit.append(s, self.ctx, actor, audit_action, "report",
                          period.fiscal_year or f"{period.start}..{period.end}",
                          start=period.start.isoformat(), end=period.end.isoformat(),
-                         as_of=report["period"]["as_of"], **audit_detail)
+                         as_of=report["period"]["as_of"], **detail)
             return report
 
-    def export(self, actor: Actor, period: Period, fmt: str,
-               as_of: date | None = None) -> bytes:
+    def organisations(self) -> list[tuple[uuid.UUID, str]]:
+        """The organisations a report can be run for (every role may: counts only)."""
+        with self.ctx.db.read() as s:
+            return [(i, n) for i, n in s.execute(
+                select(Organisation.id, Organisation.name)
+                .where(Organisation.deleted_at.is_(None)).order_by(Organisation.name))]
+
+    def export(self, actor: Actor, period: Period, fmt: str, as_of: date | None = None,
+               organisation_id: uuid.UUID | None = None) -> bytes:
         """The report as a file (json, csv, xlsx or pdf), audited as an export."""
         from desktop.documents import reports as files
 
         if fmt not in ("json", "csv", "xlsx", "pdf"):
             raise InvalidInput("format", _t("形式は json・csv・xlsx・pdf のいずれかです"))
-        data = self.indicators(actor, period, as_of=as_of, audit_action="report_export",
-                               format=fmt)
+        data = self.indicators(actor, period, as_of=as_of, organisation_id=organisation_id,
+                               audit_action="report_export", format=fmt)
         if fmt == "json":
             return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
         if fmt == "csv":
@@ -271,16 +288,21 @@ class ReportService:
         if fmt == "xlsx":
             return files.report_xlsx(data)
         with self.ctx.db.read() as s:
-            office = str(read_setting(s, "office_name"))
+            # The heading names the organisation reported on, else the reader's own.
+            shown_org = organisation_id or actor.organisation_id
+            org = s.get(Organisation, shown_org) if shown_org else None
+            office = org.name if org is not None else ""
         return files.report_pdf(data, office, self.ctx.today())
 
     # ------------------------------------------------------------------ SQL
 
-    def _compute(self, s: Session, actor: Actor, period: Period,
-                 as_of: date) -> dict[str, Any]:
+    def _compute(self, s: Session, actor: Actor, period: Period, as_of: date,
+                 organisation_id: uuid.UUID | None) -> dict[str, Any]:
         # Events after the as-of date have not happened yet for this report.
         lo, hi = period.start, min(period.end, as_of)
         as_of = min(as_of, period.end)
+        if organisation_id is not None and s.get(Organisation, organisation_id) is None:
+            raise InvalidInput("organisation", _t("組織が見つかりません"))
         tally = _Tally()
         # Persons are never tombstoned apart from their episodes (purge deletes both), so
         # the episode's tombstone is the one to check: the person's row is not read at all.
@@ -289,16 +311,19 @@ class ReportService:
         def per_group(value: list[Any], event: Any, episode_id: Any, on: Any, *where: Any,
                       month: bool = True, extra: tuple[Any, ...] = (),
                       category: str | None = None) -> Any:
-            """Events in the period → their episode → the 区分 and 担当者 it had on the
-            event's day (the person's, if the episode was never referred); ``category``
-            keeps only events of that 区分. The event's date index drives; every lookup
-            stays in a covering index (0003, 0009)."""
+            """Events in the period → their episode → the 区分, 担当者 and organisation it had
+            on the event's day (the person's 区分 and 担当者, if the episode was never
+            referred); ``category`` keeps only events of that 区分, and a report for one
+            organisation only that organisation's. The event's date index drives; every
+            lookup stays in a covering index (0003, 0009)."""
             at = AttributedAt(episode_id, on)
-            group = (at.category, at.caseworker, *extra)
+            group = (at.category, at.caseworker, at.organisation, *extra)
             if month:
                 group = (*group, month_key(on))
             if category is not None:
                 where = (*where, at.category == category)
+            if organisation_id is not None:
+                where = (*where, at.organisation == organisation_id)
             return (select(*group, *value)
                     .select_from(event)
                     .join(Episode, Episode.id == episode_id)
@@ -310,11 +335,11 @@ class ReportService:
 
         # 支援要請件数 (and per Hello Work office)
         offices: dict[Any, dict[str, int]] = defaultdict(lambda: dict.fromkeys(OFFICE_KEYS, 0))
-        for category, staff, office, month, n in s.execute(per_group(
+        for category, staff, org, office, month, n in s.execute(per_group(
                 [func.count()], Referral, Referral.episode_id, Referral.referred_on,
                 Referral.referred_on.between(lo, hi), Referral.deleted_at.is_(None),
                 extra=(Referral.office_id,))):
-            tally.add("referrals", [(category, staff, month, n)])
+            tally.add("referrals", [(category, staff, org, month, n)])
             offices[office]["referrals"] += int(n)
 
         # 支援対象者数: Hello Work accepted (支援要請済 → 支援中) in the period.
@@ -334,7 +359,8 @@ class ReportService:
                               Placement, Placement.episode_id, Placement.start_on, placed)))
 
         # 就職者数 (支援対象者のうち)
-        tally.add("placed_persons", s.execute(self._placed_persons(accepted, placed)))
+        tally.add("placed_persons", s.execute(
+            self._placed_persons(accepted, placed, organisation_id)))
 
         # 保護: outcomes recorded on the placement, for 生活保護受給者 only.
         tally.add_columns(
@@ -349,12 +375,12 @@ class ReportService:
 
         # 職業紹介・面接・採用 (Hello Work's activities, and per office)
         activity_keys = ("job_referrals", "interviews", "hires")
-        for category, staff, office, month, *values in s.execute(per_group(
+        for category, staff, org, office, month, *values in s.execute(per_group(
                 self._activity_counts(), HelloWorkActivity, HelloWorkActivity.episode_id,
                 HelloWorkActivity.activity_on, HelloWorkActivity.activity_on.between(lo, hi),
                 HelloWorkActivity.kind.in_(("job_referral", "interview", "outcome")),
                 HelloWorkActivity.deleted_at.is_(None), extra=(HelloWorkActivity.office_id,))):
-            tally.add_columns(activity_keys, [(category, staff, month, *values)])
+            tally.add_columns(activity_keys, [(category, staff, org, month, *values)])
             for key, n in zip(activity_keys, values, strict=True):
                 offices[office][key] += int(n or 0)
 
@@ -362,8 +388,9 @@ class ReportService:
         recorded = and_(RetentionCheckpoint.done_on.is_not(None),
                         RetentionCheckpoint.done_on <= as_of)
         retention = _Retention([
-            (c, str(w or UNASSIGNED), int(m), int(n), int(e or 0), int(o or 0))
-            for c, w, m, n, e, o in s.execute(per_group(
+            (c, str(w or UNASSIGNED), str(o or UNASSIGNED), int(m), int(n), int(e or 0),
+             int(late or 0))
+            for c, w, o, m, n, e, late in s.execute(per_group(
                 [func.count(),
                  count_if(and_(recorded, RetentionCheckpoint.result == "employed")),
                  count_if(and_(RetentionCheckpoint.due_on < as_of, ~recorded))],
@@ -372,13 +399,21 @@ class ReportService:
                 RetentionCheckpoint.deleted_at.is_(None),
                 month=False, extra=(RetentionCheckpoint.months,)))])
         months = sorted(set(read_setting(s, "checkpoint_months")) | {
-            r[2] for r in retention.rows})
+            r[3] for r in retention.rows})
 
         by_office = self._office_names(s, offices)
-        staff = self._staff_names(s, {r[2] for r in tally.rows}
-                                  | {r[1] for r in retention.rows} | {str(actor.user_id)})
-        return self._assemble(actor, period, as_of, tally, retention, months, staff, by_office,
-                              self._targets(s, period))
+        staff = self._staff(s, {r[2] for r in tally.rows} | {r[1] for r in retention.rows}
+                            | {str(actor.user_id)})
+        organisations = self._organisation_names(s, {r[3] for r in tally.rows}
+                                                 | {r[2] for r in retention.rows})
+        scope = None
+        if organisation_id is not None:
+            scope = organisations.get(str(organisation_id)) or self._organisation_names(
+                s, {str(organisation_id)})[str(organisation_id)]
+        return self._assemble(actor, period, as_of, tally, retention, months, staff,
+                              organisations, by_office,
+                              self._targets(s, period) if organisation_id is None else {},
+                              scope)
 
     @staticmethod
     def _activity_counts() -> list[Any]:
@@ -391,9 +426,11 @@ class ReportService:
                               HelloWorkActivity.result == "hired"))]
 
     @staticmethod
-    def _placed_persons(accepted: Any, placed: Any) -> Any:
+    def _placed_persons(accepted: Any, placed: Any,
+                        organisation_id: uuid.UUID | None) -> Any:
         """Persons accepted and placed in the period, counted once, in the month of the
-        later of the two, under the 区分/担当 of their first job's episode on that day."""
+        later of the two, under the 区分/担当/organisation of their first job's episode on
+        that day."""
         targets = (select(Episode.person_id.label("pid"),
                           func.min(Transition.effective_on).label("t"))
                    .select_from(Transition).join(Episode, Episode.id == Transition.episode_id)
@@ -402,7 +439,8 @@ class ReportService:
         # Ties broken by the episode (in the covering index), not the placement's id.
         ranked = (select(Episode.person_id, Placement.episode_id.label("eid"),
                          Placement.start_on.label("p"), Episode.category_at_referral,
-                         Episode.caseworker_at_referral,
+                         Episode.caseworker_at_referral, Episode.organisation_at_referral,
+                         Episode.organisation_id,
                          func.row_number().over(partition_by=Episode.person_id,
                                                 order_by=(Placement.start_on,
                                                           Placement.episode_id))
@@ -411,12 +449,15 @@ class ReportService:
                   .where(placed, Episode.deleted_at.is_(None)).subquery())
         later = case((targets.c.t > ranked.c.p, targets.c.t), else_=ranked.c.p)
         at = AttributedAt(ranked.c.eid, later, episode=ranked.c)
-        group = (at.category, at.caseworker, month_key(later))
-        return (select(*group, func.count())
-                .select_from(targets).join(ranked, and_(ranked.c.person_id == targets.c.pid,
-                                                        ranked.c.n == 1))
-                .outerjoin(at.row, at.condition)
-                .group_by(*group))
+        group = (at.category, at.caseworker, at.organisation, month_key(later))
+        query = (select(*group, func.count())
+                 .select_from(targets).join(ranked, and_(ranked.c.person_id == targets.c.pid,
+                                                         ranked.c.n == 1))
+                 .outerjoin(at.row, at.condition)
+                 .group_by(*group))
+        if organisation_id is not None:
+            query = query.where(at.organisation == organisation_id)
+        return query
 
     @staticmethod
     def _office_names(s: Session,
@@ -432,14 +473,30 @@ class ReportService:
         return {names[k]: dict(counts.get(k, dict.fromkeys(OFFICE_KEYS, 0)))
                 for k in sorted(names, key=lambda k: names[k])}
 
-    def _staff_names(self, s: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
+    @staticmethod
+    def _organisation_names(s: Session, ids: set[str]) -> dict[str, str]:
+        """Organisation ids (as text) → names: every organisation in use, and any (even
+        one since removed) that events of the period are counted under."""
+        names = {}
+        for oid, name, deleted in s.execute(
+                select(Organisation.id, Organisation.name, Organisation.deleted_at)):
+            if deleted is None or str(oid) in ids:
+                names[str(oid)] = name
+        if UNASSIGNED in ids:
+            names[UNASSIGNED] = _t("（組織なし）")
+        return names
+
+    def _staff(self, s: Session, ids: set[str]) -> dict[str, tuple[str, str, str]]:
+        """Staff ids (as text) → (username, display name, organisation id as text)."""
         real = [uuid.UUID(str(i)) if not isinstance(i, uuid.UUID) else i
                 for i in ids if i != UNASSIGNED]
-        names: dict[str, tuple[str, str]] = {UNASSIGNED: (UNASSIGNED, _t("（担当者なし）"))}
+        names: dict[str, tuple[str, str, str]] = {
+            UNASSIGNED: (UNASSIGNED, _t("（担当者なし）"), "")}
         if real:
-            for uid, username, display in s.execute(
-                    select(User.id, User.username, User.display_name).where(User.id.in_(real))):
-                names[str(uid)] = (username, display)
+            for uid, username, display, org in s.execute(
+                    select(User.id, User.username, User.display_name, User.organisation_id)
+                    .where(User.id.in_(real))):
+                names[str(uid)] = (username, display, str(org) if org else "")
         return names
 
     def _targets(self, s: Session, period: Period) -> dict[str, int | float]:
@@ -466,28 +523,36 @@ class ReportService:
         return {k: block[k] for k in BLOCK_ORDER}
 
     def _assemble(self, actor: Actor, period: Period, as_of: date, tally: _Tally,
-                  retention: _Retention, months: list[int], staff: dict[str, tuple[str, str]],
-                  offices: dict[str, dict[str, int]],
-                  targets: dict[str, int | float]) -> dict[str, Any]:
-        overall = self._block(tally.totals(), retention.by_months(), months)
-        by_category = {
-            cat: self._block(tally.totals(lambda c, w, cat=cat: c == cat),
-                             retention.by_months(lambda c, w, cat=cat: c == cat), months)
-            for cat in CATEGORIES}
+                  retention: _Retention, months: list[int],
+                  staff: dict[str, tuple[str, str, str]], organisations: dict[str, str],
+                  offices: dict[str, dict[str, int]], targets: dict[str, int | float],
+                  scope: str | None) -> dict[str, Any]:
+        def block(keep: Any) -> dict[str, Any]:
+            return self._block(tally.totals(keep), retention.by_months(keep), months)
+
+        overall = block(lambda g: True)
+        by_category = {cat: block(lambda g, cat=cat: g[0] == cat) for cat in CATEGORIES}
         staff_ids = {r[2] for r in tally.rows} | {r[1] for r in retention.rows}
         if actor.role == "caseworker":
             # Their own row, not their colleagues' (even when they have nothing yet).
             staff_ids = {str(actor.user_id)}
+        elif actor.role in ("supervisor", "viewer"):
+            # Their organisation's staff.
+            mine = str(actor.organisation_id)
+            staff_ids = {i for i in staff_ids if staff.get(i, ("", "", ""))[2] == mine}
         by_staff = {}
-        for sid in sorted(staff_ids, key=lambda i: staff.get(i, (i, i))[0]):
-            username, display = staff.get(sid, (sid, sid))
-            block = self._block(tally.totals(lambda c, w, sid=sid: w == sid),
-                                retention.by_months(lambda c, w, sid=sid: w == sid), months)
-            by_staff[username] = {"name": display, **block}
+        for sid in sorted(staff_ids, key=lambda i: staff.get(i, (i, i, ""))[0]):
+            username, display, _org = staff.get(sid, (sid, sid, ""))
+            by_staff[username] = {"name": display, **block(lambda g, sid=sid: g[1] == sid)}
+        shown_orgs = set(organisations) if scope is None else {
+            oid for oid, name in organisations.items() if name == scope}
+        by_organisation = {
+            organisations[oid]: block(lambda g, oid=oid: g[2] == oid)
+            for oid in sorted(shown_orgs, key=lambda o: organisations[o])}
         monthly = []
         for key in period.months(as_of):
             row = dict.fromkeys(COUNT_KEYS, 0)
-            for ind, _c, _w, m, n in tally.rows:
+            for ind, _c, _w, _o, m, n in tally.rows:
                 if m == key:
                     row[ind] += n
             monthly.append({"month": key, **row})
@@ -500,10 +565,11 @@ class ReportService:
         return {
             "period": {"from": period.start.isoformat(), "to": period.end.isoformat(),
                        "fiscal_year": period.fiscal_year, "label": period.label,
-                       "as_of": as_of.isoformat()},
+                       "as_of": as_of.isoformat(), "organisation": scope},
             **overall,
             "by_category": by_category,
             "by_staff": by_staff,
+            "by_organisation": by_organisation,
             "by_hello_work_office": offices,
             "monthly": monthly,
             "targets": target_block,

@@ -13,8 +13,9 @@ must match:
   case-number index.
 Results are ranked (exact case number, then full-name/reading prefix, then part prefix,
 then case number prefix, then the rest), limited, and only include persons the actor may
-read. On SQLite each walk names its index (INDEXED BY): with the statistics of a large
-office the planner once skip-scanned a wider index for a reading prefix (60x slower).
+read (an administrator: everyone; a supervisor or viewer: their organisation's; a caseworker:
+their caseload). On SQLite each walk names its index (INDEXED BY): with the statistics of a
+large office the planner once skip-scanned a wider index for a reading prefix (60x slower).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 from desktop.japanese.kana import fold_terms
 from desktop.models import CaseShare, Episode, Person, User
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.permissions import OFFICE_READERS
+from desktop.services.permissions import organisation_scope
 
 _MAX = "\U0010ffff"
 # (column, rank): a prefix of the full reading or full name ranks before a prefix of the given
@@ -151,7 +152,7 @@ class _Shape:
     """What the statement depends on besides the values: built once, reused with new values
     (statement construction cost more than running the query)."""
 
-    caseload_only: bool
+    scope: str  # all | organisation | caseload
     long_terms: int
     short_terms: int
     fts: bool
@@ -219,13 +220,17 @@ class SearchService:
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]
         sqlite = self.ctx.db.is_sqlite
-        shape = _Shape(actor.role not in OFFICE_READERS, len(long_terms), len(short_terms),
+        scope = ("all" if actor.role == "admin" else "organisation"
+                 if organisation_scope(actor) else "caseload")
+        shape = _Shape(scope, len(long_terms), len(short_terms),
                        sqlite, bool(long_terms) and not sqlite and self._uses_gram_table(),
                        tuple(_has_digit(t) for t in short_terms))
         stmt = self._statements.get(shape)
         if stmt is None:
             stmt = self._statements[shape] = _build(shape)
         params: dict[str, Any] = {"limit": limit, "me": actor.user_id}
+        if scope == "organisation":
+            params["org"] = actor.organisation_id
         ordered = long_terms + short_terms  # the names used by _build
         for i, term in enumerate(ordered):
             params[f"t{i}"], params[f"t{i}_end"] = term, term + _MAX
@@ -247,7 +252,9 @@ class SearchService:
 def _build(shape: _Shape) -> Select:
     me = bindparam("me", type_=Uuid)
     filters: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
-    if shape.caseload_only:
+    if shape.scope == "organisation":
+        filters.append(Person.organisation_id == bindparam("org", type_=Uuid))
+    elif shape.scope == "caseload":
         shared = exists(select(CaseShare.id).where(
             CaseShare.person_id == Person.id, CaseShare.user_id == me,
             CaseShare.deleted_at.is_(None)))

@@ -52,10 +52,8 @@ SETTINGS: dict[str, SettingSpec] = {
         14, _positive_int, N_("HWの支援の記録が途絶えたら知らせるまで（日）")),
     "backup_keep": SettingSpec(7, _positive_int, N_("自動バックアップの保管数")),
     "backup_interval_hours": SettingSpec(24, _positive_int, N_("自動バックアップの間隔（時間）")),
-    "office_name": SettingSpec("福祉事務所", lambda v: isinstance(v, str), N_("福祉事務所名")),
-    "office_head": SettingSpec("福祉事務所長", lambda v: isinstance(v, str), N_("発信者（所長名）")),
-    "office_address": SettingSpec("", lambda v: isinstance(v, str), N_("福祉事務所の所在地")),
-    "office_phone": SettingSpec("", lambda v: isinstance(v, str), N_("福祉事務所の電話番号")),
+    # The first-run wizard (organisation, Hello Work offices, staff) was finished or skipped.
+    "setup_completed": SettingSpec(False, lambda v: isinstance(v, bool), N_("初期設定の完了")),
 }
 
 INDICATORS = (

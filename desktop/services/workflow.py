@@ -60,9 +60,11 @@ from desktop.services.permissions import check_edit, check_read
 from desktop.services.persons import (
     PersonInput,
     PersonRecord,
+    actor_organisation,
     insert_person,
     load_person,
     prepare_new_person,
+    record_assignment,
     to_record,
 )
 from desktop.services.settings import read_setting
@@ -351,12 +353,17 @@ class WorkflowService:
 
     def intake(self, actor: Actor, data: PersonInput, intake_on: date, note: str = "",
                caseworker_id: uuid.UUID | None = None) -> tuple[PersonRecord, EpisodeSummary]:
-        """新規受付: register a person and open their first episode in one transaction."""
+        """新規受付: register a person and open their first episode in one transaction. The
+        担当 is ``caseworker_id`` (a caseworker: always themselves); the episode belongs to
+        the caseworker's organisation."""
         clean, caseworker_id = prepare_new_person(self.ctx, actor, data, caseworker_id)
         self._check_day(intake_on, None, "intake_on")
         with self.ctx.db.write() as s:
             person = insert_person(s, self.ctx, actor, clean, caseworker_id)
             episode = self._insert_episode(s, actor, person.id, intake_on, note)
+            if caseworker_id is not None:
+                record_assignment(s, self.ctx, actor, person, None, "intake", intake_on,
+                                  episode.id)
             return to_record(person), _summary(episode)
 
     def _insert_episode(self, s: Session, actor: Actor, person_id: uuid.UUID, intake_on: date,
@@ -366,8 +373,10 @@ class WorkflowService:
             Episode.deleted_at.is_(None)))
         if open_one:
             raise DomainError(_t("この対象者には終了していない支援エピソードがあります"))
+        person = load_person(s, person_id)
         episode = Episode(person_id=person_id, state="candidate", state_since=intake_on,
-                          intake_on=intake_on, note=note)
+                          intake_on=intake_on, note=note,
+                          organisation_id=person.organisation_id or actor_organisation(s, actor))
         s.add(stamp_new(self.ctx, actor, episode))
         s.flush()
         s.add(stamp_new(self.ctx, actor, Transition(
@@ -439,6 +448,9 @@ class WorkflowService:
             office = s.get(HelloWorkOffice, office_id)
             if office is None or office.deleted_at is not None:
                 raise InvalidInput("office", _t("支援要請先のハローワークを選んでください"))
+            if not office.active:
+                raise InvalidInput("office", _t("「{name}」は無効になっているハローワークです").format(
+                    name=office.name))
             if why := self._guard(s, episode, "referred", on, office_name=office.name):
                 raise ConsentMissing(why)
             number = (number or "").strip() or self._next_referral_number(s, on)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +26,9 @@ _t = translator("Forms")
 
 class ActionDialog(QDialog):
     """``build(form)`` adds fields; ``submit(values)`` performs the use case (raising
-    DomainError to refuse). Accepted only when ``submit`` returned. With a ``runner`` the use
-    case runs on the task runner, off the GUI thread, and the dialog waits for its answer."""
+    DomainError to refuse). Accepted only when ``submit`` returned. With a ``runner``,
+    ``submit`` runs on the task runner's worker (it must then touch no widget) and the
+    dialog waits with its OK button disabled."""
 
     def __init__(self, title: str, build: Callable[[Form], None],
                  submit: Callable[[dict[str, Any]], Any], intro: str = "",
@@ -44,6 +46,10 @@ class ActionDialog(QDialog):
             layout.addWidget(label)
         self.form = Form()
         build(self.form)
+        # Spare height goes below the last field, not between the fields.
+        spare = QWidget()
+        spare.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.form.layout_.addRow(spare)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(top_aligned(self.form))
@@ -53,6 +59,7 @@ class ActionDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or _t("登録"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("キャンセル"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.try_submit)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -65,8 +72,8 @@ class ActionDialog(QDialog):
         if values is None:
             return
         if self.runner is not None:
-            self.ok_button.setEnabled(False)  # one write at a time
-            self.runner.submit(lambda: self.submit_fn(values), self._succeeded, self._refused)
+            self.ok_button.setEnabled(False)
+            self.runner.submit(lambda: self.submit_fn(values), self._done, self._refused)
             return
         try:
             self.result_value = self.submit_fn(values)
@@ -75,7 +82,8 @@ class ActionDialog(QDialog):
             return
         self.accept()
 
-    def _succeeded(self, result: Any) -> None:
+    def _done(self, result: Any) -> None:
+        self.ok_button.setEnabled(True)
         self.result_value = result
         self.accept()
 

@@ -22,18 +22,26 @@ from desktop.japanese.wareki import DateParseError
 from desktop.services import Services
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
-from desktop.services.persons import DuplicateCandidate, PersonInput
+from desktop.services.persons import DuplicateCandidate, PersonInput, StaffChoice
 from desktop.ui.forms import ActionDialog, required
 from desktop.ui.person_view import add_person_fields, check_person_form, watch_person_fields
-from desktop.ui.text import wareki
+from desktop.ui.text import parenthesised, wareki
 from desktop.ui.widgets import Form
 
 _t = translator("Intake")
 
 
+NOT_CHOSEN, UNASSIGNED = "", "none"
+
+
 class IntakeDialog(ActionDialog):
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    """``staff``: whom the case can be given to (a caseworker: only themselves); an
+    administrator or supervisor must choose the 担当, or say there is none yet."""
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None,
+                 staff: list[StaffChoice] | None = None) -> None:
         self.services, self.actor = services, actor
+        self.staff = staff or []
         self.duplicates: list[DuplicateCandidate] = []
         self.existing: uuid.UUID | None = None  # 開く chosen beside a possible duplicate
         super().__init__(_t("新規受付"), self._build, self._submit,
@@ -45,6 +53,15 @@ class IntakeDialog(ActionDialog):
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
+        if self.actor.role == "caseworker":
+            f.choice("caseworker", _t("担当"), [(self.actor.user_id, self.actor.display_name)]
+                     ).setEnabled(False)
+        else:
+            f.choice("caseworker", _t("担当"), [
+                (NOT_CHOSEN, _t("選んでください")),
+                *((s.id, parenthesised(s.display_name, s.organisation_name))
+                  for s in self.staff),
+                (UNASSIGNED, _t("（担当なし・あとで決める）"))])
         add_person_fields(f)
         birth = f.fields["birth_date"]
         f.text("desired_job", _t("希望職種"))
@@ -119,6 +136,10 @@ class IntakeDialog(ActionDialog):
             category=v["category"], sex=v["sex"], postal_code=v["postal_code"],
             address=v["address"], phone_home=v["phone_home"], phone_mobile=v["phone_mobile"],
             household=v["household"], barriers=v["barriers"], desired_job=v["desired_job"])
+        caseworker = v.get("caseworker")
+        if caseworker == NOT_CHOSEN:
+            raise InvalidInput("caseworker", _t("担当を選んでください（決まっていなければ「担当なし」）"))
         person, _ = self.services.workflow.intake(
-            self.actor, data, required(v, "intake_on", _t("受付日を入力してください")), v["note"])
+            self.actor, data, required(v, "intake_on", _t("受付日を入力してください")), v["note"],
+            None if caseworker == UNASSIGNED else caseworker)
         return person

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from desktop.services import Services
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError
 from desktop.services.ledger import ImportResult, LedgerPreview
+from desktop.services.offices import OfficeRecord
 from desktop.ui import dialogs
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import fit_to_screen
@@ -59,11 +61,16 @@ class LedgerImportDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        self.create_offices = QCheckBox()
+        self.create_offices.setObjectName("createOffices")
+        self.create_offices.hide()
+        self.create_offices.toggled.connect(lambda _: self._can_import())
+        layout.addWidget(self.create_offices)
         row = QHBoxLayout()
-        row.addWidget(QLabel(_t("支援要請先のハローワーク")))
+        self.office_label = QLabel(_t("支援要請先が書かれていない行のハローワーク"))
+        row.addWidget(self.office_label)
         self.office = QComboBox()
-        for office in services.offices.offices():
-            self.office.addItem(office.name, office.id)
+        self.office.setObjectName("defaultOffice")
         row.addWidget(self.office)
         row.addStretch(1)
         self.import_button = QPushButton(_t("取り込む"))
@@ -76,8 +83,15 @@ class LedgerImportDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         fit_to_screen(self, 1000, 600)
-        runner.submit(lambda: services.ledger.preview(actor, path), self.show_preview,
-                      self._failed)
+        self.preview: LedgerPreview | None = None
+        runner.submit(lambda: (services.offices.offices(), services.ledger.preview(actor, path)),
+                      self._loaded, self._failed)
+
+    def _loaded(self, data: tuple[list[OfficeRecord], LedgerPreview]) -> None:
+        offices, preview = data
+        for office in offices:
+            self.office.addItem(office.name, office.id)
+        self.show_preview(preview)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
@@ -115,18 +129,35 @@ class LedgerImportDialog(QDialog):
                 self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        needs_office = self.office.count() == 0
-        self.import_button.setEnabled(new > 0)
-        if needs_office:
+        self.preview = preview
+        self.office.setVisible(preview.needs_default_office)
+        self.office_label.setVisible(preview.needs_default_office)
+        if preview.unknown_offices:
+            self.create_offices.setText(_t("台帳にある未登録のハローワークを登録して取り込む: {names}").format(
+                names=listing(preview.unknown_offices)))
+            self.create_offices.show()
+        if preview.needs_default_office and self.office.count() == 0:
             self.summary.setText(self.summary.text() + "\n" + _t(
-                "ハローワークが登録されていないため、支援要請日のある行は取り込めません。"))
+                "ハローワークが登録されていないため、支援要請日のある行は取り込めません"
+                "（管理 → ハローワーク で登録してください）。"))
+        self._can_import()
+
+    def _can_import(self) -> None:
+        preview = self.preview
+        ready = preview is not None and preview.count("new") > 0 and (
+            not preview.unknown_offices or self.create_offices.isChecked()) and (
+            not preview.needs_default_office or self.office.count() > 0)
+        self.import_button.setEnabled(ready)
 
     def run_import(self) -> None:
         self.import_button.setEnabled(False)
         self.summary.setText(_t("取り込んでいます…"))
-        office = self.office.currentData()
+        needs = self.preview is not None and self.preview.needs_default_office
+        office = self.office.currentData() if needs else None
+        create = self.create_offices.isChecked()
         self.runner.submit(lambda: self.services.ledger.import_file(
-            self.actor, self.path, office_id=office), self.finished, self._failed)
+            self.actor, self.path, office_id=office, create_offices=create), self.finished,
+            self._failed)
 
     def finished(self, result: ImportResult) -> None:
         self.result_value = result

@@ -105,12 +105,25 @@ class LoginDialog(QDialog):
             self.status.setText(_t("確認しています…"))
             self.submitted.emit(username, password)
             return
+        from desktop.services.errors import PasswordChangeRequired
+        from desktop.ui.password_dialog import change_initial_password
+
         try:
-            actor = self.auth.login(username, password)
+            actor: Actor | None = self.auth.login(username, password)
+        except PasswordChangeRequired:
+            actor = change_initial_password(self, self.auth, username,  # type: ignore[arg-type]
+                                            password)
+            if actor is None:
+                self.password_not_changed()
+                return
         except DomainError as exc:
             self.refused(exc.message)
             return
+        assert actor is not None
         self.signed_in(actor)
+
+    def password_not_changed(self) -> None:
+        self.refused(_t("新しいパスワードに変更するまでログインできません"))
 
     def signed_in(self, actor: Actor) -> None:
         self.actor = actor

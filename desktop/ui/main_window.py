@@ -38,7 +38,9 @@ from desktop.services.caseload import OPEN_STATES, Agenda, AgendaItem, CaseloadF
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.outreach import ImportPlan, OutreachService
+from desktop.services.persons import StaffChoice
 from desktop.ui import (
+    admin_menu,
     dialogs,
     exchange_dialog,
     language_dialog,
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
         self._build_menu()
+        admin_menu.install(self)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -727,12 +730,16 @@ class MainWindow(QMainWindow):
         self.close_tab(self.tabs.currentIndex())
 
     def intake(self) -> None:
-        dialog = IntakeDialog(self.services, self.actor, self)
-        if dialog.exec() and dialog.result_value is not None:
-            self.refresh_lists()
-            self.open_person(dialog.result_value.id)
-        elif dialog.existing is not None:  # 開く beside a possible duplicate
-            self.open_person(dialog.existing)
+        def open_dialog(staff: list[StaffChoice]) -> None:
+            dialog = IntakeDialog(self.services, self.actor, self, staff)
+            if dialog.exec() and dialog.result_value is not None:
+                self.refresh_lists()
+                self.open_person(dialog.result_value.id)
+            elif dialog.existing is not None:  # 開く beside a possible duplicate
+                self.open_person(dialog.existing)
+
+        self.runner.submit(lambda: self.services.persons.assignable_staff(self.actor),
+                           open_dialog)
 
     def change_password(self) -> None:
         def build(form: object) -> None:

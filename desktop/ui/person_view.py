@@ -48,6 +48,8 @@ from desktop.services.workflow import (
     TeamMember,
 )
 from desktop.ui import dialogs
+from desktop.ui.admin_assignment import AssignmentTab
+from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.forms import ActionDialog, required
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
@@ -202,6 +204,9 @@ class PersonView(QWidget):
         self._build_placements()
         self._build_plan()
         self._build_hello_work()
+        self.assignment_tab = AssignmentTab(services, actor, runner, person_id)
+        self.assignment_tab.changed.connect(self._after_write)
+        self.tabs.addTab(self.assignment_tab, _t("担当"))
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self.save_profile)
         self.reload()
@@ -266,6 +271,7 @@ class PersonView(QWidget):
                                   staff=p.caseworker_name or "—")) + "</span>")
         self.title_changed.emit(f"{p.family_name} {p.given_name}")
         self._fill_profile(p)
+        self.assignment_tab.show_person(p.caseworker_id, p.caseworker_name, p.organisation_name)
         current = self.episode_combo.currentData()
         self.episode_combo.blockSignals(True)
         self.episode_combo.clear()
@@ -590,6 +596,9 @@ class PersonView(QWidget):
                          _t("参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。"))
         elif key == "referred":
             offices = self.services.offices.offices()
+            if not offices:
+                offer_registration(self, self.services, self.actor, self.runner)
+                return
             self._dialog(_t("ハローワークへ支援要請"), lambda f: (
                 f.choice("office", _t("支援要請先"), [(o.id, o.name) for o in offices]),
                 f.date("on", _t("要請日"), today),

@@ -6,6 +6,7 @@ tables and charts are filled from the plain JSON-like result it returns.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from desktop.documents.report_tables import (
     cumulative_rates,
     monthly_table,
     office_table,
+    organisation_table,
     period_months,
     retention_table,
     shown,
@@ -149,11 +151,15 @@ class ReportsView(QWidget):
         self.details.addTab(charts, _t("グラフ"))
         self.by_category = _table()
         self.by_staff = _table()
+        self.by_organisation = _table()
         self.monthly = _table()
         self.details.addTab(self.by_category, _t("対象者区分別"))
         self.details.addTab(self.by_staff, _t("担当者別"))
+        self.details.addTab(self.by_organisation, _t("組織別"))
         self.details.addTab(self.monthly, _t("月別"))
         layout.addWidget(self.details, 3)
+        # The organisations a report can be run for (shown only when there are several).
+        runner.submit(services.reports.organisations, self._fill_organisations)
 
     # ---------------------------------------------------------------- picker
 
@@ -193,6 +199,12 @@ class ReportsView(QWidget):
         custom_row.addWidget(self.end)
         self.stack.addWidget(custom)
         row.addWidget(self.stack)
+        self.organisation = QComboBox()
+        self.organisation.setObjectName("reportOrganisation")
+        self.organisation.setAccessibleName(_t("組織"))
+        self.organisation.addItem(_t("すべての組織"), None)
+        self.organisation.setVisible(False)
+        row.addWidget(self.organisation)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         run = QPushButton(_t("集計"))
         run.setObjectName("primary")
@@ -214,6 +226,21 @@ class ReportsView(QWidget):
             row.addWidget(button)
             self.export_buttons[fmt] = button
         return picker
+
+    def _fill_organisations(self, organisations: list[tuple[uuid.UUID, str]]) -> None:
+        for organisation_id, name in organisations:
+            self.organisation.addItem(name, organisation_id)
+        several = len(organisations) > 1
+        self.organisation.setVisible(several)
+        self.details.setTabVisible(self.details.indexOf(self.by_organisation), several)
+        if several and self.actor.role != "admin":
+            # Staff of one organisation start from their own; every organisation is a choice.
+            index = self.organisation.findData(self.actor.organisation_id)
+            self.organisation.setCurrentIndex(max(0, index))
+
+    def selected_organisation(self) -> uuid.UUID | None:
+        value = self.organisation.currentData()
+        return value if isinstance(value, uuid.UUID) else None
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
@@ -242,9 +269,10 @@ class ReportsView(QWidget):
             self.error.setText(exc.message)
             return
         self.heading.setText(_t("{label} を集計しています…").format(label=period.label))
-        self.runner.submit(lambda: self.services.reports.indicators(self.actor, period),
-                           lambda report: self.show_report(period, report),
-                           self._failed)
+        organisation = self.selected_organisation()
+        self.runner.submit(lambda: self.services.reports.indicators(
+            self.actor, period, organisation_id=organisation),
+            lambda report: self.show_report(period, report), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
@@ -255,14 +283,19 @@ class ReportsView(QWidget):
 
     def show_report(self, period: Period, report: dict[str, Any]) -> None:
         self.period, self.report = period, report
+        label = period.label
+        if report["period"].get("organisation"):
+            label = _t("{period}　{organisation}").format(
+                period=label, organisation=report["period"]["organisation"])
         self.heading.setText(_t("{label}　{as_of}現在　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
-            label=period.label, as_of=as_of_label(report), t=f"{report['support_targets']:,}",
+            label=label, as_of=as_of_label(report), t=f"{report['support_targets']:,}",
             p=f"{report['placements']:,}", r=shown(report["placement_rate"], True)))
         fill_table(self.summary, summary_table(report))
         fill_table(self.retention, retention_table(report))
         fill_table(self.offices, office_table(report))
         fill_table(self.by_category, category_table(report))
         fill_table(self.by_staff, staff_table(report))
+        fill_table(self.by_organisation, organisation_table(report))
         fill_table(self.monthly, monthly_table(report))
         self.placements_chart.setChart(self._placements_chart(report))
         self.rate_chart.setChart(self._rate_chart(report))
@@ -365,9 +398,11 @@ class ReportsView(QWidget):
         if not path:
             return
         period = self.period
+        organisation = self.selected_organisation()
 
         def write() -> Path:
-            payload = self.services.reports.export(self.actor, period, fmt)
+            payload = self.services.reports.export(self.actor, period, fmt,
+                                                   organisation_id=organisation)
             return write_whole(Path(path), payload)
 
         def failed(exc: BaseException) -> None:

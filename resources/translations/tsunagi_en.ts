@@ -2,6 +2,453 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
     <context>
+        <name>Admin</name>
+        <message>
+            <source>1行に1人: 田島 聡子 045-663-8610</source>
+            <translation>One per line: Satoko Tajima 045-663-8610</translation>
+        </message>
+        <message>
+            <source>FAX</source>
+            <translation>Fax</translation>
+        </message>
+        <message>
+            <source>{name} に仮のパスワードを設定します。本人は次のログインで新しいパスワードに変更します（ロックも解除されます）。</source>
+            <translation>{name} gets a temporary password, which they change at their next sign-in (a lock is lifted too).</translation>
+        </message>
+        <message>
+            <source>{name} を無効にします。ログインできなくなり、新しく担当にもできなくなります（記録はそのまま残ります）。</source>
+            <translation>{name} will be disabled: they can no longer sign in or be put in charge of a case (their records stay).</translation>
+        </message>
+        <message>
+            <source>{name}（{username}）の仮のパスワード: {password}
+本人に伝えてください。</source>
+            <translation>Temporary password of {name} ({username}): {password}
+Tell it to them.</translation>
+        </message>
+        <message>
+            <source>{name}（{username}）を登録しました。初期パスワード: {password}
+本人に伝えてください。最初のログインで本人のパスワードに変更します。</source>
+            <translation>Registered {name} ({username}). Initial password: {password}
+Tell it to them; they choose their own at the first sign-in.</translation>
+        </message>
+        <message>
+            <source>{n} 件を {source} から {target} へ移しました。</source>
+            <translation>Moved {n} cases from {source} to {target}.</translation>
+        </message>
+        <message>
+            <source>{source} の担当 {n} 件を {target} へ移します</source>
+            <translation>{n} cases of {source} will move to {target}</translation>
+        </message>
+        <message>
+            <source>「{name}」を無効にします。新しい支援要請の宛先に出なくなります（これまでの支援要請の記録はそのまま残ります）。</source>
+            <translation>"{name}" will be disabled: it is no longer offered for new referrals (past referrals stay on record).</translation>
+        </message>
+        <message>
+            <source>ある職員の担当ケースを、まとめて別の職員の担当にします。先に「対象を表示」で移すケースを確かめてください。</source>
+            <translation>Moves every case of one staff member to another. Check the cases first with "Show cases".</translation>
+        </message>
+        <message>
+            <source>このデータベースを使う福祉事務所・自立相談支援機関です。職員とケースはいずれかの組織に属し、査察指導員は自分の組織のケースを見ます。</source>
+            <translation>The welfare offices and independence support centres using this database. Staff and cases belong to one organisation; supervisors see their own organisation's cases.</translation>
+        </message>
+        <message>
+            <source>はじめての設定をもう一度…</source>
+            <translation>First-run set-up again…</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work</translation>
+        </message>
+        <message>
+            <source>ハローワーク…</source>
+            <translation>Hello Work offices…</translation>
+        </message>
+        <message>
+            <source>ハローワークの登録</source>
+            <translation>Register a Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークの編集</source>
+            <translation>Edit Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークを無効にする</source>
+            <translation>Disable Hello Work office</translation>
+        </message>
+        <message>
+            <source>パスワードのリセット</source>
+            <translation>Reset password</translation>
+        </message>
+        <message>
+            <source>パスワードをリセット…</source>
+            <translation>Reset password…</translation>
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>ユーザー名（半角英数字）</source>
+            <translation>User name (letters and digits)</translation>
+        </message>
+        <message>
+            <source>ロック中</source>
+            <translation>locked</translation>
+        </message>
+        <message>
+            <source>今日から新しい担当のケースになります。変更は担当の履歴に残ります。</source>
+            <translation>From today the case is the new caseworker's. The change is kept in the assignment history.</translation>
+        </message>
+        <message>
+            <source>例: ハローワーク横浜（同意書に書く名前）</source>
+            <translation>e.g. Hello Work Yokohama (the name written on consent forms)</translation>
+        </message>
+        <message>
+            <source>例: 中区福祉保健センター長</source>
+            <translation>e.g. Director, Naka Ward Health and Welfare Center</translation>
+        </message>
+        <message>
+            <source>例: 中福（文書番号は「中福第○○号」）</source>
+            <translation>e.g. the office's abbreviation (document numbers read &lt;symbol&gt; No. N)</translation>
+        </message>
+        <message>
+            <source>例: 横浜公共職業安定所</source>
+            <translation>e.g. Yokohama Public Employment Security Office</translation>
+        </message>
+        <message>
+            <source>例: 横浜公共職業安定所長</source>
+            <translation>e.g. Director, Yokohama Public Employment Security Office</translation>
+        </message>
+        <message>
+            <source>例: 横浜市中区福祉保健センター</source>
+            <translation>e.g. Yokohama City Naka Ward Health and Welfare Center</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>公印</source>
+            <translation>Seal</translation>
+        </message>
+        <message>
+            <source>公印省略（書類に「公印省略」と印刷。外すと押印欄を印刷）</source>
+            <translation>Seal omitted (forms say so; untick to print a box for the official seal)</translation>
+        </message>
+        <message>
+            <source>内線</source>
+            <translation>Extension</translation>
+        </message>
+        <message>
+            <source>初回のパスワード変更待ち</source>
+            <translation>must change password</translation>
+        </message>
+        <message>
+            <source>初期パスワードを入力してください</source>
+            <translation>Enter an initial password</translation>
+        </message>
+        <message>
+            <source>初期パスワード（本人が最初のログインで変更）</source>
+            <translation>Initial password (changed by them at the first sign-in)</translation>
+        </message>
+        <message>
+            <source>前の担当</source>
+            <translation>Previous caseworker</translation>
+        </message>
+        <message>
+            <source>変更する</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>宛先</source>
+            <translation>Addressed to</translation>
+        </message>
+        <message>
+            <source>対象を表示</source>
+            <translation>Show cases</translation>
+        </message>
+        <message>
+            <source>対象者</source>
+            <translation>Clients</translation>
+        </message>
+        <message>
+            <source>就職支援ナビゲーター</source>
+            <translation>Job placement navigators</translation>
+        </message>
+        <message>
+            <source>所在地</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>所長の職名（支援要請書の宛先）</source>
+            <translation>Head's title (the referral is addressed to it)</translation>
+        </message>
+        <message>
+            <source>押印欄</source>
+            <translation>seal box</translation>
+        </message>
+        <message>
+            <source>担当</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>担当: {name}　組織: {org}</source>
+            <translation>Caseworker: {name}   Organisation: {org}</translation>
+        </message>
+        <message>
+            <source>担当の一括変更</source>
+            <translation>Move a caseload</translation>
+        </message>
+        <message>
+            <source>担当の一括変更（人事異動）…</source>
+            <translation>Move a caseload (staff changes)…</translation>
+        </message>
+        <message>
+            <source>担当の変更</source>
+            <translation>Change caseworker</translation>
+        </message>
+        <message>
+            <source>担当の履歴</source>
+            <translation>Assignment history</translation>
+        </message>
+        <message>
+            <source>担当を変更…</source>
+            <translation>Change caseworker…</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワーク</source>
+            <translation>Hello Work office to refer to</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワークがまだ登録されていません。今、登録しますか？</source>
+            <translation>No Hello Work office is registered yet. Register one now?</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワークがまだ登録されていません。管理者または査察指導員に、管理 → ハローワーク での登録を依頼してください。</source>
+            <translation>No Hello Work office is registered yet. Ask an administrator or a supervisor to register one under Administration → Hello Work offices.</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワークです。使われなくなったハローワークは無効にします（記録に残るため削除はしません）。</source>
+            <translation>The Hello Work offices referrals go to. An office no longer used is disabled, not deleted (records name it).</translation>
+        </message>
+        <message>
+            <source>支援要請書などの書類に、発信者として印刷されます。</source>
+            <translation>Printed as the issuer on referrals and the other forms.</translation>
+        </message>
+        <message>
+            <source>支援要請書は「所長の職名　殿」宛てに印刷されます。同意書の提供先には通称を書きます。</source>
+            <translation>Referrals are addressed to the head's title; consent forms name the office by the name people use.</translation>
+        </message>
+        <message>
+            <source>文書記号</source>
+            <translation>Document symbol</translation>
+        </message>
+        <message>
+            <source>新しい担当</source>
+            <translation>New caseworker</translation>
+        </message>
+        <message>
+            <source>日付</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>最終ログイン</source>
+            <translation>Last sign-in</translation>
+        </message>
+        <message>
+            <source>有効</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>有効に戻す</source>
+            <translation>Enable again</translation>
+        </message>
+        <message>
+            <source>権限</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>正式名称</source>
+            <translation>Official name</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>無効</source>
+            <translation>disabled</translation>
+        </message>
+        <message>
+            <source>無効にしたものも表示</source>
+            <translation>Show disabled ones too</translation>
+        </message>
+        <message>
+            <source>無効にする</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>登録</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>省略</source>
+            <translation>omitted</translation>
+        </message>
+        <message>
+            <source>移す</source>
+            <translation>Move</translation>
+        </message>
+        <message>
+            <source>移す元</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>移す先</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>種別</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>管理 — ハローワーク</source>
+            <translation>Administration — Hello Work offices</translation>
+        </message>
+        <message>
+            <source>管理 — 担当の一括変更（人事異動）</source>
+            <translation>Administration — Move a caseload (staff changes)</translation>
+        </message>
+        <message>
+            <source>管理 — 組織</source>
+            <translation>Administration — Organisations</translation>
+        </message>
+        <message>
+            <source>管理 — 職員</source>
+            <translation>Administration — Staff</translation>
+        </message>
+        <message>
+            <source>管理(&amp;A)</source>
+            <translation>&amp;Administration</translation>
+        </message>
+        <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>組織…</source>
+            <translation>Organisations…</translation>
+        </message>
+        <message>
+            <source>組織の登録</source>
+            <translation>Register an organisation</translation>
+        </message>
+        <message>
+            <source>組織の編集</source>
+            <translation>Edit organisation</translation>
+        </message>
+        <message>
+            <source>編集…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>職員</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>職員…</source>
+            <translation>Staff…</translation>
+        </message>
+        <message>
+            <source>職員の登録</source>
+            <translation>Register a staff member</translation>
+        </message>
+        <message>
+            <source>職員の登録・変更と、パスワードのリセットです。退職・異動した職員は無効にします（担当ケースは 管理 → 担当の一括変更 で移します）。</source>
+            <translation>Register and edit staff, and reset passwords. Staff who left are disabled (move their cases with Administration → Move a caseload).</translation>
+        </message>
+        <message>
+            <source>職員の編集 — {username}</source>
+            <translation>Edit staff member — {username}</translation>
+        </message>
+        <message>
+            <source>職員を無効にする</source>
+            <translation>Disable staff member</translation>
+        </message>
+        <message>
+            <source>表示した {n} 件の担当を移します。よろしいですか？</source>
+            <translation>Move the {n} cases shown?</translation>
+        </message>
+        <message>
+            <source>表示名</source>
+            <translation>Display name</translation>
+        </message>
+        <message>
+            <source>表示名（氏名）</source>
+            <translation>Display name (full name)</translation>
+        </message>
+        <message>
+            <source>記録した人</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>追加…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>通称</source>
+            <translation>Name in use</translation>
+        </message>
+        <message>
+            <source>郵便番号</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>長</source>
+            <translation>Head</translation>
+        </message>
+        <message>
+            <source>長の氏名</source>
+            <translation>Head's name</translation>
+        </message>
+        <message>
+            <source>長の職名</source>
+            <translation>Head's title</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>電話</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>（なし）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>（無効）</source>
+            <translation> (disabled)</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>つなぎ</source>
@@ -150,6 +597,22 @@
             <translation>This account is temporarily locked after repeated failed logins. Try again later, or ask an administrator to unlock it</translation>
         </message>
         <message>
+            <source>今までと違うパスワードにしてください</source>
+            <translation>Choose a password different from the current one</translation>
+        </message>
+        <message>
+            <source>内線番号は数字（とハイフン）16文字以内で入力してください</source>
+            <translation>Enter the extension in digits (and hyphens), 16 characters at most</translation>
+        </message>
+        <message>
+            <source>初期パスワード（または管理者がリセットしたパスワード）のままです。使い始める前に、新しいパスワードに変更してください</source>
+            <translation>This is an initial password (or one reset by an administrator). Change it to a new password before anything else</translation>
+        </message>
+        <message>
+            <source>所属する組織を選んでください</source>
+            <translation>Choose the organisation</translation>
+        </message>
+        <message>
             <source>権限は {roles} のいずれかです</source>
             <translation>The role must be one of {roles}</translation>
         </message>
@@ -164,6 +627,10 @@
         <message>
             <source>自分自身のアカウントは無効にできません</source>
             <translation>You cannot deactivate your own account</translation>
+        </message>
+        <message>
+            <source>自分自身の管理者の権限は外せません（ほかの管理者に依頼してください）</source>
+            <translation>You cannot take away your own administrator role (ask another administrator)</translation>
         </message>
         <message>
             <source>表示名を入力してください</source>
@@ -189,6 +656,10 @@
             <translation>One month</translation>
         </message>
         <message>
+            <source>1件のケースの担当を変更する</source>
+            <translation>Change the caseworker of one case</translation>
+        </message>
+        <message>
             <source>Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）</source>
             <translation>Import an Excel/CSV ledger (importing the same file again adds nothing twice)</translation>
         </message>
@@ -203,6 +674,10 @@
         <message>
             <source>consent: 署名用の白紙の同意書</source>
             <translation>consent: a blank consent form for signing</translation>
+        </message>
+        <message>
+            <source>main = 本所・出張所、satellite = 福祉事務所内などの常設窓口</source>
+            <translation>main = main or branch office, satellite = a permanent desk at a welfare office</translation>
         </message>
         <message>
             <source>packet: 未印刷の支援要請すべてを --out のフォルダへ</source>
@@ -235,6 +710,18 @@
         <message>
             <source>{label}の実績報告を書き出しました: {out}</source>
             <translation>Wrote the report for {label}: {out}</translation>
+        </message>
+        <message>
+            <source>{message}（tsunagi passwd で変更できます。それまでほかのコマンドは使えません）</source>
+            <translation>{message} (run tsunagi passwd; no other command works until then)</translation>
+        </message>
+        <message>
+            <source>{n} 件を {source} から {target} へ移しました</source>
+            <translation>Moved {n} cases from {source} to {target}</translation>
+        </message>
+        <message>
+            <source>{n} 件を {source} から {target} へ移します（--dry-run のため何も変えていません）</source>
+            <translation>{n} cases would move from {source} to {target} (--dry-run: nothing changed)</translation>
         </message>
         <message>
             <source>{n}件は「{office}」への情報提供に有効な同意がないため載せていません</source>
@@ -281,6 +768,10 @@
             <translation>This PC now uses the server: {server}</translation>
         </message>
         <message>
+            <source>この組織の分だけを集計する（既定: すべての組織）</source>
+            <translation>count this organisation only (default: every organisation)</translation>
+        </message>
+        <message>
             <source>すべての競合を事務所側・ノートPC側のどちらで解決するか</source>
             <translation>Resolve every conflict in favour of the office or the laptop</translation>
         </message>
@@ -317,6 +808,10 @@
             <translation>There is no keychain, so the audit key was not saved. Give it in TSUNAGI_AUDIT_KEY</translation>
         </message>
         <message>
+            <source>ケース番号 {case_number} の担当を {previous} から {name} に変更しました</source>
+            <translation>Case {case_number}: caseworker changed from {previous} to {name}</translation>
+        </message>
+        <message>
             <source>コピー中 {table}: {n:,} 行</source>
             <translation>Copying {table}: {n:,} rows</translation>
         </message>
@@ -349,12 +844,16 @@
             <translation>Open the desktop app (default)</translation>
         </message>
         <message>
+            <source>デモ以外の記録があるデータベースにも作る（本番のデータベースには使わないでください）</source>
+            <translation>Also write into a database holding other records (never use on a real database)</translation>
+        </message>
+        <message>
             <source>デモ用の架空のケースを作成する</source>
             <translation>Create fictitious demo cases</translation>
         </message>
         <message>
-            <source>デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}</source>
-            <translation>Initial password of the demo staff (cw01–cw08, sv01): {staff_password}</translation>
+            <source>デモ職員（cw01〜cw08, sv01）の初期パスワード: {staff_password}（最初のログインで各自のパスワードに変更します）</source>
+            <translation>Initial password of the demo staff (cw01–cw08, sv01): {staff_password} (each changes it at the first sign-in)</translation>
         </message>
         <message>
             <source>データの保存先（既定: TSUNAGI_DATA_DIR または利用者のデータフォルダ）</source>
@@ -381,16 +880,28 @@
             <translation>Laptop: erase imported kits and the working database</translation>
         </message>
         <message>
-            <source>ハローワーク「{office}」は登録されていません</source>
-            <translation>Hello Work office "{office}" is not registered</translation>
+            <source>ハローワーク「{name}」を変更しました</source>
+            <translation>Changed Hello Work office "{name}"</translation>
+        </message>
+        <message>
+            <source>ハローワーク「{name}」を有効にしました</source>
+            <translation>Enabled Hello Work office "{name}"</translation>
+        </message>
+        <message>
+            <source>ハローワーク「{name}」を無効にしました</source>
+            <translation>Disabled Hello Work office "{name}"</translation>
+        </message>
+        <message>
+            <source>ハローワーク「{name}」（{official}）を登録しました</source>
+            <translation>Registered Hello Work office "{name}" ({official})</translation>
         </message>
         <message>
             <source>ハローワークごとに、支援中の支援要請の連絡票を書き出す</source>
             <translation>Write the status sheet of one Hello Work office's open referrals</translation>
         </message>
         <message>
-            <source>ハローワークとの支援状況連絡票（Excel）の書出しと取込</source>
-            <translation>The support status sheet (Excel) exchanged with Hello Work: write and import</translation>
+            <source>ハローワークの一覧</source>
+            <translation>List the Hello Work offices</translation>
         </message>
         <message>
             <source>ハローワークの名称</source>
@@ -399,6 +910,18 @@
         <message>
             <source>ハローワークの名称（既定: 連絡票に書かれたハローワーク）</source>
             <translation>Name of the Hello Work office (default: the office named on the sheet)</translation>
+        </message>
+        <message>
+            <source>ハローワークの情報を変更する</source>
+            <translation>Change a Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークを無効にする（新しい支援要請先に出なくなります。記録は残ります）</source>
+            <translation>Disable a Hello Work office (no longer offered for new referrals; records stay)</translation>
+        </message>
+        <message>
+            <source>ハローワークを登録する</source>
+            <translation>Register a Hello Work office</translation>
         </message>
         <message>
             <source>バックアップを作成しました: {out}</source>
@@ -431,6 +954,10 @@
         <message>
             <source>パスワードは{MIN_PASSWORD}文字以上にしてください</source>
             <translation>The password must be at least {MIN_PASSWORD} characters</translation>
+        </message>
+        <message>
+            <source>パスワードを変更しました。次からは新しいパスワードを使ってください</source>
+            <translation>Password changed. Use the new password from now on</translation>
         </message>
         <message>
             <source>ユーザー名が必要です（--user または TSUNAGI_USER）</source>
@@ -469,6 +996,26 @@
             <translation>Show or change the office's settings (changes: administrators only)</translation>
         </message>
         <message>
+            <source>今の正式名称</source>
+            <translation>Current official name</translation>
+        </message>
+        <message>
+            <source>今の通称または正式名称</source>
+            <translation>Current name or official name</translation>
+        </message>
+        <message>
+            <source>仮のパスワード: </source>
+            <translation>Temporary password: </translation>
+        </message>
+        <message>
+            <source>仮のパスワード: {new_password}</source>
+            <translation>Temporary password: {new_password}</translation>
+        </message>
+        <message>
+            <source>仮のパスワードを設定する（TSUNAGI_NEW_PASSWORD、入力、または自動生成。次のログインで変更）</source>
+            <translation>Set a temporary password (TSUNAGI_NEW_PASSWORD, typed, or generated; changed at the next sign-in)</translation>
+        </message>
+        <message>
             <source>任意の期間（R7.4.1 や 2025-04-01 の形式）</source>
             <translation>Any period (as R7.4.1 or 2025-04-01)</translation>
         </message>
@@ -493,6 +1040,18 @@
             <translation>The value (numbers and lists as JSON, for example [1, 3, 6])</translation>
         </message>
         <message>
+            <source>公印: omitted = 公印省略と印刷、box = 押印欄を印刷</source>
+            <translation>Seal: omitted = print "seal omitted", box = print a box for the seal</translation>
+        </message>
+        <message>
+            <source>公印省略</source>
+            <translation>seal omitted</translation>
+        </message>
+        <message>
+            <source>内線番号（書類に印刷）</source>
+            <translation>Phone extension (printed on forms)</translation>
+        </message>
+        <message>
             <source>出力先が閉じられたため、表示を中止しました。完了していなかった処理の変更は保存されていません</source>
             <translation>The output was closed, so printing stopped. Changes of the step that had not finished were not saved</translation>
         </message>
@@ -509,12 +1068,20 @@
             <translation>Outreach kits (offline work on a laptop)</translation>
         </message>
         <message>
-            <source>初期パスワード: {new_password}（本人に伝え、初回ログイン後に変更してもらってください）</source>
-            <translation>Initial password: {new_password} (tell the person, and have them change it after the first login)</translation>
+            <source>初期パスワード: {new_password}（本人に伝えてください。最初のログインで本人のパスワードに変更します）</source>
+            <translation>Initial password: {new_password} (tell it to them; they choose their own at the first sign-in)</translation>
         </message>
         <message>
             <source>別の事務所（別のデータベース）のバックアップで置き換えることを認める</source>
             <translation>allow replacing the database with another office's (another database's) backup</translation>
+        </message>
+        <message>
+            <source>利用者「{username}」のパスワードをリセットしました（次のログインで本人が変更します）</source>
+            <translation>Reset the password of user "{username}" (they change it at the next sign-in)</translation>
+        </message>
+        <message>
+            <source>利用者「{username}」を変更しました</source>
+            <translation>Changed user "{username}"</translation>
         </message>
         <message>
             <source>利用者「{username}」を有効にしました</source>
@@ -525,8 +1092,8 @@
             <translation>Disabled user "{username}"</translation>
         </message>
         <message>
-            <source>利用者「{username}」（{role}）を追加しました</source>
-            <translation>Added user "{username}" ({role})</translation>
+            <source>利用者「{username}」（{role}、{org}）を追加しました</source>
+            <translation>Added user "{username}" ({role}, {org})</translation>
         </message>
         <message>
             <source>利用者の一覧</source>
@@ -537,6 +1104,10 @@
             <translation>Manage users</translation>
         </message>
         <message>
+            <source>利用者の表示名・権限・組織・内線を変更する</source>
+            <translation>Change a user's display name, role, organisation or extension</translation>
+        </message>
+        <message>
             <source>利用者を有効にし、ロックを解除する</source>
             <translation>Enable a user and clear any lock</translation>
         </message>
@@ -545,8 +1116,8 @@
             <translation>Disable a user</translation>
         </message>
         <message>
-            <source>利用者を追加する（パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成）</source>
-            <translation>Add a user (password: TSUNAGI_NEW_PASSWORD, typed, or generated)</translation>
+            <source>利用者を追加する（初期パスワード: TSUNAGI_NEW_PASSWORD、入力、または自動生成。初回ログインで変更）</source>
+            <translation>Add a user (initial password: TSUNAGI_NEW_PASSWORD, typed, or generated; changed at the first sign-in)</translation>
         </message>
         <message>
             <source>前回の自動バックアップから設定の間隔がたっていないため、作成しませんでした</source>
@@ -577,6 +1148,10 @@
             <translation>Deleted an old automatic backup: {name}</translation>
         </message>
         <message>
+            <source>台帳に書かれた未登録のハローワークを登録して取り込む</source>
+            <translation>Register the unknown Hello Work offices the ledger names, then import</translation>
+        </message>
+        <message>
             <source>問題: {problem}</source>
             <translation>Problem: {problem}</translation>
         </message>
@@ -597,12 +1172,32 @@
             <translation>Count the performance report (placements, placement rate and more)</translation>
         </message>
         <message>
+            <source>就職支援ナビゲーター（氏名:電話。複数指定可。edit では一覧を置き換え）</source>
+            <translation>Job placement navigator (name:phone; repeatable; edit replaces the list)</translation>
+        </message>
+        <message>
             <source>年度（西暦、4月〜翌3月）</source>
             <translation>Fiscal year (Western calendar, April to March)</translation>
         </message>
         <message>
             <source>復元前のデータベースは次の場所に保管しました: {previous}</source>
             <translation>The database before the restore was kept here: {previous}</translation>
+        </message>
+        <message>
+            <source>所属する組織の正式名称（既定: 自分の組織）</source>
+            <translation>Official name of their organisation (default: yours)</translation>
+        </message>
+        <message>
+            <source>所長の職名（例: 横浜公共職業安定所長。支援要請書の宛先）</source>
+            <translation>Head's title (referrals are addressed to it)</translation>
+        </message>
+        <message>
+            <source>押印欄</source>
+            <translation>seal box</translation>
+        </message>
+        <message>
+            <source>担当ケースをまとめて別の職員へ移す（人事異動）</source>
+            <translation>Move a staff member's cases to another (staff changes)</translation>
         </message>
         <message>
             <source>担当ケースを台帳の形式で書き出す</source>
@@ -617,12 +1212,36 @@
             <translation>The support episode ID "{episode}" is not valid</translation>
         </message>
         <message>
-            <source>支援要請先のハローワーク（既定: 登録順の最初）</source>
-            <translation>Hello Work office referred to (default: the first registered)</translation>
+            <source>支援要請先のハローワークの管理</source>
+            <translation>Manage the Hello Work offices referrals go to</translation>
         </message>
         <message>
-            <source>新しい利用者のパスワード: </source>
-            <translation>New user's password: </translation>
+            <source>支援要請先を書いていない行のハローワーク（既定: 登録されているただ一つのハローワーク）</source>
+            <translation>Hello Work office for rows that name none (default: the only registered office)</translation>
+        </message>
+        <message>
+            <source>文書記号（例: 中福）</source>
+            <translation>Document symbol used in document numbers</translation>
+        </message>
+        <message>
+            <source>新しいパスワード（{n}文字以上）: </source>
+            <translation>New password ({n} characters or more): </translation>
+        </message>
+        <message>
+            <source>新しい利用者の初期パスワード: </source>
+            <translation>Initial password of the new user: </translation>
+        </message>
+        <message>
+            <source>新しい担当者のユーザー名</source>
+            <translation>User name of the new caseworker</translation>
+        </message>
+        <message>
+            <source>新しい正式名称</source>
+            <translation>New official name</translation>
+        </message>
+        <message>
+            <source>新しい通称</source>
+            <translation>New name</translation>
         </message>
         <message>
             <source>暗号化の鍵: {where}</source>
@@ -635,6 +1254,10 @@
         <message>
             <source>書類をPDFに印刷する（支援要請書・同意書・プラン・連絡票・一式）</source>
             <translation>Print documents to PDF (referral, consent, plan, status report, packet)</translation>
+        </message>
+        <message>
+            <source>最初の組織（福祉事務所）の正式名称（省略時は「福祉事務所」。後で org edit で変更）</source>
+            <translation>Official name of the first organisation (a welfare office; changed later with org edit)</translation>
         </message>
         <message>
             <source>月「{month}」は YYYY-MM の形式で指定してください</source>
@@ -653,6 +1276,14 @@
             <translation>No problems found ({audit_rows:,} audit log rows checked)</translation>
         </message>
         <message>
+            <source>正式名称（例: 横浜公共職業安定所）</source>
+            <translation>Official name (e.g. Yokohama Public Employment Security Office)</translation>
+        </message>
+        <message>
+            <source>正式名称（例: 横浜市中区福祉保健センター）</source>
+            <translation>Official name (e.g. Yokohama City Naka Ward Health and Welfare Center)</translation>
+        </message>
+        <message>
             <source>消去するには --yes を付けてください（元に戻せません）</source>
             <translation>Add --yes to erase (this cannot be undone)</translation>
         </message>
@@ -665,8 +1296,20 @@
             <translation>disabled</translation>
         </message>
         <message>
+            <source>無効にしたハローワークも表示する</source>
+            <translation>Show disabled offices too</translation>
+        </message>
+        <message>
+            <source>無効にしたハローワークを有効に戻す</source>
+            <translation>Enable a disabled Hello Work office again</translation>
+        </message>
+        <message>
             <source>現在のデータベースの管理者のパスワード: </source>
             <translation>Password of an administrator of the current database: </translation>
+        </message>
+        <message>
+            <source>現在のパスワード: </source>
+            <translation>Current password: </translation>
         </message>
         <message>
             <source>現在の接続先を表示する</source>
@@ -675,6 +1318,14 @@
         <message>
             <source>確認なしで消去する</source>
             <translation>Erase without asking</translation>
+        </message>
+        <message>
+            <source>移すケースを一覧するだけで、何も変えない</source>
+            <translation>Only list the cases that would move; change nothing</translation>
+        </message>
+        <message>
+            <source>種別（既定: welfare_office = 福祉事務所）</source>
+            <translation>Kind (default: welfare_office)</translation>
         </message>
         <message>
             <source>競合: {summary}</source>
@@ -701,6 +1352,38 @@
             <translation>Administrator's display name</translation>
         </message>
         <message>
+            <source>組織「{name}」を変更しました</source>
+            <translation>Changed organisation "{name}"</translation>
+        </message>
+        <message>
+            <source>組織「{name}」を登録しました</source>
+            <translation>Registered organisation "{name}"</translation>
+        </message>
+        <message>
+            <source>組織の一覧</source>
+            <translation>List the organisations</translation>
+        </message>
+        <message>
+            <source>組織の情報を変更する</source>
+            <translation>Change an organisation</translation>
+        </message>
+        <message>
+            <source>組織を登録する</source>
+            <translation>Register an organisation</translation>
+        </message>
+        <message>
+            <source>組織（福祉事務所・自立相談支援機関）の管理</source>
+            <translation>Manage the organisations (welfare offices, independence support centres)</translation>
+        </message>
+        <message>
+            <source>職員 {staff} 人・対象者 {persons} 人</source>
+            <translation>{staff} staff, {persons} clients</translation>
+        </message>
+        <message>
+            <source>自分のパスワードを変更する（新しいパスワード: TSUNAGI_NEW_PASSWORD または入力）</source>
+            <translation>Change your own password (new one: TSUNAGI_NEW_PASSWORD or typed)</translation>
+        </message>
+        <message>
             <source>解決のファイルを読めません（{exc}）</source>
             <translation>Cannot read the resolution file ({exc})</translation>
         </message>
@@ -721,12 +1404,32 @@
             <translation>return kit</translation>
         </message>
         <message>
+            <source>通称（例: ハローワーク横浜）</source>
+            <translation>Name in use (e.g. Hello Work Yokohama)</translation>
+        </message>
+        <message>
+            <source>長の氏名</source>
+            <translation>Head's name</translation>
+        </message>
+        <message>
+            <source>長の職名（例: 中区福祉保健センター長）</source>
+            <translation>Head's title</translation>
+        </message>
+        <message>
             <source>集計の基準日（この日までの出来事を数える。既定: 今日）</source>
             <translation>As-of date (counts what happened up to that day; default: today)</translation>
         </message>
         <message>
+            <source>（なし）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
             <source>（対象者ごと削除）</source>
             <translation> (whole client deleted)</translation>
+        </message>
+        <message>
+            <source>（無効）</source>
+            <translation> (disabled)</translation>
         </message>
     </context>
     <context>
@@ -813,6 +1516,10 @@
     </context>
     <context>
         <name>Demo</name>
+        <message>
+            <source>このデータベースにはデモ以外の記録があります（対象者の登録・取込 {entered} 回、職員 {staff} 人、ハローワーク {offices} か所）。架空の対象者が実際の記録に混ざらないよう、デモデータは作りません。それでも作る場合は --force を付けてください</source>
+            <translation>This database holds records the demo did not make ({entered} client registrations or imports, {staff} staff, {offices} Hello Work offices). No demo data was written, so that fictional clients never mix with real ones. Add --force to write it anyway</translation>
+        </message>
         <message>
             <source>人数は1〜1,000,000で指定してください</source>
             <translation>Give the number of persons as 1 to 1,000,000</translation>
@@ -1184,6 +1891,10 @@
     <context>
         <name>Hygiene</name>
         <message>
+            <source>FAX</source>
+            <translation>Fax</translation>
+        </message>
+        <message>
             <source>{field}: {why}</source>
             <translation>{field}: {why}</translation>
         </message>
@@ -1202,6 +1913,10 @@
         <message>
             <source>チーム構成員</source>
             <translation>Team member</translation>
+        </message>
+        <message>
+            <source>ナビゲーター</source>
+            <translation>Navigators</translation>
         </message>
         <message>
             <source>フリガナ（名）</source>
@@ -1244,6 +1959,10 @@
             <translation>Content</translation>
         </message>
         <message>
+            <source>内線</source>
+            <translation>Extension</translation>
+        </message>
+        <message>
             <source>制御文字が含まれています（コピーした文字に紛れ込んでいないか確認してください）</source>
             <translation>Contains a control character (check that none slipped in with copied text)</translation>
         </message>
@@ -1284,8 +2003,16 @@
             <translation>Contains a control character that changes text direction</translation>
         </message>
         <message>
+            <source>文書記号</source>
+            <translation>Document symbol</translation>
+        </message>
+        <message>
             <source>次の対応</source>
             <translation>Next action</translation>
+        </message>
+        <message>
+            <source>正式名称</source>
+            <translation>Official name</translation>
         </message>
         <message>
             <source>氏</source>
@@ -1336,8 +2063,20 @@
             <translation>Postal code</translation>
         </message>
         <message>
+            <source>長の氏名</source>
+            <translation>Head's name</translation>
+        </message>
+        <message>
+            <source>長の職名</source>
+            <translation>Head's title</translation>
+        </message>
+        <message>
             <source>離職理由</source>
             <translation>Reason for leaving</translation>
+        </message>
+        <message>
+            <source>電話</source>
+            <translation>Phone</translation>
         </message>
         <message>
             <source>電話（携帯）</source>
@@ -1387,6 +2126,14 @@
             <translation>Desired job</translation>
         </message>
         <message>
+            <source>担当</source>
+            <translation>Caseworker</translation>
+        </message>
+        <message>
+            <source>担当を選んでください（決まっていなければ「担当なし」）</source>
+            <translation>Choose the caseworker (or "None yet")</translation>
+        </message>
+        <message>
             <source>支援対象者を登録し、支援エピソード（候補）を開始します。</source>
             <translation>Registers the client and starts a support episode (candidate).</translation>
         </message>
@@ -1403,8 +2150,16 @@
             <translation>Register</translation>
         </message>
         <message>
+            <source>選んでください</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
             <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
             <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
+        </message>
+        <message>
+            <source>（担当なし・あとで決める）</source>
+            <translation>(None yet — decide later)</translation>
         </message>
     </context>
     <context>
@@ -1525,8 +2280,16 @@
             <translation>Consent to participate</translation>
         </message>
         <message>
+            <source>受付</source>
+            <translation>Intake</translation>
+        </message>
+        <message>
             <source>台帳から取込</source>
             <translation>Imported from the ledger</translation>
+        </message>
+        <message>
+            <source>台帳取込</source>
+            <translation>Ledger import</translation>
         </message>
         <message>
             <source>台帳取込: 次の就職の前に離職</source>
@@ -1589,12 +2352,24 @@
             <translation>Placement and retention</translation>
         </message>
         <message>
+            <source>常設窓口（福祉事務所内など）</source>
+            <translation>Permanent desk (at a welfare office)</translation>
+        </message>
+        <message>
             <source>応募</source>
             <translation>Application</translation>
         </message>
         <message>
             <source>情報提供同意</source>
             <translation>Consent to share information</translation>
+        </message>
+        <message>
+            <source>担当の一括変更（人事異動）</source>
+            <translation>Caseload move (staff changes)</translation>
+        </message>
+        <message>
+            <source>担当変更</source>
+            <translation>Reassigned</translation>
         </message>
         <message>
             <source>採否</source>
@@ -1615,6 +2390,10 @@
         <message>
             <source>支援要請済</source>
             <translation>Referred</translation>
+        </message>
+        <message>
+            <source>本所・出張所</source>
+            <translation>Main or branch office</translation>
         </message>
         <message>
             <source>査察指導員</source>
@@ -1649,6 +2428,10 @@
             <translation>Male</translation>
         </message>
         <message>
+            <source>福祉事務所</source>
+            <translation>Welfare office</translation>
+        </message>
+        <message>
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
@@ -1679,6 +2462,14 @@
         <message>
             <source>自己開拓</source>
             <translation>Found own job</translation>
+        </message>
+        <message>
+            <source>自立相談支援機関（委託）</source>
+            <translation>Independence support centre (contracted)</translation>
+        </message>
+        <message>
+            <source>自立相談支援機関（直営）</source>
+            <translation>Independence support centre (municipal)</translation>
         </message>
         <message>
             <source>転居・移管</source>
@@ -1759,6 +2550,10 @@
             <translation>{column} is before {previous}</translation>
         </message>
         <message>
+            <source>{column}があるときは{date}も入力してください</source>
+            <translation>With a {column}, enter the {date} too</translation>
+        </message>
+        <message>
             <source>{column}があるのに{previous}がありません</source>
             <translation>{column} is given but {previous} is missing</translation>
         </message>
@@ -1769,6 +2564,14 @@
         <message>
             <source>{column}を入力してください</source>
             <translation>Enter {column}</translation>
+        </message>
+        <message>
+            <source>{date}のある行がありますが、支援要請先のハローワークが登録されていません。ハローワークを登録するか、台帳に{column}の列を加えてください。何も取り込んでいません</source>
+            <translation>Some rows have a {date}, but no Hello Work office is registered. Register an office, or add a {column} column to the ledger. Nothing was imported</translation>
+        </message>
+        <message>
+            <source>{date}のある行に{column}が書かれていません。既定の支援要請先のハローワークを指定してください（コマンドでは --office）。何も取り込んでいません</source>
+            <translation>Some rows with a {date} have no {column}. Choose the Hello Work office for them (on the command line: --office). Nothing was imported</translation>
         </message>
         <message>
             <source>{row}行目と同じ支援エピソード・就職日の重複行です</source>
@@ -1783,8 +2586,8 @@
             <translation>There are several staff members called "{staff_text}". Give them as "display name（user name）"</translation>
         </message>
         <message>
-            <source>「{text}」が読めません（継続就労・離職・連絡不能、○・×、続けて確認日も書けます）</source>
-            <translation>Cannot read "{text}" (継続就労, 離職 or 連絡不能, or ○/×, optionally followed by the check date)</translation>
+            <source>「{text}」が読めません（{choices}。続けて確認日も書けます）</source>
+            <translation>"{text}" cannot be read ({choices}; the day of the check may follow)</translation>
         </message>
         <message>
             <source>この対象者には終了していない支援エピソードが既にあります</source>
@@ -1813,6 +2616,10 @@
         <message>
             <source>受付日が生年月日より前になっています</source>
             <translation>The intake date is before the date of birth</translation>
+        </message>
+        <message>
+            <source>台帳の{column}に、登録されていないハローワークがあります: {names}。登録してから取り込むか、取り込むときに登録してください（コマンドでは --create-offices）。何も取り込んでいません</source>
+            <translation>The ledger's {column} names Hello Work offices that are not registered: {names}. Register them first, or let the import register them (on the command line: --create-offices). Nothing was imported</translation>
         </message>
         <message>
             <source>台帳は .xlsx または .csv のファイルを指定してください</source>
@@ -1851,20 +2658,16 @@
             <translation>Required columns are missing: {columns}</translation>
         </message>
         <message>
-            <source>性別「{sex_text}」が読めません（男性・女性・その他、または空欄）</source>
-            <translation>Cannot read sex "{sex_text}" (男性, 女性, その他, or blank)</translation>
+            <source>性別「{sex_text}」が読めません（{choices}、または空欄）</source>
+            <translation>Sex "{sex_text}" cannot be read ({choices}, or blank)</translation>
         </message>
         <message>
             <source>担当者「{staff_text}」が有効な職員として登録されていません</source>
             <translation>Staff member "{staff_text}" is not registered as an active staff member</translation>
         </message>
         <message>
-            <source>指定したハローワークが見つかりません</source>
-            <translation>The Hello Work office given was not found</translation>
-        </message>
-        <message>
-            <source>支援要請先のハローワークが登録されていません（先に登録してください）</source>
-            <translation>No Hello Work office is registered to refer to (register one first)</translation>
+            <source>指定したハローワークが見つかりません（無効になっていないか確認してください）</source>
+            <translation>The Hello Work office given was not found (check that it is not disabled)</translation>
         </message>
         <message>
             <source>文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）</source>
@@ -1922,8 +2725,8 @@
             <translation>Case no.</translation>
         </message>
         <message>
-            <source>ハローワークが登録されていないため、支援要請日のある行は取り込めません。</source>
-            <translation>No Hello Work office is registered, so rows with a referral date cannot be imported.</translation>
+            <source>ハローワークが登録されていないため、支援要請日のある行は取り込めません（管理 → ハローワーク で登録してください）。</source>
+            <translation>No Hello Work office is registered, so rows with a referral date cannot be imported (register one under Administration → Hello Work offices).</translation>
         </message>
         <message>
             <source>ファイルを検査しています…</source>
@@ -1958,6 +2761,10 @@
             <translation>Intake date</translation>
         </message>
         <message>
+            <source>台帳にある未登録のハローワークを登録して取り込む: {names}</source>
+            <translation>Register the unknown Hello Work offices the ledger names, and import: {names}</translation>
+        </message>
+        <message>
             <source>台帳の取込</source>
             <translation>Import ledger</translation>
         </message>
@@ -1966,8 +2773,8 @@
             <translation>Import ledger — {name}</translation>
         </message>
         <message>
-            <source>支援要請先のハローワーク</source>
-            <translation>Hello Work office to refer to</translation>
+            <source>支援要請先が書かれていない行のハローワーク</source>
+            <translation>Hello Work office for rows that name none</translation>
         </message>
         <message>
             <source>氏名</source>
@@ -2065,6 +2872,10 @@
             <translation>The passwords do not match</translation>
         </message>
         <message>
+            <source>パスワードの変更</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
             <source>パスワード（8文字以上）</source>
             <translation>Password (8 characters or more)</translation>
         </message>
@@ -2113,6 +2924,10 @@
             <translation>On a laptop for outreach sessions, the database is made from an outreach kit created at the office (log in with the same user name and password as at the office).</translation>
         </message>
         <message>
+            <source>初期パスワード（または管理者がリセットしたパスワード）でログインしました。使い始める前に、自分だけが知っている新しいパスワードに変更してください。</source>
+            <translation>You signed in with an initial password (or one reset by an administrator). Before anything else, change it to a new one only you know.</translation>
+        </message>
+        <message>
             <source>印刷…</source>
             <translation>Print…</translation>
         </message>
@@ -2129,8 +2944,28 @@
             <translation>I have written down the recovery key</translation>
         </message>
         <message>
+            <source>変更してログイン</source>
+            <translation>Change and sign in</translation>
+        </message>
+        <message>
             <source>就労支援ケース管理</source>
             <translation>Employment support case management</translation>
+        </message>
+        <message>
+            <source>新しいパスワードが一致しません</source>
+            <translation>The new passwords do not match</translation>
+        </message>
+        <message>
+            <source>新しいパスワードに変更するまでログインできません</source>
+            <translation>You cannot sign in until you choose a new password</translation>
+        </message>
+        <message>
+            <source>新しいパスワード（{n}文字以上）</source>
+            <translation>New password ({n} characters or more)</translation>
+        </message>
+        <message>
+            <source>新しいパスワード（確認）</source>
+            <translation>New password (again)</translation>
         </message>
         <message>
             <source>次の回復キーを紙に書き写すか印刷し、金庫など安全な場所に保管してください。鍵を失ったとき、データベースを開ける唯一の手段です。この画面は二度と表示されません。</source>
@@ -2687,12 +3522,95 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Offices</name>
         <message>
-            <source>「{name}」は既に登録されています</source>
-            <translation>"{name}" is already registered</translation>
+            <source>「{name}」は支援要請または同意書に記載されているため、名称は変えられません（新しい名称で登録し、こちらは無効にしてください）</source>
+            <translation>"{name}" is named in referrals or consents, so its name cannot change (register the new name and disable this one)</translation>
+        </message>
+        <message>
+            <source>このハローワークの情報は、開いた後に他の利用者が更新しています。読み込み直してください</source>
+            <translation>Someone else updated this Hello Work office after you opened it. Reload it</translation>
+        </message>
+        <message>
+            <source>なし</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>ナビゲーターの氏名は100文字以内です</source>
+            <translation>A navigator's name has 100 characters at most</translation>
+        </message>
+        <message>
+            <source>ナビゲーターの氏名を入力してください</source>
+            <translation>Enter the navigator's name</translation>
+        </message>
+        <message>
+            <source>ナビゲーターは{n}人まで登録できます</source>
+            <translation>Up to {n} navigators can be registered</translation>
+        </message>
+        <message>
+            <source>ハローワーク「{name}」は登録されていません（登録済み: {known}）</source>
+            <translation>Hello Work office "{name}" is not registered (registered: {known})</translation>
+        </message>
+        <message>
+            <source>ハローワークが見つかりません</source>
+            <translation>The Hello Work office was not found</translation>
         </message>
         <message>
             <source>ハローワークの名称を入力してください</source>
             <translation>Enter the name of the Hello Work office</translation>
+        </message>
+        <message>
+            <source>他の利用者が同時に更新しました。読み込み直してください</source>
+            <translation>Someone else updated it at the same time. Reload it</translation>
+        </message>
+        <message>
+            <source>同じ名称のハローワーク「{name}」が既に登録されています</source>
+            <translation>A Hello Work office with that name, "{name}", is already registered</translation>
+        </message>
+        <message>
+            <source>種別は本所・出張所か常設窓口を選んでください</source>
+            <translation>Choose main/branch office or permanent desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>Organisations</name>
+        <message>
+            <source>「{name}」という組織は既に登録されています</source>
+            <translation>An organisation called "{name}" is already registered</translation>
+        </message>
+        <message>
+            <source>この組織の情報は、開いた後に他の利用者が更新しています。読み込み直してください</source>
+            <translation>Someone else updated this organisation after you opened it. Reload it</translation>
+        </message>
+        <message>
+            <source>なし</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>他の利用者が同時に更新しました。読み込み直してください</source>
+            <translation>Someone else updated it at the same time. Reload it</translation>
+        </message>
+        <message>
+            <source>文書記号は空白なしの16文字以内で入力してください（例: 中福）</source>
+            <translation>Enter the document symbol without spaces, 16 characters at most</translation>
+        </message>
+        <message>
+            <source>組織「{name}」は登録されていません（登録済み: {known}）</source>
+            <translation>Organisation "{name}" is not registered (registered: {known})</translation>
+        </message>
+        <message>
+            <source>組織が見つかりません</source>
+            <translation>The organisation was not found</translation>
+        </message>
+        <message>
+            <source>組織の正式名称を入力してください</source>
+            <translation>Enter the organisation's official name</translation>
+        </message>
+        <message>
+            <source>組織の種別は {kinds} のいずれかです</source>
+            <translation>The kind of organisation is one of {kinds}</translation>
+        </message>
+        <message>
+            <source>長の職名を入力してください（例: 中区福祉保健センター長）</source>
+            <translation>Enter the head's title</translation>
         </message>
     </context>
     <context>
@@ -3122,6 +4040,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>この操作は{allowed}のみ行えます（現在: {current}）</source>
             <translation>Only {allowed} can do this (you are: {current})</translation>
+        </message>
+        <message>
+            <source>ほかの組織のケースは変更できません</source>
+            <translation>You cannot change another organisation's cases</translation>
+        </message>
+        <message>
+            <source>ほかの組織のケースは閲覧できません</source>
+            <translation>You cannot view another organisation's cases</translation>
+        </message>
+        <message>
+            <source>ほかの組織の職員・ケースは扱えません（自分の組織のみ）</source>
+            <translation>You cannot act on another organisation's staff or cases (your own organisation only)</translation>
         </message>
         <message>
             <source>閲覧のみの利用者は記録を変更できません</source>
@@ -4098,6 +5028,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Enter the {label}</translation>
         </message>
         <message>
+            <source>「{name}」は無効になっている職員のため、担当にできません</source>
+            <translation>"{name}" is a disabled staff member and cannot be put in charge</translation>
+        </message>
+        <message>
             <source>このケースはその職員と共有されていません</source>
             <translation>This case is not shared with that staff member</translation>
         </message>
@@ -4108,6 +5042,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>ケース番号</source>
             <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>ケース番号「{case_number}」の対象者は登録されていません</source>
+            <translation>No client with case number "{case_number}" is registered</translation>
         </message>
         <message>
             <source>ケース番号「{case_number}」は既に使われています</source>
@@ -4138,8 +5076,12 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>The value for sex is not valid</translation>
         </message>
         <message>
-            <source>担当者に指定できる有効な職員ではありません</source>
-            <translation>Not an active staff member who can be assigned as caseworker</translation>
+            <source>担当者に指定できる職員ではありません（閲覧のみの利用者は担当になれません）</source>
+            <translation>This staff member cannot be put in charge of a case (view-only users cannot)</translation>
+        </message>
+        <message>
+            <source>既に「{name}」の担当です</source>
+            <translation>The case is already {name}'s</translation>
         </message>
         <message>
             <source>氏</source>
@@ -4152,6 +5094,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>生年月日を入力してください</source>
             <translation>Enter the date of birth</translation>
+        </message>
+        <message>
+            <source>移す元の職員が見つかりません</source>
+            <translation>The staff member to move from was not found</translation>
+        </message>
+        <message>
+            <source>移す先に、移す元と同じ職員は選べません</source>
+            <translation>Choose a different staff member to move to</translation>
+        </message>
+        <message>
+            <source>組織が登録されていません（管理 → 組織 で登録してください）</source>
+            <translation>No organisation is registered (register one under Administration → Organisations)</translation>
         </message>
     </context>
     <context>
@@ -4362,6 +5316,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Employment support report · {period}</translation>
         </message>
         <message>
+            <source>就労支援 実績報告　{period}　{organisation}</source>
+            <translation>Employment support report · {period} · {organisation}</translation>
+        </message>
+        <message>
             <source>就労自立給付金</source>
             <translation>Self-reliance benefit</translation>
         </message>
@@ -4444,6 +5402,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>目標</source>
             <translation>Target</translation>
+        </message>
+        <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>組織別</source>
+            <translation>By organisation</translation>
         </message>
         <message>
             <source>継続就労</source>
@@ -4553,6 +5519,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Give a period of at most 5 years</translation>
         </message>
         <message>
+            <source>組織が見つかりません</source>
+            <translation>Organisation not found</translation>
+        </message>
+        <message>
             <source>職業紹介件数</source>
             <translation>Job referrals</translation>
         </message>
@@ -4563,6 +5533,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>（担当者なし）</source>
             <translation>(no caseworker)</translation>
+        </message>
+        <message>
+            <source>（組織なし）</source>
+            <translation>(no organisation)</translation>
         </message>
     </context>
     <context>
@@ -4584,8 +5558,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Export as {name}</translation>
         </message>
         <message>
+            <source>{period}　{organisation}</source>
+            <translation>{period} · {organisation}</translation>
+        </message>
+        <message>
             <source>〜</source>
             <translation>–</translation>
+        </message>
+        <message>
+            <source>すべての組織</source>
+            <translation>All organisations</translation>
         </message>
         <message>
             <source>グラフ</source>
@@ -4686,6 +5668,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>累計</source>
             <translation>Cumulative</translation>
+        </message>
+        <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>組織別</source>
+            <translation>By organisation</translation>
         </message>
         <message>
             <source>運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。</source>
@@ -4832,6 +5822,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Failed logins before locking</translation>
         </message>
         <message>
+            <source>初期設定の完了</source>
+            <translation>First-run set-up done</translation>
+        </message>
+        <message>
             <source>定着確認の時期（か月）</source>
             <translation>Retention check timing (months)</translation>
         </message>
@@ -4848,28 +5842,12 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Minutes without activity before the screen locks</translation>
         </message>
         <message>
-            <source>発信者（所長名）</source>
-            <translation>Sender (head of office)</translation>
-        </message>
-        <message>
             <source>目標の指標「{indicator}」はありません</source>
             <translation>There is no target indicator "{indicator}"</translation>
         </message>
         <message>
             <source>目標値は0以上、年度は西暦で入力してください</source>
             <translation>Enter targets of 0 or more and the year in the Western calendar</translation>
-        </message>
-        <message>
-            <source>福祉事務所の所在地</source>
-            <translation>Welfare office address</translation>
-        </message>
-        <message>
-            <source>福祉事務所の電話番号</source>
-            <translation>Welfare office phone number</translation>
-        </message>
-        <message>
-            <source>福祉事務所名</source>
-            <translation>Welfare office name</translation>
         </message>
         <message>
             <source>終了後の保存年数</source>
@@ -4890,6 +5868,121 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>設定項目「{key}」はありません</source>
             <translation>There is no setting "{key}"</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>あとから変えるときは 管理 メニュー（組織・ハローワーク・職員・担当の一括変更）を使います。</source>
+            <translation>To change any of this later, use the Administration menu (organisations, Hello Work offices, staff, caseload moves).</translation>
+        </message>
+        <message>
+            <source>この手順をとばす</source>
+            <translation>Skip this step</translation>
+        </message>
+        <message>
+            <source>つなぎ — はじめての設定</source>
+            <translation>Tsunagi — First-run set-up</translation>
+        </message>
+        <message>
+            <source>ケースワーカーや査察指導員のアカウントを作ります。初期パスワードは一覧に表示されます。本人に伝えてください（最初のログインで本人が変更します）。</source>
+            <translation>Create the accounts of caseworkers and supervisors. Their initial passwords are shown in the list: tell each to them (they change it at the first sign-in).</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work offices</translation>
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>ユーザー名を入力してください</source>
+            <translation>Enter a user name</translation>
+        </message>
+        <message>
+            <source>・ハローワーク: {names}</source>
+            <translation>• Hello Work offices: {names}</translation>
+        </message>
+        <message>
+            <source>・ハローワーク: まだありません（支援要請の前に 管理 → ハローワーク で登録してください）</source>
+            <translation>• Hello Work offices: none yet (register one under Administration → Hello Work offices before the first referral)</translation>
+        </message>
+        <message>
+            <source>・組織: {name}（{head}）</source>
+            <translation>• Organisation: {name} ({head})</translation>
+        </message>
+        <message>
+            <source>・職員: この設定で {n} 人を登録</source>
+            <translation>• Staff: {n} registered in this set-up</translation>
+        </message>
+        <message>
+            <source>保存して次へ</source>
+            <translation>Save and continue</translation>
+        </message>
+        <message>
+            <source>初期パスワード</source>
+            <translation>Initial password</translation>
+        </message>
+        <message>
+            <source>完了</source>
+            <translation>Finish</translation>
+        </message>
+        <message>
+            <source>宛先</source>
+            <translation>Addressed to</translation>
+        </message>
+        <message>
+            <source>戻る</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>手順 {n} / 3</source>
+            <translation>Step {n} of 3</translation>
+        </message>
+        <message>
+            <source>支援要請先のハローワークを1か所以上登録します。入力して「登録」を押すと下の一覧に加わります（続けて何か所でも）。</source>
+            <translation>Register at least one Hello Work office to refer to. Fill in the form and press Register; it joins the list below (add as many as you need).</translation>
+        </message>
+        <message>
+            <source>支援要請書・同意書などに発信者として印刷される、この事務所の正式な情報です。福祉事務所が複数ある市では、ほかの組織を 管理 → 組織 で追加できます。</source>
+            <translation>This office's official identity, printed as the issuer on referrals, consent forms and the rest. A city with several welfare offices adds the others under Administration → Organisations.</translation>
+        </message>
+        <message>
+            <source>権限</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>次へ</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>登録</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>組織の情報</source>
+            <translation>The organisation</translation>
+        </message>
+        <message>
+            <source>職員</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>表示名</source>
+            <translation>Display name</translation>
+        </message>
+        <message>
+            <source>設定が終わりました</source>
+            <translation>Set-up is done</translation>
+        </message>
+        <message>
+            <source>通称</source>
+            <translation>Name in use</translation>
+        </message>
+        <message>
+            <source>電話</source>
+            <translation>Phone</translation>
         </message>
     </context>
     <context>
@@ -5091,6 +6184,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>{months}か月の定着確認の予定日は {due} です。{days}日早い {on} の確認として記録しますか？</source>
             <translation>The {months}-month retention check is due on {due}. Record it as checked on {on}, {days} days early?</translation>
+        </message>
+        <message>
+            <source>「{name}」は無効になっているハローワークです</source>
+            <translation>"{name}" is a disabled Hello Work office</translation>
         </message>
         <message>
             <source>この対象者には終了していない支援エピソードがあります</source>

@@ -129,12 +129,20 @@ def test_user_add_list_disable(data: Path) -> None:
     listed = run(data, "user", "list", "--format", "json")
     users = {u["username"]: u for u in json.loads(listed.stdout)}
     assert users["kato"]["role"] == "caseworker" and users["kato"]["active"] is True
-    # A caseworker may not manage users.
+    assert users["kato"]["must_change_password"] is True
+    # The initial password opens nothing but passwd; then a caseworker may not manage users.
+    first = run(data, "export", "--format", "csv", "--out", str(data / "x.csv"),
+                user="kato", password="kato-password-1")
+    assert first.returncode == 1 and "tsunagi passwd" in first.stderr
+    assert not (data / "x.csv").exists()
+    changed = run(data, "passwd", user="kato", password="kato-password-1",
+                  TSUNAGI_NEW_PASSWORD="kato-own-password")
+    assert changed.returncode == 0, changed.stderr
     denied = run(data, "user", "add", "x2", "--role", "viewer", "--display-name", "X",
-                 user="kato", password="kato-password-1")
+                 user="kato", password="kato-own-password")
     assert denied.returncode == 1 and "管理者のみ" in denied.stderr
     assert run(data, "user", "disable", "kato").returncode == 0
-    login = run(data, "verify", user="kato", password="kato-password-1")
+    login = run(data, "verify", user="kato", password="kato-own-password")
     assert login.returncode == 1 and "パスワードが違います" in login.stderr
 
 
@@ -229,7 +237,7 @@ def test_hello_work_exchange_sheet_round_trip(data: Path, tmp_path: Path) -> Non
     from openpyxl import load_workbook
 
     sheet = tmp_path / "sheet.xlsx"
-    written = run(data, "hello-work", "exchange-export", "--office", "ハローワーク新宿",
+    written = run(data, "hellowork", "exchange-export", "--office", "ハローワーク新宿",
                   "--out", str(sheet))
     assert written.returncode == 0, written.stderr
     assert json.loads(written.stdout)["listed"] > 0
@@ -246,15 +254,15 @@ def test_hello_work_exchange_sheet_round_trip(data: Path, tmp_path: Path) -> Non
                          ("日付", "R7.4.1")):
         ws.cell(foreign, titles[title]).value = value
     wb.save(sheet)
-    dry = run(data, "hello-work", "exchange-import", str(sheet), "--dry-run")
+    dry = run(data, "hellowork", "exchange-import", str(sheet), "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert json.loads(dry.stdout)["add"] == 1 and json.loads(dry.stdout)["rejected"] == 1
     assert f"{foreign}行目" in dry.stderr
-    done = run(data, "hello-work", "exchange-import", str(sheet))
+    done = run(data, "hellowork", "exchange-import", str(sheet))
     assert json.loads(done.stdout)["added"] == 1
-    again = run(data, "hello-work", "exchange-import", str(sheet))
+    again = run(data, "hellowork", "exchange-import", str(sheet))
     assert json.loads(again.stdout)["added"] == 0
-    unknown = run(data, "hello-work", "exchange-export", "--office", "ハローワーク月面",
+    unknown = run(data, "hellowork", "exchange-export", "--office", "ハローワーク月面",
                   "--out", str(sheet))
     assert unknown.returncode == 1 and "登録されていません" in unknown.stderr
 

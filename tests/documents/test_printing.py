@@ -147,3 +147,35 @@ def test_batch_prints_every_pending_referral_once(world: World, tmp_path) -> Non
     assert printing.pending_referrals(world.cw_a) == []
     with world.services.ctx.db.read() as s:
         assert all(r.printed_at for r in s.scalars(select(Referral)))
+
+
+def test_the_issuer_is_the_episodes_organisation_with_its_seal_box(world: World) -> None:
+    """An organisation that stamps its official seal: a box for it instead of 公印省略, and
+    the consent form addressed to its head."""
+    from desktop.services.offices import OfficeInput
+    from desktop.services.organisations import OrganisationInput
+
+    orgs, offices = world.services.organisations, world.services.offices
+    (home,) = orgs.organisations()
+    orgs.update(world.admin, home.id, home.version, OrganisationInput(
+        "つなぎ市生活自立相談センター", kind="independent_support_contracted",
+        head_title="つなぎ市生活自立相談センター長", head_name="大野 みどり",
+        phone="042-555-0200", doc_symbol="つ自", seal_omitted=False))
+    office = next(o for o in offices.offices() if o.id == world.office_id)
+    offices.update_office(world.admin, office.id, office.version, OfficeInput(
+        office.name, official_name="新宿公共職業安定所", head_title="新宿公共職業安定所長"))
+    ep = to_state(world, _person(world), "referred")  # type: ignore[arg-type]
+    referral = world.services.printing.print_document(world.cw_a, "referral", ep).pdf
+    text = text_of(referral)
+    for expected in ("つ自第2026-0001号", "新宿公共職業安定所長 殿", "つなぎ市生活自立相談センター",
+                     "つなぎ市生活自立相談センター長 大野 みどり", "公印", "042-555-0200"):
+        assert expected in text, expected
+    assert "公印省略" not in text
+    consent = text_of(world.services.printing.print_document(world.cw_a, "consent", ep).pdf)
+    assert "つなぎ市生活自立相談センター長 殿" in consent
+    document = pypdfium2.PdfDocument(referral)
+    image = document[0].render(scale=1).to_pil().convert("L")
+    document.close()
+    # The seal box sits at the right of the issuer lines, in the top fifth of the page.
+    width, height = image.size
+    assert image.crop((int(width * 0.8), 0, width, height // 5)).getextrema()[0] < 64

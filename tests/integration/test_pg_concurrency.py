@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import AuditEntry, Transition
-from tests.conftest import PASSWORD, World
+from tests.conftest import PASSWORD, World, accept_initial_passwords
 from tests.services.helpers import to_state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +28,7 @@ def test_concurrent_edits_and_transitions_lose_nothing(world: World, config, tmp
     person = world.person(household="")
     for name in ("cwc", "cwd"):
         services.auth.add_user(world.admin, name, f"職員 {name}", "supervisor", PASSWORD)
+    accept_initial_passwords(services)
     episodes = [to_state(world, world.person(family_kana="ヘイコウ" + "アイウエオカ"[i]), "candidate")
                 for i in range(6)]
     users = ["sv", "admin", "cwc", "cwd"]

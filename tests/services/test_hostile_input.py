@@ -21,6 +21,8 @@ from desktop.models import AuditEntry, ContactLog, HelloWorkOffice, Person
 from desktop.services.errors import DomainError
 from desktop.services.hygiene import MAX_TEXT
 from desktop.services.ledger import COLUMNS, read_table
+from desktop.services.offices import Navigator, OfficeInput
+from desktop.services.organisations import OrganisationInput
 from desktop.services.persons import PersonInput
 from desktop.services.workflow import ContactInput
 from tests.conftest import World
@@ -198,14 +200,22 @@ def _entry_points(world: World) -> dict[str, Callable[[str], object]]:
                 scope=["identity_contact"])),
         "add user display name": lambda v: services.auth.add_user(
             world.admin, f"user{next(serial)}", v, "viewer", "password-123"),
-        "office setting": lambda v: services.settings.set(world.admin, "office_name", v),
+        "organisation name": lambda v: services.organisations.add(
+            world.admin, OrganisationInput(v, head_title="所長")),
+        "organisation head": lambda v: services.organisations.add(
+            world.admin, OrganisationInput(f"組織{next(serial)}", head_title=v)),
+        "office official name": lambda v: services.offices.register_office(
+            world.admin, OfficeInput(f"HW{next(serial)}", official_name=v)),
+        "navigator name": lambda v: services.offices.register_office(
+            world.admin, OfficeInput(f"HW{next(serial)}", navigators=(Navigator(v),))),
     }
 
 
 @pytest.mark.parametrize("entry", [
     "open_episode note", "close_episode note", "return_referral reason", "refer number",
     "screening meeting", "accept plan", "revise plan", "placement employer",
-    "consent recipient", "add user display name", "office setting"])
+    "consent recipient", "add user display name", "organisation name", "organisation head",
+    "office official name", "navigator name"])
 def test_every_text_entry_point_refuses_hostile_text_cleanly(world: World, entry: str) -> None:
     call = _entry_points(world)[entry]
     for value in ("\u202e太郎山田", "a\x00b", "\x1b[31m", "記" * (MAX_TEXT + 1)):

@@ -23,7 +23,7 @@ from desktop.services.errors import DomainError, PermissionDenied
 from desktop.services.outreach import KitInvalid, read_kit, write_kit
 from desktop.services.persons import PersonInput
 from desktop.services.workflow import ContactInput
-from tests.conftest import PASSWORD, Clock, World
+from tests.conftest import PASSWORD, Clock, World, accept_initial_passwords
 from tests.services.test_outreach import KIT_PASS, laptop_factory  # noqa: F401 (fixture)
 
 COLLEAGUE = dict(case_number="COL-1", family_name="別所", given_name="一郎", family_kana="ベッショ",
@@ -265,6 +265,7 @@ def test_a_kit_from_another_installation_is_refused(
         services.auth.create_first_admin("admin", "管理 者", PASSWORD)
         admin = services.auth.login("admin", PASSWORD)
         services.auth.add_user(admin, "cwa", "青山 里美", "caseworker", PASSWORD)
+        accept_initial_passwords(services)
         cwa = services.auth.login("cwa", PASSWORD)
         pid = services.persons.create_person(cwa, PersonInput(
             "OTHER-1", "他所", "太郎", "タショ", "タロウ", date(1980, 1, 1), "other")).id

@@ -67,7 +67,8 @@ def test_fiscal_year_2025_every_key(caseload: World) -> None:
     r = w.services.reports.indicators(w.supervisor, Period.fiscal(2025))
 
     assert r["period"] == {"from": "2025-04-01", "to": "2026-03-31", "fiscal_year": 2025,
-                           "label": "令和7年度（2025年度）", "as_of": "2026-03-31"}
+                           "label": "令和7年度（2025年度）", "as_of": "2026-03-31",
+                           "organisation": None}
     # 就職率 = 7 placements / 5 support targets; the cohort measure 5 of 5 persons.
     assert counts(r) == expect(
         referrals=7, support_targets=5, placements=7, regular_placements=5,
@@ -80,7 +81,7 @@ def test_fiscal_year_2025_every_key(caseload: World) -> None:
         "referral_placements", "placed_persons", "placement_rate", "placed_person_rate",
         "protection_ended_by_work", "protection_reduced", "self_reliance_benefit",
         "job_referrals", "interviews", "hires", "retention", "by_category", "by_staff",
-        "by_hello_work_office", "monthly", "targets"]
+        "by_organisation", "by_hello_work_office", "monthly", "targets"]
 
     cats = r["by_category"]
     assert set(cats) == {"public_assistance", "child_rearing", "housing_benefit", "needy",
@@ -181,7 +182,8 @@ def test_a_past_year_keeps_its_numbers_after_reassignment_and_category_change(
     w = caseload
     before = w.services.reports.indicators(w.admin, Period.fiscal(2025))
     for row in w.services.caseload.page(w.admin, _all_states()):
-        w.services.persons.assign_caseworker(w.admin, row.person_id, w.cw_b.user_id)
+        if w.services.persons.get_person(w.admin, row.person_id).caseworker_id != w.cw_b.user_id:
+            w.services.persons.assign_caseworker(w.admin, row.person_id, w.cw_b.user_id)
         person = w.services.persons.get_person(w.admin, row.person_id)
         w.services.persons.update_person(w.admin, person.id, person.version, replace(
             PersonInput(**{f.name: getattr(person, f.name) for f in fields(PersonInput)}),
@@ -278,3 +280,64 @@ def test_bad_periods_and_targets_are_refused(world: World) -> None:
         world.services.settings.set_target(world.admin, 2025, "placement_rate", 60)
     with pytest.raises(PermissionDenied):
         world.services.settings.set_target(world.cw_a, 2025, "placements", 10)
+
+
+def test_counts_per_organisation_follow_a_transfer_and_a_report_for_one(
+        caseload: World) -> None:
+    """P7 is transferred on 2026-01-20 to a caseworker of a second organisation: its events
+    from that day (the 1-month check of 02-15) count under the new organisation, its
+    placement of 01-15 and everything before under the first. A report for the second
+    organisation counts only what is counted under it, without the office's targets."""
+    from desktop.services.context import Actor
+    from desktop.services.organisations import OrganisationInput
+    from tests.conftest import PASSWORD
+    from tests.services.helpers import on_day
+
+    w = caseload
+    west = w.services.organisations.add(w.admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長"))
+    staff = {}
+    for username, name, role in (("cwc", "西 一郎", "caseworker"), ("sv2", "西 監督", "supervisor")):
+        user = w.services.auth.add_user(w.admin, username, name, role, PASSWORD, west.id)
+        staff[username] = Actor(user.id, user.username, user.display_name, role,
+                                user.organisation_id)
+    p7 = next(r.person_id for r in w.services.caseload.page(w.admin, _all_states())
+              if r.category == "disability")
+    with on_day(w, date(2026, 1, 20)):
+        w.services.persons.assign_caseworker(w.admin, p7, staff["cwc"].user_id)
+    w.services.settings.set_target(w.supervisor, 2025, "placements", 10)
+
+    everyone = w.services.reports.indicators(w.admin, Period.fiscal(2025))
+    home = w.services.organisations.organisations()[0].name
+    assert home != west.name
+    assert list(everyone["by_organisation"]) == sorted([home, west.name])
+    assert counts(everyone["by_organisation"][west.name]) == ZERO
+    assert everyone["by_organisation"][west.name]["retention"]["1m"] == check(1, 1, 0)
+    assert counts(everyone["by_organisation"][home]) == counts(everyone)
+    assert everyone["by_organisation"][home]["retention"]["1m"] == check(6, 4, 2)
+    assert everyone["retention"]["1m"] == check(7, 5, 2)  # the totals do not move
+    assert everyone["by_staff"]["cwc"]["retention"]["1m"] == check(1, 1, 0)
+    assert everyone["by_staff"]["cwa"]["retention"]["1m"] == check(4, 3, 1)
+    assert everyone["period"]["organisation"] is None
+    assert "placements" in everyone["targets"]
+
+    theirs = w.services.reports.indicators(w.admin, Period.fiscal(2025),
+                                           organisation_id=west.id)
+    assert theirs["period"]["organisation"] == west.name
+    assert counts(theirs) == ZERO
+    assert theirs["retention"]["1m"] == check(1, 1, 0)
+    assert list(theirs["by_organisation"]) == [west.name]
+    assert theirs["targets"] == {}  # the office's targets are for every organisation
+    assert sum(v["referrals"] for v in theirs["by_hello_work_office"].values()) == 0
+    ours = w.services.reports.indicators(w.admin, Period.fiscal(2025),
+                                         organisation_id=w.admin.organisation_id)
+    assert counts(ours) == counts(everyone)
+
+    # Each supervisor sees their own organisation's staff.
+    assert set(w.services.reports.indicators(w.supervisor, Period.fiscal(2025))["by_staff"]) \
+        == {"cwa", "cwb"}
+    assert set(w.services.reports.indicators(staff["sv2"], Period.fiscal(2025))["by_staff"]) \
+        == {"cwc"}
+    with pytest.raises(InvalidInput):
+        w.services.reports.indicators(w.admin, Period.fiscal(2025),
+                                      organisation_id=w.office_id)  # not an organisation

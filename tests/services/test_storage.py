@@ -8,7 +8,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from keyring.backends import fail
@@ -20,8 +19,8 @@ from desktop.models.db import DatabaseUnavailable, WrongKey
 from desktop.models.keystore import KeyInfo, KeyUnavailable, format_recovery_key
 from desktop.models.migrate import (
     MigrationFailed,
-    _alembic_config,
     current_revision,
+    downgrade,
     head_revision,
     upgrade,
 )
@@ -152,8 +151,7 @@ def test_migration_from_previous_revision_keeps_data_and_backs_up_first(config: 
     is found through the rebuilt FTS index, and a backup was taken before migrating."""
     _add_person(config)
     engine, _, _ = open_engine(config)
-    with engine.begin() as conn:
-        command.downgrade(_alembic_config(conn), "0001")
+    downgrade(engine, "0001")
     assert current_revision(engine) == "0001"
     engine.dispose()
 
@@ -173,8 +171,7 @@ def test_migration_from_previous_revision_keeps_data_and_backs_up_first(config: 
 def test_migration_runs_with_foreign_keys_off_and_checks_them_after(config: Config) -> None:
     """A child row whose parent is missing makes the migration fail and roll back."""
     engine, _, _ = open_engine(config)
-    with engine.begin() as conn:
-        command.downgrade(_alembic_config(conn), "0001")
+    downgrade(engine, "0001")
     raw = engine.raw_connection()
     raw.execute("PRAGMA foreign_keys=OFF")
     raw.execute(

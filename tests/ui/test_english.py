@@ -100,7 +100,9 @@ def untranslated(texts: list[str], data: list[str]) -> list[str]:
 
 def data_of(world: World) -> list[str]:
     users = world.services.auth.list_users(world.admin)
+    organisations = world.services.organisations.organisations()
     return [*(u.display_name for u in users), world.office_name, *KEPT,
+            *(o.name for o in organisations), *(o.head_title for o in organisations),
             "代田", "花子", "シロタ", "ハナコ", "山田", "太郎", "ヤマダ", "タロウ",
             # what tests.services.helpers.to_state records as data
             "介護職員", "株式会社ひかり物流", "倉庫内軽作業", "田島 聡子"]

@@ -1,4 +1,4 @@
-"""initial schema: every record of DESIGN.md section 1 (generated from the models, reviewed)
+"""initial schema: every record of the domain (docs/DOMAIN.md) (generated from the models, reviewed)
 
 Revision ID: 0001
 Revises: 

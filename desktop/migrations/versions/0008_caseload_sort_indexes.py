@@ -16,13 +16,13 @@ caseworker's list walks the same office-wide index and skips the others' persons
   planned-end index, its prefix.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-01
 """
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,11 +1,12 @@
 """Hello Work's side of the case, and the 区分/担当 each episode's events are counted under
 
 - ``episodes`` gains Hello Work's 求職番号 (``job_seeker_number``) and the navigator, and the
-  区分 and 担当 frozen at its first 支援要請 (``category_at_referral``,
-  ``caseworker_at_referral``): every episode already referred takes the person's present
-  ones (what was known when this history started to be kept). Its report index carries them.
+  区分, 担当 and organisation frozen at its first 支援要請 (``category_at_referral``,
+  ``caseworker_at_referral``, ``organisation_at_referral``): every episode already referred
+  takes the person's present 区分 and 担当 and its own organisation (what was known when this
+  history started to be kept). Its report index carries them.
 - ``episode_reassignments``: from a reassignment on, the episode's events count under the new
-  caseworker.
+  caseworker and organisation.
 - ``hello_work_activities``: 職業相談, 職業紹介, 応募, 面接, 採否 and セミナー・訓練 on a
   referred case, each with the Hello Work office of its referral.
 - ``protection_outcomes`` gains the placement whose income led to it (filled here with the
@@ -49,7 +50,8 @@ REPORT_INDEXES = (
      ["due_on", "episode_id", "months", "result", "deleted_at"],
      ["due_on", "episode_id", "months", "result", "done_on", "deleted_at"]),
     ("episodes", "ix_episodes_report", ["id", "person_id", "deleted_at"],
-     ["id", "person_id", "category_at_referral", "caseworker_at_referral", "deleted_at"]),
+     ["id", "person_id", "category_at_referral", "caseworker_at_referral",
+      "organisation_at_referral", "organisation_id", "deleted_at"]),
 )
 
 
@@ -66,12 +68,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("category_at_referral", sa.String(length=24),
                                       nullable=True))
         batch_op.add_column(sa.Column("caseworker_at_referral", sa.Uuid(), nullable=True))
+        batch_op.add_column(sa.Column("organisation_at_referral", sa.Uuid(), nullable=True))
     op.execute(
         "UPDATE episodes SET"
         " category_at_referral = (SELECT p.category FROM persons p"
         "                         WHERE p.id = episodes.person_id),"
         " caseworker_at_referral = (SELECT p.caseworker_id FROM persons p"
-        "                           WHERE p.id = episodes.person_id)"
+        "                           WHERE p.id = episodes.person_id),"
+        " organisation_at_referral = organisation_id"
         " WHERE EXISTS (SELECT 1 FROM referrals r WHERE r.episode_id = episodes.id"
         "               AND r.deleted_at IS NULL)")
 
@@ -81,16 +85,21 @@ def upgrade() -> None:
         sa.Column("valid_from", sa.Date(), nullable=False),
         sa.Column("valid_to", sa.Date(), nullable=True),
         sa.Column("caseworker_id", sa.Uuid(), nullable=True),
+        sa.Column("organisation_id", sa.Uuid(), nullable=True),
         *_tracked(),
         sa.ForeignKeyConstraint(["episode_id"], ["episodes.id"],
                                 name=op.f("fk_episode_reassignments_episode_id_episodes"),
                                 ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["caseworker_id"], ["users.id"],
                                 name=op.f("fk_episode_reassignments_caseworker_id_users")),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"], ["organisations.id"],
+            name=op.f("fk_episode_reassignments_organisation_id_organisations")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_episode_reassignments")),
     )
     op.create_index("ix_episode_reassignments_report", "episode_reassignments",
-                    ["episode_id", "valid_from", "valid_to", "caseworker_id", "deleted_at"])
+                    ["episode_id", "valid_from", "valid_to", "caseworker_id", "organisation_id",
+                     "deleted_at"])
 
     op.create_table(
         "hello_work_activities",
@@ -178,6 +187,7 @@ def downgrade() -> None:
     op.drop_index("ix_episode_reassignments_report", table_name="episode_reassignments")
     op.drop_table("episode_reassignments")
     with op.batch_alter_table("episodes", schema=None) as batch_op:
+        batch_op.drop_column("organisation_at_referral")
         batch_op.drop_column("caseworker_at_referral")
         batch_op.drop_column("category_at_referral")
         batch_op.drop_column("navigator")
