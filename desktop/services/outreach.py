@@ -112,7 +112,9 @@ NEVER_RETURNED_COLUMNS = {"caseworker_id"}
 ENTITY_OF_TABLE = {"persons": "person", "episodes": "episode", "consents": "consent",
                    "referrals": "referral", "plans": "plan", "plan_reviews": "plan_review",
                    "placements": "placement", "retention_checkpoints": "checkpoint",
-                   "contact_logs": "contact", "protection_outcomes": "protection_outcome"}
+                   "contact_logs": "contact", "protection_outcomes": "protection_outcome",
+                   "hello_work_activities": "hello_work_activity",
+                   "episode_reassignments": "episode_reassignment"}
 
 
 class KitInvalid(DomainError):
