@@ -225,10 +225,21 @@ def monthly_table(report: dict[str, Any]) -> LabelledTable:
                          frozenset())
 
 
+def several_organisations(report: dict[str, Any]) -> bool:
+    """Whether the report covers more than one organisation: only then does 組織別 say
+    anything the totals do not (an office of one organisation keeps its files as they were)."""
+    return len(report["by_organisation"]) > 1
+
+
+def breakdown_tables(report: dict[str, Any]) -> list[LabelledTable]:
+    """区分別, 担当者別 and, when the report covers several organisations, 組織別."""
+    return [category_table(report), staff_table(report),
+            *([organisation_table(report)] if several_organisations(report) else [])]
+
+
 def all_tables(report: dict[str, Any]) -> list[LabelledTable]:
-    return [summary_table(report), retention_table(report), category_table(report),
-            staff_table(report), organisation_table(report), office_table(report),
-            monthly_table(report)]
+    return [summary_table(report), retention_table(report), *breakdown_tables(report),
+            office_table(report), monthly_table(report)]
 
 
 def title_of(report: dict[str, Any]) -> str:
@@ -274,7 +285,8 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
     wb = Workbook()
     sheets = [(_t("概要"), [summary_table(report), retention_table(report)]),
               (_t("区分別"), [category_table(report)]), (_t("担当者別"), [staff_table(report)]),
-              (_t("組織別"), [organisation_table(report)]),
+              *([(_t("組織別"), [organisation_table(report)])]
+                if several_organisations(report) else []),
               (_t("ハローワーク別"), [office_table(report)]), (_t("月別"), [monthly_table(report)])]
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="E8EEF4")

@@ -22,18 +22,16 @@ from desktop.documents.forms import GOTHIC, MINCHO, _p, _register_fonts, _styles
 from desktop.documents.report_tables import (
     LabelledTable,
     as_of_label,
-    category_table,
+    breakdown_tables,
     cumulative_rates,
     monthly_table,
     office_table,
-    organisation_table,
     percent,
     period_months,
     report_csv,
     report_xlsx,
     retention_table,
     shown,
-    staff_table,
     summary_table,
     title_of,
 )
@@ -202,7 +200,7 @@ def report_pdf(report: dict[str, Any], office_name: str = "", generated_on: date
                      _rate_chart(report, half - 6 * mm, 58 * mm)]],
                    colWidths=[half, half])
     story += [charts, PageBreak()]
-    for table in (category_table(report), staff_table(report), organisation_table(report)):
+    for table in breakdown_tables(report):
         first = 42 * mm
         rest = (page_w - first) / (len(table.header) - 1)
         story += [Paragraph(table.title, styles["heading"]),

@@ -64,7 +64,7 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import fiscal_year, fiscal_year_short
-from desktop.ui.widgets import DateEdit, FlowLayout
+from desktop.ui.widgets import DateEdit, FlowLayout, index_of
 
 _t = translator("ReportsView")
 
@@ -235,7 +235,7 @@ class ReportsView(QWidget):
         self.details.setTabVisible(self.details.indexOf(self.by_organisation), several)
         if several and self.actor.role != "admin":
             # Staff of one organisation start from their own; every organisation is a choice.
-            index = self.organisation.findData(self.actor.organisation_id)
+            index = index_of(self.organisation, self.actor.organisation_id)
             self.organisation.setCurrentIndex(max(0, index))
 
     def selected_organisation(self) -> uuid.UUID | None:

@@ -233,6 +233,28 @@ def test_report_json_keys_and_file_formats(data: Path, tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
 
 
+def test_report_for_one_organisation(data: Path) -> None:
+    """--organisation counts that organisation's events only and names it; a second
+    organisation with no cases counts zero; an unknown name is refused with a message."""
+    whole = json.loads(run(data, "report", "--fiscal-year", "2025").stdout)
+    (home,) = whole["by_organisation"]
+    assert whole["period"]["organisation"] is None
+    added = run(data, "org", "add", "横浜市西区福祉保健センター", "--head-title",
+                "西区福祉保健センター長")
+    assert added.returncode == 0, added.stderr
+    ours = json.loads(run(data, "report", "--fiscal-year", "2025", "--organisation",
+                          home).stdout)
+    assert ours["period"]["organisation"] == home
+    assert (ours["placements"], ours["referrals"]) == (whole["placements"], whole["referrals"])
+    theirs = json.loads(run(data, "report", "--fiscal-year", "2025", "--organisation",
+                            "横浜市西区福祉保健センター").stdout)
+    assert (theirs["placements"], theirs["referrals"]) == (0, 0)
+    assert list(theirs["by_organisation"]) == ["横浜市西区福祉保健センター"]
+    unknown = run(data, "report", "--fiscal-year", "2025", "--organisation", "どこか")
+    assert unknown.returncode == 1 and "どこか" in unknown.stderr and "Traceback" not in \
+        unknown.stderr
+
+
 def test_hello_work_exchange_sheet_round_trip(data: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

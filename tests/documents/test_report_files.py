@@ -14,7 +14,7 @@ from desktop.documents import reports as files
 from desktop.services.reports import Period
 from tests.conftest import World
 from tests.documents.test_printing import pages, text_of
-from tests.services.helpers import build_report_caseload
+from tests.services.helpers import build_report_caseload, transfer_to_a_second_organisation
 
 
 @pytest.fixture
@@ -85,3 +85,38 @@ def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
     image = document[0].render(scale=0.5).to_pil().convert("L")
     document.close()
     assert image.getextrema()[0] < 100  # dark ink: text, bars and lines were drawn
+
+
+def test_a_report_over_two_organisations_adds_their_table_to_every_file(world: World) -> None:
+    """With a second organisation (P7's 1-month check counted under it), the CSV, the
+    Excel file and the PDF carry 組織別 with the JSON's numbers; a report for one
+    organisation names it in its title. An office of one organisation (above) has no such
+    table: its single row would repeat the totals."""
+    w = build_report_caseload(world)
+    west = transfer_to_a_second_organisation(w)
+    report = w.services.reports.indicators(w.admin, Period.fiscal(2025))
+    home = next(name for name in report["by_organisation"] if name != west.name)
+
+    rows = list(csv.reader(io.StringIO(files.report_csv(report).decode("utf-8-sig"))))
+    at = rows.index(["■組織別"])
+    assert rows[at + 1][:3] == ["組織", "支援要請件数", "支援対象者数"]
+    table = {r[0]: r for r in rows[at + 2:at + 5]}
+    assert list(table) == [*report["by_organisation"], "合計"]
+    assert table[west.name][1:4] == ["0", "0", "0"]
+    assert table[home][1:4] == table["合計"][1:4] == ["7", "5", "7"]
+
+    wb = load_workbook(io.BytesIO(files.report_xlsx(report)))
+    assert wb.sheetnames == ["概要", "区分別", "担当者別", "組織別", "ハローワーク別", "月別"]
+    sheet = {row[0].value: [c.value for c in row] for row in wb["組織別"].iter_rows()
+             if row[0].value}
+    assert sheet[home][1:4] == [7, 5, 7] and sheet[west.name][1:4] == [0, 0, 0]
+
+    text = text_of(files.report_pdf(report, "新宿区福祉事務所"))
+    assert "組織別" in text and west.name in text
+
+    theirs = w.services.reports.indicators(w.admin, Period.fiscal(2025),
+                                           organisation_id=west.id)
+    title = f"就労支援 実績報告　令和7年度（2025年度）　{west.name}"
+    assert files.report_csv(theirs).decode("utf-8-sig").splitlines()[0] == title
+    assert "組織別" not in load_workbook(io.BytesIO(files.report_xlsx(theirs))).sheetnames
+    assert title in text_of(files.report_pdf(theirs, "新宿区福祉事務所")).replace("\n", "")

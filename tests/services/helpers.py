@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -189,6 +189,39 @@ def build_report_caseload(world: World) -> World:
     _checkpoint(w, a, ep, date(2025, 11, 1), "employed")
     _checkpoint(w, a, ep, date(2026, 2, 1), "left")
     return w
+
+
+@dataclass(frozen=True)
+class SecondOrganisation:
+    id: uuid.UUID
+    name: str
+    caseworker: Actor  # 西 一郎 (cwc)
+    supervisor: Actor  # 西 監督 (sv2)
+    transferred: uuid.UUID  # P7, moved to cwc on 2026-01-20
+
+
+def transfer_to_a_second_organisation(w: World) -> SecondOrganisation:
+    """The report caseload plus a second organisation, 横浜市西区福祉保健センター, with a
+    caseworker (cwc) and a supervisor (sv2); P7 (障害者) is reassigned to cwc on 2026-01-20,
+    so its 1-month check of 2026-02-15 counts under the second organisation and everything
+    before under the first."""
+    from desktop.services.organisations import OrganisationInput
+    from tests.conftest import PASSWORD
+
+    west = w.services.organisations.add(w.admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長"))
+    staff = {}
+    for username, name, role in (("cwc", "西 一郎", "caseworker"), ("sv2", "西 監督", "supervisor")):
+        user = w.services.auth.add_user(w.admin, username, name, role, PASSWORD, west.id)
+        staff[username] = Actor(user.id, user.username, user.display_name, role,
+                                user.organisation_id)
+    from desktop.services.caseload import OPEN_STATES, CaseloadFilter
+
+    p7 = next(r.person_id for r in w.services.caseload.page(
+        w.admin, CaseloadFilter(states=(*OPEN_STATES, "closed"))) if r.category == "disability")
+    with on_day(w, date(2026, 1, 20)):
+        w.services.persons.assign_caseworker(w.admin, p7, staff["cwc"].user_id)
+    return SecondOrganisation(west.id, west.name, staff["cwc"], staff["sv2"], p7)
 
 
 def seal_as_an_older_release(engine: sa.Engine, key: bytes, anchor: HeadAnchor | None) -> int:

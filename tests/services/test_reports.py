@@ -33,7 +33,11 @@ from desktop.services.errors import InvalidInput, PermissionDenied
 from desktop.services.persons import PersonInput
 from desktop.services.reports import Period
 from tests.conftest import World
-from tests.services.helpers import SECOND_OFFICE, build_report_caseload
+from tests.services.helpers import (
+    SECOND_OFFICE,
+    build_report_caseload,
+    transfer_to_a_second_organisation,
+)
 
 ZERO = {"referrals": 0, "support_targets": 0, "placements": 0, "regular_placements": 0,
         "referral_placements": 0, "placed_persons": 0, "placement_rate": 0.0,
@@ -288,23 +292,8 @@ def test_counts_per_organisation_follow_a_transfer_and_a_report_for_one(
     from that day (the 1-month check of 02-15) count under the new organisation, its
     placement of 01-15 and everything before under the first. A report for the second
     organisation counts only what is counted under it, without the office's targets."""
-    from desktop.services.context import Actor
-    from desktop.services.organisations import OrganisationInput
-    from tests.conftest import PASSWORD
-    from tests.services.helpers import on_day
-
     w = caseload
-    west = w.services.organisations.add(w.admin, OrganisationInput(
-        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長"))
-    staff = {}
-    for username, name, role in (("cwc", "西 一郎", "caseworker"), ("sv2", "西 監督", "supervisor")):
-        user = w.services.auth.add_user(w.admin, username, name, role, PASSWORD, west.id)
-        staff[username] = Actor(user.id, user.username, user.display_name, role,
-                                user.organisation_id)
-    p7 = next(r.person_id for r in w.services.caseload.page(w.admin, _all_states())
-              if r.category == "disability")
-    with on_day(w, date(2026, 1, 20)):
-        w.services.persons.assign_caseworker(w.admin, p7, staff["cwc"].user_id)
+    west = transfer_to_a_second_organisation(w)
     w.services.settings.set_target(w.supervisor, 2025, "placements", 10)
 
     everyone = w.services.reports.indicators(w.admin, Period.fiscal(2025))
@@ -336,7 +325,7 @@ def test_counts_per_organisation_follow_a_transfer_and_a_report_for_one(
     # Each supervisor sees their own organisation's staff.
     assert set(w.services.reports.indicators(w.supervisor, Period.fiscal(2025))["by_staff"]) \
         == {"cwa", "cwb"}
-    assert set(w.services.reports.indicators(staff["sv2"], Period.fiscal(2025))["by_staff"]) \
+    assert set(w.services.reports.indicators(west.supervisor, Period.fiscal(2025))["by_staff"]) \
         == {"cwc"}
     with pytest.raises(InvalidInput):
         w.services.reports.indicators(w.admin, Period.fiscal(2025),

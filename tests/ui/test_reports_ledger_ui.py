@@ -16,8 +16,9 @@ from desktop.ui.forms import ActionDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import index_of
 from tests.conftest import World
-from tests.services.helpers import build_report_caseload
+from tests.services.helpers import build_report_caseload, transfer_to_a_second_organisation
 from tests.ui.conftest import DialogDriver, ok
 
 
@@ -90,6 +91,39 @@ def test_report_screen_shows_figures_targets_and_charts(
     assert shown and str(target) in shown[0]
     assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別",
                                                 "月別"]
+
+
+def test_a_report_is_run_for_every_organisation_or_for_one(
+        qtbot: QtBot, world: World, driver: DialogDriver) -> None:
+    """With two organisations the picker offers すべての組織 and each one, and 組織別 shows
+    a row per organisation; run for one, the heading names it and counts only its events.
+    A supervisor of the second organisation starts from their own."""
+    build_report_caseload(world)
+    west = transfer_to_a_second_organisation(world)
+    window = next(_window(qtbot, world, world.admin))
+    view = window.reports
+    assert view.organisation.isVisibleTo(view)
+    assert [view.organisation.itemText(i) for i in range(view.organisation.count())] == [
+        "すべての組織", *sorted(o.name for o in world.services.organisations.organisations())]
+    assert view.organisation.currentIndex() == 0  # an administrator starts from every one
+    assert view.details.isTabVisible(view.details.indexOf(view.by_organisation))
+    view.year.setCurrentIndex(view.year.findData(2025))
+    view.compute()
+    names = [_cell(view.by_organisation, r, 0) for r in range(view.by_organisation.rowCount())]
+    assert names == [*view.report["by_organisation"], "合計"]  # type: ignore[index]
+    assert west.name not in view.heading.text()
+
+    view.organisation.setCurrentIndex(index_of(view.organisation, west.id))
+    view.compute()
+    assert f"令和7年度（2025年度）　{west.name}" in view.heading.text()
+    rows = {_cell(view.summary, r, 0): _cell(view.summary, r, 1)
+            for r in range(view.summary.rowCount())}
+    assert rows["就職件数"] == "0"
+    assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
+                                                             "0"]
+
+    theirs = next(_window(qtbot, world, west.supervisor)).reports
+    assert theirs.selected_organisation() == west.id
 
 
 def test_a_bad_custom_period_is_shown_beside_the_picker(supervisor_window: MainWindow) -> None:
