@@ -7,6 +7,9 @@ Windows take their size from the screen (scripts/screenshots runs Xvfb at 1366×
 --small (Xvfb at 1024×700) only the main window, 新規受付 and the print preview are rendered,
 named *-1024x700.png.
 
+With more than one organisation registered (`org add`), 実績報告 is also rendered with its
+organisation picker and 組織別 (43-reports-by-organisation).
+
 In the language saved for DATA_DIR (TSUNAGI_LANG=en overrides): Japanese screens go to
 docs/screenshots/, English ones to docs/screenshots/en/ with the same names.
 
@@ -261,6 +264,17 @@ def show_reports(window: MainWindow) -> None:
     bar.setValue(bar.maximum())  # down to the charts, which stop at this month
     grab(window, "42-reports-running-year")
     bar.setValue(0)
+    if view.organisation.isVisibleTo(view):
+        # With a second organisation registered (`org add`): the picker and 組織別.
+        view.report = None
+        view.year.setCurrentIndex(1)
+        view.compute()
+        wait_for(lambda: view.report is not None)
+        view.details.setCurrentIndex(view.details.indexOf(view.by_organisation))
+        bar.setValue(bar.maximum())
+        grab(window, "43-reports-by-organisation")
+        bar.setValue(0)
+        view.details.setCurrentIndex(0)
 
 
 def show_exchange_import(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]
