@@ -213,4 +213,7 @@ def test_the_hello_work_tab_and_the_exchange_preview_fit_an_office_laptop(
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 60
     assert_fits(dialog, checked)
-    assert view.hello_work_page is view.tabs.widget(view.tabs.count() - 1)
+    # The ハローワーク tab follows the plan's (the 担当 tab of issue 17 comes after it).
+    index = view.tabs.indexOf(view.hello_work_page)
+    assert view.tabs.tabText(index) == "ハローワーク"
+    assert view.tabs.tabText(index - 1) == "支援プラン・支援要請"
