@@ -202,8 +202,10 @@ class _Tally:
 
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str, str, int]] = []
+        self._grouped: dict[tuple[str, str, str], dict[str, int]] | None = None
 
     def add(self, indicator: str, rows: Any) -> None:
+        self._grouped = None
         for category, staff, organisation, month, n in rows:
             self.rows.append((indicator, category, str(staff or UNASSIGNED),
                               str(organisation or UNASSIGNED), month, int(n or 0)))
@@ -216,11 +218,30 @@ class _Tally:
                 self.add(indicator, [(category, staff, organisation, month, n)])
 
     def totals(self, keep: Any = lambda group: True) -> dict[str, int]:
-        """Sums of the rows whose group (category, staff, organisation) ``keep`` accepts."""
+        """Sums of the rows whose group (category, staff, organisation) ``keep`` accepts.
+        The rows are summed over the months once; each block (per 区分, 担当者,
+        organisation) then walks the few groups, not every row."""
+        if self._grouped is None:
+            grouped: dict[tuple[str, str, str], dict[str, int]] = defaultdict(
+                lambda: defaultdict(int))
+            for ind, cat, staff, org, _m, n in self.rows:
+                grouped[(cat, staff, org)][ind] += n
+            self._grouped = grouped
         out = dict.fromkeys(COUNT_KEYS, 0)
-        for ind, cat, staff, org, _m, n in self.rows:
-            if ind in out and keep((cat, staff, org)):
-                out[ind] += n
+        for group, counts in self._grouped.items():
+            if keep(group):
+                for ind, n in counts.items():
+                    if ind in out:
+                        out[ind] += n
+        return out
+
+    def by_month(self) -> dict[str, dict[str, int]]:
+        """Every count per month, in one pass."""
+        out: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNT_KEYS, 0))
+        for ind, _c, _w, _o, month, n in self.rows:
+            row = out[month]
+            if ind in row:
+                row[ind] += n
         return out
 
 
@@ -549,13 +570,8 @@ class ReportService:
         by_organisation = {
             organisations[oid]: block(lambda g, oid=oid: g[2] == oid)
             for oid in sorted(shown_orgs, key=lambda o: organisations[o])}
-        monthly = []
-        for key in period.months(as_of):
-            row = dict.fromkeys(COUNT_KEYS, 0)
-            for ind, _c, _w, _o, m, n in tally.rows:
-                if m == key:
-                    row[ind] += n
-            monthly.append({"month": key, **row})
+        per_month = tally.by_month()
+        monthly = [{"month": key, **per_month[key]} for key in period.months(as_of)]
         target_block = {}
         for indicator, value in sorted(targets.items()):
             actual = overall.get(indicator, 0)
