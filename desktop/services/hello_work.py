@@ -42,7 +42,7 @@ from desktop.services.exchange_sheet import (
     write_sheet,
 )
 from desktop.services.labels import HELLO_WORK_ACTIVITIES, HIRING_RESULTS, shown
-from desktop.services.permissions import check_edit, require_role, visible_persons
+from desktop.services.permissions import check_edit, require, visible_persons
 
 _t = translator("HelloWork")
 OPEN_REFERRAL = ("sent", "accepted")
@@ -414,7 +414,7 @@ class HelloWorkService:
     def exchange_sheet(self, actor: Actor, office_id: uuid.UUID) -> ExchangeSheet:
         """The 支援状況連絡票 for one Hello Work office: its open referrals that the actor may
         see and whose sharing consent in force names the office. Audited as an export."""
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require(actor, "hello_work_exchange")
         today = self.ctx.today()
         with self.ctx.db.write() as s:
             office = self._office(s, office_id)
@@ -464,7 +464,7 @@ class HelloWorkService:
                          office_id: uuid.UUID | None = None) -> ExchangePreview:
         """What importing the filled sheet would do, row by row; nothing is written. The
         office is the one named on the sheet unless ``office_id`` is given (it must agree)."""
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require(actor, "hello_work_exchange")
         named, rows = self._read(path)
         with self.ctx.db.read() as s:
             office = self._sheet_office(s, named, office_id)
@@ -478,7 +478,7 @@ class HelloWorkService:
         rows that do not match an open referral of the office are rejected with the reason.
         A 採用 is recorded as an activity that proposes the placement; the caseworker
         confirms it on the recipient screen."""
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require(actor, "hello_work_exchange")
         named, rows = self._read(path)  # parsed before the write lock is taken
         with self.ctx.db.write() as s:
             office = self._sheet_office(s, named, office_id)

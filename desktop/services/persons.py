@@ -34,7 +34,7 @@ from desktop.services.organisations import first_organisation
 from desktop.services.permissions import (
     check_edit,
     check_read,
-    require_role,
+    require,
     require_same_organisation,
     visible_persons,
 )
@@ -252,7 +252,7 @@ def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
                        caseworker_id: uuid.UUID | None) -> tuple[PersonInput, uuid.UUID | None]:
     """Permission and validation for a new person; a caseworker registers into their own
     caseload (担当 defaults to self), an administrator or supervisor chooses."""
-    require_role(actor, "admin", "supervisor", "caseworker")
+    require(actor, "register_persons")
     clean = validated(data, ctx.today())
     if actor.role == "caseworker":
         if caseworker_id not in (None, actor.user_id):
@@ -308,15 +308,27 @@ class PersonService:
     def possible_duplicates(self, actor: Actor, family_kana: str, given_kana: str,
                             birth_date: date) -> list[DuplicateCandidate]:
         """Persons already registered with the same reading and birth date (any caseload:
-        a duplicate must be caught even when it belongs to a colleague)."""
+        a duplicate must be caught even when it belongs to a colleague or another
+        organisation). Asked by staff who register persons; a match the actor may not read
+        is given by its case number alone, its name withheld (the reading and birth date
+        are what the actor typed)."""
+        require(actor, "register_persons")
         kana = fold(family_kana) + fold(given_kana)
         with self.ctx.db.read() as s:
             rows = s.execute(select(Person).where(
                 Person.kana_key == kana, Person.birth_date == birth_date,
                 Person.deleted_at.is_(None))).scalars()
-            return [DuplicateCandidate(p.id, p.case_number, p.family_name + " " + p.given_name,
-                                       p.family_kana + " " + p.given_kana, p.birth_date)
-                    for p in rows]
+            found = []
+            for p in rows:
+                try:
+                    check_read(s, actor, p)
+                    name = p.family_name + " " + p.given_name
+                except PermissionDenied:
+                    name = _t("（担当外の対象者）")
+                found.append(DuplicateCandidate(p.id, p.case_number, name,
+                                                p.family_kana + " " + p.given_kana,
+                                                p.birth_date))
+            return found
 
     def create_person(self, actor: Actor, data: PersonInput,
                       caseworker_id: uuid.UUID | None = None) -> PersonRecord:
@@ -328,18 +340,21 @@ class PersonService:
             return to_record(person)
 
     def get_person(self, actor: Actor, person_id: uuid.UUID) -> PersonRecord:
-        """Read a profile; every view is audited."""
-        with self.ctx.db.write() as s:
+        """Read a profile; every view is audited (noted, and appended by a write of its
+        own: reading never waits for another writer)."""
+        with self.ctx.db.read() as s:
+            audit.check_signed_in(s, actor)  # the view is noted, not appended, below
             person = load_person(s, person_id)
             check_read(s, actor, person)
-            audit.append(s, self.ctx, actor, "view", "person", person.id)
             name = ""
             if person.caseworker_id:
                 name = s.scalar(select(User.display_name).where(
                     User.id == person.caseworker_id)) or ""
             organisation = s.scalar(select(Organisation.name).where(
                 Organisation.id == person.organisation_id)) or ""
-            return to_record(person, name, organisation)
+            record = to_record(person, name, organisation)
+        self.ctx.views.note(actor, "view", "person", record.id)
+        return record
 
     def update_person(self, actor: Actor, person_id: uuid.UUID, expected_version: int,
                       data: PersonInput) -> PersonRecord:
@@ -391,10 +406,16 @@ class PersonService:
         with self.ctx.db.read() as s:
             person = s.scalar(select(Person).where(Person.case_number == case_number.strip(),
                                                    Person.deleted_at.is_(None)))
+            missing = NotFound(_t("ケース番号「{case_number}」の対象者は登録されていません").format(
+                case_number=case_number))
             if person is None:
-                raise NotFound(_t("ケース番号「{case_number}」の対象者は登録されていません").format(
-                    case_number=case_number))
-            check_read(s, actor, person)
+                raise missing
+            try:
+                check_read(s, actor, person)
+            except PermissionDenied:
+                # The same answer as for a number no one holds: the message must not tell
+                # that another caseload or organisation has it.
+                raise missing from None
             return person.id
 
     def assign_caseworker(self, actor: Actor, person_id: uuid.UUID,
@@ -402,10 +423,13 @@ class PersonService:
         """担当変更: the case goes to ``caseworker_id`` from today. To a caseworker of another
         organisation (an administrator's transfer), the person and their open episode move
         with it."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "assign_caseworker")
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
+            # A supervisor assigns their organisation's cases, never one shared with them
+            # from another organisation (moving it over is an administrator's transfer).
+            require_same_organisation(actor, person.organisation_id)
             caseworker = require_staff(s, caseworker_id)
             require_same_organisation(actor, caseworker.organisation_id)
             if person.caseworker_id == caseworker.id:
@@ -441,7 +465,7 @@ class PersonService:
         """担当の一括変更 (人事異動): every case in ``from_id``'s charge goes to ``to_id`` in one
         transaction, each audited and written to the person's 担当の履歴. ``dry_run`` only
         lists them (the preview)."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "assign_caseworker")
         if from_id == to_id:
             raise InvalidInput("to", _t("移す先に、移す元と同じ職員は選べません"))
         session = self.ctx.db.read() if dry_run else self.ctx.db.write()
@@ -494,11 +518,15 @@ class PersonService:
 
     def share_case(self, actor: Actor, person_id: uuid.UUID, user_id: uuid.UUID) -> None:
         """Let another caseworker see and edit this case (e.g. a 就労支援員 working with the
-        地区担当員)."""
+        地区担当員) of the case's organisation; only an administrator shares across
+        organisations."""
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
-            require_staff(s, user_id)
+            colleague = require_staff(s, user_id)
+            if actor.role != "admin" and colleague.organisation_id != person.organisation_id:
+                raise PermissionDenied(_t(
+                    "ほかの組織の職員とはケースを共有できません（組織をまたぐ共有・移管は管理者が行います）"))
             share = s.scalar(select(CaseShare).where(CaseShare.person_id == person_id,
                                                      CaseShare.user_id == user_id))
             if share is None:

@@ -89,7 +89,7 @@ from desktop.models import (
 from desktop.services import audit
 from desktop.services.attribution import AttributedAt
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.errors import InvalidInput
+from desktop.services.errors import InvalidInput, PermissionDenied
 from desktop.services.labels import CATEGORIES
 from desktop.services.settings import read_setting
 
@@ -271,27 +271,47 @@ class ReportService:
                    **audit_detail: Any) -> dict[str, Any]:
         """The indicator report for ``period`` as of ``as_of`` (default: today), of every
         organisation or of ``organisation_id``'s events only, as JSON-ready data. Aggregate
-        counts only (no person is named), so every role may run it; a caseworker's 担当者別
-        holds only their own row, a supervisor's and a viewer's their organisation's staff.
-        Audited with the period."""
+        counts only (no person is named), so every role may run it, but only an
+        administrator over another organisation or all of them: anyone else's report is of
+        their own organisation (another one's is refused). A caseworker's 担当者別 holds only
+        their own row, a supervisor's and a viewer's their organisation's staff. Audited with
+        the period (noted: a report never holds the write lock while it counts)."""
         as_of = as_of or self.ctx.today()
-        with self.ctx.db.write() as s:
-            report = self._compute(s, actor, period, as_of, organisation_id)
-            detail = dict(audit_detail)
-            if organisation_id is not None:
-                detail["organisation"] = str(organisation_id)
-            audit.append(s, self.ctx, actor, audit_action, "report",
-                         period.fiscal_year or f"{period.start}..{period.end}",
-                         start=period.start.isoformat(), end=period.end.isoformat(),
-                         as_of=report["period"]["as_of"], **detail)
-            return report
-
-    def organisations(self) -> list[tuple[uuid.UUID, str]]:
-        """The organisations a report can be run for (every role may: counts only)."""
+        organisation_id = self._scope(actor, organisation_id)
         with self.ctx.db.read() as s:
-            return [(i, n) for i, n in s.execute(
-                select(Organisation.id, Organisation.name)
-                .where(Organisation.deleted_at.is_(None)).order_by(Organisation.name))]
+            audit.check_signed_in(s, actor)  # the view is noted, not appended, below
+            if organisation_id is not None and self._only_organisation(s):
+                organisation_id = None  # the one organisation's report is the database's
+            report = self._compute(s, actor, period, as_of, organisation_id)
+        detail = dict(audit_detail)
+        if organisation_id is not None:
+            detail["organisation"] = str(organisation_id)
+        self.ctx.views.note(actor, audit_action, "report",
+                            period.fiscal_year or f"{period.start}..{period.end}",
+                            start=period.start.isoformat(), end=period.end.isoformat(),
+                            as_of=report["period"]["as_of"], **detail)
+        return report
+
+    @staticmethod
+    def _scope(actor: Actor, organisation_id: uuid.UUID | None) -> uuid.UUID | None:
+        """The organisation a report counts: any (or all) for an administrator; the
+        actor's own for everyone else, who may not ask for another one's."""
+        if actor.role == "admin" or actor.organisation_id is None:
+            return organisation_id
+        if organisation_id not in (None, actor.organisation_id):
+            raise PermissionDenied(_t("他の組織の実績報告は作成できません"))
+        return actor.organisation_id
+
+    def organisations(self, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+        """The organisations ``actor`` can run a report for: every one for an
+        administrator, their own for everyone else."""
+        query = (select(Organisation.id, Organisation.name)
+                 .where(Organisation.deleted_at.is_(None)).order_by(Organisation.name))
+        own = self._scope(actor, None)
+        if own is not None:
+            query = query.where(Organisation.id == own)
+        with self.ctx.db.read() as s:
+            return [(i, n) for i, n in s.execute(query)]
 
     def export(self, actor: Actor, period: Period, fmt: str, as_of: date | None = None,
                organisation_id: uuid.UUID | None = None) -> bytes:
@@ -435,6 +455,13 @@ class ReportService:
                               organisations, by_office,
                               self._targets(s, period) if organisation_id is None else {},
                               scope)
+
+    @staticmethod
+    def _only_organisation(s: Session) -> bool:
+        """One organisation in the database: its report is the database's, targets and
+        all (targets are set per database)."""
+        return (s.scalar(select(func.count()).select_from(Organisation)
+                         .where(Organisation.deleted_at.is_(None))) or 0) <= 1
 
     @staticmethod
     def _activity_counts() -> list[Any]:

@@ -1,8 +1,9 @@
 """支援状況連絡票: make the sheet for one Hello Work office, and bring a filled one back — see
 what every row would do, then import.
 
-The preview and the import run on the task runner; nothing is written until the person
-presses 取り込む, and then the service writes every good row in one transaction.
+The offices and the preview are read on the task runner's read lane; nothing is written
+until the person presses 取り込む, and then a command (ImportExchangeSheet) writes every good
+row in one transaction.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.files import write_whole
 from desktop.i18n import listing, translator
 from desktop.services import Services
+from desktop.services.commands import ExportExchangeSheet, ImportExchangeSheet
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DatabaseBusy, DomainError
 from desktop.services.hello_work import ExchangePreview, ExchangeResult, ExchangeSheet
+from desktop.services.offices import OfficeRecord
 from desktop.ui import dialogs, preview
+from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, wareki
 from desktop.ui.widgets import Form, fit_to_screen
@@ -51,13 +54,20 @@ def status_text(status: str, proposal: bool = False) -> str:
 
 
 def make_sheet(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner) -> None:
-    """Choose the office, then where to save; the sheet is built on the task runner."""
-    offices = services.offices.offices()
-    if not offices:
-        dialogs.show_error(parent, _t("支援状況連絡票"), _t("ハローワークが登録されていません"))
-        return
-    from desktop.ui.forms import ActionDialog
+    """The offices are read on the read lane; then choose one and where to save, and the
+    sheet is built and saved by a command on the write lane (audited as an export)."""
 
+    def chosen_offices(offices: list[OfficeRecord]) -> None:
+        if not offices:
+            dialogs.show_error(parent, _t("支援状況連絡票"), _t("ハローワークが登録されていません"))
+            return
+        _choose(parent, services, runner, offices)
+
+    runner.read(services.offices.offices, chosen_offices, owner=parent)
+
+
+def _choose(parent: QWidget, services: Services, runner: TaskRunner,
+            offices: list[OfficeRecord]) -> None:
     chosen: dict[str, uuid.UUID] = {}
 
     def build(form: Form) -> None:
@@ -77,11 +87,6 @@ def make_sheet(parent: QWidget, services: Services, actor: Actor, runner: TaskRu
     if not path:
         return
 
-    def write() -> ExchangeSheet:
-        sheet = services.hello_work.exchange_sheet(actor, office.id)
-        write_whole(Path(path), sheet.data)
-        return sheet
-
     def done(sheet: ExchangeSheet) -> None:
         text = _t("{n} 件の支援要請を書き出しました: {path}").format(n=sheet.listed, path=path)
         if sheet.left_out:
@@ -89,16 +94,8 @@ def make_sheet(parent: QWidget, services: Services, actor: Actor, runner: TaskRu
                 n=sheet.left_out)
         dialogs.show_info(parent, _t("支援状況連絡票"), text)
 
-    def failed(exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            dialogs.show_error(parent, _t("支援状況連絡票"), exc.message)
-        elif isinstance(exc, OSError):
-            dialogs.show_error(parent, _t("支援状況連絡票"), _t(
-                "保存できませんでした（{e}）").format(e=exc.strerror or exc))
-        else:
-            runner.report_unhandled(exc)
-
-    runner.submit(write, done, failed)
+    runner.run(ExportExchangeSheet(office.id, Path(path)), parent=parent, on_done=done,
+               title=_t("支援状況連絡票"))
 
 
 class ExchangeImportDialog(QDialog):
@@ -117,9 +114,6 @@ class ExchangeImportDialog(QDialog):
         self.office = QComboBox()
         self.office.setObjectName("exchangeOffice")
         self.office.addItem(_t("（連絡票に書かれたハローワーク）"), None)
-        for office in services.offices.offices():
-            self.office.addItem(office.name, office.id)
-        self.office.currentIndexChanged.connect(self.load_preview)
         top.addWidget(self.office)
         top.addStretch(1)
         layout.addLayout(top)
@@ -149,6 +143,13 @@ class ExchangeImportDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         fit_to_screen(self, 1100, 600)
+        runner.read(services.offices.offices, self._offices_loaded, self._preview_failed,
+                    owner=self)
+
+    def _offices_loaded(self, offices: list[OfficeRecord]) -> None:
+        for office in offices:
+            self.office.addItem(office.name, office.id)
+        self.office.currentIndexChanged.connect(self.load_preview)
         self.load_preview()
 
     def _office_id(self) -> uuid.UUID | None:
@@ -159,16 +160,24 @@ class ExchangeImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(_t("ファイルを検査しています…"))
         office_id = self._office_id()
-        self.runner.submit(lambda: self.services.hello_work.preview_exchange(
-            self.actor, self.path, office_id), self.show_preview, self._failed)
+        self.runner.read(lambda: self.services.hello_work.preview_exchange(
+            self.actor, self.path, office_id), self.show_preview, self._preview_failed,
+            key=("exchange-preview", id(self)), owner=self)
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
+    def _preview_failed(self, exc: BaseException) -> None:
+        if not self._refused(exc):
+            self.runner.present(exc, parent=self, title=_t("支援状況連絡票の取込"))
+
+    def _import_failed(self, exc: BaseException) -> bool:
+        return self._refused(exc)  # else present_error: busy (with a retry) or a crash
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError) and not isinstance(exc, DatabaseBusy):
             self.summary.setText(_t("取り込めません: {m}").format(m=exc.message))
             self.table.setRowCount(0)
             self.import_button.setEnabled(False)
-        else:
-            self.runner.report_unhandled(exc)
+            return True
+        return False
 
     def show_preview(self, preview: ExchangePreview) -> None:
         self.preview = preview
@@ -206,9 +215,8 @@ class ExchangeImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.summary.setText(_t("取り込んでいます…"))
-        office_id = self.preview.office_id
-        self.runner.submit(lambda: self.services.hello_work.import_exchange(
-            self.actor, self.path, office_id), self.finished, self._failed)
+        self.runner.run(ImportExchangeSheet(self.path, self.preview.office_id), parent=self,
+                        on_done=self.finished, on_failed=self._import_failed)
 
     def finished(self, result: ExchangeResult) -> None:
         self.result_value = result

@@ -478,6 +478,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Audit log entry #{seq} written by this PC is missing or has been rewritten (a row deleted or changed in the middle)</translation>
         </message>
         <message>
+            <source>このアカウントは無効にされたか、権限または所属する組織が変わりました。ログインし直してください</source>
+            <translation>This account was disabled, or its role or organisation changed. Sign in again</translation>
+        </message>
+        <message>
             <source>ほかに {count} 件の記録が同様に変更されています</source>
             <translation>{count} more records were changed the same way</translation>
         </message>
@@ -582,6 +586,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Audit log divergence ({at}, recorded in audit log entry #{seq}): this PC's record of the head was {expected}, but the audit log's head was {found} when it wrote. Rows may have been deleted or rewritten at the end, or the database replaced with an older copy. This is reported every time until an administrator has looked into it and accepted it with tsunagi verify --accept-divergence</translation>
         </message>
         <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
             <source>職員</source>
             <translation>Staff member</translation>
         </message>
@@ -596,6 +604,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     </context>
     <context>
         <name>Auth</name>
+        <message>
+            <source>「{name}」はまだ今の組織の{count}件のケースを担当しています。先に担当を移してから（担当の一括変更）、組織を変えてください</source>
+            <translation>{name} is still in charge of {count} cases of their current organisation. Move them to someone else first (moving a caseload), then change the organisation</translation>
+        </message>
         <message>
             <source>パスワードは{MIN_PASSWORD}文字以上にしてください</source>
             <translation>The password must be at least {MIN_PASSWORD} characters</translation>
@@ -810,6 +822,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>もう一度入力してください: </source>
             <translation>Enter it again: </translation>
+        </message>
+        <message>
+            <source>もう一度実行しますか [y/N]: </source>
+            <translation>Run it again? [y/N]: </translation>
         </message>
         <message>
             <source>インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）</source>
@@ -1500,6 +1516,17 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>書き出せませんでした（{reason}）: {path}</source>
+            <translation>Could not write the file ({reason}): {path}</translation>
+        </message>
+        <message>
+            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
+            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
+        </message>
+    </context>
+    <context>
         <name>Consent</name>
         <message>
             <source>「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
@@ -1597,6 +1624,17 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>Errors</name>
+        <message>
+            <source>できませんでした</source>
+            <translation>Could not be done</translation>
+        </message>
+        <message>
+            <source>データベースを使用中です</source>
+            <translation>The database is busy</translation>
+        </message>
+    </context>
+    <context>
         <name>ExchangeDialog</name>
         <message>
             <source>{n} 件のハローワークの支援を記録しました（就職の提案 {p} 件・求職番号などの更新 {u} 件）。</source>
@@ -1633,10 +1671,6 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>ファイルを検査しています…</source>
             <translation>Checking the file…</translation>
-        </message>
-        <message>
-            <source>保存できませんでした（{e}）</source>
-            <translation>Could not save ({e})</translation>
         </message>
         <message>
             <source>内容（誤りはその理由）</source>
@@ -2190,10 +2224,6 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Choose</translation>
         </message>
         <message>
-            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
-            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
-        </message>
-        <message>
             <source>（担当なし・あとで決める）</source>
             <translation>(None yet — decide later)</translation>
         </message>
@@ -2628,6 +2658,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>この対象者には終了していない支援エピソードが既にあります</source>
             <translation>This client already has a support episode that is not closed</translation>
+        </message>
+        <message>
+            <source>ケース番号「{number}」はほかの組織の対象者に使われているため、取り込めません（その組織で取り込むか、管理者に依頼してください）</source>
+            <translation>Case number {number} is used by a client of another organisation, so the row cannot be imported (import it in that organisation, or ask an administrator)</translation>
         </message>
         <message>
             <source>ケース番号「{number}」は氏名または生年月日が異なる対象者として登録済みです</source>
@@ -3293,10 +3327,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Refresh (F5)</translation>
         </message>
         <message>
-            <source>書き出せませんでした（{m}）</source>
-            <translation>Could not export ({m})</translation>
-        </message>
-        <message>
             <source>期限超過のみ</source>
             <translation>Overdue only</translation>
         </message>
@@ -3422,6 +3452,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>データベースの整合性: {page}</source>
             <translation>Database integrity: {page}</translation>
+        </message>
+        <message>
+            <source>バックアップ {name} には、このデータベースにない監査ログ #{seq} までが記録されています。データベースがそれより前の複製に置き換えられた（その後の記録が失われた）可能性があります</source>
+            <translation>The backup {name} records the audit log up to #{seq}, which this database does not have. The database may have been replaced by an earlier copy (losing what was recorded after it)</translation>
         </message>
         <message>
             <source>バックアップの保存先のフォルダを作れません（{reason}）: {out}</source>
@@ -3718,6 +3752,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>キットの担当者が、事務所で作ったときの担当者（{username}）と違います。何も取り込んでいません</source>
             <translation>The kit's caseworker differs from the one it was made for ({username}). Nothing was imported</translation>
+        </message>
+        <message>
+            <source>キットの支援エピソードの経過が正しくありません。何も取り込んでいません</source>
+            <translation>The kit's episode history is not valid. Nothing was imported</translation>
         </message>
         <message>
             <source>キットの暗号化の設定が正しくありません。何も変更していません</source>
@@ -5076,6 +5114,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Another user updated this client after you opened it. Reload the latest content</translation>
         </message>
         <message>
+            <source>ほかの組織の職員とはケースを共有できません（組織をまたぐ共有・移管は管理者が行います）</source>
+            <translation>A case cannot be shared with staff of another organisation (an administrator shares or transfers across organisations)</translation>
+        </message>
+        <message>
             <source>ケース番号</source>
             <translation>Case no.</translation>
         </message>
@@ -5142,6 +5184,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>組織が登録されていません（管理 → 組織 で登録してください）</source>
             <translation>No organisation is registered (register one under Administration → Organisations)</translation>
+        </message>
+        <message>
+            <source>（担当外の対象者）</source>
+            <translation>(a client outside your caseload)</translation>
         </message>
     </context>
     <context>
@@ -5495,6 +5541,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>of which via Hello Work referral</translation>
         </message>
         <message>
+            <source>他の組織の実績報告は作成できません</source>
+            <translation>You cannot run another organisation's report</translation>
+        </message>
+        <message>
             <source>就労による保護廃止件数</source>
             <translation>Protection ended by work</translation>
         </message>
@@ -5616,10 +5666,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>保存しました: {p}</source>
             <translation>Saved: {p}</translation>
-        </message>
-        <message>
-            <source>保存できませんでした（{e}）</source>
-            <translation>Could not save ({e})</translation>
         </message>
         <message>
             <source>実績報告</source>
@@ -6316,6 +6362,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>支援エピソードが見つかりません</source>
             <translation>Support episode not found</translation>
+        </message>
+        <message>
+            <source>支援エピソードの状態の値が正しくありません</source>
+            <translation>The episode's state is not a valid value</translation>
         </message>
         <message>
             <source>支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）</source>

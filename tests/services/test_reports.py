@@ -330,3 +330,19 @@ def test_counts_per_organisation_follow_a_transfer_and_a_report_for_one(
     with pytest.raises(InvalidInput):
         w.services.reports.indicators(w.admin, Period.fiscal(2025),
                                       organisation_id=w.office_id)  # not an organisation
+
+
+def test_a_years_targets_are_saved_all_together_or_not_at_all(world: World) -> None:
+    """The targets dialog saves every indicator in one transaction: a bad 就職率 typed after
+    good counts saves none of them (it used to save the counts, then show the error)."""
+    settings = world.services.settings
+    with pytest.raises(InvalidInput, match="就職率") as refused:
+        settings.set_targets(world.supervisor, 2026, {"referrals": 40, "placements": 20,
+                                                      "placement_rate": 60})
+    assert refused.value.field == "placement_rate"
+    assert settings.targets(2026) == {}
+    settings.set_targets(world.supervisor, 2026, {"referrals": 40, "placements": 20,
+                                                  "placement_rate": 0.6})
+    assert settings.targets(2026) == {"referrals": 40, "placements": 20, "placement_rate": 0.6}
+    settings.set_targets(world.supervisor, 2026, {"placements": 25})  # one changed, rest kept
+    assert settings.targets(2026)["placements"] == 25 and settings.targets(2026)["referrals"] == 40

@@ -21,6 +21,7 @@ from desktop.ui.person_view import PersonView
 from tests.conftest import World
 from tests.services.helpers import to_state
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 from tests.ui.test_full_case import choose, type_into, type_text
 
 
@@ -185,9 +186,7 @@ def test_the_exchange_sheet_is_saved_for_the_chosen_office(
 
 
 def test_a_viewer_cannot_exchange(qtbot: QtBot, world: World) -> None:
-    from desktop.ui.tasks import TaskRunner
-
-    w = MainWindow(world.services, world.viewer, TaskRunner(lambda e: None, inline=True))
+    w = MainWindow(world.services, world.viewer, FakeRunner(lambda e: None))
     qtbot.addWidget(w)
     assert not w.exchange_export_action.isEnabled()
     assert not w.exchange_import_action.isEnabled()

@@ -15,16 +15,16 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import index_of
 from tests.conftest import World
 from tests.services.helpers import build_report_caseload, transfer_to_a_second_organisation
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 
 
 def _window(qtbot: QtBot, world: World, actor: Actor) -> Iterator[MainWindow]:
     errors: list[BaseException] = []
-    w = MainWindow(world.services, actor, TaskRunner(errors.append, inline=True))
+    w = MainWindow(world.services, actor, FakeRunner(errors.append))
     qtbot.addWidget(w)
     w.show()
     yield w
@@ -95,9 +95,9 @@ def test_report_screen_shows_figures_targets_and_charts(
 
 def test_a_report_is_run_for_every_organisation_or_for_one(
         qtbot: QtBot, world: World, driver: DialogDriver) -> None:
-    """With two organisations the picker offers すべての組織 and each one, and 組織別 shows
-    a row per organisation; run for one, the heading names it and counts only its events.
-    A supervisor of the second organisation starts from their own."""
+    """With two organisations an administrator's picker offers すべての組織 and each one,
+    and 組織別 shows a row per organisation; run for one, the heading names it and counts
+    only its events. A supervisor of the second organisation gets their own, no choice."""
     build_report_caseload(world)
     west = transfer_to_a_second_organisation(world)
     window = next(_window(qtbot, world, world.admin))
@@ -122,8 +122,15 @@ def test_a_report_is_run_for_every_organisation_or_for_one(
     assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
                                                              "0"]
 
+    # Anyone else runs their own organisation's report: no picker, no 組織別.
     theirs = next(_window(qtbot, world, west.supervisor)).reports
-    assert theirs.selected_organisation() == west.id
+    assert not theirs.organisation.isVisibleTo(theirs)
+    assert not theirs.details.isTabVisible(theirs.details.indexOf(theirs.by_organisation))
+    theirs.year.setCurrentIndex(theirs.year.findData(2025))
+    theirs.compute()
+    assert f"令和7年度（2025年度）　{west.name}" in theirs.heading.text()
+    assert [_cell(theirs.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
+                                                               "0"]
 
 
 def test_a_bad_custom_period_is_shown_beside_the_picker(supervisor_window: MainWindow) -> None:
