@@ -128,6 +128,12 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
         "hello_work_offices": ("official_name", "head_title", "postal_code", "kind",
                                "navigators", "active"),
     },
+    "0009": {
+        "episodes": ("job_seeker_number", "navigator", "category_at_referral",
+                     "caseworker_at_referral", "organisation_at_referral"),
+        "referrals": ("last_news_on",),
+        "protection_outcomes": ("placement_id",),
+    },
 }
 # Migrations that rewrite existing values of audited records (UPDATE of an existing column,
 # a dropped, renamed or retyped column): the audit entity and table of the records they

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,6 +38,8 @@ __all__ = [
     "Consent",
     "ContactLog",
     "Episode",
+    "EpisodeReassignment",
+    "HelloWorkActivity",
     "HelloWorkOffice",
     "IssuedKit",
     "LoginThrottle",
@@ -230,19 +233,52 @@ class Episode(Tracked, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     closure_reason: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Hello Work's side of the case: 求職番号 and the 就職支援ナビゲーター in charge.
+    job_seeker_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    navigator: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # 区分, 担当 and organisation frozen at the first 支援要請: the report counts the episode's
+    # events under them (under a later caseworker and organisation from a reassignment on:
+    # EpisodeReassignment).
+    category_at_referral: Mapped[str | None] = mapped_column(String(24))
+    caseworker_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    organisation_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     __table_args__ = (
         # Covering indexes for reports: closures in a period, and episode → person lookups
-        # that stay in a small index instead of the table.
+        # (with the frozen 区分 and 担当) that stay in a small index instead of the table.
         Index("ix_episodes_closed_report", "closed_on", "closure_reason", "person_id",
               "deleted_at"),
-        Index("ix_episodes_report", "id", "person_id", "deleted_at"),
+        Index("ix_episodes_report", "id", "person_id", "category_at_referral",
+              "caseworker_at_referral", "organisation_at_referral", "organisation_id",
+              "deleted_at"),
         # The list sorted by 状態 or 状態の日付 walks this from the episode side; the state
         # inside lets a walk for one state skip the others without reading their rows.
         Index("ix_episodes_state_since", "state_since", "state"),
         # 支援終了予定: the agenda's period ends and the list sorted by it (most early end
         # dates belong to closed episodes, skipped inside the index).
         Index("ix_episodes_planned_end_state", "planned_end_on", "state"),
+    )
+
+
+class EpisodeReassignment(Tracked, Base):
+    """担当替え: from ``valid_from`` (until ``valid_to``, exclusive; empty for the one in
+    force) the episode's events count under ``caseworker_id`` and ``organisation_id``
+    instead of those it was referred under (Episode.caseworker_at_referral,
+    organisation_at_referral). Only reassignments of a referred, open episode make a row, so
+    the report's lookup probes a small index. (CaseAssignment is the person's whole history,
+    for people to read.)"""
+
+    __tablename__ = "episode_reassignments"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
+
+    __table_args__ = (
+        Index("ix_episode_reassignments_report", "episode_id", "valid_from", "valid_to",
+              "caseworker_id", "organisation_id", "deleted_at"),
     )
 
 
@@ -263,6 +299,10 @@ class Transition(Tracked, Base):
 
     __table_args__ = (
         Index("ix_transitions_report", "effective_on", "to_state", "from_state", "episode_id",
+              "deleted_at"),
+        # 支援対象者: the acceptances (支援要請済 → 支援中) of a period, without walking every
+        # other transition of those days.
+        Index("ix_transitions_accepted", "to_state", "from_state", "effective_on", "episode_id",
               "deleted_at"),
     )
 
@@ -316,9 +356,53 @@ class Referral(Tracked, Base):
     status_on: Mapped[date | None] = mapped_column(Date)
     return_reason: Mapped[str] = mapped_column(Text, default="")
     printed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # While the case is in support (支援中): the day of Hello Work's latest news on it (the
+    # acceptance or the return to 支援中, then the latest activity); empty otherwise.
+    # 今日の予定 lists the referrals silent for N days: one range of a small index.
+    last_news_on: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (
         Index("ix_referrals_status_referred_on", "status", "referred_on"),
-        Index("ix_referrals_report", "referred_on", "episode_id", "deleted_at"),
+        Index("ix_referrals_silence", "status", "last_news_on"),
+        Index("ix_referrals_report", "referred_on", "episode_id", "office_id", "deleted_at"),
+    )
+
+
+PROPOSAL = ("kind = 'outcome' AND result = 'hired' AND placement_id IS NULL"
+            " AND dismissed_on IS NULL AND deleted_at IS NULL")
+
+
+class HelloWorkActivity(Tracked, Base):
+    """ハローワークの支援: one step of Hello Work's support on a referred case — 職業相談,
+    職業紹介, 応募, 面接, 採否 (採用/不採用/辞退) or セミナー・訓練 — entered by the caseworker
+    or brought back on the 支援状況連絡票. A 採用 not yet recorded as a placement is a
+    proposal for the caseworker to confirm (``placement_id`` empty, not dismissed)."""
+
+    __tablename__ = "hello_work_activities"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"))
+    # The Hello Work office of the referral it belongs to (counts per office stay frozen).
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hello_work_offices.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    activity_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)  # セミナー・訓練: the last day
+    company: Mapped[str] = mapped_column(String(200), default="")
+    job_title: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")  # セミナー・訓練の名称
+    result: Mapped[str | None] = mapped_column(String(16))  # 採否: hired | rejected | declined
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(16), default="manual")  # manual | exchange
+    placement_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("placements.id", ondelete="SET NULL"))
+    dismissed_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        Index("ix_hello_work_activities_episode", "episode_id", "activity_on"),
+        # Reports count activities of a period by kind, and per Hello Work office.
+        Index("ix_hello_work_activities_report", "activity_on", "kind", "result", "episode_id",
+              "office_id", "deleted_at"),
+        # 今日の予定: the 採用 waiting to be recorded as a placement (a handful at any time).
+        Index("ix_hello_work_activities_proposals", "activity_on",
+              sqlite_where=text(PROPOSAL), postgresql_where=text(PROPOSAL)),
     )
 
 
@@ -402,7 +486,8 @@ class Placement(Tracked, Base):
     end_reason: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        Index("ix_placements_report", "start_on", "episode_id", "term_category", "deleted_at"),
+        Index("ix_placements_report", "start_on", "episode_id", "term_category", "route",
+              "deleted_at"),
     )
 
 
@@ -424,7 +509,7 @@ class RetentionCheckpoint(Tracked, Base):
     __table_args__ = (
         Index("ix_retention_checkpoints_open_due", "done_on", "due_on"),
         Index("ix_retention_checkpoints_report", "due_on", "episode_id", "months", "result",
-              "deleted_at"),
+              "done_on", "deleted_at"),
     )
 
 
@@ -436,8 +521,16 @@ class ProtectionOutcome(Tracked, Base):
         ForeignKey("episodes.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(16))  # abolished | reduced
-    decided_on: Mapped[date] = mapped_column(Date, index=True)
+    decided_on: Mapped[date] = mapped_column(Date)
     independence_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The placement whose work income led to it (the latest one when it was recorded).
+    placement_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("placements.id", ondelete="SET NULL"))
+    __table_args__ = (
+        # Reports count outcomes of a period by kind (replaces the plain decided_on index).
+        Index("ix_protection_outcomes_report", "decided_on", "kind", "independence_benefit",
+              "episode_id", "deleted_at"),
+    )
 
 
 class Setting(Tracked, Base):

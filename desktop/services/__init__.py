@@ -16,6 +16,7 @@ from desktop.services.auth import AuthService
 from desktop.services.caseload import CaseloadService
 from desktop.services.consent import ConsentService
 from desktop.services.context import ServiceContext
+from desktop.services.hello_work import HelloWorkService
 from desktop.services.ledger import LedgerService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.offices import OfficeService
@@ -50,6 +51,7 @@ class Services:
     ledger: LedgerService
     retention: RetentionService
     outreach: OutreachService
+    hello_work: HelloWorkService
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -70,4 +72,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
         reports=ReportService(ctx), ledger=LedgerService(ctx),
         retention=RetentionService(ctx), outreach=OutreachService(ctx),
+        hello_work=HelloWorkService(ctx),
     )

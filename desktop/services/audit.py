@@ -40,6 +40,8 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
+    EpisodeReassignment,
+    HelloWorkActivity,
     HelloWorkOffice,
     Organisation,
     Person,
@@ -80,6 +82,7 @@ AUDITED: dict[str, Any] = {
     "referral": Referral, "plan": Plan, "plan_review": PlanReview, "placement": Placement,
     "checkpoint": RetentionCheckpoint, "contact": ContactLog,
     "protection_outcome": ProtectionOutcome, "office": HelloWorkOffice,
+    "hello_work_activity": HelloWorkActivity, "episode_reassignment": EpisodeReassignment,
     "organisation": Organisation,  # the issuer printed on every form
 }
 TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N_("支援エピソード"),
@@ -87,7 +90,8 @@ TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N
                 "plan_reviews": N_("プランの見直し"), "placements": N_("就職"),
                 "retention_checkpoints": N_("定着確認"), "contact_logs": N_("ケース記録"),
                 "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク"),
-                "organisations": N_("組織")}
+                "hello_work_activities": N_("ハローワークの支援"),
+                "episode_reassignments": N_("担当替え"), "organisations": N_("組織")}
 _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"

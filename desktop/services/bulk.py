@@ -13,6 +13,8 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
+    EpisodeReassignment,
+    HelloWorkActivity,
     Person,
     Placement,
     Plan,
@@ -72,5 +74,5 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, CaseAssignment, Transition, Consent, Referral, Plan, Placement,
-    RetentionCheckpoint, ProtectionOutcome, ContactLog)]
+    Person, Episode, CaseAssignment, EpisodeReassignment, Transition, Consent, Referral, Plan,
+    Placement, RetentionCheckpoint, ProtectionOutcome, HelloWorkActivity, ContactLog)]

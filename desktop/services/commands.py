@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desktop.services.auth import StaffChanges, UserSummary
     from desktop.services.consent import ConsentInput, ConsentRecord
     from desktop.services.context import Actor
+    from desktop.services.hello_work import ActivityInput, ExchangeResult, ExchangeSheet
     from desktop.services.ledger import ImportResult as LedgerImport
     from desktop.services.maintenance import AutoBackup
     from desktop.services.offices import OfficeInput, OfficeRecord
@@ -550,13 +551,113 @@ class ExportLedger(Command[int]):
 
 @dataclass(frozen=True)
 class ExportReport(Command[Path]):
+    """The report of ``period`` as of ``as_of`` (default today), of every organisation or
+    of ``organisation_id``'s, into ``path`` (audited as an export)."""
+
     period: Period
     fmt: str
     path: Path
+    as_of: date | None = None
+    organisation_id: uuid.UUID | None = None
 
     def run(self, services: Services, actor: Actor | None) -> Path:
-        payload = services.reports.export(_signed_in(actor), self.period, self.fmt)
+        payload = services.reports.export(_signed_in(actor), self.period, self.fmt,
+                                          self.as_of, self.organisation_id)
         return _write_file(self.path, payload)
+
+
+# ---------------------------------------------------------------- Hello Work's side
+
+
+@dataclass(frozen=True)
+class SetHelloWorkDetails(Command[None]):
+    """Hello Work's 求職番号 and the navigator in charge of the case."""
+
+    episode_id: uuid.UUID
+    job_seeker_number: str
+    navigator: str
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.hello_work.set_details(_signed_in(actor), self.episode_id,
+                                        self.job_seeker_number, self.navigator)
+
+    def changes(self, result: None) -> Changes:
+        return Changes(episodes=frozenset({self.episode_id}))
+
+
+@dataclass(frozen=True)
+class RecordHelloWorkActivity(Command[uuid.UUID]):
+    """One step of Hello Work's support (a 採用 becomes a proposed placement); it restarts
+    the agenda's clock of Hello Work's silence."""
+
+    episode_id: uuid.UUID
+    data: ActivityInput
+
+    def run(self, services: Services, actor: Actor | None) -> uuid.UUID:
+        return services.hello_work.record_activity(_signed_in(actor), self.episode_id,
+                                                   self.data)
+
+    def changes(self, result: uuid.UUID) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class RemoveHelloWorkActivity(Command[None]):
+    """A mistaken activity withdrawn (not one already recorded as a placement)."""
+
+    episode_id: uuid.UUID
+    activity_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.hello_work.remove_activity(_signed_in(actor), self.activity_id)
+
+    def changes(self, result: None) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class DismissHire(Command[None]):
+    """A 採用 Hello Work reported, set aside: it will not be recorded as a placement."""
+
+    episode_id: uuid.UUID
+    activity_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.hello_work.dismiss_proposal(_signed_in(actor), self.activity_id)
+
+    def changes(self, result: None) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class ExportExchangeSheet(Command["ExchangeSheet"]):
+    """The 支援状況連絡票 of one Hello Work office into ``path`` (audited as an export)."""
+
+    office_id: uuid.UUID
+    path: Path
+
+    def run(self, services: Services, actor: Actor | None) -> ExchangeSheet:
+        sheet = services.hello_work.exchange_sheet(_signed_in(actor), self.office_id)
+        _write_file(self.path, sheet.data)
+        return sheet
+
+
+@dataclass(frozen=True)
+class ImportExchangeSheet(Command["ExchangeResult"]):
+    """A filled 支援状況連絡票 brought back: its good rows' activities (and 求職番号 /
+    ナビゲーター) in one transaction; ``office_id`` when the sheet's is not the one."""
+
+    path: Path
+    office_id: uuid.UUID | None = None
+
+    def run(self, services: Services, actor: Actor | None) -> ExchangeResult:
+        return services.hello_work.import_exchange(_signed_in(actor), self.path,
+                                                   self.office_id)
+
+    def changes(self, result: ExchangeResult) -> Changes:
+        # Any episode of the office's referrals, and the agenda's proposals and silences.
+        return Changes(records=True, agenda=True) if result.added or result.updated \
+            else NOTHING
 
 
 # ---------------------------------------------------------------- imports and kits

@@ -99,6 +99,19 @@ CHECKPOINT_OBSERVED = ("employed", "left", "unreachable")
 
 PROTECTION_OUTCOMES: dict[str, str] = {"abolished": "保護廃止", "reduced": "減額"}
 
+# ハローワークの支援 on a referred case (HelloWorkActivity.kind), in the order they happen.
+HELLO_WORK_ACTIVITIES: dict[str, str] = {
+    "consultation": "職業相談",
+    "job_referral": "職業紹介",
+    "application": "応募",
+    "interview": "面接",
+    "outcome": "採否",
+    "seminar": "セミナー・訓練",
+}
+
+# 採否: the employer's answer (HelloWorkActivity.result of an "outcome").
+HIRING_RESULTS: dict[str, str] = {"hired": "採用", "rejected": "不採用", "declined": "辞退"}
+
 ROLES: dict[str, str] = {
     "admin": "管理者",
     "supervisor": "査察指導員",

@@ -59,6 +59,8 @@ from desktop.models import (
     Consent,
     ContactLog,
     Episode,
+    EpisodeReassignment,
+    HelloWorkActivity,
     HelloWorkOffice,
     IssuedKit,
     Organisation,
@@ -96,8 +98,9 @@ REFERENCE: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Organisation, User, HelloWorkOffice, Setting)]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, CaseShare, Episode, Transition, SupportExtension, Consent, Referral, Plan,
-    PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome)]
+    Person, CaseShare, Episode, EpisodeReassignment, Transition, SupportExtension, Consent,
+    Referral, Plan, PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
+    HelloWorkActivity)]
 BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
 BOOKKEEPING = {"id", "version", "created_at", "created_by", "updated_at", "updated_by",
                "origin", "search_no"}
@@ -112,7 +115,9 @@ NEVER_RETURNED_COLUMNS = {"caseworker_id"}
 ENTITY_OF_TABLE = {"persons": "person", "episodes": "episode", "consents": "consent",
                    "referrals": "referral", "plans": "plan", "plan_reviews": "plan_review",
                    "placements": "placement", "retention_checkpoints": "checkpoint",
-                   "contact_logs": "contact", "protection_outcomes": "protection_outcome"}
+                   "contact_logs": "contact", "protection_outcomes": "protection_outcome",
+                   "hello_work_activities": "hello_work_activity",
+                   "episode_reassignments": "episode_reassignment"}
 
 
 class KitInvalid(DomainError):
@@ -567,8 +572,9 @@ class OutreachService:
             episode_ids += [uuid.UUID(e["id"]) for e in eps]
         for start in range(0, len(episode_ids), 500):
             chunk = episode_ids[start:start + 500]
-            for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog,
-                          Placement, RetentionCheckpoint, ProtectionOutcome):
+            for model in (EpisodeReassignment, Transition, SupportExtension, Consent, Referral,
+                          Plan, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
+                          HelloWorkActivity):
                 rows = _rows(s, model.__table__, model.episode_id.in_(chunk))  # type: ignore[arg-type]
                 out[model.__tablename__] += rows
                 if model is Plan:

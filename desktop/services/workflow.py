@@ -21,6 +21,7 @@ from desktop.japanese.wareki import add_months
 from desktop.models import (
     ContactLog,
     Episode,
+    HelloWorkActivity,
     HelloWorkOffice,
     Placement,
     Plan,
@@ -32,6 +33,7 @@ from desktop.models import (
     Transition,
 )
 from desktop.services import audit
+from desktop.services.attribution import freeze_at_referral
 from desktop.services.builder import (
     History,
     Move,
@@ -120,6 +122,8 @@ class PlacementInput:
     wage_unit: str = "monthly"
     employment_insurance: bool = False
     route: str = "hello_work"
+    # The 採用 reported by Hello Work that this placement confirms (a proposal), if any.
+    hired_activity_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -231,8 +235,20 @@ class WorkflowService:
             episode.closed_on, episode.closure_reason = on, reason
         stamp_update(actor, episode)
         s.flush()
+        if "active" in (previous, to):
+            self._news_clock(s, actor, episode, on)
         audit.append(s, self.ctx, actor, "transition", "episode", episode.id,
                      **{"from": previous, "to": to, "on": on, "reason": reason or ""})
+
+    def _news_clock(self, s: Session, actor: Actor, episode: Episode, on: date) -> None:
+        """今日の予定 watches Hello Work's silence only while the case is in support: the
+        clock starts at the acceptance or the return to 支援中 and stops on leaving it."""
+        referral = s.scalar(select(Referral).where(
+            Referral.episode_id == episode.id, Referral.status == "accepted",
+            Referral.deleted_at.is_(None)).order_by(Referral.referred_on.desc()).limit(1))
+        if referral is not None:
+            referral.last_news_on = on if episode.state == "active" else None
+            stamp_update(actor, referral)
 
     def _guard(self, s: Session, episode: Episode, to: str, on: date,
                **kw: Any) -> str | None:
@@ -420,7 +436,7 @@ class WorkflowService:
                             number: str | None = None) -> ReferralRecord:
         """支援要請: needs consents in force naming the office as a recipient."""
         with self.ctx.db.write() as s:
-            episode, _ = self.access.for_edit(s, actor, episode_id)
+            episode, person = self.access.for_edit(s, actor, episode_id)
             if "referred" not in ALLOWED[episode.state]:
                 raise refusal(episode.state, "referred")
             office = s.get(HelloWorkOffice, office_id)
@@ -438,6 +454,7 @@ class WorkflowService:
                                 office_id=office.id, sent_by=actor.user_id, status="sent",
                                 status_on=on)
             s.add(stamp_new(self.ctx, actor, referral))
+            freeze_at_referral(episode, person)
             self._move(s, actor, episode, "referred", on)
             audit.append(s, self.ctx, actor, "create", "referral", referral.id,
                          episode=str(episode.id), office=str(office.id))
@@ -579,6 +596,8 @@ class WorkflowService:
                 route=data.route)
             s.add(stamp_new(self.ctx, actor, placement))
             s.flush()
+            if data.hired_activity_id is not None:
+                self._confirm_hire(s, actor, episode, data.hired_activity_id, placement)
             for months in read_setting(s, "checkpoint_months"):
                 s.add(stamp_new(self.ctx, actor, RetentionCheckpoint(
                     placement_id=placement.id, episode_id=episode.id, months=months,
@@ -589,6 +608,20 @@ class WorkflowService:
             self._move(s, actor, episode, "retention", data.start_on,
                        note="就職により定着支援へ自動移行")
             return placement.id
+
+    def _confirm_hire(self, s: Session, actor: Actor, episode: Episode,
+                      activity_id: uuid.UUID, placement: Placement) -> None:
+        """Link Hello Work's reported 採用 to the placement that confirms it."""
+        hire = s.get(HelloWorkActivity, activity_id)
+        if (hire is None or hire.deleted_at is not None or hire.episode_id != episode.id
+                or hire.kind != "outcome" or hire.result != "hired"):
+            raise InvalidInput("hired_activity_id", _t("ハローワークから連絡のあった採用が見つかりません"))
+        if hire.placement_id is not None:
+            raise DomainError(_t("この採用は既に就職として記録されています"))
+        hire.placement_id, hire.dismissed_on = placement.id, None
+        stamp_update(actor, hire)
+        audit.append(s, self.ctx, actor, "confirm", "hello_work_activity", hire.id,
+                     placement=str(placement.id))
 
     def record_checkpoint(self, actor: Actor, checkpoint_id: uuid.UUID, done_on: date,
                           result: str, note: str = "",
@@ -673,8 +706,12 @@ class WorkflowService:
         self._check_day(on, None)
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
+            placement_id = s.scalar(select(Placement.id).where(
+                Placement.episode_id == episode.id, Placement.deleted_at.is_(None),
+                Placement.start_on <= on).order_by(Placement.start_on.desc()).limit(1))
             row = ProtectionOutcome(episode_id=episode.id, kind=kind, decided_on=on,
-                                    independence_benefit=independence_benefit)
+                                    independence_benefit=independence_benefit,
+                                    placement_id=placement_id)
             s.add(stamp_new(self.ctx, actor, row))
             s.flush()
             audit.append(s, self.ctx, actor, "create", "protection_outcome", row.id, kind=kind)

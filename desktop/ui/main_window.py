@@ -35,7 +35,7 @@ from desktop.i18n import translator
 from desktop.resources import resource_path
 from desktop.services import Services
 from desktop.services.auth import UserSummary
-from desktop.services.caseload import Agenda, CaseloadFilter
+from desktop.services.caseload import Agenda, AgendaItem, CaseloadFilter
 from desktop.services.commands import (
     ChangePassword,
     Changes,
@@ -56,11 +56,13 @@ from desktop.services.states import OPEN_STATES
 from desktop.ui import (
     admin_menu,
     dialogs,
+    exchange_dialog,
     language_dialog,
     preview,
     server_dialog,
     text_size_dialog,
 )
+from desktop.ui.exchange_dialog import ExchangeImportDialog
 from desktop.ui.forms import CommandDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
@@ -81,7 +83,8 @@ _t = translator("MainWindow")
 # Which tab of the person's record an agenda item is about.
 AGENDA_SECTIONS = {"checkpoint": "placements", "plan_review": "plan",
                    "waiting_referral": "plan", "next_action": "contacts",
-                   "period_end": "episode"}
+                   "period_end": "episode", "hello_work_silent": "hello_work",
+                   "hire_reported": "hello_work"}
 
 log = logging.getLogger("tsunagi.ui")
 
@@ -334,6 +337,15 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, f=fmt: self.export_ledger(f))
             menu.addAction(action)
+        menu.addSeparator()
+        can_exchange = allowed(self.actor, "hello_work_exchange")
+        self.exchange_export_action = self._menu_item(
+            menu, _t("支援状況連絡票を作る（ハローワークへ）…"), self.make_exchange_sheet,
+            "exchangeExport")
+        self.exchange_import_action = self._menu_item(
+            menu, _t("支援状況連絡票を取り込む…"), self.import_exchange_sheet, "exchangeImport")
+        for action in (self.exchange_export_action, self.exchange_import_action):
+            action.setEnabled(can_exchange)
         menu.addSeparator()
         # On an outreach laptop the kit actions change once the kit has been read.
         self.kit_action = QAction(_t("出張用キットを作る…"), self)
@@ -632,6 +644,17 @@ class MainWindow(QMainWindow):
             return
         LedgerImportDialog(self.services, self.actor, self.runner, Path(path), self).exec()
 
+    def make_exchange_sheet(self) -> None:
+        exchange_dialog.make_sheet(self, self.services, self.actor, self.runner)
+
+    def import_exchange_sheet(self) -> None:
+        path = preview.choose_open_path(self, _t("記入された支援状況連絡票を選択"),
+                                        _t("支援状況連絡票 (*.xlsx)"))
+        if not path:
+            return
+        # The import is a command: the lists and open records reload from its Changes.
+        ExchangeImportDialog(self.services, self.actor, self.runner, Path(path), self).exec()
+
     def export_ledger(self, fmt: str) -> None:
         filters = "Excel (*.xlsx)" if fmt == "xlsx" else "CSV (*.csv)"
         path = preview.choose_save_path(self, _t("就労支援台帳_{stamp}.{fmt}").format(
@@ -712,9 +735,7 @@ class MainWindow(QMainWindow):
     def _open_from_agenda(self, index: object) -> None:
         """The person, at the tab and episode the item is about (a check on 就職・定着,
         a next action on ケース記録, …)."""
-        item = self.agenda_model.row_at(index.row())  # type: ignore[attr-defined]
-        self.open_person(item.person_id, AGENDA_SECTIONS[item.kind], item.episode_id,
-                         item.item_id)
+        self.open_agenda_item(self.agenda_model.row_at(index.row()))  # type: ignore[attr-defined]
 
     def open_person(self, person_id: uuid.UUID, section: str | None = None,
                     episode_id: uuid.UUID | None = None,
@@ -729,6 +750,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(view)
         view.show_section(section, episode_id, item_id)
         return view
+
+    def open_agenda_item(self, item: AgendaItem) -> PersonView:
+        """The person, at the tab and episode where the item is dealt with."""
+        return self.open_person(item.person_id, AGENDA_SECTIONS[item.kind], item.episode_id,
+                                item.item_id)
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -38,26 +39,31 @@ from desktop.services.commands import (
     CloseEpisode,
     Command,
     ConfirmConsent,
+    DismissHire,
     EndPlacement,
     ExtendSupport,
     OpenEpisode,
     PrintDocument,
     RecordCheckpoint,
     RecordConsent,
+    RecordHelloWorkActivity,
     RecordPlacement,
     RecordPlanReview,
     RecordProtectionOutcome,
     RecordScreeningDecision,
     ReferToHelloWork,
+    RemoveHelloWorkActivity,
     ReturnReferral,
     RevisePlan,
+    SetHelloWorkDetails,
     StartScreening,
     UpdatePerson,
     WithdrawConsent,
 )
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
-from desktop.services.errors import InvalidInput, StaleRecord
+from desktop.services.errors import DomainError, InvalidInput, StaleRecord
+from desktop.services.hello_work import ActivityInput, ActivityRecord, HelloWorkCase
 from desktop.services.labels import (
     CHECKPOINT_OBSERVED,
     CONSENT_SCOPE,
@@ -194,11 +200,17 @@ def _plan_fields(ctx: ActionContext, f: Form) -> None:
     ctx.view.plan_fields(f)
 
 
+def _hire(ctx: ActionContext) -> ActivityRecord | None:
+    """The 採用 Hello Work reported that the placement confirms (its 確認), if any."""
+    return ctx.data if isinstance(ctx.data, ActivityRecord) else None
+
+
 def _placement_fields(ctx: ActionContext, f: Form) -> None:
-    f.date("start_on", _t("就職日"), ctx.today)
-    f.text("employer", _t("事業所名"))
+    hire = _hire(ctx)
+    f.date("start_on", _t("就職日"), hire.on if hire else ctx.today)
+    f.text("employer", _t("事業所名"), hire.company if hire else "")
     f.text("employer_address", _t("事業所の所在地"))
-    f.text("job_title", _t("職種"))
+    f.text("job_title", _t("職種"), hire.job_title if hire else "")
     f.text("employment_type", _t("雇用形態"))
     f.choice("term_category", _t("雇用期間"), choices("term"))
     f.text("weekly_hours", _t("週の労働時間"))
@@ -224,7 +236,17 @@ def _placement(ctx: ActionContext, v: dict[str, Any]) -> Command[Any]:
         employer_address=v["employer_address"], job_title=v["job_title"],
         employment_type=v["employment_type"], weekly_hours=_number(v, "weekly_hours", float),
         wage_amount=_number(v, "wage_amount", int), wage_unit=v["wage_unit"],
-        employment_insurance=v["employment_insurance"], route=v["route"]))
+        employment_insurance=v["employment_insurance"], route=v["route"],
+        hired_activity_id=hire.id if (hire := _hire(ctx)) else None))
+
+
+def _placement_intro(ctx: ActionContext) -> str:
+    intro = _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。")
+    hire = _hire(ctx)
+    if hire is None:
+        return intro
+    return _t("ハローワークから連絡のあった採用（{company}）を就職として記録します。就職日と雇用条件を確かめてください。").format(
+        company=hire.company) + "\n" + intro
 
 
 def _open_placement(services: Services, actor: Actor, episode_id: uuid.UUID) -> Any:
@@ -329,7 +351,7 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
         lambda c, v: ReturnReferral(c.episode.id, _on(v), v["reason"])),
     ("active", "placed"): ActionSpec(
         "placed", N_("就職を記録"), N_("就職を記録"), _placement_fields, _placement,
-        lambda c: _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。")),
+        _placement_intro),
     ("placed", "active"): END_PLACEMENT,
     ("retention", "active"): END_PLACEMENT,
     **{(state, "extend"): EXTEND for state in SUPPORTING},
@@ -338,7 +360,7 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
 
 
 # The record's tabs, by name (the agenda opens the one an item is about).
-SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan")
+SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "hello_work")
 
 
 def person_data(values: dict[str, Any]) -> PersonInput:
@@ -406,6 +428,7 @@ class PersonView(QWidget):
         self._build_contacts()
         self._build_placements()
         self._build_plan()
+        self._build_hello_work()
         # Its 担当変更 is a command: this view reloads from its Changes like any other.
         self.assignment_tab = AssignmentTab(services, actor, runner, person_id)
         self.tabs.addTab(self.assignment_tab, _t("担当"))
@@ -441,6 +464,11 @@ class PersonView(QWidget):
         for row, check in enumerate(self.checkpoints_model.rows):
             if check.id == item_id:
                 self.checkpoints_view.selectRow(row)
+                self.wanted = (None, None)
+                return
+        for row, activity in enumerate(self.activities_model.rows):
+            if activity.id == item_id:  # a hire Hello Work reported
+                self.activities_view.selectRow(row)
                 self.wanted = (None, None)
                 return
 
@@ -676,9 +704,11 @@ class PersonView(QWidget):
             self.state_line.setText(_t("支援エピソードはまだありません"))
             self.timeline.replace([])
             for model in (self.consents_model, self.contacts_model, self.placements_model,
-                          self.checkpoints_model):
+                          self.checkpoints_model, self.activities_model):
                 model.replace([])
             self.plan_text.setPlainText("")
+            self.hello_work = None
+            self._show_hello_work(None)
             return
         colour = STATE_COLOURS.get(episode.state, "#111827")
         period = ""
@@ -705,6 +735,7 @@ class PersonView(QWidget):
                 "checkpoints": svc.workflow.checkpoints(a, ep),
                 "plan": svc.records.current_plan(a, ep),
                 "referrals": svc.records.referrals(a, ep),
+                "hello_work": svc.hello_work.case(a, ep),
             }
 
         self.runner.read(load, lambda data: self._episode_loaded(episode, data),
@@ -719,6 +750,7 @@ class PersonView(QWidget):
         self.placements_model.replace(data["placements"])
         self.checkpoints_model.replace(data["checkpoints"])
         self._show_plan(data["plan"], data["referrals"])
+        self._show_hello_work(data["hello_work"], episode)
         self.revise_button.setEnabled(episode.state in SUPPORTING and data["plan"] is not None)
         self.protection_button.setEnabled(episode.state != "closed")
         self.current_plan = data["plan"]
@@ -1092,3 +1124,192 @@ class PersonView(QWidget):
                       for _, due, done, result in plan.reviews]
         self.plan_text.setPlainText("\n".join(lines) or _t("支援プランはまだありません"))
 
+    # ---------------------------------------------------------------- Hello Work
+
+    def _build_hello_work(self) -> None:
+        """Hello Work's side of the case: its 求職番号 and navigator, the activities it
+        reported, and the 採用 waiting to be recorded as the placement."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.hw_referral = QLabel()
+        self.hw_referral.setObjectName("stateLine")
+        layout.addWidget(self.hw_referral)
+        details = QHBoxLayout()
+        details.addWidget(QLabel(_t("求職番号")))
+        self.hw_number = QLineEdit()
+        self.hw_number.setObjectName("jobSeekerNumber")
+        self.hw_number.setPlaceholderText(_t("ハローワークの求職番号"))
+        details.addWidget(self.hw_number, 1)
+        details.addWidget(QLabel(_t("担当ナビゲーター")))
+        self.hw_navigator = QLineEdit()
+        self.hw_navigator.setObjectName("navigator")
+        details.addWidget(self.hw_navigator, 1)
+        self.hw_save = QPushButton(_t("保存"))
+        self.hw_save.setObjectName("saveHelloWork")
+        self.hw_save.clicked.connect(self.save_hello_work_details)
+        details.addWidget(self.hw_save)
+        layout.addLayout(details)
+        self.hw_message = QLabel()
+        self.hw_message.setObjectName("fieldError")
+        self.hw_message.setWordWrap(True)
+        self.hw_message.hide()
+        layout.addWidget(self.hw_message)
+        self.hw_proposals = QLabel()
+        self.hw_proposals.setObjectName("hireProposal")
+        self.hw_proposals.setWordWrap(True)
+        layout.addWidget(self.hw_proposals)
+        self.activities_model = RecordsModel(
+            (_t("日付"), _t("種別"), _t("事業所・名称"), _t("職種"), _t("採否"), _t("記録元"),
+             _t("備考")),
+            lambda a: (wareki(a.on) + (_t("〜{end}").format(end=wareki(a.end_on))
+                                       if a.end_on else ""),
+                       label("activity", a.kind), a.title if a.kind == "seminar" else a.company,
+                       a.job_title, self._hiring_text(a),
+                       _t("連絡票") if a.source == "exchange" else _t("入力"), a.note))
+        self.activities_view = _table(self.activities_model)
+        self.activities_view.setObjectName("helloWorkActivities")
+        layout.addWidget(self.activities_view, 1)
+        buttons = QWidget()
+        row = FlowLayout(buttons)  # wraps on a narrow screen or with large text
+        self.hw_add = QPushButton(_t("ハローワークの支援を記録…"))
+        self.hw_add.setObjectName("addActivity")
+        self.hw_add.clicked.connect(self.record_activity)
+        self.hw_confirm = QPushButton(_t("選択した採用を就職として記録…"))
+        self.hw_confirm.setObjectName("confirmHire")
+        self.hw_confirm.clicked.connect(self.confirm_hire)
+        self.hw_dismiss = QPushButton(_t("選択した採用を就職として記録しない"))
+        self.hw_dismiss.setObjectName("dismissHire")
+        self.hw_dismiss.clicked.connect(self.dismiss_hire)
+        self.hw_remove = QPushButton(_t("選択した記録を削除"))
+        self.hw_remove.setObjectName("removeActivity")
+        self.hw_remove.clicked.connect(self.remove_activity)
+        for button in (self.hw_add, self.hw_confirm, self.hw_dismiss, self.hw_remove):
+            row.addWidget(button)
+        layout.addWidget(buttons)
+        self.hello_work: HelloWorkCase | None = None
+        self.hello_work_page = scrolling(page)
+        self.tabs.addTab(self.hello_work_page, _t("ハローワーク"))
+
+    @staticmethod
+    def _hiring_text(a: ActivityRecord) -> str:
+        if a.result is None:
+            return ""
+        text = label("hiring", a.result)
+        if a.proposal:
+            return _t("{result}（就職の記録待ち）").format(result=text)
+        if a.placement_id is not None:
+            return _t("{result}（就職として記録済み）").format(result=text)
+        if a.dismissed_on is not None:
+            return _t("{result}（記録しない）").format(result=text)
+        return text
+
+    def _show_hello_work(self, case: HelloWorkCase | None,
+                         episode: EpisodeSummary | None = None) -> None:
+        self.hello_work = case
+        self.hw_message.hide()
+        statuses = {"sent": _t("回答待ち"), "accepted": _t("受理"), "returned": _t("差戻し"),
+                    "withdrawn": _t("取下げ")}
+        if case is None or not case.referral_number:
+            self.hw_referral.setText(_t("ハローワークへの支援要請はまだありません"))
+        else:
+            self.hw_referral.setText(_t("支援要請 {number}　{office}　{status}").format(
+                number=case.referral_number, office=case.office_name,
+                status=statuses.get(case.referral_status, case.referral_status)))
+        self.hw_number.setText(case.job_seeker_number if case else "")
+        self.hw_navigator.setText(case.navigator if case else "")
+        self.activities_model.replace(list(case.activities) if case else [])
+        proposals = case.proposals if case else []
+        self.hw_proposals.setText("\n".join(
+            _t("ハローワークから採用の連絡があります: {on} {company}{job}　→「選択した採用を就職として記録」で確かめてください").format(
+                on=wareki(a.on), company=a.company,
+                job=_t("（{job}）").format(job=a.job_title) if a.job_title else "")
+            for a in proposals))
+        self.hw_proposals.setVisible(bool(proposals))
+        editable = episode is not None and episode.state != "closed"
+        open_referral = case is not None and case.referral_status in ("sent", "accepted")
+        self.hw_save.setEnabled(episode is not None)
+        self.hw_add.setEnabled(editable and open_referral)
+        self.hw_add.setToolTip("" if open_referral else _t(
+            "ハローワークへの支援要請（回答待ちまたは受理）があるときに記録できます"))
+        self.hw_confirm.setEnabled(bool(proposals) and episode is not None
+                                   and episode.state == "active")
+        self.hw_confirm.setToolTip("" if episode is None or episode.state == "active" else _t(
+            "就職は「支援中」のときに記録できます"))
+        self.hw_dismiss.setEnabled(bool(proposals))
+
+    def _hw_failed(self, exc: BaseException) -> bool:
+        """A refusal is shown on the tab, above the list; anything else as usual."""
+        if isinstance(exc, DomainError) and not isinstance(exc, StaleRecord):
+            self.hw_message.setText(exc.message)
+            self.hw_message.show()
+            return True
+        return False
+
+    def save_hello_work_details(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        self.runner.run(SetHelloWorkDetails(episode.id, self.hw_number.text(),
+                                            self.hw_navigator.text()),
+                        parent=self, on_failed=self._hw_failed)
+
+    def record_activity(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        today = self.services.ctx.today()
+
+        def build(f: Form) -> None:
+            f.choice("kind", _t("種別"), choices("activity"))
+            f.date("on", _t("日付（セミナー・訓練は初日）"), today)
+            f.text("company", _t("事業所名（職業紹介・応募・面接・採否）"))
+            f.text("job_title", _t("職種"))
+            f.choice("result", _t("採否"), [(None, _t("（採否のときに選ぶ）")),
+                                           *choices("hiring")])
+            f.text("title", _t("セミナー・訓練の名称"))
+            f.date("end_on", _t("最終日（セミナー・訓練）"))
+            f.area("note", _t("備考"))
+
+        self._dialog(_t("ハローワークの支援を記録"), build, lambda v: RecordHelloWorkActivity(
+            episode.id, ActivityInput(
+                v["kind"], required(v, "on", _t("日付を入力してください")), v["company"],
+                v["job_title"], v["result"], v["title"], v["end_on"], v["note"])),
+            _t("ハローワークから聞いた支援の状況を1件ずつ記録します。採用は就職の記録を待つ提案になります。"))
+
+    def _selected_activity(self) -> ActivityRecord | None:
+        selected = _selected(self.activities_view)
+        return selected if isinstance(selected, ActivityRecord) else None
+
+    def _selected_proposal(self) -> ActivityRecord | None:
+        selected = self._selected_activity()
+        if selected is not None and selected.proposal:
+            return selected
+        proposals = self.hello_work.proposals if self.hello_work else []
+        return proposals[0] if len(proposals) == 1 else None
+
+    def confirm_hire(self) -> None:
+        """就職を記録, filled in from the 採用 Hello Work reported and linked to it."""
+        episode, hire = self.episode(), self._selected_proposal()
+        spec = ACTIONS.get(("active", "placed"))
+        if episode is None or hire is None or spec is None or episode.state != "active":
+            return
+        self._open_action(spec, ActionContext(self, episode, self.services.ctx.today(), hire))
+
+    def dismiss_hire(self) -> None:
+        episode, hire = self.episode(), self._selected_proposal()
+        if episode is None or hire is None or not dialogs.ask_confirm(self, _t("採用の連絡"), _t(
+                "{company} の採用を就職として記録しないことにします。よろしいですか。").format(
+                company=hire.company)):
+            return
+        self.runner.run(DismissHire(episode.id, hire.id), parent=self,
+                        on_failed=self._hw_failed)
+
+    def remove_activity(self) -> None:
+        episode, activity = self.episode(), self._selected_activity()
+        if episode is None or activity is None or not dialogs.ask_confirm(
+                self, _t("記録の削除"), _t(
+                    "{on} の「{kind}」の記録を削除します。よろしいですか。").format(
+                    on=wareki(activity.on), kind=label("activity", activity.kind))):
+            return
+        self.runner.run(RemoveHelloWorkActivity(episode.id, activity.id), parent=self,
+                        on_failed=self._hw_failed)

@@ -20,6 +20,7 @@ _TABLES = {
     "menu": labels.SUPPORT_MENU, "term": labels.TERM_CATEGORIES,
     "route": labels.PLACEMENT_ROUTES, "checkpoint": labels.CHECKPOINT_RESULTS,
     "protection": labels.PROTECTION_OUTCOMES, "role": labels.ROLES, "sex": labels.SEXES,
+    "activity": labels.HELLO_WORK_ACTIVITIES, "hiring": labels.HIRING_RESULTS,
 }
 
 

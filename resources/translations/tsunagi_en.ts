@@ -502,6 +502,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Hello Work office</translation>
         </message>
         <message>
+            <source>ハローワークの支援</source>
+            <translation>Hello Work's support</translation>
+        </message>
+        <message>
             <source>プランの見直し</source>
             <translation>Plan review</translation>
         </message>
@@ -524,6 +528,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>就職</source>
             <translation>Placement</translation>
+        </message>
+        <message>
+            <source>担当替え</source>
+            <translation>Reassignment</translation>
         </message>
         <message>
             <source>支援エピソード</source>
@@ -760,6 +768,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>{n} cases would move from {source} to {target} (--dry-run: nothing changed)</translation>
         </message>
         <message>
+            <source>{n}件は「{office}」への情報提供に有効な同意がないため載せていません</source>
+            <translation>{n} case(s) left out: no consent in force to share information with {office}</translation>
+        </message>
+        <message>
             <source>{path} に書き込めません（{reason}）</source>
             <translation>Cannot write to {path} ({reason})</translation>
         </message>
@@ -770,6 +782,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>{row}行目 {column}: {reason}</source>
             <translation>Row {row} {column}: {reason}</translation>
+        </message>
+        <message>
+            <source>{row}行目: {reason}</source>
+            <translation>Row {row}: {reason}</translation>
         </message>
         <message>
             <source>この PC が使うデータベース（ローカル／サーバー）</source>
@@ -796,8 +812,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>This PC now uses the server: {server}</translation>
         </message>
         <message>
+            <source>この組織の分だけを集計する（既定: すべての組織）</source>
+            <translation>count this organisation only (default: every organisation)</translation>
+        </message>
+        <message>
             <source>すべての競合を事務所側・ノートPC側のどちらで解決するか</source>
             <translation>Resolve every conflict in favour of the office or the laptop</translation>
+        </message>
+        <message>
+            <source>すべての設定とその値（JSON）</source>
+            <translation>Every setting and its value (JSON)</translation>
         </message>
         <message>
             <source>つなぎ: 就労支援ケース管理</source>
@@ -920,8 +944,20 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Registered Hello Work office "{name}" ({official})</translation>
         </message>
         <message>
+            <source>ハローワークごとに、支援中の支援要請の連絡票を書き出す</source>
+            <translation>Write the status sheet of one Hello Work office's open referrals</translation>
+        </message>
+        <message>
             <source>ハローワークの一覧</source>
             <translation>List the Hello Work offices</translation>
+        </message>
+        <message>
+            <source>ハローワークの名称</source>
+            <translation>Name of the Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークの名称（既定: 連絡票に書かれたハローワーク）</source>
+            <translation>Name of the Hello Work office (default: the office named on the sheet)</translation>
         </message>
         <message>
             <source>ハローワークの情報を変更する</source>
@@ -1004,6 +1040,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Office: import a return kit</translation>
         </message>
         <message>
+            <source>事務所の設定を表示・変更する（変更は管理者のみ）</source>
+            <translation>Show or change the office's settings (changes: administrators only)</translation>
+        </message>
+        <message>
             <source>今の正式名称</source>
             <translation>Current official name</translation>
         </message>
@@ -1042,6 +1082,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>保存期間を過ぎた終了ケースを一覧し、--apply で削除する</source>
             <translation>List closed cases past their retention period; delete them with --apply</translation>
+        </message>
+        <message>
+            <source>値（数・一覧は JSON で。例: [1, 3, 6]）</source>
+            <translation>The value (numbers and lists as JSON, for example [1, 3, 6])</translation>
         </message>
         <message>
             <source>公印: omitted = 公印省略と印刷、box = 押印欄を印刷</source>
@@ -1404,6 +1448,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Cannot read the resolution file ({exc})</translation>
         </message>
         <message>
+            <source>記入された連絡票を取り込む（採用は就職の提案になる）</source>
+            <translation>Import a filled-in sheet (a reported hire becomes a placement proposal)</translation>
+        </message>
+        <message>
+            <source>設定を一つ変更する（例: hello_work_silence_days 21）</source>
+            <translation>Change one setting (for example: hello_work_silence_days 21)</translation>
+        </message>
+        <message>
             <source>誰のケースか（ユーザー名。既定: 自分）</source>
             <translation>Whose cases (user name; default: yourself)</translation>
         </message>
@@ -1422,6 +1474,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>長の職名（例: 中区福祉保健センター長）</source>
             <translation>Head's title</translation>
+        </message>
+        <message>
+            <source>集計の基準日（この日までの出来事を数える。既定: 今日）</source>
+            <translation>As-of date (counts what happened up to that day; default: today)</translation>
         </message>
         <message>
             <source>（なし）</source>
@@ -1443,6 +1499,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>{months}-month retention check</translation>
         </message>
         <message>
+            <source>ハローワークから採用の連絡（{company}）: 就職の記録を確認</source>
+            <translation>Hello Work reported a hire ({company}): confirm the placement</translation>
+        </message>
+        <message>
             <source>並べ替えの項目が正しくありません</source>
             <translation>The sort field is not valid</translation>
         </message>
@@ -1453,6 +1513,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>支援期間の終了予定</source>
             <translation>Support period ends</translation>
+        </message>
+        <message>
+            <source>支援要請（{number}）: ハローワークの支援の記録が {days}日ありません</source>
+            <translation>Referral {number}: no Hello Work activity recorded for {days} days</translation>
         </message>
         <message>
             <source>支援要請（{number}）からHWの回答待ち {days}日</source>
@@ -1579,6 +1643,172 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>ExchangeDialog</name>
+        <message>
+            <source>{n} 件のハローワークの支援を記録しました（就職の提案 {p} 件・求職番号などの更新 {u} 件）。</source>
+            <translation>Recorded {n} Hello Work activities ({p} placement proposals, {u} job seeker numbers or navigators updated).</translation>
+        </message>
+        <message>
+            <source>{n} 件の支援要請を書き出しました: {path}</source>
+            <translation>Wrote {n} referrals: {path}</translation>
+        </message>
+        <message>
+            <source>{office}: 追加 {add}行（うち就職の提案 {p}）・更新 {update}行・取込済み {dup}行・誤り {bad}行。記入のない行 {blank}行は飛ばします。</source>
+            <translation>{office}: {add} rows to add ({p} placement proposals), {update} to update, {dup} already recorded, {bad} with errors. {blank} rows with nothing written are skipped.</translation>
+        </message>
+        <message>
+            <source>{status}（就職の提案）</source>
+            <translation>{status} (placement proposal)</translation>
+        </message>
+        <message>
+            <source>そのハローワークへの支援中の支援要請（情報提供の同意があるもの）を一覧にした Excel を作ります。ナビゲーターに記入してもらい、記入後のファイルを取り込みます。</source>
+            <translation>Makes an Excel sheet listing the open referrals to that Hello Work office (those with an information-sharing consent). The navigator fills it in; then import the filled file.</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークが登録されていません</source>
+            <translation>No Hello Work office is registered</translation>
+        </message>
+        <message>
+            <source>ファイルを検査しています…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <source>内容（誤りはその理由）</source>
+            <translation>Content (for an error, the reason)</translation>
+        </message>
+        <message>
+            <source>取り込む</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>取り込めなかった行: {n}</source>
+            <translation>Rows not imported: {n}</translation>
+        </message>
+        <message>
+            <source>取り込めません: {m}</source>
+            <translation>Cannot import: {m}</translation>
+        </message>
+        <message>
+            <source>取り込んでいます…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>取込済み</source>
+            <translation>Already recorded</translation>
+        </message>
+        <message>
+            <source>情報提供の同意が有効でない {n} 件は載せていません。</source>
+            <translation>{n} referrals without an information-sharing consent in force were left out.</translation>
+        </message>
+        <message>
+            <source>採用の連絡は「今日の予定」と対象者の画面に出ます。就職として記録してください。</source>
+            <translation>Reported hires appear in Today and on the person's screen. Record them as placements.</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票</source>
+            <translation>Support status sheet</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票_{office}_{stamp}.xlsx</source>
+            <translation>status-sheet_{office}_{stamp}.xlsx</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票の取込</source>
+            <translation>Import the support status sheet</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票の取込 — {name}</source>
+            <translation>Import the support status sheet — {name}</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を作る</source>
+            <translation>Make the support status sheet</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を保存</source>
+            <translation>Save the support status sheet</translation>
+        </message>
+        <message>
+            <source>支援要請番号</source>
+            <translation>Referral number</translation>
+        </message>
+        <message>
+            <source>日付</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>更新</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <source>次へ</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>種別</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>誤り</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>誤りのある行は取り込みません。連絡票を直して、もう一度取り込めます。</source>
+            <translation>Rows with errors are not imported. Correct the sheet and import it again.</translation>
+        </message>
+        <message>
+            <source>追加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>（連絡票に書かれたハローワーク）</source>
+            <translation>(the office named on the sheet)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeSheet</name>
+        <message>
+            <source>1回に取り込める行数は{n:,}行までです</source>
+            <translation>At most {n:,} rows can be imported at once</translation>
+        </message>
+        <message>
+            <source>Excelファイルとして読み取れません（{error}）</source>
+            <translation>The file cannot be read as an Excel workbook ({error})</translation>
+        </message>
+        <message>
+            <source>必須の列がありません: {columns}</source>
+            <translation>Required columns are missing: {columns}</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票の見出し行（支援要請番号・ケース番号 などの列名）が見つかりません</source>
+            <translation>The status sheet's header row (the referral number, the case number and the other column titles) was not found</translation>
+        </message>
+    </context>
+    <context>
         <name>Forms</name>
         <message>
             <source>「{char}」（U+{code:04X}）は書類に印刷できない文字です（絵文字など）。入力した内容を直してから印刷してください</source>
@@ -1595,6 +1825,145 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>登録</source>
             <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelloWork</name>
+        <message>
+            <source>{limit}文字以内で入力してください</source>
+            <translation>Enter at most {limit} characters</translation>
+        </message>
+        <message>
+            <source>{office}への支援要請に「{number}」はありません</source>
+            <translation>No referral to {office} has the number {number}</translation>
+        </message>
+        <message>
+            <source>「{office}」との情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
+            <translation>No consent in force to share information with {office} (not signed, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>この連絡票は「{named}」あてです（選んだのは「{chosen}」）</source>
+            <translation>This sheet is for {named} ({chosen} was chosen)</translation>
+        </message>
+        <message>
+            <source>ケース番号「{case_number}」は支援要請「{number}」の対象者と一致しません</source>
+            <translation>Case number {case_number} is not the person of referral {number}</translation>
+        </message>
+        <message>
+            <source>セミナー・訓練の名称を入力してください</source>
+            <translation>Enter the name of the seminar or training</translation>
+        </message>
+        <message>
+            <source>ナビゲーター {value}</source>
+            <translation>navigator {value}</translation>
+        </message>
+        <message>
+            <source>ナビゲーターの氏名は100文字以内で入力してください</source>
+            <translation>Enter the navigator's name in at most 100 characters</translation>
+        </message>
+        <message>
+            <source>ハローワークの支援の記録が見つかりません</source>
+            <translation>The Hello Work activity was not found</translation>
+        </message>
+        <message>
+            <source>ハローワークへの支援要請（回答待ちまたは受理）がないため記録できません</source>
+            <translation>Cannot be recorded: there is no referral to Hello Work (awaiting an answer or accepted)</translation>
+        </message>
+        <message>
+            <source>ハローワークを選んでください</source>
+            <translation>Choose the Hello Work office</translation>
+        </message>
+        <message>
+            <source>ファイルが大きすぎます（20MBまで）</source>
+            <translation>The file is too large (20 MB at most)</translation>
+        </message>
+        <message>
+            <source>ファイルを読み込めません（{error}）</source>
+            <translation>The file cannot be read ({error})</translation>
+        </message>
+        <message>
+            <source>事業所名を入力してください</source>
+            <translation>Enter the employer</translation>
+        </message>
+        <message>
+            <source>就職として記録済みの採用は削除できません</source>
+            <translation>A hire already recorded as a placement cannot be removed</translation>
+        </message>
+        <message>
+            <source>就職の記録を待っている採用ではありません</source>
+            <translation>This is not a hire waiting to be recorded as a placement</translation>
+        </message>
+        <message>
+            <source>採否「{result}」は採用・不採用・辞退のいずれかで記入してください</source>
+            <translation>Outcome "{result}" must be one of: hired, not hired, declined</translation>
+        </message>
+        <message>
+            <source>採否は種別が「採否」のときだけ入力します</source>
+            <translation>An outcome is entered only for the kind "Outcome"</translation>
+        </message>
+        <message>
+            <source>採否（採用・不採用・辞退）を選んでください</source>
+            <translation>Choose the outcome (hired, not hired, declined)</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票は .xlsx のファイルを指定してください</source>
+            <translation>Choose the status sheet as an .xlsx file</translation>
+        </message>
+        <message>
+            <source>支援要請「{number}」は支援中ではありません（終了・差戻し・取下げ）</source>
+            <translation>Referral {number} is no longer open (closed, returned or withdrawn)</translation>
+        </message>
+        <message>
+            <source>支援要請番号がありません</source>
+            <translation>The referral number is missing</translation>
+        </message>
+        <message>
+            <source>日付が記入されていません</source>
+            <translation>The date is missing</translation>
+        </message>
+        <message>
+            <source>日付は {earliest} 以降にしてください（受付日より前です）</source>
+            <translation>The date must be {earliest} or later (it is before the intake)</translation>
+        </message>
+        <message>
+            <source>未来の日付は入力できません</source>
+            <translation>Future dates cannot be entered</translation>
+        </message>
+        <message>
+            <source>求職番号 {value}</source>
+            <translation>job seeker number {value}</translation>
+        </message>
+        <message>
+            <source>求職番号は32文字以内で入力してください</source>
+            <translation>Enter the job seeker number in at most 32 characters</translation>
+        </message>
+        <message>
+            <source>種別「{kind}」は{kinds}のいずれかで記入してください</source>
+            <translation>Kind "{kind}" must be one of {kinds}</translation>
+        </message>
+        <message>
+            <source>種別が記入されていません</source>
+            <translation>The kind is missing</translation>
+        </message>
+        <message>
+            <source>種別を選んでください（{kinds}）</source>
+            <translation>Choose the kind ({kinds})</translation>
+        </message>
+        <message>
+            <source>終了日が開始日より前になっています</source>
+            <translation>The end date is before the start date</translation>
+        </message>
+        <message>
+            <source>終了日はセミナー・訓練のときだけ入力します</source>
+            <translation>An end date is entered only for a seminar or training</translation>
+        </message>
+        <message>
+            <source>連絡票にハローワークの名称がありません。ハローワークを指定してください</source>
+            <translation>The sheet does not name a Hello Work office. Choose the office</translation>
+        </message>
+        <message>
+            <source>連絡票のハローワーク「{named}」は登録されていません</source>
+            <translation>The office named on the sheet, {named}, is not registered</translation>
         </message>
     </context>
     <context>
@@ -1925,12 +2294,20 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Seminar</translation>
         </message>
         <message>
+            <source>セミナー・訓練</source>
+            <translation>Seminar / training</translation>
+        </message>
+        <message>
             <source>トライアル雇用</source>
             <translation>Trial employment</translation>
         </message>
         <message>
             <source>ナビゲーター職業相談・紹介</source>
             <translation>Navigator job counselling and referral</translation>
+        </message>
+        <message>
+            <source>不採用</source>
+            <translation>Not hired</translation>
         </message>
         <message>
             <source>中止</source>
@@ -2053,6 +2430,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Permanent desk (at a welfare office)</translation>
         </message>
         <message>
+            <source>応募</source>
+            <translation>Application</translation>
+        </message>
+        <message>
             <source>情報提供同意</source>
             <translation>Consent to share information</translation>
         </message>
@@ -2063,6 +2444,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>担当変更</source>
             <translation>Reassigned</translation>
+        </message>
+        <message>
+            <source>採否</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>採用</source>
+            <translation>Hired</translation>
         </message>
         <message>
             <source>支援中</source>
@@ -2137,6 +2526,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Job readiness programme</translation>
         </message>
         <message>
+            <source>職業相談</source>
+            <translation>Job counselling</translation>
+        </message>
+        <message>
+            <source>職業紹介</source>
+            <translation>Job referral</translation>
+        </message>
+        <message>
             <source>自己開拓</source>
             <translation>Found own job</translation>
         </message>
@@ -2175,6 +2572,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>電話</source>
             <translation>Phone call</translation>
+        </message>
+        <message>
+            <source>面接</source>
+            <translation>Interview</translation>
         </message>
         <message>
             <source>面談</source>
@@ -2906,6 +3307,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Caseworker</translation>
         </message>
         <message>
+            <source>支援状況連絡票 (*.xlsx)</source>
+            <translation>Support status sheet (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を作る（ハローワークへ）…</source>
+            <translation>Make the support status sheet (for Hello Work)…</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を取り込む…</source>
+            <translation>Import a filled support status sheet…</translation>
+        </message>
+        <message>
             <source>支援要請書類を印刷しています…</source>
             <translation>Printing referral documents…</translation>
         </message>
@@ -3004,6 +3417,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>表示言語 (Language)…</source>
             <translation>Language (表示言語)…</translation>
+        </message>
+        <message>
+            <source>記入された支援状況連絡票を選択</source>
+            <translation>Choose the filled support status sheet</translation>
         </message>
         <message>
             <source>読み込み中…</source>
@@ -3114,6 +3531,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>HW回答待ち</source>
             <translation>Awaiting HW</translation>
+        </message>
+        <message>
+            <source>HW採用連絡</source>
+            <translation>HW hire</translation>
+        </message>
+        <message>
+            <source>HW記録なし</source>
+            <translation>No HW news</translation>
         </message>
         <message>
             <source>ケース番号</source>
@@ -3754,6 +4179,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>¥{amount:,}/month</translation>
         </message>
         <message>
+            <source>{company} の採用を就職として記録しないことにします。よろしいですか。</source>
+            <translation>The hire at {company} will not be recorded as a placement. Continue?</translation>
+        </message>
+        <message>
             <source>{employer} の就職について離職を記録し、支援中に戻します。</source>
             <translation>Records that the placement at {employer} ended and returns the case to in support.</translation>
         </message>
@@ -3766,8 +4195,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{months} months, {due}</translation>
         </message>
         <message>
+            <source>{on} の「{kind}」の記録を削除します。よろしいですか。</source>
+            <translation>Remove the record "{kind}" of {on}?</translation>
+        </message>
+        <message>
             <source>{on} 受付 — {state}</source>
             <translation>{on} intake — {state}</translation>
+        </message>
+        <message>
+            <source>{result}（就職として記録済み）</source>
+            <translation>{result} (recorded as placement)</translation>
+        </message>
+        <message>
+            <source>{result}（就職の記録待ち）</source>
+            <translation>{result} (placement to record)</translation>
+        </message>
+        <message>
+            <source>{result}（記録しない）</source>
+            <translation>{result} (set aside)</translation>
         </message>
         <message>
             <source>　{since}から</source>
@@ -3782,6 +4227,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation> · Closing reason: {reason}</translation>
         </message>
         <message>
+            <source>〜{end}</source>
+            <translation> to {end}</translation>
+        </message>
+        <message>
             <source>ケース番号</source>
             <translation>Case no.</translation>
         </message>
@@ -3792,6 +4241,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>ケース記録</source>
             <translation>Case record</translation>
+        </message>
+        <message>
+            <source>セミナー・訓練の名称</source>
+            <translation>Name of the seminar or training</translation>
         </message>
         <message>
             <source>チーム: {team}</source>
@@ -3806,8 +4259,44 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Team (welfare side)</translation>
         </message>
         <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work</translation>
+        </message>
+        <message>
+            <source>ハローワークから採用の連絡があります: {on} {company}{job}　→「選択した採用を就職として記録」で確かめてください</source>
+            <translation>Hello Work reported a hire: {on} {company}{job} — confirm it with "Record the selected hire as the placement"</translation>
+        </message>
+        <message>
+            <source>ハローワークから聞いた支援の状況を1件ずつ記録します。採用は就職の記録を待つ提案になります。</source>
+            <translation>Record each step of Hello Work's support as you hear of it. A hire becomes a proposal waiting to be recorded as the placement.</translation>
+        </message>
+        <message>
+            <source>ハローワークから連絡のあった採用（{company}）を就職として記録します。就職日と雇用条件を確かめてください。</source>
+            <translation>Records the hire Hello Work reported ({company}) as the placement. Check the start date and the terms.</translation>
+        </message>
+        <message>
             <source>ハローワークの役割: {role}</source>
             <translation>Hello Work's role: {role}</translation>
+        </message>
+        <message>
+            <source>ハローワークの支援を記録</source>
+            <translation>Record Hello Work's support</translation>
+        </message>
+        <message>
+            <source>ハローワークの支援を記録…</source>
+            <translation>Record Hello Work's support…</translation>
+        </message>
+        <message>
+            <source>ハローワークの求職番号</source>
+            <translation>Hello Work's job seeker number</translation>
+        </message>
+        <message>
+            <source>ハローワークへの支援要請はまだありません</source>
+            <translation>No referral to Hello Work yet</translation>
+        </message>
+        <message>
+            <source>ハローワークへの支援要請（回答待ちまたは受理）があるときに記録できます</source>
+            <translation>Can be recorded while there is a referral to Hello Work (awaiting an answer or accepted)</translation>
         </message>
         <message>
             <source>ハローワークへ支援要請</source>
@@ -3858,8 +4347,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Employer's address</translation>
         </message>
         <message>
+            <source>事業所・名称</source>
+            <translation>Employer / name</translation>
+        </message>
+        <message>
             <source>事業所名</source>
             <translation>Employer</translation>
+        </message>
+        <message>
+            <source>事業所名（職業紹介・応募・面接・採否）</source>
+            <translation>Employer (job referral, application, interview, outcome)</translation>
         </message>
         <message>
             <source>他の利用者の変更と合わせて保存しました</source>
@@ -3872,6 +4369,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>住所</source>
             <translation>Address</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
         </message>
         <message>
             <source>保存 (Ctrl+S)</source>
@@ -3888,6 +4389,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>保護の変更（就労収入による）</source>
             <translation>Change in protection (due to income from work)</translation>
+        </message>
+        <message>
+            <source>備考</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>入力</source>
+            <translation>Entered</translation>
         </message>
         <message>
             <source>内容</source>
@@ -4034,6 +4543,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Placements</translation>
         </message>
         <message>
+            <source>就職は「支援中」のときに記録できます</source>
+            <translation>A placement can be recorded while the case is In support</translation>
+        </message>
+        <message>
             <source>就職を記録</source>
             <translation>Record placement</translation>
         </message>
@@ -4122,6 +4635,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Caseworker</translation>
         </message>
         <message>
+            <source>担当ナビゲーター</source>
+            <translation>Navigator</translation>
+        </message>
+        <message>
+            <source>採否</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>採用の連絡</source>
+            <translation>Reported hire</translation>
+        </message>
+        <message>
             <source>提供先</source>
             <translation>Recipients</translation>
         </message>
@@ -4190,6 +4715,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Progress</translation>
         </message>
         <message>
+            <source>支援要請 {number}　{office}　{status}</source>
+            <translation>Referral {number}, {office}, {status}</translation>
+        </message>
+        <message>
             <source>支援要請 {number}　{on}　{office}　{status}</source>
             <translation>Referral {number} · {on} · {office} · {status}</translation>
         </message>
@@ -4238,12 +4767,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Enter the date</translation>
         </message>
         <message>
+            <source>日付（セミナー・訓練は初日）</source>
+            <translation>Date (first day of a seminar or training)</translation>
+        </message>
+        <message>
             <source>時給</source>
             <translation>Hourly</translation>
         </message>
         <message>
             <source>時間</source>
             <translation>Hours</translation>
+        </message>
+        <message>
+            <source>最終日（セミナー・訓練）</source>
+            <translation>Last day (seminar or training)</translation>
         </message>
         <message>
             <source>月給</source>
@@ -4308,6 +4845,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>氏</source>
             <translation>Family name</translation>
+        </message>
+        <message>
+            <source>求職番号</source>
+            <translation>Job seeker number</translation>
         </message>
         <message>
             <source>決定</source>
@@ -4454,8 +4995,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Scheduled review</translation>
         </message>
         <message>
+            <source>記録の削除</source>
+            <translation>Remove the record</translation>
+        </message>
+        <message>
             <source>記録を追加</source>
             <translation>Add record</translation>
+        </message>
+        <message>
+            <source>記録元</source>
+            <translation>Source</translation>
         </message>
         <message>
             <source>賃金</source>
@@ -4474,6 +5023,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Qualifications and licences</translation>
         </message>
         <message>
+            <source>連絡票</source>
+            <translation>Status sheet</translation>
+        </message>
+        <message>
             <source>週の労働時間</source>
             <translation>Weekly working hours</translation>
         </message>
@@ -4488,6 +5041,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>選択した定着確認の結果を記録</source>
             <translation>Record the result of the selected retention check</translation>
+        </message>
+        <message>
+            <source>選択した採用を就職として記録…</source>
+            <translation>Record the selected hire as the placement…</translation>
+        </message>
+        <message>
+            <source>選択した採用を就職として記録しない</source>
+            <translation>Do not record the selected hire</translation>
+        </message>
+        <message>
+            <source>選択した記録を削除</source>
+            <translation>Remove the selected record</translation>
         </message>
         <message>
             <source>郵便番号</source>
@@ -4536,6 +5101,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>電話（自宅）</source>
             <translation>Phone (home)</translation>
+        </message>
+        <message>
+            <source>（{job}）</source>
+            <translation> ({job})</translation>
+        </message>
+        <message>
+            <source>（採否のときに選ぶ）</source>
+            <translation>(for an outcome)</translation>
         </message>
         <message>
             <source>（空欄）</source>
@@ -4757,6 +5330,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <source>累計</source>
             <translation>Cumulative</translation>
         </message>
+        <message>
+            <source>（{as_of}現在）</source>
+            <translation> (as of {as_of})</translation>
+        </message>
     </context>
     <context>
         <name>ReportTables</name>
@@ -4769,12 +5346,28 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{months}-month check</translation>
         </message>
         <message>
-            <source>{start} 〜 {end}</source>
-            <translation>{start} – {end}</translation>
+            <source>{start} 〜 {end}（{as_of}現在）</source>
+            <translation>{start} to {end} (as of {as_of})</translation>
         </message>
         <message>
             <source>うち常用就職</source>
             <translation>of which regular</translation>
+        </message>
+        <message>
+            <source>うち紹介就職</source>
+            <translation>of which via HW referral</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワーク別</source>
+            <translation>By HW office</translation>
+        </message>
+        <message>
+            <source>ハローワーク別（ハローワークの支援）</source>
+            <translation>By Hello Work office (Hello Work's support)</translation>
         </message>
         <message>
             <source>区分別</source>
@@ -4817,8 +5410,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Protection ended</translation>
         </message>
         <message>
+            <source>就労による保護減額</source>
+            <translation>Protection reduced by work</translation>
+        </message>
+        <message>
             <source>就労支援 実績報告　{period}</source>
             <translation>Employment support report · {period}</translation>
+        </message>
+        <message>
+            <source>就労支援 実績報告　{period}　{organisation}</source>
+            <translation>Employment support report · {period} · {organisation}</translation>
+        </message>
+        <message>
+            <source>就労自立給付金</source>
+            <translation>Self-reliance benefit</translation>
         </message>
         <message>
             <source>就職件数</source>
@@ -4829,8 +5434,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Placement rate</translation>
         </message>
         <message>
+            <source>就職率（就職件数÷支援対象者数）</source>
+            <translation>Placement rate (placements ÷ support targets)</translation>
+        </message>
+        <message>
+            <source>就職者の割合</source>
+            <translation>Share placed</translation>
+        </message>
+        <message>
             <source>就職者数</source>
             <translation>Persons placed</translation>
+        </message>
+        <message>
+            <source>就職者数（支援対象者のうち）</source>
+            <translation>Persons placed (of support targets)</translation>
         </message>
         <message>
             <source>担当者</source>
@@ -4843,6 +5460,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>指標</source>
             <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>採用</source>
+            <translation>Hires</translation>
+        </message>
+        <message>
+            <source>採用件数</source>
+            <translation>Hires</translation>
+        </message>
+        <message>
+            <source>支援対象者のうち就職した人の割合</source>
+            <translation>Share of support targets who found work</translation>
         </message>
         <message>
             <source>支援対象者数</source>
@@ -4865,6 +5494,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Period</translation>
         </message>
         <message>
+            <source>未記録（期限超過）</source>
+            <translation>Unrecorded (overdue)</translation>
+        </message>
+        <message>
             <source>概要</source>
             <translation>Summary</translation>
         </message>
@@ -4873,16 +5506,44 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Target</translation>
         </message>
         <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>組織別</source>
+            <translation>By organisation</translation>
+        </message>
+        <message>
             <source>継続就労</source>
             <translation>Still employed</translation>
         </message>
         <message>
-            <source>職場定着の状況（確認予定日が期間内のもの）</source>
-            <translation>Job retention (checks due in the period)</translation>
+            <source>職場定着の状況（確認予定日が期間内で、{as_of}までのもの）</source>
+            <translation>Job retention (checks due in the period, up to {as_of})</translation>
+        </message>
+        <message>
+            <source>職業紹介</source>
+            <translation>Job referrals</translation>
+        </message>
+        <message>
+            <source>職業紹介件数</source>
+            <translation>Job referrals</translation>
         </message>
         <message>
             <source>達成率</source>
             <translation>Achievement</translation>
+        </message>
+        <message>
+            <source>集計の基準日</source>
+            <translation>As of</translation>
+        </message>
+        <message>
+            <source>面接</source>
+            <translation>Interviews</translation>
+        </message>
+        <message>
+            <source>面接件数</source>
+            <translation>Interviews</translation>
         </message>
     </context>
     <context>
@@ -4896,8 +5557,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>of which regular placements</translation>
         </message>
         <message>
+            <source>うち紹介就職件数</source>
+            <translation>of which via Hello Work referral</translation>
+        </message>
+        <message>
+            <source>他の組織の実績報告は作成できません</source>
+            <translation>You cannot run another organisation's report</translation>
+        </message>
+        <message>
             <source>就労による保護廃止件数</source>
             <translation>Protection ended by work</translation>
+        </message>
+        <message>
+            <source>就労による保護減額件数</source>
+            <translation>Protection reduced by work</translation>
+        </message>
+        <message>
+            <source>就労自立給付金の件数</source>
+            <translation>Self-reliance benefits</translation>
         </message>
         <message>
             <source>就職件数</source>
@@ -4924,6 +5601,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>The format must be json, csv, xlsx or pdf</translation>
         </message>
         <message>
+            <source>採用件数</source>
+            <translation>Hires</translation>
+        </message>
+        <message>
+            <source>支援対象者のうち就職した人の割合</source>
+            <translation>Share of support targets who found work</translation>
+        </message>
+        <message>
             <source>支援対象者数</source>
             <translation>Support targets</translation>
         </message>
@@ -4940,8 +5625,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Give a period of at most 5 years</translation>
         </message>
         <message>
+            <source>組織が見つかりません</source>
+            <translation>Organisation not found</translation>
+        </message>
+        <message>
+            <source>職業紹介件数</source>
+            <translation>Job referrals</translation>
+        </message>
+        <message>
+            <source>面接件数</source>
+            <translation>Interviews</translation>
+        </message>
+        <message>
             <source>（担当者なし）</source>
             <translation>(no caseworker)</translation>
+        </message>
+        <message>
+            <source>（組織なし）</source>
+            <translation>(no organisation)</translation>
         </message>
     </context>
     <context>
@@ -4955,16 +5656,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Counting {label}…</translation>
         </message>
         <message>
-            <source>{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}</source>
-            <translation>{label} · {t} support targets, {p} placements, placement rate {r}</translation>
+            <source>{label}　{as_of}現在　支援対象者 {t} 人・就職 {p} 件・就職率 {r}</source>
+            <translation>{label}, as of {as_of}: {t} support targets, {p} placements, placement rate {r}</translation>
         </message>
         <message>
             <source>{name}に出力</source>
             <translation>Export as {name}</translation>
         </message>
         <message>
+            <source>{period}　{organisation}</source>
+            <translation>{period} · {organisation}</translation>
+        </message>
+        <message>
             <source>〜</source>
             <translation>–</translation>
+        </message>
+        <message>
+            <source>すべての組織</source>
+            <translation>All organisations</translation>
         </message>
         <message>
             <source>グラフ</source>
@@ -5061,6 +5770,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>累計</source>
             <translation>Cumulative</translation>
+        </message>
+        <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>組織別</source>
+            <translation>By organisation</translation>
         </message>
         <message>
             <source>運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。</source>
@@ -5189,6 +5906,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>HWの回答待ちを知らせるまで（日）</source>
             <translation>Days before flagging a referral awaiting HW's answer</translation>
+        </message>
+        <message>
+            <source>HWの支援の記録が途絶えたら知らせるまで（日）</source>
+            <translation>Days without Hello Work activity before flagging a referral</translation>
         </message>
         <message>
             <source>{label}の値が正しくありません</source>
@@ -5579,12 +6300,20 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>This placement is already recorded as ended</translation>
         </message>
         <message>
+            <source>この採用は既に就職として記録されています</source>
+            <translation>This hire is already recorded as a placement</translation>
+        </message>
+        <message>
             <source>この支援エピソードは「{state}」のため記録を追加できません</source>
             <translation>Records cannot be added: this support episode is "{state}"</translation>
         </message>
         <message>
             <source>チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください</source>
             <translation>Enter each team member's name and side (welfare / Hello Work)</translation>
+        </message>
+        <message>
+            <source>ハローワークから連絡のあった採用が見つかりません</source>
+            <translation>The hire reported by Hello Work was not found</translation>
         </message>
         <message>
             <source>プランの見直し予定が見つかりません</source>

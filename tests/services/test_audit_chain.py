@@ -242,6 +242,11 @@ FIRST_SEALED: dict[str, tuple[str, set[str]]] = {
         "decided_on", "episode_id", "independence_benefit", "kind"}),
     "hello_work_offices": ("0006", TRACKED | {
         "address", "name", "navigator", "phone"}),
+    "hello_work_activities": ("0009", TRACKED | {
+        "company", "dismissed_on", "end_on", "episode_id", "job_title", "activity_on", "kind",
+        "note", "office_id", "placement_id", "result", "source", "title"}),
+    "episode_reassignments": ("0009", TRACKED | {
+        "caseworker_id", "episode_id", "organisation_id", "valid_from", "valid_to"}),
     "organisations": ("0007", TRACKED | {
         "address", "doc_symbol", "fax", "head_name", "head_title", "kind", "name", "phone",
         "postal_code", "seal_omitted"}),

@@ -8,6 +8,7 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -232,6 +233,25 @@ def _other_database(tmp_path: Path, template_dir: tuple[Path, str], clock: Clock
     return services, opened
 
 
+# What the ledger does not carry: the placement's route, protection outcomes, Hello Work's
+# activities and the office of each referral (an import addresses every referral to one).
+NOT_IN_LEDGER = {"referral_placements", "protection_ended_by_work", "protection_reduced",
+                 "self_reliance_benefit", "job_referrals", "interviews", "hires",
+                 "by_hello_work_office"}
+
+
+def _carried(report: Any) -> Any:
+    """The report without the figures the ledger has no columns for. by_organisation keeps
+    its figures, not its keys: each database names its own organisation."""
+    if isinstance(report, dict):
+        return {k: (sorted(map(str, _carried(list(v.values())))) if k == "by_organisation"
+                    else _carried(v))
+                for k, v in report.items() if k not in NOT_IN_LEDGER}
+    if isinstance(report, list):
+        return [_carried(v) for v in report]
+    return report
+
+
 def _round_trip(world: World, tmp_path: Path, template_dir: tuple[Path, str], clock: Clock,
                 staff: list[tuple[str, str, str]], years: range) -> None:
     source = world.services
@@ -246,7 +266,7 @@ def _round_trip(world: World, tmp_path: Path, template_dir: tuple[Path, str], cl
         for fy in years:
             a = source.reports.indicators(world.admin, Period.fiscal(fy))
             b = target.reports.indicators(admin, Period.fiscal(fy))
-            assert a == b, fy
+            assert _carried(a) == _carried(b), fy
         assert target.ledger.export_rows(admin) == source.ledger.export_rows(world.admin)
     finally:
         opened.db.close()  # type: ignore[attr-defined]
@@ -281,4 +301,5 @@ def test_a_second_placement_is_a_further_row_of_the_same_episode(world: World,
     report = world.services.reports.indicators(world.admin, Period.fiscal(2025))
     assert (report["placements"], report["regular_placements"], report["placed_persons"]) == (
         2, 1, 1)
-    assert report["retention"]["1m"] == {"due": 2, "confirmed_employed": 1, "rate": 0.5}
+    assert report["retention"]["1m"] == {"due": 2, "confirmed_employed": 1, "rate": 0.5,
+                                         "overdue_unrecorded": 0}

@@ -374,6 +374,32 @@ def test_the_staff_screen_adds_resets_and_disables(
     assert (kato.display_name, kato.phone_extension, kato.active) == ("加藤 誠一", "3456", False)
 
 
+def test_editing_a_staff_member_keeps_their_organisation(
+        qtbot: QtBot, services: Services, first_admin: Actor, driver: DialogDriver,
+        messages: Messages, errors: list[BaseException]) -> None:
+    """The 所属 choice starts at the member's own organisation, not the first one listed:
+    saving another field does not move them (QComboBox.findData compares a UUID read in
+    another query by identity, and used to fall back to the first organisation)."""
+    from desktop.services.organisations import OrganisationInput
+
+    services.organisations.add(first_admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長"))
+    listed = services.organisations.organisations()
+    theirs = listed[-1]  # not the first the choice lists
+    services.auth.add_user(first_admin, "kato", "加藤 誠", "caseworker", PASSWORD, theirs.id)
+    dialog = StaffDialog(services, first_admin, runner_for(errors, services, first_admin))
+    qtbot.addWidget(dialog)
+    shown: list[object] = []
+    driver.then(lambda d: (shown.append(d.form.fields["organisation"].currentData()),
+                           fill(d.form, phone_extension="3456"), ok(d)))
+    dialog.view.selectRow(next(i for i, u in enumerate(rows(dialog.model))
+                               if u.username == "kato"))  # type: ignore[attr-defined]
+    click(qtbot, dialog.buttons["editStaff"])
+    assert shown == [theirs.id]
+    kato = services.auth.find_user(first_admin, "kato")
+    assert (kato.organisation_id, kato.phone_extension) == (theirs.id, "3456")
+
+
 def test_the_organisation_screen_is_read_only_for_a_supervisor(
         qtbot: QtBot, services: Services, first_admin: Actor, driver: DialogDriver,
         messages: Messages, errors: list[BaseException]) -> None:

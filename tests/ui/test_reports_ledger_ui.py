@@ -16,8 +16,9 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets import index_of
 from tests.conftest import World
-from tests.services.helpers import build_report_caseload
+from tests.services.helpers import build_report_caseload, transfer_to_a_second_organisation
 from tests.ui.conftest import DialogDriver, ok
 from tests.ui.fakes import FakeRunner
 
@@ -64,11 +65,16 @@ def test_report_screen_shows_figures_targets_and_charts(
     summary = view.summary
     rows = {_cell(summary, r, 0): [_cell(summary, r, c) for c in range(1, 4)]
             for r in range(summary.rowCount())}
-    assert rows["就職件数"] == ["5", "10", "50.0%"]
-    assert rows["就職率"] == ["75.0%", "60.0%", "125.0%"]
-    assert rows["支援対象者数"] == ["4", "", "—"]
-    assert "令和7年度" in view.heading.text() and "就職率 75.0%" in view.heading.text()
-    assert _cell(view.retention, 0, 0) == "1か月後" and _cell(view.retention, 0, 3) == "60.0%"
+    assert rows["就職件数"] == ["7", "10", "70.0%"]
+    assert rows["就職率（就職件数÷支援対象者数）"] == ["140.0%", "60.0%", "233.3%"]
+    assert rows["支援対象者のうち就職した人の割合"] == ["100.0%", "—", "—"]
+    assert rows["うち紹介就職"] == ["6", "", "—"]
+    assert rows["支援対象者数"] == ["5", "", "—"]
+    assert "令和7年度（2025年度）　令和8年3月31日現在" in view.heading.text()
+    assert "就職率 140.0%" in view.heading.text()
+    assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "7", "5", "71.4%", "2"]
+    assert [_cell(view.offices, 1, c) for c in range(5)] == ["ハローワーク池袋", "1", "1", "1",
+                                                            "1"]
     categories = {_cell(view.by_category, r, 0): r for r in range(view.by_category.rowCount())}
     assert _cell(view.by_category, categories["生活保護受給者"], 3) == "4"
     assert {_cell(view.by_staff, r, 0) for r in range(view.by_staff.rowCount())} == {
@@ -84,7 +90,48 @@ def test_report_screen_shows_figures_targets_and_charts(
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
     view.export_buttons["xlsx"].click()
     assert shown and str(target) in shown[0]
-    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "月別"]
+    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別",
+                                                "月別"]
+
+
+def test_a_report_is_run_for_every_organisation_or_for_one(
+        qtbot: QtBot, world: World, driver: DialogDriver) -> None:
+    """With two organisations an administrator's picker offers すべての組織 and each one,
+    and 組織別 shows a row per organisation; run for one, the heading names it and counts
+    only its events. A supervisor of the second organisation gets their own, no choice."""
+    build_report_caseload(world)
+    west = transfer_to_a_second_organisation(world)
+    window = next(_window(qtbot, world, world.admin))
+    view = window.reports
+    assert view.organisation.isVisibleTo(view)
+    assert [view.organisation.itemText(i) for i in range(view.organisation.count())] == [
+        "すべての組織", *sorted(o.name for o in world.services.organisations.organisations())]
+    assert view.organisation.currentIndex() == 0  # an administrator starts from every one
+    assert view.details.isTabVisible(view.details.indexOf(view.by_organisation))
+    view.year.setCurrentIndex(view.year.findData(2025))
+    view.compute()
+    names = [_cell(view.by_organisation, r, 0) for r in range(view.by_organisation.rowCount())]
+    assert names == [*view.report["by_organisation"], "合計"]  # type: ignore[index]
+    assert west.name not in view.heading.text()
+
+    view.organisation.setCurrentIndex(index_of(view.organisation, west.id))
+    view.compute()
+    assert f"令和7年度（2025年度）　{west.name}" in view.heading.text()
+    rows = {_cell(view.summary, r, 0): _cell(view.summary, r, 1)
+            for r in range(view.summary.rowCount())}
+    assert rows["就職件数"] == "0"
+    assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
+                                                             "0"]
+
+    # Anyone else runs their own organisation's report: no picker, no 組織別.
+    theirs = next(_window(qtbot, world, west.supervisor)).reports
+    assert not theirs.organisation.isVisibleTo(theirs)
+    assert not theirs.details.isTabVisible(theirs.details.indexOf(theirs.by_organisation))
+    theirs.year.setCurrentIndex(theirs.year.findData(2025))
+    theirs.compute()
+    assert f"令和7年度（2025年度）　{west.name}" in theirs.heading.text()
+    assert [_cell(theirs.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
+                                                               "0"]
 
 
 def test_a_bad_custom_period_is_shown_beside_the_picker(supervisor_window: MainWindow) -> None:

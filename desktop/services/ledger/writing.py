@@ -145,9 +145,14 @@ class Writer:
                         "referred_on": head.referred_on, "office_id": office.id,
                         "sent_by": self.actor.user_id, "status": "sent",
                         "status_on": head.referred_on, "return_reason": "",
+                        "last_news_on": None,
                         # Sent on paper before the ledger came in: not waiting to be printed.
                         "printed_at": self.now}
             self.batch.add(Referral, referral)
+            # The ledger's row says under which 区分 and 担当者 this episode was referred.
+            values.update(category_at_referral=head.person.category,
+                          caseworker_at_referral=head.caseworker_id,
+                          organisation_at_referral=organisation)
             if head.support_start_on is not None:
                 referral.update(status="accepted", status_on=head.support_start_on)
                 values.update(support_start_on=head.support_start_on,
@@ -157,6 +162,8 @@ class Writer:
             self.placement(eid, row, end_on)
         if head.closed_on is not None and referral is not None and referral["status"] == "sent":
             referral.update(status="withdrawn", status_on=head.closed_on)
+        if referral is not None and history.state == "active" and referral["status"] == "accepted":
+            referral["last_news_on"] = history.since  # in support since: Hello Work's clock starts
         add_episode(self.batch, self.stamps, eid, pid, history, self.actor.user_id, **values)
 
     def consents(self, eid: uuid.UUID, on: date, recipient: OfficeRef | None) -> None:
