@@ -91,8 +91,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Columns added to audited tables after records were first hashed, each with the value a
+# migration gave every existing row. A column holding that value is left out of the digest,
+# so an upgrade does not make every earlier record look changed behind the services' back;
+# any other value is covered like every column.
+LATER_COLUMNS: dict[str, dict[str, Any]] = {
+    "consents": {"scope_confirmed": True},  # 0010
+    "plans": {"planned_on": None},  # 0010
+}
+
+
 def record_digest(table: str, row: dict[str, Any]) -> str:
-    """SHA-256 of a record's every column, the same on SQLite and PostgreSQL."""
+    """SHA-256 of a record's every column (less LATER_COLUMNS at their first value), the
+    same on SQLite and PostgreSQL."""
+    later = LATER_COLUMNS.get(table)
+    if later:
+        row = {k: v for k, v in row.items() if k not in later or v != later[k]}
     body = json.dumps([table, sorted((k, _plain(v)) for k, v in row.items())],
                       ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
