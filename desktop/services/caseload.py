@@ -441,7 +441,7 @@ class CaseloadService:
                 due = r[5] + timedelta(days=wait_days)
                 add("waiting_referral", due, r,
                     _t("支援要請（{number}）からHWの回答待ち {days}日").format(
-                        number=r[6], days=(today - r[5]).days), r[7])
+                        number=r[6] or _t("未発行"), days=(today - r[5]).days), r[7])
             rows = conn.execute(
                 select(*person_cols, ContactLog.next_action_due, ContactLog.next_action,
                        ContactLog.id)

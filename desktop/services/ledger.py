@@ -41,7 +41,6 @@ from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import (
     DateParseError,
     add_months,
-    fiscal_year_of,
     format_wareki,
     parse_date,
 )
@@ -66,7 +65,6 @@ from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.labels import (
     CATEGORIES,
     CHECKPOINT_RESULTS,
-    CONSENT_SCOPE,
     SEXES,
     TERM_CATEGORIES,
 )
@@ -927,7 +925,6 @@ class _Writer:
             number: (pid, org) for number, pid, org in s.execute(
                 select(Person.case_number, Person.id, Person.organisation_id))}
         self.search_no = (s.scalar(select(func.max(Person.search_no))) or 0)
-        self.referral_counts: dict[int, int] = {}
         self.new_persons = 0
 
     def stamp(self) -> dict[str, Any]:
@@ -966,14 +963,6 @@ class _Writer:
             return self.settings.offices[name_key(row.office)]
         return self.office
 
-    def referral_number(self, on: date) -> str:
-        fy = fiscal_year_of(on)
-        if fy not in self.referral_counts:
-            self.referral_counts[fy] = self.s.scalar(select(func.count(Referral.id)).where(
-                Referral.number.like(f"{fy}-%"))) or 0
-        self.referral_counts[fy] += 1
-        return f"{fy}-{self.referral_counts[fy]:04d}"
-
     def episode(self, rows: list[ParsedRow]) -> None:
         head = rows[0]
         eid = uuid.uuid4()
@@ -1002,8 +991,9 @@ class _Writer:
             move("consented", head.consent_on)
         referral: dict[str, Any] | None = None
         if head.referred_on is not None and office is not None:
-            referral = {**self.stamp(), "episode_id": eid,
-                        "number": self.referral_number(head.referred_on),
+            # Sent on paper under a number the ledger does not keep: printing it again
+            # issues a new 支援要請書 with the next number of the register.
+            referral = {**self.stamp(), "episode_id": eid, "number": None,
                         "referred_on": head.referred_on, "office_id": office.id,
                         "sent_by": self.actor.user_id, "status": "sent",
                         "status_on": head.referred_on, "return_reason": "",
@@ -1043,14 +1033,17 @@ class _Writer:
                 "reason": reason, "note": note})
 
     def consents(self, eid: uuid.UUID, on: date, recipient: _Office | None) -> None:
+        """The ledger says a consent was signed, not what it covers: the 情報提供同意 is
+        recorded with its scope unconfirmed, and nothing is shared under it until someone
+        reads the scope off the signed paper (ConsentService.confirm_scope)."""
         office = [recipient.name] if recipient is not None else []
         for kind in ("participation", "information_sharing"):
             text = WORDINGS[kind]
             sharing = kind == "information_sharing"
             self.batch.add(Consent, {
                 **self.stamp(), "episode_id": eid, "kind": kind,
-                "recipients": office if sharing else [],
-                "scope": list(CONSENT_SCOPE) if sharing else [], "signed_on": on,
+                "recipients": office if sharing else [], "scope": [],
+                "scope_confirmed": not sharing, "signed_on": on,
                 "valid_until": None, "withdrawn_on": None, "withdrawal_note": "",
                 "wording_version": WORDING_VERSION, "wording_text": text,
                 "wording_hash": wording_hash(text), "scan": None, "scan_mime": None})

@@ -79,10 +79,15 @@ OPERATIONS: list[tuple[str, Op, set[str]]] = [
     ("referrals", lambda c, a: c.world.services.records.referrals(a, c.episode), READERS),
     ("current_plan", lambda c, a: c.world.services.records.current_plan(a, c.episode), READERS),
     ("contacts", lambda c, a: c.world.services.records.contacts(a, c.episode), READERS),
-    ("print referral",
-     lambda c, a: c.world.services.printing.print_document(a, "referral", c.episode), READERS),
+    ("draft referral",
+     lambda c, a: c.world.services.printing.draft(a, "referral", c.episode), READERS),
+    ("print consent",
+     lambda c, a: c.world.services.printing.print_document(a, "consent", c.episode), READERS),
+    # issuing takes a number of the register and marks the referral sent: a change
+    ("issue referral",
+     lambda c, a: c.world.services.printing.issue(a, "referral", c.episode), EDITORS),
     ("print packet",
-     lambda c, a: c.world.services.printing.print_document(a, "packet", c.episode), READERS),
+     lambda c, a: c.world.services.printing.print_document(a, "packet", c.episode), EDITORS),
     # changing a recipient's record
     ("update_person", lambda c, a: c.world.services.persons.update_person(
         a, c.person, 999, _person_input("u")), EDITORS),
