@@ -997,7 +997,7 @@ class PersonView(QWidget):
                     "withdrawn": _t("取下げ")}
         for r in referrals:
             lines.append(_t("支援要請 {number}　{on}　{office}　{status}").format(
-                number=r.number, on=wareki(r.referred_on), office=r.office_name,
+                number=r.number or _t("（未発行）"), on=wareki(r.referred_on), office=r.office_name,
                 status=parenthesised(statuses[r.status], r.return_reason or "")))
         if plan is not None:
             team = listing(parenthesised(m["name"], _t("福祉") if m["side"] == "welfare"
