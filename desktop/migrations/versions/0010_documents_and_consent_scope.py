@@ -14,10 +14,10 @@ scopes read off the paper
 - ``plans.planned_on``: the plan's date as entered (empty for the plans before).
 - ``organisations.section``: the section that sends the forms (担当課・係).
 
-Records whose audit rows carry their content hash keep it: the new consent and plan columns
-are left out of the hash while they hold the value every earlier row gets here
-(``models/chain.LATER_COLUMNS``), and the consents made unconfirmed are only those that no
-audit row names.
+Records sealed before keep their seals: the new consent and plan columns are listed under
+0010 in ``models/chain.COLUMNS_ADDED``. The consents made unconfirmed are only those that no
+audit row names (so none has a seal to break); consents are listed in ``RESEALED`` all the
+same, as every revision that UPDATEs an audited table is.
 
 Revision ID: 0010
 Revises: 0008
