@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +36,7 @@ from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput, NeedsConfirmation, StaleRecord
 from desktop.services.labels import CHECKPOINT_OBSERVED, CONSENT_SCOPE, SUPPORT_MENU, shown
 from desktop.services.persons import PersonInput, PersonRecord, person_problems
-from desktop.services.printing import PrintedDocument
+from desktop.services.printing import NUMBERED, PrintDraft, PrintedDocument
 from desktop.services.workflow import (
     OPEN_CHECKS_CANCEL,
     OPEN_CHECKS_KEEP,
@@ -49,6 +50,7 @@ from desktop.ui import dialogs
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.forms import ActionDialog, required
+from desktop.ui.issue_dialog import IssueDialog
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
@@ -782,6 +784,21 @@ class PersonView(QWidget):
             message = exc.message if isinstance(exc, DomainError) else str(exc)
             dialogs.show_error(self, _t("印刷できません"), message)
 
+        def confirm(draft: PrintDraft) -> None:
+            """A numbered document is shown before it is issued (and numbered); one
+            issued already is printed again as it was."""
+            if draft.issued:
+                show(draft.document)
+                return
+            dialog = IssueDialog(draft, self.services, self.actor, self.runner, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document is not None:
+                show(dialog.document)
+                self.reload()
+
+        if kind in NUMBERED:
+            self.runner.submit(lambda: self.services.printing.draft(
+                self.actor, kind, episode.id), confirm, refused)
+            return
         self.runner.submit(lambda: self.services.printing.print_document(
             self.actor, kind, episode.id), show, refused)
 

@@ -1902,6 +1902,45 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>IssueDialog</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>プレビューを更新</source>
+            <translation>Update preview</translation>
+        </message>
+        <message>
+            <source>宛先: {addressee}。文書番号は「発行」したときに付きます。内容を確かめ、必要なら書き直してから発行してください。</source>
+            <translation>To: {addressee}. The document number is given when you click Issue. Check the content, rewrite what is needed, then issue.</translation>
+        </message>
+        <message>
+            <source>支援期間（から）</source>
+            <translation>Support period (from)</translation>
+        </message>
+        <message>
+            <source>支援期間（まで）</source>
+            <translation>Support period (until)</translation>
+        </message>
+        <message>
+            <source>支援経過</source>
+            <translation>Support so far</translation>
+        </message>
+        <message>
+            <source>特記事項</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
+            <source>発行</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>発行前の確認 — {title}</source>
+            <translation>Check before issuing — {title}</translation>
+        </message>
+    </context>
+    <context>
         <name>Keystore</name>
         <message>
             <source>OSのキーチェーンにデータベースの鍵が見つかりません。初期設定時に控えた回復キーを TSUNAGI_DB_PASSPHRASE に指定してください</source>
@@ -4710,6 +4749,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Print preview — {title}</translation>
         </message>
         <message>
+            <source>同意撤回届</source>
+            <translation>Consent withdrawal form</translation>
+        </message>
+        <message>
             <source>同意書</source>
             <translation>Consent form</translation>
         </message>
@@ -4720,6 +4763,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>支援状況連絡票</source>
             <translation>Support status report</translation>
+        </message>
+        <message>
+            <source>支援終了・同意撤回の連絡</source>
+            <translation>Notice of end of support (consent withdrawn)</translation>
         </message>
         <message>
             <source>支援要請書</source>
