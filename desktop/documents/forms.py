@@ -168,7 +168,10 @@ def markup(text: str) -> str:
 BINDING, OUTER, TOP, BOTTOM = 25 * mm, 20 * mm, 15 * mm, 17 * mm
 WIDTH = A4[0] - BINDING - OUTER
 OUT_OF_SCOPE = "（同意範囲外）"  # the same words as services/disclosure.OUT_OF_SCOPE
-BLANK_DATE = "令和　　年　　月　　日"
+# Room to write the year, month and day: no-break spaces, since a paragraph folds each run
+# of other spaces (U+3000 included) into one.
+GAP = "\u00a0" * 7
+BLANK_DATE = f"令和{GAP}年{GAP}月{GAP}日"
 TICK, NO_TICK = "■", "□"
 PENDING = "（発行時に採番）"  # the number's place on a page not yet issued
 # Smaller sizes tried, in turn, for a text that does not fit the lines it is given; past the
@@ -671,7 +674,7 @@ def _person_sign(copy_mark: str, name: str, signed_on: date | None) -> list[Flow
                 ("生年月日", original)]
     else:
         rows = [("記入日", BLANK_DATE), ("住所", ""), ("氏名（自署）", ""),
-                ("生年月日", "大正・昭和・平成　　　年　　月　　日")]
+                ("生年月日", f"大正・昭和・平成{GAP}年{GAP}月{GAP}日")]
     return [
         _sign_lines(rows),
         Spacer(0, 3 * mm),

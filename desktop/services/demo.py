@@ -121,6 +121,7 @@ ORGANISATION = {
     "kind": "welfare_office", "name": "つなぎ市福祉事務所", "head_title": "つなぎ市福祉事務所長",
     "head_name": "森本 和夫", "postal_code": "198-0001", "address": "東京都つなぎ市中央一丁目1番1号",
     "phone": "042-555-0110", "fax": "042-555-0119", "doc_symbol": "つ福", "seal_omitted": True,
+    "section": "生活支援課 就労支援担当",
 }
 # (name, official name, head's title, 〒, address, phone, navigators); the referrals go to
 # these three.
@@ -217,6 +218,9 @@ class DemoService:
             office_ids = self._offices(s, actor)
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
                              organisation)
+            # The plan's team by name: the caseworker and the office's navigator.
+            gen.names = dict(s.execute(select(User.id, User.display_name).where(
+                User.id.in_(staff_ids))).tuples().all())
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
             batch = Batch(s)
@@ -324,6 +328,8 @@ class _Generator:
         self.earliest = today - timedelta(days=365 * 3 + 180)
         self.last_office = offices[0][1]
         self.last_referral: dict[str, Any] = {}
+        self.names: dict[uuid.UUID, str] = {}
+        self.navigators = {name: navigators[0][0] for name, *_, navigators in OFFICES}
 
     @staticmethod
     def uid() -> uuid.UUID:
@@ -499,7 +505,8 @@ class _Generator:
                  status: str) -> None:
         office_id = next(o for o, n in self.offices if n == self.last_office)
         self.last_referral = {**self.stamp(cw), "episode_id": eid,
-                             "number": f"DEMO-{uuid.uuid4().hex[:12]}",
+                             # Numbered from the register when the 支援要請書 is issued.
+                             "number": None,
                              "referred_on": day, "office_id": office_id, "sent_by": cw,
                              "status": status, "status_on": day, "return_reason": "",
                              "printed_at": None}
@@ -509,8 +516,11 @@ class _Generator:
         rng = self.rng
         batch.add(Plan, {
             **self.stamp(cw), "episode_id": eid, "revision": 1,
-            "team": [{"name": "担当ケースワーカー", "side": "welfare", "role": "地区担当員"},
-                     {"name": "就職支援ナビゲーター", "side": "hello_work", "role": "ナビゲーター"}],
+            "team": [{"name": self.names.get(cw, "担当ケースワーカー"), "side": "welfare",
+                      "role": "地区担当員"},
+                     {"name": self.navigators.get(self.last_office, "就職支援ナビゲーター"),
+                      "side": "hello_work", "role": "就職支援ナビゲーター"}],
+            "planned_on": day,
             "goal_job": rng.choice(JOBS), "goal_employment_type": rng.choice(["パート", "正社員", "契約社員"]),
             "goal_hours": "週20〜30時間", "goal_wage": "時給1,100円以上", "goal_area": "自宅から30分以内",
             "goal_target_on": add_months(day, 3), "barriers": rng.choice(BARRIERS),
