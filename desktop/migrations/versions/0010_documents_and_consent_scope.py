@@ -4,7 +4,9 @@ scopes read off the paper
 - ``issued_documents``: each number an organisation gave a document it sent out, per fiscal
   year (中福第123号), with what the caseworker wrote at issue.
 - ``referrals.number``: empty until the 支援要請書 is issued, and no longer unique (numbers
-  start again every April, per organisation). Numbers already given stay as they are.
+  start again every April, per organisation). Numbers already given stay as they are; the
+  id that this revision's downgrade wrote as the number of a referral never issued is
+  taken away again.
 - ``consent_scans``: the scanned signed originals (encrypted by the application).
 - ``consents.scope_confirmed``: a consent's scope as someone read it off the signed paper.
   A ledger import recorded every scope item for every consent it made, which nobody had
@@ -70,6 +72,19 @@ def _unconfirm_imported_consents() -> None:
                      .values(scope_confirmed=False))
 
 
+def _unnumber_downgraded_referrals() -> None:
+    """A referral that 0010's downgrade gave its id as its number (it had none: never
+    issued) gets none again, as it was when its record was sealed."""
+    conn = op.get_bind()
+    referrals = sa.table("referrals", sa.column("id", sa.Uuid()), sa.column("number"))
+    ids = [rid for rid, number in conn.execute(
+        sa.select(referrals.c.id, referrals.c.number)
+        .where(sa.func.length(referrals.c.number) == 32)).all() if number == rid.hex]
+    for start in range(0, len(ids), 500):
+        conn.execute(sa.update(referrals).where(referrals.c.id.in_(ids[start:start + 500]))
+                     .values(number=None))
+
+
 def upgrade() -> None:
     with op.batch_alter_table("organisations") as batch:
         batch.add_column(sa.Column("section", sa.String(length=100), nullable=False,
@@ -82,6 +97,7 @@ def upgrade() -> None:
     with op.batch_alter_table("referrals") as batch:
         batch.drop_constraint("uq_referrals_number", type_="unique")
         batch.alter_column("number", existing_type=sa.String(length=32), nullable=True)
+    _unnumber_downgraded_referrals()
     _unconfirm_imported_consents()
 
     op.create_table(
