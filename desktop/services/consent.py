@@ -12,6 +12,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
@@ -289,6 +290,16 @@ class ConsentService:
                          scan=str(row.id), mime=found.mime, pages=found.pages,
                          sha256=row.sha256, episode=str(episode.id))
             return _scan_record(row)
+
+    def attach_scan_file(self, actor: Actor, consent_id: uuid.UUID, path: Path) -> ScanRecord:
+        """attach_scan of a file chosen on this PC (read no further than the size allowed)."""
+        try:
+            with path.open("rb") as file:
+                content = file.read(scan_files.MAX_BYTES + 1)
+        except OSError:
+            raise InvalidInput("file", _t("ファイルを読み込めません: {name}").format(
+                name=path.name)) from None
+        return self.attach_scan(actor, consent_id, content, path.name)
 
     def scans(self, actor: Actor, consent_id: uuid.UUID) -> list[ScanRecord]:
         with self.ctx.db.read() as s:

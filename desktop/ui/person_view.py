@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -46,7 +47,7 @@ from desktop.services.workflow import (
     PlanInput,
     TeamMember,
 )
-from desktop.ui import dialogs
+from desktop.ui import dialogs, preview
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.forms import ActionDialog, required
@@ -428,7 +429,10 @@ class PersonView(QWidget):
         for kind, text in (("referral", N_("支援要請書")), ("consent", N_("同意書")),
                            ("plan", N_("就労支援プラン")),
                            ("followup", N_("支援状況連絡票（就職・定着）")),
-                           ("packet", N_("支援要請書類一式（送付書つき）"))):
+                           ("packet", N_("支援要請書類一式（送付書つき）")),
+                           ("withdrawal_notice", N_("支援終了・同意撤回の連絡")),
+                           ("consent_blank", N_("同意書（白紙・署名用）")),
+                           ("withdrawal_form", N_("同意撤回届（白紙）"))):
             action = menu.addAction(_t(text))
             action.setObjectName(f"print_{kind}")
             action.triggered.connect(lambda _=False, k=kind: self.print_form(k))
@@ -799,6 +803,10 @@ class PersonView(QWidget):
             self.runner.submit(lambda: self.services.printing.draft(
                 self.actor, kind, episode.id), confirm, refused)
             return
+        if kind == "consent_blank":
+            self.runner.submit(lambda: self.services.printing.print_document(
+                self.actor, "consent", blank=True), show, refused)
+            return
         self.runner.submit(lambda: self.services.printing.print_document(
             self.actor, kind, episode.id), show, refused)
 
@@ -820,8 +828,10 @@ class PersonView(QWidget):
              _t("文言")),
             lambda c: (label("consent", c.kind), wareki(c.signed_on), wareki(c.valid_until),
                        wareki(c.withdrawn_on), listing(c.recipients),
-                       listing(label("scope", s) for s in c.scope),
-                       f"{c.wording_version} ({c.wording_hash[:8]})"))
+                       listing(label("scope", s) for s in c.scope) if c.scope_confirmed
+                       else _t("未確認（原本で確認してください）"),
+                       f"{c.wording_version} ({c.wording_hash[:8]})"
+                       + (_t("　原本あり") if c.has_scan else "")))
         self.consents_view = _table(self.consents_model)
         layout.addWidget(self.consents_view, 1)
         row = QHBoxLayout()
@@ -829,8 +839,14 @@ class PersonView(QWidget):
         record.clicked.connect(self.record_consent)
         withdraw = QPushButton(_t("選択した同意の撤回を記録"))
         withdraw.clicked.connect(self.withdraw_consent)
-        row.addWidget(record)
-        row.addWidget(withdraw)
+        confirm = QPushButton(_t("範囲を原本で確認…"))
+        confirm.setObjectName("confirmScope")
+        confirm.clicked.connect(self.confirm_scope)
+        attach = QPushButton(_t("署名済みの同意書を添付…"))
+        attach.setObjectName("attachScan")
+        attach.clicked.connect(self.attach_scan)
+        for button in (record, withdraw, confirm, attach):
+            row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         self.tabs.addTab(scrolling(page), _t("同意"))
@@ -846,8 +862,9 @@ class PersonView(QWidget):
             f.date("signed_on", _t("署名日"), self.services.ctx.today())
             f.date("valid_until", _t("有効期限（任意）"))
             f.text("recipients", _t("提供先（読点区切り）"), listing(offices[:1]))
+            # Blank: ticked by the caseworker from the boxes ticked on the signed paper.
             for key, text in CONSENT_SCOPE.items():
-                f.check(f"scope_{key}", shown(text), True)
+                f.check(f"scope_{key}", shown(text), False)
 
         def submit(v: dict[str, Any]) -> Any:
             recipients = split_list(v["recipients"])
@@ -865,11 +882,59 @@ class PersonView(QWidget):
         consent = _selected(self.consents_view)
         if consent is None:
             return
+        if consent.kind == "participation":
+            # 参加同意: the support ends with it (asked, ticked by default).
+            self._dialog(_t("参加同意の撤回"), lambda f: (
+                f.date("on", _t("撤回日"), self.services.ctx.today()),
+                f.check("close", _t("支援を終了する（終了理由: 同意撤回）"), True),
+                f.area("note", _t("メモ"))),
+                lambda v: self.services.workflow.withdraw_participation(
+                    self.actor, consent.id, required(v, "on", _t("撤回日を入力してください")),
+                    v["note"], close_episode=bool(v["close"])),
+                _t("撤回日以降、この支援エピソードの情報は提供できなくなります。ハローワークには"
+                   "「支援終了・同意撤回の連絡」を印刷して送ります（印刷 → 支援終了・同意撤回の連絡）。"))
+            return
         self._dialog(_t("同意の撤回"), lambda f: (
             f.date("on", _t("撤回日"), self.services.ctx.today()), f.area("note", _t("メモ"))),
             lambda v: self.services.consent.withdraw_consent(
                 self.actor, consent.id, required(v, "on", _t("撤回日を入力してください")), v["note"]),
             _t("撤回日以降、この同意にもとづく支援要請と情報提供はできなくなります。"))
+
+    def confirm_scope(self) -> None:
+        """The scope of an 情報提供同意 read off the signed paper (a ledger's consent shares
+        nothing until then)."""
+        consent = _selected(self.consents_view)
+        if consent is None or consent.kind != "information_sharing":
+            return
+
+        def build(f: Form) -> None:
+            for key, text in CONSENT_SCOPE.items():
+                f.check(f"scope_{key}", shown(text), False)
+
+        self._dialog(_t("同意範囲の確認"), build, lambda v: self.services.consent.confirm_scope(
+            self.actor, consent.id, consent.version,
+            [k for k in CONSENT_SCOPE if v[f"scope_{k}"]]),
+            _t("署名された同意書を見て、印の付いている項目を選んでください。"))
+
+    def attach_scan(self) -> None:
+        """The scanned signed original (PDF, JPEG or PNG), stored encrypted; the packet
+        sends it as the consent's copy."""
+        consent = _selected(self.consents_view)
+        if consent is None:
+            return
+        path = preview.choose_open_path(self, _t("署名済みの同意書（PDF・JPEG・PNG）"),
+                                        _t("PDF・画像 (*.pdf *.jpg *.jpeg *.png)"))
+        if not path:
+            return
+
+        def attach() -> Any:
+            return self.services.consent.attach_scan_file(self.actor, consent.id, Path(path))
+
+        def refused(exc: BaseException) -> None:
+            message = exc.message if isinstance(exc, DomainError) else str(exc)
+            dialogs.show_error(self, _t("添付できません"), message)
+
+        self.runner.submit(attach, lambda _: self._after_write(), refused)
 
     # ---------------------------------------------------------------- contact log
 

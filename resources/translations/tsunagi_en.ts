@@ -1470,6 +1470,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>This consent has already been withdrawn</translation>
         </message>
         <message>
+            <source>ファイルを読み込めません: {name}</source>
+            <translation>Cannot read the file: {name}</translation>
+        </message>
+        <message>
             <source>参加同意が{day}に撤回されています。撤回日以降、この支援エピソードの情報は提供できません（支援終了・同意撤回の連絡を除く）</source>
             <translation>The participation consent was withdrawn on {day}. From that day nothing of this episode can be shared (except the notice of the end of support)</translation>
         </message>
@@ -3831,6 +3835,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>HW accepted, support started (employment support plan)</translation>
         </message>
         <message>
+            <source>PDF・画像 (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>PDF and images (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
             <source>{action}: {reason}</source>
             <translation>{action}: {reason}</translation>
         </message>
@@ -3861,6 +3869,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>　{since}から</source>
             <translation> since {since}</translation>
+        </message>
+        <message>
+            <source>　原本あり</source>
+            <translation>  original attached</translation>
         </message>
         <message>
             <source>　支援期間 {start}〜{end}</source>
@@ -4003,6 +4015,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Checks that both consent to participate and consent to share information are valid, and sets the state to Consented.</translation>
         </message>
         <message>
+            <source>参加同意の撤回</source>
+            <translation>Withdraw participation consent</translation>
+        </message>
+        <message>
             <source>取下げ</source>
             <translation>Withdrawn</translation>
         </message>
@@ -4043,8 +4059,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Confirm consent</translation>
         </message>
         <message>
+            <source>同意撤回届（白紙）</source>
+            <translation>Consent withdrawal form (blank)</translation>
+        </message>
+        <message>
             <source>同意書</source>
             <translation>Consent form</translation>
+        </message>
+        <message>
+            <source>同意書（白紙・署名用）</source>
+            <translation>Consent form (blank, for signature)</translation>
+        </message>
+        <message>
+            <source>同意範囲の確認</source>
+            <translation>Confirm the consent's scope</translation>
         </message>
         <message>
             <source>名</source>
@@ -4231,12 +4259,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>From the withdrawal date, no referral or information sharing can rest on this consent.</translation>
         </message>
         <message>
+            <source>撤回日以降、この支援エピソードの情報は提供できなくなります。ハローワークには「支援終了・同意撤回の連絡」を印刷して送ります（印刷 → 支援終了・同意撤回の連絡）。</source>
+            <translation>From the withdrawal date nothing of this episode can be shared. Send Hello Work the notice of the end of support (Print → Notice of end of support).</translation>
+        </message>
+        <message>
             <source>支援の終了とともに中止する</source>
             <translation>Cancel them with the closure</translation>
         </message>
         <message>
             <source>支援を終了</source>
             <translation>Close support</translation>
+        </message>
+        <message>
+            <source>支援を終了する（終了理由: 同意撤回）</source>
+            <translation>End the support (reason: consent withdrawn)</translation>
         </message>
         <message>
             <source>支援エピソード</source>
@@ -4273,6 +4309,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>支援状況連絡票（就職・定着）</source>
             <translation>Support status report (placement and retention)</translation>
+        </message>
+        <message>
+            <source>支援終了・同意撤回の連絡</source>
+            <translation>Notice of end of support (consent withdrawn)</translation>
         </message>
         <message>
             <source>支援経過</source>
@@ -4367,6 +4407,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Not answered</translation>
         </message>
         <message>
+            <source>未確認（原本で確認してください）</source>
+            <translation>unconfirmed (check the signed original)</translation>
+        </message>
+        <message>
             <source>検討を開始</source>
             <translation>Start screening</translation>
         </message>
@@ -4413,6 +4457,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>決定日を入力してください</source>
             <translation>Enter the decision date</translation>
+        </message>
+        <message>
+            <source>添付できません</source>
+            <translation>Cannot attach</translation>
         </message>
         <message>
             <source>理由・メモ</source>
@@ -4467,6 +4515,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Scope</translation>
         </message>
         <message>
+            <source>範囲を原本で確認…</source>
+            <translation>Confirm scope from the original…</translation>
+        </message>
+        <message>
             <source>終了</source>
             <translation>Close case</translation>
         </message>
@@ -4503,12 +4555,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Records the content of the signed consent form. The current version of the wording is saved.</translation>
         </message>
         <message>
+            <source>署名された同意書を見て、印の付いている項目を選んでください。</source>
+            <translation>Look at the signed consent form and choose the items ticked on it.</translation>
+        </message>
+        <message>
             <source>署名日</source>
             <translation>Date signed</translation>
         </message>
         <message>
             <source>署名日を入力してください</source>
             <translation>Enter the signing date</translation>
+        </message>
+        <message>
+            <source>署名済みの同意書を添付…</source>
+            <translation>Attach the signed consent form…</translation>
+        </message>
+        <message>
+            <source>署名済みの同意書（PDF・JPEG・PNG）</source>
+            <translation>Signed consent form (PDF, JPEG, PNG)</translation>
         </message>
         <message>
             <source>職歴</source>

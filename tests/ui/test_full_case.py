@@ -85,6 +85,11 @@ def test_intake_to_closure(qtbot: QtBot, window: MainWindow, driver: DialogDrive
     def consent(kind: str):  # type: ignore[no-untyped-def]
         def fill(d: ActionDialog) -> None:
             choose(d, "kind", kind)
+            # The scope boxes start blank: ticked as on the signed paper.
+            assert not any(d.form.fields[f].isChecked()  # type: ignore[attr-defined]
+                           for f in d.form.fields if f.startswith("scope_"))
+            for item in ("scope_identity_contact", "scope_job_search_status"):
+                d.form.fields[item].setChecked(True)  # type: ignore[attr-defined]
             ok(d)
         return fill
 
