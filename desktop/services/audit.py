@@ -28,7 +28,7 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, event, select
@@ -113,6 +113,14 @@ def append(
 ) -> AuditEntry:
     """Add one row in the caller's transaction (a write transaction holds the database's
     write lock from its start, so the chain cannot fork). Hashes are sealed at commit."""
+    return append_at(session, ctx, None, actor, action, entity, entity_id, detail)
+
+
+def append_at(session: Session, ctx: ServiceContext, at: datetime | None, actor: Actor | None,
+              action: str, entity: str, entity_id: object,
+              detail: dict[str, Any]) -> AuditEntry:
+    """``append`` of something that happened at ``at``, before this transaction (a view
+    noted by a read and written in a batch, viewlog), or now when None."""
     _key(ctx)
     pending: list[tuple[AuditEntry, ServiceContext]] = session.info.setdefault(_PENDING, [])
     if pending:
@@ -131,7 +139,8 @@ def append(
             seq += 1
         seq = _check_anchor(session, ctx, pending, seq, found,
                             keyed=last is not None and last[2] == KEYED_CHAIN)
-    return _add(session, ctx, pending, seq, actor, action, entity, str(entity_id or ""), detail)
+    return _add(session, ctx, pending, seq, actor, action, entity, str(entity_id or ""), detail,
+                at=at)
 
 
 def _check_anchor(session: Session, ctx: ServiceContext,
@@ -179,9 +188,9 @@ def append_many(session: Session, ctx: ServiceContext, actor: Actor | None, acti
 
 def _add(session: Session, ctx: ServiceContext, pending: list[tuple[AuditEntry, ServiceContext]],
          seq: int, actor: Actor | None, action: str, entity: str, entity_id: str,
-         detail: dict[str, Any], save: bool = True) -> AuditEntry:
+         detail: dict[str, Any], save: bool = True, at: datetime | None = None) -> AuditEntry:
     entry = AuditEntry(
-        id=uuid.uuid4(), seq=seq, at=ctx.now().astimezone(UTC),
+        id=uuid.uuid4(), seq=seq, at=(at or ctx.now()).astimezone(UTC),
         user_id=actor.user_id if actor else None, username=actor.username if actor else "",
         action=action, entity=entity, entity_id=entity_id, detail=canonical_detail(detail),
         origin=ctx.device_id, prev_hash="", hash="", record_hash="", scheme=KEYED_CHAIN)

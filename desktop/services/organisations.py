@@ -20,7 +20,7 @@ from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord
 from desktop.services.labels import ORGANISATION_KINDS, shown
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 
 _t = translator("Organisations")
 # The name a database's first organisation has until someone enters the real one.
@@ -166,14 +166,14 @@ class OrganisationService:
             name=name, known=listing(o.name for o in known) or _t("なし")))
 
     def add(self, actor: Actor, data: OrganisationInput) -> OrganisationRecord:
-        require_role(actor, "admin")
+        require(actor, "manage_organisations")
         clean = validated(data)
         with self.ctx.db.write() as s:
             return _record(add_organisation(s, self.ctx, actor, clean))
 
     def update(self, actor: Actor, organisation_id: uuid.UUID, expected_version: int,
                data: OrganisationInput) -> OrganisationRecord:
-        require_role(actor, "admin")
+        require(actor, "manage_organisations")
         clean = validated(data)
         try:
             with self.ctx.db.write() as s:

@@ -53,7 +53,6 @@ from desktop.models import (
     Transition,
     User,
 )
-from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import CATEGORIES
@@ -174,13 +173,14 @@ class ReportService:
 
         Aggregate counts only (no person is named), so every role may run it; it is audited
         with the period, like every view and export."""
-        with self.ctx.db.write() as s:
+        with self.ctx.db.read() as s:
             report = self._compute(s, period)
-            audit.append(s, self.ctx, actor, audit_action, "report",
-                         period.fiscal_year or f"{period.start}..{period.end}",
-                         start=period.start.isoformat(), end=period.end.isoformat(),
-                         **audit_detail)
-            return report
+        # Noted, not written here: a report never holds the write lock while it counts.
+        self.ctx.views.note(actor, audit_action, "report",
+                            period.fiscal_year or f"{period.start}..{period.end}",
+                            start=period.start.isoformat(), end=period.end.isoformat(),
+                            **audit_detail)
+        return report
 
     def export(self, actor: Actor, period: Period, fmt: str) -> bytes:
         """The report as a file (json, csv, xlsx or pdf), audited as an export."""

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import translator
-from desktop.services import Services
-from desktop.services.context import Actor
-from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.commands import DraftDocument, IssueDocument
 from desktop.services.labels import REQUESTED_SUPPORT, shown
 from desktop.services.printing import IssueOptions, PrintDraft, PrintedDocument
 from desktop.ui.preview import PreviewDialog, render_pages
@@ -37,10 +35,10 @@ class IssueDialog(QDialog):
     """Shows ``draft``; 「プレビューを更新」 redraws it with the texts as edited, 「発行」
     issues it (``document`` then holds what was issued)."""
 
-    def __init__(self, draft: PrintDraft, services: Services, actor: Actor,
-                 runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: PrintDraft, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.draft, self.services, self.actor, self.runner = draft, services, actor, runner
+        self.draft, self.runner = draft, runner
         self.document: PrintedDocument | None = None
         self.setWindowTitle(_t("発行前の確認 — {title}").format(
             title=_t(PreviewDialog.TITLES.get(draft.kind, ""))))
@@ -131,11 +129,10 @@ class IssueDialog(QDialog):
         options = self.options()
         if options is None:
             return
-        kind, episode = self.draft.kind, self.draft.episode_id
         self._busy(True)
-        self.runner.submit(lambda: self.services.printing.draft(self.actor, kind, episode,
-                                                                options),
-                           self._drafted, self._refused)
+        self.runner.run(DraftDocument(self.draft.kind, self.draft.episode_id, options),
+                        parent=self, on_done=self._drafted, on_failed=self._refused,
+                        form=self.form)
 
     def _drafted(self, draft: PrintDraft) -> None:
         self._busy(False)
@@ -146,24 +143,17 @@ class IssueDialog(QDialog):
         options = self.options()
         if options is None:
             return
-        kind, episode = self.draft.kind, self.draft.episode_id
         self._busy(True)
-        self.runner.submit(lambda: self.services.printing.issue(self.actor, kind, episode,
-                                                                options),
-                           self._issued, self._refused)
+        self.runner.run(IssueDocument(self.draft.kind, self.draft.episode_id, options),
+                        parent=self, on_done=self._issued, on_failed=self._refused,
+                        form=self.form)
 
     def _issued(self, document: PrintedDocument) -> None:
         self._busy(False)
         self.document = document
         self.accept()
 
-    def _refused(self, exc: BaseException) -> None:
+    def _refused(self, exc: BaseException) -> bool:
+        """The button back; the message goes beside its field (present_error)."""
         self._busy(False)
-        if isinstance(exc, InvalidInput):
-            field = {"period": "period_until", "requested": "requested_job_placement"}.get(
-                exc.field, exc.field)
-            self.form.show_error(field, exc.message)
-        elif isinstance(exc, DomainError):
-            self.form.show_error("", exc.message)
-        else:
-            self.runner.report_unhandled(exc)
+        return False

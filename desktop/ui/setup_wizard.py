@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 from desktop.i18n import listing, translator
 from desktop.services import Services
 from desktop.services.auth import UserSummary
+from desktop.services.commands import AddStaff, SaveOffice, SaveOrganisation, SetSetting
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DatabaseBusy, DomainError, InvalidInput
 from desktop.services.offices import OfficeRecord
 from desktop.services.organisations import OrganisationRecord
+from desktop.services.permissions import allowed
 from desktop.ui.admin_common import (
     ListModel,
     list_view,
@@ -178,20 +180,23 @@ class SetupWizard(QDialog):
         if step == "organisation":
             self.save_organisation()
         elif step == "done":
-            self.runner.submit(lambda: self.services.settings.set(
-                self.actor, "setup_completed", True), lambda _: self.accept(), self._failed)
+            self.runner.run(SetSetting("setup_completed", True), parent=self,
+                            on_done=lambda _: self.accept(), on_failed=self._failed)
         else:
             self.go(self.pages.currentIndex() + 1)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException) -> bool:
+        """A refusal beside its field on the step's form (True); the busy message or a
+        crash is left to present_error."""
         form = {0: self.organisation_form, 1: self.office_form, 2: self.staff_form}.get(
             self.pages.currentIndex())
-        if isinstance(exc, DomainError) and form is not None:
-            form.show_error(getattr(exc, "field", ""), exc.message)
-        elif isinstance(exc, DomainError):
-            self.summary.setText(exc.message)
+        if not isinstance(exc, DomainError) or isinstance(exc, DatabaseBusy):
+            return False
+        if form is not None:
+            form.show_error(exc.field if isinstance(exc, InvalidInput) else "", exc.message)
         else:
-            self.runner.report_unhandled(exc)
+            self.summary.setText(exc.message)
+        return True
 
     # ---------------------------------------------------------------- writes
 
@@ -208,9 +213,8 @@ class SetupWizard(QDialog):
             self.done_steps.add("organisation")
             self.go(1)
 
-        self.runner.submit(lambda: self.services.organisations.update(
-            self.actor, record.id, record.version, organisation_input(values)), saved,
-            self._failed)
+        self.runner.run(SaveOrganisation(organisation_input(values), record.id, record.version),
+                        parent=self, on_done=saved, on_failed=self._failed)
 
     def add_office(self) -> None:
         values = self.office_form.values()
@@ -225,20 +229,19 @@ class SetupWizard(QDialog):
                 self.office_form.fields[name].clear()  # type: ignore[attr-defined]
             self.office_form.fields["navigators"].clear()  # type: ignore[attr-defined]
 
-        self.runner.submit(lambda: self.services.offices.register_office(
-            self.actor, office_input(values)), added, self._failed)
+        self.runner.run(SaveOffice(office_input(values)), parent=self, on_done=added,
+                        on_failed=self._failed)
 
     def add_staff(self) -> None:
         values = self.staff_form.values()
         if values is None:
             return
         password = temporary_password()
-
-        def work() -> UserSummary:
+        try:
             username = required_text(values, "username", _t("ユーザー名を入力してください"))
-            return self.services.auth.add_user(
-                self.actor, username, values["display_name"], values["role"], password,
-                values["organisation"], values["phone_extension"])
+        except InvalidInput as exc:
+            self.staff_form.show_error(exc.field, exc.message)
+            return
 
         def added(user: UserSummary) -> None:
             self.staff.replace([*self.staff.rows, (user, password)])
@@ -246,12 +249,14 @@ class SetupWizard(QDialog):
             for name in ("username", "display_name", "phone_extension"):
                 self.staff_form.fields[name].clear()  # type: ignore[attr-defined]
 
-        self.runner.submit(work, added, self._failed)
+        self.runner.run(AddStaff(username, values["display_name"], values["role"], password,
+                                 values["organisation"], values["phone_extension"]),
+                        parent=self, on_done=added, on_failed=self._failed)
 
 
 def offer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner) -> None:
     """Open the wizard for an administrator of a database whose set-up is not done yet."""
-    if actor.role != "admin":
+    if not allowed(actor, "manage_organisations"):  # an administrator's set-up
         return
 
     def needed() -> OrganisationRecord | None:
@@ -267,5 +272,5 @@ def offer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner)
             wizard.exec()
             wizard.deleteLater()
 
-    runner.submit(needed, show, lambda exc: runner.report_unhandled(exc)
-                  if not isinstance(exc, DomainError) else None)
+    runner.read(needed, show, lambda exc: runner.report_unhandled(exc)
+                if not isinstance(exc, DomainError) else None)

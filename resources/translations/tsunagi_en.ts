@@ -796,6 +796,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Enter it again: </translation>
         </message>
         <message>
+            <source>もう一度実行しますか [y/N]: </source>
+            <translation>Run it again? [y/N]: </translation>
+        </message>
+        <message>
             <source>インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）</source>
             <translation>Installation self-test (creates a database, prints a PDF and shows a window in a temporary folder)</translation>
         </message>
@@ -1452,6 +1456,17 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>書き出せませんでした（{reason}）: {path}</source>
+            <translation>Could not write the file ({reason}): {path}</translation>
+        </message>
+        <message>
+            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
+            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
+        </message>
+    </context>
+    <context>
         <name>Consent</name>
         <message>
             <source>「{recipient}」への情報提供同意の範囲が確認されていません（台帳から取り込んだ同意）。署名された同意書を見て範囲を確認するまで、情報は提供できません</source>
@@ -1586,6 +1601,17 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>項目</source>
             <translation>Field</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>できませんでした</source>
+            <translation>Could not be done</translation>
+        </message>
+        <message>
+            <source>データベースを使用中です</source>
+            <translation>The database is busy</translation>
         </message>
     </context>
     <context>
@@ -1895,10 +1921,6 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>選んでください</source>
             <translation>Choose</translation>
-        </message>
-        <message>
-            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
-            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
         </message>
         <message>
             <source>（担当なし・あとで決める）</source>
@@ -3031,10 +3053,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Refresh (F5)</translation>
         </message>
         <message>
-            <source>書き出せませんでした（{m}）</source>
-            <translation>Could not export ({m})</translation>
-        </message>
-        <message>
             <source>期限超過のみ</source>
             <translation>Overdue only</translation>
         </message>
@@ -3444,6 +3462,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>キットの担当者が、事務所で作ったときの担当者（{username}）と違います。何も取り込んでいません</source>
             <translation>The kit's caseworker differs from the one it was made for ({username}). Nothing was imported</translation>
+        </message>
+        <message>
+            <source>キットの支援エピソードの経過が正しくありません。何も取り込んでいません</source>
+            <translation>The kit's episode history is not valid. Nothing was imported</translation>
         </message>
         <message>
             <source>キットの暗号化の設定が正しくありません。何も変更していません</source>
@@ -5184,10 +5206,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Saved: {p}</translation>
         </message>
         <message>
-            <source>保存できませんでした（{e}）</source>
-            <translation>Could not save ({e})</translation>
-        </message>
-        <message>
             <source>実績報告</source>
             <translation>Reports</translation>
         </message>
@@ -5866,6 +5884,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>支援エピソードが見つかりません</source>
             <translation>Support episode not found</translation>
+        </message>
+        <message>
+            <source>支援エピソードの状態の値が正しくありません</source>
+            <translation>The episode's state is not a valid value</translation>
         </message>
         <message>
             <source>支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）</source>

@@ -38,6 +38,7 @@ from desktop.ui.person_view import PersonView
 from tests.conftest import PASSWORD, World
 from tests.services.helpers import build_report_caseload, to_state
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 from tests.ui.test_full_case import action, choose, type_text
 
 KEY = "0A1B-2C3D-4E5F-6071-8293-A4B5-C6D7-E8F9-0A1B-2C3D-4E5F-6071-8293-A4B5-C6D7-E8F9"
@@ -419,10 +420,8 @@ def test_the_duplicate_warning_is_above_the_form_with_a_button_to_open_the_recor
 
 
 def test_report_headers_are_not_cut_off(qtbot: QtBot, world: World, driver: DialogDriver) -> None:
-    from desktop.ui.tasks import TaskRunner
-
     build_report_caseload(world)
-    window = MainWindow(world.services, world.supervisor, TaskRunner(print, inline=True))
+    window = MainWindow(world.services, world.supervisor, FakeRunner(print))
     qtbot.addWidget(window)
     window.show()
     view = window.reports

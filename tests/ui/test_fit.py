@@ -36,10 +36,10 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.outreach_dialogs import OutreachImportDialog, caseworker_dialog, passphrase_dialog
 from desktop.ui.person_view import PersonView
 from desktop.ui.preview import PreviewDialog
-from desktop.ui.tasks import TaskRunner
 from tests.conftest import World
 from tests.services.helpers import build_report_caseload, to_state
 from tests.ui.conftest import DialogDriver
+from tests.ui.fakes import FakeRunner
 
 KEY = "-".join(["ABCD"] * 16)
 
@@ -120,7 +120,8 @@ def test_the_screen_is_an_office_laptops() -> None:
 
 def test_sign_in_set_up_and_key_dialogs_fit(qtbot: QtBot, checked: list[str]) -> None:
     for dialog in (LoginDialog(username="cwa"), LoginDialog(locked_user="cwa", idle=False),
-                   SetupDialog(lambda *a: "", True, open_kit=lambda *a: ""),
+                   SetupDialog(FakeRunner(print), lambda *a: "", True,
+                               open_kit=lambda *a: ""),
                    RecoveryKeyDialog(KEY), PassphraseDialog("鍵がありません")):
         qtbot.addWidget(dialog)
         assert_fits(dialog, checked)
@@ -143,7 +144,7 @@ def test_the_main_window_and_a_whole_record_fit(
                           family_kana="ハセガワ", given_kana="クミコ")
     to_state(world, person, "retention")
     errors: list[BaseException] = []
-    runner = TaskRunner(errors.append, inline=True)
+    runner = FakeRunner(errors.append)
     window = MainWindow(world.services, world.supervisor, runner, tmp_path)
     qtbot.addWidget(window)
     window.reports.compute()
@@ -177,9 +178,9 @@ def test_the_main_window_and_a_whole_record_fit(
     window.reports.edit_targets()
     text_size_dialog.choose_text_size(window, tmp_path)
     language_dialog.choose_language(window, tmp_path)
-    server_dialog.configure_server(window, tmp_path)
+    server_dialog.configure_server(window, runner, tmp_path)
     passphrase_dialog(window, "出張用キット", confirm=True)
-    caseworker_dialog(window, world.services, world.supervisor)
+    caseworker_dialog(window, world.services.auth.list_users(world.supervisor))
     assert errors == []
     titles = " ".join(checked)
     for expected in ("検討を開始", "所内協議の結果", "ハローワークへ支援要請",
@@ -192,7 +193,7 @@ def test_the_main_window_and_a_whole_record_fit(
 def test_the_intake_with_its_duplicate_warning_fits(
         qtbot: QtBot, world: World, checked: list[str]) -> None:
     world.person(family_kana="ヤマダ", given_kana="タロウ", birth_date=date(1980, 4, 1))
-    dialog = IntakeDialog(world.services, world.cw_a)
+    dialog = IntakeDialog(world.services, world.cw_a, FakeRunner(print))
     qtbot.addWidget(dialog)
     for name, text in (("family_kana", "ヤマダ"), ("given_kana", "タロウ"),
                        ("birth_date", "S55.4.1")):
@@ -204,7 +205,7 @@ def test_the_intake_with_its_duplicate_warning_fits(
 
 def test_import_preview_kit_conflicts_and_stale_save_fit(
         qtbot: QtBot, world: World, checked: list[str], tmp_path: Path) -> None:
-    runner = TaskRunner(lambda exc: None, inline=True)
+    runner = FakeRunner(lambda exc: None)
     rows = [PreviewRow(i + 2, ("new", "exists", "rejected")[i % 3], f"L-{i}", "山田 太郎",
                        "R7.4.1", ["生年月日が読めません"] * (i % 3 == 2))
             for i in range(60)]
@@ -251,7 +252,7 @@ def test_everything_fits_at_125_percent_scaling_and_with_large_text(
 
 def test_dialogs_keep_the_buttons_outside_the_scrolled_form(qtbot: QtBot, world: World) -> None:
     """A long form scrolls; its OK and Cancel stay visible below it."""
-    dialog = IntakeDialog(world.services, world.cw_a)
+    dialog = IntakeDialog(world.services, world.cw_a, FakeRunner(print))
     qtbot.addWidget(dialog)
     dialog.show()
     QApplication.processEvents()

@@ -122,7 +122,7 @@ def test_the_referral_is_shown_and_edited_before_it_is_issued_and_numbered(
         dialog.refresh_button.click()
         redrawn = _pdf_text(dialog.draft.document.pdf)
         assert "午前中の勤務を希望" in redrawn and "■ 面接対策" in redrawn
-        assert world.services.printing.draft(world.cw_a, "referral", ep).issued is False
+        assert "第1号" not in redrawn  # still no number: only 「発行」 takes one
         dialog.issue_button.click()
         return dialog.result()
 
