@@ -106,7 +106,7 @@ def test_the_referral_is_shown_and_edited_before_it_is_issued_and_numbered(
     """The print dialog shows the page with its number open; the caseworker rewrites the
     特記事項, ticks 面接対策, sees it redrawn, and only 「発行」 takes the number."""
     person = world.person()
-    ep = to_state(world, person, "referred")
+    to_state(world, person, "referred")
     opened: list[IssueDialog] = []
 
     def run(dialog: IssueDialog) -> int:
