@@ -140,9 +140,9 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
 # matched its seal before the migration (models.reseal).
 RESEALED: dict[str, dict[str, str]] = {
     "0007": {"office": "hello_work_offices"},  # navigator became the list navigators
-    # Imported consents' scope_confirmed set to False; a referral never issued that 0010's
-    # downgrade numbered with its id gets no number again.
-    "0010": {"consent": "consents", "referral": "referrals"},
+    # A referral never issued that 0010's downgrade numbered with its id gets no number
+    # again. (The consents 0010 makes unconfirmed are named by no audit row: no seal.)
+    "0010": {"referral": "referrals"},
 }
 # Seals written before they named their revision (a bare SHA-256) came from releases at
 # revisions 0006 to 0008, whose column sets are those of 0006 and of 0007.

@@ -224,8 +224,8 @@ class DemoService:
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
                              organisation, int(read_setting(s, "support_period_months")))
             # The plan's team by name: the caseworker and the office's navigator.
-            gen.names = dict(s.execute(select(User.id, User.display_name).where(
-                User.id.in_(staff_ids))).tuples().all())
+            gen.names = {uid: name for uid, name in s.execute(
+                select(User.id, User.display_name).where(User.id.in_(staff_ids)))}
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
             batch = Batch(s)

@@ -719,35 +719,48 @@ class PrintService:
                 raise InvalidInput("episode", _t("支援エピソードを指定してください"))
             return self.issue(actor, kind, episode_id)
         today = self.ctx.today()
+        # The data is read (and the consent rule checked) in a read transaction and the PDF
+        # drawn outside any; then one short write audits the print with its SHA-256. The
+        # PDF is handed out only once that write is done. (An issue draws under the write
+        # lock: the number it prints is taken in the same transaction.)
+        with self.ctx.db.read() as s:
+            draw, audited_kind, episode_ref, case_number = self._plain_form(
+                s, actor, kind, episode_id, blank, today)
+        pdf = draw()
         with self.ctx.db.write() as s:
-            if blank or kind == "withdrawal_form":
-                if kind not in BLANK:
-                    raise InvalidInput("kind", _t("白紙で印刷できるのは同意書と同意撤回届です"))
-                if kind == "consent":
-                    pdf = forms.consent_pdf(self._consent_form(s, actor.organisation_id))
-                else:
-                    pdf = forms.withdrawal_form_pdf(forms.WithdrawalForm(
-                        _office(s, actor.organisation_id), FORM_VERSION))
-                return self._finish(s, actor, f"{kind}_blank", None, "blank", pdf)
-            if episode_id is None:
-                raise InvalidInput("episode", _t("支援エピソードを指定してください"))
-            episode, person = self.access.for_read(s, actor, episode_id)
-            self._refuse_after_withdrawal(s, episode, today)
+            return self._finish(s, actor, audited_kind, episode_ref, case_number, pdf)
+
+    def _plain_form(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID | None,
+                    blank: bool, today: date
+                    ) -> tuple[Callable[[], bytes], str, uuid.UUID | None, str]:
+        """An unnumbered form's plain data under the consent rule: (draw the PDF, the kind
+        audited, the episode, the case number)."""
+        if blank or kind == "withdrawal_form":
+            if kind not in BLANK:
+                raise InvalidInput("kind", _t("白紙で印刷できるのは同意書と同意撤回届です"))
             if kind == "consent":
-                sharing, participation = self._recorded_consents(s, episode.id, today)
-                pdf = forms.consent_pdf(self._consent_form(
-                    s, episode.organisation_id, sharing, participation, person))
-            else:
-                referral = self._referral(s, episode.id)
-                if referral is None:
-                    raise DomainError(_t("この支援エピソードには支援要請がないため、プランを共有するハローワークがありません"))
-                office = self._hello_work(s, referral)
-                plan = self._plan_data(s, person, episode, self._rule(s, episode, office, today),
-                                       office)
-                if plan is None:
-                    raise DomainError(_t("この支援エピソードには就労支援プランがありません"))
-                pdf = forms.plan_pdf(plan)
-            return self._finish(s, actor, kind, episode.id, person.case_number, pdf)
+                form = self._consent_form(s, actor.organisation_id)
+                return lambda: forms.consent_pdf(form), "consent_blank", None, "blank"
+            withdrawal = forms.WithdrawalForm(_office(s, actor.organisation_id), FORM_VERSION)
+            return (lambda: forms.withdrawal_form_pdf(withdrawal), f"{kind}_blank", None,
+                    "blank")
+        if episode_id is None:
+            raise InvalidInput("episode", _t("支援エピソードを指定してください"))
+        episode, person = self.access.for_read(s, actor, episode_id)
+        self._refuse_after_withdrawal(s, episode, today)
+        if kind == "consent":
+            sharing, participation = self._recorded_consents(s, episode.id, today)
+            recorded = self._consent_form(s, episode.organisation_id, sharing, participation,
+                                          person)
+            return lambda: forms.consent_pdf(recorded), kind, episode.id, person.case_number
+        referral = self._referral(s, episode.id)
+        if referral is None:
+            raise DomainError(_t("この支援エピソードには支援要請がないため、プランを共有するハローワークがありません"))
+        office = self._hello_work(s, referral)
+        plan = self._plan_data(s, person, episode, self._rule(s, episode, office, today), office)
+        if plan is None:
+            raise DomainError(_t("この支援エピソードには就労支援プランがありません"))
+        return lambda: forms.plan_pdf(plan), kind, episode.id, person.case_number
 
     # ---------------------------------------------------------------- batch
 

@@ -18,8 +18,8 @@ scopes read off the paper
 
 Records sealed before keep their seals: the new consent and plan columns are listed under
 0010 in ``models/chain.COLUMNS_ADDED``. The consents made unconfirmed are only those that no
-audit row names (so none has a seal to break); consents are listed in ``RESEALED`` all the
-same, as every revision that UPDATEs an audited table is.
+audit row names (so none has a seal to break); the referrals, whose number the upgrade may
+take away again, are listed in ``RESEALED``.
 
 Revision ID: 0010
 Revises: 0008
