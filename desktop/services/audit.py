@@ -41,6 +41,7 @@ from desktop.models import (
     ContactLog,
     Episode,
     HelloWorkOffice,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -67,6 +68,7 @@ from desktop.models.chain import (
 )
 from desktop.models.migrate import head_revision
 from desktop.services.context import Actor, ServiceContext
+from desktop.services.errors import PermissionDenied
 
 _t = translator("Audit")
 CHECKPOINT = "audit_chain_keyed"
@@ -78,16 +80,19 @@ AUDITED: dict[str, Any] = {
     "referral": Referral, "plan": Plan, "plan_review": PlanReview, "placement": Placement,
     "checkpoint": RetentionCheckpoint, "contact": ContactLog,
     "protection_outcome": ProtectionOutcome, "office": HelloWorkOffice,
+    "organisation": Organisation,  # the issuer printed on every form
 }
 TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N_("支援エピソード"),
                 "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
                 "plan_reviews": N_("プランの見直し"), "placements": N_("就職"),
                 "retention_checkpoints": N_("定着確認"), "contact_logs": N_("ケース記録"),
-                "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク")}
+                "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク"),
+                "organisations": N_("組織")}
 _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"
 _UNSAVED = "tsunagi.audit.unsaved"
+_SIGNED_IN = "tsunagi.audit.actors_checked"
 _ANCHOR = "tsunagi.audit.anchor"
 _DIVERGENCE = "tsunagi.audit.divergence"
 _ACCEPTING = "tsunagi.audit.accepting"
@@ -102,6 +107,22 @@ def _key(ctx: ServiceContext) -> bytes:
     return key
 
 
+def check_signed_in(session: Session, actor: Actor) -> None:
+    """Refuse an actor whose account was disabled, removed, or given another role or
+    organisation since they signed in (one primary-key read per transaction and actor)."""
+    checked: set[Any] = session.info.setdefault(_SIGNED_IN, set())
+    if actor.user_id in checked:
+        return
+    with session.no_autoflush:
+        row = session.execute(select(User.active, User.deleted_at, User.role,
+                                     User.organisation_id).where(User.id == actor.user_id)).first()
+    if (row is None or not row.active or row.deleted_at is not None or row.role != actor.role
+            or (actor.role != "admin" and row.organisation_id != actor.organisation_id)):
+        raise PermissionDenied(_t("このアカウントは無効にされたか、権限または所属する組織が変わりました。"
+                                  "ログインし直してください"))
+    checked.add(actor.user_id)
+
+
 def append(
     session: Session,
     ctx: ServiceContext,
@@ -112,7 +133,14 @@ def append(
     **detail: Any,
 ) -> AuditEntry:
     """Add one row in the caller's transaction (a write transaction holds the database's
-    write lock from its start, so the chain cannot fork). Hashes are sealed at commit."""
+    write lock from its start, so the chain cannot fork). Hashes are sealed at commit.
+
+    The actor's account must still be what it was at sign-in (active, same role, same
+    organisation): a session an administrator disabled or changed meanwhile, on this PC
+    or another, can no longer change anything that is audited. Reads, whose views are
+    noted rather than appended (viewlog), check with ``check_signed_in`` themselves."""
+    if actor is not None:
+        check_signed_in(session, actor)
     return append_at(session, ctx, None, actor, action, entity, entity_id, detail)
 
 
@@ -120,7 +148,10 @@ def append_at(session: Session, ctx: ServiceContext, at: datetime | None, actor:
               action: str, entity: str, entity_id: object,
               detail: dict[str, Any]) -> AuditEntry:
     """``append`` of something that happened at ``at``, before this transaction (a view
-    noted by a read and written in a batch, viewlog), or now when None."""
+    noted by a read and written in a batch, viewlog), or now when None. The account is not
+    checked again: the read that noted the view checked it, and a view that happened is
+    recorded even when the account was disabled before the batch was written (refusing it
+    here would also keep everyone else's notes of the batch out of the chain)."""
     _key(ctx)
     pending: list[tuple[AuditEntry, ServiceContext]] = session.info.setdefault(_PENDING, [])
     if pending:

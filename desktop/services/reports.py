@@ -53,6 +53,7 @@ from desktop.models import (
     Transition,
     User,
 )
+from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import CATEGORIES
@@ -174,6 +175,7 @@ class ReportService:
         Aggregate counts only (no person is named), so every role may run it; it is audited
         with the period, like every view and export."""
         with self.ctx.db.read() as s:
+            audit.check_signed_in(s, actor)  # the view is noted, not appended, below
             report = self._compute(s, period)
         # Noted, not written here: a report never holds the write lock while it counts.
         self.ctx.views.note(actor, audit_action, "report",
