@@ -802,6 +802,8 @@ class PersonView(QWidget):
     def plan_fields(self, f: Form, plan: Any = None) -> None:
         welfare = [m["name"] for m in plan.team if m["side"] == "welfare"] if plan else []
         hw = [m["name"] for m in plan.team if m["side"] == "hello_work"] if plan else []
+        # 作成日 as printed on the plan (the day it is made with the person, entered).
+        f.date("planned_on", _t("プランの作成日"), self.services.ctx.today())
         f.text("welfare_member", _t("チーム（福祉側）"),
                listing(welfare) or self.actor.display_name, "team")
         f.text("hw_member", _t("チーム（ハローワーク側）"), listing(hw))
@@ -828,7 +830,8 @@ class PersonView(QWidget):
             goal_target_on=v["goal_target_on"], barriers=v["barriers"],
             menu=[k for k in SUPPORT_MENU if v[f"menu_{k}"]],
             role_hello_work=v["role_hello_work"], role_welfare=v["role_welfare"],
-            review_dates=[v["review_on"]] if v["review_on"] else [])
+            review_dates=[v["review_on"]] if v["review_on"] else [],
+            planned_on=v["planned_on"])
 
     def revise_plan(self) -> None:
         episode, plan = self.episode(), self.current_plan

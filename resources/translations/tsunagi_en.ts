@@ -3965,6 +3965,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Family name (kana)</translation>
         </message>
         <message>
+            <source>プランの作成日</source>
+            <translation>Plan date</translation>
+        </message>
+        <message>
             <source>プランの見直し</source>
             <translation>Plan review</translation>
         </message>

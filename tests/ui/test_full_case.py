@@ -106,6 +106,8 @@ def test_intake_to_closure(qtbot: QtBot, window: MainWindow, driver: DialogDrive
     action(view, "referred").click()
 
     def accept(d: ActionDialog) -> None:
+        # The plan's 作成日 is entered (today unless changed), printed on the plan.
+        assert d.form.fields["planned_on"].value() == world.services.ctx.today()  # type: ignore[attr-defined]
         type_into(qtbot, d, "hw_member", "田島 聡子")
         type_into(qtbot, d, "goal_job", "介護職員")
         d.form.fields["menu_navigator"].setChecked(True)  # type: ignore[attr-defined]
