@@ -131,6 +131,7 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
     "0010": {
         "consents": ("scope_confirmed",),
         "plans": ("planned_on",),
+        "organisations": ("section",),
     },
 }
 # Migrations that rewrite existing values of audited records (UPDATE of an existing column,
