@@ -180,7 +180,12 @@ class Prepared:
 
 
 class NeedsPassphrase(Exception):
-    """The database's key is not in the keychain: ask for the passphrase (or recovery key)."""
+    """The database's key is not in the keychain: ask for the passphrase (or recovery key).
+    ``typed``: whether one was given and refused (its message says why), or none yet."""
+
+    def __init__(self, message: str, typed: bool) -> None:
+        super().__init__(message)
+        self.typed = typed
 
 
 def prepare(data_dir: Path, passphrase: str | None) -> Prepared:
@@ -201,7 +206,7 @@ def prepare(data_dir: Path, passphrase: str | None) -> Prepared:
         opened = open_database(config)
     except (KeyUnavailable, DatabaseUnavailable) as exc:
         if config.db_url is None and config.db_path.exists():
-            raise NeedsPassphrase(str(exc)) from None
+            raise NeedsPassphrase(str(exc), config.passphrase is not None) from None
         raise
     # View audits are written by the runner's write lane, in batches, off the reads' path.
     services = build_services(opened.db, opened.device_id, engine=opened.db.engine,
@@ -264,7 +269,11 @@ class Startup(QObject):
         from desktop.models.migrate import MigrationFailed
 
         if isinstance(exc, NeedsPassphrase):
-            self.ask_passphrase(str(exc))
+            # None typed yet: the keystore's own words name an environment variable, which
+            # is for the command line; a person at the window is asked in its words.
+            self.ask_passphrase(str(exc) if exc.typed else QApplication.translate(
+                "App", "この PC のキーチェーンにはデータベースの鍵がありません。データベースの"
+                       "パスフレーズ（または回復キー）を入力してください。"))
         elif isinstance(exc, DomainError | DatabaseUnavailable | KeyUnavailable
                         | MigrationFailed):
             # Expected refusals with a message in Japanese (the server is unreachable, the

@@ -11,7 +11,6 @@ import getpass
 import json
 import logging
 import os
-import secrets
 import sys
 import time
 import uuid
@@ -33,7 +32,7 @@ from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
 from desktop.models.storage import OpenedDatabase, create_database, open_database
 from desktop.services import Services, build_services
-from desktop.services.auth import StaffChanges
+from desktop.services.auth import StaffChanges, initial_password
 from desktop.services.context import Actor
 from desktop.services.demo import DemoService
 from desktop.services.errors import DomainError, PasswordChangeRequired
@@ -674,7 +673,7 @@ def _new_password(prompt: str) -> tuple[str, bool]:
     if not new_password and _interactive():
         new_password = _password(prompt, "TSUNAGI_NEW_PASSWORD", confirm=True)
     if not new_password:
-        return secrets.token_urlsafe(9), True
+        return initial_password(), True
     return new_password, False
 
 

@@ -48,6 +48,17 @@ MIN_PASSWORD = 8
 _N, _R, _P = 2**14, 8, 1
 
 
+# Initial passwords are read off a screen and passed on by hand or by phone: no 0/O, 1/l/I.
+INITIAL_PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+
+
+def initial_password() -> str:
+    """A generated initial (or reset) password: three groups of four characters from an
+    alphabet without look-alikes, about 70 bits, changed at the first sign-in."""
+    return "-".join("".join(secrets.choice(INITIAL_PASSWORD_ALPHABET) for _ in range(4))
+                    for _ in range(3))
+
+
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)

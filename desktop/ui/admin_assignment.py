@@ -35,6 +35,7 @@ from desktop.ui.admin_common import ListModel, list_view, refuse_or_report
 from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, parenthesised, wareki
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 _labels = translator("Labels")
@@ -162,7 +163,7 @@ class CaseloadMoveDialog(QDialog):
         layout.addLayout(buttons)
         for combo in (self.source, self.target):
             combo.currentIndexChanged.connect(lambda _: self._pair_changed())
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
 
         def load() -> tuple[list[UserSummary], list[StaffChoice]]:
             return (self.services.auth.list_users(self.actor),

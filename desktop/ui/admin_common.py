@@ -4,7 +4,6 @@ and the forms for an organisation, a Hello Work office and a staff member."""
 from __future__ import annotations
 
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -13,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QWidget
 
 from desktop.i18n import translator
+from desktop.services.auth import initial_password
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import OFFICE_KINDS, ORGANISATION_KINDS, ROLES
 from desktop.services.offices import Navigator, OfficeInput, OfficeRecord
@@ -95,7 +95,7 @@ def refuse_or_report(parent: QWidget, runner: TaskRunner, title: str) -> Callabl
 def temporary_password() -> str:
     """An initial password for a new colleague or a reset: told to them once, changed at
     their first sign-in."""
-    return secrets.token_urlsafe(9)
+    return initial_password()
 
 
 # ---------------------------------------------------------------- organisation

@@ -34,6 +34,7 @@ from desktop.ui.admin_common import (
 )
 from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 _labels = translator("Labels")
@@ -100,7 +101,7 @@ class HelloWorkDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1260, 420)
+        fit_to_screen(self, 1260, 420)
         self.reload()
 
     def reload(self) -> None:

@@ -24,6 +24,7 @@ from desktop.ui.admin_common import (
 )
 from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 _labels = translator("Labels")
@@ -81,7 +82,7 @@ class OrganisationsDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1120, 420)
+        fit_to_screen(self, 1120, 420)
         self.reload()
 
     def reload(self) -> None:

@@ -30,6 +30,7 @@ from desktop.ui.admin_common import (
 from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, wareki
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 
@@ -134,7 +135,7 @@ class StaffDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1000, 480)
+        fit_to_screen(self, 1000, 480)
         self.reload()
 
     def reload(self) -> None:

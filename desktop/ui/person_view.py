@@ -1040,7 +1040,13 @@ class PersonView(QWidget):
             (_t("日付"), _t("種別"), _t("担当"), _t("内容"), _t("次の対応")),
             lambda c: (wareki(c.contact_on), label("contact", c.kind), c.staff_name, c.content,
                        parenthesised(c.next_action, wareki(c.next_action_due))))
-        layout.addWidget(_table(self.contacts_model), 1)
+        self.contacts_view = _table(self.contacts_model)
+        # On a 1024×700 screen the entry form above left the history one row high; the page
+        # scrolls instead, so that at least five past records show at once.
+        self.contacts_view.setMinimumHeight(
+            self.contacts_view.horizontalHeader().sizeHint().height()
+            + 5 * self.contacts_view.verticalHeader().defaultSectionSize() + 4)
+        layout.addWidget(self.contacts_view, 1)
         self.tabs.addTab(scrolling(page), _t("ケース記録"))
 
     def add_contact(self) -> None:

@@ -5,10 +5,14 @@ office, and the staff. Each step can be skipped and done later from the 管理 m
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -37,7 +41,7 @@ from desktop.ui.admin_common import (
 )
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label
-from desktop.ui.widgets import Form
+from desktop.ui.widgets import Form, fit_to_screen, scrolling
 
 _t = translator("SetupWizard")
 STEPS = ("organisation", "offices", "staff", "done")
@@ -51,7 +55,7 @@ class SetupWizard(QDialog):
         self.organisation = organisation
         self.done_steps: set[str] = set()
         self.added_staff: list[tuple[UserSummary, str]] = []
-        self.setWindowTitle(_t("つなぎ — はじめての設定"))
+        self.setWindowTitle(_t("はじめての設定"))  # Qt adds 「— つなぎ」
         self.setObjectName("setupWizard")
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -62,10 +66,11 @@ class SetupWizard(QDialog):
         layout.addWidget(self.step_line)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
-        self.pages.addWidget(self._organisation_page())
-        self.pages.addWidget(self._offices_page())
-        self.pages.addWidget(self._staff_page())
-        self.pages.addWidget(self._done_page())
+        # Scrolled where the screen is short (1366×768 at 125 %), so that the buttons below
+        # stay on it.
+        for page in (self._organisation_page(), self._offices_page(), self._staff_page(),
+                     self._done_page()):
+            self.pages.addWidget(scrolling(page))
         buttons = QHBoxLayout()
         self.back_button = QPushButton(_t("戻る"))
         self.back_button.setObjectName("wizardBack")
@@ -81,7 +86,7 @@ class SetupWizard(QDialog):
         self.next_button.clicked.connect(self.next_step)
         buttons.addWidget(self.next_button)
         layout.addLayout(buttons)
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
         self.go(0)
 
     # ---------------------------------------------------------------- pages
@@ -110,7 +115,7 @@ class SetupWizard(QDialog):
         layout.addWidget(self.office_form)
         add = QPushButton(_t("登録"))
         add.setObjectName("wizardAddOffice")
-        add.clicked.connect(self.add_office)
+        add.clicked.connect(lambda: self.add_office())
         layout.addWidget(add)
         self.offices = ListModel([_t("通称"), _t("宛先"), _t("電話")],
                                  lambda o: (o.name, o.addressee, o.phone))
@@ -182,6 +187,13 @@ class SetupWizard(QDialog):
         elif step == "done":
             self.runner.run(SetSetting("setup_completed", True), parent=self,
                             on_done=lambda _: self.accept(), on_failed=self._failed)
+        elif step == "offices" and _typed(self.office_form):
+            # What is typed but not yet 登録 is registered, not silently dropped: a new office
+            # that pressed 次へ believes its Hello Work office is there.
+            self.add_office(then=lambda: self.go(self.pages.currentIndex() + 1))
+        elif step == "staff" and _typed(self.staff_form):
+            # Registered, and the page stays: the initial password is shown only in its list.
+            self.add_staff()
         else:
             self.go(self.pages.currentIndex() + 1)
 
@@ -216,7 +228,7 @@ class SetupWizard(QDialog):
         self.runner.run(SaveOrganisation(organisation_input(values), record.id, record.version),
                         parent=self, on_done=saved, on_failed=self._failed)
 
-    def add_office(self) -> None:
+    def add_office(self, then: Callable[[], None] | None = None) -> None:
         values = self.office_form.values()
         if values is None:
             return
@@ -228,6 +240,8 @@ class SetupWizard(QDialog):
                          "phone"):
                 self.office_form.fields[name].clear()  # type: ignore[attr-defined]
             self.office_form.fields["navigators"].clear()  # type: ignore[attr-defined]
+            if then is not None:
+                then()
 
         self.runner.run(SaveOffice(office_input(values)), parent=self, on_done=added,
                         on_failed=self._failed)
@@ -252,6 +266,16 @@ class SetupWizard(QDialog):
         self.runner.run(AddStaff(username, values["display_name"], values["role"], password,
                                  values["organisation"], values["phone_extension"]),
                         parent=self, on_done=added, on_failed=self._failed)
+
+
+def _typed(form: Form) -> bool:
+    """Whether anything is typed in the form's text fields (the choices have defaults)."""
+    for widget in form.fields.values():
+        if isinstance(widget, QLineEdit) and widget.text().strip():
+            return True
+        if isinstance(widget, QPlainTextEdit) and widget.toPlainText().strip():
+            return True
+    return False
 
 
 def offer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner) -> None:

@@ -459,6 +459,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>App</name>
         <message>
+            <source>この PC のキーチェーンにはデータベースの鍵がありません。データベースのパスフレーズ（または回復キー）を入力してください。</source>
+            <translation>This PC's keychain does not hold the database's key. Enter the database passphrase (or the recovery key).</translation>
+        </message>
+        <message>
             <source>つなぎ</source>
             <translation>Tsunagi</translation>
         </message>
@@ -5521,8 +5525,8 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Skip this step</translation>
         </message>
         <message>
-            <source>つなぎ — はじめての設定</source>
-            <translation>Tsunagi — First-run set-up</translation>
+            <source>はじめての設定</source>
+            <translation>First-run set-up</translation>
         </message>
         <message>
             <source>ケースワーカーや査察指導員のアカウントを作ります。初期パスワードは一覧に表示されます。本人に伝えてください（最初のログインで本人が変更します）。</source>

@@ -26,6 +26,10 @@ from pytestqt.qtbot import QtBot
 from desktop.services.ledger import LedgerPreview, PreviewRow
 from desktop.services.outreach import Conflict, FieldDiff, ImportPlan
 from desktop.ui import dialogs, language_dialog, server_dialog, text_size_dialog
+from desktop.ui.admin_assignment import CaseloadMoveDialog
+from desktop.ui.admin_hellowork import HelloWorkDialog
+from desktop.ui.admin_organisations import OrganisationsDialog
+from desktop.ui.admin_staff import StaffDialog
 from desktop.ui.dialogs import StaleRecordDialog
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
@@ -36,6 +40,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.outreach_dialogs import OutreachImportDialog, caseworker_dialog, passphrase_dialog
 from desktop.ui.person_view import PersonView
 from desktop.ui.preview import PreviewDialog
+from desktop.ui.setup_wizard import SetupWizard
 from tests.conftest import World
 from tests.services.helpers import build_report_caseload, to_state
 from tests.ui.conftest import DialogDriver
@@ -188,6 +193,30 @@ def test_the_main_window_and_a_whole_record_fit(
                      "同意を記録", "定着確認の結果", "新規受付", "発行前の確認", "印刷プレビュー",
                      "パスワードの変更", "文字の大きさ", "データベースの接続先"):
         assert expected in titles, expected
+
+
+def test_the_administration_screens_and_every_step_of_the_set_up_wizard_fit(
+        qtbot: QtBot, world: World, checked: list[str]) -> None:
+    """The 管理 menu's windows (wide tables: they used to open 1,120 and 1,260 pixels wide,
+    past the right edge of a 1024×700 screen) and the first-run wizard, step by step."""
+    errors: list[BaseException] = []
+    services, admin = world.services, world.admin
+    runner = FakeRunner(errors.append)
+    runner.bind(services, admin)
+    for dialog in (OrganisationsDialog(services, admin, runner),
+                   HelloWorkDialog(services, admin, runner), StaffDialog(services, admin, runner),
+                   CaseloadMoveDialog(services, admin, runner)):
+        qtbot.addWidget(dialog)
+        assert_fits(dialog, checked)
+    (organisation,) = [o for o in services.organisations.organisations()
+                       if o.id == admin.organisation_id]
+    wizard = SetupWizard(services, admin, runner, organisation)
+    qtbot.addWidget(wizard)
+    for step in range(4):
+        wizard.go(step)
+        assert_fits(wizard, checked)
+    assert errors == []
+    assert len(checked) == 8
 
 
 def test_the_intake_with_its_duplicate_warning_fits(
