@@ -81,9 +81,15 @@ def summary_table(report: dict[str, Any]) -> LabelledTable:
                          frozenset({3}), rate_rows)
 
 
+def _retention_rate(check: dict[str, Any]) -> Cell:
+    """A retention rate, or none (shown as —) when no one was due: 0 % of no one is no rate."""
+    return check["rate"] if check["due"] else None
+
+
 def retention_table(report: dict[str, Any]) -> LabelledTable:
     rows: list[list[Cell]] = [
-        [_t("{months}か月後").format(months=key[:-1]), v["due"], v["confirmed_employed"], v["rate"]]
+        [_t("{months}か月後").format(months=key[:-1]), v["due"], v["confirmed_employed"],
+         _retention_rate(v)]
         for key, v in report["retention"].items()]
     return LabelledTable(_t("職場定着の状況（確認予定日が期間内のもの）"),
                          [_t("定着確認"), _t("対象"), _t("継続就労"), _t("定着率")], rows,
@@ -98,7 +104,7 @@ def _block_columns(report: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 
 def _block_row(block: dict[str, Any], keys: list[str], report: dict[str, Any]) -> list[Cell]:
-    return [block[k] for k in keys] + [block["retention"][r]["rate"]
+    return [block[k] for k in keys] + [_retention_rate(block["retention"][r])
                                        for r in _retention_keys(report)]
 
 

@@ -122,6 +122,16 @@ class Login(Command["Actor"]):
 
 
 @dataclass(frozen=True)
+class Logout(Command[None]):
+    """Sign out: the view audits still queued are written first (they are this actor's),
+    then the logout row; the database stays open for the next person."""
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.ctx.views.flush(wait=True)
+        services.auth.logout(_signed_in(actor))
+
+
+@dataclass(frozen=True)
 class ChangeInitialPassword(Command["Actor"]):
     """Sign in by choosing a new password (an initial or reset one must be changed first)."""
 

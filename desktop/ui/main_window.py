@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +42,7 @@ from desktop.services.commands import (
     CompleteNextAction,
     ExportKit,
     ExportLedger,
+    Logout,
     PrintPending,
     RunAutoBackup,
 )
@@ -132,12 +134,16 @@ class IdleWatcher(QObject):
 class MainWindow(QMainWindow):
     """Built at once from what needs no database; the rest (this PC's role as an outreach
     laptop, the staff names, the idle-lock setting, the lists) arrives from the read lane.
-    Lists, the agenda and open records refresh from the Changes of each command."""
+    Lists, the agenda and open records refresh from the Changes of each command.
+    ``signed_out`` (the username) after ログアウト, just before the window closes."""
+
+    signed_out = Signal(str)
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
                  data_dir: Path | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir  # for this PC's settings (the server to use)
+        self.signing_out = False
         self.services, self.actor, self.runner = services, actor, runner
         runner.bind(services, actor)
         # Qt adds the application's name to the title (「就労支援ケース管理 — つなぎ」).
@@ -152,8 +158,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_busy)
         self.statusBar().addPermanentWidget(
             QLabel(parenthesised(actor.display_name, label("role", actor.role))))
-        runner.busy_changed.connect(
-            lambda busy: self.status_busy.setText(_t("読み込み中…") if busy else ""))
+        # A method, not a lambda: Qt lets go of it when the window goes (ログアウト), the
+        # runner staying for the next person.
+        runner.busy_changed.connect(self._show_busy)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -222,6 +229,9 @@ class MainWindow(QMainWindow):
             assert layout is not None
             layout.addWidget(self._reports)
         return self._reports
+
+    def _show_busy(self, busy: bool) -> None:
+        self.status_busy.setText(_t("読み込み中…") if busy else "")
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.reports_tab:
@@ -302,8 +312,13 @@ class MainWindow(QMainWindow):
         change.triggered.connect(self.change_password)
         lock = QAction(_t("画面をロック (Ctrl+L)"), menu)
         lock.triggered.connect(self.lock_now)
+        logout = QAction(_t("ログアウト"), menu)
+        logout.setObjectName("logout")
+        logout.triggered.connect(self.log_out)
         menu.addAction(change)
         menu.addAction(lock)
+        menu.addSeparator()
+        menu.addAction(logout)
         user.setMenu(menu)
         bar.addWidget(user)
         return bar
@@ -768,14 +783,60 @@ class MainWindow(QMainWindow):
         central.hide()
         dialog = LoginDialog(self.runner, locked_user=self.actor.username, parent=self,
                              idle=idle)
-        if dialog.exec():
+        result = dialog.exec()
+        if result == LoginDialog.SWITCH_USER:
+            # The data stays hidden: whoever declines to discard unsaved changes is
+            # asked for the locked user's password again.
+            if not self.log_out():
+                self.lock(idle=False)
+        elif result:
             central.show()
             self.idle_timer.start()
         else:
             self.close()
 
+    def log_out(self) -> bool:
+        """ログアウト: after the unsaved-changes question, the logout row (with the view
+        audits still queued) is written and ``signed_out`` hands the PC to the sign-in
+        window, the database still open; then this window closes. False when the person
+        kept their unsaved changes."""
+        if self.signing_out:
+            return True
+        if any(v.dirty for v in self.person_tabs.values()) and not dialogs.ask_confirm(
+                self, _t("未保存の変更"),
+                _t("保存していない変更があります。破棄してログアウトしますか？")):
+            return False
+        self.signing_out = True
+        self.idle_timer.stop()
+        self.backup_timer.stop()
+
+        def done(_: None) -> None:
+            self.signing_out = True
+            # A dialog still open over the window (the first-run wizard under the lock
+            # screen) is closed first, so that its exec() returns before the window goes.
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
+            self.signed_out.emit(self.actor.username)  # the sign-in window first
+            self.close()
+
+        def failed(_: BaseException) -> bool:
+            self.signing_out = False  # not signed out (busy: the message offers a retry)
+            if self.centralWidget().isVisible():
+                self.idle_timer.start()
+            else:  # from the lock screen: locked again once the message is read
+                QTimer.singleShot(0, lambda: self.lock(idle=False))
+            return False
+
+        self.runner.run(Logout(), parent=self, on_done=done, on_failed=failed,
+                        title=_t("ログアウト"))
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self, "wiped", False):
+            event.accept()
+            return
+        if self.signing_out:  # asked already; the runner goes on for the next person
             event.accept()
             return
         dirty = [v for v in self.person_tabs.values() if v.dirty]

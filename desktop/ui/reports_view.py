@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -188,6 +189,7 @@ class ReportsView(QWidget):
         custom_row.addWidget(self.end)
         self.stack.addWidget(custom)
         row.addWidget(self.stack)
+        self._fit_stack()
         self.mode.currentIndexChanged.connect(self._mode_changed)
         run = QPushButton(_t("集計"))
         run.setObjectName("primary")
@@ -213,7 +215,18 @@ class ReportsView(QWidget):
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         self.stack.setCurrentIndex({"fiscal": 0, "month": 1, "custom": 2}[mode])
+        self._fit_stack()
         self.year.setVisible(mode != "custom")
+
+    def _fit_stack(self) -> None:
+        """The period's row takes the width of the page shown, not of the widest (the two
+        dates' width pushed CSVに出力 alone onto a second line at 1024 px)."""
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            policy = QSizePolicy.Policy.Preferred if i == self.stack.currentIndex() \
+                else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
 
     def selected_period(self) -> Period:
         mode, fy = self.mode.currentData(), int(self.year.currentData())
@@ -300,7 +313,7 @@ class ReportsView(QWidget):
                 pace.append(i, target["target"] * (i + 1) / n)
             chart.addSeries(pace)
             top = max(top, target["target"])
-        self._axes(chart, self._months(report), top * 1.1)
+        self._axes(chart, self._months(report), top, counts=True)
         return chart
 
     def _rate_chart(self, report: dict[str, Any]) -> QChart:
@@ -330,13 +343,26 @@ class ReportsView(QWidget):
         return chart
 
     @staticmethod
-    def _axes(chart: QChart, categories: list[str], top: float) -> None:
+    def _axes(chart: QChart, categories: list[str], top: float, counts: bool = False) -> None:
         x = QBarCategoryAxis()
         x.append(categories)
         y = QValueAxis()
-        y.setRange(0, top)
-        y.applyNiceNumbers()
         y.setLabelFormat("%d")
+        if counts:
+            # Whole numbers, each once (a nice range of 0–1.2 read 0, 0, 1, 1): a step of
+            # 1, 2, 5, 10, 20, … giving at most five intervals, and a top a step above the
+            # highest count.
+            step = 1
+            while top / step > 5:  # 1 → 2 → 5 → 10 → 20 → 50 → …
+                step = step * 5 // 2 if str(step).startswith("2") else step * 2
+            upper = (int(top) // step + 1) * step
+            y.setRange(0, upper)
+            y.setTickType(QValueAxis.TickType.TicksDynamic)
+            y.setTickAnchor(0)
+            y.setTickInterval(step)
+        else:
+            y.setRange(0, top)
+            y.applyNiceNumbers()
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for series in chart.series():

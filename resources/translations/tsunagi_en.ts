@@ -467,6 +467,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Tsunagi</translation>
         </message>
         <message>
+            <source>データベースのパスフレーズ（または回復キー）を入力してください</source>
+            <translation>Enter the database passphrase (or the recovery key)</translation>
+        </message>
+        <message>
             <source>予期しない問題</source>
             <translation>Unexpected problem</translation>
         </message>
@@ -2756,6 +2760,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>You signed in with an initial password (or one reset by an administrator). Before anything else, change it to a new one only you know.</translation>
         </message>
         <message>
+            <source>別のユーザーでサインイン</source>
+            <translation>Sign in as another user</translation>
+        </message>
+        <message>
             <source>印刷…</source>
             <translation>Print…</translation>
         </message>
@@ -2907,6 +2915,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>&amp;File</translation>
         </message>
         <message>
+            <source>ログアウト</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
             <source>一括印刷</source>
             <translation>Batch printing</translation>
         </message>
@@ -2927,6 +2939,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>今日の予定</source>
             <translation>Today</translation>
+        </message>
+        <message>
+            <source>保存していない変更があります。破棄してログアウトしますか？</source>
+            <translation>There are unsaved changes. Discard them and sign out?</translation>
         </message>
         <message>
             <source>保存していない変更があります。破棄して終了しますか？</source>

@@ -226,8 +226,20 @@ def test_a_new_office_from_the_wizard_to_the_caseworkers_list(
     click(qtbot, move.preview_button)
     assert [c.case_number for c in rows(move.model)] == ["2026-0001"]  # type: ignore[attr-defined]
     assert "1 件" in move.count.text()
+    behind: list[list[object]] = []  # what the list shows while the message is read
+
+    def note(parent: object, title: str, text: str) -> None:
+        messages(parent, title, text)
+        behind.append(rows(move.model))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(dialogs, "show_info", note)
     click(qtbot, move.move_button)
     assert any("1 件を 加藤 誠 から 佐藤 花 へ移しました" in m for m in messages.shown)
+    # The moved cases leave the list at once, and the preview is read again (a trial saw
+    # them stay listed under the message).
+    assert behind == [[]]
+    assert rows(move.model) == [] and "0 件" in move.count.text()  # type: ignore[attr-defined]
+    assert not move.move_button.isEnabled()
     kato_window.reload_caseload()
     assert kato_window.caseload_model.rows == []
     assert services.caseload.count(sato, CaseloadFilter(states=("referred",))) == 1

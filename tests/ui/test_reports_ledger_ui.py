@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.context import Actor
@@ -140,3 +141,38 @@ def test_a_caseworker_cannot_import_but_can_export_their_caseload(
     window.export_ledger("xlsx")
     assert "0行を書き出しました" in shown[0]
     assert [c.value for c in load_workbook(target)["台帳"][1]][:2] == ["ケース番号", "氏名"]
+
+
+def test_an_empty_report_says_no_rate_counts_in_whole_numbers_and_keeps_its_buttons_on_one_line(
+        qtbot: QtBot, supervisor_window: MainWindow, world: World) -> None:
+    """A trial at 1024×700 with a new office's first placement: 定着率 said 0.0% of no one,
+    the count chart's axis read 0, 1, 1, and CSVに出力 wrapped alone onto a second line."""
+    from PySide6.QtCharts import QValueAxis
+
+    supervisor_window.resize(1024, 700)
+    supervisor_window.tabs.setCurrentWidget(supervisor_window.reports_tab)
+    view = supervisor_window.reports
+    view.compute()
+    assert view.retention.rowCount() > 0
+    for r in range(view.retention.rowCount()):
+        assert _cell(view.retention, r, 1) == "0"
+        assert _cell(view.retention, r, 3) == "—"  # no one to be retained: no rate
+    staff_rates = [_cell(view.by_staff, r, c) for r in range(view.by_staff.rowCount())
+                   for c in range(view.by_staff.columnCount())
+                   if "定着率" in view.by_staff.horizontalHeaderItem(c).text()]
+    assert staff_rates and set(staff_rates) == {"—"}
+    for placed in (0, 1, 3, 47):
+        chart = view._placements_chart({**view.report, "monthly": [
+            {**view.report["monthly"][0], "placements": placed}]})
+        (axis,) = [a for a in chart.axes() if isinstance(a, QValueAxis)]
+        step = axis.tickInterval()
+        assert axis.tickType() == QValueAxis.TickType.TicksDynamic
+        assert step >= 1 and step == int(step) and axis.min() == 0
+        assert axis.max() >= placed and axis.max() % step == 0  # whole numbers, none twice
+    qtbot.waitUntil(lambda: view.export_buttons["csv"].isVisible())
+
+    def line(widget: QWidget) -> int:  # the middle of the widget, in the view's coordinates
+        return widget.mapTo(view, widget.rect().center()).y()
+
+    run = next(b for b in view.findChildren(QPushButton) if b.text() == "集計")
+    assert {line(b) for b in view.export_buttons.values()} == {line(run)}
