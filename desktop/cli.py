@@ -205,6 +205,8 @@ def _parser() -> argparse.ArgumentParser:
         action.add_argument("--phone")
         action.add_argument("--fax")
         action.add_argument("--doc-symbol", metavar="SYMBOL", help=_t("文書記号（例: 中福）"))
+        action.add_argument("--section", metavar="SECTION",
+                            help=_t("担当課・係（例: 生活支援課 就労支援担当。送付書に印刷）"))
         action.add_argument("--seal", choices=["omitted", "box"],
                             help=_t("公印: omitted = 公印省略と印刷、box = 押印欄を印刷"))
     org_list = osub_.add_parser("list", help=_t("組織の一覧"))
@@ -842,7 +844,7 @@ def _organisation_input(args: argparse.Namespace,
         kind=str(value("kind") or "welfare_office"), head_title=str(value("head_title")),
         head_name=str(value("head_name")), postal_code=str(value("postal_code")),
         address=str(value("address")), phone=str(value("phone")), fax=str(value("fax")),
-        doc_symbol=str(value("doc_symbol")), seal_omitted=seal)
+        doc_symbol=str(value("doc_symbol")), seal_omitted=seal, section=str(value("section")))
 
 
 def cmd_org(config: Config, args: argparse.Namespace) -> int:

@@ -134,6 +134,11 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
         "referrals": ("last_news_on",),
         "protection_outcomes": ("placement_id",),
     },
+    "0010": {
+        "consents": ("scope_confirmed",),
+        "plans": ("planned_on",),
+        "organisations": ("section",),
+    },
 }
 # Migrations that rewrite existing values of audited records (UPDATE of an existing column,
 # a dropped, renamed or retyped column): the audit entity and table of the records they
@@ -142,6 +147,9 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
 # matched its seal before the migration (models.reseal).
 RESEALED: dict[str, dict[str, str]] = {
     "0007": {"office": "hello_work_offices"},  # navigator became the list navigators
+    # A referral never issued that 0010's downgrade numbered with its id gets no number
+    # again. (The consents 0010 makes unconfirmed are named by no audit row: no seal.)
+    "0010": {"referral": "referrals"},
 }
 # Seals written before they named their revision (a bare SHA-256) came from releases at
 # revisions 0006 to 0008, whose column sets are those of 0006 and of 0007.

@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,11 +37,13 @@ __all__ = [
     "CaseAssignment",
     "CaseShare",
     "Consent",
+    "ConsentScan",
     "ContactLog",
     "Episode",
     "EpisodeReassignment",
     "HelloWorkActivity",
     "HelloWorkOffice",
+    "IssuedDocument",
     "IssuedKit",
     "LoginThrottle",
     "Organisation",
@@ -75,6 +78,9 @@ class Organisation(Tracked, Base):
     fax: Mapped[str] = mapped_column(String(20), default="")
     doc_symbol: Mapped[str] = mapped_column(String(16), default="")  # 文書記号, e.g. 中福
     seal_omitted: Mapped[bool] = mapped_column(Boolean, default=True)  # 公印省略, else a 公印 box
+    # The section that sends the forms (担当課・係: 生活支援課 就労支援係), printed with the
+    # sender's name on the 送付書 and the 担当者 lines (migration 0010).
+    section: Mapped[str] = mapped_column(String(100), default="")
 
 
 class User(Tracked, Base):
@@ -336,8 +342,27 @@ class Consent(Tracked, Base):
     wording_version: Mapped[str] = mapped_column(String(32))
     wording_text: Mapped[str] = mapped_column(Text)
     wording_hash: Mapped[str] = mapped_column(String(64))
+    # Unused since 0010: scans are ConsentScan rows (encrypted, never in outreach kits).
     scan: Mapped[bytes | None] = mapped_column(LargeBinary)
     scan_mime: Mapped[str | None] = mapped_column(String(64))
+    # False for a consent whose scope nobody has read off the signed paper yet (a ledger
+    # import): nothing is shared under it until a person confirms the scope (migration 0010).
+    scope_confirmed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class ConsentScan(Tracked, Base):
+    """The scanned signed original of a consent (PDF, JPEG or PNG). ``content`` is encrypted
+    (AES-GCM under a key derived from the database's audit key: services/scans.py); the
+    referral packet carries it as the consent's copy."""
+
+    __tablename__ = "consent_scans"
+    consent_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("consents.id", ondelete="CASCADE"), index=True)
+    mime: Mapped[str] = mapped_column(String(32))  # application/pdf | image/jpeg | image/png
+    filename: Mapped[str] = mapped_column(String(200), default="")
+    size: Mapped[int] = mapped_column(Integer)  # of the file as attached
+    sha256: Mapped[str] = mapped_column(String(64))  # of the file as attached
+    content: Mapped[bytes] = mapped_column(LargeBinary)  # nonce + ciphertext
 
 
 class Referral(Tracked, Base):
@@ -347,7 +372,11 @@ class Referral(Tracked, Base):
     episode_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("episodes.id", ondelete="CASCADE"), index=True
     )
-    number: Mapped[str] = mapped_column(String(32), unique=True)
+    # The document number as printed (中福第123号), set when the 支援要請書 is issued (an
+    # IssuedDocument of the organisation's register); None until then. Numbers restart
+    # every fiscal year, so they are not unique here. Before 0010: 2026-0001, set when the
+    # referral was recorded (printed after the 文書記号: 中福第2026-0001号).
+    number: Mapped[str | None] = mapped_column(String(32))
     referred_on: Mapped[date] = mapped_column(Date)
     office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hello_work_offices.id"))
     sent_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
@@ -425,6 +454,9 @@ class Plan(Tracked, Base):
     menu: Mapped[list[str]] = mapped_column(JSON, default=list)
     role_hello_work: Mapped[str] = mapped_column(Text, default="")
     role_welfare: Mapped[str] = mapped_column(Text, default="")
+    # The plan's date (作成日) as the caseworker entered it; None for plans made before 0010
+    # (printed with the day support started, or the revision's recording day).
+    planned_on: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (UniqueConstraint("episode_id", "revision", name="uq_plans_episode_rev"),)
 
 
@@ -530,6 +562,33 @@ class ProtectionOutcome(Tracked, Base):
         # Reports count outcomes of a period by kind (replaces the plain decided_on index).
         Index("ix_protection_outcomes_report", "decided_on", "kind", "independence_benefit",
               "episode_id", "deleted_at"),
+    )
+
+
+class IssuedDocument(Tracked, Base):
+    """文書番号簿: one number an organisation gave a document it sent out (支援要請書,
+    支援状況連絡票, 支援終了・同意撤回の連絡). Numbers run per organisation and fiscal year
+    (4月1日 starts again at 1): 中福第123号 is ``doc_symbol`` + 第 + ``serial`` + 号.
+    ``content`` keeps what the caseworker wrote at issue (支援経過, 希望する支援, 支援期間,
+    特記事項), so that a reprint is the document that was sent."""
+
+    __tablename__ = "issued_documents"
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(40))  # as printed
+    kind: Mapped[str] = mapped_column(String(24))  # referral | followup | withdrawal_notice
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True)
+    referral_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("referrals.id", ondelete="CASCADE"), index=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    addressee: Mapped[str] = mapped_column(String(100), default="")
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    sha256: Mapped[str] = mapped_column(String(64), default="")  # of the PDF issued
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "fiscal_year", "serial",
+                         name="uq_issued_documents_serial"),
     )
 
 

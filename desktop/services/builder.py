@@ -129,7 +129,7 @@ class ReferralNumbers:
             numbers = self.session.scalars(select(Referral.number).where(
                 Referral.number.like(f"{fiscal_year}-%")))
             self.top[fiscal_year] = max(
-                (int(m[2]) for m in map(_SERIAL.match, numbers) if m), default=0)
+                (int(m[2]) for m in (_SERIAL.match(n) for n in numbers if n) if m), default=0)
         return self.top[fiscal_year]
 
     def next(self, on: date) -> str:

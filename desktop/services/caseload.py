@@ -458,7 +458,7 @@ class CaseloadService:
                 due = r[5] + timedelta(days=wait_days)
                 add("waiting_referral", due, r,
                     _t("支援要請（{number}）からHWの回答待ち {days}日").format(
-                        number=r[6], days=(today - r[5]).days), r[7])
+                        number=r[6] or _t("未発行"), days=(today - r[5]).days), r[7])
             # Referrals Hello Work accepted where nothing of its support was recorded for
             # N days (since the latest activity, or since the acceptance): one index range.
             silence = read_setting(conn, "hello_work_silence_days")
@@ -475,7 +475,7 @@ class CaseloadService:
             for r in rows:
                 add("hello_work_silent", r[5] + timedelta(days=silence), r,
                     _t("支援要請（{number}）: ハローワークの支援の記録が {days}日ありません").format(
-                        number=r[6], days=(today - r[5]).days), r[7])
+                        number=r[6] or _t("未発行"), days=(today - r[5]).days), r[7])
             # 採用 reported by Hello Work, waiting for the caseworker to record the placement.
             rows = conn.execute(
                 select(*person_cols, HelloWorkActivity.activity_on, HelloWorkActivity.company,

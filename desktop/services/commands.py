@@ -23,7 +23,7 @@ from desktop.services.errors import DomainError, StorageError
 if TYPE_CHECKING:
     from desktop.services import Services
     from desktop.services.auth import StaffChanges, UserSummary
-    from desktop.services.consent import ConsentInput, ConsentRecord
+    from desktop.services.consent import ConsentInput, ConsentRecord, ScanRecord
     from desktop.services.context import Actor
     from desktop.services.hello_work import ActivityInput, ExchangeResult, ExchangeSheet
     from desktop.services.ledger import ImportResult as LedgerImport
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         PersonInput,
         PersonRecord,
     )
-    from desktop.services.printing import PrintedDocument
+    from desktop.services.printing import IssueOptions, PrintDraft, PrintedDocument
     from desktop.services.reports import Period
     from desktop.services.workflow import (
         CheckpointRecord,
@@ -494,6 +494,57 @@ class WithdrawConsent(Command["ConsentRecord"]):
         return _episode(self.episode_id, lists=False)
 
 
+@dataclass(frozen=True)
+class WithdrawParticipation(Command[tuple["ConsentRecord", "EpisodeSummary"]]):
+    """撤回 of a 参加同意, closing the episode (同意撤回) with it unless told not to."""
+
+    episode_id: uuid.UUID
+    consent_id: uuid.UUID
+    on: date
+    note: str = ""
+    close_episode: bool = True
+
+    def run(self, services: Services, actor: Actor | None
+            ) -> tuple[ConsentRecord, EpisodeSummary]:
+        return services.workflow.withdraw_participation(
+            _signed_in(actor), self.consent_id, self.on, self.note, self.close_episode)
+
+    def changes(self, result: tuple[ConsentRecord, EpisodeSummary]) -> Changes:
+        return _episode(self.episode_id)
+
+
+@dataclass(frozen=True)
+class ConfirmConsentScope(Command["ConsentRecord"]):
+    """The scope of an 情報提供同意 read off the signed paper."""
+
+    episode_id: uuid.UUID
+    consent_id: uuid.UUID
+    expected_version: int
+    scope: tuple[str, ...]
+
+    def run(self, services: Services, actor: Actor | None) -> ConsentRecord:
+        return services.consent.confirm_scope(_signed_in(actor), self.consent_id,
+                                              self.expected_version, list(self.scope))
+
+    def changes(self, result: ConsentRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class AttachConsentScan(Command["ScanRecord"]):
+    """The scanned signed original of a consent, from a file on this PC."""
+
+    episode_id: uuid.UUID
+    consent_id: uuid.UUID
+    path: Path
+
+    def run(self, services: Services, actor: Actor | None) -> ScanRecord:
+        return services.consent.attach_scan_file(_signed_in(actor), self.consent_id, self.path)
+
+    def changes(self, result: ScanRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
 # ---------------------------------------------------------------- printing and files
 
 
@@ -502,13 +553,44 @@ class PrintDocument(Command["PrintedDocument"]):
     """A form: audited with its SHA-256, and a referral it sends marked printed."""
 
     kind: str
-    episode_id: uuid.UUID
+    episode_id: uuid.UUID | None
+    blank: bool = False  # an empty 同意書 or 同意撤回届 for signature
 
     def run(self, services: Services, actor: Actor | None) -> PrintedDocument:
-        return services.printing.print_document(_signed_in(actor), self.kind, self.episode_id)
+        return services.printing.print_document(_signed_in(actor), self.kind, self.episode_id,
+                                                blank=self.blank)
 
     def changes(self, result: PrintedDocument) -> Changes:
         return Changes(agenda=self.kind in ("referral", "packet"))
+
+
+@dataclass(frozen=True)
+class DraftDocument(Command["PrintDraft"]):
+    """A numbered document as it would be issued, its number left open (audited)."""
+
+    kind: str
+    episode_id: uuid.UUID
+    options: IssueOptions | None = None
+
+    def run(self, services: Services, actor: Actor | None) -> PrintDraft:
+        return services.printing.draft(_signed_in(actor), self.kind, self.episode_id,
+                                       self.options)
+
+
+@dataclass(frozen=True)
+class IssueDocument(Command["PrintedDocument"]):
+    """A numbered document issued: the next number of the organisation's register."""
+
+    kind: str
+    episode_id: uuid.UUID
+    options: IssueOptions | None = None
+
+    def run(self, services: Services, actor: Actor | None) -> PrintedDocument:
+        return services.printing.issue(_signed_in(actor), self.kind, self.episode_id,
+                                       self.options)
+
+    def changes(self, result: PrintedDocument) -> Changes:
+        return _episode(self.episode_id, lists=False)
 
 
 @dataclass(frozen=True)

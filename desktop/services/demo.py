@@ -49,7 +49,6 @@ from desktop.services import audit
 from desktop.services.auth import hash_password
 from desktop.services.builder import (
     History,
-    ReferralNumbers,
     Stamps,
     add_episode,
     support_end,
@@ -128,6 +127,7 @@ ORGANISATION = {
     "kind": "welfare_office", "name": "つなぎ市福祉事務所", "head_title": "つなぎ市福祉事務所長",
     "head_name": "森本 和夫", "postal_code": "198-0001", "address": "東京都つなぎ市中央一丁目1番1号",
     "phone": "042-555-0110", "fax": "042-555-0119", "doc_symbol": "つ福", "seal_omitted": True,
+    "section": "生活支援課 就労支援担当",
 }
 # (name, official name, head's title, 〒, address, phone, navigators); the referrals go to
 # these three.
@@ -225,8 +225,10 @@ class DemoService:
             staff_ids, password = self._staff(s, actor, organisation)
             office_ids = self._offices(s, actor)
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
-                             organisation, ReferralNumbers(s),
-                             int(read_setting(s, "support_period_months")))
+                             organisation, int(read_setting(s, "support_period_months")))
+            # The plan's team by name: the caseworker and the office's navigator.
+            gen.names = {uid: name for uid, name in s.execute(
+                select(User.id, User.display_name).where(User.id.in_(staff_ids)))}
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
             batch = Batch(s)
@@ -322,16 +324,16 @@ class DemoService:
 
 class _Generator:
     """Episodes made through the domain builder (builder.History: every move checked as the
-    services check it; the office's support period; referral numbers from the highest in
-    use), like the ledger import's."""
+    services check it; the office's support period), like the ledger import's. Referrals
+    get their number when their 支援要請書 is issued."""
 
     def __init__(self, rng: random.Random, now: datetime, today: date, actor: Actor,
                  origin: str, staff: list[uuid.UUID],
                  offices: list[tuple[uuid.UUID, str]], organisation: uuid.UUID,
-                 numbers: ReferralNumbers, support_months: int) -> None:
+                 support_months: int) -> None:
         self.rng, self.now, self.today, self.origin = rng, now, today, origin
         self.stamps = Stamps(now, origin)
-        self.numbers, self.support_months = numbers, support_months
+        self.support_months = support_months
         self.actor = actor.user_id
         self.staff, self.offices = staff, offices
         self.organisation = organisation
@@ -340,6 +342,8 @@ class _Generator:
         self.final_state = _weighted(rng, FINAL_STATE_WEIGHTS)
         self.earliest = today - timedelta(days=365 * 3 + 180)
         self.last_office = offices[0][1]
+        self.names: dict[uuid.UUID, str] = {}
+        self.navigators = {name: navigators[0][0] for name, *_, navigators in OFFICES}
 
     @staticmethod
     def uid() -> uuid.UUID:
@@ -514,7 +518,8 @@ class _Generator:
     def referral(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID,
                  day: date) -> dict[str, Any]:
         office_id = next(o for o, n in self.offices if n == self.last_office)
-        referral = {**self.stamp(cw), "episode_id": eid, "number": self.numbers.next(day),
+        # Numbered from the organisation's register when the 支援要請書 is issued.
+        referral = {**self.stamp(cw), "episode_id": eid, "number": None,
                     "referred_on": day, "office_id": office_id, "sent_by": cw,
                     "status": "sent", "status_on": day, "return_reason": "",
                     "printed_at": None, "last_news_on": None}
@@ -525,8 +530,11 @@ class _Generator:
         rng = self.rng
         batch.add(Plan, {
             **self.stamp(cw), "episode_id": eid, "revision": 1,
-            "team": [{"name": "担当ケースワーカー", "side": "welfare", "role": "地区担当員"},
-                     {"name": "就職支援ナビゲーター", "side": "hello_work", "role": "ナビゲーター"}],
+            "team": [{"name": self.names.get(cw, "担当ケースワーカー"), "side": "welfare",
+                      "role": "地区担当員"},
+                     {"name": self.navigators.get(self.last_office, "就職支援ナビゲーター"),
+                      "side": "hello_work", "role": "就職支援ナビゲーター"}],
+            "planned_on": day,
             "goal_job": rng.choice(JOBS), "goal_employment_type": rng.choice(["パート", "正社員", "契約社員"]),
             "goal_hours": "週20〜30時間", "goal_wage": "時給1,100円以上", "goal_area": "自宅から30分以内",
             "goal_target_on": add_months(day, 3), "barriers": rng.choice(BARRIERS),

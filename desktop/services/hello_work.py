@@ -283,7 +283,7 @@ class HelloWorkService:
             activities = tuple(_record(a, name) for a, name in rows)
             return HelloWorkCase(
                 episode.id, episode.job_seeker_number, episode.navigator,
-                referral[0].number if referral else "", referral[1] if referral else "",
+                (referral[0].number or "") if referral else "", referral[1] if referral else "",
                 referral[0].status if referral else "", activities)
 
     def set_details(self, actor: Actor, episode_id: uuid.UUID, job_seeker_number: str,
@@ -425,8 +425,8 @@ class HelloWorkService:
             listed: list[SheetReferral] = []
             for referral, episode, person in referrals:
                 scope = scopes.get(episode.id)
-                if scope is None:
-                    continue
+                if scope is None or referral.number is None:
+                    continue  # no consent for this office, or its 支援要請書 not issued yet
                 shared = SCOPE in scope
                 lines = [describe(a.kind, a.activity_on, a.company, a.job_title, a.title,
                                   a.result, a.end_on) for a in activities[episode.id]]
@@ -549,7 +549,8 @@ class HelloWorkService:
                     .join(Person, Person.id == Episode.person_id)
                     .where(Referral.number.in_(chunk), Referral.deleted_at.is_(None),
                            Episode.deleted_at.is_(None), Person.deleted_at.is_(None))):
-                known[referral.number] = (referral, episode, person)
+                if referral.number is not None:
+                    known[referral.number] = (referral, episode, person)
         episode_ids = [e.id for _, e, _ in known.values()]
         scopes = self._sharing_scopes(s, episode_ids, office.name, today)
         seen = {_duplicate_key(a.episode_id, ActivityInput(
@@ -635,7 +636,7 @@ class HelloWorkService:
 
     def _plan_row(self, row: SheetRow, referral: Referral, episode: Episode, person: Person,
                   seen: set[tuple[Any, ...]], today: date) -> _Planned:
-        number, name = referral.number, f"{person.family_name} {person.given_name}"
+        number, name = referral.number or "", f"{person.family_name} {person.given_name}"
         details = {}
         for field in ("job_seeker_number", "navigator"):
             value = row.text(field)

@@ -923,7 +923,11 @@ class OutreachService:
         number the office has given meanwhile takes the next of the office's series
         (builder.ReferralNumbers, from the highest in use), recorded in the import's audit."""
         numbers = ReferralNumbers(s)
-        wanted = [str(r["number"]) for r in rows]
+        # Unnumbered (a laptop issues no 支援要請書: the office numbers it when it does).
+        numbered = [r for r in rows if r.get("number")]
+        if not numbered:
+            return rows
+        wanted = [str(r["number"]) for r in numbered]
         used: set[str] = set()
         for start in range(0, len(wanted), 500):
             used.update(s.scalars(select(Referral.number).where(
@@ -932,6 +936,9 @@ class OutreachService:
             numbers.taken(number)
         out = []
         for row in rows:
+            if not row.get("number"):
+                out.append(row)
+                continue
             number = str(row["number"])
             if number in used:
                 fresh = numbers.next(date.fromisoformat(str(row["referred_on"])))

@@ -9,12 +9,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,11 +37,14 @@ from desktop.services import Services
 from desktop.services.commands import (
     AcceptReferral,
     AddContact,
+    AttachConsentScan,
     Changes,
     CloseEpisode,
     Command,
     ConfirmConsent,
+    ConfirmConsentScope,
     DismissHire,
+    DraftDocument,
     EndPlacement,
     ExtendSupport,
     OpenEpisode,
@@ -59,6 +64,7 @@ from desktop.services.commands import (
     StartScreening,
     UpdatePerson,
     WithdrawConsent,
+    WithdrawParticipation,
 )
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
@@ -72,7 +78,7 @@ from desktop.services.labels import (
     shown,
 )
 from desktop.services.persons import PersonInput, PersonRecord, person_problems
-from desktop.services.printing import PrintedDocument
+from desktop.services.printing import NUMBERED, PrintDraft, PrintedDocument
 from desktop.services.states import SUPPORTING
 from desktop.services.workflow import (
     OPEN_CHECKS_CANCEL,
@@ -83,10 +89,11 @@ from desktop.services.workflow import (
     PlanInput,
     TeamMember,
 )
-from desktop.ui import dialogs
+from desktop.ui import dialogs, preview
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.forms import CommandDialog, required
+from desktop.ui.issue_dialog import IssueDialog
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
@@ -665,7 +672,10 @@ class PersonView(QWidget):
         for kind, text in (("referral", N_("支援要請書")), ("consent", N_("同意書")),
                            ("plan", N_("就労支援プラン")),
                            ("followup", N_("支援状況連絡票（就職・定着）")),
-                           ("packet", N_("支援要請書類一式（送付書つき）"))):
+                           ("packet", N_("支援要請書類一式（送付書つき）")),
+                           ("withdrawal_notice", N_("支援終了・同意撤回の連絡")),
+                           ("consent_blank", N_("同意書（白紙・署名用）")),
+                           ("withdrawal_form", N_("同意撤回届（白紙）"))):
             action = menu.addAction(_t(text))
             action.setObjectName(f"print_{kind}")
             action.triggered.connect(lambda _=False, k=kind: self.print_form(k))
@@ -824,6 +834,8 @@ class PersonView(QWidget):
     def plan_fields(self, f: Form, plan: Any = None) -> None:
         welfare = [m["name"] for m in plan.team if m["side"] == "welfare"] if plan else []
         hw = [m["name"] for m in plan.team if m["side"] == "hello_work"] if plan else []
+        # 作成日 as printed on the plan (the day it is made with the person, entered).
+        f.date("planned_on", _t("プランの作成日"), self.services.ctx.today())
         f.text("welfare_member", _t("チーム（福祉側）"),
                listing(welfare) or self.actor.display_name, "team")
         f.text("hw_member", _t("チーム（ハローワーク側）"), listing(hw))
@@ -850,7 +862,8 @@ class PersonView(QWidget):
             goal_target_on=v["goal_target_on"], barriers=v["barriers"],
             menu=[k for k in SUPPORT_MENU if v[f"menu_{k}"]],
             role_hello_work=v["role_hello_work"], role_welfare=v["role_welfare"],
-            review_dates=[v["review_on"]] if v["review_on"] else [])
+            review_dates=[v["review_on"]] if v["review_on"] else [],
+            planned_on=v["planned_on"])
 
     def revise_plan(self) -> None:
         episode, plan = self.episode(), self.current_plan
@@ -895,8 +908,23 @@ class PersonView(QWidget):
         def show(document: PrintedDocument) -> None:
             PreviewDialog(document, self).exec()
 
-        self.runner.run(PrintDocument(kind, episode.id), parent=self, on_done=show,
-                        title=_t("印刷できません"))
+        def confirm(draft: PrintDraft) -> None:
+            """A numbered document is shown before it is issued (and numbered); one
+            issued already is printed again as it was."""
+            if draft.issued:
+                show(draft.document)
+                return
+            dialog = IssueDialog(draft, self.runner, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document is not None:
+                show(dialog.document)
+
+        if kind in NUMBERED:
+            self.runner.run(DraftDocument(kind, episode.id), parent=self, on_done=confirm,
+                            title=_t("印刷できません"))
+            return
+        command = (PrintDocument("consent", None, blank=True) if kind == "consent_blank"
+                   else PrintDocument(kind, episode.id))
+        self.runner.run(command, parent=self, on_done=show, title=_t("印刷できません"))
 
     def open_new_episode(self) -> None:
         today = self.services.ctx.today()
@@ -915,8 +943,10 @@ class PersonView(QWidget):
              _t("文言")),
             lambda c: (label("consent", c.kind), wareki(c.signed_on), wareki(c.valid_until),
                        wareki(c.withdrawn_on), listing(c.recipients),
-                       listing(label("scope", s) for s in c.scope),
-                       f"{c.wording_version} ({c.wording_hash[:8]})"))
+                       listing(label("scope", s) for s in c.scope) if c.scope_confirmed
+                       else _t("未確認（原本で確認してください）"),
+                       f"{c.wording_version} ({c.wording_hash[:8]})"
+                       + (_t("　原本あり") if c.has_scan else "")))
         self.consents_view = _table(self.consents_model)
         layout.addWidget(self.consents_view, 1)
         row = QHBoxLayout()
@@ -924,8 +954,14 @@ class PersonView(QWidget):
         record.clicked.connect(self.record_consent)
         withdraw = QPushButton(_t("選択した同意の撤回を記録"))
         withdraw.clicked.connect(self.withdraw_consent)
-        row.addWidget(record)
-        row.addWidget(withdraw)
+        confirm = QPushButton(_t("範囲を原本で確認…"))
+        confirm.setObjectName("confirmScope")
+        confirm.clicked.connect(self.confirm_scope)
+        attach = QPushButton(_t("署名済みの同意書を添付…"))
+        attach.setObjectName("attachScan")
+        attach.clicked.connect(self.attach_scan)
+        for button in (record, withdraw, confirm, attach):
+            row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         self.tabs.addTab(scrolling(page), _t("同意"))
@@ -940,8 +976,9 @@ class PersonView(QWidget):
             f.date("signed_on", _t("署名日"), self.services.ctx.today())
             f.date("valid_until", _t("有効期限（任意）"))
             f.text("recipients", _t("提供先（読点区切り）"), listing(offices[:1]))
+            # Blank: ticked by the caseworker from the boxes ticked on the signed paper.
             for key, text in CONSENT_SCOPE.items():
-                f.check(f"scope_{key}", shown(text), True)
+                f.check(f"scope_{key}", shown(text), False)
 
         def submit(v: dict[str, Any]) -> Command[Any]:
             sharing = v["kind"] == "information_sharing"
@@ -961,11 +998,53 @@ class PersonView(QWidget):
         episode, consent = self.episode(), _selected(self.consents_view)
         if episode is None or consent is None:
             return
+        if consent.kind == "participation":
+            # 参加同意: the support ends with it (asked, ticked by default).
+            self._dialog(_t("参加同意の撤回"), lambda f: (
+                f.date("on", _t("撤回日"), self.services.ctx.today()),
+                f.check("close", _t("支援を終了する（終了理由: 同意撤回）"), True),
+                f.area("note", _t("メモ"))),
+                lambda v: WithdrawParticipation(
+                    episode.id, consent.id, required(v, "on", _t("撤回日を入力してください")),
+                    v["note"], close_episode=bool(v["close"])),
+                _t("撤回日以降、この支援エピソードの情報は提供できなくなります。ハローワークには"
+                   "「支援終了・同意撤回の連絡」を印刷して送ります（印刷 → 支援終了・同意撤回の連絡）。"))
+            return
         self._dialog(_t("同意の撤回"), lambda f: (
             f.date("on", _t("撤回日"), self.services.ctx.today()), f.area("note", _t("メモ"))),
             lambda v: WithdrawConsent(episode.id, consent.id, required(
                 v, "on", _t("撤回日を入力してください")), v["note"]),
             _t("撤回日以降、この同意にもとづく支援要請と情報提供はできなくなります。"))
+
+    def confirm_scope(self) -> None:
+        """The scope of an 情報提供同意 read off the signed paper (a ledger's consent shares
+        nothing until then)."""
+        episode, consent = self.episode(), _selected(self.consents_view)
+        if episode is None or consent is None or consent.kind != "information_sharing":
+            return
+
+        def build(f: Form) -> None:
+            for key, text in CONSENT_SCOPE.items():
+                f.check(f"scope_{key}", shown(text), False)
+
+        self._dialog(_t("同意範囲の確認"), build, lambda v: ConfirmConsentScope(
+            episode.id, consent.id, consent.version,
+            tuple(k for k in CONSENT_SCOPE if v[f"scope_{k}"])),
+            _t("署名された同意書を見て、印の付いている項目を選んでください。"))
+
+    def attach_scan(self) -> None:
+        """The scanned signed original (PDF, JPEG or PNG), stored encrypted; the packet
+        sends it as the consent's copy."""
+        episode, consent = self.episode(), _selected(self.consents_view)
+        if episode is None or consent is None:
+            return
+        path = preview.choose_open_path(self, _t("署名済みの同意書（PDF・JPEG・PNG）"),
+                                        _t("PDF・画像 (*.pdf *.jpg *.jpeg *.png)"))
+        if not path:
+            return
+
+        self.runner.run(AttachConsentScan(episode.id, consent.id, Path(path)), parent=self,
+                        title=_t("添付できません"))
 
     # ---------------------------------------------------------------- contact log
 
@@ -1103,7 +1182,7 @@ class PersonView(QWidget):
                     "withdrawn": _t("取下げ")}
         for r in referrals:
             lines.append(_t("支援要請 {number}　{on}　{office}　{status}").format(
-                number=r.number, on=wareki(r.referred_on), office=r.office_name,
+                number=r.number or _t("（未発行）"), on=wareki(r.referred_on), office=r.office_name,
                 status=parenthesised(statuses[r.status], r.return_reason or "")))
         if plan is not None:
             team = listing(parenthesised(m["name"], _t("福祉") if m["side"] == "welfare"

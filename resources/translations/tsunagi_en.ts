@@ -112,8 +112,8 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>e.g. Director, Naka Ward Health and Welfare Center</translation>
         </message>
         <message>
-            <source>例: 中福（文書番号は「中福第○○号」）</source>
-            <translation>e.g. the office's abbreviation (document numbers read &lt;symbol&gt; No. N)</translation>
+            <source>例: 中福（文書番号は「中福第○○号」。年度ごとに1から）</source>
+            <translation>e.g. the welfare office's symbol (numbers then read &lt;symbol&gt; No. nn, from 1 each fiscal year)</translation>
         </message>
         <message>
             <source>例: 横浜公共職業安定所</source>
@@ -126,6 +126,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>例: 横浜市中区福祉保健センター</source>
             <translation>e.g. Yokohama City Naka Ward Health and Welfare Center</translation>
+        </message>
+        <message>
+            <source>例: 生活支援課 就労支援担当（送付書と担当者欄に印刷）</source>
+            <translation>e.g. Livelihood Support Division, Employment Support (printed on the cover letter and the contact lines)</translation>
         </message>
         <message>
             <source>保存</source>
@@ -222,6 +226,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>担当を変更…</source>
             <translation>Change caseworker…</translation>
+        </message>
+        <message>
+            <source>担当課・係</source>
+            <translation>Section</translation>
         </message>
         <message>
             <source>支援要請先のハローワーク</source>
@@ -1256,6 +1264,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Export your caseload in the ledger layout</translation>
         </message>
         <message>
+            <source>担当課・係（例: 生活支援課 就労支援担当。送付書に印刷）</source>
+            <translation>Section (e.g. Livelihood Support Division, Employment Support; printed on the cover letter)</translation>
+        </message>
+        <message>
             <source>支援エピソードのID</source>
             <translation>Support episode ID</translation>
         </message>
@@ -1522,6 +1534,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <source>支援要請（{number}）からHWの回答待ち {days}日</source>
             <translation>Waiting for Hello Work's answer to referral ({number}) for {days} days</translation>
         </message>
+        <message>
+            <source>未発行</source>
+            <translation>not issued</translation>
+        </message>
     </context>
     <context>
         <name>Commands</name>
@@ -1537,12 +1553,28 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>Consent</name>
         <message>
-            <source>「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
-            <translation>There is no valid consent for sharing information with "{recipient}" (not obtained, expired or withdrawn)</translation>
+            <source>「{recipient}」への情報提供同意の範囲が確認されていません（台帳から取り込んだ同意）。署名された同意書を見て範囲を確認するまで、情報は提供できません</source>
+            <translation>The scope of the information-sharing consent for “{recipient}” has not been confirmed (a consent imported from a ledger). Nothing can be shared until someone confirms the scope from the signed form</translation>
+        </message>
+        <message>
+            <source>「{recipient}」を提供先とする有効な情報提供同意がありません（未取得・期限切れ・撤回済み）</source>
+            <translation>No information-sharing consent in force names “{recipient}” (none obtained, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>この同意は、開いた後に他の利用者が更新しています。読み込み直してください</source>
+            <translation>Another user updated this consent after you opened it. Please reload</translation>
         </message>
         <message>
             <source>この同意は既に撤回されています</source>
             <translation>This consent has already been withdrawn</translation>
+        </message>
+        <message>
+            <source>ファイルを読み込めません: {name}</source>
+            <translation>Cannot read the file: {name}</translation>
+        </message>
+        <message>
+            <source>参加同意が{day}に撤回されています。撤回日以降、この支援エピソードの情報は提供できません（支援終了・同意撤回の連絡を除く）</source>
+            <translation>The participation consent was withdrawn on {day}. From that day nothing of this episode can be shared (except the notice of the end of support)</translation>
         </message>
         <message>
             <source>同意の種類が正しくありません</source>
@@ -1557,6 +1589,18 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>The consent form has no wording</translation>
         </message>
         <message>
+            <source>同意書の画像が見つかりません</source>
+            <translation>The scanned consent form was not found</translation>
+        </message>
+        <message>
+            <source>同意書の画像を復号できません（別のデータベースの鍵か、改変されています）</source>
+            <translation>The scanned consent form cannot be decrypted (another database's key, or it was altered)</translation>
+        </message>
+        <message>
+            <source>同意書の画像を読み取れません（形式が違います）</source>
+            <translation>The scanned consent form cannot be read (wrong format)</translation>
+        </message>
+        <message>
             <source>同意範囲の項目が正しくありません: {items}</source>
             <translation>Not a valid item of consent scope: {items}</translation>
         </message>
@@ -1569,6 +1613,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>"{office}" is not among the recipients of the information-sharing consent</translation>
         </message>
         <message>
+            <source>情報提供同意の範囲が確認されていません（同意の画面で範囲を確認してください）</source>
+            <translation>The scope of the information-sharing consent has not been confirmed (confirm it on the consent screen)</translation>
+        </message>
+        <message>
             <source>撤回日は署名日から今日までの日付にしてください</source>
             <translation>The withdrawal date must be between the signing date and today</translation>
         </message>
@@ -1579,6 +1627,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>有効期限が署名日より前になっています</source>
             <translation>The expiry date is before the signing date</translation>
+        </message>
+        <message>
+            <source>範囲があるのは情報提供同意です</source>
+            <translation>Only an information-sharing consent has a scope</translation>
+        </message>
+        <message>
+            <source>署名された同意書で印の付いている項目を1つ以上選んでください</source>
+            <translation>Choose at least one item ticked on the signed consent form</translation>
         </message>
         <message>
             <source>署名日が未来の日付になっています</source>
@@ -1811,6 +1867,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>Forms</name>
         <message>
+            <source>PDF のページ数は1〜{n}ページにしてください</source>
+            <translation>The PDF must have 1 to {n} pages</translation>
+        </message>
+        <message>
+            <source>PDF を開けません（壊れているか、パスワードで保護されています）</source>
+            <translation>The PDF cannot be opened (damaged or password-protected)</translation>
+        </message>
+        <message>
             <source>「{char}」（U+{code:04X}）は書類に印刷できない文字です（絵文字など）。入力した内容を直してから印刷してください</source>
             <translation>“{char}” (U+{code:04X}) cannot be printed on the forms (an emoji or similar). Correct the entry, then print</translation>
         </message>
@@ -1821,6 +1885,22 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>キャンセル</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>ファイルが大きすぎます（{mb} MB まで）</source>
+            <translation>The file is too large (up to {mb} MB)</translation>
+        </message>
+        <message>
+            <source>ファイルが空です</source>
+            <translation>The file is empty</translation>
+        </message>
+        <message>
+            <source>添付できるのは PDF・JPEG・PNG のファイルです</source>
+            <translation>Only PDF, JPEG and PNG files can be attached</translation>
+        </message>
+        <message>
+            <source>画像を読み取れません（壊れています）</source>
+            <translation>The image cannot be read (damaged)</translation>
         </message>
         <message>
             <source>登録</source>
@@ -2237,6 +2317,45 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>IssueDialog</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>プレビューを更新</source>
+            <translation>Update preview</translation>
+        </message>
+        <message>
+            <source>宛先: {addressee}。文書番号は「発行」したときに付きます。内容を確かめ、必要なら書き直してから発行してください。</source>
+            <translation>To: {addressee}. The document number is given when you click Issue. Check the content, rewrite what is needed, then issue.</translation>
+        </message>
+        <message>
+            <source>支援期間（から）</source>
+            <translation>Support period (from)</translation>
+        </message>
+        <message>
+            <source>支援期間（まで）</source>
+            <translation>Support period (until)</translation>
+        </message>
+        <message>
+            <source>支援経過</source>
+            <translation>Support so far</translation>
+        </message>
+        <message>
+            <source>特記事項</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
+            <source>発行</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>発行前の確認 — {title}</source>
+            <translation>Check before issuing — {title}</translation>
+        </message>
+    </context>
+    <context>
         <name>Keystore</name>
         <message>
             <source>OSのキーチェーンにデータベースの鍵が見つかりません。初期設定時に控えた回復キーを TSUNAGI_DB_PASSPHRASE に指定してください</source>
@@ -2334,6 +2453,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Candidate</translation>
         </message>
         <message>
+            <source>健康状態、世帯の状況、就労を妨げている事情（就労阻害要因）とその対応</source>
+            <translation>Health, household, what stands in the way of work and how it is addressed</translation>
+        </message>
+        <message>
             <source>健康状態・就労阻害要因</source>
             <translation>Health and barriers to work</translation>
         </message>
@@ -2394,6 +2517,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Female</translation>
         </message>
         <message>
+            <source>学歴、職歴、資格・免許</source>
+            <translation>Education, work history, qualifications and licences</translation>
+        </message>
+        <message>
             <source>学歴・職歴</source>
             <translation>Education and work history</translation>
         </message>
@@ -2426,12 +2553,24 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Placement and retention</translation>
         </message>
         <message>
+            <source>就職先、就職日、雇用条件、雇用保険、就職経路、職場定着の確認の結果、就労による保護の廃止・減額と就労自立給付金の申請の有無</source>
+            <translation>Employer, start date, terms, employment insurance, how the job was found, retention check results, end or reduction of public assistance through work and whether the independence benefit was applied for</translation>
+        </message>
+        <message>
+            <source>希望する仕事と条件、就労支援プランの目標と内容、これまでの支援の経過、求職活動の状況、支援の終了</source>
+            <translation>Wanted job and conditions, the support plan's goals and content, the support given so far, job search status, end of support</translation>
+        </message>
+        <message>
             <source>常設窓口（福祉事務所内など）</source>
             <translation>Permanent desk (at a welfare office)</translation>
         </message>
         <message>
             <source>応募</source>
             <translation>Application</translation>
+        </message>
+        <message>
+            <source>応募書類作成</source>
+            <translation>Application documents</translation>
         </message>
         <message>
             <source>情報提供同意</source>
@@ -2476,6 +2615,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>検討</source>
             <translation>Screening</translation>
+        </message>
+        <message>
+            <source>氏名、フリガナ、生年月日、性別、住所、電話番号</source>
+            <translation>Name, reading, date of birth, sex, address, phone number</translation>
         </message>
         <message>
             <source>氏名・連絡先等の本人確認情報</source>
@@ -2530,8 +2673,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Job counselling</translation>
         </message>
         <message>
+            <source>職業相談・職業紹介</source>
+            <translation>Job counselling and placement</translation>
+        </message>
+        <message>
             <source>職業紹介</source>
             <translation>Job referral</translation>
+        </message>
+        <message>
+            <source>職業訓練</source>
+            <translation>Vocational training</translation>
         </message>
         <message>
             <source>自己開拓</source>
@@ -2576,6 +2727,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>面接</source>
             <translation>Interview</translation>
+        </message>
+        <message>
+            <source>面接対策</source>
+            <translation>Interview practice</translation>
         </message>
         <message>
             <source>面談</source>
@@ -4167,6 +4322,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>HW accepted, support started (employment support plan)</translation>
         </message>
         <message>
+            <source>PDF・画像 (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>PDF and images (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
             <source>{action}: {reason}</source>
             <translation>{action}: {reason}</translation>
         </message>
@@ -4217,6 +4376,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>　{since}から</source>
             <translation> since {since}</translation>
+        </message>
+        <message>
+            <source>　原本あり</source>
+            <translation>  original attached</translation>
         </message>
         <message>
             <source>　支援期間 {start}〜{end}</source>
@@ -4309,6 +4472,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>フリガナ（氏）</source>
             <translation>Family name (kana)</translation>
+        </message>
+        <message>
+            <source>プランの作成日</source>
+            <translation>Plan date</translation>
         </message>
         <message>
             <source>プランの見直し</source>
@@ -4423,6 +4590,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Checks that both consent to participate and consent to share information are valid, and sets the state to Consented.</translation>
         </message>
         <message>
+            <source>参加同意の撤回</source>
+            <translation>Withdraw participation consent</translation>
+        </message>
+        <message>
             <source>取下げ</source>
             <translation>Withdrawn</translation>
         </message>
@@ -4463,8 +4634,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Confirm consent</translation>
         </message>
         <message>
+            <source>同意撤回届（白紙）</source>
+            <translation>Consent withdrawal form (blank)</translation>
+        </message>
+        <message>
             <source>同意書</source>
             <translation>Consent form</translation>
+        </message>
+        <message>
+            <source>同意書（白紙・署名用）</source>
+            <translation>Consent form (blank, for signature)</translation>
+        </message>
+        <message>
+            <source>同意範囲の確認</source>
+            <translation>Confirm the consent's scope</translation>
         </message>
         <message>
             <source>名</source>
@@ -4667,12 +4850,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>From the withdrawal date, no referral or information sharing can rest on this consent.</translation>
         </message>
         <message>
+            <source>撤回日以降、この支援エピソードの情報は提供できなくなります。ハローワークには「支援終了・同意撤回の連絡」を印刷して送ります（印刷 → 支援終了・同意撤回の連絡）。</source>
+            <translation>From the withdrawal date nothing of this episode can be shared. Send Hello Work the notice of the end of support (Print → Notice of end of support).</translation>
+        </message>
+        <message>
             <source>支援の終了とともに中止する</source>
             <translation>Cancel them with the closure</translation>
         </message>
         <message>
             <source>支援を終了</source>
             <translation>Close support</translation>
+        </message>
+        <message>
+            <source>支援を終了する（終了理由: 同意撤回）</source>
+            <translation>End the support (reason: consent withdrawn)</translation>
         </message>
         <message>
             <source>支援エピソード</source>
@@ -4709,6 +4900,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>支援状況連絡票（就職・定着）</source>
             <translation>Support status report (placement and retention)</translation>
+        </message>
+        <message>
+            <source>支援終了・同意撤回の連絡</source>
+            <translation>Notice of end of support (consent withdrawn)</translation>
         </message>
         <message>
             <source>支援経過</source>
@@ -4815,6 +5010,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Not answered</translation>
         </message>
         <message>
+            <source>未確認（原本で確認してください）</source>
+            <translation>unconfirmed (check the signed original)</translation>
+        </message>
+        <message>
             <source>検討を開始</source>
             <translation>Start screening</translation>
         </message>
@@ -4865,6 +5064,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>決定日を入力してください</source>
             <translation>Enter the decision date</translation>
+        </message>
+        <message>
+            <source>添付できません</source>
+            <translation>Cannot attach</translation>
         </message>
         <message>
             <source>理由・メモ</source>
@@ -4919,6 +5122,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Scope</translation>
         </message>
         <message>
+            <source>範囲を原本で確認…</source>
+            <translation>Confirm scope from the original…</translation>
+        </message>
+        <message>
             <source>終了</source>
             <translation>Close case</translation>
         </message>
@@ -4955,12 +5162,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Records the content of the signed consent form. The current version of the wording is saved.</translation>
         </message>
         <message>
+            <source>署名された同意書を見て、印の付いている項目を選んでください。</source>
+            <translation>Look at the signed consent form and choose the items ticked on it.</translation>
+        </message>
+        <message>
             <source>署名日</source>
             <translation>Date signed</translation>
         </message>
         <message>
             <source>署名日を入力してください</source>
             <translation>Enter the signing date</translation>
+        </message>
+        <message>
+            <source>署名済みの同意書を添付…</source>
+            <translation>Attach the signed consent form…</translation>
+        </message>
+        <message>
+            <source>署名済みの同意書（PDF・JPEG・PNG）</source>
+            <translation>Signed consent form (PDF, JPEG, PNG)</translation>
         </message>
         <message>
             <source>職歴</source>
@@ -5111,6 +5330,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>(for an outcome)</translation>
         </message>
         <message>
+            <source>（未発行）</source>
+            <translation>(not issued)</translation>
+        </message>
+        <message>
             <source>（空欄）</source>
             <translation>(blank)</translation>
         </message>
@@ -5237,6 +5460,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Print preview — {title}</translation>
         </message>
         <message>
+            <source>同意撤回届</source>
+            <translation>Consent withdrawal form</translation>
+        </message>
+        <message>
             <source>同意書</source>
             <translation>Consent form</translation>
         </message>
@@ -5247,6 +5474,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>支援状況連絡票</source>
             <translation>Support status report</translation>
+        </message>
+        <message>
+            <source>支援終了・同意撤回の連絡</source>
+            <translation>Notice of end of support (consent withdrawn)</translation>
         </message>
         <message>
             <source>支援要請書</source>
@@ -5264,32 +5495,80 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Printing</name>
         <message>
-            <source>「{office}」への情報提供に有効な同意がないため印刷できません（未取得・期限切れ・撤回済み）</source>
-            <translation>Cannot print: there is no valid consent for sharing information with "{office}" (not obtained, expired or withdrawn)</translation>
+            <source>{field}: {why}</source>
+            <translation>{field}: {why}</translation>
         </message>
         <message>
             <source>この支援エピソードには就労支援プランがありません</source>
             <translation>This support episode has no employment support plan</translation>
         </message>
         <message>
+            <source>この支援エピソードには支援要請がないため、プランを共有するハローワークがありません</source>
+            <translation>This episode has no referral, so there is no Hello Work office to share the plan with</translation>
+        </message>
+        <message>
+            <source>この支援エピソードには支援要請がないため、連絡先のハローワークがありません</source>
+            <translation>This episode has no referral, so there is no Hello Work office to write to</translation>
+        </message>
+        <message>
             <source>この支援エピソードには有効な支援要請がありません（差戻し・取下げを除く）</source>
             <translation>This support episode has no valid referral (other than returned or withdrawn ones)</translation>
+        </message>
+        <message>
+            <source>ハローワークへ支援要請していないため、連絡する先がありません</source>
+            <translation>No referral was made to Hello Work, so there is no one to notify</translation>
+        </message>
+        <message>
+            <source>出張用のパソコンでは文書番号を取れないため、発行できません。事務所のパソコンで発行してください</source>
+            <translation>An outreach laptop cannot take document numbers, so it cannot issue this. Issue it on an office PC</translation>
+        </message>
+        <message>
+            <source>印刷できません。{reason}</source>
+            <translation>Cannot print. {reason}</translation>
         </message>
         <message>
             <source>印刷できる書類は {kinds} です</source>
             <translation>The documents that can be printed are {kinds}</translation>
         </message>
         <message>
-            <source>就職・定着の状況は同意の範囲外のため報告書を印刷できません</source>
-            <translation>Cannot print the report: placement and retention are outside the scope of consent</translation>
+            <source>参加同意が{day}に撤回されているため印刷できません。撤回日以降に印刷できるのは支援終了・同意撤回の連絡だけです</source>
+            <translation>Cannot print: the participation consent was withdrawn on {day}. After that day only the notice of the end of support can be printed</translation>
+        </message>
+        <message>
+            <source>参加同意が撤回されていないため、支援終了・同意撤回の連絡は印刷できません</source>
+            <translation>The participation consent has not been withdrawn, so the notice of the end of support cannot be printed</translation>
+        </message>
+        <message>
+            <source>希望する支援が正しくありません: {items}</source>
+            <translation>Unknown requested support: {items}</translation>
         </message>
         <message>
             <source>支援エピソードを指定してください</source>
             <translation>Specify the support episode</translation>
         </message>
         <message>
+            <source>支援期間の終わりが始まりより前になっています</source>
+            <translation>The support period ends before it starts</translation>
+        </message>
+        <message>
+            <source>支援経過</source>
+            <translation>Support so far</translation>
+        </message>
+        <message>
             <source>有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）</source>
             <translation>Cannot print: there is no valid consent to share information (not obtained, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>特記事項</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
+            <source>発行する書類は {kinds} です</source>
+            <translation>Documents that can be issued: {kinds}</translation>
+        </message>
+        <message>
+            <source>白紙で印刷できるのは同意書と同意撤回届です</source>
+            <translation>Only the consent form and the withdrawal form can be printed blank</translation>
         </message>
     </context>
     <context>
@@ -6380,6 +6659,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>The case conference has not decided that the client is eligible for support</translation>
         </message>
         <message>
+            <source>支援の終了を伴う撤回は参加同意のものです</source>
+            <translation>Only a participation consent is withdrawn together with the end of support</translation>
+        </message>
+        <message>
             <source>支援エピソードが見つかりません</source>
             <translation>Support episode not found</translation>
         </message>
@@ -6442,6 +6725,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>目標とする職種を入力してください</source>
             <translation>Enter the target job</translation>
+        </message>
+        <message>
+            <source>目標時期がプランの作成日より前になっています</source>
+            <translation>The target date is before the plan's date</translation>
         </message>
         <message>
             <source>確認日は就職日（{start}）より後の日付にしてください</source>

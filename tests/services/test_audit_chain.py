@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import delete, insert, select, update
 
 from desktop.config import Config
@@ -280,6 +281,10 @@ def test_every_column_of_an_audited_table_is_sealed_or_listed_as_added_after() -
 def test_the_registry_says_at_which_revision_each_column_came(config: Config) -> None:
     """Walked up from 0006 one revision at a time: the columns a seal at each revision
     covers are exactly those the audited tables have then."""
+    # The next revision of each, from the scripts (ids may skip numbers while branches
+    # with earlier revisions wait to be merged).
+    following = {script.down_revision: script.revision for script in
+                 ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
     engine, _, _ = open_engine(config)
     try:
         downgrade(engine, "0006")
@@ -296,11 +301,11 @@ def test_the_registry_says_at_which_revision_each_column_came(config: Config) ->
                 assert present & model_now == model_now - chain.added_after(name, revision), (
                     name, revision)
                 # Columns gone from today's model went with a revision that sealed again.
-                assert all(name in t.values() for r, t in chain.RESEALED.items()
+                assert any(name in t.values() for r, t in chain.RESEALED.items()
                            if r > revision) or present <= model_now, (name, revision)
             if revision == head_revision():
                 break
-            revision = f"{int(revision) + 1:04d}"
+            revision = following[revision]
             upgrade(engine, revision)
     finally:
         engine.dispose()
