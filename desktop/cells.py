@@ -10,6 +10,7 @@ library only: the documents layer and the services both use it.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,3 +30,17 @@ def restore(text: str) -> str:
     if text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_START):
         return text[1:]
     return text
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet cell read back as text: dates as ISO dates, whole floats as integers,
+    stripped, and the apostrophe that ``neutralise`` added on export removed."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return restore(str(value).strip())

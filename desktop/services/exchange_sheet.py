@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from desktop.cells import neutralise, restore
+from desktop.cells import cell_text, neutralise
 from desktop.i18n import listing, translator
 from desktop.japanese.wareki import format_wareki
 from desktop.services.errors import InvalidInput
@@ -75,18 +75,6 @@ class SheetRow:
 
     def is_blank(self, keys: tuple[str, ...]) -> bool:
         return not any(self.text(k) for k in keys)
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return restore(str(value).strip())
 
 
 def write_sheet(office_name: str, welfare_office: str, made_on: date,

@@ -12,17 +12,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +34,7 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, wareki
-from desktop.ui.widgets import Form, fit_to_screen
+from desktop.ui.widgets import Form, fill_preview, fit_to_screen
 
 _t = translator("ExchangeDialog")
 
@@ -190,24 +186,12 @@ class ExchangeImportDialog(QDialog):
             text += "\n" + _t("誤りのある行は取り込みません。連絡票を直して、もう一度取り込めます。")
         self.summary.setText(text)
         rows = sorted(preview.rows, key=lambda r: (r.status != "rejected", r.row))
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            cells: list[Any] = [r.row, status_text(r.status, r.proposal), r.referral_number,
-                                r.case_number, r.name, label("activity", r.kind),
-                                wareki(r.on),
-                                listing(r.reasons) if r.status == "rejected" else r.summary]
-            for c, value in enumerate(cells):
-                item = QTableWidgetItem(str(value))
-                if c == 1:
-                    item.setForeground(QColor(STATUS_COLOURS[r.status]))
-                if c == 7:
-                    item.setToolTip(str(value))
-                if c == 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        fill_preview(self.table, [
+            (STATUS_COLOURS[r.status],
+             [r.row, status_text(r.status, r.proposal), r.referral_number, r.case_number, r.name,
+              label("activity", r.kind), wareki(r.on),
+              listing(r.reasons) if r.status == "rejected" else r.summary])
+            for r in rows])
         self.import_button.setEnabled(counts["add"] + counts["update"] > 0)
 
     def run_import(self) -> None:

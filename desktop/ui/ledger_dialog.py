@@ -7,20 +7,15 @@ presses 取り込む, and then all good rows are written in one transaction by t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +29,7 @@ from desktop.services.ledger import ImportResult, LedgerPreview
 from desktop.services.offices import OfficeRecord
 from desktop.ui import dialogs
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import fit_to_screen
+from desktop.ui.widgets import fill_preview, fit_to_screen
 
 _t = translator("LedgerDialog")
 
@@ -124,22 +119,10 @@ class LedgerImportDialog(QDialog):
         labels = {"new": _t("取り込む"), "exists": _t("取込済み"),
                   "rejected": _t("誤り")}
         rows = sorted(preview.rows, key=lambda r: (r.status != "rejected", r.row))
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            cells: list[Any] = [r.row, labels[r.status], r.case_number, r.name, r.intake_on,
-                                _t("／").join(r.reasons)]
-            for c, value in enumerate(cells):
-                item = QTableWidgetItem(str(value))
-                if c == 1:
-                    item.setForeground(QColor(STATUS_COLOURS[r.status]))
-                if c == 5:
-                    item.setToolTip(str(value))
-                if c == 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        fill_preview(self.table, [
+            (STATUS_COLOURS[r.status],
+             [r.row, labels[r.status], r.case_number, r.name, r.intake_on, _t("／").join(r.reasons)])
+            for r in rows])
         self.preview = preview
         self.office.setVisible(preview.needs_default_office)
         self.office_label.setVisible(preview.needs_default_office)

@@ -7,18 +7,21 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
+    QHeaderView,
     QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -307,3 +310,23 @@ class Form(QWidget):
             elif isinstance(widget, QCheckBox):
                 result[name] = widget.isChecked()
         return result, unreadable
+
+
+def fill_preview(table: QTableWidget, rows: list[tuple[str, list[Any]]]) -> None:
+    """An import preview's table, one ``(colour, cells)`` per row: the file's row number
+    first (right-aligned), the row's status second (in ``colour``), and the last column (the
+    reasons or what will be recorded) stretched, its whole text in a tooltip."""
+    table.setRowCount(len(rows))
+    for i, (colour, cells) in enumerate(rows):
+        for c, value in enumerate(cells):
+            item = QTableWidgetItem(str(value))
+            if c == 0:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            elif c == 1:
+                item.setForeground(QColor(colour))
+            elif c == len(cells) - 1:
+                item.setToolTip(str(value))
+            table.setItem(i, c, item)
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setSectionResizeMode(table.columnCount() - 1,
+                                                  QHeaderView.ResizeMode.Stretch)

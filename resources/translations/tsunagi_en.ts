@@ -5010,6 +5010,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Not answered</translation>
         </message>
         <message>
+            <source>未発行</source>
+            <translation>not issued</translation>
+        </message>
+        <message>
             <source>未確認（原本で確認してください）</source>
             <translation>unconfirmed (check the signed original)</translation>
         </message>

@@ -6,11 +6,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cells import restore
+from desktop.cells import cell_text
 from desktop.i18n import listing, translator
 from desktop.services.errors import InvalidInput
 from desktop.services.ledger.template import HEADER, REQUIRED
@@ -25,19 +24,6 @@ MAX_COLUMNS = 64  # the ledger has 25; room for a sheet's own extra columns, whi
 
 
 MAX_CELL = 2000
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    # An apostrophe that neutralised a formula on export is not part of the value.
-    return restore(str(value).strip())
 
 
 def _decode_csv(data: bytes) -> tuple[str, str]:
