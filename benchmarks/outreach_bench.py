@@ -57,7 +57,7 @@ def main() -> None:
         with laptop.db.write() as s:
             cw = s.scalar(select(User).where(User.username == "cw01"))
             assert cw is not None
-            me = Actor(cw.id, cw.username, cw.display_name, cw.role)
+            me = Actor(cw.id, cw.username, cw.display_name, cw.role, cw.organisation_id)
             ids = list(s.scalars(select(Person.id)))
             s.execute(update(Person).values(household="出張相談で世帯状況を更新",
                                             version=Person.version + 1))
