@@ -16,9 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from screenshots import grab, set_up
 
+from desktop.app import CrashReporter
 from desktop.i18n import translate
 from desktop.ui.dialogs import StaleRecordDialog
 from desktop.ui.forms import ActionDialog
+from desktop.ui.tasks import TaskRunner
 
 
 def main() -> None:
@@ -35,7 +37,9 @@ def main() -> None:
         return 0
 
     ActionDialog.exec = show_instead  # type: ignore[method-assign]
-    server_dialog.configure_server(None, Path("/nonexistent-tsunagi"))
+    # Shown, not run: nothing reaches the runner.
+    server_dialog.configure_server(None, TaskRunner(CrashReporter().report),
+                                   Path("/nonexistent-tsunagi"))
     ActionDialog.exec = original  # type: ignore[method-assign]
     dialog = captured["d"]
     url = dialog.form.fields["url"]
@@ -46,7 +50,7 @@ def main() -> None:
     assert isinstance(secret, QLineEdit)
     secret.setText("password")
     url.setCursorPosition(0)
-    dialog.resize(760, 360)
+    dialog.resize(1000, 360)  # the whole URL in its field
     dialog.show()
     grab(dialog, "21-server-settings")
 

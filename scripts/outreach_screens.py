@@ -17,17 +17,18 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from desktop.app import CrashReporter  # noqa: E402
-from desktop.config import Config  # noqa: E402
-from desktop.models.storage import create_database  # noqa: E402
-from desktop.services import build_services  # noqa: E402
-from desktop.services.outreach import create_working_database  # noqa: E402
-from desktop.services.persons import PersonInput  # noqa: E402
-from desktop.services.workflow import ContactInput  # noqa: E402
-from desktop.ui.login import SetupDialog  # noqa: E402
-from desktop.ui.outreach_dialogs import OutreachImportDialog  # noqa: E402
-from desktop.ui.tasks import TaskRunner  # noqa: E402
-from screenshots import grab, set_up  # noqa: E402
+from screenshots import grab, set_up, watch
+
+from desktop.app import CrashReporter
+from desktop.config import Config
+from desktop.models.storage import create_database
+from desktop.services import build_services
+from desktop.services.outreach import create_working_database
+from desktop.services.persons import PersonInput
+from desktop.services.workflow import ContactInput
+from desktop.ui.login import SetupDialog
+from desktop.ui.outreach_dialogs import OutreachImportDialog
+from desktop.ui.tasks import TaskRunner
 
 KIT = "出張相談 2026 秋"
 
@@ -70,7 +71,7 @@ def main() -> None:
                                             kit, KIT)
         lv = build_services(laptop.db, laptop.device_id)
         me = lv.auth.login("cw01", "password-456")
-        (p1, e1), (p2, _) = people
+        (p1, e1), _ = people
         rec = lv.persons.get_person(me, p1)
         lv.persons.update_person(me, p1, rec.version, dataclasses.replace(
             rec, phone_mobile="070-4444-5555", address="東京都新宿区百人町1-2-3 コーポ百人町201"))
@@ -86,7 +87,7 @@ def main() -> None:
         sv.persons.update_person(cw, p1, rec.version, dataclasses.replace(
             rec, phone_mobile="03-3333-4444"))
         plan = sv.outreach.plan_import(cw, back, KIT)
-        runner = TaskRunner(CrashReporter().report)
+        runner = watch(TaskRunner(CrashReporter().report))
         runner.bind(sv, cw)
         dialog = OutreachImportDialog(sv, cw, runner, back, KIT, plan)
         dialog.show()

@@ -7,8 +7,21 @@ Windows take their size from the screen (scripts/screenshots runs Xvfb at 1366×
 --small (Xvfb at 1024×700) only the main window, 新規受付 and the print preview are rendered,
 named *-1024x700.png.
 
+The demo database the pictures come from (the script records a Hello Work 採用 and issues a
+支援要請書 in it: never point it at real data):
+
+    export TSUNAGI_DATA_DIR=/tmp/shots-demo TSUNAGI_DB_PASSPHRASE=tsunagi-demo-passphrase
+    export TSUNAGI_PASSWORD=tsunagi-demo PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring
+    tsunagi init --admin admin --display-name デモ管理者
+    tsunagi --user admin demo --persons 1000 --seed 1
+    tsunagi --user admin org add つなぎ市生活自立相談センター \
+        --kind independent_support_contracted --head-title つなぎ市生活自立相談センター長
+    scripts/screenshots /tmp/shots-demo && TSUNAGI_LANG=en scripts/screenshots /tmp/shots-demo
+
 With more than one organisation registered (`org add`), 実績報告 is also rendered with its
 organisation picker and 組織別 (43-reports-by-organisation).
+
+Work on the runner's lanes is waited for before each grab (no 読み込み中… in a picture).
 
 In the language saved for DATA_DIR (TSUNAGI_LANG=en overrides): Japanese screens go to
 docs/screenshots/, English ones to docs/screenshots/en/ with the same names.
@@ -54,8 +67,20 @@ def wait_for(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
         waited += 100
 
 
+def watch(runner: TaskRunner) -> TaskRunner:
+    """Grab no screen while ``runner`` has work under way (its result not yet shown, and the
+    status bar still saying 読み込み中…)."""
+    _runners.append(runner)
+    return runner
+
+
+_runners: list[TaskRunner] = []
+
+
 def grab(widget: QWidget, name: str) -> None:
     settle()
+    wait_for(lambda: not any(r.busy for r in _runners))
+    settle(200)  # the results delivered are painted
     widget.grab().save(str(OUT / f"{name}.png"))
     print("wrote", OUT / f"{name}.png")
 
@@ -79,7 +104,7 @@ def main() -> None:
     set_up(app, Path(data_dir))
     opened = open_database(Config.from_env(data_dir))
     services = build_services(opened.db, opened.device_id, defer_views=True)
-    runner = TaskRunner(CrashReporter().report)
+    runner = watch(TaskRunner(CrashReporter().report))
     runner.bind(services)
     if not small:
         login = LoginDialog(username=user)
@@ -91,8 +116,9 @@ def main() -> None:
     window.show()
     wait_for(lambda: window.agenda_model.rowCount() > 0)
     if small:
-        show_small(window, services, actor)
+        show_small(window, services, actor, runner)
         window.close()
+        runner.shutdown()  # as the app quits: queued work and the view audits first
         opened.db.close()
         return
     grab(window, "02-today")
@@ -118,7 +144,8 @@ def main() -> None:
                         (5, "10-person-plan")):
         person.tabs.setCurrentIndex(index)
         grab(window, name)
-    show_intake(window, services, actor, "24-intake-duplicate")
+    show_intake(window, services, actor, runner, "24-intake-duplicate")
+    show_issue(window, services, actor, runner)
     show_preview(window, services, actor, "15-print-preview")
     show_closing(window, person)
     key = RecoveryKeyDialog("-".join(["7F3A", "0C9E", "51D2", "B846"] * 4), window)
@@ -127,6 +154,7 @@ def main() -> None:
     key.confirmed.setChecked(True)
     key.close()
     show_hello_work(window)
+    show_user_menu(window)
     show_reports(window)
     show_ledger_import(window, services, actor, runner)
     show_exchange_import(window, services, actor, runner)
@@ -143,6 +171,7 @@ def main() -> None:
     grab(dialog, "23-language")
     dialog.close()
     window.close()
+    runner.shutdown()
     opened.db.close()
 
 
@@ -171,7 +200,7 @@ def show_hello_work(window: MainWindow) -> None:
     grab(window, "40-person-hello-work")
 
 
-def show_small(window: MainWindow, services, actor) -> None:  # type: ignore[no-untyped-def]
+def show_small(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]
     """The main window, 新規受付 and the print preview on a 1024×700 screen."""
     grab(window, "02-today-1024x700")
     window.tabs.setCurrentIndex(1)
@@ -182,15 +211,15 @@ def show_small(window: MainWindow, services, actor) -> None:  # type: ignore[no-
         person = window.open_person(rows[0].person_id, "episode")
         wait_for(lambda: person.timeline.rowCount() > 0)
         grab(window, "06-person-episode-1024x700")
-    show_intake(window, services, actor, "24-intake-1024x700")
+    show_intake(window, services, actor, runner, "24-intake-1024x700")
     show_preview(window, services, actor, "15-print-preview-1024x700")
 
 
-def show_intake(window: MainWindow, services, actor, name: str) -> None:  # type: ignore[no-untyped-def]
+def show_intake(window: MainWindow, services, actor, runner, name: str) -> None:  # type: ignore[no-untyped-def]
     """新規受付 with a likely duplicate found: the warning above the form, with 開く."""
     existing = window.caseload_model.rows[0]
     family_kana, given_kana = existing.kana.split(" ", 1)
-    dialog = IntakeDialog(services, actor, window)
+    dialog = IntakeDialog(services, actor, runner, window)
     fields = dialog.form.fields
     for field, text in (("case_number", "R8-0901"), ("family_name", existing.name.split()[0]),
                         ("given_name", existing.name.split()[1]),
@@ -200,10 +229,67 @@ def show_intake(window: MainWindow, services, actor, name: str) -> None:  # type
         fields[field].setText(text)  # type: ignore[attr-defined]
     fields["birth_date"].editingFinished.emit()  # type: ignore[attr-defined]  # shown in 和暦
     dialog.show()
-    dialog.check_duplicates()
+    dialog.check_duplicates()  # on the read lane: the warning comes back with its result
+    wait_for(lambda: dialog.duplicate_box.isVisible())
     fields["phone_mobile"].editingFinished.emit()  # type: ignore[attr-defined]
+    settle()
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = dialog.findChild(QScrollArea)
+    if scroll is not None:  # the form scrolled down to the message under 電話（携帯）
+        scroll.ensureWidgetVisible(dialog.form.errors["phone_mobile"])
     grab(dialog, name)
     dialog.close()
+
+
+def show_issue(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]
+    """発行前の確認 of a 支援要請書 not issued yet: the texts beside the page, no number."""
+    from desktop.services.caseload import CaseloadFilter
+    from desktop.ui.issue_dialog import IssueDialog
+
+    rows = services.caseload.page(actor, CaseloadFilter(states=("active",)), limit=20)
+    for row in rows:
+        try:
+            draft = services.printing.draft(actor, "referral", row.episode_id)
+        except Exception:
+            continue
+        if draft.issued:
+            continue
+        dialog = IssueDialog(draft, runner, window)
+        dialog.show()
+        grab(dialog, "44-print-issue")
+        dialog.close()
+        return
+
+
+def show_user_menu(window: MainWindow) -> None:
+    """The name's menu at the top right (パスワードを変更, 画面をロック, ログアウト), drawn
+    over the window's top right corner (a grab of the window leaves popups out)."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QToolButton
+
+    window.tabs.setCurrentIndex(0)
+    button = window.findChild(QToolButton, "userMenu")
+    menu = button.menu() if button is not None else None
+    if button is None or menu is None:
+        return
+    # Its right edge under the button's, as Qt places it at the screen's edge.
+    menu.popup(button.mapToGlobal(QPoint(button.width() - menu.sizeHint().width(),
+                                         button.height())))
+    settle()
+    wait_for(lambda: not any(r.busy for r in _runners))
+    settle(200)
+    shot = window.grab()
+    at = window.mapFromGlobal(menu.pos())
+    painter = QPainter(shot)
+    painter.drawPixmap(at, menu.grab())
+    painter.end()
+    menu.close()
+    width = min(shot.width(), 640)
+    area = QRect(shot.width() - width, 0, width, min(shot.height(), at.y() + menu.height() + 24))
+    shot.copy(area).save(str(OUT / "45-user-menu.png"))
+    print("wrote", OUT / "45-user-menu.png")
 
 
 def show_preview(window: MainWindow, services, actor, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -236,6 +322,8 @@ def show_closing(window: MainWindow, person) -> None:  # type: ignore[no-untyped
         if button is None or not button.isEnabled():
             return
         button.click()
+        # What closing asks about is read on the read lane first; the dialog follows.
+        wait_for(lambda: bool(captured) or not any(r.busy for r in _runners))
     finally:
         ActionDialog.exec = original  # type: ignore[method-assign]
     if captured:
@@ -288,11 +376,15 @@ def show_exchange_import(window: MainWindow, services, actor, runner) -> None:  
 
     from desktop.ui.exchange_dialog import ExchangeImportDialog
 
-    office = services.offices.offices()[0]
-    sheet = services.hello_work.exchange_sheet(actor, office.id)
-    wb = load_workbook(io.BytesIO(sheet.data))
-    ws = wb["連絡票"]
-    header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "支援要請番号")
+    def sheet_of(office):  # type: ignore[no-untyped-def]
+        wb = load_workbook(io.BytesIO(services.hello_work.exchange_sheet(actor, office.id).data))
+        ws = wb["連絡票"]
+        header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "支援要請番号")
+        return ws.max_row - header, office, wb, ws, header
+
+    # The office with the most open referrals (a 常設窓口 may have none).
+    _, office, wb, ws, header = max((sheet_of(o) for o in services.offices.offices()),
+                                    key=lambda sheet: sheet[0])
     col = {ws.cell(header, c).value: c for c in range(1, 16)}
     today = services.ctx.today()
     firsts = [r for r in range(header + 1, ws.max_row + 1, 3)][:3]
@@ -361,3 +453,9 @@ def show_ledger_import(window: MainWindow, services, actor, runner) -> None:  # 
 
 if __name__ == "__main__":
     main()
+    # Everything is written and the database closed. Python's own tear-down of the Qt
+    # objects left crashed in PySide6 after the English pass (Fatal Python error:
+    # bool_dealloc, while garbage-collecting at finalisation), failing scripts/screenshots
+    # before its 1024×700 pass: leave without it.
+    sys.stdout.flush()
+    os._exit(0)
