@@ -325,6 +325,9 @@ class ReferralData:
     caseworker: str
     consent_signed_on: date | None
     caseworker_extension: str = ""
+    # 支援経過: the readiness assessment quoted, items outside the consent already
+    # OUT_OF_SCOPE; empty when not quoted.
+    progress: str = ""
 
 
 @dataclass(frozen=True)
@@ -404,6 +407,7 @@ def _referral_story(d: ReferralData) -> list[Flowable]:
             ("資格・免許", r.licences),
             ("希望職種・条件", r.wishes),
             ("就労意欲", d.motivation),
+            *([("支援経過", d.progress)] if d.progress else []),
             ("特記事項", d.notes),
         ], [40 * mm, WIDTH - 40 * mm]),
         _p("3　連絡先", "heading"),

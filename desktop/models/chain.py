@@ -91,9 +91,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Columns added to audited tables after the keyed chain began (revision 0011 on). While
+# empty they are left out of a record's content hash, so that a record last audited before
+# its table gained them still matches that hash after the upgrade; once they hold a value
+# they count like every other column (setting or clearing one by hand is still seen).
+LATE_COLUMNS: dict[str, frozenset[str]] = {
+    "episodes": frozenset({"screening_route", "route"}),
+    "placements": frozenset({"employer_id"}),
+}
+
+
 def record_digest(table: str, row: dict[str, Any]) -> str:
-    """SHA-256 of a record's every column, the same on SQLite and PostgreSQL."""
-    body = json.dumps([table, sorted((k, _plain(v)) for k, v in row.items())],
+    """SHA-256 of a record's every column (LATE_COLUMNS only when set), the same on
+    SQLite and PostgreSQL."""
+    late = LATE_COLUMNS.get(table, frozenset())
+    body = json.dumps([table, sorted((k, _plain(v)) for k, v in row.items()
+                                     if v is not None or k not in late)],
                       ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 

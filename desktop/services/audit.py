@@ -31,15 +31,21 @@ from desktop.models import (
     AuditEntry,
     Consent,
     ContactLog,
+    Employer,
     Episode,
     HelloWorkOffice,
+    Meeting,
+    MeetingCase,
     Person,
     Placement,
     Plan,
     PlanReview,
     ProtectionOutcome,
+    ReadinessAssessment,
     Referral,
     RetentionCheckpoint,
+    SupportActivity,
+    SupportCost,
     User,
 )
 from desktop.models.chain import (
@@ -62,12 +68,17 @@ AUDITED: dict[str, Any] = {
     "referral": Referral, "plan": Plan, "plan_review": PlanReview, "placement": Placement,
     "checkpoint": RetentionCheckpoint, "contact": ContactLog,
     "protection_outcome": ProtectionOutcome, "office": HelloWorkOffice,
+    "readiness": ReadinessAssessment, "activity": SupportActivity, "employer": Employer,
+    "cost": SupportCost, "meeting": Meeting, "meeting_case": MeetingCase,
 }
 TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N_("支援エピソード"),
                 "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
                 "plan_reviews": N_("プランの見直し"), "placements": N_("就職"),
                 "retention_checkpoints": N_("定着確認"), "contact_logs": N_("ケース記録"),
-                "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク")}
+                "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク"),
+                "readiness_assessments": N_("就労準備度"), "support_activities": N_("支援メニューの記録"),
+                "employers": N_("協力事業所"), "support_costs": N_("支援費用"),
+                "meetings": N_("会議"), "meeting_cases": N_("会議で検討したケース")}
 _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"

@@ -12,13 +12,20 @@ from desktop.models import (
     CaseAssignment,
     Consent,
     ContactLog,
+    Employer,
     Episode,
+    Meeting,
+    MeetingCase,
     Person,
     Placement,
     Plan,
     ProtectionOutcome,
+    ReadinessAssessment,
     Referral,
     RetentionCheckpoint,
+    RouteChange,
+    SupportActivity,
+    SupportCost,
     Transition,
 )
 from desktop.services import hygiene
@@ -72,5 +79,6 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, CaseAssignment, Transition, Consent, Referral, Plan, Placement,
-    RetentionCheckpoint, ProtectionOutcome, ContactLog)]
+    Employer, Person, Episode, CaseAssignment, Transition, RouteChange, ReadinessAssessment,
+    Consent, Referral, Plan, Placement, RetentionCheckpoint, ProtectionOutcome, ContactLog,
+    SupportActivity, SupportCost, Meeting, MeetingCase)]

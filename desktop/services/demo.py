@@ -42,6 +42,7 @@ from desktop.models import (
     ProtectionOutcome,
     Referral,
     RetentionCheckpoint,
+    RouteChange,
     Transition,
     User,
 )
@@ -419,7 +420,8 @@ class _Generator:
                                    "screening_decision": None, "screening_decided_on": None,
                                    "screening_meeting": "", "support_start_on": None,
                                    "planned_end_on": None, "closed_on": None,
-                                   "closure_reason": None}
+                                   "closure_reason": None, "screening_route": None,
+                                   "route": None}
         state, day = "candidate", intake
         self.transition(batch, eid, None, "candidate", day, cw)
         placement_start = None
@@ -434,7 +436,11 @@ class _Generator:
                 pass
             elif nxt == "consented":
                 episode.update(screening_decision="approved", screening_decided_on=day,
-                               screening_meeting="所内協議")
+                               screening_meeting="所内協議", screening_route="hello_work",
+                               route="hello_work")
+                batch.add(RouteChange, {**self.stamp(cw), "episode_id": eid,
+                                        "from_route": None, "to_route": "hello_work",
+                                        "effective_on": day, "actor_id": cw, "note": ""})
                 self.consents(batch, eid, cw, day)
             elif nxt == "referred":
                 self.referral(batch, eid, cw, day, "accepted" if reach > 3 else "sent")

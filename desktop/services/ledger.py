@@ -54,6 +54,7 @@ from desktop.models import (
     Placement,
     Referral,
     RetentionCheckpoint,
+    RouteChange,
     Transition,
     User,
 )
@@ -74,6 +75,7 @@ from desktop.services.offices import OfficeInput, insert_office
 from desktop.services.organisations import name_key
 from desktop.services.permissions import require_role, visible_persons
 from desktop.services.persons import (
+    ASSIGNABLE_ROLES,
     INPUT_FIELDS,
     PersonInput,
     actor_organisation,
@@ -559,7 +561,7 @@ class LedgerService:
         organisations: dict[uuid.UUID, uuid.UUID] = {}
         stmt = select(User.id, User.username, User.display_name, User.organisation_id).where(
             User.active.is_(True), User.deleted_at.is_(None),
-            User.role.in_(("caseworker", "supervisor", "admin")))
+            User.role.in_(ASSIGNABLE_ROLES))
         if actor.role != "admin":  # a supervisor assigns within their organisation
             stmt = stmt.where(User.organisation_id == actor.organisation_id)
         for uid, username, display, organisation in s.execute(stmt):
@@ -993,11 +995,17 @@ class _Writer:
             "intake_on": head.intake_on,
             "note": head.note, "screening_decision": None, "screening_decided_on": None,
             "screening_meeting": "", "support_start_on": None, "planned_end_on": None,
-            "closed_on": None, "closure_reason": None}
+            "closed_on": None, "closure_reason": None, "screening_route": None, "route": None}
         if head.consent_on is not None:
             move("screening", head.consent_on)
+            # The ledger is the Hello Work programme's: its cases are on that route.
             episode.update(screening_decision="approved", screening_decided_on=head.consent_on,
-                           screening_meeting=IMPORT_MEETING)
+                           screening_meeting=IMPORT_MEETING, screening_route="hello_work",
+                           route="hello_work")
+            self.batch.add(RouteChange, {
+                **self.stamp(), "episode_id": eid, "from_route": None,
+                "to_route": "hello_work", "effective_on": head.consent_on,
+                "actor_id": self.actor.user_id, "note": ""})
             self.consents(eid, head.consent_on, office)
             move("consented", head.consent_on)
         referral: dict[str, Any] | None = None

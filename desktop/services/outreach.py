@@ -58,6 +58,7 @@ from desktop.models import (
     CaseShare,
     Consent,
     ContactLog,
+    Employer,
     Episode,
     HelloWorkOffice,
     IssuedKit,
@@ -67,9 +68,13 @@ from desktop.models import (
     Plan,
     PlanReview,
     ProtectionOutcome,
+    ReadinessAssessment,
     Referral,
     RetentionCheckpoint,
+    RouteChange,
     Setting,
+    SupportActivity,
+    SupportCost,
     SupportExtension,
     Transition,
     User,
@@ -78,7 +83,12 @@ from desktop.models.db import refresh_statistics
 from desktop.services import audit, hygiene
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
-from desktop.services.permissions import require_role, require_same_organisation
+from desktop.services.permissions import (
+    EDITOR_ROLES,
+    has_caseload,
+    require_role,
+    require_same_organisation,
+)
 from desktop.services.persons import search_keys
 
 _t = translator("Outreach")
@@ -90,11 +100,12 @@ INSTALLATION_KEY = "installation_id"
 LOCAL_SETTINGS = {INSTALLATION_KEY, MANIFEST_KEY}
 
 REFERENCE: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Organisation, User, HelloWorkOffice, Setting)]
+    Organisation, User, HelloWorkOffice, Setting, Employer)]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Person, CaseShare, Episode, Transition, SupportExtension, Consent, Referral, Plan,
-    PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome)]
+    PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome, RouteChange,
+    ReadinessAssessment, SupportActivity, SupportCost)]
 BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
 BOOKKEEPING = {"id", "version", "created_at", "created_by", "updated_at", "updated_by",
                "origin", "search_no"}
@@ -109,11 +120,24 @@ NEVER_RETURNED_COLUMNS = {"caseworker_id"}
 ENTITY_OF_TABLE = {"persons": "person", "episodes": "episode", "consents": "consent",
                    "referrals": "referral", "plans": "plan", "plan_reviews": "plan_review",
                    "placements": "placement", "retention_checkpoints": "checkpoint",
-                   "contact_logs": "contact", "protection_outcomes": "protection_outcome"}
+                   "contact_logs": "contact", "protection_outcomes": "protection_outcome",
+                   "readiness_assessments": "readiness", "support_activities": "activity",
+                   "support_costs": "cost"}
 
 
 class KitInvalid(DomainError):
     """The kit is truncated, altered, encrypted with another passphrase, or not a kit."""
+
+
+def on_laptop(s: Session) -> bool:
+    """A laptop's working database (opened from a kit): records the return kit does not
+    carry back (the office's registries, meetings) are not written here."""
+    return s.scalar(select(Setting.id).where(Setting.key == MANIFEST_KEY)) is not None
+
+
+def refuse_on_laptop(s: Session) -> None:
+    if on_laptop(s):
+        raise DomainError(_t("出張用のノートPCでは記録できません。事務所に戻ってから記録してください"))
 
 
 def installation_id(s: Session) -> str:
@@ -224,7 +248,8 @@ def _check_scope(s: Session, records: dict[str, list[dict[str, Any]]],
 
     plans = placements = set()
     for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog, Placement,
-                  RetentionCheckpoint, ProtectionOutcome):
+                  RetentionCheckpoint, ProtectionOutcome, RouteChange, ReadinessAssessment,
+                  SupportActivity, SupportCost):
         done = under(model.__tablename__, model, "episode_id", allowed_episodes)
         if model is Plan:
             plans = done
@@ -245,7 +270,9 @@ TABLE_NAMES = {"persons": N_("対象者"), "episodes": N_("支援エピソード
                "placements": N_("就職"), "retention_checkpoints": N_("定着確認"),
                "transitions": N_("状態の記録"), "case_shares": N_("ケース共有"),
                "plan_reviews": N_("プランの見直し"), "support_extensions": N_("支援期間の延長"),
-               "protection_outcomes": N_("保護の廃止・減額")}
+               "protection_outcomes": N_("保護の廃止・減額"), "route_changes": N_("経路の変更"),
+               "readiness_assessments": N_("就労準備度"), "support_activities": N_("支援メニューの記録"),
+               "support_costs": N_("支援費用")}
 
 
 # ------------------------------------------------------------------ encoding
@@ -536,9 +563,9 @@ class OutreachService:
 
     def _caseworker(self, s: Session, actor: Actor, name: str | None) -> User:
         username = name or actor.username
-        if actor.role == "caseworker" and username != actor.username:
+        if has_caseload(actor) and username != actor.username:
             raise PermissionDenied(_t("ほかの職員のケースのキットは作れません"))
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require_role(actor, *EDITOR_ROLES)
         user = s.scalar(select(User).where(User.username == username,
                                            User.deleted_at.is_(None)))
         if user is None or not user.active:
@@ -562,7 +589,8 @@ class OutreachService:
         for start in range(0, len(episode_ids), 500):
             chunk = episode_ids[start:start + 500]
             for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog,
-                          Placement, RetentionCheckpoint, ProtectionOutcome):
+                          Placement, RetentionCheckpoint, ProtectionOutcome, RouteChange,
+                          ReadinessAssessment, SupportActivity, SupportCost):
                 rows = _rows(s, model.__table__, model.episode_id.in_(chunk))  # type: ignore[arg-type]
                 out[model.__tablename__] += rows
                 if model is Plan:
@@ -641,7 +669,7 @@ class OutreachService:
 
     def plan_import(self, actor: Actor, path: Path, passphrase: str) -> ImportPlan:
         """What importing the return kit would do; nothing is written."""
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require_role(actor, *EDITOR_ROLES)
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです"))
@@ -669,7 +697,7 @@ class OutreachService:
         if header.get("caseworker") != user.username:
             raise KitInvalid(_t("キットの担当者が、事務所で作ったときの担当者（{username}）と違います。"
                                 "何も取り込んでいません").format(username=user.username))
-        if actor.role == "caseworker" and actor.user_id != user.id:
+        if has_caseload(actor) and actor.user_id != user.id:
             raise PermissionDenied(_t("ほかの職員のキットは取り込めません"))
         return issued, user
 
@@ -777,7 +805,7 @@ class OutreachService:
         ``"office"``, ``"laptop"``, or for a both-changed record ``{field: "office"|"laptop"}``;
         for a possible duplicate ``"merge"`` (the laptop's person is the office's) or ``"new"``.
         """
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require_role(actor, *EDITOR_ROLES)
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("取り込めるのはノートPCで作った返却用のキットです"))

@@ -46,12 +46,14 @@ from desktop.services.labels import (
     CONSENT_KINDS,
     CONSENT_SCOPE,
     CONTACT_KINDS,
+    READINESS_SCORES,
     SEXES,
     SUPPORT_MENU,
     TERM_CATEGORIES,
 )
 from desktop.services.organisations import PLACEHOLDER_HEAD, PLACEHOLDER_NAME, first_organisation
 from desktop.services.permissions import visible_persons
+from desktop.services.routes import AssessmentRecord, latest_assessment
 
 _t = translator("Printing")
 if TYPE_CHECKING:
@@ -82,6 +84,38 @@ def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
     return forms.Office(org.name, org.head_title, org.address, org.phone,
                         head_name=org.head_name, postal_code=org.postal_code, fax=org.fax,
                         doc_symbol=org.doc_symbol, seal_omitted=org.seal_omitted)
+
+
+def office_of(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
+    """The issuer of a document printed for ``organisation_id`` (other printing services)."""
+    return _office(s, organisation_id)
+
+
+# The consent scope item each readiness item belongs to: a readiness check describes what
+# stands between the person and work (就労阻害要因), except the work history and the job
+# search so far, which have scope items of their own. Items configured beyond the default set
+# count as 就労阻害要因 too.
+READINESS_SCOPE = {"職歴": "education_work_history", "求職活動の経験": "job_search_status"}
+BARRIERS_SCOPE = "health_barriers"
+
+
+def readiness_quote(assessment: AssessmentRecord | None, scope: set[str]) -> str:
+    """The readiness assessment as the referral's 支援経過 quotes it: each item with its
+    score, or （同意範囲外） when its scope item is not consented to; the summary only
+    under 健康状態・就労阻害要因. Empty without an assessment."""
+    if assessment is None:
+        return ""
+    lines = [f"就労準備度の評価（{forms.wareki(assessment.assessed_on)}、4段階）"]
+    for x in assessment.scores:
+        if READINESS_SCOPE.get(x.item, BARRIERS_SCOPE) not in scope:
+            lines.append(f"・{x.item}　{forms.OUT_OF_SCOPE}")
+            continue
+        note = f"（{x.note}）" if x.note else ""
+        lines.append(f"・{x.item}　{x.score} {READINESS_SCORES[x.score]}{note}")
+    if assessment.summary:
+        summary = assessment.summary if BARRIERS_SCOPE in scope else forms.OUT_OF_SCOPE
+        lines.append(f"所見: {summary}")
+    return "\n".join(lines)
 
 
 def addressee(office: HelloWorkOffice) -> str:
@@ -123,7 +157,8 @@ class PrintService:
         return PrintedDocument(kind, name, pdf, digest)
 
     def _referral_data(self, s: Session, episode: Episode, person: Person,
-                       referral: Referral, on: date) -> tuple[forms.ReferralData, Consent]:
+                       referral: Referral, on: date,
+                       quote_readiness: bool = False) -> tuple[forms.ReferralData, Consent]:
         office = s.get(HelloWorkOffice, referral.office_id)
         assert office is not None
         consent = self._sharing_consent(s, episode.id, office.name, on)
@@ -160,7 +195,9 @@ class PrintService:
             motivation=shown("job_search_status", episode.note or "就労を希望している"),
             notes="", caseworker=caseworker[0] if caseworker else "",
             consent_signed_on=consent.signed_on,
-            caseworker_extension=caseworker[1] if caseworker else "")
+            caseworker_extension=caseworker[1] if caseworker else "",
+            progress=readiness_quote(latest_assessment(s, episode.id), scope)
+            if quote_readiness else "")
         return data, consent
 
     def _consent_data(self, s: Session, consent: Consent | None, person: Person | None,
@@ -204,8 +241,10 @@ class PrintService:
     # ---------------------------------------------------------------- documents
 
     def print_document(self, actor: Actor, kind: str, episode_id: uuid.UUID | None = None,
-                       blank: bool = False) -> PrintedDocument:
-        """One form. ``blank`` prints an empty 同意書 for signature (no episode needed)."""
+                       blank: bool = False, quote_readiness: bool = False) -> PrintedDocument:
+        """One form. ``blank`` prints an empty 同意書 for signature (no episode needed);
+        ``quote_readiness`` quotes the readiness assessment in force in the referral's
+        支援経過 (each item only inside the consent's scope: readiness_quote)."""
         if kind not in KINDS:
             raise InvalidInput("kind", _t("印刷できる書類は {kinds} です").format(kinds=', '.join(KINDS)))
         today = self.ctx.today()
@@ -224,7 +263,8 @@ class PrintService:
             episode, person = self.access.for_read(s, actor, episode_id)
             if kind in ("referral", "packet"):
                 referral = self._latest_referral(s, episode.id)
-                data, consent = self._referral_data(s, episode, person, referral, today)
+                data, consent = self._referral_data(s, episode, person, referral, today,
+                                                    quote_readiness)
                 if kind == "referral":
                     pdf = forms.referral_pdf(data)
                 else:

@@ -22,6 +22,7 @@ from desktop.japanese.wareki import DateParseError
 from desktop.services import Services
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
+from desktop.services.permissions import has_caseload
 from desktop.services.persons import DuplicateCandidate, PersonInput, StaffChoice
 from desktop.ui.forms import ActionDialog, required
 from desktop.ui.person_view import add_person_fields, check_person_form, watch_person_fields
@@ -53,7 +54,7 @@ class IntakeDialog(ActionDialog):
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
-        if self.actor.role == "caseworker":
+        if has_caseload(self.actor):
             f.choice("caseworker", _t("担当"), [(self.actor.user_id, self.actor.display_name)]
                      ).setEnabled(False)
         else:

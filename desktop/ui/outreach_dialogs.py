@@ -26,6 +26,7 @@ from desktop.i18n import N_, translator
 from desktop.services import Services
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.labels import CASELOAD_ROLES
 from desktop.services.outreach import Conflict, ImportPlan, ImportResult
 from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog
@@ -220,7 +221,7 @@ def caseworker_dialog(parent: QWidget | None, services: Services, actor: Actor) 
     """Whose caseload goes into the kit (admin and supervisor choose; others take their own)."""
     if actor.role not in ("admin", "supervisor"):
         return actor.username
-    users = [u for u in services.auth.list_users(actor) if u.active and u.role == "caseworker"]
+    users = [u for u in services.auth.list_users(actor) if u.active and u.role in CASELOAD_ROLES]
     picked: dict[str, str] = {}
 
     def build(form: Any) -> None:
