@@ -23,10 +23,12 @@ from desktop.documents.report_tables import (
     LabelledTable,
     category_table,
     monthly_table,
+    organisation_table,
     percent,
     report_csv,
     report_xlsx,
     retention_table,
+    routes_table,
     shown,
     staff_table,
     summary_table,
@@ -196,4 +198,11 @@ def report_pdf(report: dict[str, Any], office_name: str = "", generated_on: date
     story += [Paragraph(monthly.title, styles["heading"]),
               _pdf_table(monthly, [30 * mm] + [(page_w - 30 * mm) / (len(monthly.header) - 1)]
                          * (len(monthly.header) - 1))]
+    routes, organisations = routes_table(report), organisation_table(report)
+    first = 46 * mm
+    rest = (page_w - first) / (len(organisations.header) - 1)
+    story += [PageBreak(), Paragraph(routes.title, styles["heading"]),
+              _pdf_table(routes, [90 * mm, 30 * mm]), Spacer(1, 3 * mm),
+              Paragraph(organisations.title, styles["heading"]),
+              _pdf_table(organisations, [first] + [rest] * (len(organisations.header) - 1))]
     return render(story, title_of(report), office_name, landscape(A4))

@@ -27,12 +27,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import translator
+from desktop.japanese.kana import fold
 from desktop.japanese.wareki import add_months
 from desktop.models import (
     AuditEntry,
     CaseAssignment,
     Consent,
     ContactLog,
+    Employer,
     Episode,
     HelloWorkOffice,
     Organisation,
@@ -42,7 +44,6 @@ from desktop.models import (
     ProtectionOutcome,
     Referral,
     RetentionCheckpoint,
-    RouteChange,
     Transition,
     User,
 )
@@ -52,6 +53,7 @@ from desktop.services.auth import hash_password
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
+from desktop.services.demo_routes import RoutesDemo
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
 from desktop.services.organisations import PLACEHOLDER_NAME
@@ -216,17 +218,22 @@ class DemoService:
             organisation = self._organisation(s, actor)
             staff_ids, password = self._staff(s, actor, organisation)
             office_ids = self._offices(s, actor)
+            routes = self._routes(s, actor, seed, organisation)
+            batch = Batch(s)
+            routes.register_employers(batch, fold, dict(s.execute(
+                select(Employer.name_key, Employer.id)).all()))
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
-                             organisation)
+                             organisation, routes)
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
-            batch = Batch(s)
             for i in range(persons):
                 gen.person(batch, start_no + i, case_base + i + 1)
                 if (i + 1) % 2000 == 0:
                     batch.flush()
                     if progress:
                         progress(i + 1, persons)
+            routes.meetings(batch, max(3, persons // 250), s.scalar(
+                select(User.id).where(User.username == "sv01")))
             batch.flush()
             if progress:
                 progress(persons, persons)
@@ -235,6 +242,15 @@ class DemoService:
         refresh_statistics(self.ctx.db.engine)
         return DemoResult(counts.get("persons", 0), counts.get("episodes", 0),
                           counts.get("contact_logs", 0), password)
+
+    def _routes(self, s: Session, actor: Actor, seed: int,
+                organisation: uuid.UUID) -> RoutesDemo:
+        org = s.get(Organisation, organisation)
+        assert org is not None
+        staff = dict(s.execute(select(User.id, User.display_name)).all())
+        office, navigators = OFFICES[0][0], OFFICES[0][6]
+        return RoutesDemo(seed, self.ctx.today(), self.ctx.now(), self.ctx.device_id,
+                          actor.user_id, (org.id, org.name), staff, (office, navigators[0][0]))
 
     def _refuse_real_records(self, s: Session, actor: Actor) -> None:
         """Records the demo did not make: persons entered, imported or brought back from a
@@ -314,8 +330,10 @@ class DemoService:
 class _Generator:
     def __init__(self, rng: random.Random, now: datetime, today: date, actor: Actor,
                  origin: str, staff: list[uuid.UUID],
-                 offices: list[tuple[uuid.UUID, str]], organisation: uuid.UUID) -> None:
+                 offices: list[tuple[uuid.UUID, str]], organisation: uuid.UUID,
+                 routes: RoutesDemo) -> None:
         self.rng, self.now, self.today, self.origin = rng, now, today, origin
+        self.routes = routes
         self.actor = actor.user_id
         self.staff, self.offices = staff, offices
         self.organisation = organisation
@@ -423,6 +441,7 @@ class _Generator:
                                    "closure_reason": None, "screening_route": None,
                                    "route": None}
         state, day = "candidate", intake
+        reached: dict[str, date] = {}
         self.transition(batch, eid, None, "candidate", day, cw)
         placement_start = None
         for nxt in PATH[1:reach + 1]:
@@ -436,11 +455,7 @@ class _Generator:
                 pass
             elif nxt == "consented":
                 episode.update(screening_decision="approved", screening_decided_on=day,
-                               screening_meeting="所内協議", screening_route="hello_work",
-                               route="hello_work")
-                batch.add(RouteChange, {**self.stamp(cw), "episode_id": eid,
-                                        "from_route": None, "to_route": "hello_work",
-                                        "effective_on": day, "actor_id": cw, "note": ""})
+                               screening_meeting="所内協議")
                 self.consents(batch, eid, cw, day)
             elif nxt == "referred":
                 self.referral(batch, eid, cw, day, "accepted" if reach > 3 else "sent")
@@ -451,6 +466,7 @@ class _Generator:
                 placement_start = day
                 self.placement(batch, eid, cw, day)
             self.transition(batch, eid, state, nxt, day, cw)
+            reached[nxt] = day
             state = nxt
             if nxt == "placed":
                 self.transition(batch, eid, "placed", "retention", day, cw)
@@ -476,6 +492,8 @@ class _Generator:
                                               "decided_on": out_on,
                                               "independence_benefit": rng.random() < 0.5})
         episode.update(state=state, state_since=day)
+        # The decision's route, readiness, other routes, costs (demo_routes).
+        self.routes.episode(batch, episode, reached, cw, day if closes else None)
         batch.add(Episode, episode)
         self.contacts(batch, eid, cw, intake, day if closes else span_end)
         return day
@@ -529,7 +547,8 @@ class _Generator:
         pid = self.uid()
         batch.add(Placement, {
             **self.stamp(cw), "id": pid, "episode_id": eid, "start_on": day,
-            "employer": rng.choice(EMPLOYERS), "employer_address": "",
+            "employer": (employer := rng.choice(EMPLOYERS)), "employer_address": "",
+            "employer_id": self.routes.employer_of(employer),
             "job_title": rng.choice(JOBS), "employment_type": "パート" if hourly else "正社員",
             "term_category": rng.choice(["indefinite", "indefinite", "over_4m", "1_to_4m",
                                          "under_1m"]),

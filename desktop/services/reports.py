@@ -19,6 +19,9 @@ and monthly views. Definitions (the JSON keys are a stable contract):
   its episode (中止) counts as due and not confirmed, as one left unrecorded does.
 - ``targets``: for a fiscal-year period, each configured annual target with the actual value
   and ``achievement`` = actual / target (rounded to 3 places; null for a target of 0).
+- Before and beside the referral — ``assessed_persons``, ``routes``, ``work_experience_days``,
+  ``employers``, ``support_costs_total``, ``meetings`` — overall and in ``by_organisation``
+  (every organisation by id, with its ``name``): defined in services/report_routes.py.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ from desktop.models import (
     Transition,
     User,
 )
-from desktop.services import audit
+from desktop.services import audit, report_routes
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import CATEGORIES
@@ -286,8 +289,24 @@ class ReportService:
 
         staff = self._staff_names(s, {r[2] for r in tally.rows}
                                   | {r[1] for r in retention_rows})
-        return self._assemble(period, tally, retention_rows, months, staff,
-                              self._targets(s, period))
+        report = self._assemble(period, tally, retention_rows, months, staff,
+                                self._targets(s, period))
+        routes, by_organisation = report_routes.compute(s, lo, hi)
+        return self._with_routes(report, routes, by_organisation)
+
+    @staticmethod
+    def _with_routes(report: dict[str, Any], routes: dict[str, Any],
+                     by_organisation: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """The counts before and beside the referral after the referral's own, and
+        ``by_organisation`` beside ``by_category`` and ``by_staff``."""
+        out: dict[str, Any] = {}
+        for key, value in report.items():
+            out[key] = value
+            if key == "retention":
+                out.update(routes)
+            if key == "by_staff":
+                out["by_organisation"] = by_organisation
+        return out
 
     def _staff_names(self, s: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
         real = [uuid.UUID(str(i)) if not isinstance(i, uuid.UUID) else i

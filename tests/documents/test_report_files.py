@@ -42,7 +42,7 @@ def test_csv_has_every_table_with_the_json_numbers(report: dict[str, Any]) -> No
 
 def test_xlsx_sheets_hold_numbers_with_percent_formats(report: dict[str, Any]) -> None:
     wb = load_workbook(io.BytesIO(files.report_xlsx(report)))
-    assert wb.sheetnames == ["概要", "区分別", "担当者別", "月別"]
+    assert wb.sheetnames == ["概要", "区分別", "担当者別", "月別", "経路・連携"]
     summary = {row[0].value: row for row in wb["概要"].iter_rows() if row[0].value}
     assert [c.value for c in summary["就職件数"][1:4]] == [5, 10, 0.5]
     rate = summary["就職率"]
@@ -55,6 +55,10 @@ def test_xlsx_sheets_hold_numbers_with_percent_formats(report: dict[str, Any]) -
     assert cats["合計"][1:8] == [6, 4, 5, 3, 3, 0.75, 1]
     months = [row[0].value for row in wb["月別"].iter_rows(min_row=6)]
     assert months[0] == "令和7年4月" and months[-1] == "令和8年3月"
+    routes = {row[0].value: [c.value for c in row] for row in wb["経路・連携"].iter_rows()
+              if row[0].value}
+    assert routes["就労準備度を評価した人数"][1] == 0 and routes["合計"][1] == 0
+    assert routes["福祉事務所"][:2] == ["福祉事務所", 0]
 
 
 def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
@@ -64,7 +68,8 @@ def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
     for expected in ("就労支援 実績報告", "令和7年度", "新宿区福祉事務所", "支援要請件数",
                      "就職率", "75.0%", "60.0%", "125.0%", "月別の就職件数", "就職率の推移",
                      "目標ペース（年10件）", "対象者区分別", "生活保護受給者", "担当者別",
-                     "青山 里美", "令和8年3月"):
+                     "青山 里美", "令和8年3月", "就労準備・支援の経路・連携",
+                     "支援費用の合計（円）", "組織別（就労準備・支援の経路・連携）"):
         assert expected in text, expected
     assert pages(pdf) >= 2
     # The first page renders (charts included) to a non-blank image.
