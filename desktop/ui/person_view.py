@@ -48,9 +48,11 @@ from desktop.services.workflow import (
 from desktop.ui import dialogs
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
+from desktop.ui.costs_tab import CostsTab
 from desktop.ui.forms import ActionDialog, required
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
+from desktop.ui.routes_tab import RoutesTab, decide_screening
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
 from desktop.ui.widgets import FlowLayout, Form, scrolling, top_aligned
@@ -133,7 +135,8 @@ ACTION_TEXT = {
 
 
 # The record's tabs, by name (the agenda opens the one an item is about).
-SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan")
+SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "routes",
+            "costs")
 
 
 def person_data(values: dict[str, Any]) -> PersonInput:
@@ -201,6 +204,12 @@ class PersonView(QWidget):
         self._build_contacts()
         self._build_placements()
         self._build_plan()
+        self.routes_tab = RoutesTab(services, actor, runner)
+        self.routes_tab.changed.connect(self._after_write)
+        self.tabs.addTab(scrolling(self.routes_tab), _t("就労準備・経路"))
+        self.costs_tab = CostsTab(services, actor, runner, person_id)
+        self.costs_tab.changed.connect(self.changed.emit)
+        self.tabs.addTab(self.costs_tab, _t("支援費用"))
         self.assignment_tab = AssignmentTab(services, actor, runner, person_id)
         self.assignment_tab.changed.connect(self._after_write)
         self.tabs.addTab(self.assignment_tab, _t("担当"))
@@ -430,6 +439,10 @@ class PersonView(QWidget):
             action = menu.addAction(_t(text))
             action.setObjectName(f"print_{kind}")
             action.triggered.connect(lambda _=False, k=kind: self.print_form(k))
+        menu.addSeparator()
+        self.quote_readiness = menu.addAction(_t("支援要請書の支援経過に就労準備度を記載する"))
+        self.quote_readiness.setObjectName("quoteReadiness")
+        self.quote_readiness.setCheckable(True)
         self.print_button.setMenu(menu)
         top.addWidget(self.print_button)
         layout.addLayout(top)
@@ -461,6 +474,8 @@ class PersonView(QWidget):
                 item.widget().deleteLater()
         self.buttons: dict[str, QPushButton] = {}
         episode = self.episode()
+        self.routes_tab.show_episode(episode)
+        self.costs_tab.show_episode(episode)
         if episode is None:
             self.state_line.setText(_t("支援エピソードはまだありません"))
             self.timeline.replace([])
@@ -564,15 +579,8 @@ class PersonView(QWidget):
             self._dialog(_t("検討を開始"), lambda f: (f.date("on", _t("検討票の作成日"), today),
                                                     f.area("note", _t("メモ"))),
                          lambda v: wf.start_screening(a, ep, required(v, "on", _t("日付を入力してください")), v["note"]))
-        elif key == "decision":
-            self._dialog(_t("所内協議の結果"), lambda f: (
-                f.choice("decision", _t("決定"), [("approved", _t("支援対象とする")),
-                                                 ("rejected", _t("対象としない"))]),
-                f.date("decided_on", _t("決定日"), today),
-                f.text("meeting", _t("会議"), _t("所内協議"))),
-                lambda v: wf.record_screening_decision(
-                    a, ep, v["decision"], required(v, "decided_on", _t("決定日を入力してください")),
-                    v["meeting"]))
+        elif key == "decision":  # with the readiness assessment beside it
+            decide_screening(self, self.services, a, self.runner, ep, self._after_write)
         elif key == "consented" and episode.state == "referred":
             self._return_referral(ep, today)
         elif key == "consented":
@@ -721,8 +729,17 @@ class PersonView(QWidget):
                 v["benefit"]))
 
     def _placement(self, ep: uuid.UUID, today: date) -> None:
+        """就職, the employer picked from the 協力事業所 registry or typed (the registry is
+        read on the runner first)."""
+        self.runner.submit(lambda: self.services.employers.search(self.actor),
+                           lambda employers: self._placement_dialog(ep, today, employers))
+
+    def _placement_dialog(self, ep: uuid.UUID, today: date, employers: list[Any]) -> None:
         def build(f: Form) -> None:
             f.date("start_on", _t("就職日"), today)
+            f.choice("employer_id", _t("協力事業所から選ぶ"), [
+                (None, _t("（登録外の事業所: 下に入力）")),
+                *((e.id, parenthesised(e.name, e.industry)) for e in employers)])
             f.text("employer", _t("事業所名"))
             f.text("employer_address", _t("事業所の所在地"))
             f.text("job_title", _t("職種"))
@@ -745,7 +762,8 @@ class PersonView(QWidget):
         def submit(v: dict[str, Any]) -> Any:
             return self.services.workflow.record_placement(self.actor, ep, PlacementInput(
                 start_on=required(v, "start_on", _t("就職日を入力してください")),
-                employer=v["employer"], term_category=v["term_category"],
+                employer=v["employer"], employer_id=v["employer_id"],
+                term_category=v["term_category"],
                 employer_address=v["employer_address"], job_title=v["job_title"],
                 employment_type=v["employment_type"],
                 weekly_hours=number(v, "weekly_hours", float),
@@ -782,8 +800,9 @@ class PersonView(QWidget):
             message = exc.message if isinstance(exc, DomainError) else str(exc)
             dialogs.show_error(self, _t("印刷できません"), message)
 
+        quote = self.quote_readiness.isChecked() and kind in ("referral", "packet")
         self.runner.submit(lambda: self.services.printing.print_document(
-            self.actor, kind, episode.id), show, refused)
+            self.actor, kind, episode.id, quote_readiness=quote), show, refused)
 
     def open_new_episode(self) -> None:
         today = self.services.ctx.today()

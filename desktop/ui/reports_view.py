@@ -39,7 +39,9 @@ from desktop.documents.report_tables import (
     category_table,
     count_label,
     monthly_table,
+    organisation_table,
     retention_table,
+    routes_table,
     shown,
     staff_table,
     summary_table,
@@ -141,6 +143,16 @@ class ReportsView(QWidget):
         self.details.addTab(self.by_category, _t("対象者区分別"))
         self.details.addTab(self.by_staff, _t("担当者別"))
         self.details.addTab(self.monthly, _t("月別"))
+        routes = QWidget()
+        routes_row = QHBoxLayout(routes)
+        routes_row.setContentsMargins(0, 0, 0, 0)
+        self.routes = _table()
+        self.routes.setObjectName("routesTable")
+        self.by_organisation = _table()
+        self.by_organisation.setObjectName("organisationTable")
+        routes_row.addWidget(self.routes, 2)
+        routes_row.addWidget(self.by_organisation, 5)
+        self.details.addTab(routes, _t("就労準備・経路・連携"))
         layout.addWidget(self.details, 3)
 
     # ---------------------------------------------------------------- picker
@@ -251,6 +263,8 @@ class ReportsView(QWidget):
         fill_table(self.by_category, category_table(report))
         fill_table(self.by_staff, staff_table(report))
         fill_table(self.monthly, monthly_table(report))
+        fill_table(self.routes, routes_table(report))
+        fill_table(self.by_organisation, organisation_table(report))
         self.placements_chart.setChart(self._placements_chart(report))
         self.rate_chart.setChart(self._rate_chart(report))
         for button in self.export_buttons.values():

@@ -83,7 +83,7 @@ def test_report_screen_shows_figures_targets_and_charts(
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
     view.export_buttons["xlsx"].click()
     assert shown and str(target) in shown[0]
-    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "月別"]
+    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "月別", "経路・連携"]
 
 
 def test_a_bad_custom_period_is_shown_beside_the_picker(supervisor_window: MainWindow) -> None:
