@@ -462,3 +462,18 @@ def test_the_report_shows_routes_and_organisations(
     assert rows["就労準備支援事業の開始"].startswith("1")
     assert window.reports.by_organisation.rowCount() >= 1
     assert errors == []
+
+
+def test_the_print_menu_quotes_the_assessment_in_the_referral_when_ticked(
+        qtbot: QtBot, window: MainWindow, world: World,
+        previews: list[PrintedDocument]) -> None:
+    person = world.person()
+    ep = to_state(world, person, "referred")
+    world.services.routes.assess_readiness(world.cw_a, ep, rh.assessment())
+    view = window.open_person(person, "episode")
+    view.print_form("referral")
+    view.quote_readiness.setChecked(True)
+    view.print_form("referral")
+    plain, quoted = ("".join(p.extract_text() for p in PdfReader(io.BytesIO(d.pdf)).pages)
+                     for d in previews)
+    assert "就労準備度" not in plain and "就労準備度の評価" in quoted
