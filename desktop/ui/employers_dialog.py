@@ -111,10 +111,10 @@ class EmployersDialog(QDialog):
 
         split = QSplitter()
         self.model = ListModel(
-            [_t("事業所名"), _t("業種"), _t("所在地"), _t("担当者"), _t("協力の内容"), _t("就職"),
-             _t("体験"), _t("状態")],
-            lambda e: (e.name, e.industry, e.address, e.contact_person, offers_shown(e.offers),
-                       str(e.placed), str(e.hosted), _t("有効") if e.active else _t("無効")))
+            [_t("事業所名"), _t("業種"), _t("協力の内容"), _t("就職"), _t("体験"), _t("所在地"),
+             _t("担当者"), _t("状態")],
+            lambda e: (e.name, e.industry, offers_shown(e.offers), str(e.placed), str(e.hosted),
+                       e.address, e.contact_person, _t("有効") if e.active else _t("無効")))
         self.view = list_view(self.model, "employerList")
         self.view.doubleClicked.connect(lambda _: self.edit())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection())

@@ -150,8 +150,8 @@ class ReportsView(QWidget):
         self.routes.setObjectName("routesTable")
         self.by_organisation = _table()
         self.by_organisation.setObjectName("organisationTable")
-        routes_row.addWidget(self.routes, 2)
-        routes_row.addWidget(self.by_organisation, 5)
+        routes_row.addWidget(self.routes, 1)
+        routes_row.addWidget(self.by_organisation, 1)
         self.details.addTab(routes, _t("就労準備・経路・連携"))
         layout.addWidget(self.details, 3)
 
