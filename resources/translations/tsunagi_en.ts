@@ -3946,16 +3946,60 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Network</name>
         <message>
+            <source>1つ100文字以内で入力してください</source>
+            <translation>Keep each entry within 100 characters</translation>
+        </message>
+        <message>
+            <source>1行に1つずつ、少なくとも1つ入力してください</source>
+            <translation>Enter at least one, one a line</translation>
+        </message>
+        <message>
             <source>会議の記録…</source>
             <translation>Meeting records…</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>保存しました</source>
+            <translation>Saved</translation>
         </message>
         <message>
             <source>協力事業所…</source>
             <translation>Cooperating employers…</translation>
         </message>
         <message>
+            <source>同じものが2回あります</source>
+            <translation>The same entry is listed twice</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目を変えると、これからの評価がその項目になります（これまでの評価はそのまま残ります）。財源は支援費用の記録で選ぶ一覧です。</source>
+            <translation>New work readiness assessments score the items listed here (earlier assessments are kept as they were). The funding sources are the list offered when a support cost is recorded.</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目・支援費用の財源</source>
+            <translation>Readiness items and funding sources</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目・支援費用の財源…</source>
+            <translation>Readiness items and funding sources…</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目（1行に1つ）</source>
+            <translation>Work readiness items (one a line)</translation>
+        </message>
+        <message>
             <source>支援費用の支給一覧…</source>
             <translation>List of support costs paid…</translation>
+        </message>
+        <message>
+            <source>支援費用の財源（1行に1つ）</source>
+            <translation>Funding sources of support costs (one a line)</translation>
+        </message>
+        <message>
+            <source>評価項目と財源を保存しました。</source>
+            <translation>The assessment items and funding sources were saved.</translation>
         </message>
         <message>
             <source>連携(&amp;R)</source>

@@ -303,10 +303,12 @@ def test_the_routes_costs_and_network_screens_fit(
         meeting.add_case(world.person(), f"山田 太郎（T-{i}）", "継続")
     assert_fits(meeting, checked)
     meeting.close()
+    from desktop.ui.network_menu import edit_lists
+    edit_lists(window, world.services, world.admin, runner)
     assert errors == []
     titles = " ".join(checked)
     for expected in ("就労準備度の評価", "支援の経路を変更", "就労準備支援事業を記録",
                      "職場体験・中間的就労を記録", "職業訓練を記録", "出席・経過を記録", "終了を記録",
                      "支援費用の支給を記録", "支援費用の受領書", "連携 — 協力事業所", "連携 — 会議の記録",
-                     "会議の記録"):
+                     "会議の記録", "就労準備度の評価項目・支援費用の財源"):
         assert expected in titles, expected

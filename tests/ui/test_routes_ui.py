@@ -282,7 +282,46 @@ def test_the_network_menu_opens_the_registry_meetings_and_receipt_list(
     menu = window.findChild(QMenu, "networkMenu")
     assert menu is not None
     names = [a.objectName() for a in menu.actions()]
-    assert names == ["networkEmployers", "networkMeetings", "networkCosts"]
+    assert names == ["networkEmployers", "networkMeetings", "networkCosts"]  # no lists: not admin
+
+
+def test_an_administrator_changes_the_readiness_items_and_funding_sources(
+        qtbot: QtBot, world: World, driver: DialogDriver, messages: list[str],
+        tmp_path: Any) -> None:
+    run, errors = runner()
+    window = MainWindow(world.services, world.admin, run, tmp_path)
+    qtbot.addWidget(window)
+    menu = window.findChild(QMenu, "networkMenu")
+    assert menu is not None
+    action = next(a for a in menu.actions() if a.objectName() == "networkSettings")
+    refused: dict[str, str] = {}
+
+    def edit(d: ActionDialog) -> None:
+        items = d.form.fields["readiness_items"]
+        assert "生活リズム\n健康状態・通院" in items.toPlainText()  # type: ignore[attr-defined]
+        fill(d.form, readiness_items="", funding_sources="市単独事業費\n市単独事業費")
+        ok(d)
+        refused["readiness_items"] = d.form.errors["readiness_items"].text()
+        fill(d.form, readiness_items="生活リズム")
+        ok(d)  # nothing saved while the other list is refused
+        refused["funding_sources"] = d.form.errors["funding_sources"].text()
+        assert world.services.routes.readiness_items()[1] == "健康状態・通院"
+        fill(d.form, readiness_items="生活リズム\n\n  就労意欲 \n移動手段",
+             funding_sources="市単独事業費\n社会福祉協議会の貸付")
+        ok(d)
+
+    driver.then(edit)
+    action.trigger()
+    assert "少なくとも1つ" in refused["readiness_items"]
+    assert "2回" in refused["funding_sources"]
+    assert world.services.routes.readiness_items() == ["生活リズム", "就労意欲", "移動手段"]
+    assert world.services.costs.funding_sources() == ["市単独事業費", "社会福祉協議会の貸付"]
+    assert messages and errors == []
+    # A new assessment scores the new items; one scored on the old ones is kept as it was.
+    person = world.person()
+    ep = rh.screened(world, person)
+    view = window.open_person(person, "routes")
+    assert view.routes_tab.items == ["生活リズム", "就労意欲", "移動手段"]
 
 
 def test_employers_are_registered_searched_picked_and_their_history_shown(
