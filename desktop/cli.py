@@ -73,7 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true",
                       help=_t("デモ以外の記録があるデータベースにも作る（本番のデータベースには使わないでください）"))
 
-    sub.add_parser("verify", help=_t("データベースと監査ログの改ざん・破損を検査する"))
+    verify = sub.add_parser("verify", help=_t("データベースと監査ログの改ざん・破損を検査する"))
+    verify.add_argument(
+        "--accept-divergence", action="store_true",
+        help=_t("検査のあと、報告された監査ログの食い違いを、原因を確かめたものとして承認する（管理者。"
+                "承認は監査ログに記録されます）"))
     backup = sub.add_parser("backup", help=_t("暗号化バックアップを作成する"))
     where = backup.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="PATH")
@@ -346,10 +350,25 @@ def cmd_verify(config: Config, args: argparse.Namespace) -> int:
         services = _services(opened)
         actor = _login(services, args)
         report = services.maintenance.verify(actor)
+        if args.accept_divergence:
+            # After verify, whose own row records a divergence no write has met yet; then
+            # verify again, so that what is printed is the state left.
+            accepted = services.maintenance.accept_divergences(actor)
+            if not accepted:
+                print(_t("承認が必要な監査ログの食い違いはありません"), file=sys.stderr)
+            else:
+                print(_t("監査ログの食い違いを承認しました（承認したことは監査ログに記録しました）。"
+                         "食い違いとは、この PC がデータベースの外に控えている監査ログの先頭と、"
+                         "書き込むときに見つけた監査ログの先頭が一致しなかったことです。監査ログの"
+                         "末尾の行が削除された、書き換えられた、データベースが古い複製（バックアップ"
+                         "のファイルなど）に置き換えられた、などのときに起こります。承認した食い違い:"))
+                for divergence in accepted:
+                    print(f"  {divergence}")
+                report = services.maintenance.verify(actor)
     if report.ok:
         print(_t("検査の結果、問題はありません（監査ログ {audit_rows:,} 行を確認）").format(audit_rows=report.audit_rows))
         return 0
-    for problem in report.problems:
+    for problem in report.problems + report.divergences:
         print(_t("問題: {problem}").format(problem=problem), file=sys.stderr)
     return 1
 

@@ -4,21 +4,29 @@
   key by HKDF (``audit_key``); the key is never stored in the database, so a row cannot be
   forged or a tail recomputed without the database key. Rows written before the chain was
   keyed (scheme 1, plain SHA-256) stay as they were and are closed by a signed checkpoint.
-- ``record_digest`` is the content hash of an audited record (all its columns), kept in
-  the audit row that last touched it, so an edit that bypassed the services shows.
+- ``record_seal`` is the content hash of an audited record, kept in the audit row that
+  last touched it, so an edit that bypassed the services shows. It covers the record's
+  columns as they were at the schema revision it was sealed under, and names that revision
+  (``"0008:…"``), so a later migration that adds columns leaves it valid: every column added
+  to an audited table after revision 0006 is listed in ``COLUMNS_ADDED``. A migration that
+  rewrites existing values lists the table in ``RESEALED`` and its records are sealed again
+  as it runs (models.reseal).
 - ``HeadAnchor`` keeps the chain's head (sequence and hash) in a file beside the key-info
   file; a backup carries it in its header. Truncating the log or appending rows without
-  moving the anchor is then detected.
+  moving the anchor is then detected, and a writer that finds the chain elsewhere than the
+  anchor says records the divergence in the anchor until an administrator accepts it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import json
 import os
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -77,6 +85,12 @@ def keyed_row_hash(key: bytes, seq: int, at: datetime, user_id: uuid.UUID | None
     return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def canonical_detail(detail: dict[str, Any]) -> str:
+    """An audit row's detail as its hash covers it: sorted keys, no spaces."""
+    return json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=str)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return timestamp(value)
@@ -91,24 +105,84 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# Columns added to audited tables after the keyed chain began (revision 0011 on). While
-# empty they are left out of a record's content hash, so that a record last audited before
-# its table gained them still matches that hash after the upgrade; once they hold a value
-# they count like every other column (setting or clearing one by hand is still seen).
-LATE_COLUMNS: dict[str, frozenset[str]] = {
-    "episodes": frozenset({"screening_route", "route"}),
-    "placements": frozenset({"employer_id"}),
-}
-
-
-def record_digest(table: str, row: dict[str, Any]) -> str:
-    """SHA-256 of a record's every column (LATE_COLUMNS only when set), the same on
-    SQLite and PostgreSQL."""
-    late = LATE_COLUMNS.get(table, frozenset())
-    body = json.dumps([table, sorted((k, _plain(v)) for k, v in row.items()
-                                     if v is not None or k not in late)],
+def record_digest(table: str, row: Mapping[str, Any]) -> str:
+    """SHA-256 of the record's given columns, the same on SQLite and PostgreSQL. Untagged,
+    as the releases at revisions 0006 to 0008 sealed records (see ``LEGACY_SEALS``)."""
+    body = json.dumps([table, sorted((k, _plain(v)) for k, v in row.items())],
                       ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+# Every column added to an audited table after revision 0006 (when records were first
+# sealed), under the revision that added it. A record sealed at revision R is checked
+# against its columns minus those added after R, so a seal outlives migrations that add
+# columns. A migration that adds a column to an audited table adds it here; a new audited
+# table lists nothing here until a later revision adds to it (its seals name a revision at
+# or after its creation). tests/services/test_audit_chain.py fails on a column missing here.
+# Revision ids are four digits: they compare in order as strings.
+COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
+    "0007": {
+        "users": ("organisation_id", "phone_extension", "must_change_password"),
+        "persons": ("organisation_id",),
+        "episodes": ("organisation_id",),
+        "hello_work_offices": ("official_name", "head_title", "postal_code", "kind",
+                               "navigators", "active"),
+    },
+    "0011": {
+        "episodes": ("screening_route", "route"),
+        "placements": ("employer_id",),
+    },
+}
+# Migrations that rewrite existing values of audited records (UPDATE of an existing column,
+# a dropped, renamed or retyped column): the audit entity and table of the records they
+# change. Seals older than the revision cannot be checked against the rewritten values, so
+# the records are sealed again in the migration's own transaction, each only if it still
+# matched its seal before the migration (models.reseal).
+RESEALED: dict[str, dict[str, str]] = {
+    "0007": {"office": "hello_work_offices"},  # navigator became the list navigators
+}
+# Seals written before they named their revision (a bare SHA-256) came from releases at
+# revisions 0006 to 0008, whose column sets are those of 0006 and of 0007.
+LEGACY_SEALS = ("0006", "0007")
+_TAG = ":"
+
+
+@functools.cache
+def added_after(table: str, revision: str) -> frozenset[str]:
+    """The columns of ``table`` that migrations after ``revision`` added."""
+    return frozenset(column for added_in, tables in COLUMNS_ADDED.items()
+                     if added_in > revision for column in tables.get(table, ()))
+
+
+def _columns_at(table: str, revision: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    later = added_after(table, revision)
+    return {k: v for k, v in row.items() if k not in later}
+
+
+def record_seal(table: str, revision: str, row: Mapping[str, Any]) -> str:
+    """The content hash of a record at schema ``revision``: ``"<revision>:<SHA-256>"``,
+    over the record's columns that existed at that revision, cut to the audit column's 64
+    characters (236 bits). Inside the HMAC of the audit row that holds it."""
+    body = json.dumps([table, revision, sorted(
+        (k, _plain(v)) for k, v in _columns_at(table, revision, row).items())],
+        ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
+    tag = f"{revision}{_TAG}"
+    return tag + hashlib.sha256(body.encode("utf-8")).hexdigest()[:64 - len(tag)]
+
+
+def seal_revision(seal: str) -> str | None:
+    """The revision a seal names, or None for an untagged (legacy) seal."""
+    revision, tag, _ = seal.partition(_TAG)
+    return revision if tag else None
+
+
+def seal_matches(table: str, seal: str, row: Mapping[str, Any]) -> bool:
+    """Whether the record ``row`` (every column it has now) still matches ``seal``."""
+    revision = seal_revision(seal)
+    if revision is not None:
+        return hmac.compare_digest(record_seal(table, revision, row), seal)
+    return any(hmac.compare_digest(record_digest(table, _columns_at(table, legacy, row)), seal)
+               for legacy in LEGACY_SEALS)
 
 
 @dataclass(frozen=True)
@@ -120,6 +194,85 @@ class Head:
         return {"seq": self.seq, "hash": self.hash}
 
 
+def _head(value: Any) -> Head | None:
+    if isinstance(value, dict) and isinstance(value.get("seq"), int) and isinstance(
+            value.get("hash"), str):
+        return Head(value["seq"], value["hash"])
+    return None
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A writer found the chain elsewhere than the anchor said (rows deleted from its end,
+    rewritten, or the database replaced by an older copy): what it expected, what it found,
+    when, and the audit row that records it (``seq``). Reported by verify until an
+    administrator accepts it."""
+
+    expected: Head | None
+    found: Head | None
+    at: str
+    seq: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"expected": self.expected.as_dict() if self.expected else None,
+                "found": self.found.as_dict() if self.found else None,
+                "at": self.at, "seq": self.seq}
+
+    @classmethod
+    def from_dict(cls, value: Any) -> Divergence | None:
+        if not isinstance(value, dict) or not isinstance(value.get("seq"), int):
+            return None
+        return cls(_head(value.get("expected")), _head(value.get("found")),
+                   str(value.get("at", "")), value["seq"])
+
+
+@dataclass(frozen=True)
+class AnchorState:
+    """What the anchor file holds: the head before the last write and the head it left
+    (``next``), the divergences not yet accepted; ``damaged`` when it cannot be read."""
+
+    head: Head | None
+    next: Head | None
+    divergences: tuple[Divergence, ...] = ()
+    damaged: bool = False
+
+    @property
+    def known(self) -> list[Head]:
+        return [h for h in (self.head, self.next) if h is not None]
+
+    def continued_by(self, found: Head | None, exclusive: bool,
+                     hash_at: Callable[[int], str | None]) -> bool:
+        """Whether a chain whose last row is ``found`` continues this anchor. Exclusive (the
+        database's only writer): it must end at the anchored head or at the head the last
+        write was about to leave (a crash between the anchor and the commit). Otherwise
+        (other PCs write too): it must still hold this PC's anchored row, by hash
+        (``hash_at(seq)``: the hash of the row at seq, or None)."""
+        if self.damaged:
+            return False
+        if not self.known:
+            return True
+        if exclusive:
+            return found in self.known or (self.head is None and found is None)
+        for h in reversed(self.known):
+            if (found.hash if found is not None and found.seq == h.seq
+                    else hash_at(h.seq)) == h.hash:
+                return True
+        # Only the first write to an empty chain, which may never have committed (another
+        # PC's row may now stand at its place): nothing of this PC's to look for.
+        return self.head is None
+
+
+def chain_continues(state: AnchorState | None, exclusive: bool, found: Head | None,
+                    keyed: bool, hash_at: Callable[[int], str | None]) -> bool:
+    """Whether the chain a writer found (its last row ``found``; ``keyed``: that row is
+    HMAC-signed) continues the anchor ``state``. Without an anchor file: a new database, a
+    chain not keyed yet, or a PC that has not written to this server yet; but an exclusive
+    writer's keyed chain always had one, so its loss is a divergence too."""
+    if state is None:
+        return not (exclusive and keyed)
+    return state.continued_by(found, exclusive, hash_at)
+
+
 @dataclass
 class HeadAnchor:
     """The chain's head kept outside the database.
@@ -129,32 +282,40 @@ class HeadAnchor:
     two whether the commit happens or not, so a crash between the two never looks like
     tampering. ``exclusive``: this file is the database's only writer (SQLite): the chain
     must end exactly at the anchor. Otherwise (a PostgreSQL server that other PCs write
-    too) the anchor is this PC's last known head: the chain must contain it.
+    too) the anchor is this PC's last known head: the chain must contain it. Divergences a
+    writer met stay listed here until an administrator accepts them.
     """
 
     path: Path
     exclusive: bool = True
 
-    def read(self) -> tuple[Head | None, Head | None] | None:
-        """(head, next) or None when there is no anchor file."""
+    def state(self) -> AnchorState | None:
+        """The anchor, or None when there is no anchor file."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
         except (OSError, ValueError):
-            return (None, None)
+            return AnchorState(None, None, damaged=True)
+        if not isinstance(data, dict):
+            return AnchorState(None, None, damaged=True)
+        divergences = tuple(d for d in map(Divergence.from_dict, data.get("divergences") or ())
+                            if d is not None)
+        head, following = _head(data.get("head")), _head(data.get("next"))
+        return AnchorState(head, following, divergences,
+                           damaged=head is None and following is None)
 
-        def head(value: Any) -> Head | None:
-            if isinstance(value, dict) and isinstance(value.get("seq"), int) and isinstance(
-                    value.get("hash"), str):
-                return Head(value["seq"], value["hash"])
-            return None
+    def read(self) -> tuple[Head | None, Head | None] | None:
+        """(head, next) or None when there is no anchor file."""
+        state = self.state()
+        return None if state is None else (state.head, state.next)
 
-        return head(data.get("head")), head(data.get("next"))
-
-    def write(self, head: Head | None, following: Head | None = None) -> None:
-        data = {"head": head.as_dict() if head else None,
-                "next": following.as_dict() if following else None}
+    def write(self, head: Head | None, following: Head | None = None,
+              divergences: tuple[Divergence, ...] = ()) -> None:
+        data: dict[str, Any] = {"head": head.as_dict() if head else None,
+                                "next": following.as_dict() if following else None}
+        if divergences:
+            data["divergences"] = [d.as_dict() for d in divergences]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.partial")
         # Written whole, then renamed over the old one; not fsynced, like the database's own

@@ -14,6 +14,8 @@ _t = translator("Storage")
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
+    from desktop.models.reseal import Sealer
+
 # The newest revision in desktop/migrations/versions (a test checks it against Alembic's own
 # view). Known here so that opening an up-to-date database needs no Alembic import, which
 # took 150 ms of every start.
@@ -70,14 +72,16 @@ def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(engine: Engine, target: str = "head", sealer: Sealer | None = None) -> None:
     """Upgrade to ``target`` in one transaction.
 
     On SQLite, PRAGMA foreign_keys only takes effect outside a transaction, so it is switched
     off on the raw connection first: with it on, a batch migration (copy table, drop, rename)
     of a parent table would cascade-delete its children. foreign_key_check runs before commit.
+    With a ``sealer`` (the audit key and anchor of a database in use), the audited records
+    that a revision rewrites are sealed again in the same transaction (models.reseal).
     """
-    _run(engine, "upgrade", target)
+    _run(engine, "upgrade", target, sealer)
 
 
 def downgrade(engine: Engine, target: str) -> None:
@@ -86,7 +90,13 @@ def downgrade(engine: Engine, target: str) -> None:
     _run(engine, "downgrade", target)
 
 
-def _run(engine: Engine, direction: str, target: str) -> None:
+def _revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _run(engine: Engine, direction: str, target: str, sealer: Sealer | None = None) -> None:
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
         raw = conn.connection.dbapi_connection
@@ -97,7 +107,14 @@ def _run(engine: Engine, direction: str, target: str) -> None:
             with conn.begin():
                 from alembic import command
 
+                from desktop.models import reseal
+
+                planned = reseal.plan(conn, _revision(conn)) if sealer is not None else []
                 getattr(command, direction)(_alembic_config(conn), target)
+                if sealer is not None:
+                    revision = _revision(conn)
+                    assert revision is not None
+                    reseal.apply(conn, planned, sealer, revision)
                 if sqlite:
                     problems = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
                     if problems:

@@ -27,6 +27,7 @@ from desktop.models.db import (
 )
 from desktop.models.keystore import KeyInfo, KeyUnavailable, create_key, forget_key, load_key
 from desktop.models.migrate import current_revision, head_revision, known_revision, upgrade
+from desktop.models.reseal import Sealer
 from desktop.models.server_settings import save_audit_key, server_audit_key, server_label
 
 _t = translator("Storage")
@@ -201,8 +202,10 @@ def open_database(config: Config, migrate: bool = True) -> OpenedDatabase:
                 partial.unlink(missing_ok=True)
                 snapshot_to(engine, partial)
                 partial.replace(backup)
+            sealer = (Sealer(db.audit_key, db.anchor, device_id(config.data_dir))
+                      if db.audit_key is not None else None)
             try:
-                upgrade(engine)
+                upgrade(engine, sealer=sealer)
             except OperationalError as exc:
                 engine.dispose()
                 raise storage_error(exc) or exc from None

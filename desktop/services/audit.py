@@ -5,20 +5,28 @@ so the log itself carries no more personal data than needed.
 
 - ``append`` adds a row in the caller's transaction. Its hash is sealed when the transaction
   commits (``finalize``, a ``before_commit`` hook): HMAC-SHA256 with the audit key
-  (models.chain), over the row, the content hash of the record it names as committed, and
-  the previous row's hash; then the head is recorded in the anchor file.
+  (models.chain), over the row, the content hash of the record it names as committed
+  (tagged with the schema revision), and the previous row's hash; then the head is
+  recorded in the anchor file.
+- Before extending the chain, the first ``append`` of a transaction checks that the chain
+  it found continues the anchor. When it does not (rows deleted from the end, a rewritten
+  tail, an older copy of the database), it writes on, as the office must keep working, but
+  first adds a signed ``audit_chain_diverged`` row and keeps the divergence in the anchor
+  file; verify reports it until an administrator accepts it (``accept_divergences``).
 - A chain begun before the key existed (plain SHA-256, scheme 1) is closed by a signed
   checkpoint row (``audit_chain_keyed``) at the first keyed append; the old rows keep their
   hashes and are still verified.
 - ``verify_chain`` recomputes every hash, compares the head with the anchor (truncation and
-  appended rows), and ``verify_records`` compares each audited record with the content hash
-  of the last row that named it (an edit that bypassed the services).
+  appended rows; on a server, that the chain still holds this PC's anchored row), lists the
+  divergences not accepted, and ``verify_records`` compares each audited record with the
+  content hash of the last row that named it (an edit that bypassed the services).
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
@@ -52,16 +60,24 @@ from desktop.models.chain import (
     GENESIS,
     KEYED_CHAIN,
     SHA256_CHAIN,
+    AnchorState,
+    Divergence,
     Head,
     HeadAnchor,
+    canonical_detail,
+    chain_continues,
     keyed_row_hash,
-    record_digest,
+    record_seal,
+    seal_matches,
     sha256_row_hash,
 )
+from desktop.models.migrate import head_revision
 from desktop.services.context import Actor, ServiceContext
 
 _t = translator("Audit")
 CHECKPOINT = "audit_chain_keyed"
+DIVERGED = "audit_chain_diverged"
+ACCEPTED = "audit_divergence_accepted"
 # The audit entity names whose rows carry the content hash of the record they name.
 AUDITED: dict[str, Any] = {
     "person": Person, "user": User, "episode": Episode, "consent": Consent,
@@ -83,13 +99,11 @@ _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"
 _UNSAVED = "tsunagi.audit.unsaved"
+_ANCHOR = "tsunagi.audit.anchor"
+_DIVERGENCE = "tsunagi.audit.divergence"
+_ACCEPTING = "tsunagi.audit.accepting"
 
 row_hash = sha256_row_hash  # the scheme-1 hash, kept for the rows written before the key
-
-
-def canonical_detail(detail: dict[str, Any]) -> str:
-    return json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
 
 
 def _key(ctx: ServiceContext) -> bytes:
@@ -118,14 +132,44 @@ def append(
         last = session.execute(
             select(AuditEntry.seq, AuditEntry.hash, AuditEntry.scheme)
             .order_by(AuditEntry.seq.desc()).limit(1)).first()
-        session.info[_BEFORE] = Head(last[0], last[1]) if last else None
+        found = Head(last[0], last[1]) if last else None
+        session.info[_BEFORE] = found
         seq = last[0] + 1 if last else 1
         if last is not None and last[2] == SHA256_CHAIN:
             # The first keyed row: a checkpoint that signs the unkeyed chain's head.
             _add(session, ctx, pending, seq, None, CHECKPOINT, "audit_log", "",
                  {"sha256_rows": last[0], "sha256_head": last[1]})
             seq += 1
+        seq = _check_anchor(session, ctx, pending, seq, found,
+                            keyed=last is not None and last[2] == KEYED_CHAIN)
     return _add(session, ctx, pending, seq, actor, action, entity, str(entity_id or ""), detail)
+
+
+def _check_anchor(session: Session, ctx: ServiceContext,
+                  pending: list[tuple[AuditEntry, ServiceContext]], seq: int,
+                  found: Head | None, keyed: bool) -> int:
+    """Before extending the chain: does the chain as found continue the anchor? On a
+    server, one indexed lookup when another PC wrote since; on SQLite, the anchor file
+    alone. When it does not, a signed row says so before this transaction's own rows, and
+    finalize keeps the divergence in the anchor. Returns the next free seq."""
+    anchor = ctx.db.anchor
+    if anchor is None:
+        return seq
+    state = anchor.state()
+    session.info[_ANCHOR] = state
+
+    def hash_at(at: int) -> str | None:
+        return session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == at))
+
+    if chain_continues(state, anchor.exclusive, found, keyed, hash_at):
+        return seq
+    expected = (state.next or state.head) if state is not None else None
+    _add(session, ctx, pending, seq, None, DIVERGED, "audit_log", "",
+         {"expected": expected.as_dict() if expected else None,
+          "found": found.as_dict() if found else None})
+    session.info[_DIVERGENCE] = Divergence(expected, found, ctx.now().astimezone(UTC)
+                                           .isoformat(timespec="seconds"), seq)
+    return seq + 1
 
 
 def append_many(session: Session, ctx: ServiceContext, actor: Actor | None, action: str,
@@ -160,7 +204,8 @@ def _add(session: Session, ctx: ServiceContext, pending: list[tuple[AuditEntry, 
 
 
 def _record_hashes(session: Session, entries: list[AuditEntry]) -> dict[tuple[str, str], str]:
-    """The content hash of every record the entries name, read in batches per table."""
+    """The seal (content hash at this schema revision) of every record the entries name,
+    read in batches per table."""
     wanted: dict[str, set[uuid.UUID]] = {}
     for e in entries:
         if e.entity in AUDITED:
@@ -169,6 +214,7 @@ def _record_hashes(session: Session, entries: list[AuditEntry]) -> dict[tuple[st
             except ValueError:
                 continue
     out: dict[tuple[str, str], str] = {}
+    revision = head_revision()
     for entity, ids in wanted.items():
         table: Table = AUDITED[entity].__table__
         chunk = list(ids)
@@ -176,7 +222,7 @@ def _record_hashes(session: Session, entries: list[AuditEntry]) -> dict[tuple[st
             for row in session.execute(select(table).where(
                     table.c.id.in_(chunk[start:start + 500]))):
                 mapping = dict(row._mapping)
-                out[(entity, str(mapping["id"]))] = record_digest(table.name, mapping)
+                out[(entity, str(mapping["id"]))] = record_seal(table.name, revision, mapping)
     return out
 
 
@@ -226,14 +272,28 @@ def finalize(session: Session) -> None:
         prev = entry.hash
     session.add_all(session.info.pop(_UNSAVED, []))
     session.flush()
+    state: AnchorState | None = session.info.pop(_ANCHOR, None)
+    divergence: Divergence | None = session.info.pop(_DIVERGENCE, None)
+    accepted: set[int] = session.info.pop(_ACCEPTING, set())
     anchor = pending[-1][1].db.anchor
     if anchor is not None:
-        anchor.write(before, Head(pending[-1][0].seq, prev))
+        kept = tuple(d for d in (state.divergences if state else ()) if d.seq not in accepted)
+        anchor.write(before, Head(pending[-1][0].seq, prev),
+                     kept + ((divergence,) if divergence else ()))
 
 
 def discard(session: Session) -> None:
-    for key in (_PENDING, _BEFORE, _TOUCHED, _UNSAVED):
+    for key in (_PENDING, _BEFORE, _TOUCHED, _UNSAVED, _ANCHOR, _DIVERGENCE, _ACCEPTING):
         session.info.pop(key, None)
+
+
+def accept_divergences(session: Session, ctx: ServiceContext, actor: Actor,
+                       divergences: Iterable[Divergence]) -> None:
+    """An administrator has looked at these divergences and accepts them: a signed row
+    names them (verify no longer reports them) and the anchor file lets them go."""
+    seqs = sorted({d.seq for d in divergences})
+    append(session, ctx, actor, ACCEPTED, "audit_log", "", accepted=seqs)
+    session.info.setdefault(_ACCEPTING, set()).update(seqs)
 
 
 def install() -> None:
@@ -246,6 +306,12 @@ def install() -> None:
         event.listen(Session, "after_rollback", discard)
 
 
+def chain_head(session: Session) -> Head | None:
+    last = session.execute(select(AuditEntry.seq, AuditEntry.hash)
+                           .order_by(AuditEntry.seq.desc()).limit(1)).first()
+    return Head(last[0], last[1]) if last else None
+
+
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool
@@ -254,17 +320,25 @@ class ChainReport:
     problem: str = ""
     head: Head | None = None
     last_seen: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict, repr=False)
+    # Divergences a writer met and no administrator has accepted yet (oldest first).
+    divergences: tuple[Divergence, ...] = ()
 
 
 def verify_chain(session: Session, key: bytes | None,
                  anchor: HeadAnchor | None = None) -> ChainReport:
     """Recompute every hash in order and report the first row that does not match; then
-    compare the head with the anchor kept outside the database."""
+    compare the head with the anchor kept outside the database, and list the divergences
+    (signed rows and the anchor's own list) that no administrator has accepted."""
     prev, expected_seq, rows = GENESIS, 1, 0
     keyed_seen = False
     last_seen: dict[tuple[str, str], tuple[int, str]] = {}
     stmt = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
     last: AuditEntry | None = None
+    state = anchor.state() if anchor is not None else None
+    anchored = {h.seq for h in state.known} if state is not None else set()
+    hashes_at: dict[int, str] = {}
+    diverged: dict[int, Divergence] = {}
+    accepted: set[int] = set()
 
     def bad(seq: int, problem: str) -> ChainReport:
         return ChainReport(False, rows, seq, problem)
@@ -288,6 +362,10 @@ def verify_chain(session: Session, key: bytes | None,
                                        entry.prev_hash) if key is not None else None)
             if entry.record_hash:
                 last_seen[(entry.entity, entry.entity_id)] = (entry.seq, entry.record_hash)
+            if entry.action == DIVERGED:
+                diverged[entry.seq] = _divergence_row(entry)
+            elif entry.action == ACCEPTED:
+                accepted.update(_accepted_seqs(entry))
         elif keyed_seen or entry.scheme != SHA256_CHAIN:
             return bad(entry.seq, _t("監査ログ #{seq}（{action}）の内容が改ざんされています").format(
                 seq=entry.seq, action=entry.action))
@@ -300,25 +378,61 @@ def verify_chain(session: Session, key: bytes | None,
         if expected != entry.hash:
             return bad(entry.seq, _t("監査ログ #{seq}（{action}）の内容が改ざんされています").format(
                 seq=entry.seq, action=entry.action))
+        if entry.seq in anchored:
+            hashes_at[entry.seq] = entry.hash
         prev, expected_seq, last = entry.hash, expected_seq + 1, entry
     head = Head(last.seq, last.hash) if last is not None else None
-    problem = _anchor_problem(head, keyed_seen, anchor)
+    for d in state.divergences if state is not None else ():
+        diverged.setdefault(d.seq, d)  # one the database lost, or that never committed
+    pending = tuple(d for seq, d in sorted(diverged.items()) if seq not in accepted)
+    problem = _anchor_problem(head, keyed_seen, anchor, state, hashes_at)
     if problem:
-        return ChainReport(False, rows, head.seq if head else 0, problem, head)
-    return ChainReport(True, rows, head=head, last_seen=last_seen)
+        return ChainReport(False, rows, head.seq if head else 0, problem, head,
+                           divergences=pending)
+    return ChainReport(True, rows, head=head, last_seen=last_seen, divergences=pending)
 
 
-def _anchor_problem(head: Head | None, keyed: bool, anchor: HeadAnchor | None) -> str:
+def _divergence_row(entry: AuditEntry) -> Divergence:
+    try:
+        detail = json.loads(entry.detail)
+    except ValueError:
+        detail = {}
+    found = Divergence.from_dict({**detail, "seq": entry.seq, "at": ""})
+    assert found is not None
+    at = entry.at if entry.at.tzinfo is not None else entry.at.replace(tzinfo=UTC)
+    return Divergence(found.expected, found.found, at.isoformat(timespec="seconds"), entry.seq)
+
+
+def _accepted_seqs(entry: AuditEntry) -> list[int]:
+    try:
+        seqs = json.loads(entry.detail).get("accepted", [])
+    except (ValueError, AttributeError):
+        return []
+    return [s for s in seqs if isinstance(s, int)]
+
+
+def describe_divergence(d: Divergence) -> str:
+    """The divergence, in words, for verify's report."""
+    return _t("監査ログの食い違い（{at}、監査ログ #{seq} に記録）: この PC の先頭の記録は {expected} でしたが、"
+              "書き込むときの監査ログの先頭は {found} でした。末尾の行の削除や書き換え、古い複製への"
+              "置き換えが考えられます。原因を確かめたうえで管理者が tsunagi verify --accept-divergence "
+              "で承認するまで、毎回報告します").format(
+        at=d.at, seq=d.seq,
+        expected=f"#{d.expected.seq}" if d.expected else _t("（記録なし・読めない）"),
+        found=f"#{d.found.seq}" if d.found else _t("（空）"))
+
+
+def _anchor_problem(head: Head | None, keyed: bool, anchor: HeadAnchor | None,
+                    stored: AnchorState | None, hashes_at: dict[int, str]) -> str:
     if anchor is None:
         return ""
-    stored = anchor.read()
     if stored is None:
         if keyed:
             return _t("監査ログの先頭の記録（{name}）がありません。監査ログの末尾が削除されていても"
                       "検出できません").format(name=anchor.path.name)
         return ""
-    known = [h for h in stored if h is not None]
-    if not known:
+    known = stored.known
+    if stored.damaged or not known:
         return _t("監査ログの先頭の記録（{name}）が壊れています").format(name=anchor.path.name)
     top = max(h.seq for h in known)
     if anchor.exclusive:
@@ -332,16 +446,15 @@ def _anchor_problem(head: Head | None, keyed: bool, anchor: HeadAnchor | None) -
                 first=top + 1, last=head.seq)
         return _t("監査ログ #{seq} が先頭の記録と一致しません（書き換えられています）").format(
             seq=head.seq)
-    # A server written by several PCs: the chain must still contain this PC's last head.
+    # A server written by several PCs: the chain must still hold this PC's last head, by
+    # its hash (a middle row deleted and the rest re-signed moves it, or changes it).
     if head is None or head.seq < min(h.seq for h in known):
         return _t("監査ログの末尾が削除されています（この PC の記録では #{seq} まであります）").format(
             seq=min(h.seq for h in known))
+    if not stored.continued_by(head, False, hashes_at.get):
+        return _t("この PC が書き込んだ監査ログ #{seq} が見つからないか、書き換えられています"
+                  "（途中の行の削除や書き換え）").format(seq=top)
     return ""
-
-
-def check_contains(session: Session, anchor_head: Head) -> bool:
-    row = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor_head.seq))
-    return row == anchor_head.hash
 
 
 def verify_records(session: Session, report: ChainReport, limit: int = 20) -> list[str]:
@@ -361,7 +474,7 @@ def verify_records(session: Session, report: ChainReport, limit: int = 20) -> li
             ids = {uuid.UUID(i): (i, seq, digest) for i, seq, digest in chunk}
             for row in session.execute(select(table).where(table.c.id.in_(list(ids)))):
                 entity_id, seq, digest = ids[row._mapping["id"]]
-                if record_digest(name, dict(row._mapping)) != digest:
+                if not seal_matches(name, digest, dict(row._mapping)):
                     changed += 1
                     if len(problems) < limit:
                         problems.append(_t("{table}（{table_name}）の記録 {id} は、最後の監査記録 #{seq} の後に"

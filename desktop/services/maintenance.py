@@ -37,6 +37,7 @@ from desktop.models.migrate import (
     known_revision,
     upgrade,
 )
+from desktop.models.reseal import Sealer
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import DomainError
@@ -58,10 +59,13 @@ class BackupInvalid(DomainError):
 class VerifyReport:
     problems: list[str] = field(default_factory=list)
     audit_rows: int = 0
+    # Divergences of the audit chain from its anchor that no administrator has accepted
+    # (audit.describe_divergence): reported until accepted (accept_divergences).
+    divergences: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.divergences
 
 
 def check_database(engine: Engine, db: Database) -> VerifyReport:
@@ -97,6 +101,7 @@ def check_database(engine: Engine, db: Database) -> VerifyReport:
         with db.read() as s:
             chain = audit.verify_chain(s, db.audit_key, db.anchor)
             report.audit_rows = chain.rows
+            report.divergences = [audit.describe_divergence(d) for d in chain.divergences]
             if not chain.ok:
                 report.problems.append(chain.problem)
             else:
@@ -118,12 +123,24 @@ class MaintenanceService:
         try:
             with self.ctx.db.write() as s:
                 audit.append(s, self.ctx, actor, "verify", ok=report.ok,
-                             problems=len(report.problems))
+                             problems=len(report.problems) + len(report.divergences))
         except DBAPIError:
             if report.ok:
                 raise
             report.problems.append(_t("検査の結果を監査ログに記録できませんでした（データベースの損傷のため）"))
         return report
+
+    def accept_divergences(self, actor: Actor) -> list[str]:
+        """An administrator accepts, after looking into them, the divergences verify
+        reports (the audit chain found elsewhere than its anchor: a cut or rewritten tail,
+        an older copy put in place). A signed row names them; verify stops reporting them.
+        Returns them in words (none: nothing was written)."""
+        require_role(actor, "admin")
+        with self.ctx.db.write() as s:
+            chain = audit.verify_chain(s, self.ctx.db.audit_key, self.ctx.db.anchor)
+            if chain.divergences:
+                audit.accept_divergences(s, self.ctx, actor, chain.divergences)
+        return [audit.describe_divergence(d) for d in chain.divergences]
 
     @property
     def backup_dir(self) -> Path:
@@ -299,23 +316,32 @@ def restore_backup(config: Config, path: Path, username: str, password: str, *,
         engine = sqlcipher_engine(tmp, key)
         check_key(engine)
         revision = current_revision(engine)
-        if revision != head_revision():
-            if revision is None or not known_revision(revision):
-                raise BackupInvalid(_t("このバックアップは、これより新しいバージョンのつなぎで作成されたため復元できません"
-                                       "（スキーマ {revision}）。何も変更していません").format(revision=revision))
-            upgrade(engine)
+        if revision != head_revision() and (revision is None or not known_revision(revision)):
+            raise BackupInvalid(_t("このバックアップは、これより新しいバージョンのつなぎで作成されたため復元できません"
+                                   "（スキーマ {revision}）。何も変更していません").format(revision=revision))
         db = Database(engine, audit_key=audit_key(key))
         recorded = header.get("audit_head")
         if isinstance(recorded, dict):  # the head when the backup was made: no row may be
             # missing from its end, nor added after it
             db.anchor = HeadAnchor(anchor_tmp)
             db.anchor.write(Head(int(recorded["seq"]), str(recorded["hash"])))
+        if revision != head_revision():
+            assert db.audit_key is not None
+            upgrade(engine, sealer=Sealer(db.audit_key, db.anchor, "restore"))
         report = check_database(engine, db)
-        if not report.ok:
+        # A divergence the migration met here is a copy whose chain does not end at the
+        # head its header recorded; those recorded before, not yet accepted, travel with it.
+        state = db.anchor.state() if db.anchor is not None else None
+        problems = report.problems + [audit.describe_divergence(d)
+                                      for d in (state.divergences if state else ())]
+        if problems:
             raise BackupInvalid(_t("バックアップの検証に失敗しました: {problems}").format(
-                problems=" / ".join(report.problems)))
-        anchor_tmp.unlink(missing_ok=True)
+                problems=" / ".join(problems)))
+        # The verified copy's head becomes the restored database's anchor (a copy without a
+        # recorded head had none).
         db.anchor = HeadAnchor(anchor_tmp)
+        with db.read() as s:
+            db.anchor.write(audit.chain_head(s))
         # The current database consents: one of its administrators, and its audit chain
         # records the restore before anything is replaced.
         current = _open_current(config)

@@ -474,6 +474,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>{table} ({table_name}) record {id} was changed outside Tsunagi after its last audit entry #{seq}</translation>
         </message>
         <message>
+            <source>この PC が書き込んだ監査ログ #{seq} が見つからないか、書き換えられています（途中の行の削除や書き換え）</source>
+            <translation>Audit log entry #{seq} written by this PC is missing or has been rewritten (a row deleted or changed in the middle)</translation>
+        </message>
+        <message>
             <source>ほかに {count} 件の記録が同様に変更されています</source>
             <translation>{count} more records were changed the same way</translation>
         </message>
@@ -590,8 +594,20 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>The audit log cannot be verified without its key</translation>
         </message>
         <message>
+            <source>監査ログの食い違い（{at}、監査ログ #{seq} に記録）: この PC の先頭の記録は {expected} でしたが、書き込むときの監査ログの先頭は {found} でした。末尾の行の削除や書き換え、古い複製への置き換えが考えられます。原因を確かめたうえで管理者が tsunagi verify --accept-divergence で承認するまで、毎回報告します</source>
+            <translation>Audit log divergence ({at}, recorded in audit log entry #{seq}): this PC's record of the head was {expected}, but the audit log's head was {found} when it wrote. Rows may have been deleted or rewritten at the end, or the database replaced with an older copy. This is reported every time until an administrator has looked into it and accepted it with tsunagi verify --accept-divergence</translation>
+        </message>
+        <message>
             <source>職員</source>
             <translation>Staff member</translation>
+        </message>
+        <message>
+            <source>（空）</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>（記録なし・読めない）</source>
+            <translation>(no record, or unreadable)</translation>
         </message>
     </context>
     <context>
@@ -1184,6 +1200,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Head's title (referrals are addressed to it)</translation>
         </message>
         <message>
+            <source>承認が必要な監査ログの食い違いはありません</source>
+            <translation>There is no audit log divergence to accept</translation>
+        </message>
+        <message>
             <source>押印欄</source>
             <translation>seal box</translation>
         </message>
@@ -1264,6 +1284,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Check only; save nothing</translation>
         </message>
         <message>
+            <source>検査のあと、報告された監査ログの食い違いを、原因を確かめたものとして承認する（管理者。承認は監査ログに記録されます）</source>
+            <translation>after the check, accept the reported audit log divergences as looked into (administrators; the acceptance is recorded in the audit log)</translation>
+        </message>
+        <message>
             <source>検査の結果、問題はありません（監査ログ {audit_rows:,} 行を確認）</source>
             <translation>No problems found ({audit_rows:,} audit log rows checked)</translation>
         </message>
@@ -1306,6 +1330,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>現在の接続先を表示する</source>
             <translation>Show the current connection</translation>
+        </message>
+        <message>
+            <source>監査ログの食い違いを承認しました（承認したことは監査ログに記録しました）。食い違いとは、この PC がデータベースの外に控えている監査ログの先頭と、書き込むときに見つけた監査ログの先頭が一致しなかったことです。監査ログの末尾の行が削除された、書き換えられた、データベースが古い複製（バックアップのファイルなど）に置き換えられた、などのときに起こります。承認した食い違い:</source>
+            <translation>Audit log divergences accepted (the acceptance is recorded in the audit log). A divergence means that the head of the audit log this PC keeps outside the database did not match the head it found in the audit log when it wrote. It happens when rows at the end of the audit log were deleted or rewritten, or the database was replaced with an older copy (a backup file, for example). Accepted divergences:</translation>
         </message>
         <message>
             <source>確認なしで消去する</source>

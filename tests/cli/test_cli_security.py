@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from desktop import cli
 from desktop.config import Config
@@ -76,3 +76,30 @@ def test_backup_into_a_folder_that_does_not_exist_yet(as_admin: Config, tmp_path
     made = list(target.glob("*.tsunagi-backup"))
     assert len(made) == 1 and target.is_dir()  # a folder with the backup, not a file "not-yet"
     assert "バックアップを作成しました" in capsys.readouterr().out
+
+
+def test_verify_accept_divergence_on_the_command_line(
+        as_admin: Config, world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cut chain: verify says so and records the divergence; a later verify still reports
+    it; `verify --accept-divergence` explains what it accepts, in Japanese, and verify is
+    clean after it. Only an administrator accepts (a supervisor may verify)."""
+    pid = world.person()
+    for _ in range(3):  # rows that change no record, so that the cut leaves records sealed
+        world.services.persons.get_person(world.cw_a, pid)
+    with world.services.ctx.db.engine.begin() as conn:  # the last two views cut away
+        top = conn.execute(select(AuditEntry.seq).order_by(AuditEntry.seq.desc())).first()
+        assert top is not None
+        conn.execute(delete(AuditEntry).where(AuditEntry.seq > top[0] - 2))
+    for _ in range(2):
+        assert cli.main(["verify"]) == 1
+        assert "食い違い" in capsys.readouterr().err
+    code = cli.main(["--user", "sv", "verify", "--accept-divergence"])
+    assert code == 1 and "管理者のみ" in capsys.readouterr().err
+    assert cli.main(["verify"]) == 1  # still there
+    capsys.readouterr()
+    assert cli.main(["verify", "--accept-divergence"]) == 0
+    out = capsys.readouterr().out
+    assert "承認しました" in out and "古い複製" in out and "問題はありません" in out
+    assert cli.main(["verify"]) == 0
+    assert cli.main(["verify", "--accept-divergence"]) == 0
+    assert "承認が必要な監査ログの食い違いはありません" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,13 +21,16 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.config import Config
-from desktop.models import Person
+from desktop.models import AuditEntry, HelloWorkOffice, Person
+from desktop.models.chain import ANCHOR_FILENAME, HeadAnchor, audit_key
+from desktop.models.db import checkpoint
 from desktop.models.migrate import current_revision, downgrade, head_revision
 from desktop.models.storage import open_database, open_engine
 from desktop.services import build_services
 from desktop.services.demo import DemoService
 from desktop.services.maintenance import check_database
 from tests.conftest import World
+from tests.services.helpers import seal_as_an_older_release
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
@@ -130,18 +134,39 @@ def test_kill_during_an_import_leaves_all_or_nothing(world: World, config: Confi
     assert 0 in outcomes  # at least one kill landed mid-import
 
 
-def test_kill_during_a_migration_keeps_the_database(world: World, config: Config) -> None:
+def _put_back(saved: Path, data: Path) -> None:
+    """The database folder's files as ``saved`` holds them (the database, WAL and anchor)."""
+    for name in ("tsunagi.db", "tsunagi.db-wal", "tsunagi.db-shm", ANCHOR_FILENAME):
+        (data / name).unlink(missing_ok=True)
+        if (saved / name).exists():
+            shutil.copy2(saved / name, data / name)
+
+
+def test_kill_during_a_migration_keeps_the_database(world: World, config: Config,
+                                                     tmp_path: Path) -> None:
+    """A database in use under an older release: at revision 0006 with every record sealed
+    as that release sealed them, taken down to 0001 so that the migration (and the re-seal
+    of what it rewrites) runs long enough to be killed in. Each round starts from that
+    same old database; after a kill it is at the old revision or the new one, never
+    between, and reopening finishes the migration with every seal still good."""
     DemoService(world.services.ctx).generate(world.admin, 2000, seed=4, force=True)  # a migration to wait on
     world.person(case_number="M-1")
     world.services.ctx.db.close()
     before = _check(config)
+    engine, key, _ = open_engine(config)
+    assert key is not None
+    downgrade(engine, "0006")
+    seal_as_an_older_release(engine, audit_key(key), HeadAnchor(config.data_dir / ANCHOR_FILENAME))
+    downgrade(engine, "0001")
+    checkpoint(engine)
+    engine.dispose()
+    saved = tmp_path / "old-database"
+    saved.mkdir()
+    _put_back(config.data_dir, saved)
     rng = random.Random(3)
     interrupted = 0
     for _ in range(8):
-        engine, _, _ = open_engine(config)
-        if current_revision(engine) == head_revision():
-            downgrade(engine, "0001")
-        engine.dispose()
+        _put_back(saved, config.data_dir)
         child = Child(config, "open")
         time.sleep(rng.uniform(0.4, 1.6))
         finished = any(line == "DONE" for line in child.lines)
@@ -164,5 +189,9 @@ def test_kill_during_a_migration_keeps_the_database(world: World, config: Config
         assert [h.case_number for h in services.search.search(admin, "M-1")] == ["M-1"]
         with opened.db.read() as s:
             assert s.scalar(select(func.count()).select_from(Person)) == len(before)
+            # The Hello Work offices, whose navigator 0007 rewrote, were sealed again once.
+            assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "record_reseal")) == s.scalar(
+                select(func.count()).select_from(HelloWorkOffice))
     finally:
         opened.db.close()

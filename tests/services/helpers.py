@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
+import sqlalchemy as sa
+
+from desktop.models.chain import HeadAnchor
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
 from desktop.services.workflow import PlacementInput, PlanInput, TeamMember
@@ -116,3 +119,49 @@ def build_report_caseload(world: World) -> World:
     ep = _referred(w, b, "disability", date(2025, 10, 1), date(2025, 10, 10))
     wf.accept_referral(b, ep, date(2025, 10, 20), plan())
     return w
+
+
+def seal_as_an_older_release(engine: sa.Engine, key: bytes, anchor: HeadAnchor | None) -> int:
+    """Seal every audited record of a database downgraded to an older revision (0006 to
+    0008) as the releases of those revisions sealed them: a keyed ``record_update`` row each,
+    holding the untagged SHA-256 of all the columns the record has at that revision, linked
+    onto the chain and anchored. The database then looks like one in use under that
+    release, ready to be upgraded. Returns the rows written."""
+    from desktop.models import AuditEntry
+    from desktop.models.chain import (
+        KEYED_CHAIN,
+        Head,
+        canonical_detail,
+        keyed_row_hash,
+        record_digest,
+    )
+    from desktop.models.reseal import read_rows
+    from desktop.services.audit import AUDITED
+
+    at = datetime(2026, 5, 1, 3, 0, tzinfo=UTC)
+    with engine.begin() as conn:
+        last = conn.execute(sa.select(AuditEntry.seq, AuditEntry.hash)
+                            .order_by(AuditEntry.seq.desc()).limit(1)).one()
+        before = prev = Head(last.seq, last.hash)
+        seq, rows = last.seq, []
+        existing = set(sa.inspect(conn).get_table_names())
+        for entity, model in AUDITED.items():
+            if model.__tablename__ not in existing:
+                continue  # a table of a later revision
+            for record in read_rows(conn, model.__tablename__):
+                seq += 1
+                row = {"id": uuid.uuid4(), "seq": seq, "at": at, "user_id": None,
+                       "username": "", "action": "record_update", "entity": entity,
+                       "entity_id": str(record["id"]), "detail": canonical_detail({}),
+                       "origin": "old-release", "prev_hash": prev.hash,
+                       "record_hash": record_digest(model.__tablename__, record),
+                       "scheme": KEYED_CHAIN}
+                row["hash"] = keyed_row_hash(key, seq, at, None, "", "record_update", entity,
+                                             row["entity_id"], row["detail"], row["origin"],
+                                             row["record_hash"], prev.hash)
+                prev = Head(seq, row["hash"])
+                rows.append(row)
+        conn.execute(sa.insert(AuditEntry), rows)
+    if anchor is not None:
+        anchor.write(before, prev)
+    return len(rows)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -13,12 +14,18 @@ from alembic import command
 from sqlalchemy import delete, insert, select, update
 
 from desktop.config import Config
-from desktop.models import AuditEntry, Person
-from desktop.models.chain import GENESIS, keyed_row_hash, sha256_row_hash
-from desktop.models.migrate import _alembic_config
+from desktop.models import AuditEntry, Person, chain
+from desktop.models.chain import GENESIS, keyed_row_hash, server_anchor, sha256_row_hash
+from desktop.models.db import Database
+from desktop.models.migrate import _alembic_config, downgrade, head_revision, upgrade
+from desktop.models.server_settings import server_label
 from desktop.models.storage import open_database, open_engine
 from desktop.services import audit, build_services
+from desktop.services.errors import PermissionDenied
+from desktop.services.maintenance import check_database
+from desktop.services.persons import PersonInput
 from tests.conftest import PASSWORD, Clock, World
+from tests.services.helpers import seal_as_an_older_release
 
 OLD_AUDIT_LOG = sa.table("audit_log", *(sa.column(c) for c in (
     "id", "seq", "at", "user_id", "username", "action", "entity", "entity_id", "detail", "origin",
@@ -168,3 +175,372 @@ def test_the_anchor_lives_outside_the_database(world: World, config: Config) -> 
     assert anchor is not None and anchor.path.parent == config.data_dir
     head, _ = anchor.read()  # type: ignore[misc]
     assert head is not None and head.seq >= 1
+
+
+# --- Seals across migrations (integration of issue 16: a migration must not make every
+# record sealed before it look changed) -------------------------------------------------
+
+TRACKED = {"id", "version", "created_at", "created_by", "updated_at", "updated_by", "origin",
+           "deleted_at"}
+# The columns of each audited table when its records were first sealed: revision 0006 (a
+# table audited later: the revision that created it, and its columns then). Frozen: only
+# ever add a table here. A column added since must be in chain.COLUMNS_ADDED.
+FIRST_SEALED: dict[str, tuple[str, set[str]]] = {
+    "persons": ("0006", TRACKED | {
+        "address", "barriers", "birth_date", "case_number", "case_number_key",
+        "caseworker_id", "category", "desired_area", "desired_hours", "desired_job",
+        "desired_wage", "education", "family_kana", "family_name", "given_kana",
+        "given_kana_key", "given_name", "given_name_key", "household", "kana_key", "licences",
+        "name_key", "phone_home", "phone_mobile", "postal_code", "search_no", "search_text",
+        "sex", "work_history"}),
+    "users": ("0006", TRACKED | {
+        "active", "display_name", "failed_logins", "last_login_at", "locked_until",
+        "password_hash", "role", "username"}),
+    "episodes": ("0006", TRACKED | {
+        "closed_on", "closure_reason", "intake_on", "note", "person_id", "planned_end_on",
+        "screening_decided_on", "screening_decision", "screening_meeting", "state",
+        "state_since", "support_start_on"}),
+    "consents": ("0006", TRACKED | {
+        "episode_id", "kind", "recipients", "scan", "scan_mime", "scope", "signed_on",
+        "valid_until", "withdrawal_note", "withdrawn_on", "wording_hash", "wording_text",
+        "wording_version"}),
+    "referrals": ("0006", TRACKED | {
+        "episode_id", "number", "office_id", "printed_at", "referred_on", "return_reason",
+        "sent_by", "status", "status_on"}),
+    "plans": ("0006", TRACKED | {
+        "barriers", "episode_id", "goal_area", "goal_employment_type", "goal_hours",
+        "goal_job", "goal_target_on", "goal_wage", "menu", "revision", "role_hello_work",
+        "role_welfare", "team"}),
+    "plan_reviews": ("0006", TRACKED | {"done_on", "due_on", "plan_id", "result"}),
+    "placements": ("0006", TRACKED | {
+        "employer", "employer_address", "employment_insurance", "employment_type", "end_on",
+        "end_reason", "episode_id", "job_title", "route", "start_on", "term_category",
+        "wage_amount", "wage_unit", "weekly_hours"}),
+    "retention_checkpoints": ("0006", TRACKED | {
+        "done_on", "due_on", "episode_id", "months", "note", "placement_id", "result"}),
+    "contact_logs": ("0006", TRACKED | {
+        "attendees_hello_work", "attendees_welfare", "contact_on", "content", "decisions",
+        "episode_id", "kind", "next_action", "next_action_done_on", "next_action_due",
+        "next_review_on", "staff_id"}),
+    "protection_outcomes": ("0006", TRACKED | {
+        "decided_on", "episode_id", "independence_benefit", "kind"}),
+    "hello_work_offices": ("0006", TRACKED | {
+        "address", "name", "navigator", "phone"}),
+    # Created by revision 0011 (issue 22).
+    "readiness_assessments": ("0011", TRACKED | {
+        "assessed_on", "assessor_id", "episode_id", "items", "revision", "summary"}),
+    "support_activities": ("0011", TRACKED | {
+        "course", "days_attended", "employer_id", "end_on", "episode_id", "evaluation", "kind",
+        "note", "outcome", "planned_days", "planned_end_on", "provider", "start_on",
+        "subtype"}),
+    "employers": ("0011", TRACKED | {
+        "active", "address", "contact_person", "industry", "name", "name_key", "note",
+        "offers", "organisation_id", "phone", "postal_code", "registered_on", "search_key"}),
+    "support_costs": ("0011", TRACKED | {
+        "amount", "description", "episode_id", "funding_source", "kind", "paid_on",
+        "purpose"}),
+    "meetings": ("0011", TRACKED | {
+        "attendees", "held_on", "kind", "note", "organisation_id", "organisations", "place",
+        "title"}),
+    "meeting_cases": ("0011", TRACKED | {
+        "contact_id", "decision", "episode_id", "meeting_id", "next_review_on"}),
+}
+
+
+def test_every_column_of_an_audited_table_is_sealed_or_listed_as_added_after() -> None:
+    """A model that gains a column on an audited table without its line in
+    chain.COLUMNS_ADDED would make every record sealed before that migration look changed
+    behind the application; a column dropped since needs the table in chain.RESEALED."""
+    for entity, model in audit.AUDITED.items():
+        name = model.__tablename__
+        assert name in FIRST_SEALED, (
+            f"監査対象の表 {name}（{entity}）: 最初に封印された版とその列を FIRST_SEALED に加えてください")
+        since, first = FIRST_SEALED[name]
+        added = {c for revision, tables in chain.COLUMNS_ADDED.items() if revision > since
+                 for c in tables.get(name, ())}
+        now = set(model.__table__.c.keys())
+        assert not now - first - added, (
+            f"{name} の列 {sorted(now - first - added)} を chain.COLUMNS_ADDED に、"
+            "それを加えた版の下に書いてください")
+        dropped = (first | added) - now
+        assert not dropped or any(name in tables.values() for revision, tables in
+                                  chain.RESEALED.items() if revision > since), (
+            f"{name} の列 {sorted(dropped)} を削除した版を chain.RESEALED に書いてください")
+    for revision in (*chain.COLUMNS_ADDED, *chain.RESEALED):
+        assert len(revision) == 4 and revision.isdigit() and revision <= head_revision()
+
+
+def next_revision(revision: str) -> str:
+    """The revision after ``revision`` in the migrations' chain (ids need not be
+    consecutive: a branch may carry 0011 on 0008 until the revisions between are merged)."""
+    from alembic.script import ScriptDirectory
+
+    from desktop.models.migrate import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return next(r.revision for r in script.walk_revisions() if r.down_revision == revision)
+
+
+@pytest.mark.sqlite_only(reason="the schema at each revision is the same on both back ends")
+def test_the_registry_says_at_which_revision_each_column_came(config: Config) -> None:
+    """Walked up from 0006 one revision at a time: the columns a seal at each revision
+    covers are exactly those the audited tables have then."""
+    engine, _, _ = open_engine(config)
+    try:
+        downgrade(engine, "0006")
+        revision = "0006"
+        while True:
+            inspector = sa.inspect(engine)
+            for model in audit.AUDITED.values():
+                name = model.__tablename__
+                since, _ = FIRST_SEALED[name]
+                if revision < since:
+                    continue
+                present = {c["name"] for c in inspector.get_columns(name)}
+                model_now = set(model.__table__.c.keys())
+                assert present & model_now == model_now - chain.added_after(name, revision), (
+                    name, revision)
+                # Columns gone from today's model went with a revision that sealed again.
+                assert all(name in t.values() for r, t in chain.RESEALED.items()
+                           if r > revision) or present <= model_now, (name, revision)
+            if revision == head_revision():
+                break
+            revision = next_revision(revision)
+            upgrade(engine, revision)
+    finally:
+        engine.dispose()
+
+
+def test_a_seal_names_its_revision_and_outlives_columns_added_after_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later revision (here 0099) that adds a column listed in the registry leaves a seal
+    made before it valid; an edit of a column the seal covers still shows; a column added
+    without its line in the registry breaks it."""
+    row = {"id": uuid.uuid4(), "family_name": "山田", "birth_date": datetime(1980, 4, 1).date()}
+    seal = chain.record_seal("persons", "0008", row)
+    assert seal.startswith("0008:") and len(seal) == 64
+    assert chain.seal_matches("persons", seal, row)
+    grown = {**row, "nickname": "やまちゃん"}
+    assert not chain.seal_matches("persons", seal, grown)  # not in the registry
+    monkeypatch.setitem(chain.COLUMNS_ADDED, "0099", {"persons": ("nickname",)})
+    chain.added_after.cache_clear()
+    try:
+        assert chain.seal_matches("persons", seal, grown)
+        assert not chain.seal_matches("persons", seal, {**grown, "family_name": "悪田"})
+        assert chain.seal_matches("persons", chain.record_seal("persons", "0099", grown), grown)
+    finally:
+        monkeypatch.undo()
+        chain.added_after.cache_clear()
+    # An untagged seal (releases 0006 to 0008) over the columns of 0006 or of 0007.
+    assert chain.seal_matches("persons", chain.record_digest("persons", row), row)
+
+
+def test_an_upgrade_keeps_an_older_releases_seals_and_reseals_what_it_rewrites(
+        config: Config, world: World) -> None:
+    """A database in use under release 0006 (its records sealed as that release sealed
+    them), upgraded: the columns added since leave every seal valid; the Hello Work offices,
+    whose navigator revision 0007 rewrote, are sealed again in the migration; what was
+    edited behind the application before the upgrade is reported after it, and is not
+    sealed again."""
+    kept = world.person(case_number="S-1")
+    edited = world.person(case_number="S-2", family_name="山田")
+    other_office = world.services.offices.add_office(world.admin, "ハローワーク渋谷",
+                                                     "東京都渋谷区神南1-3-5").id
+    db = world.services.ctx.db
+    assert db.audit_key is not None
+    downgrade(db.engine, "0006")
+    assert seal_as_an_older_release(db.engine, db.audit_key, db.anchor) >= 9
+    persons, offices = sa.table("persons", sa.column("id", sa.Uuid()),
+                                sa.column("family_name")), sa.table(
+        "hello_work_offices", sa.column("id", sa.Uuid()), sa.column("address"))
+    with db.engine.begin() as conn:  # behind the application's back, before the upgrade
+        conn.execute(persons.update().where(persons.c.id == edited).values(family_name="悪田"))
+        conn.execute(offices.update().where(offices.c.id == world.office_id)
+                     .values(address="偽の住所"))
+    db.close()
+
+    opened = open_database(config)  # upgrades, as the application does
+    try:
+        services = build_services(opened.db, opened.device_id)
+        found = services.maintenance.verify(world.admin).problems
+        assert len(found) == 2, found
+        assert any(str(edited) in p and "persons" in p for p in found), found
+        assert any(str(world.office_id) in p and "hello_work_offices" in p
+                   for p in found), found
+        with opened.db.read() as s:
+            resealed = set(s.scalars(select(AuditEntry.entity_id).where(
+                AuditEntry.action == "record_reseal")))
+            seal = s.scalar(select(AuditEntry.record_hash).where(
+                AuditEntry.action == "record_reseal"))
+        assert resealed == {str(other_office)}
+        assert seal is not None and seal.startswith(f"{head_revision()}:")
+        assert str(kept) not in " ".join(found)
+    finally:
+        opened.db.close()
+
+
+# --- Divergence: a write after tampering must not heal the anchor ----------------------
+
+def _truncate(world: World, rows: int) -> None:
+    with world.services.ctx.db.engine.begin() as conn:  # behind the application's back
+        top = conn.execute(select(sa.func.max(AuditEntry.seq))).scalar_one()
+        conn.execute(delete(AuditEntry).where(AuditEntry.seq > top - rows))
+
+
+def test_a_truncation_stays_reported_after_later_writes_until_an_administrator_accepts_it(
+        world: World) -> None:
+    """Before: the next write linked onto the cut chain and moved the anchor, so one verify
+    at most saw the truncation. Now the writer records the divergence (a signed row and the
+    anchor file) and every verify reports it until an administrator accepts it."""
+    world.person()
+    maintenance = world.services.maintenance
+    for _ in range(3):
+        assert maintenance.verify(world.admin).ok
+    _truncate(world, 2)  # two of verify's rows, which name no record
+    world.services.auth.login("cwa", PASSWORD)  # the office keeps working: a write
+    for _ in range(2):
+        report = maintenance.verify(world.admin)
+        assert not report.ok
+        assert len(report.divergences) == 1 and "食い違い" in report.divergences[0], report
+    with world.services.ctx.db.read() as s:
+        row = s.scalar(select(AuditEntry).where(AuditEntry.action == audit.DIVERGED))
+    assert row is not None and row.scheme == 2
+    state = world.services.ctx.db.anchor.state()  # type: ignore[union-attr]
+    assert state is not None and [d.seq for d in state.divergences] == [row.seq]
+
+    with pytest.raises(PermissionDenied):
+        maintenance.accept_divergences(world.supervisor)
+    accepted = maintenance.accept_divergences(world.admin)
+    assert len(accepted) == 1 and f"#{row.seq}" in accepted[0]
+    assert maintenance.verify(world.admin).ok
+    assert maintenance.accept_divergences(world.admin) == []  # nothing left: nothing written
+    with world.services.ctx.db.read() as s:
+        acceptance = s.scalars(select(AuditEntry).where(AuditEntry.action == audit.ACCEPTED))
+        assert [(a.username, a.detail) for a in acceptance] == [
+            ("admin", f'{{"accepted":[{row.seq}]}}')]
+    state = world.services.ctx.db.anchor.state()  # type: ignore[union-attr]
+    assert state is not None and state.divergences == ()
+
+
+def test_a_divergence_is_reported_from_the_chain_when_the_anchor_file_forgets_it(
+        world: World) -> None:
+    """The anchor file is plain JSON beside the database: an attacker who cuts the chain
+    and then empties the anchor's list still meets the signed row."""
+    world.person()
+    _truncate(world, 2)
+    world.services.auth.login("cwa", PASSWORD)
+    anchor = world.services.ctx.db.anchor
+    assert anchor is not None
+    state = anchor.state()
+    assert state is not None and state.divergences
+    anchor.write(state.head, state.next)  # the divergence dropped from the file
+    assert len(world.services.maintenance.verify(world.admin).divergences) == 1
+
+
+def test_a_rewritten_tail_with_the_key_is_a_divergence_at_the_next_write(
+        world: World) -> None:
+    """Someone with the key deletes the last rows and appends re-signed ones of their own,
+    ending elsewhere than the anchor: the next write (verify's own row) records it."""
+    world.person()
+    db = world.services.ctx.db
+    assert db.audit_key is not None
+    rows = _rows(world)
+    _truncate(world, 2)
+    keep = rows[-3]
+    at = datetime(2026, 6, 15, 3, 0, tzinfo=UTC)
+    fields = (keep.seq + 1, at, None, "mallory", "view", "person", "", "{}", "x")
+    forged = keyed_row_hash(db.audit_key, *fields, "", keep.hash)
+    with db.engine.begin() as conn:
+        conn.execute(insert(AuditEntry).values(
+            id=uuid.uuid4(), seq=keep.seq + 1, at=at, user_id=None, username="mallory",
+            action="view", entity="person", entity_id="", detail="{}", origin="x",
+            prev_hash=keep.hash, hash=forged, record_hash="", scheme=2))
+    problems(world)
+    assert len(world.services.maintenance.verify(world.admin).divergences) == 1
+
+
+def test_a_write_that_never_committed_is_no_divergence(world: World) -> None:
+    """The anchor is written before the commit: a crash between them leaves the anchor one
+    write ahead of the database, which is not tampering."""
+    world.person()
+    anchor = world.services.ctx.db.anchor
+    assert anchor is not None
+    last = _rows(world)[-1]
+    anchor.write(audit.Head(last.seq, last.hash), audit.Head(last.seq + 1, "f" * 64))
+    world.services.auth.login("cwa", PASSWORD)
+    assert problems(world) == []
+
+
+@pytest.mark.sqlite_only(reason="only an exclusive (SQLite) anchor is always there")
+def test_a_lost_anchor_file_is_a_divergence_not_a_fresh_start(world: World) -> None:
+    world.person()
+    anchor = world.services.ctx.db.anchor
+    assert anchor is not None
+    anchor.forget()
+    world.services.auth.login("cwa", PASSWORD)  # before: wrote a new anchor, all was well
+    report = world.services.maintenance.verify(world.admin)
+    assert len(report.divergences) == 1 and "記録なし" in report.divergences[0]
+
+
+# --- On a server, this PC's anchored row must still be in the chain, by hash ------------
+
+def _resign_without(world: World, victim_seq: int) -> None:
+    """Delete one row and re-sign every later one with the key (seq moved down by one)."""
+    key = world.services.ctx.db.audit_key
+    assert key is not None
+    with world.services.ctx.db.engine.begin() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(
+            select(AuditEntry.__table__).order_by(AuditEntry.seq))]
+        conn.execute(delete(AuditEntry).where(AuditEntry.seq == victim_seq))
+        prev = next(r["hash"] for r in rows if r["seq"] == victim_seq - 1)
+        for row in (r for r in rows if r["seq"] > victim_seq):
+            seq = row["seq"] - 1
+            new = keyed_row_hash(key, seq, row["at"], row["user_id"], row["username"],
+                                 row["action"], row["entity"], row["entity_id"],
+                                 row["detail"], row["origin"], row["record_hash"], prev)
+            conn.execute(update(AuditEntry).where(AuditEntry.id == row["id"]).values(
+                seq=seq, prev_hash=prev, hash=new))
+            prev = new
+
+
+def test_a_middle_row_deleted_and_the_rest_resigned_is_found_before_any_write(
+        world: World) -> None:
+    """Before: on a server the anchor check compared lengths only, so a chain one row
+    shorter whose tail was re-signed with the key passed. Now the chain must hold this
+    PC's anchored row with its hash (SQLite: end at it)."""
+    for i in range(3):
+        world.person(case_number=f"R-{i}")
+    rows = _rows(world)
+    _resign_without(world, rows[len(rows) // 2].seq)
+    db = world.services.ctx.db
+    report = check_database(db.engine, db)  # verify's check, before its own row
+    assert not report.ok and report.problems, report
+
+
+@pytest.mark.backends("postgresql")
+def test_rows_of_other_pcs_are_no_divergence_but_a_resigned_chain_is(
+        config: Config, world: World, tmp_path: Path) -> None:
+    """Two PCs write to one server, each anchoring its own last row: the other's rows after
+    it are normal; a row deleted below both anchors and the rest re-signed is found by each
+    PC, before any write and after."""
+    assert config.db_url is not None
+    world.person(case_number="A-1")  # PC A (the world's)
+    other = Database(world.services.ctx.db.engine, audit_key=world.services.ctx.db.audit_key,
+                     anchor=server_anchor(tmp_path / "pc-b", server_label(config.db_url)))
+    pc_b = build_services(other, "pc-b")
+    pc_b.auth.login("cwb", PASSWORD)
+    pc_b.persons.create_person(world.cw_b, PersonInput(
+        case_number="B-1", family_name="石原", given_name="花子", family_kana="イシハラ",
+        given_kana="ハナコ", birth_date=datetime(1985, 1, 1).date(), category="other"))
+    world.services.auth.login("cwa", PASSWORD)  # A again, after B's rows
+    assert problems(world) == []
+    assert pc_b.maintenance.verify(world.admin).ok
+
+    _resign_without(world, 3)
+    db = world.services.ctx.db
+    for anchor in (db.anchor, other.anchor):
+        found = check_database(db.engine, Database(db.engine, db.audit_key, anchor))
+        assert any("見つからないか、書き換えられています" in p for p in found.problems), found
+    pc_b.auth.login("cwb", PASSWORD)  # B writes onto the re-signed chain
+    assert pc_b.maintenance.verify(world.admin).divergences
+    assert world.services.maintenance.verify(world.admin).divergences

@@ -12,13 +12,16 @@ from sqlalchemy import delete, func, select
 
 from desktop.config import Config
 from desktop.models import AuditEntry, Person
-from desktop.models.db import sqlcipher_engine
+from desktop.models.chain import audit_key
+from desktop.models.db import checkpoint, sqlcipher_engine
 from desktop.models.keystore import parse_recovery_key
+from desktop.models.migrate import downgrade
 from desktop.models.storage import create_database, open_database
 from desktop.services import build_services
 from desktop.services.errors import AuthenticationFailed
 from desktop.services.maintenance import MAGIC, BackupInvalid, read_backup, restore_backup
 from tests.conftest import PASSWORD, World
+from tests.services.helpers import seal_as_an_older_release
 
 pytestmark = pytest.mark.sqlite_only(reason="backups and restores are of the SQLite file")
 OTHER_PASSPHRASE = "another office's passphrase"
@@ -115,6 +118,62 @@ def test_a_backup_whose_chain_was_cut_short_is_refused(world: World, config: Con
     backup.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + body)
     opened.db.close()
     with pytest.raises(BackupInvalid, match="末尾が削除されています"):
+        restore_backup(config, backup, "admin", PASSWORD)
+
+
+def _older_release_backup(world: World, config: Config, tmp_path: Path,
+                          cut: int = 0) -> Path:
+    """A backup made by a release at revision 0006: its records sealed as that release
+    sealed them, its header's head the chain's; ``cut``: rows then deleted from the end
+    inside it by someone holding the key."""
+    world.person()
+    backup = world.services.maintenance.backup(world.admin, tmp_path / "old.tsunagi-backup")
+    header, payload = read_backup(backup)
+    copy = tmp_path / "inside.db"
+    copy.write_bytes(payload)
+    key = parse_recovery_key(config.passphrase or "")
+    assert key is not None
+    engine = sqlcipher_engine(copy, key)
+    downgrade(engine, "0006")
+    for _ in range(2):  # twice: a cut of the last rows leaves every record a seal
+        seal_as_an_older_release(engine, audit_key(key), None)
+    with engine.begin() as conn:
+        top = conn.execute(select(AuditEntry.seq, AuditEntry.hash)
+                           .order_by(AuditEntry.seq.desc())).first()
+        assert top is not None
+        header.update(schema="0006", audit_head={"seq": top.seq, "hash": top.hash})
+        conn.execute(delete(AuditEntry).where(AuditEntry.seq > top.seq - cut))
+    checkpoint(engine)
+    engine.dispose()
+    body = copy.read_bytes()
+    header.update(payload_size=len(body), payload_sha256=hashlib.sha256(body).hexdigest())
+    backup.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + body)
+    return backup
+
+
+def test_an_older_releases_backup_is_migrated_resealed_and_restored(
+        world: World, config: Config, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    backup = _older_release_backup(world, config, tmp_path)
+    opened.db.close()
+    restore_backup(config, backup, "admin", PASSWORD)
+    reopened = open_database(config)
+    try:
+        services = build_services(reopened.db, reopened.device_id)
+        assert services.maintenance.verify(world.admin).ok
+        with reopened.db.read() as s:
+            assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "record_reseal")) == 1  # the one Hello Work office
+    finally:
+        reopened.db.close()
+
+
+def test_an_older_releases_backup_cut_short_is_refused_though_its_migration_writes(
+        world: World, config: Config, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The migration's re-seal rows link onto the cut chain and move the restore's anchor:
+    the divergence they meet refuses the backup."""
+    backup = _older_release_backup(world, config, tmp_path, cut=2)
+    opened.db.close()
+    with pytest.raises(BackupInvalid, match="食い違い"):
         restore_backup(config, backup, "admin", PASSWORD)
 
 

@@ -317,9 +317,9 @@ def test_an_administrator_changes_the_readiness_items_and_funding_sources(
     assert world.services.routes.readiness_items() == ["生活リズム", "就労意欲", "移動手段"]
     assert world.services.costs.funding_sources() == ["市単独事業費", "社会福祉協議会の貸付"]
     assert messages and errors == []
-    # A new assessment scores the new items; one scored on the old ones is kept as it was.
+    # A new assessment scores the new items.
     person = world.person()
-    ep = rh.screened(world, person)
+    rh.screened(world, person)
     view = window.open_person(person, "routes")
     assert view.routes_tab.items == ["生活リズム", "就労意欲", "移動手段"]
 

@@ -4,8 +4,8 @@
 - ``episodes.screening_route`` and ``episodes.route`` (支援の経路), with ``route_changes``
   holding every move. They stay empty on existing episodes: an approved screening without a
   route was decided when the Hello Work referral was the only route, and is read as that
-  (workflow.route_of). Left empty, the new columns keep every episode's audited content hash
-  (models.chain.LATE_COLUMNS), as ``placements.employer_id`` does.
+  (workflow.route_of). The new columns, and ``placements.employer_id``, are listed under
+  "0011" in models.chain.COLUMNS_ADDED, so records sealed before the upgrade stay verifiable.
 - ``employers`` (協力事業所), and ``placements.employer_id`` for the one picked.
 - ``support_activities``: 就労準備支援事業, 職場体験・中間的就労, 職業訓練 with their outcome.
 - ``support_costs``: 交通費 and other costs paid to a person.
