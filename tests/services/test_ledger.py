@@ -8,6 +8,7 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -17,7 +18,7 @@ from desktop.config import Config
 from desktop.models import AuditEntry, Episode, Person, Placement, Referral, Transition
 from desktop.models.storage import open_database
 from desktop.resources import resource_path
-from desktop.services import Services, build_services
+from desktop.services import Services, build_services, report_routes
 from desktop.services.demo import STAFF, DemoService
 from desktop.services.errors import InvalidInput, PermissionDenied
 from desktop.services.ledger import COLUMNS
@@ -232,6 +233,14 @@ def _other_database(tmp_path: Path, template_dir: tuple[Path, str], clock: Clock
     return services, opened
 
 
+def _referral_story(report: dict[str, Any]) -> dict[str, Any]:
+    """The indicators a ledger carries: the referral's story. Readiness, the other routes,
+    employers, costs and meetings (report_routes.KEYS) are not ledger columns, and
+    ``by_organisation`` is keyed by each database's own organisation ids."""
+    return {k: v for k, v in report.items()
+            if k not in report_routes.KEYS and k != "by_organisation"}
+
+
 def _round_trip(world: World, tmp_path: Path, template_dir: tuple[Path, str], clock: Clock,
                 staff: list[tuple[str, str, str]], years: range) -> None:
     source = world.services
@@ -244,8 +253,8 @@ def _round_trip(world: World, tmp_path: Path, template_dir: tuple[Path, str], cl
         result = target.ledger.import_file(admin, path, create_offices=True)
         assert (result.imported, result.rejected) == (rows, 0), result.errors[:3]
         for fy in years:
-            a = source.reports.indicators(world.admin, Period.fiscal(fy))
-            b = target.reports.indicators(admin, Period.fiscal(fy))
+            a = _referral_story(source.reports.indicators(world.admin, Period.fiscal(fy)))
+            b = _referral_story(target.reports.indicators(admin, Period.fiscal(fy)))
             assert a == b, fy
         assert target.ledger.export_rows(admin) == source.ledger.export_rows(world.admin)
     finally:
