@@ -44,6 +44,7 @@ from desktop.models import (
     HelloWorkOffice,
     Meeting,
     MeetingCase,
+    Organisation,
     Person,
     Placement,
     Plan,
@@ -73,6 +74,7 @@ from desktop.models.chain import (
 )
 from desktop.models.migrate import head_revision
 from desktop.services.context import Actor, ServiceContext
+from desktop.services.errors import PermissionDenied
 
 _t = translator("Audit")
 CHECKPOINT = "audit_chain_keyed"
@@ -86,6 +88,7 @@ AUDITED: dict[str, Any] = {
     "protection_outcome": ProtectionOutcome, "office": HelloWorkOffice,
     "readiness": ReadinessAssessment, "activity": SupportActivity, "employer": Employer,
     "cost": SupportCost, "meeting": Meeting, "meeting_case": MeetingCase,
+    "organisation": Organisation,  # the issuer printed on every form
 }
 TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N_("支援エピソード"),
                 "consents": N_("同意"), "referrals": N_("支援要請"), "plans": N_("支援プラン"),
@@ -94,11 +97,13 @@ TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N
                 "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク"),
                 "readiness_assessments": N_("就労準備度"), "support_activities": N_("支援メニューの記録"),
                 "employers": N_("協力事業所"), "support_costs": N_("支援費用"),
-                "meetings": N_("会議"), "meeting_cases": N_("会議で検討したケース")}
+                "meetings": N_("会議"), "meeting_cases": N_("会議で検討したケース"),
+                "organisations": N_("組織")}
 _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"
 _UNSAVED = "tsunagi.audit.unsaved"
+_SIGNED_IN = "tsunagi.audit.actors_checked"
 _ANCHOR = "tsunagi.audit.anchor"
 _DIVERGENCE = "tsunagi.audit.divergence"
 _ACCEPTING = "tsunagi.audit.accepting"
@@ -113,6 +118,22 @@ def _key(ctx: ServiceContext) -> bytes:
     return key
 
 
+def _check_session(session: Session, actor: Actor) -> None:
+    """Refuse an actor whose account was disabled, removed, or given another role or
+    organisation since they signed in (one primary-key read per transaction and actor)."""
+    checked: set[Any] = session.info.setdefault(_SIGNED_IN, set())
+    if actor.user_id in checked:
+        return
+    with session.no_autoflush:
+        row = session.execute(select(User.active, User.deleted_at, User.role,
+                                     User.organisation_id).where(User.id == actor.user_id)).first()
+    if (row is None or not row.active or row.deleted_at is not None or row.role != actor.role
+            or (actor.role != "admin" and row.organisation_id != actor.organisation_id)):
+        raise PermissionDenied(_t("このアカウントは無効にされたか、権限または所属する組織が変わりました。"
+                                  "ログインし直してください"))
+    checked.add(actor.user_id)
+
+
 def append(
     session: Session,
     ctx: ServiceContext,
@@ -123,8 +144,14 @@ def append(
     **detail: Any,
 ) -> AuditEntry:
     """Add one row in the caller's transaction (a write transaction holds the database's
-    write lock from its start, so the chain cannot fork). Hashes are sealed at commit."""
+    write lock from its start, so the chain cannot fork). Hashes are sealed at commit.
+
+    The actor's account must still be what it was at sign-in (active, same role, same
+    organisation): a session an administrator disabled or changed meanwhile, on this PC
+    or another, can no longer read or change anything that is audited."""
     _key(ctx)
+    if actor is not None:
+        _check_session(session, actor)
     pending: list[tuple[AuditEntry, ServiceContext]] = session.info.setdefault(_PENDING, [])
     if pending:
         seq = pending[-1][0].seq + 1

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import translator
-from desktop.models import LoginThrottle, Organisation, User
+from desktop.models import LoginThrottle, Organisation, Person, User
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import (
@@ -329,6 +329,16 @@ class AuthService:
             if changes.organisation_id is not None:
                 values["organisation_id"] = self._organisation(s, actor,
                                                                changes.organisation_id).id
+                # Their cases stay with their organisation: moved with them in their charge,
+                # the staff member would keep reading another organisation's recipients.
+                left = s.scalar(select(func.count(Person.id)).where(
+                    Person.caseworker_id == user.id, Person.deleted_at.is_(None),
+                    Person.organisation_id != values["organisation_id"]))
+                if left:
+                    raise InvalidInput("organisation", _t(
+                        "「{name}」はまだ今の組織の{count}件のケースを担当しています。先に担当を移してから"
+                        "（担当の一括変更）、組織を変えてください").format(name=user.display_name,
+                                                                count=left))
             org = s.get(Organisation, values.get("organisation_id") or user.organisation_id)
             assert org is not None
             check_role_fits(changes.role or user.role, org)
@@ -384,15 +394,26 @@ class AuthService:
             audit.append(s, self.ctx, actor, "user_enable", "user", user.id)
 
     def change_password(self, actor: Actor, old: str, new: str) -> None:
+        """The signed-in user's own password. A wrong current password counts towards the
+        lockout as a failed sign-in does (someone at an unlocked screen cannot try
+        passwords without limit), and the new one must differ from it."""
         validate_password(new)
+        if new == old:
+            raise InvalidInput("new", _t("今までと違うパスワードにしてください"))
+        failure: DomainError | None = None
         with self.ctx.db.write() as s:
-            user = self._user(s, actor.username)
-            if not verify_password(old, user.password_hash):
-                raise AuthenticationFailed(_t("現在のパスワードが違います"))
-            user.password_hash = hash_password(new)
-            user.must_change_password = False
-            stamp_update(actor, user)
-            audit.append(s, self.ctx, actor, "password_change", "user", user.id)
+            found = self._authenticate(s, actor.username, old)
+            if isinstance(found, AccountLocked):
+                failure = found
+            elif isinstance(found, AuthenticationFailed):
+                failure = AuthenticationFailed(_t("現在のパスワードが違います"))
+            else:
+                found.password_hash = hash_password(new)
+                found.must_change_password = False
+                stamp_update(actor, found)
+                audit.append(s, self.ctx, actor, "password_change", "user", found.id)
+        if failure is not None:
+            raise failure
 
     def reset_password(self, actor: Actor, username: str, new: str) -> None:
         """A temporary password the staff member must change at the next sign-in (the lock

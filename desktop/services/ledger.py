@@ -647,7 +647,8 @@ class LedgerService:
         """Parse, validate and classify every row; nothing is written."""
         context = self._context(s, actor)
         preview, episodes, rows_by_number = self._parse(data, filename, context)
-        episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
+        episodes = self._against_database(s, actor, episodes, rows_by_number,
+                                              preview.reject)
         self._offices_needed(preview, episodes, context)
         return preview, episodes
 
@@ -665,17 +666,24 @@ class LedgerService:
                 preview.needs_default_office = True
         preview.unknown_offices = sorted(unknown.values())
 
-    def _against_database(self, s: Session, episodes: list[list[ParsedRow]],
+    def _against_database(self, s: Session, actor: Actor, episodes: list[list[ParsedRow]],
                           rows_by_number: dict[int, PreviewRow],
                           reject: Callable[[PreviewRow, str, str], None]
                           ) -> list[list[ParsedRow]]:
         numbers = sorted({rows[0].person.case_number for rows in episodes})
         existing: dict[str, tuple[uuid.UUID, PersonInput]] = {}
+        # Case numbers held by a person of another organisation (a supervisor imports into
+        # their own): refused whatever the row says, so that nothing is added to that
+        # person and the answer never confirms a guessed name or birth date.
+        foreign: set[str] = set()
         open_episode: dict[uuid.UUID, date] = {}
         intakes: set[tuple[uuid.UUID, date]] = set()
         for chunk in _chunks(numbers, 500):
             for person in s.scalars(select(Person).where(Person.case_number.in_(chunk),
                                                          Person.deleted_at.is_(None))):
+                if actor.role != "admin" and person.organisation_id != actor.organisation_id:
+                    foreign.add(person.case_number)
+                    continue
                 existing[person.case_number] = (person.id, PersonInput(
                     **{n: getattr(person, n) for n in INPUT_FIELDS}))
         ids = [pid for pid, _ in existing.values()]
@@ -697,6 +705,12 @@ class LedgerService:
                 reject(rows_by_number[r.row], column, reason)
 
         for number, person_episodes in by_person.items():
+            if number in foreign:
+                for rows in person_episodes:
+                    reject_all(rows, HEADER["case_number"], _t(
+                        "ケース番号「{number}」はほかの組織の対象者に使われているため、取り込めません"
+                        "（その組織で取り込むか、管理者に依頼してください）").format(number=number))
+                continue
             person_episodes.sort(key=lambda rows: rows[0].intake_on)
             first = person_episodes[0][0].person
             found = existing.get(number)
@@ -767,7 +781,8 @@ class LedgerService:
                 context = self._context(s, actor)
                 parsed = self._parse(data, path.name, context)
             preview, episodes, rows_by_number = parsed
-            episodes = self._against_database(s, episodes, rows_by_number, preview.reject)
+            episodes = self._against_database(s, actor, episodes, rows_by_number,
+                                              preview.reject)
             self._offices_needed(preview, episodes, context)
             if preview.unknown_offices and not create_offices:
                 raise DomainError(_t(

@@ -13,12 +13,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop.config import Config
 from desktop.files import private_dir, write_private
 from desktop.i18n import translator
+from desktop.models import AuditEntry
 from desktop.models.chain import ANCHOR_FILENAME, Head, HeadAnchor, audit_key
 from desktop.models.db import (
     Database,
@@ -120,6 +121,7 @@ class MaintenanceService:
     def verify(self, actor: Actor) -> VerifyReport:
         require_role(actor, "admin", "supervisor")
         report = check_database(self.engine, self.ctx.db)
+        report.problems += self._backups_ahead_of_the_chain()
         try:
             with self.ctx.db.write() as s:
                 audit.append(s, self.ctx, actor, "verify", ok=report.ok,
@@ -129,6 +131,40 @@ class MaintenanceService:
                 raise
             report.problems.append(_t("検査の結果を監査ログに記録できませんでした（データベースの損傷のため）"))
         return report
+
+    def _backups_ahead_of_the_chain(self) -> list[str]:
+        """This installation's backups in backups/ whose audit head the chain lacks: the
+        database (with its anchor file, which file access alone can copy) was put back to
+        an older copy after they were made. Backups made before the last restore (which
+        goes back in time on purpose) are not looked at."""
+        if self.key_info is None or not self.engine.url.database:
+            return []
+        folder = self.backup_dir
+        if not folder.is_dir():
+            return []
+        with self.ctx.db.read() as s:
+            restored = s.scalar(select(func.max(AuditEntry.at)).where(
+                AuditEntry.action == "restored"))
+            problems = []
+            for path in sorted(folder.glob(f"*{SUFFIX}")):
+                header = read_backup_header(path) or {}
+                head, key = header.get("audit_head"), header.get("key")
+                if not (isinstance(head, dict) and isinstance(key, dict)
+                        and key.get("db_id") == self.key_info.db_id):
+                    continue
+                try:
+                    made = datetime.fromisoformat(str(header.get("created_at")))
+                    seq, digest = int(head["seq"]), str(head["hash"])
+                except (TypeError, ValueError, KeyError):
+                    continue
+                if restored is not None and made <= _aware(restored):
+                    continue
+                if s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq)) != digest:
+                    problems.append(_t(
+                        "バックアップ {name} には、このデータベースにない監査ログ #{seq} までが記録されています。"
+                        "データベースがそれより前の複製に置き換えられた（その後の記録が失われた）可能性があります"
+                        ).format(name=path.name, seq=seq))
+            return problems
 
     def accept_divergences(self, actor: Actor) -> list[str]:
         """An administrator accepts, after looking into them, the divergences verify
@@ -249,6 +285,24 @@ class AutoBackup:
 def _remove(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
+
+
+def read_backup_header(path: Path) -> dict[str, object] | None:
+    """The header of a backup file (its first line, without reading the payload), or None
+    for a file that is not a readable backup."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(len(MAGIC)) != MAGIC:
+                return None
+            header = json.loads(f.readline(1 << 16))
+    except (OSError, ValueError):
+        return None
+    return header if isinstance(header, dict) else None
+
+
+def _aware(dt: datetime) -> datetime:
+    """SQLite hands back naive UTC datetimes."""
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
 
 
 def read_backup(path: Path) -> tuple[dict[str, object], bytes]:

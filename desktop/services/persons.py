@@ -309,15 +309,27 @@ class PersonService:
     def possible_duplicates(self, actor: Actor, family_kana: str, given_kana: str,
                             birth_date: date) -> list[DuplicateCandidate]:
         """Persons already registered with the same reading and birth date (any caseload:
-        a duplicate must be caught even when it belongs to a colleague)."""
+        a duplicate must be caught even when it belongs to a colleague or another
+        organisation). Asked by staff who register persons; a match the actor may not read
+        is given by its case number alone, its name withheld (the reading and birth date
+        are what the actor typed)."""
+        require_role(actor, "admin", "supervisor", "caseworker")
         kana = fold(family_kana) + fold(given_kana)
         with self.ctx.db.read() as s:
             rows = s.execute(select(Person).where(
                 Person.kana_key == kana, Person.birth_date == birth_date,
                 Person.deleted_at.is_(None))).scalars()
-            return [DuplicateCandidate(p.id, p.case_number, p.family_name + " " + p.given_name,
-                                       p.family_kana + " " + p.given_kana, p.birth_date)
-                    for p in rows]
+            found = []
+            for p in rows:
+                try:
+                    check_read(s, actor, p)
+                    name = p.family_name + " " + p.given_name
+                except PermissionDenied:
+                    name = _t("（担当外の対象者）")
+                found.append(DuplicateCandidate(p.id, p.case_number, name,
+                                                p.family_kana + " " + p.given_kana,
+                                                p.birth_date))
+            return found
 
     def create_person(self, actor: Actor, data: PersonInput,
                       caseworker_id: uuid.UUID | None = None) -> PersonRecord:
@@ -393,10 +405,16 @@ class PersonService:
         with self.ctx.db.read() as s:
             person = s.scalar(select(Person).where(Person.case_number == case_number.strip(),
                                                    Person.deleted_at.is_(None)))
+            missing = NotFound(_t("ケース番号「{case_number}」の対象者は登録されていません").format(
+                case_number=case_number))
             if person is None:
-                raise NotFound(_t("ケース番号「{case_number}」の対象者は登録されていません").format(
-                    case_number=case_number))
-            check_read(s, actor, person)
+                raise missing
+            try:
+                check_read(s, actor, person)
+            except PermissionDenied:
+                # The same answer as for a number no one holds: the message must not tell
+                # that another caseload or organisation has it.
+                raise missing from None
             return person.id
 
     def assign_caseworker(self, actor: Actor, person_id: uuid.UUID,
@@ -408,6 +426,9 @@ class PersonService:
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
+            # A supervisor assigns their organisation's cases, never one shared with them
+            # from another organisation (moving it over is an administrator's transfer).
+            require_same_organisation(actor, person.organisation_id)
             caseworker = require_staff(s, caseworker_id)
             require_same_organisation(actor, caseworker.organisation_id)
             if person.caseworker_id == caseworker.id:
@@ -492,11 +513,15 @@ class PersonService:
 
     def share_case(self, actor: Actor, person_id: uuid.UUID, user_id: uuid.UUID) -> None:
         """Let another caseworker see and edit this case (e.g. a 就労支援員 working with the
-        地区担当員)."""
+        地区担当員) of the case's organisation; only an administrator shares across
+        organisations."""
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
-            require_staff(s, user_id)
+            colleague = require_staff(s, user_id)
+            if actor.role != "admin" and colleague.organisation_id != person.organisation_id:
+                raise PermissionDenied(_t(
+                    "ほかの組織の職員とはケースを共有できません（組織をまたぐ共有・移管は管理者が行います）"))
             share = s.scalar(select(CaseShare).where(CaseShare.person_id == person_id,
                                                      CaseShare.user_id == user_id))
             if share is None:

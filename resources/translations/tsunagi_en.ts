@@ -478,6 +478,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Audit log entry #{seq} written by this PC is missing or has been rewritten (a row deleted or changed in the middle)</translation>
         </message>
         <message>
+            <source>このアカウントは無効にされたか、権限または所属する組織が変わりました。ログインし直してください</source>
+            <translation>This account was disabled, or its role or organisation changed. Sign in again</translation>
+        </message>
+        <message>
             <source>ほかに {count} 件の記録が同様に変更されています</source>
             <translation>{count} more records were changed the same way</translation>
         </message>
@@ -598,6 +602,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Audit log divergence ({at}, recorded in audit log entry #{seq}): this PC's record of the head was {expected}, but the audit log's head was {found} when it wrote. Rows may have been deleted or rewritten at the end, or the database replaced with an older copy. This is reported every time until an administrator has looked into it and accepted it with tsunagi verify --accept-divergence</translation>
         </message>
         <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
             <source>職員</source>
             <translation>Staff member</translation>
         </message>
@@ -612,6 +620,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     </context>
     <context>
         <name>Auth</name>
+        <message>
+            <source>「{name}」はまだ今の組織の{count}件のケースを担当しています。先に担当を移してから（担当の一括変更）、組織を変えてください</source>
+            <translation>{name} is still in charge of {count} cases of their current organisation. Move them to someone else first (moving a caseload), then change the organisation</translation>
+        </message>
         <message>
             <source>「{role}」は自立相談支援機関の職員の権限です（「{organisation}」は{kind}）</source>
             <translation>“{role}” is a role for staff of an independent-living support centre (“{organisation}” is a {kind})</translation>
@@ -2763,6 +2775,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>This client already has a support episode that is not closed</translation>
         </message>
         <message>
+            <source>ケース番号「{number}」はほかの組織の対象者に使われているため、取り込めません（その組織で取り込むか、管理者に依頼してください）</source>
+            <translation>Case number {number} is used by a client of another organisation, so the row cannot be imported (import it in that organisation, or ask an administrator)</translation>
+        </message>
+        <message>
             <source>ケース番号「{number}」は氏名または生年月日が異なる対象者として登録済みです</source>
             <translation>Case no. "{number}" is already registered for a client with a different name or date of birth</translation>
         </message>
@@ -3539,6 +3555,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>データベースの整合性: {page}</source>
             <translation>Database integrity: {page}</translation>
+        </message>
+        <message>
+            <source>バックアップ {name} には、このデータベースにない監査ログ #{seq} までが記録されています。データベースがそれより前の複製に置き換えられた（その後の記録が失われた）可能性があります</source>
+            <translation>The backup {name} records the audit log up to #{seq}, which this database does not have. The database may have been replaced by an earlier copy (losing what was recorded after it)</translation>
         </message>
         <message>
             <source>バックアップの保存先のフォルダを作れません（{reason}）: {out}</source>
@@ -5427,6 +5447,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Another user updated this client after you opened it. Reload the latest content</translation>
         </message>
         <message>
+            <source>ほかの組織の職員とはケースを共有できません（組織をまたぐ共有・移管は管理者が行います）</source>
+            <translation>A case cannot be shared with staff of another organisation (an administrator shares or transfers across organisations)</translation>
+        </message>
+        <message>
             <source>ケース番号</source>
             <translation>Case no.</translation>
         </message>
@@ -5493,6 +5517,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>組織が登録されていません（管理 → 組織 で登録してください）</source>
             <translation>No organisation is registered (register one under Administration → Organisations)</translation>
+        </message>
+        <message>
+            <source>（担当外の対象者）</source>
+            <translation>(a client outside your caseload)</translation>
         </message>
     </context>
     <context>

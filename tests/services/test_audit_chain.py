@@ -14,7 +14,7 @@ from alembic import command
 from sqlalchemy import delete, insert, select, update
 
 from desktop.config import Config
-from desktop.models import AuditEntry, Person, chain
+from desktop.models import AuditEntry, Organisation, Person, chain
 from desktop.models.chain import GENESIS, keyed_row_hash, server_anchor, sha256_row_hash
 from desktop.models.db import Database
 from desktop.models.migrate import _alembic_config, downgrade, head_revision, upgrade
@@ -23,6 +23,7 @@ from desktop.models.storage import open_database, open_engine
 from desktop.services import audit, build_services
 from desktop.services.errors import PermissionDenied
 from desktop.services.maintenance import check_database
+from desktop.services.organisations import OrganisationInput
 from desktop.services.persons import PersonInput
 from tests.conftest import PASSWORD, Clock, World
 from tests.services.helpers import seal_as_an_older_release
@@ -116,6 +117,21 @@ def test_a_record_edited_by_raw_sql_is_reported_with_its_table_and_row(world: Wo
         conn.execute(update(Person).where(Person.id == pid).values(family_name="悪田"))
     found = problems(world)
     assert any("persons" in p and str(pid) in p and "変更されています" in p for p in found), found
+
+
+def test_an_organisation_edited_by_raw_sql_is_reported(world: World) -> None:
+    """Before: organisations were not sealed, so the issuer printed on every referral and
+    consent form (name, head's title, 文書記号) could be rewritten behind the application and
+    verify passed (security review, round 3)."""
+    org = world.services.organisations.add(world.admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長", doc_symbol="西福"))
+    assert problems(world) == []
+    with world.services.ctx.db.engine.begin() as conn:
+        conn.execute(update(Organisation).where(Organisation.id == org.id).values(
+            doc_symbol="偽", head_title="偽所長"))
+    found = problems(world)
+    assert any("organisations" in p and str(org.id) in p and "変更されています" in p
+               for p in found), found
 
 
 def test_every_service_write_leaves_records_matching_their_last_audit_row(world: World) -> None:
@@ -244,6 +260,9 @@ FIRST_SEALED: dict[str, tuple[str, set[str]]] = {
         "title"}),
     "meeting_cases": ("0011", TRACKED | {
         "contact_id", "decision", "episode_id", "meeting_id", "next_review_on"}),
+    "organisations": ("0007", TRACKED | {
+        "address", "doc_symbol", "fax", "head_name", "head_title", "kind", "name", "phone",
+        "postal_code", "seal_omitted"}),
 }
 
 
@@ -544,3 +563,43 @@ def test_rows_of_other_pcs_are_no_divergence_but_a_resigned_chain_is(
     pc_b.auth.login("cwb", PASSWORD)  # B writes onto the re-signed chain
     assert pc_b.maintenance.verify(world.admin).divergences
     assert world.services.maintenance.verify(world.admin).divergences
+
+
+@pytest.mark.sqlite_only(reason="the database file and its anchor file are copied back")
+def test_a_database_put_back_with_its_anchor_file_is_reported_by_a_newer_backup(
+        world: World, config: Config, clock: Clock, tmp_path: Path) -> None:
+    """Found in the security review, round 3: someone with file access but without the
+    database key copies the database file and the anchor file aside, later puts both back
+    (undoing every view, print and change since, audit rows included), and verify passes:
+    the anchor only proves the database and the anchor file agree. An automatic backup made
+    between the copy and the put-back holds a head the put-back chain lacks."""
+    services = world.services
+    person = world.person()
+    db = services.ctx.db
+    assert db.anchor is not None
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    copies = [config.db_path, db.anchor.path]
+    for path in copies:
+        (aside / path.name).write_bytes(path.read_bytes())
+    services.persons.get_person(world.cw_a, person)  # what the copy put back would undo
+    clock.advance(days=1)
+    assert services.maintenance.auto_backup(world.admin).path is not None
+    services.persons.get_person(world.cw_a, person)
+    db.close()
+    for suffix in ("-wal", "-shm"):
+        config.db_path.with_name(config.db_path.name + suffix).unlink(missing_ok=True)
+    for path in copies:
+        path.write_bytes((aside / path.name).read_bytes())
+
+    opened = open_database(config)
+    try:
+        again = build_services(opened.db, opened.device_id, engine=opened.db.engine,
+                               key_info=opened.key_info, now=clock)
+        report = again.maintenance.verify(world.admin)
+        assert not report.ok
+        assert any("バックアップ" in p for p in report.problems + report.divergences), report
+    finally:
+        opened.db.close()
