@@ -20,6 +20,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -114,10 +115,11 @@ def first_run(data_dir: Path) -> bool:
                 or (data_dir / SERVER_FILE).exists())
 
 
-def open_or_set_up(config: Config) -> OpenedDatabase | None:
+def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
     """Open the database, asking for the passphrase when needed; on first run, set up the
-    database and the first administrator. None when the person cancels. (Modal, on the GUI
-    thread: the first run and scripts; the everyday start is ``Startup``.)"""
+    database and the first administrator. None when the person cancels. (Modal: the first
+    run and scripts; the everyday start is ``Startup``.) The database work runs on the
+    runner's write lane while the dialogs keep painting."""
     from desktop.models.db import DatabaseUnavailable
     from desktop.models.keystore import KeyUnavailable, format_recovery_key
     from desktop.models.storage import create_database, database_exists, open_database
@@ -144,7 +146,8 @@ def open_or_set_up(config: Config) -> OpenedDatabase | None:
             created.append(opened)
             return format_recovery_key(opened.key) if opened.key else ""
 
-        setup = SetupDialog(create, not keychain_available() and config.passphrase is None,
+        setup = SetupDialog(runner, create,
+                            not keychain_available() and config.passphrase is None,
                             open_kit=from_kit)
         if not setup.exec():
             return None
@@ -155,7 +158,8 @@ def open_or_set_up(config: Config) -> OpenedDatabase | None:
     message = ""
     while True:
         try:
-            return open_database(Config(config.data_dir, config.db_url, passphrase))
+            return runner.call(partial(open_database,
+                                       Config(config.data_dir, config.db_url, passphrase)))
         except (KeyUnavailable, DatabaseUnavailable) as exc:
             if not config.db_path.exists():
                 raise
@@ -176,7 +180,12 @@ class Prepared:
 
 
 class NeedsPassphrase(Exception):
-    """The database's key is not in the keychain: ask for the passphrase (or recovery key)."""
+    """The database's key is not in the keychain: ask for the passphrase (or recovery key).
+    ``typed``: whether one was given and refused (its message says why), or none yet."""
+
+    def __init__(self, message: str, typed: bool) -> None:
+        super().__init__(message)
+        self.typed = typed
 
 
 def prepare(data_dir: Path, passphrase: str | None) -> Prepared:
@@ -197,10 +206,11 @@ def prepare(data_dir: Path, passphrase: str | None) -> Prepared:
         opened = open_database(config)
     except (KeyUnavailable, DatabaseUnavailable) as exc:
         if config.db_url is None and config.db_path.exists():
-            raise NeedsPassphrase(str(exc)) from None
+            raise NeedsPassphrase(str(exc), config.passphrase is not None) from None
         raise
+    # View audits are written by the runner's write lane, in batches, off the reads' path.
     services = build_services(opened.db, opened.device_id, engine=opened.db.engine,
-                              key_info=opened.key_info)
+                              key_info=opened.key_info, defer_views=True)
     services.caseload.warm_up()
     return Prepared(config, opened, services)
 
@@ -214,12 +224,14 @@ class Startup(QObject):
     finished = Signal(object)
 
     def __init__(self, data_dir: Path, username: str, crash: CrashReporter,
-                 ready: Prepared | None = None) -> None:
+                 ready: Prepared | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.crash = crash
-        self.runner = TaskRunner(crash.report, self)
+        self.runner = runner or TaskRunner(crash.report, self)
         self.ready = ready  # already open after a first-run set-up
+        if ready is not None:
+            self.runner.bind(ready.services)
         self.waiting: tuple[str, str] | None = None  # pressed ログイン before ``ready``
         self.window: MainWindow | None = None
         self.login = LoginDialog(username=username or os.environ.get("TSUNAGI_USER", ""))
@@ -240,11 +252,13 @@ class Startup(QObject):
             self.open_database(None)
 
     def open_database(self, passphrase: str | None) -> None:
-        self.runner.submit(lambda: prepare(self.data_dir, passphrase), self._opened,
-                           self._not_opened)
+        # The write lane: opening may migrate the schema.
+        self.runner.write(lambda: prepare(self.data_dir, passphrase), self._opened,
+                          self._not_opened)
 
     def _opened(self, ready: Prepared) -> None:
         self.ready = ready
+        self.runner.bind(ready.services)
         self.prepared.emit()
         if self.waiting is not None:
             self.sign_in(*self.waiting)
@@ -255,13 +269,18 @@ class Startup(QObject):
         from desktop.models.migrate import MigrationFailed
 
         if isinstance(exc, NeedsPassphrase):
-            self.ask_passphrase(str(exc))
+            # None typed yet: the keystore's own words name an environment variable, which
+            # is for the command line; a person at the window is asked in its words.
+            self.ask_passphrase(str(exc) if exc.typed else QApplication.translate(
+                "App", "この PC のキーチェーンにはデータベースの鍵がありません。データベースの"
+                       "パスフレーズ（または回復キー）を入力してください。"))
         elif isinstance(exc, DomainError | DatabaseUnavailable | KeyUnavailable
                         | MigrationFailed):
             # Expected refusals with a message in Japanese (the server is unreachable, the
             # upgrade was rolled back): shown as they are, and the app stops.
             QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("App", "つなぎ"),
-                        getattr(exc, "message", None) or str(exc), parent=self.login).exec()
+                        exc.message if isinstance(exc, DomainError) else str(exc),
+                        parent=self.login).exec()
             self.finish(None)
         else:
             self.crash.report(exc)
@@ -283,29 +302,30 @@ class Startup(QObject):
             self.waiting = (username, password)  # checked as soon as the database is open
             return
         self.waiting = None
-        services = self.ready.services
-        self.runner.submit(lambda: services.auth.login(username, password), self.signed_in,
-                           lambda exc: self._refused(exc, username, password))
+        from desktop.services.commands import Login
 
-    def _refused(self, exc: BaseException, username: str, password: str) -> None:
-        from desktop.services.errors import PasswordChangeRequired
+        # A command on the write lane (the audit row, the failure count); an initial
+        # password is changed first; a busy database shows the busy message with its retry,
+        # anything unexpected the crash dialog.
+        runner = self.runner
 
-        if isinstance(exc, PasswordChangeRequired):
-            self.change_password(username, password)
-        elif isinstance(exc, DomainError):
-            self.login.refused(exc.message)
-        else:
-            self.crash.report(exc)
-            self.login.refused("")
+        def refused(exc: BaseException) -> bool:
+            from desktop.services.errors import PasswordChangeRequired
+
+            if isinstance(exc, PasswordChangeRequired):
+                self.change_password(username, password)
+                return True
+            return self.login.login_failed(exc, username, password, runner)
+
+        runner.run(Login(username, password), parent=self.login, on_done=self.signed_in,
+                   on_failed=refused)
 
     # -- 3b. a new password, when the one given is initial or was reset ------
 
     def change_password(self, username: str, password: str) -> None:
         from desktop.ui.password_dialog import change_initial_password
 
-        assert self.ready is not None
-        actor = change_initial_password(self.login, self.ready.services.auth, username,
-                                        password, self.runner)
+        actor = change_initial_password(self.login, self.runner, username, password)
         if actor is None:
             self.login.password_not_changed()
         else:
@@ -335,7 +355,7 @@ class Startup(QObject):
         from desktop.models.db import refresh_statistics
 
         engine = self.ready.opened.db.engine
-        self.runner.submit(lambda: refresh_statistics(engine))
+        self.runner.write(lambda: refresh_statistics(engine))
         self.finish(window)
 
     def finish(self, window: QWidget | None) -> None:
@@ -344,16 +364,17 @@ class Startup(QObject):
         self.finished.emit(window)
 
 
-def set_up(data_dir: Path) -> Prepared | None:
+def set_up(data_dir: Path, runner: TaskRunner) -> Prepared | None:
     """First run: the database and the first administrator (None when cancelled)."""
     from desktop.services import build_services
 
     config = Config.from_env(data_dir)
-    opened = open_or_set_up(config)
+    opened = open_or_set_up(config, runner)
     if opened is None:
         return None
     return Prepared(config, opened, build_services(
-        opened.db, opened.device_id, engine=opened.db.engine, key_info=opened.key_info))
+        opened.db, opened.device_id, engine=opened.db.engine, key_info=opened.key_info,
+        defer_views=True))
 
 
 def run_gui(data_dir: Path, username: str = "") -> int:
@@ -363,23 +384,25 @@ def run_gui(data_dir: Path, username: str = "") -> int:
     setup_application(app, saved_language(data_dir), preferences.text_scale(data_dir))
     crash = CrashReporter(Config(data_dir).log_dir)
     sys.excepthook = crash.hook
+    runner = TaskRunner(crash.report)
     ready = None
     if first_run(data_dir):
         from desktop.models.db import DatabaseUnavailable
         from desktop.models.keystore import KeyUnavailable
 
         try:
-            ready = set_up(data_dir)
+            ready = set_up(data_dir, runner)
         except (KeyUnavailable, DatabaseUnavailable) as exc:
             QMessageBox(QMessageBox.Icon.Warning, app.translate("App", "つなぎ"), str(exc)).exec()
             return 1
         if ready is None:
             return 0
-    startup = Startup(data_dir, username, crash, ready)
+    startup = Startup(data_dir, username, crash, ready, runner)
     startup.finished.connect(lambda window: window is None and app.quit())
     startup.start()
     code = app.exec()
-    startup.runner.wait()
+    # Queued writes finish and the last view audits are written before the database closes.
+    startup.runner.shutdown()
     if startup.ready is not None:
         startup.ready.opened.db.close()
     return code

@@ -11,7 +11,6 @@ import getpass
 import json
 import logging
 import os
-import secrets
 import sys
 import time
 import uuid
@@ -28,12 +27,12 @@ from desktop.i18n import install as install_language
 from desktop.i18n import saved_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, parse_date
 from desktop.models.chain import ANCHOR_FILENAME
-from desktop.models.db import DatabaseUnavailable, storage_error
+from desktop.models.db import DatabaseBusy, DatabaseUnavailable, storage_error
 from desktop.models.keystore import KeyUnavailable, format_recovery_key
 from desktop.models.migrate import MigrationFailed
 from desktop.models.storage import OpenedDatabase, create_database, open_database
 from desktop.services import Services, build_services
-from desktop.services.auth import StaffChanges
+from desktop.services.auth import StaffChanges, initial_password
 from desktop.services.context import Actor
 from desktop.services.demo import DemoService
 from desktop.services.errors import DomainError, PasswordChangeRequired
@@ -262,9 +261,28 @@ def _username(args: argparse.Namespace) -> str:
     return str(name)
 
 
+# The services this run built: their view audits still queued (the lock was busy when the
+# read was made) are written before the command line returns.
+_BUILT: list[Services] = []
+
+
 def _services(opened: OpenedDatabase) -> Services:
-    return build_services(opened.db, opened.device_id, engine=opened.db.engine,
-                          key_info=opened.key_info)
+    services = build_services(opened.db, opened.device_id, engine=opened.db.engine,
+                              key_info=opened.key_info)
+    _BUILT.append(services)
+    return services
+
+
+def _write_view_audits() -> None:
+    """Views noted but not yet in the audit log, written now, waiting for the lock like any
+    write (DatabaseBusy when another process holds it past the busy timeout)."""
+    while _BUILT:
+        services = _BUILT.pop()
+        if services.ctx.views.pending:
+            try:
+                services.ctx.views.flush(wait=True)
+            finally:
+                services.ctx.db.close()
 
 
 def _login(services: Services, args: argparse.Namespace) -> Actor:
@@ -653,7 +671,7 @@ def _new_password(prompt: str) -> tuple[str, bool]:
     if not new_password and _interactive():
         new_password = _password(prompt, "TSUNAGI_NEW_PASSWORD", confirm=True)
     if not new_password:
-        return secrets.token_urlsafe(9), True
+        return initial_password(), True
     return new_password, False
 
 
@@ -981,9 +999,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = Config.from_env(args.data_dir)
     _setup_logging(config)
     try:
-        return COMMANDS[command](config, args)
+        return _run_retrying_when_busy(command, config, args)
     except (UserError, *EXPECTED_ERRORS) as exc:
-        message = getattr(exc, "message", None) or str(exc)
+        message = exc.message if isinstance(exc, DomainError) else str(exc)
         print(_t("エラー: {message}").format(message=message), file=sys.stderr)
         log.info("command %s refused: %s", command, type(exc).__name__)
         return 1
@@ -1010,6 +1028,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                  "渡してください。完了していなかった処理の変更は保存されていません").format(
                   error=type(exc).__name__, log=config.log_dir / "tsunagi.log"), file=sys.stderr)
         return 1
+
+
+def _run_retrying_when_busy(command: str, config: Config, args: argparse.Namespace) -> int:
+    """The command; when the database is busy (another process holds the write lock past
+    the busy timeout: nothing was saved), the message, and from a terminal the offer to run
+    it again."""
+    while True:
+        try:
+            code = COMMANDS[command](config, args)
+            _write_view_audits()
+            return code
+        except DatabaseBusy as exc:
+            _BUILT.clear()
+            if not _interactive():
+                raise
+            print(_t("エラー: {message}").format(message=exc.message), file=sys.stderr)
+            answer = input(_t("もう一度実行しますか [y/N]: "))
+            if answer.strip().lower() not in ("y", "yes", "はい"):
+                return 1
 
 
 def _silence_stdout() -> None:

@@ -21,6 +21,11 @@ class StorageError(DomainError):
     """The disk is full or the data folder cannot be written: nothing was saved."""
 
 
+class DatabaseBusy(StorageError):
+    """Another process holds the database's write lock longer than the busy timeout (an
+    import, a backup, a migration): nothing was saved; trying again later works."""
+
+
 def frames_only(tb: TracebackType | None) -> str:
     """Where an unexpected error happened: file, line and function of each frame, without
     the exception's message, the values, or even the source lines (a line can hold data)."""

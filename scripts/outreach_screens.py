@@ -59,7 +59,8 @@ def main() -> None:
         kit, back = tmp / "out.tsunagi-kit", tmp / "back.tsunagi-kit"
         sv.outreach.export_kit(cw, kit, KIT)
 
-        setup = SetupDialog(lambda *a: "", False, open_kit=lambda *a: "")
+        setup = SetupDialog(TaskRunner(CrashReporter().report), lambda *a: "", False,
+                            open_kit=lambda *a: "")
         setup.resize(560, 480)
         setup.show()
         grab(setup, "19-setup-from-kit")
@@ -85,8 +86,9 @@ def main() -> None:
         sv.persons.update_person(cw, p1, rec.version, dataclasses.replace(
             rec, phone_mobile="03-3333-4444"))
         plan = sv.outreach.plan_import(cw, back, KIT)
-        dialog = OutreachImportDialog(sv, cw, TaskRunner(CrashReporter().report, inline=True),
-                                      back, KIT, plan)
+        runner = TaskRunner(CrashReporter().report)
+        runner.bind(sv, cw)
+        dialog = OutreachImportDialog(sv, cw, runner, back, KIT, plan)
         dialog.show()
         grab(dialog, "20-outreach-conflicts")
         dialog.close()

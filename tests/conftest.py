@@ -17,7 +17,10 @@ from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, make_url, select
 
 from desktop.config import Config
+from desktop.models import HelloWorkOffice, User
+from desktop.models.chain import server_anchor
 from desktop.models.keystore import format_recovery_key
+from desktop.models.server_settings import server_label
 from desktop.models.storage import OpenedDatabase, create_database, open_database
 from desktop.services import Services, build_services
 from desktop.services.context import Actor
@@ -95,7 +98,16 @@ PG_URL_VARIABLE = "TSUNAGI_TEST_PG_URL"
 TEST_AUDIT_KEY = "-".join(["A11C"] * 16)
 
 
+# The scrypt cost of the passwords the tests make (the product's is 2^14, about 55 ms a hash:
+# the ten of every `world` were most of the service suite's time). The stored hash carries
+# its cost, so checking works either way; the product code is unchanged.
+TEST_SCRYPT_N = 2**4
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    from desktop.services import auth
+
+    auth._N = TEST_SCRYPT_N
     os.environ.setdefault("TSUNAGI_AUDIT_KEY", TEST_AUDIT_KEY)
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about the SQLite file itself (encryption, "
@@ -178,6 +190,59 @@ def pg_template_no_trgm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.fixture(scope="session")
+def world_template_dir(template_dir: tuple[Path, str],
+                       tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The migrated template with the World's staff and office in it, made once: tests that
+    use ``world`` copy it instead of making five users (and their audit rows) each."""
+    path = tmp_path_factory.mktemp("world-template") / "data"
+    shutil.copytree(template_dir[0], path)
+    _populate_world(Config(path, passphrase=template_dir[1]))
+    return path, template_dir[1]
+
+
+@pytest.fixture(scope="session")
+def pg_world_templates() -> Iterator[dict[str, tuple[str, Path]]]:
+    """Per PostgreSQL template: a copy with the World in it, and the data folder that holds
+    this PC's record of its audit head (made on first use)."""
+    made: dict[str, tuple[str, Path]] = {}
+    yield made
+    for name, _ in made.values():
+        pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _pg_world(request: pytest.FixtureRequest, template: str,
+              username: str | None) -> tuple[str, Path]:
+    made = request.getfixturevalue("pg_world_templates")
+    if template not in made:
+        name = f"{template}_world"
+        pg_admin(f"DROP DATABASE IF EXISTS {name}")
+        pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+        url = make_url(pg_database_url(name))
+        if username:
+            url = url.set(username=username)
+        data = request.getfixturevalue("tmp_path_factory").mktemp("pg-world") / "data"
+        data.mkdir()
+        _populate_world(Config(data, db_url=url.render_as_string(hide_password=False)))
+        made[template] = (name, data)
+    return made[template]
+
+
+def _populate_world(config: Config) -> None:
+    opened = open_database(config)
+    try:
+        noon = datetime(TODAY.year, TODAY.month, TODAY.day, 3, 0, tzinfo=UTC)
+        services = build_services(opened.db, opened.device_id, now=Clock(noon))
+        auth = services.auth
+        admin = auth.create_first_admin("admin", "管理 者", PASSWORD)
+        for username, name, role in WORLD_STAFF:
+            auth.add_user(admin, username, name, role, PASSWORD)
+        accept_initial_passwords(services)
+        services.offices.add_office(admin, "ハローワーク新宿", "東京都新宿区西新宿1-3-1")
+    finally:
+        opened.db.close()
+
+
 def _copy_of(template: str, username: str | None = None) -> Iterator[str]:
     name = f"t_{uuid.uuid4().hex[:16]}"
     pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
@@ -209,18 +274,32 @@ def fresh_empty_pg_database() -> Iterator[str]:
 
 
 @pytest.fixture
-def config(request: pytest.FixtureRequest, tmp_path: Path,
-           template_dir: tuple[Path, str]) -> Config:
+def config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Config]:
+    """A fresh database: empty, or with the World in it when the test uses ``world``."""
     data = tmp_path / "data"
     backend = getattr(request, "param", "sqlite")
+    with_world = "world" in request.fixturenames
     if backend.startswith("postgresql"):
+        template, username = {"postgresql": ("pg_template", None),
+                              "postgresql_no_trgm": ("pg_template_no_trgm", LIMITED_ROLE)
+                              }[backend]
+        name = request.getfixturevalue(template)
+        world_data = None
+        if with_world:
+            name, world_data = _pg_world(request, name, username)
         data.mkdir()
-        fixture = {"postgresql": "fresh_pg_database",
-                   "postgresql_no_trgm": "fresh_pg_database_no_trgm"}[backend]
-        return Config(data, db_url=request.getfixturevalue(fixture))
-    shutil.copytree(template_dir[0], data)
+        for url in _copy_of(name, username):
+            if world_data is not None:
+                # This PC's record of the audit head, as the World left it, under the name
+                # of the copy's server.
+                made = next(world_data.glob("tsunagi.audit-head.*.json"))
+                shutil.copyfile(made, server_anchor(data, server_label(url)).path)
+            yield Config(data, db_url=url)
+        return
+    source = request.getfixturevalue("world_template_dir" if with_world else "template_dir")
+    shutil.copytree(source[0], data)
     # The recovery key opens the copy without paying for scrypt in every test.
-    return Config(data, passphrase=template_dir[1])
+    yield Config(data, passphrase=source[1])
 
 
 @pytest.fixture
@@ -263,6 +342,8 @@ class World:
 
 
 PASSWORD = "password-123"
+WORLD_STAFF = (("sv", "査察 指導", "supervisor"), ("cwa", "青山 里美", "caseworker"),
+               ("cwb", "石原 正人", "caseworker"), ("view", "閲覧 者", "viewer"))
 
 
 def accept_initial_passwords(services: Services) -> None:
@@ -281,18 +362,16 @@ def accept_initial_passwords(services: Services) -> None:
 
 @pytest.fixture
 def world(services: Services) -> World:
-    auth = services.auth
-    auth.create_first_admin("admin", "管理 者", PASSWORD)
-    admin = auth.login("admin", PASSWORD)
-    auth.add_user(admin, "sv", "査察 指導", "supervisor", PASSWORD)
-    auth.add_user(admin, "cwa", "青山 里美", "caseworker", PASSWORD)
-    auth.add_user(admin, "cwb", "石原 正人", "caseworker", PASSWORD)
-    auth.add_user(admin, "view", "閲覧 者", "viewer", PASSWORD)
-    accept_initial_passwords(services)
-    office = services.offices.add_office(admin, "ハローワーク新宿", "東京都新宿区西新宿1-3-1")
-    return World(services, admin, auth.login("sv", PASSWORD), auth.login("cwa", PASSWORD),
-                 auth.login("cwb", PASSWORD), auth.login("view", PASSWORD), office.id,
-                 office.name)
+    """The staff and office are in the database already (``config`` copies a template that
+    has them: world_template_dir, pg_world_templates); here they are read back."""
+    with services.ctx.db.read() as s:
+        users = {u.username: Actor(u.id, u.username, u.display_name, u.role,
+                                   u.organisation_id)
+                 for u in s.scalars(select(User))}
+        office = s.scalars(select(HelloWorkOffice)).one()
+        office_id, office_name = office.id, office.name
+    return World(services, users["admin"], users["sv"], users["cwa"], users["cwb"],
+                 users["view"], office_id, office_name)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from desktop.errors import DomainError, StorageError
+from desktop.errors import DatabaseBusy, DomainError, StorageError
 from desktop.i18n import translator
 from desktop.models.chain import Head, HeadAnchor
 
@@ -34,11 +34,6 @@ class DatabaseUnavailable(Exception):
 
 class WrongKey(DatabaseUnavailable):
     pass
-
-
-class DatabaseBusy(StorageError):
-    """Another process holds the database's write lock longer than the busy timeout (an
-    import, a backup, a migration): nothing was saved; trying again later works."""
 
 
 def sqlcipher_engine(path: Path, key: bytes) -> Engine:
@@ -69,8 +64,18 @@ def sqlcipher_engine(path: Path, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        options = conn.get_execution_options()
+        mode = options.get("sqlite_begin", "DEFERRED")
+        if options.get("sqlite_wait", True):
+            conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        # A write that must not wait (the batched view audits): take the lock at once or
+        # fail with SQLITE_BUSY; the busy timeout comes back for the rest of the work.
+        conn.exec_driver_sql("PRAGMA busy_timeout=0")
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     engine.dialect.statement_compiler = _with_index_hints(engine.dialect.statement_compiler)
     return engine
@@ -129,6 +134,11 @@ class Database:
         if self.is_sqlite:
             writer_bind = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writer = sessionmaker(writer_bind, expire_on_commit=False)
+        nowait_bind = self.engine
+        if self.is_sqlite:
+            nowait_bind = self.engine.execution_options(sqlite_begin="IMMEDIATE",
+                                                        sqlite_wait=False)
+        self._writer_nowait = sessionmaker(nowait_bind, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -164,19 +174,28 @@ class Database:
             conn.close()  # back to the pool
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, wait: bool = True) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception.
-        A full disk or a read-only data folder becomes a StorageError with a message."""
+        A full disk or a read-only data folder becomes a StorageError with a message.
+
+        The write lock is taken when the transaction begins; another writer holding it is
+        waited for up to the busy timeout, then DatabaseBusy. ``wait=False`` raises
+        DatabaseBusy at once instead (for work that can simply be tried again later)."""
+        factory = self._writer if wait else self._writer_nowait
         try:
-            with self._writer() as session, session.begin():
+            with factory() as session, session.begin():
                 if not self.is_sqlite:
                     # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: the audit chain
                     # appends in order, and a state transition reads the state the previous
                     # one left. Readers are never blocked; writes take milliseconds.
                     # As long as SQLite's busy timeout; then DatabaseBusy (SQLSTATE 55P03).
-                    session.execute(text(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}"))
-                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                    {"key": SERVER_WRITE_LOCK})
+                    if wait:
+                        session.execute(text(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}"))
+                        session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                        {"key": SERVER_WRITE_LOCK})
+                    elif not session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"),
+                                            {"key": SERVER_WRITE_LOCK}):
+                        raise busy_error()
                 yield session
         except DBAPIError as exc:
             raise storage_error(exc) or exc from None
@@ -208,13 +227,17 @@ def is_busy(exc: BaseException) -> bool:
     return sqlite in (SQLITE_BUSY, SQLITE_LOCKED) or sqlstate in PG_BUSY
 
 
+def busy_error() -> DatabaseBusy:
+    return DatabaseBusy(_t("他の処理がデータベースを使用中です（取込やバックアップなど）。変更は保存されていません。"
+                           "しばらく待ってから、もう一度実行してください"))
+
+
 def storage_error(exc: BaseException) -> StorageError | None:
     """The Japanese message for the storage faults a person can act on, classified by the
     driver's result code (SQLite) or SQLSTATE (PostgreSQL), never by the message text."""
     sqlite, sqlstate = _codes(exc)
     if sqlite in (SQLITE_BUSY, SQLITE_LOCKED) or sqlstate in PG_BUSY:
-        return DatabaseBusy(_t("他の処理がデータベースを使用中です（取込やバックアップなど）。変更は保存されていません。"
-                               "しばらく待ってから、もう一度実行してください"))
+        return busy_error()
     if sqlite == SQLITE_FULL or sqlstate in PG_DISK_FULL:
         return StorageError(_t("ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。"
                                "不要なファイルを削除してから、もう一度保存してください"))

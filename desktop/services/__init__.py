@@ -62,10 +62,13 @@ class Services:
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
                    key_info: KeyInfo | None = None,
-                   now: Callable[[], datetime] | None = None) -> Services:
+                   now: Callable[[], datetime] | None = None,
+                   defer_views: bool = False) -> Services:
+    """``defer_views``: the desktop's runner flushes view audits (see viewlog)."""
     hygiene.install()
     audit.install()
-    ctx = ServiceContext(db, device_id, now) if now else ServiceContext(db, device_id)
+    ctx = (ServiceContext(db, device_id, now, defer_views) if now
+           else ServiceContext(db, device_id, defer_views=defer_views))
     return Services(
         ctx=ctx, auth=AuthService(ctx), persons=PersonService(ctx),
         workflow=WorkflowService(ctx), consent=ConsentService(ctx),

@@ -28,7 +28,7 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table, event, select
@@ -118,7 +118,7 @@ def _key(ctx: ServiceContext) -> bytes:
     return key
 
 
-def _check_session(session: Session, actor: Actor) -> None:
+def check_signed_in(session: Session, actor: Actor) -> None:
     """Refuse an actor whose account was disabled, removed, or given another role or
     organisation since they signed in (one primary-key read per transaction and actor)."""
     checked: set[Any] = session.info.setdefault(_SIGNED_IN, set())
@@ -148,10 +148,22 @@ def append(
 
     The actor's account must still be what it was at sign-in (active, same role, same
     organisation): a session an administrator disabled or changed meanwhile, on this PC
-    or another, can no longer read or change anything that is audited."""
-    _key(ctx)
+    or another, can no longer change anything that is audited. Reads, whose views are
+    noted rather than appended (viewlog), check with ``check_signed_in`` themselves."""
     if actor is not None:
-        _check_session(session, actor)
+        check_signed_in(session, actor)
+    return append_at(session, ctx, None, actor, action, entity, entity_id, detail)
+
+
+def append_at(session: Session, ctx: ServiceContext, at: datetime | None, actor: Actor | None,
+              action: str, entity: str, entity_id: object,
+              detail: dict[str, Any]) -> AuditEntry:
+    """``append`` of something that happened at ``at``, before this transaction (a view
+    noted by a read and written in a batch, viewlog), or now when None. The account is not
+    checked again: the read that noted the view checked it, and a view that happened is
+    recorded even when the account was disabled before the batch was written (refusing it
+    here would also keep everyone else's notes of the batch out of the chain)."""
+    _key(ctx)
     pending: list[tuple[AuditEntry, ServiceContext]] = session.info.setdefault(_PENDING, [])
     if pending:
         seq = pending[-1][0].seq + 1
@@ -169,7 +181,8 @@ def append(
             seq += 1
         seq = _check_anchor(session, ctx, pending, seq, found,
                             keyed=last is not None and last[2] == KEYED_CHAIN)
-    return _add(session, ctx, pending, seq, actor, action, entity, str(entity_id or ""), detail)
+    return _add(session, ctx, pending, seq, actor, action, entity, str(entity_id or ""), detail,
+                at=at)
 
 
 def _check_anchor(session: Session, ctx: ServiceContext,
@@ -217,9 +230,9 @@ def append_many(session: Session, ctx: ServiceContext, actor: Actor | None, acti
 
 def _add(session: Session, ctx: ServiceContext, pending: list[tuple[AuditEntry, ServiceContext]],
          seq: int, actor: Actor | None, action: str, entity: str, entity_id: str,
-         detail: dict[str, Any], save: bool = True) -> AuditEntry:
+         detail: dict[str, Any], save: bool = True, at: datetime | None = None) -> AuditEntry:
     entry = AuditEntry(
-        id=uuid.uuid4(), seq=seq, at=ctx.now().astimezone(UTC),
+        id=uuid.uuid4(), seq=seq, at=(at or ctx.now()).astimezone(UTC),
         user_id=actor.user_id if actor else None, username=actor.username if actor else "",
         action=action, entity=entity, entity_id=entity_id, detail=canonical_detail(detail),
         origin=ctx.device_id, prev_hash="", hash="", record_hash="", scheme=KEYED_CHAIN)

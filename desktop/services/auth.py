@@ -41,7 +41,7 @@ from desktop.services.organisations import (
     first_organisation,
 )
 from desktop.services.organisations import validated as organisation_validated
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 from desktop.services.settings import read_setting
 
 _t = translator("Auth")
@@ -52,6 +52,17 @@ def locked_message() -> str:
 
 MIN_PASSWORD = 8
 _N, _R, _P = 2**14, 8, 1
+
+
+# Initial passwords are read off a screen and passed on by hand or by phone: no 0/O, 1/l/I.
+INITIAL_PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+
+
+def initial_password() -> str:
+    """A generated initial (or reset) password: three groups of four characters from an
+    alphabet without look-alikes, about 70 bits, changed at the first sign-in."""
+    return "-".join("".join(secrets.choice(INITIAL_PASSWORD_ALPHABET) for _ in range(4))
+                    for _ in range(3))
 
 
 def hash_password(password: str) -> str:
@@ -290,7 +301,7 @@ class AuthService:
                  phone_extension: str = "") -> UserSummary:
         """A new staff member of ``organisation_id`` (default: the administrator's). The
         password given is an initial one: it must be changed at the first sign-in."""
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         validate_new_user(username, display_name, role, password)
         ext = extension(phone_extension)
         with self.ctx.db.write() as s:
@@ -311,7 +322,7 @@ class AuthService:
     def update_user(self, actor: Actor, username: str, changes: StaffChanges) -> UserSummary:
         """Display name, role, organisation and extension. An administrator cannot take
         away their own administrator role (someone must be left to manage the staff)."""
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         with self.ctx.db.write() as s:
             user = self._user(s, username)
             if changes.display_name is not None and not changes.display_name.strip():
@@ -359,7 +370,7 @@ class AuthService:
 
     def list_users(self, actor: Actor) -> list[UserSummary]:
         """Every staff member (an administrator), or the supervisor's organisation's."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "list_staff")
         with self.ctx.db.read() as s:
             names = dict(s.execute(select(Organisation.id, Organisation.name)).all())
             stmt = select(User).where(User.deleted_at.is_(None))
@@ -376,7 +387,7 @@ class AuthService:
         raise NotFound(_t("ユーザー「{username}」は登録されていません").format(username=username))
 
     def disable_user(self, actor: Actor, username: str) -> None:
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         if username == actor.username:
             raise InvalidInput("username", _t("自分自身のアカウントは無効にできません"))
         with self.ctx.db.write() as s:
@@ -386,7 +397,7 @@ class AuthService:
             audit.append(s, self.ctx, actor, "user_disable", "user", user.id)
 
     def enable_user(self, actor: Actor, username: str) -> None:
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         with self.ctx.db.write() as s:
             user = self._user(s, username)
             user.active, user.failed_logins, user.locked_until = True, 0, None
@@ -418,7 +429,7 @@ class AuthService:
     def reset_password(self, actor: Actor, username: str, new: str) -> None:
         """A temporary password the staff member must change at the next sign-in (the lock
         after failed sign-ins is lifted too)."""
-        require_role(actor, "admin")
+        require(actor, "manage_users")
         validate_password(new)
         with self.ctx.db.write() as s:
             user = self._user(s, username)

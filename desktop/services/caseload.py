@@ -28,11 +28,9 @@ from desktop.services.errors import InvalidInput
 from desktop.services.labels import CATEGORIES, STATES
 from desktop.services.permissions import OFFICE_READERS, organisation_scope, visible_persons
 from desktop.services.settings import read_setting
+from desktop.services.states import OPEN_STATES, SUPPORTING
 
 _t = translator("Caseload")
-OPEN_STATES = ("candidate", "screening", "consented", "referred", "active", "placed",
-               "retention")
-SUPPORTING = ("active", "placed", "retention")
 # Every column the list shows can order it (the UI's columns, in their order).
 SORT_KEYS = ("case_number", "name", "kana", "birth_date", "category", "state", "state_since",
              "planned_end_on", "caseworker")

@@ -6,9 +6,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.models.db import Database
+
+if TYPE_CHECKING:
+    from desktop.services.viewlog import ViewLog
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,19 @@ def _system_now() -> datetime:
 
 @dataclass(frozen=True)
 class ServiceContext:
+    """``defer_views``: view audits wait for the desktop's write runner to flush them
+    (viewlog.ViewLog); otherwise each is written right after its read."""
+
     db: Database
     device_id: str
     now: Callable[[], datetime] = field(default=_system_now)
+    defer_views: bool = False
+    views: ViewLog = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from desktop.services.viewlog import ViewLog
+
+        object.__setattr__(self, "views", ViewLog(self, eager=not self.defer_views))
 
     def today(self) -> date:
         return self.now().astimezone().date()

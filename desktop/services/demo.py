@@ -35,7 +35,6 @@ from desktop.models import (
     Consent,
     ContactLog,
     Employer,
-    Episode,
     HelloWorkOffice,
     Organisation,
     Person,
@@ -44,12 +43,18 @@ from desktop.models import (
     ProtectionOutcome,
     Referral,
     RetentionCheckpoint,
-    Transition,
     User,
 )
 from desktop.models.db import refresh_statistics
 from desktop.services import audit
 from desktop.services.auth import hash_password
+from desktop.services.builder import (
+    History,
+    ReferralNumbers,
+    Stamps,
+    add_episode,
+    support_end,
+)
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
@@ -57,8 +62,9 @@ from desktop.services.demo_routes import RoutesDemo
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
 from desktop.services.organisations import PLACEHOLDER_NAME
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 from desktop.services.persons import PersonInput, actor_organisation, search_keys
+from desktop.services.settings import read_setting
 
 _t = translator("Demo")
 FAMILY = [
@@ -204,7 +210,7 @@ class DemoService:
     def generate(self, actor: Actor, persons: int, seed: int = 1,
                  progress: Callable[[int, int], None] | None = None,
                  force: bool = False) -> DemoResult:
-        require_role(actor, "admin")
+        require(actor, "demo")
         if not 1 <= persons <= 1_000_000:
             raise InvalidInput("persons", _t("人数は1〜1,000,000で指定してください"))
         rng = random.Random(seed)
@@ -223,7 +229,8 @@ class DemoService:
             routes.register_employers(batch, fold, dict(s.execute(
                 select(Employer.name_key, Employer.id)).all()))
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
-                             organisation, routes)
+                             organisation, ReferralNumbers(s),
+                             int(read_setting(s, "support_period_months")), routes)
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
             for i in range(persons):
@@ -328,11 +335,17 @@ class DemoService:
 
 
 class _Generator:
+    """Episodes made through the domain builder (builder.History: every move checked as the
+    services check it; the office's support period; referral numbers from the highest in
+    use), like the ledger import's."""
+
     def __init__(self, rng: random.Random, now: datetime, today: date, actor: Actor,
                  origin: str, staff: list[uuid.UUID],
                  offices: list[tuple[uuid.UUID, str]], organisation: uuid.UUID,
-                 routes: RoutesDemo) -> None:
+                 numbers: ReferralNumbers, support_months: int, routes: RoutesDemo) -> None:
         self.rng, self.now, self.today, self.origin = rng, now, today, origin
+        self.stamps = Stamps(now, origin)
+        self.numbers, self.support_months = numbers, support_months
         self.routes = routes
         self.actor = actor.user_id
         self.staff, self.offices = staff, offices
@@ -342,7 +355,6 @@ class _Generator:
         self.final_state = _weighted(rng, FINAL_STATE_WEIGHTS)
         self.earliest = today - timedelta(days=365 * 3 + 180)
         self.last_office = offices[0][1]
-        self.last_referral: dict[str, Any] = {}
 
     @staticmethod
     def uid() -> uuid.UUID:
@@ -351,9 +363,7 @@ class _Generator:
         return uuid.uuid4()
 
     def stamp(self, who: uuid.UUID) -> dict[str, Any]:
-        return {"id": self.uid(), "version": 1, "created_at": self.now, "created_by": who,
-                "updated_at": self.now, "updated_by": who, "origin": self.origin,
-                "deleted_at": None}
+        return self.stamps(who)
 
     def days_after(self, d: date, lo: int, hi: int) -> date:
         return d + timedelta(days=self.rng.randint(lo, hi))
@@ -430,20 +440,12 @@ class _Generator:
         room = max(1, (span_end - start_window).days - 18 * reach)
         intake = start_window + timedelta(days=rng.randint(0, room))
         eid = self.uid()
-        st = self.stamp(cw)
-        st["id"] = eid
         self.last_episode, self.last_intake = eid, intake
-        episode: dict[str, Any] = {**st, "person_id": pid, "intake_on": intake, "note": "",
-                                   "organisation_id": self.organisation,
-                                   "screening_decision": None, "screening_decided_on": None,
-                                   "screening_meeting": "", "support_start_on": None,
-                                   "planned_end_on": None, "closed_on": None,
-                                   "closure_reason": None, "screening_route": None,
-                                   "route": None}
-        state, day = "candidate", intake
-        reached: dict[str, date] = {}
-        self.transition(batch, eid, None, "candidate", day, cw)
+        history = History(intake, self.today)
+        values: dict[str, Any] = {"note": "", "organisation_id": self.organisation}
+        day = intake
         placement_start = None
+        referral: dict[str, Any] | None = None
         for nxt in PATH[1:reach + 1]:
             if nxt == "retention":
                 break  # entered automatically together with placed
@@ -451,27 +453,26 @@ class _Generator:
             if step > span_end:
                 break
             day = step
-            if nxt == "screening":
-                pass
-            elif nxt == "consented":
-                episode.update(screening_decision="approved", screening_decided_on=day,
-                               screening_meeting="所内協議")
+            if nxt == "consented":
+                values.update(screening_decision="approved", screening_decided_on=day,
+                              screening_meeting="所内協議")
                 self.consents(batch, eid, cw, day)
             elif nxt == "referred":
-                self.referral(batch, eid, cw, day, "accepted" if reach > 3 else "sent")
+                referral = self.referral(batch, eid, cw, day)
             elif nxt == "active":
-                episode.update(support_start_on=day, planned_end_on=add_months(day, 6))
+                if referral is not None:
+                    referral.update(status="accepted", status_on=day)
+                values.update(support_start_on=day,
+                              planned_end_on=support_end(day, self.support_months))
                 self.plan(batch, eid, cw, day)
             elif nxt == "placed":
                 placement_start = day
                 self.placement(batch, eid, cw, day)
-            self.transition(batch, eid, state, nxt, day, cw)
-            reached[nxt] = day
-            state = nxt
+            history.move(nxt, day)
             if nxt == "placed":
-                self.transition(batch, eid, "placed", "retention", day, cw)
-                state = "retention"
+                history.move("retention", day, note="就職により定着支援へ自動移行")
         if closes:
+            state = history.state
             day = min(self.days_after(day, 10, 200), span_end)
             reason = (rng.choice(["就職(定着確認)", "就職(定着確認)", "保護廃止(就労収入増)"])
                       if state == "retention" else
@@ -479,11 +480,10 @@ class _Generator:
                                   "転居・移管", "他事業へ移行"]))
             if state == "screening" and rng.random() < 0.5:
                 reason = "同意なし"
-            self.transition(batch, eid, state, "closed", day, cw, reason)
-            if state == "referred":  # closed while waiting: the referral was withdrawn
-                self.last_referral.update(status="withdrawn", status_on=day)
-            episode.update(closed_on=day, closure_reason=reason)
-            state = "closed"
+            history.move("closed", day, reason)
+            if state == "referred" and referral is not None:
+                # closed while waiting: the referral was withdrawn
+                referral.update(status="withdrawn", status_on=day)
         if placement_start and rng.random() < 0.35:
             out_on = self.days_after(placement_start, 60, 300)
             if out_on <= self.today:
@@ -491,19 +491,15 @@ class _Generator:
                                               "kind": rng.choice(["abolished", "reduced"]),
                                               "decided_on": out_on,
                                               "independence_benefit": rng.random() < 0.5})
-        episode.update(state=state, state_since=day)
-        # The decision's route, readiness, other routes, costs (demo_routes).
+        # The decision's route, readiness, other routes, costs (demo_routes): the day each
+        # state was (last) entered, and the episode's values, which it completes.
+        reached = {m.to_state: m.on for m in history.moves}
+        episode: dict[str, Any] = {"id": eid, "screening_decided_on": None, **values}
         self.routes.episode(batch, episode, reached, cw, day if closes else None)
-        batch.add(Episode, episode)
+        del episode["id"]
+        add_episode(batch, self.stamps, eid, pid, history, cw, **episode)
         self.contacts(batch, eid, cw, intake, day if closes else span_end)
         return day
-
-    def transition(self, batch: Batch, eid: uuid.UUID, frm: str | None, to: str, on: date,
-                   cw: uuid.UUID, reason: str | None = None) -> None:
-        batch.add(Transition, {**self.stamp(cw), "episode_id": eid, "from_state": frm,
-                               "to_state": to, "effective_on": on, "recorded_at": self.now,
-                               "actor_id": cw,
-                               "reason": reason, "note": ""})
 
     def consents(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
         office = self.rng.choice(self.offices)[1]
@@ -519,15 +515,15 @@ class _Generator:
                 "scan_mime": None})
         self.last_office = office
 
-    def referral(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date,
-                 status: str) -> None:
+    def referral(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID,
+                 day: date) -> dict[str, Any]:
         office_id = next(o for o, n in self.offices if n == self.last_office)
-        self.last_referral = {**self.stamp(cw), "episode_id": eid,
-                             "number": f"DEMO-{uuid.uuid4().hex[:12]}",
-                             "referred_on": day, "office_id": office_id, "sent_by": cw,
-                             "status": status, "status_on": day, "return_reason": "",
-                             "printed_at": None}
-        batch.add(Referral, self.last_referral)
+        referral = {**self.stamp(cw), "episode_id": eid, "number": self.numbers.next(day),
+                    "referred_on": day, "office_id": office_id, "sent_by": cw,
+                    "status": "sent", "status_on": day, "return_reason": "",
+                    "printed_at": None}
+        batch.add(Referral, referral)  # the dict is inserted when the batch is flushed
+        return referral
 
     def plan(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
         rng = self.rng

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.errors import DomainError, StorageError
+from desktop.errors import DatabaseBusy, DomainError, StorageError
 
-__all__ = ["DomainError", "StorageError"]
+__all__ = ["DatabaseBusy", "DomainError", "StorageError"]
 
 
 class PermissionDenied(DomainError):

@@ -42,7 +42,7 @@ from desktop.models.reseal import Sealer
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import DomainError
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require, require_role
 from desktop.services.settings import read_setting
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class MaintenanceService:
         self.key_info = key_info
 
     def verify(self, actor: Actor) -> VerifyReport:
-        require_role(actor, "admin", "supervisor")
+        require(actor, "verify")
         report = check_database(self.engine, self.ctx.db)
         report.problems += self._backups_ahead_of_the_chain()
         try:
@@ -224,7 +224,7 @@ class MaintenanceService:
         holds its SHA-256, size, the (non-secret) key parameters needed to open it and the
         audit chain's head at that moment. ``out`` is a file, or a folder (created if
         missing) when it exists as one or ``into_folder`` (``--out DIR/``)."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "backup")
         return self._write_backup(actor, out, "backup", into_folder)
 
     def _write_backup(self, actor: Actor, out: Path, action: str,

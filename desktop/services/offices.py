@@ -24,7 +24,7 @@ from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_upd
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord
 from desktop.services.labels import OFFICE_KINDS
 from desktop.services.organisations import name_key
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 
 _t = translator("Offices")
 MAX_NAVIGATORS = 20
@@ -165,7 +165,7 @@ class OfficeService:
         self.ctx = ctx
 
     def register_office(self, actor: Actor, data: OfficeInput) -> OfficeRecord:
-        require_role(actor, "admin", "supervisor")
+        require(actor, "manage_offices")
         clean = validated(data)
         with self.ctx.db.write() as s:
             return _record(insert_office(s, self.ctx, actor, clean))
@@ -182,7 +182,7 @@ class OfficeService:
                       data: OfficeInput) -> OfficeRecord:
         """Everything can be corrected, except the name people use once a referral or a
         consent names the office (the signed consent names it)."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "manage_offices")
         clean = validated(data)
         try:
             with self.ctx.db.write() as s:
@@ -209,7 +209,7 @@ class OfficeService:
 
     def set_active(self, actor: Actor, office_id: uuid.UUID, active: bool) -> OfficeRecord:
         """Disable (no longer offered for new referrals) or enable again; kept either way."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "manage_offices")
         with self.ctx.db.write() as s:
             office = self._load(s, office_id)
             if office.active != active:

@@ -26,7 +26,7 @@ from desktop.services.labels import (
     ROLES,
     shown,
 )
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 
 _t = translator("Organisations")
 # The name a database's first organisation has until someone enters the real one.
@@ -169,7 +169,7 @@ class OrganisationService:
             name=name, known=listing(o.name for o in known) or _t("なし")))
 
     def add(self, actor: Actor, data: OrganisationInput) -> OrganisationRecord:
-        require_role(actor, "admin")
+        require(actor, "manage_organisations")
         clean = validated(data)
         with self.ctx.db.write() as s:
             return _record(add_organisation(s, self.ctx, actor, clean))
@@ -187,7 +187,7 @@ class OrganisationService:
 
     def update(self, actor: Actor, organisation_id: uuid.UUID, expected_version: int,
                data: OrganisationInput) -> OrganisationRecord:
-        require_role(actor, "admin")
+        require(actor, "manage_organisations")
         clean = validated(data)
         try:
             with self.ctx.db.write() as s:

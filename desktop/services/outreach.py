@@ -81,15 +81,13 @@ from desktop.models import (
 )
 from desktop.models.db import refresh_statistics
 from desktop.services import audit, hygiene
+from desktop.services.builder import ReferralNumbers
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import DomainError, InvalidInput, PermissionDenied
-from desktop.services.permissions import (
-    EDITOR_ROLES,
-    has_caseload,
-    require_role,
-    require_same_organisation,
-)
+from desktop.services.labels import STATES
+from desktop.services.permissions import allowed, require, require_same_organisation
 from desktop.services.persons import search_keys
+from desktop.services.states import ALLOWED, FIRST
 
 _t = translator("Outreach")
 MAGIC = b"TSUNAGI-KIT/1\n"
@@ -457,12 +455,15 @@ class ImportResult:
     updated: int
     conflicts_resolved: int
     merged_persons: int
+    # Referrals made on the laptop whose number the office had given meanwhile: new number
+    # from the office's series (old → new).
+    renumbered: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {"kit": self.kit_id, "already_imported": self.already_imported,
                 "inserted": self.inserted, "updated": self.updated,
                 "conflicts_resolved": self.conflicts_resolved,
-                "merged_persons": self.merged_persons}
+                "merged_persons": self.merged_persons, "renumbered": self.renumbered}
 
 
 def _label(table: str, row: dict[str, Any]) -> str:
@@ -563,9 +564,9 @@ class OutreachService:
 
     def _caseworker(self, s: Session, actor: Actor, name: str | None) -> User:
         username = name or actor.username
-        if has_caseload(actor) and username != actor.username:
+        require(actor, "outreach")
+        if username != actor.username and not allowed(actor, "kit_for_others"):
             raise PermissionDenied(_t("ほかの職員のケースのキットは作れません"))
-        require_role(actor, *EDITOR_ROLES)
         user = s.scalar(select(User).where(User.username == username,
                                            User.deleted_at.is_(None)))
         if user is None or not user.active:
@@ -669,7 +670,7 @@ class OutreachService:
 
     def plan_import(self, actor: Actor, path: Path, passphrase: str) -> ImportPlan:
         """What importing the return kit would do; nothing is written."""
-        require_role(actor, *EDITOR_ROLES)
+        require(actor, "outreach")
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("事務所で作ったキットです。取り込めるのはノートPCで作った返却用のキットです"))
@@ -697,7 +698,7 @@ class OutreachService:
         if header.get("caseworker") != user.username:
             raise KitInvalid(_t("キットの担当者が、事務所で作ったときの担当者（{username}）と違います。"
                                 "何も取り込んでいません").format(username=user.username))
-        if has_caseload(actor) and actor.user_id != user.id:
+        if actor.user_id != user.id and not allowed(actor, "kit_for_others"):
             raise PermissionDenied(_t("ほかの職員のキットは取り込めません"))
         return issued, user
 
@@ -805,7 +806,7 @@ class OutreachService:
         ``"office"``, ``"laptop"``, or for a both-changed record ``{field: "office"|"laptop"}``;
         for a possible duplicate ``"merge"`` (the laptop's person is the office's) or ``"new"``.
         """
-        require_role(actor, *EDITOR_ROLES)
+        require(actor, "outreach")
         header, payload = read_kit(path, passphrase)
         if header.get("kind") != "return":
             raise KitInvalid(_t("取り込めるのはノートPCで作った返却用のキットです"))
@@ -825,6 +826,7 @@ class OutreachService:
             inserted = updated = 0
             applied: list[tuple[str, str]] = []
             touched_persons: set[str] = set(merged.values())
+            renumbered: dict[str, str] = {}
             for table in SYNCED:
                 if table.name in NEVER_RETURNED:
                     continue
@@ -833,6 +835,8 @@ class OutreachService:
                     rows = [{**r, "caseworker_id": str(plan.caseworker_id)}
                             for r in rows if r["id"] not in merged]
                     self._number_persons(s, rows)
+                elif table.name == "referrals":
+                    rows = self._number_referrals(s, rows, renumbered)
                 if rows:
                     s.execute(insert(table), [decode_row(table, r) for r in rows])
                     inserted += len(rows)
@@ -856,6 +860,7 @@ class OutreachService:
                     elif table.name == "episodes":
                         touched_persons.add(self._remap(r, merged)["person_id"])
             self._one_open_episode(s, touched_persons)
+            self._check_histories(s, applied)
             kit = plan.kit_id
             audit.append_many(s, self.ctx, actor, "outreach_apply", [  # each record, sealed
                 (ENTITY_OF_TABLE[t], record_id) for t, record_id in applied
@@ -864,12 +869,12 @@ class OutreachService:
             audit.append(s, self.ctx, actor, "outreach_import", "kit",
                          plan.kit_id.rpartition(":")[2], kit=plan.kit_id, inserted=inserted,
                          updated=updated, conflicts=len(plan.conflicts), merged=len(merged),
-                         ignored=plan.ignored)
+                         ignored=plan.ignored, renumbered=renumbered)
             issued = s.get(IssuedKit, uuid.UUID(plan.kit_id.partition(":")[0]))
             if issued is not None and issued.imported_at is None:
                 issued.imported_at = self.ctx.now()
             result = ImportResult(plan.kit_id, False, inserted, updated, len(plan.conflicts),
-                                  len(merged))
+                                  len(merged), renumbered)
         refresh_statistics(self.ctx.db.engine)  # never waits: skipped when busy
         return result
 
@@ -927,6 +932,60 @@ class OutreachService:
         if not merged or "person_id" not in row or row["person_id"] not in merged:
             return row
         return {**row, "person_id": merged[row["person_id"]]}
+
+    @staticmethod
+    def _number_referrals(s: Session, rows: list[dict[str, Any]],
+                          renumbered: dict[str, str]) -> list[dict[str, Any]]:
+        """A referral made on the laptop was numbered from the laptop's copy: one whose
+        number the office has given meanwhile takes the next of the office's series
+        (builder.ReferralNumbers, from the highest in use), recorded in the import's audit."""
+        numbers = ReferralNumbers(s)
+        wanted = [str(r["number"]) for r in rows]
+        used: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            used.update(s.scalars(select(Referral.number).where(
+                Referral.number.in_(wanted[start:start + 500]))))
+        for number in used:
+            numbers.taken(number)
+        out = []
+        for row in rows:
+            number = str(row["number"])
+            if number in used:
+                fresh = numbers.next(date.fromisoformat(str(row["referred_on"])))
+                renumbered[number] = fresh
+                row = {**row, "number": fresh}
+            used.add(row["number"])
+            numbers.taken(row["number"])
+            out.append(row)
+        return out
+
+    @staticmethod
+    def _check_histories(s: Session, applied: list[tuple[str, str]]) -> None:
+        """What the kit brought of an episode's history obeys the one table: each transition
+        is a move the table allows, and each episode it brought or changed is in a state one
+        of its transitions led to. A kit edited to jump an episode ahead is refused whole."""
+        refused = KitInvalid(_t("キットの支援エピソードの経過が正しくありません。何も取り込んでいません"))
+        moves = [uuid.UUID(i) for t, i in applied if t == "transitions"]
+        episodes = {uuid.UUID(i) for t, i in applied if t == "episodes"}
+        for start in range(0, len(moves), 500):
+            for episode_id, frm, to in s.execute(
+                    select(Transition.episode_id, Transition.from_state, Transition.to_state)
+                    .where(Transition.id.in_(moves[start:start + 500]))):
+                episodes.add(episode_id)
+                if not (to in STATES and ((frm is None and to == FIRST)
+                                          or (frm in ALLOWED and to in ALLOWED[frm]))):
+                    raise refused
+        ids = list(episodes)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            reached: dict[uuid.UUID, set[str]] = {}
+            for episode_id, to in s.execute(select(Transition.episode_id, Transition.to_state)
+                                            .where(Transition.episode_id.in_(chunk))):
+                reached.setdefault(episode_id, set()).add(to)
+            for episode_id, state in s.execute(select(Episode.id, Episode.state)
+                                               .where(Episode.id.in_(chunk))):
+                if state not in reached.get(episode_id, set()):
+                    raise refused
 
     @staticmethod
     def _number_persons(s: Session, rows: list[dict[str, Any]]) -> None:

@@ -23,10 +23,50 @@ from desktop.services.labels import CASELOAD_ROLES, ROLES, shown
 
 _t = translator("Permissions")
 # Read a whole organisation's cases (admin: every organisation's).
-OFFICE_READERS = {"admin", "supervisor", "viewer"}
-OFFICE_EDITORS = {"admin", "supervisor"}
+OFFICE_READERS = frozenset({"admin", "supervisor", "viewer"})
+OFFICE_EDITORS = frozenset({"admin", "supervisor"})
+MANAGERS = frozenset({"admin", "supervisor"})
+ADMIN = frozenset({"admin"})
 # Everyone who may change a record (in their own caseload or organisation).
+STAFF = frozenset({"admin", "supervisor", *CASELOAD_ROLES})
 EDITOR_ROLES = ("admin", "supervisor", *CASELOAD_ROLES)
+
+# Office-level use cases and the roles that may run them. The services enforce these (with
+# require(actor, name)); the screens show or enable the same things from the same table.
+RULES: dict[str, frozenset[str]] = {
+    "import_ledger": MANAGERS,       # 台帳の取込 (and its preview)
+    "set_targets": MANAGERS,         # 運営協議会の年度目標
+    "list_staff": MANAGERS,          # the staff list (the caseload's staff filter)
+    "manage_users": ADMIN,
+    "manage_organisations": ADMIN,
+    "manage_offices": MANAGERS,
+    "change_settings": ADMIN,
+    "configure_server": ADMIN,       # this PC's database server
+    "kit_for_others": MANAGERS,      # an outreach kit of another caseworker's caseload
+    "register_persons": STAFF,
+    "assign_caseworker": MANAGERS,
+    "backup": MANAGERS,
+    "verify": MANAGERS,
+    "purge": ADMIN,
+    "demo": ADMIN,
+    "migrate_to_server": ADMIN,
+    "outreach": STAFF,
+}
+
+
+def allowed(actor: Actor, rule: str) -> bool:
+    """Whether ``actor`` may do ``rule`` (a key of RULES): for the screens."""
+    return actor.role in RULES[rule]
+
+
+def require(actor: Actor, rule: str) -> None:
+    require_role(actor, *sorted(RULES[rule], key=list(ROLES).index))
+
+
+def sees_every_case(actor: Actor) -> bool:
+    """Admin, supervisor and viewer read every case of their organisation (admin: of every
+    organisation); a caseworker, their own caseload."""
+    return actor.role in OFFICE_READERS
 
 
 def has_caseload(actor: Actor) -> bool:

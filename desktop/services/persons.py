@@ -31,11 +31,10 @@ from desktop.services.errors import (
 from desktop.services.labels import CASELOAD_ROLES, CATEGORIES, SEXES
 from desktop.services.organisations import first_organisation
 from desktop.services.permissions import (
-    EDITOR_ROLES,
     check_edit,
     check_read,
     has_caseload,
-    require_role,
+    require,
     require_same_organisation,
     visible_persons,
 )
@@ -253,7 +252,7 @@ def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
                        caseworker_id: uuid.UUID | None) -> tuple[PersonInput, uuid.UUID | None]:
     """Permission and validation for a new person; a caseworker registers into their own
     caseload (担当 defaults to self), an administrator or supervisor chooses."""
-    require_role(actor, *EDITOR_ROLES)
+    require(actor, "register_persons")
     clean = validated(data, ctx.today())
     if has_caseload(actor):
         if caseworker_id not in (None, actor.user_id):
@@ -313,7 +312,7 @@ class PersonService:
         organisation). Asked by staff who register persons; a match the actor may not read
         is given by its case number alone, its name withheld (the reading and birth date
         are what the actor typed)."""
-        require_role(actor, "admin", "supervisor", "caseworker")
+        require(actor, "register_persons")
         kana = fold(family_kana) + fold(given_kana)
         with self.ctx.db.read() as s:
             rows = s.execute(select(Person).where(
@@ -341,18 +340,21 @@ class PersonService:
             return to_record(person)
 
     def get_person(self, actor: Actor, person_id: uuid.UUID) -> PersonRecord:
-        """Read a profile; every view is audited."""
-        with self.ctx.db.write() as s:
+        """Read a profile; every view is audited (noted, and appended by a write of its
+        own: reading never waits for another writer)."""
+        with self.ctx.db.read() as s:
+            audit.check_signed_in(s, actor)  # the view is noted, not appended, below
             person = load_person(s, person_id)
             check_read(s, actor, person)
-            audit.append(s, self.ctx, actor, "view", "person", person.id)
             name = ""
             if person.caseworker_id:
                 name = s.scalar(select(User.display_name).where(
                     User.id == person.caseworker_id)) or ""
             organisation = s.scalar(select(Organisation.name).where(
                 Organisation.id == person.organisation_id)) or ""
-            return to_record(person, name, organisation)
+            record = to_record(person, name, organisation)
+        self.ctx.views.note(actor, "view", "person", record.id)
+        return record
 
     def update_person(self, actor: Actor, person_id: uuid.UUID, expected_version: int,
                       data: PersonInput) -> PersonRecord:
@@ -422,7 +424,7 @@ class PersonService:
         """担当変更: the case goes to ``caseworker_id`` from today. To a caseworker of another
         organisation (an administrator's transfer), the person and their open episode move
         with it."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "assign_caseworker")
         with self.ctx.db.write() as s:
             person = load_person(s, person_id)
             check_edit(s, actor, person)
@@ -460,7 +462,7 @@ class PersonService:
         """担当の一括変更 (人事異動): every case in ``from_id``'s charge goes to ``to_id`` in one
         transaction, each audited and written to the person's 担当の履歴. ``dry_run`` only
         lists them (the preview)."""
-        require_role(actor, "admin", "supervisor")
+        require(actor, "assign_caseworker")
         if from_id == to_id:
             raise InvalidInput("to", _t("移す先に、移す元と同じ職員は選べません"))
         session = self.ctx.db.read() if dry_run else self.ctx.db.write()

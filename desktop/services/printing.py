@@ -148,14 +148,6 @@ class PrintService:
                 _t("「{office}」への情報提供に有効な同意がないため印刷できません（未取得・期限切れ・撤回済み）").format(office=office))
         return max(granted, key=lambda c: c.signed_on)
 
-    def _finish(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID,
-                case_number: str, pdf: bytes) -> PrintedDocument:
-        digest = hashlib.sha256(pdf).hexdigest()
-        audit.append(s, self.ctx, actor, "print", "episode", episode_id, kind=kind,
-                     sha256=digest)
-        name = f"{kind}-{case_number}-{self.ctx.today().isoformat()}.pdf"
-        return PrintedDocument(kind, name, pdf, digest)
-
     def _referral_data(self, s: Session, episode: Episode, person: Person,
                        referral: Referral, on: date,
                        quote_readiness: bool = False) -> tuple[forms.ReferralData, Consent]:
@@ -244,51 +236,75 @@ class PrintService:
                        blank: bool = False, quote_readiness: bool = False) -> PrintedDocument:
         """One form. ``blank`` prints an empty 同意書 for signature (no episode needed);
         ``quote_readiness`` quotes the readiness assessment in force in the referral's
-        支援経過 (each item only inside the consent's scope: readiness_quote)."""
+        支援経過 (each item only inside the consent's scope: readiness_quote).
+
+        The data is read (and the consent rules checked) in a read transaction and the PDF
+        drawn outside any; then one short write audits the print with its SHA-256 and
+        marks a referral printed. The PDF is handed out only once that write is done."""
         if kind not in KINDS:
             raise InvalidInput("kind", _t("印刷できる書類は {kinds} です").format(kinds=', '.join(KINDS)))
         today = self.ctx.today()
+        with self.ctx.db.read() as s:
+            draw, case_number, printed_referral = self._gather(s, actor, kind, episode_id,
+                                                               blank, today, quote_readiness)
+        pdf = draw()
+        digest = hashlib.sha256(pdf).hexdigest()
         with self.ctx.db.write() as s:
-            if kind == "consent" and blank:
-                offices = [o for o in s.scalars(select(HelloWorkOffice.name).where(
-                    HelloWorkOffice.active.is_(True)).order_by(HelloWorkOffice.name))]
-                pdf = forms.consent_pdf(self._consent_data(s, None, None, offices[:1],
-                                                           actor.organisation_id))
-                audit.append(s, self.ctx, actor, "print", kind="consent_blank",
-                             sha256=hashlib.sha256(pdf).hexdigest())
-                return PrintedDocument("consent", f"consent-blank-{today.isoformat()}.pdf", pdf,
-                                       hashlib.sha256(pdf).hexdigest())
-            if episode_id is None:
-                raise InvalidInput("episode", _t("支援エピソードを指定してください"))
-            episode, person = self.access.for_read(s, actor, episode_id)
-            if kind in ("referral", "packet"):
-                referral = self._latest_referral(s, episode.id)
-                data, consent = self._referral_data(s, episode, person, referral, today,
-                                                    quote_readiness)
-                if kind == "referral":
-                    pdf = forms.referral_pdf(data)
-                else:
-                    pdf = forms.packet_pdf(data, self._consent_data(
-                        s, consent, person, [], episode.organisation_id),
-                        self._plan_data(s, person, episode))
-                if actor.role != "viewer":  # a viewer's copy is audited, changes nothing
+            if printed_referral is not None and actor.role != "viewer":
+                # A viewer's copy is audited and changes nothing.
+                referral = s.get(Referral, printed_referral)
+                if referral is not None:
                     referral.printed_at = self.ctx.now()
-            elif kind == "consent":
-                consent = self._any_sharing_consent(s, episode.id, today)
-                pdf = forms.consent_pdf(self._consent_data(s, consent, person, [],
-                                                           episode.organisation_id))
-            elif kind == "plan":
-                self._any_sharing_consent(s, episode.id, today)
-                plan = self._plan_data(s, person, episode)
-                if plan is None:
-                    raise DomainError(_t("この支援エピソードには就労支援プランがありません"))
-                pdf = forms.plan_pdf(plan)
+            if blank:
+                audit.append(s, self.ctx, actor, "print", kind="consent_blank", sha256=digest)
             else:
-                consent = self._any_sharing_consent(s, episode.id, today)
-                if "placement_retention" not in consent.scope:
-                    raise ConsentMissing(_t("就職・定着の状況は同意の範囲外のため報告書を印刷できません"))
-                pdf = forms.followup_pdf(self._followup_data(s, person, episode))
-            return self._finish(s, actor, kind, episode.id, person.case_number, pdf)
+                audit.append(s, self.ctx, actor, "print", "episode", episode_id, kind=kind,
+                             sha256=digest)
+        if blank:
+            return PrintedDocument("consent", f"consent-blank-{today.isoformat()}.pdf", pdf,
+                                   digest)
+        name = f"{kind}-{case_number}-{today.isoformat()}.pdf"
+        return PrintedDocument(kind, name, pdf, digest)
+
+    def _gather(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID | None,
+                blank: bool, today: date, quote_readiness: bool = False,
+                ) -> tuple[Callable[[], bytes], str, uuid.UUID | None]:
+        """The form's plain data under the consent rules: (draw the PDF, case number, the
+        referral the print sends)."""
+        if kind == "consent" and blank:
+            offices = [o for o in s.scalars(select(HelloWorkOffice.name).where(
+                HelloWorkOffice.active.is_(True)).order_by(HelloWorkOffice.name))]
+            blank_data = self._consent_data(s, None, None, offices[:1], actor.organisation_id)
+            return lambda: forms.consent_pdf(blank_data), "", None
+        if episode_id is None:
+            raise InvalidInput("episode", _t("支援エピソードを指定してください"))
+        episode, person = self.access.for_read(s, actor, episode_id)
+        case_number = person.case_number
+        if kind in ("referral", "packet"):
+            referral = self._latest_referral(s, episode.id)
+            data, consent = self._referral_data(s, episode, person, referral, today,
+                                                quote_readiness)
+            if kind == "referral":
+                return lambda: forms.referral_pdf(data), case_number, referral.id
+            consent_data = self._consent_data(s, consent, person, [], episode.organisation_id)
+            plan_data = self._plan_data(s, person, episode)
+            return (lambda: forms.packet_pdf(data, consent_data, plan_data), case_number,
+                    referral.id)
+        if kind == "consent":
+            consent = self._any_sharing_consent(s, episode.id, today)
+            form = self._consent_data(s, consent, person, [], episode.organisation_id)
+            return lambda: forms.consent_pdf(form), case_number, None
+        if kind == "plan":
+            self._any_sharing_consent(s, episode.id, today)
+            plan = self._plan_data(s, person, episode)
+            if plan is None:
+                raise DomainError(_t("この支援エピソードには就労支援プランがありません"))
+            return lambda: forms.plan_pdf(plan), case_number, None
+        consent = self._any_sharing_consent(s, episode.id, today)
+        if "placement_retention" not in consent.scope:
+            raise ConsentMissing(_t("就職・定着の状況は同意の範囲外のため報告書を印刷できません"))
+        followup = self._followup_data(s, person, episode)
+        return lambda: forms.followup_pdf(followup), case_number, None
 
     def _any_sharing_consent(self, s: Session, episode_id: uuid.UUID, on: date) -> Consent:
         granted = in_force(s, episode_id, on, "information_sharing")

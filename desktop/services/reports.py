@@ -177,13 +177,15 @@ class ReportService:
 
         Aggregate counts only (no person is named), so every role may run it; it is audited
         with the period, like every view and export."""
-        with self.ctx.db.write() as s:
+        with self.ctx.db.read() as s:
+            audit.check_signed_in(s, actor)  # the view is noted, not appended, below
             report = self._compute(s, period)
-            audit.append(s, self.ctx, actor, audit_action, "report",
-                         period.fiscal_year or f"{period.start}..{period.end}",
-                         start=period.start.isoformat(), end=period.end.isoformat(),
-                         **audit_detail)
-            return report
+        # Noted, not written here: a report never holds the write lock while it counts.
+        self.ctx.views.note(actor, audit_action, "report",
+                            period.fiscal_year or f"{period.start}..{period.end}",
+                            start=period.start.isoformat(), end=period.end.isoformat(),
+                            **audit_detail)
+        return report
 
     def export(self, actor: Actor, period: Period, fmt: str) -> bytes:
         """The report as a file (json, csv, xlsx or pdf), audited as an export."""

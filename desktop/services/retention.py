@@ -22,7 +22,7 @@ from desktop.models import Episode, Person
 from desktop.models.db import checkpoint
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 from desktop.services.settings import read_setting
 
 
@@ -73,7 +73,7 @@ class RetentionService:
 
     def candidates(self, actor: Actor) -> list[PurgeCandidate]:
         """What ``purge`` would delete (listing is audited, without the list itself)."""
-        require_role(actor, "admin")
+        require(actor, "purge")
         with self.ctx.db.write() as s:
             found = self._candidates(s)
             audit.append(s, self.ctx, actor, "purge_list", "retention", "",
@@ -81,7 +81,7 @@ class RetentionService:
             return found
 
     def purge(self, actor: Actor) -> PurgeResult:
-        require_role(actor, "admin")
+        require(actor, "purge")
         with self.ctx.db.write() as s:
             cutoff = self.cutoff(s)
             found = self._candidates(s)

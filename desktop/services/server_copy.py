@@ -26,7 +26,7 @@ from desktop.models.migrate import upgrade
 from desktop.models.server_settings import server_label
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 
 _t = translator("ServerCopy")
 BATCH = 5000
@@ -51,7 +51,7 @@ class CopyResult:
 
 def copy_to_server(ctx: ServiceContext, actor: Actor, url: str,
                    progress: Progress | None = None) -> CopyResult:
-    require_role(actor, "admin")
+    require(actor, "migrate_to_server")
     if not ctx.db.is_sqlite:
         raise DomainError(_t("このデータベースは既にサーバー上にあります"))
     target = server_engine(url)

@@ -19,7 +19,7 @@ from desktop.services.labels import (
     DEFAULT_FUNDING_SOURCES,
     DEFAULT_READINESS_ITEMS,
 )
-from desktop.services.permissions import require_role
+from desktop.services.permissions import require
 
 _t = translator("Settings")
 
@@ -95,7 +95,7 @@ class SettingsService:
             return {k: read_setting(s, k) for k in SETTINGS}
 
     def set(self, actor: Actor, key: str, value: Any) -> None:
-        require_role(actor, "admin")
+        require(actor, "change_settings")
         spec = SETTINGS.get(key)
         if spec is None:
             raise InvalidInput("key", _t("設定項目「{key}」はありません").format(key=key))
@@ -110,24 +110,38 @@ class SettingsService:
             audit.append(s, self.ctx, actor, "setting_change", "setting", key)
 
     def set_target(self, actor: Actor, fiscal_year: int, indicator: str, value: float) -> None:
-        require_role(actor, "admin", "supervisor")
-        if indicator not in INDICATORS:
-            raise InvalidInput("indicator", _t("目標の指標「{indicator}」はありません").format(
-                indicator=indicator))
-        if value < 0 or not 2000 <= fiscal_year <= 2100:
-            raise InvalidInput("value", _t("目標値は0以上、年度は西暦で入力してください"))
-        if indicator == "placement_rate" and value > 1:
-            raise InvalidInput("value", _t("就職率の目標は0〜1の割合で入力してください（例: 0.6 = 60%）"))
+        self.set_targets(actor, fiscal_year, {indicator: value})
+
+    def set_targets(self, actor: Actor, fiscal_year: int, values: dict[str, float]) -> None:
+        """Several of a year's targets in one transaction: every value is checked first, so
+        one bad value saves none of them."""
+        require(actor, "set_targets")
+        if not 2000 <= fiscal_year <= 2100:
+            raise InvalidInput("fiscal_year", _t("目標値は0以上、年度は西暦で入力してください"))
+        for indicator, value in values.items():
+            if indicator not in INDICATORS:
+                raise InvalidInput("indicator", _t("目標の指標「{indicator}」はありません").format(
+                    indicator=indicator))
+            if value < 0:
+                raise InvalidInput(indicator, _t("目標値は0以上、年度は西暦で入力してください"))
+            if indicator == "placement_rate" and value > 1:
+                raise InvalidInput(indicator, _t("就職率の目標は0〜1の割合で入力してください（例: 0.6 = 60%）"))
+        if not values:
+            return
         with self.ctx.db.write() as s:
-            row = s.scalar(select(AnnualTarget).where(AnnualTarget.fiscal_year == fiscal_year,
-                                                      AnnualTarget.indicator == indicator))
-            if row is None:
-                target = AnnualTarget(fiscal_year=fiscal_year, indicator=indicator, value=value)
-                s.add(stamp_new(self.ctx, actor, target))
-            else:
-                row.value, row.updated_by = value, actor.user_id
-            audit.append(s, self.ctx, actor, "target_set", "annual_target",
-                         f"{fiscal_year}:{indicator}", value=value)
+            existing = {row.indicator: row for row in s.scalars(select(AnnualTarget).where(
+                AnnualTarget.fiscal_year == fiscal_year,
+                AnnualTarget.indicator.in_(list(values))))}
+            for indicator, value in values.items():
+                row = existing.get(indicator)
+                if row is None:
+                    target = AnnualTarget(fiscal_year=fiscal_year, indicator=indicator,
+                                          value=value)
+                    s.add(stamp_new(self.ctx, actor, target))
+                else:
+                    row.value, row.updated_by, row.deleted_at = value, actor.user_id, None
+                audit.append(s, self.ctx, actor, "target_set", "annual_target",
+                             f"{fiscal_year}:{indicator}", value=value)
 
     def targets(self, fiscal_year: int) -> dict[str, float]:
         with self.ctx.db.read() as s:

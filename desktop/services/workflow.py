@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import listing, shown_date, translator
-from desktop.japanese.wareki import add_months, fiscal_year_of
+from desktop.japanese.wareki import add_months
 from desktop.models import (
     ContactLog,
     Episode,
@@ -34,6 +34,13 @@ from desktop.models import (
     Transition,
 )
 from desktop.services import audit
+from desktop.services.builder import (
+    History,
+    Move,
+    ReferralNumbers,
+    support_end,
+    transition_values,
+)
 from desktop.services.consent import missing_for_referral
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.employers import usable_employer
@@ -44,7 +51,6 @@ from desktop.services.errors import (
     InvalidInput,
     NeedsConfirmation,
     NotFound,
-    TransitionNotAllowed,
 )
 from desktop.services.labels import (
     CHECKPOINT_OBSERVED,
@@ -70,19 +76,9 @@ from desktop.services.persons import (
     to_record,
 )
 from desktop.services.settings import read_setting
+from desktop.services.states import ALLOWED, SUPPORTING, check_day, check_move, refusal
 
 _t = translator("Workflow")
-ALLOWED: dict[str, frozenset[str]] = {
-    "candidate": frozenset({"screening", "closed"}),
-    "screening": frozenset({"consented", "closed"}),
-    "consented": frozenset({"referred", "closed"}),
-    "referred": frozenset({"active", "consented", "closed"}),  # consented = 差戻し
-    "active": frozenset({"placed", "closed"}),
-    "placed": frozenset({"retention", "active", "closed"}),
-    "retention": frozenset({"active", "closed"}),
-    "closed": frozenset(),
-}
-SUPPORTING = ("active", "placed", "retention")
 # The route (支援の経路) can change from the screening decision until Hello Work's support has
 # led to a job: 検討, 同意取得, 支援要請済 (the waiting referral is withdrawn) and 支援中.
 ROUTE_STATES = ("screening", "consented", "referred", "active")
@@ -92,14 +88,6 @@ ROUTE_WITHDRAWAL_NOTE = "経路の変更により支援要請を取下げ"
 EARLY_CHECK_DAYS = 14
 # What becomes of the retention checks still open when an episode is closed.
 OPEN_CHECKS_CANCEL, OPEN_CHECKS_KEEP = "cancel", "keep"
-
-
-def refusal(current: str, requested: str) -> TransitionNotAllowed:
-    return TransitionNotAllowed(
-        current, requested,
-        _t("現在の状態「{current}」から「{requested}」へは移行できません").format(
-            current=shown(STATES[current]), requested=shown(STATES[requested])),
-    )
 
 
 # ---------------------------------------------------------------- inputs and results
@@ -260,20 +248,16 @@ class WorkflowService:
     # -- helpers -------------------------------------------------------------
 
     def _check_day(self, on: date, earliest: date | None, field_name: str = "on") -> None:
-        if on > self.ctx.today():
-            raise InvalidInput(field_name, _t("未来の日付は入力できません"))
-        if earliest is not None and on < earliest:
-            raise InvalidInput(field_name, _t("日付は {earliest} 以降にしてください（直前の記録より前の日付です）").format(
-                earliest=shown_date(earliest)))
+        check_day(on, earliest, self.ctx.today(), field_name)
 
     def _move(self, s: Session, actor: Actor, episode: Episode, to: str, on: date,
               reason: str | None = None, note: str = "") -> None:
-        if to not in ALLOWED[episode.state]:
-            raise refusal(episode.state, to)
-        self._check_day(on, episode.state_since)
+        """The only code that changes a stored episode's state (the bulk paths build theirs
+        with builder.History): the one check, a Transition row, an audit row."""
+        check_move(episode.state, to, on, episode.state_since, self.ctx.today())
+        move = Move(episode.state, to, on, reason, note)
         s.add(stamp_new(self.ctx, actor, Transition(
-            episode_id=episode.id, from_state=episode.state, to_state=to, effective_on=on,
-            recorded_at=self.ctx.now(), actor_id=actor.user_id, reason=reason, note=note)))
+            **transition_values(episode.id, move, actor.user_id, self.ctx.now()))))
         previous = episode.state
         episode.state, episode.state_since = to, on
         if to == "closed":
@@ -372,6 +356,17 @@ class WorkflowService:
             return [CheckpointRecord(c.id, c.placement_id, c.months, c.due_on, c.done_on,
                                      c.result) for c in rows]
 
+    def edit_refusal(self, actor: Actor, episode_id: uuid.UUID) -> str:
+        """Why ``actor`` may not change this episode's records ("" when they may): for the
+        buttons that are not transitions."""
+        with self.ctx.db.read() as s:
+            _, person = self.access.for_read(s, actor, episode_id)
+            try:
+                check_edit(s, actor, person)
+            except DomainError as exc:
+                return exc.message
+            return ""
+
     def available_actions(self, actor: Actor, episode_id: uuid.UUID) -> list[ActionAvailability]:
         """Every state the episode could move to next, each with allowed/why-not."""
         today = self.ctx.today()
@@ -423,16 +418,15 @@ class WorkflowService:
             Episode.deleted_at.is_(None)))
         if open_one:
             raise DomainError(_t("この対象者には終了していない支援エピソードがあります"))
+        history = History(intake_on, self.ctx.today(), note)
         person = load_person(s, person_id)
-        episode = Episode(person_id=person_id, state="candidate", state_since=intake_on,
+        episode = Episode(person_id=person_id, state=history.state, state_since=intake_on,
                           intake_on=intake_on, note=note,
                           organisation_id=person.organisation_id or actor_organisation(s, actor))
         s.add(stamp_new(self.ctx, actor, episode))
         s.flush()
-        s.add(stamp_new(self.ctx, actor, Transition(
-            episode_id=episode.id, from_state=None, to_state="candidate",
-            effective_on=intake_on, recorded_at=self.ctx.now(), actor_id=actor.user_id,
-            note=note)))
+        s.add(stamp_new(self.ctx, actor, Transition(**transition_values(
+            episode.id, history.moves[0], actor.user_id, self.ctx.now()))))
         audit.append(s, self.ctx, actor, "create", "episode", episode.id,
                      person=str(person_id))
         return episode
@@ -561,7 +555,7 @@ class WorkflowService:
                     name=office.name))
             if why := self._guard(s, episode, "referred", on, office_name=office.name):
                 raise ConsentMissing(why)
-            number = (number or "").strip() or self._next_referral_number(s, on)
+            number = (number or "").strip() or ReferralNumbers(s).next(on)
             if s.scalar(select(Referral.id).where(Referral.number == number)):
                 raise InvalidInput("number", _t("文書番号「{number}」は既に使われています").format(number=number))
             referral = Referral(episode_id=episode.id, number=number, referred_on=on,
@@ -573,12 +567,6 @@ class WorkflowService:
                          episode=str(episode.id), office=str(office.id))
             return ReferralRecord(referral.id, episode.id, referral.number, on, office.id,
                                   referral.status)
-
-    def _next_referral_number(self, s: Session, on: date) -> str:
-        fy = fiscal_year_of(on)
-        count = s.scalar(select(func.count(Referral.id)).where(
-            Referral.number.like(f"{fy}-%"))) or 0
-        return f"{fy}-{count + 1:04d}"
 
     def return_referral(self, actor: Actor, episode_id: uuid.UUID, on: date,
                         reason: str) -> EpisodeSummary:
@@ -612,7 +600,7 @@ class WorkflowService:
             referral.status, referral.status_on = "accepted", on
             stamp_update(actor, referral)
             episode.support_start_on = on
-            episode.planned_end_on = add_months(on, read_setting(s, "support_period_months"))
+            episode.planned_end_on = support_end(on, read_setting(s, "support_period_months"))
             self._add_plan(s, actor, episode, plan)
             self._move(s, actor, episode, "active", on)
             return _summary(episode)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,18 +20,25 @@ from PySide6.QtWidgets import (
 from desktop.i18n import translator
 from desktop.services import Services
 from desktop.services.auth import UserSummary
+from desktop.services.commands import AssignCaseworker, MoveCaseload
 from desktop.services.context import Actor
 from desktop.services.labels import ASSIGNMENT_REASONS
-from desktop.services.persons import AssignmentRecord, CaseloadMove, StaffChoice
+from desktop.services.permissions import allowed
+from desktop.services.persons import (
+    ASSIGNABLE_ROLES,
+    AssignmentRecord,
+    CaseloadMove,
+    StaffChoice,
+)
 from desktop.ui import dialogs
 from desktop.ui.admin_common import ListModel, list_view, refuse_or_report
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, parenthesised, wareki
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 _labels = translator("Labels")
-MANAGERS = ("admin", "supervisor")
 
 
 def staff_label(s: StaffChoice | UserSummary) -> str:
@@ -48,20 +54,19 @@ def choose_caseworker(parent: QWidget, services: Services, actor: Actor, runner:
         options = [(s.id, staff_label(s)) for s in staff if s.id != current]
         f.choice("caseworker", _t("新しい担当"), options)
 
-    def submit(v: dict[str, Any]) -> AssignmentRecord:
-        return services.persons.assign_caseworker(actor, person_id, v["caseworker"])
+    def submit(v: dict[str, Any]) -> AssignCaseworker:
+        return AssignCaseworker(person_id, v["caseworker"])
 
-    dialog = ActionDialog(_t("担当の変更"), build, submit, _t(
+    dialog = CommandDialog(runner, _t("担当の変更"), build, submit, _t(
         "今日から新しい担当のケースになります。変更は担当の履歴に残ります。"), _t("変更する"),
-        parent, runner)
+        parent)
     dialog.setObjectName("assignDialog")
     return dialog.result_value if dialog.exec() else None
 
 
 class AssignmentTab(QWidget):
-    """A person's 担当: the caseworker now, the history, and 担当を変更… for managers."""
-
-    changed = Signal()
+    """A person's 担当: the caseworker now, the history, and 担当を変更… for managers. The
+    change is a command: the person's view reloads from its Changes, and with it this tab."""
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
                  person_id: uuid.UUID, parent: QWidget | None = None) -> None:
@@ -76,7 +81,7 @@ class AssignmentTab(QWidget):
         top.addWidget(self.summary, 1)
         self.change_button = QPushButton(_t("担当を変更…"))
         self.change_button.setObjectName("changeCaseworker")
-        self.change_button.setVisible(actor.role in MANAGERS)
+        self.change_button.setVisible(allowed(actor, "assign_caseworker"))
         self.change_button.clicked.connect(self.change)
         top.addWidget(self.change_button)
         layout.addLayout(top)
@@ -95,18 +100,18 @@ class AssignmentTab(QWidget):
         self.current = caseworker_id
         self.summary.setText(_t("担当: {name}　組織: {org}").format(
             name=caseworker or _t("（なし）"), org=organisation or "—"))
-        self.runner.submit(
+        self.runner.read(
             lambda: self.services.persons.assignment_history(self.actor, self.person_id),
-            self.model.replace, refuse_or_report(self, self.runner, _t("担当の履歴")))
+            self.model.replace, refuse_or_report(self, self.runner, _t("担当の履歴")),
+            key=("assignments", id(self)), owner=self)
 
     def change(self) -> None:
         def chosen(staff: list[StaffChoice]) -> None:
-            if choose_caseworker(self, self.services, self.actor, self.runner, self.person_id,
-                                 staff, self.current):
-                self.changed.emit()
+            choose_caseworker(self, self.services, self.actor, self.runner, self.person_id,
+                              staff, self.current)
 
-        self.runner.submit(lambda: self.services.persons.assignable_staff(self.actor), chosen,
-                           refuse_or_report(self, self.runner, _t("担当の変更")))
+        self.runner.read(lambda: self.services.persons.assignable_staff(self.actor), chosen,
+                         refuse_or_report(self, self.runner, _t("担当の変更")), owner=self)
 
 
 class CaseloadMoveDialog(QDialog):
@@ -158,18 +163,19 @@ class CaseloadMoveDialog(QDialog):
         layout.addLayout(buttons)
         for combo in (self.source, self.target):
             combo.currentIndexChanged.connect(lambda _: self._pair_changed())
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
 
         def load() -> tuple[list[UserSummary], list[StaffChoice]]:
             return (self.services.auth.list_users(self.actor),
                     self.services.persons.assignable_staff(self.actor))
 
-        self.runner.submit(load, self._loaded, refuse_or_report(self, self.runner, _t("職員")))
+        self.runner.read(load, self._loaded, refuse_or_report(self, self.runner, _t("職員")),
+                         owner=self)
 
     def _loaded(self, data: tuple[list[UserSummary], list[StaffChoice]]) -> None:
         everyone, assignable = data
         for user in everyone:
-            if user.role != "viewer":
+            if user.role in ASSIGNABLE_ROLES:  # those who may hold cases
                 suffix = "" if user.active else _t("（無効）")
                 self.source.addItem(staff_label(user) + suffix, user.id)
         for choice in assignable:
@@ -189,10 +195,12 @@ class CaseloadMoveDialog(QDialog):
         pair = self._pair()
         if pair is None:
             return
-        self.runner.submit(lambda: self.services.persons.move_caseload(
+        # The preview writes nothing (dry_run): a read.
+        self.runner.read(lambda: self.services.persons.move_caseload(
             self.actor, pair[0], pair[1], dry_run=True),
             lambda moved: self._previewed(pair, moved),
-            refuse_or_report(self, self.runner, _t("担当の一括変更")))
+            refuse_or_report(self, self.runner, _t("担当の一括変更")), key=("move", id(self)),
+            owner=self)
 
     def _previewed(self, pair: tuple[uuid.UUID, uuid.UUID], moved: CaseloadMove) -> None:
         self.model.replace(list(moved.cases))
@@ -215,6 +223,9 @@ class CaseloadMoveDialog(QDialog):
             self.preview()
 
         self.move_button.setEnabled(False)
-        self.runner.submit(lambda: self.services.persons.move_caseload(
-            self.actor, pair[0], pair[1]), done,
-            refuse_or_report(self, self.runner, _t("担当の一括変更")))
+        self.runner.run(MoveCaseload(pair[0], pair[1]), parent=self, on_done=done,
+                        on_failed=self._move_failed, title=_t("担当の一括変更"))
+
+    def _move_failed(self, _exc: BaseException) -> bool:
+        self.move_button.setEnabled(True)
+        return False  # present_error shows it

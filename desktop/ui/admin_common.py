@@ -4,7 +4,6 @@ and the forms for an organisation, a Hello Work office and a staff member."""
 from __future__ import annotations
 
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -13,11 +12,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QWidget
 
 from desktop.i18n import translator
-from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.auth import initial_password
+from desktop.services.errors import InvalidInput
 from desktop.services.labels import OFFICE_KINDS, ORGANISATION_KINDS, ROLES
 from desktop.services.offices import Navigator, OfficeInput, OfficeRecord
 from desktop.services.organisations import OrganisationInput, OrganisationRecord
-from desktop.ui import dialogs
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label
 from desktop.ui.widgets import Form
@@ -86,19 +85,17 @@ def selected(view: QTableView) -> Any:
 
 
 def refuse_or_report(parent: QWidget, runner: TaskRunner, title: str) -> Callable[[BaseException], None]:
-    """An on_error for the runner: a refusal in a message box, anything else reported."""
+    """An on_error for a read: present_error (a refusal in a message box titled ``title``,
+    anything else to the crash reporter)."""
     def failed(exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            dialogs.show_error(parent, title, exc.message)
-        else:
-            runner.report_unhandled(exc)
+        runner.present(exc, parent=parent, title=title)
     return failed
 
 
 def temporary_password() -> str:
     """An initial password for a new colleague or a reset: told to them once, changed at
     their first sign-in."""
-    return secrets.token_urlsafe(9)
+    return initial_password()
 
 
 # ---------------------------------------------------------------- organisation

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import translator
 from desktop.services import Services
+from desktop.services.commands import SaveOffice, SetOfficeActive
 from desktop.services.context import Actor
 from desktop.services.labels import OFFICE_KINDS
 from desktop.services.offices import OfficeRecord
+from desktop.services.permissions import allowed
 from desktop.ui import dialogs
 from desktop.ui.admin_common import (
     ListModel,
@@ -30,30 +32,27 @@ from desktop.ui.admin_common import (
     refuse_or_report,
     selected,
 )
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 _labels = translator("Labels")
-MANAGERS = ("admin", "supervisor")
 
 
 def edit_office(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner,
                 record: OfficeRecord | None) -> OfficeRecord | None:
     """Register (``record`` None) or correct an office; the saved record, or None."""
-    offices = services.offices
-
-    def submit(v: dict[str, Any]) -> OfficeRecord:
-        data = office_input(v)
+    def submit(v: dict[str, Any]) -> SaveOffice:
         if record is None:
-            return offices.register_office(actor, data)
-        return offices.update_office(actor, record.id, record.version, data)
+            return SaveOffice(office_input(v))
+        return SaveOffice(office_input(v), record.id, record.version)
 
-    dialog = ActionDialog(
-        _t("ハローワークの登録") if record is None else _t("ハローワークの編集"),
+    dialog = CommandDialog(
+        runner, _t("ハローワークの登録") if record is None else _t("ハローワークの編集"),
         lambda f: office_fields(f, record), submit,
         _t("支援要請書は「所長の職名　殿」宛てに印刷されます。同意書の提供先には通称を書きます。"),
-        _t("保存"), parent, runner)
+        _t("保存"), parent)
     dialog.setObjectName("officeDialog")
     return dialog.result_value if dialog.exec() else None
 
@@ -91,7 +90,7 @@ class HelloWorkDialog(QDialog):
         self.toggle_button.setObjectName("toggleOffice")
         self.toggle_button.clicked.connect(self.toggle)
         for button in (self.add_button, self.edit_button, self.toggle_button):
-            button.setVisible(actor.role in MANAGERS)
+            button.setVisible(allowed(actor, "manage_offices"))
             row.addWidget(button)
         self.show_inactive = QCheckBox(_t("無効にしたものも表示"))
         self.show_inactive.setObjectName("showInactiveOffices")
@@ -102,13 +101,14 @@ class HelloWorkDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1260, 420)
+        fit_to_screen(self, 1260, 420)
         self.reload()
 
     def reload(self) -> None:
         include = self.show_inactive.isChecked()
-        self.runner.submit(lambda: self.services.offices.offices(include_inactive=include),
-                           self._loaded, refuse_or_report(self, self.runner, _t("ハローワーク")))
+        self.runner.read(lambda: self.services.offices.offices(include_inactive=include),
+                         self._loaded, refuse_or_report(self, self.runner, _t("ハローワーク")),
+                         key=("offices", id(self)), owner=self)
 
     def _loaded(self, offices: list[OfficeRecord]) -> None:
         self.model.replace(offices)
@@ -127,7 +127,7 @@ class HelloWorkDialog(QDialog):
 
     def edit(self) -> None:
         office = selected(self.view)
-        if office is not None and self.actor.role in MANAGERS and edit_office(
+        if office is not None and allowed(self.actor, "manage_offices") and edit_office(
                 self, self.services, self.actor, self.runner, office):
             self.reload()
 
@@ -139,9 +139,8 @@ class HelloWorkDialog(QDialog):
                 "「{name}」を無効にします。新しい支援要請の宛先に出なくなります"
                 "（これまでの支援要請の記録はそのまま残ります）。").format(name=office.name)):
             return
-        self.runner.submit(
-            lambda: self.services.offices.set_active(self.actor, office.id, not office.active),
-            lambda _: self.reload(), refuse_or_report(self, self.runner, _t("ハローワーク")))
+        self.runner.run(SetOfficeActive(office.id, not office.active), parent=self,
+                        on_done=lambda _: self.reload(), title=_t("ハローワーク"))
 
 
 def offer_registration(parent: QWidget, services: Services, actor: Actor,
@@ -149,7 +148,7 @@ def offer_registration(parent: QWidget, services: Services, actor: Actor,
     """The referral dialog found no Hello Work office: say so, and open the screen that
     registers one for those who may."""
     title = _t("支援要請先のハローワーク")
-    if actor.role not in MANAGERS:
+    if not allowed(actor, "manage_offices"):
         dialogs.show_info(parent, title, _t(
             "支援要請先のハローワークがまだ登録されていません。管理者または査察指導員に、"
             "管理 → ハローワーク での登録を依頼してください。"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 from desktop.i18n import translator
 from desktop.services import Services
 from desktop.services.context import Actor
+from desktop.services.permissions import allowed
 from desktop.ui import setup_wizard
 from desktop.ui.admin_assignment import CaseloadMoveDialog
 from desktop.ui.admin_hellowork import HelloWorkDialog
@@ -29,25 +30,24 @@ class Window(Protocol):
     actor: Actor
     runner: TaskRunner
 
-    def refresh_lists(self) -> None: ...
-
 
 def install(window: QMainWindow) -> QMenu | None:
     """Add the 管理 menu to ``window`` (a MainWindow) for administrators and supervisors."""
     services: Services = window.services  # type: ignore[attr-defined]
     actor: Actor = window.actor  # type: ignore[attr-defined]
     runner: TaskRunner = window.runner  # type: ignore[attr-defined]
-    if actor.role not in ("admin", "supervisor"):
+    if not allowed(actor, "manage_offices"):  # administrators and supervisors
         return None
     menu = window.menuBar().addMenu(_t("管理(&A)"))
     menu.setObjectName("adminMenu")
 
     def opener(make: Callable[[], QDialog]) -> Callable[[], None]:
         def open_dialog() -> None:
+            # What the dialog changes, its commands announce (TaskRunner.changed): the
+            # lists and the staff filter refresh from that.
             dialog = make()
             dialog.exec()
             dialog.deleteLater()
-            window.refresh_lists()  # type: ignore[attr-defined]
         return open_dialog
 
     items: list[tuple[str, str, Callable[[], None]]] = [
@@ -64,7 +64,7 @@ def install(window: QMainWindow) -> QMenu | None:
         action.setObjectName(name)
         action.triggered.connect(handler)
         menu.addAction(action)
-    if actor.role == "admin":
+    if allowed(actor, "manage_organisations"):
         menu.addSeparator()
         wizard = QAction(_t("はじめての設定をもう一度…"), window)
         wizard.setObjectName("adminWizard")
@@ -81,6 +81,5 @@ def _wizard_again(window: QMainWindow, services: Services, actor: Actor,
             wizard = setup_wizard.SetupWizard(services, actor, runner, mine[0], window)
             wizard.exec()
             wizard.deleteLater()
-            window.refresh_lists()  # type: ignore[attr-defined]
 
-    runner.submit(services.organisations.organisations, show)
+    runner.read(services.organisations.organisations, show)

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from desktop.i18n import translator
 from desktop.services import Services
+from desktop.services.commands import SaveOrganisation
 from desktop.services.context import Actor
 from desktop.services.labels import ORGANISATION_KINDS
 from desktop.services.organisations import OrganisationRecord
+from desktop.services.permissions import allowed
 from desktop.ui.admin_common import (
     ListModel,
     list_view,
@@ -20,8 +22,9 @@ from desktop.ui.admin_common import (
     refuse_or_report,
     selected,
 )
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 _labels = translator("Labels")
@@ -30,18 +33,15 @@ _labels = translator("Labels")
 def edit_organisation(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner,
                       record: OrganisationRecord | None) -> OrganisationRecord | None:
     """Add (``record`` None) or edit an organisation; the saved record, or None."""
-    organisations = services.organisations
-
-    def submit(v: dict[str, Any]) -> OrganisationRecord:
-        data = organisation_input(v)
+    def submit(v: dict[str, Any]) -> SaveOrganisation:
         if record is None:
-            return organisations.add(actor, data)
-        return organisations.update(actor, record.id, record.version, data)
+            return SaveOrganisation(organisation_input(v))
+        return SaveOrganisation(organisation_input(v), record.id, record.version)
 
-    dialog = ActionDialog(
-        _t("組織の登録") if record is None else _t("組織の編集"),
+    dialog = CommandDialog(
+        runner, _t("組織の登録") if record is None else _t("組織の編集"),
         lambda f: organisation_fields(f, record), submit,
-        _t("支援要請書などの書類に、発信者として印刷されます。"), _t("保存"), parent, runner)
+        _t("支援要請書などの書類に、発信者として印刷されます。"), _t("保存"), parent)
     dialog.setObjectName("organisationDialog")
     return dialog.result_value if dialog.exec() else None
 
@@ -75,25 +75,25 @@ class OrganisationsDialog(QDialog):
         self.edit_button.setObjectName("editOrganisation")
         self.edit_button.clicked.connect(self.edit)
         for button in (self.add_button, self.edit_button):
-            button.setVisible(actor.role == "admin")
+            button.setVisible(allowed(actor, "manage_organisations"))
             row.addWidget(button)
         row.addStretch(1)
         close = QPushButton(_t("閉じる"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1120, 420)
+        fit_to_screen(self, 1120, 420)
         self.reload()
 
     def reload(self) -> None:
         def load() -> list[OrganisationRecord]:
             found = self.services.organisations.organisations()
-            if self.actor.role != "admin":  # a supervisor's own organisation
+            if not allowed(self.actor, "manage_organisations"):  # a supervisor's own
                 found = [o for o in found if o.id == self.actor.organisation_id]
             return found
 
-        self.runner.submit(load, self.model.replace,
-                           refuse_or_report(self, self.runner, _t("組織")))
+        self.runner.read(load, self.model.replace,
+                         refuse_or_report(self, self.runner, _t("組織")), owner=self)
 
     def add(self) -> None:
         if edit_organisation(self, self.services, self.actor, self.runner, None):
@@ -101,6 +101,6 @@ class OrganisationsDialog(QDialog):
 
     def edit(self) -> None:
         record = selected(self.view)
-        if record is not None and self.actor.role == "admin" and edit_organisation(
+        if record is not None and allowed(self.actor, "manage_organisations") and edit_organisation(
                 self, self.services, self.actor, self.runner, record):
             self.reload()

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from desktop.i18n import translator
 from desktop.services import Services
 from desktop.services.auth import StaffChanges, UserSummary
+from desktop.services.commands import AddStaff, ResetPassword, SetStaffActive, UpdateStaff
 from desktop.services.context import Actor
 from desktop.services.organisations import OrganisationRecord
+from desktop.services.permissions import allowed
 from desktop.ui import dialogs
 from desktop.ui.admin_common import (
     ListModel,
@@ -25,9 +27,10 @@ from desktop.ui.admin_common import (
     staff_fields,
     temporary_password,
 )
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, wareki
+from desktop.ui.widgets import fit_to_screen
 
 _t = translator("Admin")
 
@@ -54,17 +57,18 @@ def add_staff(parent: QWidget, services: Services, actor: Actor, runner: TaskRun
         staff_fields(f, organisations, actor.organisation_id)
         f.text("password", _t("初期パスワード（本人が最初のログインで変更）"), temporary_password())
 
-    def submit(v: dict[str, Any]) -> AddedStaff:
-        password = required_text(v, "password", _t("初期パスワードを入力してください"))
-        user = services.auth.add_user(actor, v["username"], v["display_name"], v["role"],
-                                      password, v["organisation"], v["phone_extension"])
-        return AddedStaff(user, password)
+    typed: dict[str, str] = {}
 
-    dialog = ActionDialog(_t("職員の登録"), build, submit, "", _t("登録"), parent, runner)
+    def submit(v: dict[str, Any]) -> AddStaff:
+        typed["password"] = required_text(v, "password", _t("初期パスワードを入力してください"))
+        return AddStaff(v["username"], v["display_name"], v["role"], typed["password"],
+                        v["organisation"], v["phone_extension"])
+
+    dialog = CommandDialog(runner, _t("職員の登録"), build, submit, "", _t("登録"), parent)
     dialog.setObjectName("staffDialog")
     if not dialog.exec():
         return None
-    added: AddedStaff = dialog.result_value
+    added = AddedStaff(dialog.result_value, typed["password"])
     dialogs.show_info(parent, _t("職員の登録"), _t(
         "{name}（{username}）を登録しました。初期パスワード: {password}\n"
         "本人に伝えてください。最初のログインで本人のパスワードに変更します。").format(
@@ -81,12 +85,12 @@ def edit_staff(parent: QWidget, services: Services, actor: Actor, runner: TaskRu
                  user.organisation_id)
         f.text("phone_extension", _t("内線"), user.phone_extension)
 
-    def submit(v: dict[str, Any]) -> UserSummary:
-        return services.auth.update_user(actor, user.username, StaffChanges(
+    def submit(v: dict[str, Any]) -> UpdateStaff:
+        return UpdateStaff(user.username, StaffChanges(
             v["display_name"], v["role"], v["organisation"], v["phone_extension"]))
 
-    dialog = ActionDialog(_t("職員の編集 — {username}").format(username=user.username), build,
-                          submit, "", _t("保存"), parent, runner)
+    dialog = CommandDialog(runner, _t("職員の編集 — {username}").format(username=user.username),
+                           build, submit, "", _t("保存"), parent)
     dialog.setObjectName("staffDialog")
     return dialog.result_value if dialog.exec() else None
 
@@ -123,7 +127,7 @@ class StaffDialog(QDialog):
             button = QPushButton(text)
             button.setObjectName(key)
             button.clicked.connect(slot)
-            button.setVisible(actor.role == "admin")
+            button.setVisible(allowed(actor, "manage_users"))
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
@@ -131,7 +135,7 @@ class StaffDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(1000, 480)
+        fit_to_screen(self, 1000, 480)
         self.reload()
 
     def reload(self) -> None:
@@ -139,7 +143,8 @@ class StaffDialog(QDialog):
             return (self.services.auth.list_users(self.actor),
                     self.services.organisations.organisations())
 
-        self.runner.submit(load, self._loaded, refuse_or_report(self, self.runner, _t("職員")))
+        self.runner.read(load, self._loaded, refuse_or_report(self, self.runner, _t("職員")),
+                         key=("staff", id(self)), owner=self)
 
     def _loaded(self, data: tuple[list[UserSummary], list[OrganisationRecord]]) -> None:
         users, self.organisations = data
@@ -159,7 +164,7 @@ class StaffDialog(QDialog):
 
     def edit(self) -> None:
         user = selected(self.view)
-        if user is not None and self.actor.role == "admin" and edit_staff(
+        if user is not None and allowed(self.actor, "manage_users") and edit_staff(
                 self, self.services, self.actor, self.runner, user, self.organisations):
             self.reload()
 
@@ -167,17 +172,12 @@ class StaffDialog(QDialog):
         user = selected(self.view)
         if user is None:
             return
-        auth = self.services.auth
-        if user.active:
-            if not dialogs.ask_confirm(self, _t("職員を無効にする"), _t(
-                    "{name} を無効にします。ログインできなくなり、新しく担当にもできなくなります"
-                    "（記録はそのまま残ります）。").format(name=user.display_name)):
-                return
-            work = lambda: auth.disable_user(self.actor, user.username)  # noqa: E731
-        else:
-            work = lambda: auth.enable_user(self.actor, user.username)  # noqa: E731
-        self.runner.submit(work, lambda _: self.reload(),
-                           refuse_or_report(self, self.runner, _t("職員")))
+        if user.active and not dialogs.ask_confirm(self, _t("職員を無効にする"), _t(
+                "{name} を無効にします。ログインできなくなり、新しく担当にもできなくなります"
+                "（記録はそのまま残ります）。").format(name=user.display_name)):
+            return
+        self.runner.run(SetStaffActive(user.username, not user.active), parent=self,
+                        on_done=lambda _: self.reload(), title=_t("職員"))
 
     def reset(self) -> None:
         user = selected(self.view)
@@ -193,6 +193,5 @@ class StaffDialog(QDialog):
                     name=user.display_name, username=user.username, password=password))
             self.reload()
 
-        self.runner.submit(lambda: self.services.auth.reset_password(
-            self.actor, user.username, password), done,
-            refuse_or_report(self, self.runner, _t("パスワードのリセット")))
+        self.runner.run(ResetPassword(user.username, password), parent=self, on_done=done,
+                        title=_t("パスワードのリセット"))

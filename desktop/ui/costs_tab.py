@@ -8,12 +8,12 @@ import uuid
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.i18n import translator
 from desktop.japanese.wareki import fiscal_year_of
 from desktop.services import Services
+from desktop.services.commands import PrintReceipts, RecordCost, VoidCost
 from desktop.services.context import Actor
 from desktop.services.costs import CostInput, CostRecord
 from desktop.services.errors import InvalidInput
@@ -23,7 +23,7 @@ from desktop.services.reports import Period
 from desktop.services.workflow import EpisodeSummary
 from desktop.ui import dialogs
 from desktop.ui.admin_common import ListModel, list_view, refuse_or_report, selected
-from desktop.ui.forms import ActionDialog, required
+from desktop.ui.forms import CommandDialog, required
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, wareki
@@ -61,24 +61,24 @@ def period_of(values: dict[str, Any]) -> Period:
 def print_receipts(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner,
                    person_id: uuid.UUID | None = None) -> None:
     """Ask for the period, build the receipt list on the runner, then preview it."""
-    def submit(v: dict[str, Any]) -> PrintedDocument:
-        return services.costs.receipt_list(actor, period_of(v), person_id)
+    def submit(v: dict[str, Any]) -> PrintReceipts:
+        return PrintReceipts(period_of(v), person_id)
 
     title = _t("支援費用の受領書") if person_id else _t("支援費用の支給一覧")
-    dialog = ActionDialog(title, lambda f: period_fields(f, services.ctx.today()), submit,
+    dialog = CommandDialog(runner, title, lambda f: period_fields(f, services.ctx.today()),
+                          submit,
                           _t("期間内に支給した交通費などを一覧にします。本人の署名・押印欄つきです。")
                           if person_id else
                           _t("期間内に支給した交通費などを、閲覧できる対象者について一覧にします。"),
-                          _t("プレビュー"), parent, runner)
+                          _t("プレビュー"), parent)
     dialog.setObjectName("receiptPeriodDialog")
-    if dialog.exec() and dialog.result_value is not None:
+    if dialog.exec() and isinstance(dialog.result_value, PrintedDocument):
         PreviewDialog(dialog.result_value, parent).exec()
 
 
 class CostsTab(QWidget):
-    """支援費用: every payment to the person (all episodes), recorded on the open episode."""
-
-    changed = Signal()
+    """支援費用: every payment to the person (all episodes), recorded on the open episode.
+    Its writes are commands: the person's view reloads from their Changes, and this tab."""
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
                  person_id: uuid.UUID, parent: QWidget | None = None) -> None:
@@ -124,7 +124,8 @@ class CostsTab(QWidget):
             return (self.services.costs.costs_of(self.actor, self.person_id),
                     self.services.costs.funding_sources())
 
-        self.runner.submit(load, self._loaded, refuse_or_report(self, self.runner, _t("支援費用")))
+        self.runner.read(load, self._loaded, refuse_or_report(self, self.runner, _t("支援費用")),
+                         key=("costs", id(self)), owner=self)
 
     def _loaded(self, data: tuple[list[CostRecord], list[str]]) -> None:
         costs, self.sources = data
@@ -147,18 +148,16 @@ class CostsTab(QWidget):
             f.text("amount", _t("金額（円）"))
             f.choice("funding_source", _t("財源"), [(x, x) for x in self.sources])
 
-        def submit(v: dict[str, Any]) -> CostRecord:
-            return self.services.costs.record_cost(self.actor, episode.id, CostInput(
+        def submit(v: dict[str, Any]) -> RecordCost:
+            return RecordCost(self.person_id, episode.id, CostInput(
                 required(v, "paid_on", _t("支給日を入力してください")), v["kind"], v["purpose"],
                 _amount(v), v["funding_source"] or "", v["description"]))
 
-        dialog = ActionDialog(_t("支援費用の支給を記録"), build, submit,
-                              _t("面接・職場体験・訓練などのために支給した交通費などを記録します。"),
-                              parent=self, runner=self.runner)
+        dialog = CommandDialog(self.runner, _t("支援費用の支給を記録"), build, submit,
+                               _t("面接・職場体験・訓練などのために支給した交通費などを記録します。"),
+                               parent=self)
         dialog.setObjectName("costDialog")
-        if dialog.exec():
-            self.changed.emit()
-            self.reload()
+        dialog.exec()  # the person's view reloads from the command's Changes, and this tab
 
     def void(self) -> None:
         cost = selected(self.view)
@@ -169,6 +168,5 @@ class CostsTab(QWidget):
                 "取り消した記録は一覧と集計から外れます。").format(
                     on=wareki(cost.paid_on), amount=yen(cost.amount))):
             return
-        self.runner.submit(lambda: self.services.costs.void_cost(self.actor, cost.id),
-                           lambda _: self.reload(),
-                           refuse_or_report(self, self.runner, _t("支援費用")))
+        self.runner.run(VoidCost(self.person_id, cost.episode_id, cost.id), parent=self,
+                        title=_t("支援費用"))

@@ -28,6 +28,16 @@ def ask_confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_retry(parent: QWidget | None, title: str, text: str) -> bool:
+    """The database is busy: try the same thing again now, or leave it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                      QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+                      parent)
+    box.setObjectName("busyMessage")
+    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    return box.exec() == QMessageBox.StandardButton.Retry
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                 parent).exec()

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import translator
 from desktop.services import Services
+from desktop.services.commands import SaveEmployer, SetEmployerActive
 from desktop.services.context import Actor
 from desktop.services.employers import EmployerHistory, EmployerInput, EmployerRecord
 from desktop.services.labels import EMPLOYER_OFFERS
 from desktop.services.permissions import EDITOR_ROLES
 from desktop.ui import dialogs
 from desktop.ui.admin_common import ListModel, list_view, refuse_or_report, selected
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, parenthesised, wareki
 from desktop.ui.widgets import Form, fit_to_screen
@@ -62,16 +63,16 @@ def employer_input(v: dict[str, Any]) -> EmployerInput:
 def edit_employer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner,
                   record: EmployerRecord | None) -> EmployerRecord | None:
     """Register (``record`` None) or correct an employer; the saved record, or None."""
-    def submit(v: dict[str, Any]) -> EmployerRecord:
+    def submit(v: dict[str, Any]) -> SaveEmployer:
         if record is None:
-            return services.employers.register(actor, employer_input(v))
-        return services.employers.update(actor, record.id, record.version, employer_input(v))
+            return SaveEmployer(employer_input(v))
+        return SaveEmployer(employer_input(v), record.id, record.version)
 
-    dialog = ActionDialog(
-        _t("協力事業所の登録") if record is None else _t("協力事業所の編集"),
+    dialog = CommandDialog(
+        runner, _t("協力事業所の登録") if record is None else _t("協力事業所の編集"),
         lambda f: employer_fields(f, record), submit,
         _t("職場体験・中間的就労の受入れや求人で協力してくれる事業所です。就職や職場体験の記録で選べます。"),
-        _t("保存"), parent, runner)
+        _t("保存"), parent)
     dialog.setObjectName("employerDialog")
     return dialog.result_value if dialog.exec() else None
 
@@ -167,9 +168,10 @@ class EmployersDialog(QDialog):
     def reload(self) -> None:
         text, offer = self.search.text(), self.offer.currentData()
         inactive = self.show_inactive.isChecked()
-        self.runner.submit(
+        self.runner.read(
             lambda: self.services.employers.search(self.actor, text, offer, inactive),
-            self._loaded, refuse_or_report(self, self.runner, _t("協力事業所")))
+            self._loaded, refuse_or_report(self, self.runner, _t("協力事業所")),
+            key=("employers", id(self)), owner=self)
 
     def _loaded(self, employers: list[EmployerRecord]) -> None:
         self.model.replace(employers)
@@ -188,9 +190,9 @@ class EmployersDialog(QDialog):
         employer = selected(self.view)
         if employer is None:
             return
-        self.runner.submit(lambda: self.services.employers.history(self.actor, employer.id),
-                           self._history_loaded,
-                           refuse_or_report(self, self.runner, _t("協力事業所")))
+        self.runner.read(lambda: self.services.employers.history(self.actor, employer.id),
+                         self._history_loaded,
+                         refuse_or_report(self, self.runner, _t("協力事業所")), owner=self)
 
     def _history_loaded(self, history: EmployerHistory) -> None:
         self.history_title.setText(_t("受入れ・就職の履歴: {name}").format(
@@ -217,7 +219,5 @@ class EmployersDialog(QDialog):
                 "「{name}」を無効にします。新しい就職・職場体験の記録で選べなくなります"
                 "（これまでの記録と履歴はそのまま残ります）。").format(name=employer.name)):
             return
-        self.runner.submit(
-            lambda: self.services.employers.set_active(self.actor, employer.id,
-                                                       not employer.active),
-            lambda _: self.reload(), refuse_or_report(self, self.runner, _t("協力事業所")))
+        self.runner.run(SetEmployerActive(employer.id, not employer.active), parent=self,
+                        on_done=lambda _: self.reload(), title=_t("協力事業所"))

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 from desktop.i18n import translator
 from desktop.japanese.wareki import DateParseError
 from desktop.services import Services
+from desktop.services.commands import Intake, PossibleDuplicates
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
-from desktop.services.permissions import has_caseload
+from desktop.services.permissions import allowed
 from desktop.services.persons import DuplicateCandidate, PersonInput, StaffChoice
-from desktop.ui.forms import ActionDialog, required
+from desktop.ui.forms import CommandDialog, required
 from desktop.ui.person_view import add_person_fields, check_person_form, watch_person_fields
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import parenthesised, wareki
 from desktop.ui.widgets import Form
 
@@ -35,17 +37,21 @@ _t = translator("Intake")
 NOT_CHOSEN, UNASSIGNED = "", "none"
 
 
-class IntakeDialog(ActionDialog):
-    """``staff``: whom the case can be given to (a caseworker: only themselves); an
+class IntakeDialog(CommandDialog):
+    """The look-alikes are looked up (on the read lane) as the reading and birth date are
+    typed, and again by the Intake command itself before it writes; the caseworker confirms
+    that the ones shown are other people, or opens one of them instead.
+
+    ``staff``: whom the case can be given to (a caseworker: only themselves); an
     administrator or supervisor must choose the 担当, or say there is none yet."""
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None,
-                 staff: list[StaffChoice] | None = None) -> None:
+    def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
+                 parent: QWidget | None = None, staff: list[StaffChoice] | None = None) -> None:
         self.services, self.actor = services, actor
         self.staff = staff or []
         self.duplicates: list[DuplicateCandidate] = []
         self.existing: uuid.UUID | None = None  # 開く chosen beside a possible duplicate
-        super().__init__(_t("新規受付"), self._build, self._submit,
+        super().__init__(runner, _t("新規受付"), self._build, self._submit,
                          _t("支援対象者を登録し、支援エピソード（候補）を開始します。"),
                          _t("登録する"), parent)
         layout = self.layout()
@@ -54,7 +60,7 @@ class IntakeDialog(ActionDialog):
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
-        if has_caseload(self.actor):
+        if not allowed(self.actor, "assign_caseworker"):  # a caseworker's own case
             f.choice("caseworker", _t("担当"), [(self.actor.user_id, self.actor.display_name)]
                      ).setEnabled(False)
         else:
@@ -94,13 +100,19 @@ class IntakeDialog(ActionDialog):
         given = f.fields["given_kana"].text()  # type: ignore[attr-defined]
         if not (birth and family and given):
             return
-        self.duplicates = self.services.persons.possible_duplicates(self.actor, family, given,
-                                                                   birth)
+        self.runner.read(lambda: self.services.persons.possible_duplicates(
+            self.actor, family, given, birth), self.show_duplicates,
+            key=("duplicates", id(self)), owner=self)
+
+    def show_duplicates(self, duplicates: list[DuplicateCandidate]) -> None:
+        if [d.id for d in duplicates] == [d.id for d in self.duplicates]:
+            return  # the same people: a confirmation already given stays
+        self.duplicates = duplicates
         while self.duplicate_rows.count():
             item = self.duplicate_rows.takeAt(0)
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()
-        for d in self.duplicates:
+        for d in duplicates:
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +125,7 @@ class IntakeDialog(ActionDialog):
             button.clicked.connect(lambda _=False, pid=d.id: self.open_existing(pid))
             line.addWidget(button)
             self.duplicate_rows.addWidget(row)
-        self.duplicate_box.setVisible(bool(self.duplicates))
+        self.duplicate_box.setVisible(bool(duplicates))
         self.not_duplicate.setChecked(False)
 
     def open_existing(self, person_id: uuid.UUID) -> None:
@@ -121,14 +133,11 @@ class IntakeDialog(ActionDialog):
         self.existing = person_id
         self.reject()
 
-    def _submit(self, v: dict[str, Any]) -> Any:
+    def _submit(self, v: dict[str, Any]) -> Intake:
         if check_person_form(self.form, self.services.ctx.today()) is None:
             field, message = next((n, e.text()) for n, e in self.form.errors.items()
                                   if e.text())
             raise InvalidInput(field, message)  # every problem is shown, this one focused
-        self.check_duplicates()
-        if self.duplicates and not self.not_duplicate.isChecked():
-            raise InvalidInput("", _t("重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください"))
         data = PersonInput(
             case_number=v["case_number"], family_name=v["family_name"],
             given_name=v["given_name"], family_kana=v["family_kana"],
@@ -140,7 +149,12 @@ class IntakeDialog(ActionDialog):
         caseworker = v.get("caseworker")
         if caseworker == NOT_CHOSEN:
             raise InvalidInput("caseworker", _t("担当を選んでください（決まっていなければ「担当なし」）"))
-        person, _ = self.services.workflow.intake(
-            self.actor, data, required(v, "intake_on", _t("受付日を入力してください")), v["note"],
-            None if caseworker == UNASSIGNED else caseworker)
-        return person
+        confirmed = frozenset(d.id for d in self.duplicates) if (
+            self.not_duplicate.isChecked()) else frozenset()
+        return Intake(data, required(v, "intake_on", _t("受付日を入力してください")),
+                      v["note"], confirmed, None if caseworker == UNASSIGNED else caseworker)
+
+    def _failed(self, error: BaseException, command: Any = None) -> bool:
+        if isinstance(error, PossibleDuplicates):
+            self.show_duplicates(error.candidates)
+        return super()._failed(error, command)

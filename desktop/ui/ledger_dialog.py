@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import listing, translator
 from desktop.services import Services
+from desktop.services.commands import ImportLedger
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DatabaseBusy, DomainError
 from desktop.services.ledger import ImportResult, LedgerPreview
 from desktop.services.offices import OfficeRecord
 from desktop.ui import dialogs
@@ -83,22 +84,32 @@ class LedgerImportDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         fit_to_screen(self, 1000, 600)
+        self.offices: list[OfficeRecord] | None = None
         self.preview: LedgerPreview | None = None
-        runner.submit(lambda: (services.offices.offices(), services.ledger.preview(actor, path)),
-                      self._loaded, self._failed)
+        runner.read(lambda: (services.offices.offices(), services.ledger.preview(actor, path)),
+                    self._previewed, self._preview_failed, owner=self)
 
-    def _loaded(self, data: tuple[list[OfficeRecord], LedgerPreview]) -> None:
-        offices, preview = data
-        for office in offices:
-            self.office.addItem(office.name, office.id)
-        self.show_preview(preview)
+    def _preview_failed(self, exc: BaseException) -> None:
+        if not self._refused(exc):
+            self.runner.present(exc, parent=self, title=_t("台帳の取込"))
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
+    def _import_failed(self, exc: BaseException) -> bool:
+        self._can_import()
+        return self._refused(exc)  # else present_error: busy (with a retry) or a crash
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, DomainError) and not isinstance(exc, DatabaseBusy):
             self.summary.setText(_t("取り込めません: {m}").format(m=exc.message))
             self.import_button.setEnabled(False)
-        else:
-            self.runner.report_unhandled(exc)
+            return True
+        return False
+
+    def _previewed(self, data: tuple[list[OfficeRecord], LedgerPreview]) -> None:
+        self.offices, preview = data
+        self.office.clear()
+        for office in self.offices:
+            self.office.addItem(office.name, office.id)
+        self.show_preview(preview)
 
     def show_preview(self, preview: LedgerPreview) -> None:
         new, exists, rejected = (preview.count(s) for s in ("new", "exists", "rejected"))
@@ -155,9 +166,8 @@ class LedgerImportDialog(QDialog):
         needs = self.preview is not None and self.preview.needs_default_office
         office = self.office.currentData() if needs else None
         create = self.create_offices.isChecked()
-        self.runner.submit(lambda: self.services.ledger.import_file(
-            self.actor, self.path, office_id=office, create_offices=create), self.finished,
-            self._failed)
+        self.runner.run(ImportLedger(self.path, office, create), parent=self,
+                        on_done=self.finished, on_failed=self._import_failed)
 
     def finished(self, result: ImportResult) -> None:
         self.result_value = result

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextDocument
@@ -25,18 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import DomainError
+from desktop.errors import DatabaseBusy, DomainError
 from desktop.i18n import translator
 from desktop.ui.widgets import ErrorLabel, Form, fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.context import Actor
+    from desktop.ui.tasks import TaskRunner
 
 _t = translator("Login")
-
-
-class _SignIn(Protocol):
-    def login(self, username: str, password: str) -> Actor: ...
 
 
 def _password_field(form: Form, name: str, label: str) -> QLineEdit:
@@ -48,17 +45,18 @@ def _password_field(form: Form, name: str, label: str) -> QLineEdit:
 class LoginDialog(QDialog):
     """ユーザー名とパスワード. The actor is in ``self.actor`` after acceptance.
 
-    With ``auth`` the check is made here (the lock screen). Without it (the start, before
-    the services exist) ``submitted`` is emitted and the start-up answers with
-    ``signed_in`` or ``refused`` once the check has run on the worker thread."""
+    Signing in writes (the audit row, the failure count), so the check runs as a command
+    (Login) on the runner's write lane. With ``runner`` (the lock screen) the dialog runs it
+    itself. Without it (the start, before the database is open) ``submitted`` is emitted and
+    the start-up answers with ``signed_in`` or ``refused``."""
 
     submitted = Signal(str, str)
 
-    def __init__(self, auth: _SignIn | None = None, username: str = "",
+    def __init__(self, runner: TaskRunner | None = None, username: str = "",
                  locked_user: str | None = None, parent: QWidget | None = None,
                  idle: bool = True) -> None:
         super().__init__(parent)
-        self.auth = auth
+        self.runner = runner
         self.actor: Actor | None = None
         # Qt adds the application's name to every title (「ログイン — つなぎ」).
         self.setWindowTitle(_t("ログイン") if locked_user is None else _t("画面のロック"))
@@ -100,27 +98,41 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
         self.error.show_message("")
-        if self.auth is None:
-            self.ok.setEnabled(False)
-            self.status.setText(_t("確認しています…"))
+        self.ok.setEnabled(False)
+        self.status.setText(_t("確認しています…"))
+        if self.runner is None:
             self.submitted.emit(username, password)
             return
+        from desktop.services.commands import Login
+
+        runner = self.runner
+        runner.run(Login(username, password), parent=self, on_done=self.signed_in,
+                   on_failed=lambda exc: self.login_failed(exc, username, password, runner))
+
+    def login_failed(self, exc: BaseException, username: str, password: str,
+                     runner: TaskRunner) -> bool:
+        """A refusal shown here (True); an initial password changed first; the busy message
+        with its retry, or a crash, is left to present_error."""
         from desktop.services.errors import PasswordChangeRequired
+
+        if isinstance(exc, PasswordChangeRequired):
+            self.change_password(username, password, runner)
+            return True
+        if isinstance(exc, DomainError) and not isinstance(exc, DatabaseBusy):
+            self.refused(exc.message)
+            return True
+        self.refused("")
+        return False
+
+    def change_password(self, username: str, password: str, runner: TaskRunner) -> None:
+        """Signed in with an initial or reset password: a new one first (a command too)."""
         from desktop.ui.password_dialog import change_initial_password
 
-        try:
-            actor: Actor | None = self.auth.login(username, password)
-        except PasswordChangeRequired:
-            actor = change_initial_password(self, self.auth, username,  # type: ignore[arg-type]
-                                            password)
-            if actor is None:
-                self.password_not_changed()
-                return
-        except DomainError as exc:
-            self.refused(exc.message)
-            return
-        assert actor is not None
-        self.signed_in(actor)
+        actor = change_initial_password(self, runner, username, password)
+        if actor is None:
+            self.password_not_changed()
+        else:
+            self.signed_in(actor)
 
     def password_not_changed(self) -> None:
         self.refused(_t("新しいパスワードに変更するまでログインできません"))
@@ -142,10 +154,11 @@ class SetupDialog(QDialog):
     """First run: there is no database yet. Creates it and the first administrator through
     ``create`` (which returns the recovery key to show once)."""
 
-    def __init__(self, create: Callable[[str, str, str, str | None], str],
+    def __init__(self, runner: TaskRunner, create: Callable[[str, str, str, str | None], str],
                  needs_passphrase: bool, parent: QWidget | None = None,
                  open_kit: Callable[[Path, str, str | None], str] | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.create = create
         self.open_kit = open_kit
         self.needs_passphrase = needs_passphrase
@@ -207,15 +220,9 @@ class SetupDialog(QDialog):
         kit_passphrase = passphrase_dialog(self, _t("出張用キットを開く"), confirm=False)
         if not kit_passphrase:
             return
-        try:
-            self.recovery_key = self.open_kit(Path(path), kit_passphrase, database_passphrase)
-        except DomainError as exc:
-            self.form.show_error("", exc.message)
-            return
-        except Exception as exc:  # key store or database problems carry Japanese messages
-            self.form.show_error("", str(exc))
-            return
-        self.accept()
+        open_kit = self.open_kit
+        if self._created(lambda: open_kit(Path(path), kit_passphrase, database_passphrase)):
+            self.accept()
 
     def submit(self) -> None:
         self.form.clear_errors()
@@ -228,18 +235,31 @@ class SetupDialog(QDialog):
             if passphrase != self.passphrase_confirm.text():
                 self.form.show_error("passphrase_confirm", _t("パスフレーズが一致しません"))
                 return
+        username, password = self.username.text().strip(), self.password.text()
+        display = self.display.text().strip() or username
+        if self._created(lambda: self.create(username, display, password, passphrase)):
+            self.accept()
+
+    def _created(self, create: Callable[[], str]) -> bool:
+        """Create the database on the runner's write lane (the dialog keeps painting); a
+        refusal or a key store or database problem is shown in the form, anything else
+        goes to the crash reporter."""
+        from desktop.models.db import DatabaseUnavailable
+        from desktop.models.keystore import KeyUnavailable
+        from desktop.models.migrate import MigrationFailed
+
+        self.setEnabled(False)
         try:
-            self.recovery_key = self.create(self.username.text().strip(),
-                                            self.display.text().strip() or
-                                            self.username.text().strip(),
-                                            self.password.text(), passphrase)
-        except DomainError as exc:
-            self.form.show_error(getattr(exc, "field", ""), exc.message)
-            return
-        except Exception as exc:  # key store or database problems carry Japanese messages
-            self.form.show_error("", str(exc))
-            return
-        self.accept()
+            self.recovery_key = self.runner.call(create)
+        except (KeyUnavailable, DatabaseUnavailable, MigrationFailed) as exc:
+            self.form.show_error("", str(exc))  # Japanese messages of the storage layer
+            return False
+        except BaseException as exc:
+            self.runner.present(exc, parent=self, form=self.form)
+            return False
+        finally:
+            self.setEnabled(True)
+        return True
 
 
 # Clipboard formats that tell history and sync tools to skip an entry: Windows' clipboard

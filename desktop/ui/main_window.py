@@ -30,15 +30,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.files import write_whole
 from desktop.i18n import translator
 from desktop.resources import resource_path
 from desktop.services import Services
-from desktop.services.caseload import OPEN_STATES, Agenda, CaseloadFilter
+from desktop.services.auth import UserSummary
+from desktop.services.caseload import Agenda, CaseloadFilter
+from desktop.services.commands import (
+    ChangePassword,
+    Changes,
+    CompleteNextAction,
+    ExportKit,
+    ExportLedger,
+    PrintPending,
+    RunAutoBackup,
+)
 from desktop.services.context import Actor
-from desktop.services.errors import InvalidInput
+from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.maintenance import AutoBackup
 from desktop.services.outreach import ImportPlan, OutreachService
+from desktop.services.permissions import allowed, sees_every_case
 from desktop.services.persons import StaffChoice
+from desktop.services.states import OPEN_STATES
 from desktop.ui import (
     admin_menu,
     dialogs,
@@ -48,7 +60,7 @@ from desktop.ui import (
     server_dialog,
     text_size_dialog,
 )
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.login import LoginDialog
@@ -119,17 +131,21 @@ class IdleWatcher(QObject):
 
 
 class MainWindow(QMainWindow):
+    """Built at once from what needs no database; the rest (this PC's role as an outreach
+    laptop, the staff names, the idle-lock setting, the lists) arrives from the read lane.
+    Lists, the agenda and open records refresh from the Changes of each command."""
+
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
                  data_dir: Path | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir  # for this PC's settings (the server to use)
         self.services, self.actor, self.runner = services, actor, runner
+        runner.bind(services, actor)
         # Qt adds the application's name to the title (「就労支援ケース管理 — つなぎ」).
         self.setWindowTitle(_t("就労支援ケース管理"))
-        if services.outreach.manifest() is not None:
-            self.setWindowTitle(_t("出張用（オフライン）"))
         self.person_tabs: dict[uuid.UUID, PersonView] = {}
-        self.staff = self._staff_names()
+        self.staff: dict[uuid.UUID, str] = {actor.user_id: actor.display_name}
+        self.laptop: dict[str, object] | None = None  # the kit, on an outreach laptop
 
         self.status_count = QLabel()
         self.status_busy = QLabel()
@@ -172,19 +188,16 @@ class MainWindow(QMainWindow):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
         self.search_timer.timeout.connect(self.search_typed)
-        self.search_generation = 0
 
-        minutes = int(services.settings.get("idle_lock_minutes"))
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.setInterval(minutes * 60_000)
+        self.idle_timer.setInterval(10 * 60_000)  # until the office's setting has been read
         self.idle_timer.timeout.connect(self.lock)
         self.idle_timer.start()
         self.idle_watcher = IdleWatcher(self.idle_timer)
 
-        # Scheduled encrypted backups, on their own thread so a long snapshot never holds up
-        # the screens (SQLite lets it read while the runner works).
-        self.background = TaskRunner(self._background_failed, self, inline=runner.inline)
+        # Scheduled encrypted backups, on the write lane (a snapshot is read while the
+        # screens go on reading; a save waits for it).
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(30 * 60_000)
         self.backup_timer.timeout.connect(self.auto_backup)
@@ -198,6 +211,8 @@ class MainWindow(QMainWindow):
                            (QKeySequence("Ctrl+L"), self.lock_now),
                            (QKeySequence.StandardKey.Close, self.close_current_tab)):
             QShortcut(keys, self).activated.connect(slot)
+        runner.changed.connect(self._on_changes)
+        self._load_session()
         self.refresh()
         fit_to_screen(self, 1280, 800)
 
@@ -222,10 +237,39 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- building
 
-    def _staff_names(self) -> dict[uuid.UUID, str]:
-        if self.actor.role in ("admin", "supervisor"):
-            return {u.id: u.display_name for u in self.services.auth.list_users(self.actor)}
-        return {self.actor.user_id: self.actor.display_name}
+    def _load_session(self) -> None:
+        """What the window shows that comes from the database, read on the read lane."""
+        services, actor = self.services, self.actor
+
+        def load() -> tuple[dict[str, object] | None, dict[uuid.UUID, str], int]:
+            staff = {actor.user_id: actor.display_name}
+            if allowed(actor, "list_staff"):
+                staff = {u.id: u.display_name for u in services.auth.list_users(actor)}
+            return (services.outreach.manifest(), staff,
+                    int(services.settings.get("idle_lock_minutes")))
+
+        self.runner.read(load, self._session_loaded, owner=self)
+
+    def _session_loaded(self, data: tuple[dict[str, object] | None, dict[uuid.UUID, str],
+                                          int]) -> None:
+        self.laptop, staff, minutes = data
+        if self.laptop is not None:
+            self.setWindowTitle(_t("出張用（オフライン）"))
+            self.kit_action.setText(_t("返却用キットを作る…"))
+        self.kit_import_action.setVisible(self.laptop is None)
+        self.wipe_action.setVisible(self.laptop is not None)
+        self.idle_timer.setInterval(minutes * 60_000)
+        if self.idle_timer.isActive():
+            self.idle_timer.start()
+        self.staff = staff
+        current = self.staff_filter.currentData()
+        self.staff_filter.blockSignals(True)
+        while self.staff_filter.count() > 1:
+            self.staff_filter.removeItem(1)
+        for user_id, name in sorted(staff.items(), key=lambda x: x[1]):
+            self.staff_filter.addItem(name, user_id)
+        self.staff_filter.setCurrentIndex(max(0, self.staff_filter.findData(current)))
+        self.staff_filter.blockSignals(False)
 
     def _build_toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -270,7 +314,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(_t("ファイル(&F)"))
         self.import_action = QAction(_t("台帳の取込…"), self)
         self.import_action.triggered.connect(self.import_ledger)
-        self.import_action.setEnabled(self.actor.role in ("admin", "supervisor"))
+        self.import_action.setEnabled(allowed(self.actor, "import_ledger"))
         menu.addAction(self.import_action)
         for fmt, text in (("xlsx", _t("台帳の書出し（Excel）…")),
                           ("csv", _t("台帳の書出し（CSV）…"))):
@@ -278,19 +322,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, f=fmt: self.export_ledger(f))
             menu.addAction(action)
         menu.addSeparator()
-        self.laptop = services_manifest = self.services.outreach.manifest()  # on a laptop
-        kit_text = (_t("返却用キットを作る…") if services_manifest
-                    else _t("出張用キットを作る…"))
-        self.kit_action = QAction(kit_text, self)
+        # On an outreach laptop the kit actions change once the kit has been read.
+        self.kit_action = QAction(_t("出張用キットを作る…"), self)
         self.kit_action.triggered.connect(self.export_kit)
         menu.addAction(self.kit_action)
         self.kit_import_action = QAction(_t("出張キットの取込…"), self)
         self.kit_import_action.triggered.connect(self.import_kit)
-        self.kit_import_action.setVisible(services_manifest is None)
         menu.addAction(self.kit_import_action)
         self.wipe_action = QAction(_t("キットと作業用データを消去…"), self)
         self.wipe_action.triggered.connect(self.wipe_laptop)
-        self.wipe_action.setVisible(services_manifest is not None)
+        self.wipe_action.setVisible(False)
         menu.addAction(self.wipe_action)
         menu.addSeparator()
         template = QAction(_t("台帳のひな形を保存…"), self)
@@ -299,9 +340,10 @@ class MainWindow(QMainWindow):
         if self.data_dir is not None:  # this PC's own settings
             data_dir = self.data_dir
             menu.addSeparator()
-            if self.actor.role == "admin":
+            if allowed(self.actor, "configure_server"):
                 self._menu_item(menu, _t("データベースの接続先（サーバー）…"),
-                                lambda: server_dialog.configure_server(self, data_dir),
+                                lambda: server_dialog.configure_server(self, self.runner,
+                                                                       data_dir),
                                 "serverSettings")
                 self._menu_item(menu, _t("この PC のデータベースに戻す…"),
                                 lambda: server_dialog.use_local_database(self, data_dir))
@@ -367,9 +409,7 @@ class MainWindow(QMainWindow):
             self.category_filter.addItem(text, key)
         self.staff_filter = QComboBox()
         self.staff_filter.addItem(_t("すべての担当"), None)
-        for user_id, name in sorted(self.staff.items(), key=lambda x: x[1]):
-            self.staff_filter.addItem(name, user_id)
-        self.staff_filter.setVisible(self.actor.role in ("admin", "supervisor", "viewer"))
+        self.staff_filter.setVisible(sees_every_case(self.actor))
         self.overdue_filter = QCheckBox(_t("期限超過のみ"))
         for widget, label_text in ((self.state_filter, _t("状態")),
                                    (self.category_filter, _t("区分")),
@@ -406,11 +446,24 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- actions
 
     def refresh(self) -> None:
-        self.runner.submit(lambda: self.services.caseload.agenda(self.actor), self._show_agenda)
+        self.reload_agenda()
         self.reload_caseload()
         for view in self.person_tabs.values():
-            if not view.dirty:
-                view.reload()
+            view.reload()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """After a command: refresh the lists it may have changed (records refresh
+        themselves)."""
+        if changes.agenda or changes.records:
+            self.reload_agenda()
+        if changes.caseload or changes.records:
+            self.reload_caseload()
+        if changes.staff:
+            self._load_session()  # staff names and the filter
+
+    def reload_agenda(self) -> None:
+        self.runner.read(lambda: self.services.caseload.agenda(self.actor), self._show_agenda,
+                         key="agenda", owner=self)
 
     def _show_agenda(self, agenda: Agenda) -> None:
         self.agenda_model.replace(list(agenda.items))
@@ -430,10 +483,8 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, _t("今日の予定"), _t(
                 "完了にできるのは「次の対応」です。定着確認などは対象者の画面で記録してください。"))
             return
-        self.runner.submit(lambda: self.services.workflow.complete_next_action(
-            self.actor, item.item_id, self.services.ctx.today()),
-            lambda _: self.refresh_lists(),
-            lambda exc: dialogs.show_error(self, _t("今日の予定"), getattr(exc, "message", str(exc))))
+        self.runner.run(CompleteNextAction(item.item_id, self.services.ctx.today()),
+                        parent=self, title=_t("今日の予定"))
 
     def print_pending(self) -> None:
         """Every referral not yet printed, as packets into a chosen folder, with progress
@@ -455,40 +506,47 @@ class MainWindow(QMainWindow):
 
         progress.canceled.connect(relay.cancel)
 
-        def finished(result: tuple[list, list]) -> None:  # type: ignore[type-arg]
+        def finished(result: tuple[list[Path], list[str]]) -> None:
             progress.close()
             written, refused = result
             text = _t("{n} 件を印刷しました（{folder}）").format(n=len(written), folder=folder)
             if refused:
                 text += "\n" + _t("印刷できなかったもの:") + "\n" + "\n".join(refused[:20])
             dialogs.show_info(self, _t("一括印刷"), text)
-            self.refresh_lists()
 
-        self.runner.submit(lambda: self.services.printing.print_pending(
-            self.actor, Path(folder), step), finished)
+        self.runner.run(PrintPending(Path(folder), step), parent=self, on_done=finished,
+                        on_failed=lambda _: progress.close(), title=_t("一括印刷"))
 
     def auto_backup(self) -> None:
-        def done(result: object) -> None:
-            path = getattr(result, "path", None)
-            if path is not None:
+        def done(result: AutoBackup) -> None:
+            if result.path is not None:
                 self.statusBar().showMessage(
-                    _t("自動バックアップを作成しました（{name}）").format(name=path.name), 10_000)
+                    _t("自動バックアップを作成しました（{name}）").format(name=result.path.name),
+                    10_000)
 
-        self.background.submit(lambda: self.services.maintenance.auto_backup(self.actor), done)
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, DomainError):
+                return False  # the crash reporter
+            self.statusBar().showMessage(
+                _t("自動バックアップに失敗しました: {m}").format(m=exc.message))
+            return True
 
-    def _background_failed(self, exc: BaseException) -> None:
-        message = getattr(exc, "message", None)
-        if message is None:
-            self.runner.report_unhandled(exc)
-            return
-        self.statusBar().showMessage(_t("自動バックアップに失敗しました: {m}").format(m=message))
+        self.runner.run(RunAutoBackup(), parent=self, on_done=done, on_failed=failed)
 
     def export_kit(self) -> None:
-        caseworker = None
-        if self.laptop is None:
-            caseworker = caseworker_dialog(self, self.services, self.actor)
-            if caseworker is None:
-                return
+        if self.laptop is not None or not allowed(self.actor, "kit_for_others"):
+            self._export_kit(None if self.laptop is not None else self.actor.username)
+            return
+
+        def chosen(users: list[UserSummary]) -> None:
+            caseworker = caseworker_dialog(self, users)
+            if caseworker is not None:
+                self._export_kit(caseworker)
+
+        self.runner.read(lambda: self.services.auth.list_users(self.actor), chosen,
+                         owner=self)
+
+    def _export_kit(self, caseworker: str | None) -> None:
         returning = self.laptop is not None
         title = _t("返却用キット") if returning else _t("出張用キット")
         passphrase = passphrase_dialog(self, title, confirm=True)
@@ -503,22 +561,14 @@ class MainWindow(QMainWindow):
         if not path:
             return
 
-        def done(header: dict) -> None:  # type: ignore[type-arg]
-            records = sum(header["counts"].values())
+        def done(header: dict[str, object]) -> None:
+            counts = header["counts"]
+            records = sum(counts.values()) if isinstance(counts, dict) else 0
             dialogs.show_info(self, title, _t(
                 "{title}を作りました（{n} 件の記録）: {p}").format(title=title, n=records, p=path))
 
-        self.runner.submit(lambda: self.services.outreach.export_kit(
-            self.actor, Path(path), passphrase, caseworker), done, self._show_failure(title))
-
-    def _show_failure(self, title: str):  # type: ignore[no-untyped-def]
-        def failed(exc: BaseException) -> None:
-            message = getattr(exc, "message", None)
-            if message is None:
-                self.runner.report_unhandled(exc)
-            else:
-                dialogs.show_error(self, title, message)
-        return failed
+        self.runner.run(ExportKit(Path(path), passphrase, caseworker), parent=self,
+                        on_done=done, title=title)
 
     def wipe_laptop(self) -> None:
         """On the laptop, once the office has imported the return kit: overwrite and delete
@@ -532,8 +582,7 @@ class MainWindow(QMainWindow):
                                          _t("出張用キット (*.tsunagi-kit)"))
         database = self.services.ctx.db.engine.url.database
         self.backup_timer.stop()
-        self.runner.wait()
-        self.background.wait()
+        self.runner.shutdown()
         self.services.ctx.db.close()
         targets = [Path(k) for k in kits] + ([Path(database)] if database else [])
         gone = OutreachService.wipe(targets)
@@ -555,22 +604,20 @@ class MainWindow(QMainWindow):
             return
 
         def show(plan: ImportPlan) -> None:
-            dialog = OutreachImportDialog(self.services, self.actor, self.runner, Path(path),
-                                          passphrase, plan, self)
-            if dialog.exec() and dialog.result_value is not None:
-                self.refresh()
+            OutreachImportDialog(self.services, self.actor, self.runner, Path(path),
+                                 passphrase, plan, self).exec()
 
-        self.runner.submit(lambda: self.services.outreach.plan_import(
-            self.actor, Path(path), passphrase), show, self._show_failure(_t("出張キットの取込")))
+        self.runner.read(lambda: self.services.outreach.plan_import(
+            self.actor, Path(path), passphrase), show,
+            lambda exc: self.runner.present(exc, parent=self, title=_t("出張キットの取込")),
+            owner=self)
 
     def import_ledger(self) -> None:
         path = preview.choose_open_path(self, _t("台帳ファイルを選択"),
                                         _t("台帳 (*.xlsx *.csv)"))
         if not path:
             return
-        dialog = LedgerImportDialog(self.services, self.actor, self.runner, Path(path), self)
-        if dialog.exec() and dialog.result_value is not None:
-            self.refresh_lists()
+        LedgerImportDialog(self.services, self.actor, self.runner, Path(path), self).exec()
 
     def export_ledger(self, fmt: str) -> None:
         filters = "Excel (*.xlsx)" if fmt == "xlsx" else "CSV (*.csv)"
@@ -580,22 +627,10 @@ class MainWindow(QMainWindow):
         if not path:
             return
 
-        def write() -> int:
-            payload, count = self.services.ledger.export(self.actor, fmt)
-            write_whole(Path(path), payload)
-            return count
-
-        def failed(exc: BaseException) -> None:
-            message = getattr(exc, "message", None) or getattr(exc, "strerror", None)
-            if message is None:
-                self.runner.report_unhandled(exc)
-                return
-            dialogs.show_error(self, _t("台帳の書出し"),
-                               _t("書き出せませんでした（{m}）").format(m=message))
-
-        self.runner.submit(write, lambda n: dialogs.show_info(
-            self, _t("台帳の書出し"), _t("{n}行を書き出しました: {p}").format(
-                n=f"{n:,}", p=path)), failed)
+        self.runner.run(ExportLedger(Path(path), fmt), parent=self, title=_t("台帳の書出し"),
+                        on_done=lambda n: dialogs.show_info(
+                            self, _t("台帳の書出し"), _t("{n}行を書き出しました: {p}").format(
+                                n=f"{n:,}", p=path)))
 
     def save_template(self) -> None:
         path = preview.choose_save_path(self, _t("就労支援台帳_ひな形.xlsx"),
@@ -645,19 +680,17 @@ class MainWindow(QMainWindow):
         if not query:
             self.reload_caseload()
             return
-        self.search_generation += 1
-        generation = self.search_generation
 
         def show(hits: list) -> None:  # type: ignore[type-arg]
-            if generation != self.search_generation:
-                return  # typed on since; a newer search is on its way
             self.search_model.replace(hits)
             self._show_model(self.search_model)
             header = self.caseload_view.horizontalHeader()
             self.search_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
             self._set_count(1, _t("検索結果 {n} 件").format(n=len(hits)))
 
-        self.runner.submit(lambda: self.services.search.search(self.actor, query), show)
+        # Typed on since: the older search's answer is dropped (same key).
+        self.runner.read(lambda: self.services.search.search(self.actor, query), show,
+                         key="search", owner=self)
 
     def _open_from_list(self, index: object) -> None:
         row = self.caseload_view.model().row_at(index.row())  # type: ignore[attr-defined]
@@ -676,7 +709,6 @@ class MainWindow(QMainWindow):
         view = self.person_tabs.get(person_id)
         if view is None:
             view = PersonView(self.services, self.actor, self.runner, person_id)
-            view.changed.connect(self.refresh_lists)
             view.title_changed.connect(
                 lambda title, v=view: self.tabs.setTabText(self.tabs.indexOf(v), title))
             self.person_tabs[person_id] = view
@@ -684,10 +716,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(view)
         view.show_section(section, episode_id, item_id)
         return view
-
-    def refresh_lists(self) -> None:
-        self.runner.submit(lambda: self.services.caseload.agenda(self.actor), self._show_agenda)
-        self.reload_caseload()
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
@@ -706,15 +734,15 @@ class MainWindow(QMainWindow):
 
     def intake(self) -> None:
         def open_dialog(staff: list[StaffChoice]) -> None:
-            dialog = IntakeDialog(self.services, self.actor, self, staff)
+            dialog = IntakeDialog(self.services, self.actor, self.runner, self, staff)
             if dialog.exec() and dialog.result_value is not None:
-                self.refresh_lists()
-                self.open_person(dialog.result_value.id)
+                person, _ = dialog.result_value
+                self.open_person(person.id)
             elif dialog.existing is not None:  # 開く beside a possible duplicate
                 self.open_person(dialog.existing)
 
-        self.runner.submit(lambda: self.services.persons.assignable_staff(self.actor),
-                           open_dialog)
+        self.runner.read(lambda: self.services.persons.assignable_staff(self.actor),
+                         open_dialog, owner=self)
 
     def change_password(self) -> None:
         def build(form: object) -> None:
@@ -723,13 +751,13 @@ class MainWindow(QMainWindow):
                                ("confirm", _t("新しいパスワード（確認）"))):
                 form.text(name, text).setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[attr-defined]
 
-        def submit(v: dict) -> None:  # type: ignore[type-arg]
+        def submit(v: dict) -> ChangePassword:  # type: ignore[type-arg]
             if v["new"] != v["confirm"]:
                 raise InvalidInput("confirm", _t("新しいパスワードが一致しません"))
-            self.services.auth.change_password(self.actor, v["old"], v["new"])
+            return ChangePassword(v["old"], v["new"])
 
-        ActionDialog(_t("パスワードの変更"), build, submit, ok_text=_t("変更する"),
-                     parent=self).exec()
+        CommandDialog(self.runner, _t("パスワードの変更"), build, submit,
+                      ok_text=_t("変更する"), parent=self).exec()
 
     def lock_now(self) -> None:
         """Ctrl+L or the menu: lock at once."""
@@ -740,7 +768,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         central = self.centralWidget()
         central.hide()
-        dialog = LoginDialog(self.services.auth, locked_user=self.actor.username, parent=self,
+        dialog = LoginDialog(self.runner, locked_user=self.actor.username, parent=self,
                              idle=idle)
         if dialog.exec():
             central.show()
@@ -759,6 +787,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.backup_timer.stop()
-        self.runner.wait()  # let a running write finish; each is one transaction
-        self.background.wait()
+        # Let queued writes finish (each is one transaction) and the view audits be written.
+        self.runner.shutdown()
         event.accept()

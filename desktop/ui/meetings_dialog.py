@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import translator
 from desktop.japanese.wareki import DateParseError, parse_date
 from desktop.services import Services
+from desktop.services.commands import PrintMinutes, SaveMeeting
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.labels import MEETING_KINDS
@@ -355,8 +356,13 @@ class MeetingDialog(QDialog):
         text = self.person_search.text().strip()
         if not text:
             return
-        self.runner.submit(lambda: self.services.search.search(self.actor, text, limit=30),
-                           self._found, self._refused)
+        self.runner.read(lambda: self.services.search.search(self.actor, text, limit=30),
+                         self._found, self._search_failed, key=("meeting-search", id(self)),
+                         owner=self)
+
+    def _search_failed(self, exc: BaseException) -> None:
+        if not self._refused(exc):
+            self.runner.present(exc, parent=self)
 
     def _found(self, hits: list[SearchHit]) -> None:
         self.found = hits
@@ -409,29 +415,28 @@ class MeetingDialog(QDialog):
         except InvalidInput as exc:
             self._refused(exc)
             return
-        record, meetings, actor = self.record, self.services.meetings, self.actor
-
-        def write() -> MeetingRecord:
-            if record is None:
-                return meetings.record_meeting(actor, data)
-            return meetings.update_meeting(actor, record.id, record.version, data)
-
+        record = self.record
+        command = (SaveMeeting(data) if record is None
+                   else SaveMeeting(data, record.id, record.version))
         self.ok_button.setEnabled(False)
-        self.runner.submit(write, self._saved, self._refused)
+        self.runner.run(command, parent=self, on_done=self._saved, on_failed=self._refused)
 
     def _saved(self, record: MeetingRecord) -> None:
         self.ok_button.setEnabled(True)
         self.result_value = record
         self.accept()
 
-    def _refused(self, exc: BaseException) -> None:
+    def _refused(self, exc: BaseException) -> bool:
+        """A refusal shown in the dialog (True: dealt with); anything else is left to
+        present_error (the busy message with a retry, or the crash reporter)."""
         self.ok_button.setEnabled(True)
         if isinstance(exc, InvalidInput) and exc.field in self.form.fields:
             self.form.show_error(exc.field, exc.message)
         elif isinstance(exc, DomainError):
             self.error.setText(exc.message)
         else:
-            self.runner.report_unhandled(exc)
+            return False
+        return True
 
 
 def meeting_context(services: Services, actor: Actor) -> MeetingContext:
@@ -487,8 +492,9 @@ class MeetingsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.submit(lambda: self.services.meetings.meetings(self.actor), self._loaded,
-                           refuse_or_report(self, self.runner, _t("会議の記録")))
+        self.runner.read(lambda: self.services.meetings.meetings(self.actor), self._loaded,
+                         refuse_or_report(self, self.runner, _t("会議の記録")),
+                         key=("meetings", id(self)), owner=self)
 
     def _loaded(self, meetings: list[MeetingSummary]) -> None:
         self.model.replace(meetings)
@@ -505,8 +511,8 @@ class MeetingsDialog(QDialog):
             if dialog.exec():
                 self.reload()
 
-        self.runner.submit(lambda: meeting_context(self.services, self.actor), show,
-                           refuse_or_report(self, self.runner, _t("会議の記録")))
+        self.runner.read(lambda: meeting_context(self.services, self.actor), show,
+                         refuse_or_report(self, self.runner, _t("会議の記録")), owner=self)
 
     def new(self) -> None:
         self._open(None)
@@ -515,8 +521,9 @@ class MeetingsDialog(QDialog):
         summary = selected(self.view)
         if summary is None:
             return
-        self.runner.submit(lambda: self.services.meetings.meeting(self.actor, summary.id),
-                           self._open, refuse_or_report(self, self.runner, _t("会議の記録")))
+        self.runner.read(lambda: self.services.meetings.meeting(self.actor, summary.id),
+                         self._open, refuse_or_report(self, self.runner, _t("会議の記録")),
+                         owner=self)
 
     def print_minutes(self) -> None:
         summary = selected(self.view)
@@ -526,5 +533,5 @@ class MeetingsDialog(QDialog):
         def show(document: PrintedDocument) -> None:
             PreviewDialog(document, self).exec()
 
-        self.runner.submit(lambda: self.services.meetings.print_minutes(self.actor, summary.id),
-                           show, refuse_or_report(self, self.runner, _t("会議録")))
+        self.runner.run(PrintMinutes(summary.id), parent=self, on_done=show,
+                        title=_t("会議録"))

@@ -156,8 +156,10 @@ class CaseloadModel(_Table):
         # The first page before the count: the rows are what a person waits for (the count
         # only fills the status bar, and takes longer on a large office).
         self.fetchMore(QModelIndex())
-        self.runner.submit(lambda: self._count(self.actor, self.filters),
-                           lambda n: generation == self._generation and self.count_changed.emit(n))
+        filters = self.filters
+        self.runner.read(lambda: self._count(self.actor, filters),
+                         lambda n: generation == self._generation and self.count_changed.emit(n),
+                         key=("caseload-count", id(self)), owner=self)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORTABLE.get(column)
@@ -181,7 +183,7 @@ class CaseloadModel(_Table):
         after = self.rows[-1].cursor if self.rows else None
         generation, filters = self._generation, self.filters
         sort_key, descending = self.sort_key, self.descending
-        self.runner.submit(
+        self.runner.read(
             lambda: self._page(self.actor, filters, sort_key, descending, after, PAGE),
             lambda page: self._append(generation, page),
             lambda exc: self._failed(generation, exc))
@@ -204,7 +206,7 @@ class CaseloadModel(_Table):
             self._loading = False
             self._exhausted = True
             self.loading_changed.emit(False)
-        self.runner.report_unhandled(exc)
+        self.runner.present(exc)
 
 
 class SearchModel(_Table):

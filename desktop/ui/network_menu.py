@@ -12,13 +12,15 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from desktop.i18n import translator
 from desktop.services import Services
+from desktop.services.commands import SetLists
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.settings import SETTINGS
 from desktop.ui import dialogs
+from desktop.ui.admin_common import refuse_or_report
 from desktop.ui.costs_tab import print_receipts
 from desktop.ui.employers_dialog import EmployersDialog
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.meetings_dialog import MeetingsDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import Form
@@ -84,8 +86,9 @@ def edit_lists(parent: QMainWindow, services: Services, actor: Actor,
                runner: TaskRunner) -> None:
     """The readiness items (new assessments score these; earlier ones keep theirs) and the
     funding sources offered for a support cost, one a line (read on the runner first)."""
-    runner.submit(lambda: {key: services.settings.get(key) for key in LISTS},
-                  lambda current: _lists_dialog(parent, services, actor, runner, current))
+    runner.read(lambda: {key: services.settings.get(key) for key in LISTS},
+                lambda current: _lists_dialog(parent, services, actor, runner, current),
+                refuse_or_report(parent, runner, _t("就労準備度の評価項目・支援費用の財源")))
 
 
 def _lists_dialog(parent: QMainWindow, services: Services, actor: Actor, runner: TaskRunner,
@@ -96,16 +99,14 @@ def _lists_dialog(parent: QMainWindow, services: Services, actor: Actor, runner:
             area = f.area(key, text, "\n".join(current[key]))
             area.setFixedHeight(area.fontMetrics().lineSpacing() * 9 + 16)
 
-    def submit(v: dict[str, Any]) -> None:
+    def submit(v: dict[str, Any]) -> SetLists:
         wanted = {key: lines_of(v, key) for key in LISTS}  # both checked before either is saved
-        for key in LISTS:
-            if wanted[key] != current[key]:
-                services.settings.set(actor, key, wanted[key])
+        return SetLists({key: wanted[key] for key in LISTS if wanted[key] != current[key]})
 
-    dialog = ActionDialog(
-        _t("就労準備度の評価項目・支援費用の財源"), build, submit,
+    dialog = CommandDialog(
+        runner, _t("就労準備度の評価項目・支援費用の財源"), build, submit,
         _t("就労準備度の評価項目を変えると、これからの評価がその項目になります（これまでの評価は"
-           "そのまま残ります）。財源は支援費用の記録で選ぶ一覧です。"), _t("保存"), parent, runner)
+           "そのまま残ります）。財源は支援費用の記録で選ぶ一覧です。"), _t("保存"), parent)
     dialog.setObjectName("listsDialog")
     if dialog.exec():
         dialogs.show_info(parent, _t("保存しました"), _t("評価項目と財源を保存しました。"))

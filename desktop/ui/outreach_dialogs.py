@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import N_, translator
 from desktop.services import Services
+from desktop.services.auth import UserSummary
+from desktop.services.commands import ApplyKit
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError, InvalidInput
-from desktop.services.labels import CASELOAD_ROLES
+from desktop.services.errors import DatabaseBusy, DomainError, InvalidInput
 from desktop.services.outreach import Conflict, ImportPlan, ImportResult
+from desktop.services.persons import ASSIGNABLE_ROLES
 from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog
 from desktop.ui.tasks import TaskRunner
@@ -197,15 +199,16 @@ class OutreachImportDialog(QDialog):
             self.error.setText(_t("すべての競合で、残す方を選んでください"))
             return
         self.ok.setEnabled(False)
-        self.runner.submit(lambda: self.services.outreach.apply_import(
-            self.actor, self.path, self.passphrase, resolutions), self.finished, self.failed)
+        self.error.clear()
+        self.runner.run(ApplyKit(self.path, self.passphrase, resolutions), parent=self,
+                        on_done=self.finished, on_failed=self.failed)
 
-    def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
+    def failed(self, exc: BaseException) -> bool:
+        self.ok.setEnabled(True)
+        if isinstance(exc, DomainError) and not isinstance(exc, DatabaseBusy):
             self.error.setText(exc.message)
-            self.ok.setEnabled(True)
-        else:
-            self.runner.report_unhandled(exc)
+            return True
+        return False  # busy (with a retry) or unexpected: present_error
 
     def finished(self, result: ImportResult) -> None:
         self.result_value = result
@@ -217,16 +220,15 @@ class OutreachImportDialog(QDialog):
         self.accept()
 
 
-def caseworker_dialog(parent: QWidget | None, services: Services, actor: Actor) -> str | None:
-    """Whose caseload goes into the kit (admin and supervisor choose; others take their own)."""
-    if actor.role not in ("admin", "supervisor"):
-        return actor.username
-    users = [u for u in services.auth.list_users(actor) if u.active and u.role in CASELOAD_ROLES]
+def caseworker_dialog(parent: QWidget | None, users: list[UserSummary]) -> str | None:
+    """Whose caseload goes into the kit, for a manager who may choose (the staff list was
+    read on the read lane): anyone the services let hold a caseload."""
+    caseworkers = [u for u in users if u.active and u.role in ASSIGNABLE_ROLES]
     picked: dict[str, str] = {}
 
     def build(form: Any) -> None:
-        form.choice("caseworker", _t("担当者"), [(u.username, user_label(u.display_name, u.username))
-                                              for u in users])
+        form.choice("caseworker", _t("担当者"),
+                    [(u.username, user_label(u.display_name, u.username)) for u in caseworkers])
 
     def submit(values: dict[str, Any]) -> None:
         if not values.get("caseworker"):

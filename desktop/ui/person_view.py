@@ -3,10 +3,11 @@ contact log, plan, placements and retention checkpoints."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -30,12 +31,42 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import N_, listing, translator
 from desktop.services import Services
+from desktop.services.commands import (
+    AcceptReferral,
+    AddContact,
+    Changes,
+    CloseEpisode,
+    Command,
+    ConfirmConsent,
+    EndPlacement,
+    ExtendSupport,
+    OpenEpisode,
+    PrintDocument,
+    RecordCheckpoint,
+    RecordConsent,
+    RecordPlacement,
+    RecordPlanReview,
+    RecordProtectionOutcome,
+    ReferToHelloWork,
+    ReturnReferral,
+    RevisePlan,
+    StartScreening,
+    UpdatePerson,
+    WithdrawConsent,
+)
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError, InvalidInput, NeedsConfirmation, StaleRecord
-from desktop.services.labels import CHECKPOINT_OBSERVED, CONSENT_SCOPE, SUPPORT_MENU, shown
+from desktop.services.errors import InvalidInput, StaleRecord
+from desktop.services.labels import (
+    CHECKPOINT_OBSERVED,
+    CONSENT_SCOPE,
+    STATES,
+    SUPPORT_MENU,
+    shown,
+)
 from desktop.services.persons import PersonInput, PersonRecord, person_problems
 from desktop.services.printing import PrintedDocument
+from desktop.services.states import SUPPORTING
 from desktop.services.workflow import (
     OPEN_CHECKS_CANCEL,
     OPEN_CHECKS_KEEP,
@@ -49,10 +80,15 @@ from desktop.ui import dialogs
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.costs_tab import CostsTab
-from desktop.ui.forms import ActionDialog, required
+from desktop.ui.forms import CommandDialog, required
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
-from desktop.ui.routes_tab import RoutesTab, decide_screening
+from desktop.ui.routes_tab import (
+    RoutesTab,
+    ScreeningDecisionDialog,
+    decision_command,
+    decision_fields,
+)
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
 from desktop.ui.widgets import FlowLayout, Form, scrolling, top_aligned
@@ -121,16 +157,200 @@ def add_person_fields(f: Form) -> None:
     f.area("barriers", _t("就労阻害要因"))
 
 
-# Which button performs a move to each next state, by current state.
-ACTION_TEXT = {
-    ("candidate", "screening"): N_("検討を開始"),
-    ("screening", "consented"): N_("同意取得を確定"),
-    ("consented", "referred"): N_("ハローワークへ支援要請"),
-    ("referred", "active"): N_("HW受理・支援開始"),
-    ("referred", "consented"): N_("差戻しを記録"),
-    ("active", "placed"): N_("就職を記録"),
-    ("placed", "active"): N_("離職を記録"),
-    ("retention", "active"): N_("離職を記録"),
+# ---------------------------------------------------------------- workflow actions
+
+
+@dataclass(frozen=True)
+class ActionContext:
+    """What an action's dialog is built from: the view, the episode it acts on, today,
+    and what the action's ``needs`` read first (offices, closure reasons...)."""
+
+    view: PersonView
+    episode: EpisodeSummary
+    today: date
+    data: Any = None
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One workflow button: its text, the dialog it opens (title, fields, intro) and the
+    command the dialog runs. ``transition``: offered only when the service lists the move
+    (with whether it is allowed and why not); otherwise offered whenever the episode may be
+    edited. ``needs(services, actor, episode_id)`` is read on the read lane before the
+    dialog opens; None or an empty list from it means there is nothing to act on."""
+
+    key: str
+    button: str
+    title: str
+    build: Callable[[ActionContext, Form], object]
+    command: Callable[[ActionContext, dict[str, Any]], Command[Any]]
+    intro: Callable[[ActionContext], str] | None = None
+    transition: bool = True
+    needs: Callable[[Services, Actor, uuid.UUID], Any] | None = None
+    # What to offer when ``needs`` found nothing (no Hello Work office registered yet).
+    when_missing: Callable[[PersonView], object] | None = None
+    # A dialog of its own instead of the plain CommandDialog, from the same title, fields
+    # and command: dialog(ctx, title, build, submit) opens it and returns whether it ran.
+    dialog: Callable[[ActionContext, str, Callable[[Form], None],
+                      Callable[[dict[str, Any]], Command[Any]]], bool] | None = None
+
+
+def _on(v: dict[str, Any], name: str = "on") -> date:
+    return required(v, name, _t("日付を入力してください"))
+
+
+def _plan_fields(ctx: ActionContext, f: Form) -> None:
+    f.date("on", _t("受理・面談日（支援開始日）"), ctx.today)
+    ctx.view.plan_fields(f)
+
+
+def _placement_fields(ctx: ActionContext, f: Form) -> None:
+    """就職, the employer picked from the 協力事業所 registry (``ctx.data``: read first) or
+    typed."""
+    employers = ctx.data[0]
+    f.date("start_on", _t("就職日"), ctx.today)
+    f.choice("employer_id", _t("協力事業所から選ぶ"), [
+        (None, _t("（登録外の事業所: 下に入力）")),
+        *((e.id, parenthesised(e.name, e.industry)) for e in employers)])
+    f.text("employer", _t("事業所名"))
+    f.text("employer_address", _t("事業所の所在地"))
+    f.text("job_title", _t("職種"))
+    f.text("employment_type", _t("雇用形態"))
+    f.choice("term_category", _t("雇用期間"), choices("term"))
+    f.text("weekly_hours", _t("週の労働時間"))
+    f.text("wage_amount", _t("賃金（円）"))
+    f.choice("wage_unit", _t("賃金の単位"), [("monthly", _t("月給")), ("hourly", _t("時給"))])
+    f.check("employment_insurance", _t("雇用保険に加入"))
+    f.choice("route", _t("就職経路"), choices("route"))
+
+
+def _number(v: dict[str, Any], name: str, cast: Callable[[str], Any]) -> Any:
+    if not v[name]:
+        return None
+    try:
+        return cast(v[name].replace(",", ""))
+    except ValueError:
+        raise InvalidInput(name, _t("数字で入力してください")) from None
+
+
+def _placement(ctx: ActionContext, v: dict[str, Any]) -> Command[Any]:
+    return RecordPlacement(ctx.episode.id, PlacementInput(
+        start_on=required(v, "start_on", _t("就職日を入力してください")),
+        employer=v["employer"], employer_id=v["employer_id"],
+        term_category=v["term_category"], employer_address=v["employer_address"], job_title=v["job_title"],
+        employment_type=v["employment_type"], weekly_hours=_number(v, "weekly_hours", float),
+        wage_amount=_number(v, "wage_amount", int), wage_unit=v["wage_unit"],
+        employment_insurance=v["employment_insurance"], route=v["route"]))
+
+
+def _open_placement(services: Services, actor: Actor, episode_id: uuid.UUID) -> Any:
+    open_ones = [p for p in services.records.placements(actor, episode_id) if p.end_on is None]
+    return open_ones[-1] if open_ones else None
+
+
+END_PLACEMENT = ActionSpec(
+    "active", N_("離職を記録"), N_("離職を記録"),
+    lambda c, f: (f.date("end_on", _t("離職日"), c.today), f.area("reason", _t("離職理由"))),
+    lambda c, v: EndPlacement(c.data.id, required(v, "end_on", _t("離職日を入力してください")),
+                              v["reason"]),
+    lambda c: _t("{employer} の就職について離職を記録し、支援中に戻します。").format(
+        employer=c.data.employer),
+    needs=_open_placement)
+EXTEND = ActionSpec(
+    "extend", N_("支援期間を延長"), N_("支援期間を延長"),
+    lambda c, f: (f.date("new_end_on", _t("延長後の終了予定日")),
+                  f.area("reason", _t("延長の理由"))),
+    lambda c, v: ExtendSupport(c.episode.id, required(
+        v, "new_end_on", _t("終了予定日を入力してください")), v["reason"]),
+    transition=False)
+
+
+def _closing(services: Services, actor: Actor, episode_id: uuid.UUID) -> Any:
+    """The closure reasons, and the retention checks closing would leave open."""
+    return (services.settings.get("closure_reasons"),
+            services.workflow.open_checkpoints(actor, episode_id))
+
+
+def _close_fields(ctx: ActionContext, f: Form) -> None:
+    reasons, still_open = ctx.data
+    f.date("on", _t("終了日"), ctx.today)
+    f.choice("reason", _t("終了理由"), [(r, shown(r)) for r in reasons])
+    if still_open:
+        f.choice("open_checkpoints", _t("残っている定着確認"), [
+            (None, _t("選んでください")),
+            (OPEN_CHECKS_CANCEL, _t("支援の終了とともに中止する")),
+            (OPEN_CHECKS_KEEP, _t("予定として残す（今日の予定に表示し、後で記録する）"))])
+    f.area("note", _t("メモ"))
+
+
+def _close(ctx: ActionContext, v: dict[str, Any]) -> Command[Any]:
+    if ctx.data[1] and v.get("open_checkpoints") is None:
+        raise InvalidInput("open_checkpoints", _t("残っている定着確認の扱いを選んでください"))
+    return CloseEpisode(ctx.episode.id, required(v, "on", _t("終了日を入力してください")),
+                        v["reason"], v["note"], v.get("open_checkpoints"))
+
+
+def _close_intro(ctx: ActionContext) -> str:
+    """終了 asks what becomes of the retention checks still open (cancelled with the
+    closure, or kept on the agenda to record later)."""
+    still_open = ctx.data[1]
+    if not still_open:
+        return ""
+    return _t("定着確認が {n} 件残っています（{which}）。").format(
+        n=len(still_open), which=listing(
+            _t("{months}か月・{due}").format(months=c.months, due=wareki(c.due_on))
+            for c in still_open))
+
+
+CLOSE = ActionSpec("closed", N_("終了"), N_("支援を終了"), _close_fields, _close, _close_intro,
+                   needs=_closing)
+
+# (state, key) → the button. The order is the buttons' order; 終了 comes last.
+ACTIONS: dict[tuple[str, str], ActionSpec] = {
+    ("candidate", "screening"): ActionSpec(
+        "screening", N_("検討を開始"), N_("検討を開始"),
+        lambda c, f: (f.date("on", _t("検討票の作成日"), c.today), f.area("note", _t("メモ"))),
+        lambda c, v: StartScreening(c.episode.id, _on(v), v["note"])),
+    ("screening", "consented"): ActionSpec(
+        "consented", N_("同意取得を確定"), N_("同意取得を確定"),
+        lambda c, f: f.date("on", _t("確定日"), c.today),
+        lambda c, v: ConfirmConsent(c.episode.id, _on(v)),
+        lambda c: _t("参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。")),
+    ("screening", "decision"): ActionSpec(
+        # The route an approval leads to, with the readiness assessment in force beside.
+        "decision", N_("検討結果を記録"), N_("所内協議の結果"),
+        lambda c, f: decision_fields(f, c.today),
+        lambda c, v: decision_command(c.episode.id, v),
+        transition=False,
+        needs=lambda s, a, ep: (s.routes.current_assessment(a, ep),),
+        dialog=lambda c, title, build, submit: bool(ScreeningDecisionDialog(
+            c.view.runner, title, build, submit, c.data[0], c.view).exec())),
+    ("consented", "referred"): ActionSpec(
+        "referred", N_("ハローワークへ支援要請"), N_("ハローワークへ支援要請"),
+        lambda c, f: (f.choice("office", _t("支援要請先"), [(o.id, o.name) for o in c.data]),
+                      f.date("on", _t("要請日"), c.today),
+                      f.text("number", _t("文書番号（空欄で自動採番）"))),
+        lambda c, v: ReferToHelloWork(c.episode.id, v["office"], required(
+            v, "on", _t("要請日を入力してください")), v["number"] or None),
+        needs=lambda s, a, ep: s.offices.offices(),
+        when_missing=lambda view: offer_registration(view, view.services, view.actor,
+                                                     view.runner)),
+    ("referred", "active"): ActionSpec(
+        "active", N_("HW受理・支援開始"), N_("HW受理・支援開始（就労支援プラン）"), _plan_fields,
+        lambda c, v: AcceptReferral(c.episode.id, required(
+            v, "on", _t("支援開始日を入力してください")), c.view.plan_from(v))),
+    ("referred", "consented"): ActionSpec(
+        "consented", N_("差戻しを記録"), N_("差戻しを記録"),
+        lambda c, f: (f.date("on", _t("差戻し日"), c.today), f.area("reason", _t("差戻しの理由"))),
+        lambda c, v: ReturnReferral(c.episode.id, _on(v), v["reason"])),
+    ("active", "placed"): ActionSpec(
+        "placed", N_("就職を記録"), N_("就職を記録"), _placement_fields, _placement,
+        lambda c: _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。"),
+        needs=lambda s, a, ep: (s.employers.search(a),)),
+    ("placed", "active"): END_PLACEMENT,
+    ("retention", "active"): END_PLACEMENT,
+    **{(state, "extend"): EXTEND for state in SUPPORTING},
+    **{(state, "closed"): CLOSE for state in STATES if state != "closed"},
 }
 
 
@@ -172,9 +392,9 @@ def check_person_form(form: Form, today: date) -> dict[str, Any] | None:
 
 
 class PersonView(QWidget):
-    """One person's record. ``changed`` after any save, so lists and the agenda refresh."""
+    """One person's record. It reloads itself when a command changed this person or one
+    of their episodes (TaskRunner.changed)."""
 
-    changed = Signal()
     title_changed = Signal(str)
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
@@ -204,17 +424,17 @@ class PersonView(QWidget):
         self._build_contacts()
         self._build_placements()
         self._build_plan()
+        # Its 担当変更 is a command: this view reloads from its Changes like any other; so
+        # do the 就労準備・経路 and 支援費用 tabs, shown the episode again.
         self.routes_tab = RoutesTab(services, actor, runner)
-        self.routes_tab.changed.connect(self._after_write)
         self.tabs.addTab(scrolling(self.routes_tab), _t("就労準備・経路"))
         self.costs_tab = CostsTab(services, actor, runner, person_id)
-        self.costs_tab.changed.connect(self.changed.emit)
         self.tabs.addTab(self.costs_tab, _t("支援費用"))
         self.assignment_tab = AssignmentTab(services, actor, runner, person_id)
-        self.assignment_tab.changed.connect(self._after_write)
         self.tabs.addTab(self.assignment_tab, _t("担当"))
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self.save_profile)
+        runner.changed.connect(self._on_changes)
         self.reload()
 
     def show_section(self, section: str | None, episode_id: uuid.UUID | None = None,
@@ -249,16 +469,24 @@ class PersonView(QWidget):
 
     # ---------------------------------------------------------------- loading
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(self.person_id, {e.id for e in self.episodes}):
+            self.reload()
+
     def reload(self) -> None:
         def load() -> tuple[PersonRecord, list[EpisodeSummary]]:
             person = self.services.persons.get_person(self.actor, self.person_id)
             return person, self.services.workflow.episodes_of(self.actor, self.person_id)
 
-        self.runner.submit(load, self._loaded)
+        self.runner.read(load, self._loaded, key=("person", id(self)), owner=self)
 
     def _loaded(self, data: tuple[PersonRecord, list[EpisodeSummary]]) -> None:
-        self.person, self.episodes = data
-        p = self.person
+        person, self.episodes = data
+        if self.dirty:
+            # What is typed stays, and so does the version it was typed against: saving
+            # merges with what others saved since (_resolve_stale), field by field.
+            person = self.person or person
+        self.person = p = person
         today = self.services.ctx.today()
         self.header.setText(
             f"<span style='font-size:x-large;font-weight:600'>{html.escape(p.family_name)} "
@@ -271,7 +499,8 @@ class PersonView(QWidget):
                                   category=label("category", p.category),
                                   staff=p.caseworker_name or "—")) + "</span>")
         self.title_changed.emit(f"{p.family_name} {p.given_name}")
-        self._fill_profile(p)
+        if not self.dirty:
+            self._fill_profile(p)
         self.assignment_tab.show_person(p.caseworker_id, p.caseworker_name, p.organisation_name)
         current = self.episode_combo.currentData()
         self.episode_combo.blockSignals(True)
@@ -339,7 +568,6 @@ class PersonView(QWidget):
                 widget.setText(value or "")
         self._loading_form = False
         self.dirty = False
-        self.save_state.setText("")
 
     def _mark_dirty(self) -> None:
         if not self._loading_form:
@@ -358,25 +586,20 @@ class PersonView(QWidget):
     def _store(self, version: int, data: PersonInput, done: str,
                merge_if_stale: bool = False) -> None:
         """Save the profile as of ``version``; a refusal shows beside its field."""
-        try:
-            self.person = self.services.persons.update_person(
-                self.actor, self.person_id, version, data)
-        except StaleRecord as exc:
-            if merge_if_stale:
+
+        def saved(record: PersonRecord) -> None:
+            self.dirty = False
+            self.person = record
+            self.save_state.setText(done)
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, StaleRecord) and merge_if_stale:
                 self._resolve_stale(data)
-            else:
-                self.profile.show_error("", exc.message)
-            return
-        except InvalidInput as exc:
-            self.profile.show_error(exc.field, exc.message)
-            return
-        except DomainError as exc:
-            self.profile.show_error("", exc.message)
-            return
-        self.dirty = False
-        self.changed.emit()
-        self.reload()
-        self.save_state.setText(done)
+                return True
+            return False
+
+        self.runner.run(UpdatePerson(self.person_id, version, data), parent=self,
+                        form=self.profile, on_done=saved, on_failed=failed)
 
     def _resolve_stale(self, data: PersonInput) -> None:
         """Another PC saved this person after the form was read. Merge field by field against
@@ -384,35 +607,37 @@ class PersonView(QWidget):
         side's value; a field both changed differently is shown side by side for the
         caseworker to choose. Nothing typed is dropped without their choice."""
         base = self.person
-        try:
-            saved = self.services.persons.get_person(self.actor, self.person_id)
-        except DomainError as exc:
-            self.profile.show_error("", exc.message)
-            return
-        merged: dict[str, Any] = {}
-        clashes: list[str] = []
-        for f in fields(PersonInput):
-            mine, theirs = getattr(data, f.name), getattr(saved, f.name)
-            original = getattr(base, f.name) if base is not None else theirs
-            if mine in (theirs, original):
-                merged[f.name] = theirs
-            elif theirs == original:
-                merged[f.name] = mine
-            else:
-                clashes.append(f.name)
-                merged[f.name] = mine
-        if clashes:
-            rows = [(self.profile.labels.get(n, n), _shown(getattr(data, n), n),
-                     _shown(getattr(saved, n), n)) for n in clashes]
-            choice = dialogs.resolve_stale(self, rows)
-            if choice is None:
-                self.save_state.setText(
-                    _t("未保存の変更があります（他の利用者が先に保存しています）"))
-                return
-            if choice == "theirs":
-                merged.update({n: getattr(saved, n) for n in clashes})
-        self._store(saved.version, PersonInput(**merged),
-                    _t("他の利用者の変更と合わせて保存しました"))
+
+        def merge(saved: PersonRecord) -> None:
+            merged: dict[str, Any] = {}
+            clashes: list[str] = []
+            for f in fields(PersonInput):
+                mine, theirs = getattr(data, f.name), getattr(saved, f.name)
+                original = getattr(base, f.name) if base is not None else theirs
+                if mine in (theirs, original):
+                    merged[f.name] = theirs
+                elif theirs == original:
+                    merged[f.name] = mine
+                else:
+                    clashes.append(f.name)
+                    merged[f.name] = mine
+            if clashes:
+                rows = [(self.profile.labels.get(n, n), _shown(getattr(data, n), n),
+                         _shown(getattr(saved, n), n)) for n in clashes]
+                choice = dialogs.resolve_stale(self, rows)
+                if choice is None:
+                    self.save_state.setText(
+                        _t("未保存の変更があります（他の利用者が先に保存しています）"))
+                    return
+                if choice == "theirs":
+                    merged.update({n: getattr(saved, n) for n in clashes})
+            self._store(saved.version, PersonInput(**merged),
+                        _t("他の利用者の変更と合わせて保存しました"))
+
+        self.runner.read(lambda: self.services.persons.get_person(self.actor, self.person_id),
+                         merge, lambda exc: self.runner.present(exc, parent=self,
+                                                                form=self.profile),
+                         owner=self)
 
     # ---------------------------------------------------------------- episode
 
@@ -501,6 +726,7 @@ class PersonView(QWidget):
             svc, a = self.services, self.actor
             return {
                 "actions": svc.workflow.available_actions(a, ep),
+                "edit_refusal": svc.workflow.edit_refusal(a, ep),
                 "timeline": svc.workflow.timeline(a, ep),
                 "consents": svc.consent.consents(a, ep),
                 "contacts": svc.records.contacts(a, ep),
@@ -510,7 +736,8 @@ class PersonView(QWidget):
                 "referrals": svc.records.referrals(a, ep),
             }
 
-        self.runner.submit(load, lambda data: self._episode_loaded(episode, data))
+        self.runner.read(load, lambda data: self._episode_loaded(episode, data),
+                         key=("episode", id(self)), owner=self)
 
     def _episode_loaded(self, episode: EpisodeSummary, data: dict[str, Any]) -> None:
         if self.episode() is None or self.episode().id != episode.id:  # type: ignore[union-attr]
@@ -521,32 +748,30 @@ class PersonView(QWidget):
         self.placements_model.replace(data["placements"])
         self.checkpoints_model.replace(data["checkpoints"])
         self._show_plan(data["plan"], data["referrals"])
-        self.revise_button.setEnabled(episode.state in ("active", "placed", "retention")
-                                      and data["plan"] is not None)
+        self.revise_button.setEnabled(episode.state in SUPPORTING and data["plan"] is not None)
         self.protection_button.setEnabled(episode.state != "closed")
         self.current_plan = data["plan"]
         self.review_button.setEnabled(bool(data["plan"] and any(
             done is None for _, _, done, _ in data["plan"].reviews)))
         self._select_wanted()
+        offered = {a.target: a for a in data["actions"]}
+        refusal = data["edit_refusal"]
         reasons = []
-        for action in data["actions"]:
-            if action.target == "closed":
+        for (state, key), spec in ACTIONS.items():
+            if state != episode.state:
                 continue
-            text = ACTION_TEXT.get((episode.state, action.target))
-            if text is None:
-                continue
-            self._add_action(action.target, _t(text), action.allowed, action.reason)
-            if not action.allowed:
-                reasons.append(_t("{action}: {reason}").format(action=_t(text),
-                                                              reason=action.reason))
-        if episode.state == "screening":
-            self._add_action("decision", _t("検討結果を記録"), True, "")
-        if episode.state in ("active", "placed", "retention"):
-            self._add_action("extend", _t("支援期間を延長"), True, "")
-        close = next((a for a in data["actions"] if a.target == "closed"), None)
-        if close is not None:
-            self._add_action("closed", _t("終了"), close.allowed, close.reason)
-        self.blocked.setText("\n".join(reasons))
+            if spec.transition:
+                availability = offered.get(key)
+                if availability is None:
+                    continue
+                allowed, reason = availability.allowed, availability.reason
+            else:
+                allowed, reason = not refusal, refusal
+            self._add_action(key, _t(spec.button), allowed, reason)
+            if not allowed and spec.transition and key != "closed":
+                reasons.append(_t("{action}: {reason}").format(action=_t(spec.button),
+                                                              reason=reason))
+        self.blocked.setText("\n".join(dict.fromkeys(reasons)))
 
     def _add_action(self, key: str, text: str, allowed: bool, reason: str) -> None:
         button = QPushButton(text)
@@ -557,100 +782,46 @@ class PersonView(QWidget):
         self.actions_row.addWidget(button)
         self.buttons[key] = button
 
-    def _after_write(self, _: Any = None) -> None:
-        self.changed.emit()
-        self.reload()
-
-    def _dialog(self, title: str, build: Callable[[Form], None],
-                submit: Callable[[dict[str, Any]], Any], intro: str = "") -> bool:
-        dialog = ActionDialog(title, build, submit, intro, parent=self)
-        if dialog.exec():
-            self._after_write()
-            return True
-        return False
+    def _dialog(self, title: str, build: Callable[[Form], object],
+                submit: Callable[[dict[str, Any]], Command[Any]], intro: str = "",
+                confirmed: Callable[[Any], Command[Any]] | None = None,
+                question_field: str = "") -> bool:
+        """A dialog that runs a command; the view reloads through TaskRunner.changed."""
+        dialog = CommandDialog(self.runner, title, build, submit, intro, parent=self,
+                               confirmed=confirmed, question_field=question_field)
+        return bool(dialog.exec())
 
     def run_action(self, key: str) -> None:
+        """The workflow button ``key`` of the episode shown: its dialog from ACTIONS."""
         episode = self.episode()
         if episode is None:
             return
-        wf, a, ep = self.services.workflow, self.actor, episode.id
+        spec = ACTIONS.get((episode.state, key))
+        if spec is None:
+            return
         today = self.services.ctx.today()
-        if key == "screening":
-            self._dialog(_t("検討を開始"), lambda f: (f.date("on", _t("検討票の作成日"), today),
-                                                    f.area("note", _t("メモ"))),
-                         lambda v: wf.start_screening(a, ep, required(v, "on", _t("日付を入力してください")), v["note"]))
-        elif key == "decision":  # with the readiness assessment beside it
-            decide_screening(self, self.services, a, self.runner, ep, self._after_write)
-        elif key == "consented" and episode.state == "referred":
-            self._return_referral(ep, today)
-        elif key == "consented":
-            self._dialog(_t("同意取得を確定"), lambda f: f.date("on", _t("確定日"), today),
-                         lambda v: wf.confirm_consent(a, ep, required(v, "on", _t("日付を入力してください"))),
-                         _t("参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。"))
-        elif key == "referred":
-            offices = self.services.offices.offices()
-            if not offices:
-                offer_registration(self, self.services, self.actor, self.runner)
-                return
-            self._dialog(_t("ハローワークへ支援要請"), lambda f: (
-                f.choice("office", _t("支援要請先"), [(o.id, o.name) for o in offices]),
-                f.date("on", _t("要請日"), today),
-                f.text("number", _t("文書番号（空欄で自動採番）"))),
-                lambda v: wf.refer_to_hello_work(a, ep, v["office"], required(v, "on", _t("要請日を入力してください")),
-                                                 v["number"] or None))
-        elif key == "active" and episode.state == "referred":
-            self._accept(ep, today)
-        elif key == "active":
-            self._end_placement(today)
-        elif key == "placed":
-            self._placement(ep, today)
-        elif key == "extend":
-            self._dialog(_t("支援期間を延長"), lambda f: (
-                f.date("new_end_on", _t("延長後の終了予定日")),
-                f.area("reason", _t("延長の理由"))),
-                lambda v: wf.extend_support(a, ep, required(v, "new_end_on", _t("終了予定日を入力してください")),
-                                            v["reason"]))
-        elif key == "closed":
-            self._close(ep, today)
+        if spec.needs is None:
+            self._open_action(spec, ActionContext(self, episode, today))
+            return
+        needs = spec.needs
 
-    def _close(self, ep: uuid.UUID, today: date) -> None:
-        """終了, asking what becomes of the retention checks still open (cancelled with the
-        closure, or kept on the agenda to record later)."""
-        reasons = self.services.settings.get("closure_reasons")
-        still_open = [c for c in self.checkpoints_model.rows if c.done_on is None]
-        intro = ""
-        if still_open:
-            intro = _t("定着確認が {n} 件残っています（{which}）。").format(
-                n=len(still_open), which=listing(
-                    _t("{months}か月・{due}").format(months=c.months, due=wareki(c.due_on))
-                    for c in still_open))
+        def opened(data: Any) -> None:
+            if data is not None and data != []:
+                self._open_action(spec, ActionContext(self, episode, today, data))
+            elif spec.when_missing is not None:
+                spec.when_missing(self)
 
-        def build(f: Form) -> None:
-            f.date("on", _t("終了日"), today)
-            f.choice("reason", _t("終了理由"), [(r, shown(r)) for r in reasons])
-            if still_open:
-                f.choice("open_checkpoints", _t("残っている定着確認"), [
-                    (None, _t("選んでください")),
-                    (OPEN_CHECKS_CANCEL, _t("支援の終了とともに中止する")),
-                    (OPEN_CHECKS_KEEP, _t("予定として残す（今日の予定に表示し、後で記録する）"))])
-            f.area("note", _t("メモ"))
+        self.runner.read(lambda: needs(self.services, self.actor, episode.id), opened,
+                         owner=self)
 
-        def submit(v: dict[str, Any]) -> Any:
-            if still_open and v.get("open_checkpoints") is None:
-                raise InvalidInput("open_checkpoints", _t("残っている定着確認の扱いを選んでください"))
-            return self.services.workflow.close_episode(
-                self.actor, ep, required(v, "on", _t("終了日を入力してください")), v["reason"],
-                v["note"], open_checkpoints=v.get("open_checkpoints"))
+    def _open_action(self, spec: ActionSpec, ctx: ActionContext) -> bool:
+        if spec.dialog is not None:
+            return spec.dialog(ctx, _t(spec.title), lambda f: spec.build(ctx, f),
+                               lambda v: spec.command(ctx, v))
+        return self._dialog(_t(spec.title), lambda f: spec.build(ctx, f),
+                            lambda v: spec.command(ctx, v), spec.intro(ctx) if spec.intro else "")
 
-        self._dialog(_t("支援を終了"), build, submit, intro)
-
-    def _return_referral(self, ep: uuid.UUID, today: date) -> None:
-        self._dialog(_t("差戻しを記録"), lambda f: (
-            f.date("on", _t("差戻し日"), today), f.area("reason", _t("差戻しの理由"))),
-            lambda v: self.services.workflow.return_referral(
-                self.actor, ep, required(v, "on", _t("日付を入力してください")), v["reason"]))
-
-    def _plan_fields(self, f: Form, plan: Any = None) -> None:
+    def plan_fields(self, f: Form, plan: Any = None) -> None:
         welfare = [m["name"] for m in plan.team if m["side"] == "welfare"] if plan else []
         hw = [m["name"] for m in plan.team if m["side"] == "hello_work"] if plan else []
         f.text("welfare_member", _t("チーム（福祉側）"),
@@ -670,7 +841,7 @@ class PersonView(QWidget):
         f.date("review_on", _t("次回見直し日"))
 
     @staticmethod
-    def _plan_from(v: dict[str, Any]) -> PlanInput:
+    def plan_from(v: dict[str, Any]) -> PlanInput:
         team = [TeamMember(n, "welfare") for n in split_list(v["welfare_member"])]
         team += [TeamMember(n, "hello_work") for n in split_list(v["hw_member"])]
         return PlanInput(
@@ -681,29 +852,17 @@ class PersonView(QWidget):
             role_hello_work=v["role_hello_work"], role_welfare=v["role_welfare"],
             review_dates=[v["review_on"]] if v["review_on"] else [])
 
-    def _accept(self, ep: uuid.UUID, today: date) -> None:
-        def build(f: Form) -> None:
-            f.date("on", _t("受理・面談日（支援開始日）"), today)
-            self._plan_fields(f)
-
-        self._dialog(_t("HW受理・支援開始（就労支援プラン）"), build,
-                     lambda v: self.services.workflow.accept_referral(
-                         self.actor, ep, required(v, "on", _t("支援開始日を入力してください")),
-                         self._plan_from(v)))
-
     def revise_plan(self) -> None:
-        episode = self.episode()
-        if episode is None:
+        episode, plan = self.episode(), self.current_plan
+        if episode is None or plan is None:
             return
-        plan = self.services.records.current_plan(self.actor, episode.id)
-        self._dialog(_t("支援プランの改訂"), lambda f: self._plan_fields(f, plan),
-                     lambda v: self.services.workflow.revise_plan(self.actor, episode.id,
-                                                                  self._plan_from(v)),
+        self._dialog(_t("支援プランの改訂"), lambda f: self.plan_fields(f, plan),
+                     lambda v: RevisePlan(episode.id, self.plan_from(v)),
                      _t("改訂すると新しい版として保存され、前の版もそのまま残ります。"))
 
     def record_review(self) -> None:
-        plan = self.current_plan
-        if plan is None:
+        episode, plan = self.episode(), self.current_plan
+        if episode is None or plan is None:
             return
         pending = [(rid, due) for rid, due, done, _ in plan.reviews if done is None]
         if not pending:
@@ -712,9 +871,8 @@ class PersonView(QWidget):
             f.choice("review", _t("見直し予定"), [(rid, wareki(due)) for rid, due in pending]),
             f.date("done_on", _t("実施日"), self.services.ctx.today()),
             f.area("result", _t("見直しの結果"))),
-            lambda v: self.services.workflow.record_plan_review(
-                self.actor, v["review"], required(v, "done_on", _t("実施日を入力してください")),
-                v["result"]))
+            lambda v: RecordPlanReview(episode.id, v["review"], required(
+                v, "done_on", _t("実施日を入力してください")), v["result"]))
 
     def record_protection(self) -> None:
         episode = self.episode()
@@ -724,67 +882,8 @@ class PersonView(QWidget):
             f.choice("kind", _t("変更"), choices("protection")),
             f.date("on", _t("決定日"), self.services.ctx.today()),
             f.check("benefit", _t("就労自立給付金を申請した"))),
-            lambda v: self.services.workflow.record_protection_outcome(
-                self.actor, episode.id, v["kind"], required(v, "on", _t("決定日を入力してください")),
-                v["benefit"]))
-
-    def _placement(self, ep: uuid.UUID, today: date) -> None:
-        """就職, the employer picked from the 協力事業所 registry or typed (the registry is
-        read on the runner first)."""
-        self.runner.submit(lambda: self.services.employers.search(self.actor),
-                           lambda employers: self._placement_dialog(ep, today, employers))
-
-    def _placement_dialog(self, ep: uuid.UUID, today: date, employers: list[Any]) -> None:
-        def build(f: Form) -> None:
-            f.date("start_on", _t("就職日"), today)
-            f.choice("employer_id", _t("協力事業所から選ぶ"), [
-                (None, _t("（登録外の事業所: 下に入力）")),
-                *((e.id, parenthesised(e.name, e.industry)) for e in employers)])
-            f.text("employer", _t("事業所名"))
-            f.text("employer_address", _t("事業所の所在地"))
-            f.text("job_title", _t("職種"))
-            f.text("employment_type", _t("雇用形態"))
-            f.choice("term_category", _t("雇用期間"), choices("term"))
-            f.text("weekly_hours", _t("週の労働時間"))
-            f.text("wage_amount", _t("賃金（円）"))
-            f.choice("wage_unit", _t("賃金の単位"), [("monthly", _t("月給")), ("hourly", _t("時給"))])
-            f.check("employment_insurance", _t("雇用保険に加入"))
-            f.choice("route", _t("就職経路"), choices("route"))
-
-        def number(v: dict[str, Any], name: str, cast: Callable[[str], Any]) -> Any:
-            if not v[name]:
-                return None
-            try:
-                return cast(v[name].replace(",", ""))
-            except ValueError:
-                raise InvalidInput(name, _t("数字で入力してください")) from None
-
-        def submit(v: dict[str, Any]) -> Any:
-            return self.services.workflow.record_placement(self.actor, ep, PlacementInput(
-                start_on=required(v, "start_on", _t("就職日を入力してください")),
-                employer=v["employer"], employer_id=v["employer_id"],
-                term_category=v["term_category"],
-                employer_address=v["employer_address"], job_title=v["job_title"],
-                employment_type=v["employment_type"],
-                weekly_hours=number(v, "weekly_hours", float),
-                wage_amount=number(v, "wage_amount", int), wage_unit=v["wage_unit"],
-                employment_insurance=v["employment_insurance"], route=v["route"]))
-
-        self._dialog(_t("就職を記録"), build, submit,
-                     _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。"))
-
-    def _end_placement(self, today: date) -> None:
-        open_ones = [p for p in self.placements_model.rows if p.end_on is None]
-        if not open_ones:
-            return
-        placement = open_ones[-1]
-        self._dialog(_t("離職を記録"), lambda f: (
-            f.date("end_on", _t("離職日"), today), f.area("reason", _t("離職理由"))),
-            lambda v: self.services.workflow.end_placement(
-                self.actor, placement.id, required(v, "end_on", _t("離職日を入力してください")),
-                v["reason"]),
-            _t("{employer} の就職について離職を記録し、支援中に戻します。").format(
-                employer=placement.employer))
+            lambda v: RecordProtectionOutcome(episode.id, v["kind"], required(
+                v, "on", _t("決定日を入力してください")), v["benefit"]))
 
     def print_form(self, kind: str) -> None:
         """Build the PDF off the GUI thread, then preview it; refusals (no consent in force,
@@ -796,21 +895,16 @@ class PersonView(QWidget):
         def show(document: PrintedDocument) -> None:
             PreviewDialog(document, self).exec()
 
-        def refused(exc: BaseException) -> None:
-            message = exc.message if isinstance(exc, DomainError) else str(exc)
-            dialogs.show_error(self, _t("印刷できません"), message)
-
         quote = self.quote_readiness.isChecked() and kind in ("referral", "packet")
-        self.runner.submit(lambda: self.services.printing.print_document(
-            self.actor, kind, episode.id, quote_readiness=quote), show, refused)
+        self.runner.run(PrintDocument(kind, episode.id, quote), parent=self, on_done=show,
+                        title=_t("印刷できません"))
 
     def open_new_episode(self) -> None:
         today = self.services.ctx.today()
         self._dialog(_t("新しい支援エピソード"), lambda f: (
             f.date("on", _t("受付日"), today), f.area("note", _t("メモ"))),
-            lambda v: self.services.workflow.open_episode(
-                self.actor, self.person_id, required(v, "on", _t("受付日を入力してください")),
-                v["note"]))
+            lambda v: OpenEpisode(self.person_id, required(
+                v, "on", _t("受付日を入力してください")), v["note"]))
 
     # ---------------------------------------------------------------- consents
 
@@ -841,9 +935,8 @@ class PersonView(QWidget):
         episode = self.episode()
         if episode is None:
             return
-        offices = [o.name for o in self.services.offices.offices()]
 
-        def build(f: Form) -> None:
+        def build(f: Form, offices: list[str]) -> None:
             f.choice("kind", _t("種類"), choices("consent"))
             f.date("signed_on", _t("署名日"), self.services.ctx.today())
             f.date("valid_until", _t("有効期限（任意）"))
@@ -851,26 +944,28 @@ class PersonView(QWidget):
             for key, text in CONSENT_SCOPE.items():
                 f.check(f"scope_{key}", shown(text), True)
 
-        def submit(v: dict[str, Any]) -> Any:
-            recipients = split_list(v["recipients"])
-            return self.services.consent.record_consent(self.actor, episode.id, ConsentInput(
+        def submit(v: dict[str, Any]) -> Command[Any]:
+            sharing = v["kind"] == "information_sharing"
+            return RecordConsent(episode.id, ConsentInput(
                 v["kind"], required(v, "signed_on", _t("署名日を入力してください")),
-                v["valid_until"],
-                recipients if v["kind"] == "information_sharing" else [],
-                [k for k in CONSENT_SCOPE if v[f"scope_{k}"]]
-                if v["kind"] == "information_sharing" else []))
+                v["valid_until"], split_list(v["recipients"]) if sharing else [],
+                [k for k in CONSENT_SCOPE if v[f"scope_{k}"]] if sharing else []))
 
-        self._dialog(_t("同意を記録"), build, submit,
-                     _t("署名された同意書の内容を記録します。文言は現在の版が保存されます。"))
+        def opened(offices: list[str]) -> None:
+            self._dialog(_t("同意を記録"), lambda f: build(f, offices), submit,
+                         _t("署名された同意書の内容を記録します。文言は現在の版が保存されます。"))
+
+        self.runner.read(lambda: [o.name for o in self.services.offices.offices()], opened,
+                         owner=self)
 
     def withdraw_consent(self) -> None:
-        consent = _selected(self.consents_view)
-        if consent is None:
+        episode, consent = self.episode(), _selected(self.consents_view)
+        if episode is None or consent is None:
             return
         self._dialog(_t("同意の撤回"), lambda f: (
             f.date("on", _t("撤回日"), self.services.ctx.today()), f.area("note", _t("メモ"))),
-            lambda v: self.services.consent.withdraw_consent(
-                self.actor, consent.id, required(v, "on", _t("撤回日を入力してください")), v["note"]),
+            lambda v: WithdrawConsent(episode.id, consent.id, required(
+                v, "on", _t("撤回日を入力してください")), v["note"]),
             _t("撤回日以降、この同意にもとづく支援要請と情報提供はできなくなります。"))
 
     # ---------------------------------------------------------------- contact log
@@ -899,7 +994,13 @@ class PersonView(QWidget):
             (_t("日付"), _t("種別"), _t("担当"), _t("内容"), _t("次の対応")),
             lambda c: (wareki(c.contact_on), label("contact", c.kind), c.staff_name, c.content,
                        parenthesised(c.next_action, wareki(c.next_action_due))))
-        layout.addWidget(_table(self.contacts_model), 1)
+        self.contacts_view = _table(self.contacts_model)
+        # On a 1024×700 screen the entry form above left the history one row high; the page
+        # scrolls instead, so that at least five past records show at once.
+        self.contacts_view.setMinimumHeight(
+            self.contacts_view.horizontalHeader().sizeHint().height()
+            + 5 * self.contacts_view.verticalHeader().defaultSectionSize() + 4)
+        layout.addWidget(self.contacts_view, 1)
         self.tabs.addTab(scrolling(page), _t("ケース記録"))
 
     def add_contact(self) -> None:
@@ -909,22 +1010,18 @@ class PersonView(QWidget):
         values = self.quick.values()
         if values is None:
             return
-        try:
-            self.services.workflow.add_contact(self.actor, episode.id, ContactInput(
-                values["on"] or self.services.ctx.today(), values["kind"], values["content"],
-                values["next_action"], values["next_action_due"], values["attendees_welfare"],
-                values["attendees_hello_work"], values["decisions"]))
-        except InvalidInput as exc:
-            self.quick.show_error(exc.field, exc.message)
-            return
-        except DomainError as exc:
-            self.quick.show_error("", exc.message)
-            return
-        for name in ("content", "next_action", "next_action_due", "attendees_welfare",
-                     "attendees_hello_work", "decisions"):
-            widget = self.quick.fields[name]
-            widget.clear()  # type: ignore[attr-defined]
-        self._after_write()
+
+        def added(_: uuid.UUID) -> None:
+            for name in ("content", "next_action", "next_action_due", "attendees_welfare",
+                         "attendees_hello_work", "decisions"):
+                widget = self.quick.fields[name]
+                widget.clear()  # type: ignore[attr-defined]
+
+        self.runner.run(AddContact(episode.id, ContactInput(
+            values["on"] or self.services.ctx.today(), values["kind"], values["content"],
+            values["next_action"], values["next_action_due"], values["attendees_welfare"],
+            values["attendees_hello_work"], values["decisions"])),
+            parent=self, form=self.quick, on_done=added)
 
     # ---------------------------------------------------------------- placements
 
@@ -966,27 +1063,18 @@ class PersonView(QWidget):
         return _t("予定")
 
     def record_checkpoint(self) -> None:
-        checkpoint = _selected(self.checkpoints_view)
-        if checkpoint is None:
+        episode, checkpoint = self.episode(), _selected(self.checkpoints_view)
+        if episode is None or checkpoint is None:
             return
-        wf = self.services.workflow
-
-        def submit(v: dict[str, Any]) -> Any:
-            on = required(v, "done_on", _t("確認日を入力してください"))
-            try:
-                return wf.record_checkpoint(self.actor, checkpoint.id, on, v["result"],
-                                            v["note"])
-            except NeedsConfirmation as question:
-                if not dialogs.ask_confirm(self, _t("定着確認の結果"), question.message):
-                    raise InvalidInput("done_on", question.message) from None
-                return wf.record_checkpoint(self.actor, checkpoint.id, on, v["result"],
-                                            v["note"], early=True)
-
         self._dialog(_t("定着確認の結果"), lambda f: (
             f.date("done_on", _t("確認日"), self.services.ctx.today()),
             f.choice("result", _t("結果"), [(k, label("checkpoint", k))
                                             for k in CHECKPOINT_OBSERVED]),
-            f.area("note", _t("メモ"))), submit)
+            f.area("note", _t("メモ"))),
+            lambda v: RecordCheckpoint(episode.id, checkpoint.id, required(
+                v, "done_on", _t("確認日を入力してください")), v["result"], v["note"]),
+            # Well before its due date: asked first, then recorded as confirmed.
+            confirmed=lambda c: dataclasses.replace(c, early=True), question_field="done_on")
 
     # ---------------------------------------------------------------- plan
 

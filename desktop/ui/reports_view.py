@@ -47,16 +47,17 @@ from desktop.documents.report_tables import (
     summary_table,
     total_label,
 )
-from desktop.files import write_whole
 from desktop.i18n import shown_month_name, translator
 from desktop.japanese.wareki import fiscal_year_of
 from desktop.services import Services
+from desktop.services.commands import Changes, ExportReport, SetTargets
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DomainError, InvalidInput
+from desktop.services.permissions import allowed
 from desktop.services.reports import Period
 from desktop.services.settings import INDICATORS
 from desktop.ui import dialogs, preview
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import fiscal_year, fiscal_year_short
 from desktop.ui.widgets import DateEdit, FlowLayout
@@ -154,6 +155,12 @@ class ReportsView(QWidget):
         routes_row.addWidget(self.by_organisation, 1)
         self.details.addTab(routes, _t("就労準備・経路・連携"))
         layout.addWidget(self.details, 3)
+        runner.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """New targets, or records imported: a report on screen is counted again."""
+        if self.report is not None and (changes.settings or changes.records):
+            self.compute()
 
     # ---------------------------------------------------------------- picker
 
@@ -203,7 +210,7 @@ class ReportsView(QWidget):
         row.addWidget(self.error)
         self.targets_button = QPushButton(_t("年度目標を設定…"))
         self.targets_button.clicked.connect(self.edit_targets)
-        self.targets_button.setVisible(self.actor.role in ("admin", "supervisor"))
+        self.targets_button.setVisible(allowed(self.actor, "set_targets"))
         row.addWidget(self.targets_button)
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, (_, name) in FORMATS.items():
@@ -242,9 +249,9 @@ class ReportsView(QWidget):
             self.error.setText(exc.message)
             return
         self.heading.setText(_t("{label} を集計しています…").format(label=period.label))
-        self.runner.submit(lambda: self.services.reports.indicators(self.actor, period),
-                           lambda report: self.show_report(period, report),
-                           self._failed)
+        self.runner.read(lambda: self.services.reports.indicators(self.actor, period),
+                         lambda report: self.show_report(period, report), self._failed,
+                         key=("report", id(self)), owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
@@ -364,26 +371,16 @@ class ReportsView(QWidget):
         path = preview.choose_save_path(self, f"{stem}.{fmt}", _t("実績報告を保存"), filters)
         if not path:
             return
-        period = self.period
-
-        def write() -> Path:
-            payload = self.services.reports.export(self.actor, period, fmt)
-            return write_whole(Path(path), payload)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, OSError):
-                dialogs.show_error(self, _t("実績報告"), _t(
-                    "保存できませんでした（{e}）").format(e=exc.strerror or exc))
-            else:
-                self._failed(exc)
-
-        self.runner.submit(write, lambda target: dialogs.show_info(
-            self, _t("実績報告"), _t("保存しました: {p}").format(p=target)), failed)
+        self.runner.run(ExportReport(self.period, fmt, Path(path)), parent=self,
+                        title=_t("実績報告"), on_done=lambda target: dialogs.show_info(
+                            self, _t("実績報告"), _t("保存しました: {p}").format(p=target)))
 
     def edit_targets(self) -> None:
         fy = int(self.year.currentData())
-        current = self.services.settings.targets(fy)
+        self.runner.read(lambda: self.services.settings.targets(fy),
+                         lambda current: self._edit_targets(fy, current), owner=self)
 
+    def _edit_targets(self, fy: int, current: dict[str, float]) -> None:
         def build(form: Any) -> None:
             for key in INDICATORS:
                 text = count_label(key) + (_t("（割合 例: 0.6）") if key == "placement_rate"
@@ -391,22 +388,20 @@ class ReportsView(QWidget):
                 value = current.get(key)
                 form.text(key, text, "" if value is None else shown(value, False).replace(",", ""))
 
-        def submit(values: dict[str, Any]) -> None:
-            from desktop.services.errors import InvalidInput
-
+        def submit(values: dict[str, Any]) -> SetTargets:
+            targets: dict[str, float] = {}
             for key in INDICATORS:
                 raw = str(values.get(key) or "").strip().replace(",", "")
                 if not raw:
                     continue
                 try:
-                    number = float(raw)
+                    targets[key] = float(raw)
                 except ValueError:
                     raise InvalidInput(key, _t("数値で入力してください")) from None
-                self.services.settings.set_target(self.actor, fy, key, number)
+            return SetTargets(fy, targets)
 
-        dialog = ActionDialog(_t("{fy}の目標").format(fy=fiscal_year_short(fy)), build,
-                              submit, intro=_t("運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。"),
-                              ok_text=_t("保存"), parent=self)
-        if dialog.exec() and self.report is not None:
-            self.compute()
+        # Saved all together or not at all; a report on screen is counted again (changed).
+        CommandDialog(self.runner, _t("{fy}の目標").format(fy=fiscal_year_short(fy)), build,
+                      submit, intro=_t("運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。"),
+                      ok_text=_t("保存"), parent=self).exec()
 

@@ -1,7 +1,8 @@
 """A person's 就労準備・経路 tab: the route they are on (and moving to another), the readiness
 assessment (就労準備度) with its revisions, and the activities of the routes besides the Hello
 Work referral; and the screening decision's dialog, which shows the assessment beside it.
-Every read and write goes through the task runner."""
+Every read goes through the task runner, and every write is a command it runs (the person's
+view reloads from the command's Changes, and with it this tab)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -25,6 +26,14 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import translator
 from desktop.services import Services
+from desktop.services.commands import (
+    AssessReadiness,
+    ChangeRoute,
+    EndActivity,
+    RecordActivityProgress,
+    RecordScreeningDecision,
+    StartActivity,
+)
 from desktop.services.context import Actor
 from desktop.services.employers import EmployerRecord
 from desktop.services.errors import InvalidInput
@@ -44,7 +53,7 @@ from desktop.services.routes import (
 )
 from desktop.services.workflow import ROUTE_STATES, EpisodeSummary, RouteChangeRecord
 from desktop.ui.admin_common import ListModel, list_view, refuse_or_report, selected
-from desktop.ui.forms import ActionDialog, required
+from desktop.ui.forms import CommandDialog, required
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, parenthesised, wareki
 from desktop.ui.widgets import FlowLayout, Form, fit_to_screen
@@ -86,7 +95,7 @@ def assessment_lines(assessment: AssessmentRecord | None) -> str:
 # ---------------------------------------------------------------- dialogs
 
 
-def assessment_dialog(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner,
+def assessment_dialog(parent: QWidget, runner: TaskRunner, today: date,
                       episode_id: uuid.UUID, items: list[str],
                       previous: AssessmentRecord | None) -> AssessmentRecord | None:
     """A new revision of the readiness check: every item scored 1–4 (filled in from the
@@ -96,51 +105,51 @@ def assessment_dialog(parent: QWidget, services: Services, actor: Actor, runner:
                                       *((k, score_text(k)) for k in READINESS_SCORES)]
 
     def build(f: Form) -> None:
-        f.date("assessed_on", _t("評価日"), services.ctx.today())
+        f.date("assessed_on", _t("評価日"), today)
         for item in items:
             old = before.get(item)
             f.choice(f"score:{item}", item, options, old.score if old else None)
             f.text(f"note:{item}", _t("　メモ"), old.note if old else "")
         f.area("summary", _t("所見"), previous.summary if previous else "")
 
-    def submit(v: dict[str, Any]) -> AssessmentRecord:
-        return services.routes.assess_readiness(actor, episode_id, AssessmentInput(
+    def submit(v: dict[str, Any]) -> AssessReadiness:
+        return AssessReadiness(episode_id, AssessmentInput(
             required(v, "assessed_on", _t("評価日を入力してください")),
             tuple(ReadinessScore(item, v[f"score:{item}"] or 0, v[f"note:{item}"])
                   for item in items), v["summary"]))
 
-    dialog = ActionDialog(
-        _t("就労準備度の評価"), build, submit,
+    dialog = CommandDialog(
+        runner, _t("就労準備度の評価"), build, submit,
         _t("各項目を4段階（1 課題が大きい 〜 4 良好）で評価し、必要なら短いメモを残します。"
            "保存すると新しい版になり、前の版もそのまま残ります。"),
-        _t("保存"), parent, runner)
+        _t("保存"), parent)
     dialog.setObjectName("assessmentDialog")
     return dialog.result_value if dialog.exec() else None
 
 
-class ScreeningDecisionDialog(ActionDialog):
-    """所内協議の結果: the decision, its date and meeting, and the route it leads to, with the
-    readiness assessment in force beside the form."""
+def decision_fields(f: Form, today: date) -> None:
+    """所内協議の結果: the decision, the route an approval leads to, its date and meeting."""
+    f.choice("decision", _t("決定"), [("approved", _t("支援対象とする")),
+                                     ("rejected", _t("対象としない"))])
+    f.choice("route", _t("支援の経路"), [(k, label("support_route", k)) for k in ROUTES])
+    f.date("decided_on", _t("決定日"), today)
+    f.text("meeting", _t("会議"), _t("所内協議"))
 
-    def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
-                 episode_id: uuid.UUID, assessment: AssessmentRecord | None,
+
+def decision_command(episode_id: uuid.UUID, v: dict[str, Any]) -> RecordScreeningDecision:
+    return RecordScreeningDecision(
+        episode_id, v["decision"], required(v, "decided_on", _t("決定日を入力してください")),
+        v["meeting"], v["route"] if v["decision"] == "approved" else None)
+
+
+class ScreeningDecisionDialog(CommandDialog):
+    """所内協議の結果 (decision_fields) with the readiness assessment in force beside the
+    form; the route is asked only for an approval."""
+
+    def __init__(self, runner: TaskRunner, title: str, build: Callable[[Form], None],
+                 submit: Callable[[dict[str, Any]], Any], assessment: AssessmentRecord | None,
                  parent: QWidget | None = None) -> None:
-        today = services.ctx.today()
-
-        def build(f: Form) -> None:
-            f.choice("decision", _t("決定"), [("approved", _t("支援対象とする")),
-                                             ("rejected", _t("対象としない"))])
-            f.choice("route", _t("支援の経路"), [(k, label("support_route", k)) for k in ROUTES])
-            f.date("decided_on", _t("決定日"), today)
-            f.text("meeting", _t("会議"), _t("所内協議"))
-
-        def submit(v: dict[str, Any]) -> Any:
-            return services.workflow.record_screening_decision(
-                actor, episode_id, v["decision"],
-                required(v, "decided_on", _t("決定日を入力してください")), v["meeting"],
-                v["route"] if v["decision"] == "approved" else None)
-
-        super().__init__(_t("所内協議の結果"), build, submit, "", parent=parent, runner=runner)
+        super().__init__(runner, title, build, submit, "", parent=parent)
         self.setObjectName("screeningDecisionDialog")
         decision = self.form.fields["decision"]
         assert isinstance(decision, QComboBox)
@@ -170,18 +179,6 @@ class ScreeningDecisionDialog(ActionDialog):
         fit_to_screen(self, 900, 520)
 
 
-def decide_screening(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner,
-                     episode_id: uuid.UUID, done: Callable[[], None]) -> None:
-    """Read the assessment in force (on the runner), then ask for the decision beside it."""
-    def ask(assessment: AssessmentRecord | None) -> None:
-        if ScreeningDecisionDialog(services, actor, runner, episode_id, assessment,
-                                   parent).exec():
-            done()
-
-    runner.submit(lambda: services.routes.current_assessment(actor, episode_id), ask,
-                  refuse_or_report(parent, runner, _t("所内協議の結果")))
-
-
 def _activity_fields(kind: str, employers: list[EmployerRecord],
                      today: date) -> Callable[[Form], None]:
     def build(f: Form) -> None:
@@ -208,9 +205,8 @@ def _activity_fields(kind: str, employers: list[EmployerRecord],
 
 
 class RoutesTab(QWidget):
-    """就労準備・経路: one episode's route, readiness and activities. ``changed`` after a save."""
-
-    changed = Signal()
+    """就労準備・経路: one episode's route, readiness and activities. Its writes are commands:
+    the person's view reloads from their Changes and shows the episode here again."""
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -314,8 +310,9 @@ class RoutesTab(QWidget):
                     "history": svc.workflow.route_history(actor, ep),
                     "employers": svc.employers.search(actor)}
 
-        self.runner.submit(load, lambda data: self._loaded(episode, data),
-                           refuse_or_report(self, self.runner, _t("就労準備・経路")))
+        self.runner.read(load, lambda data: self._loaded(episode, data),
+                         refuse_or_report(self, self.runner, _t("就労準備・経路")),
+                         key=("routes", id(self)), owner=self)
 
     def _loaded(self, episode: EpisodeSummary, data: dict[str, Any]) -> None:
         if self.episode is None or self.episode.id != episode.id:
@@ -387,25 +384,20 @@ class RoutesTab(QWidget):
         self.progress_button.setEnabled(bool(going))
         self.end_button.setEnabled(bool(going))
 
-    def _saved(self, _: Any = None) -> None:
-        self.changed.emit()
-
     def _dialog(self, title: str, build: Callable[[Form], None],
                 submit: Callable[[dict[str, Any]], Any], intro: str = "",
                 name: str = "") -> None:
-        dialog = ActionDialog(title, build, submit, intro, parent=self, runner=self.runner)
+        dialog = CommandDialog(self.runner, title, build, submit, intro, parent=self)
         dialog.setObjectName(name)
-        if dialog.exec():
-            self._saved()
+        dialog.exec()
 
     # ---------------------------------------------------------------- actions
 
     def assess(self) -> None:
         if self.episode is None:
             return
-        if assessment_dialog(self, self.services, self.actor, self.runner, self.episode.id,
-                             self.items, self.assessments[0] if self.assessments else None):
-            self._saved()
+        assessment_dialog(self, self.runner, self.services.ctx.today(), self.episode.id,
+                          self.items, self.assessments[0] if self.assessments else None)
 
     def change_route(self) -> None:
         episode = self.episode
@@ -422,8 +414,8 @@ class RoutesTab(QWidget):
             f.date("on", _t("変更日"), self.services.ctx.today())
             f.area("note", _t("理由・メモ"))
 
-        self._dialog(_t("支援の経路を変更"), build, lambda v: self.services.workflow.change_route(
-            self.actor, episode.id, v["route"], required(v, "on", _t("変更日を入力してください")),
+        self._dialog(_t("支援の経路を変更"), build, lambda v: ChangeRoute(
+            episode.id, v["route"], required(v, "on", _t("変更日を入力してください")),
             v["note"]), intro, "routeDialog")
 
     def add_activity(self, kind: str) -> None:
@@ -438,8 +430,8 @@ class RoutesTab(QWidget):
             intro = _t("職場体験・中間的就労を受け入れる協力事業所が登録されていません。"
                        "連携 → 協力事業所 から登録してください。")
 
-        def submit(v: dict[str, Any]) -> ActivityRecord:
-            return self.services.routes.start_activity(self.actor, episode.id, ActivityInput(
+        def submit(v: dict[str, Any]) -> StartActivity:
+            return StartActivity(episode.id, ActivityInput(
                 kind, required(v, "start_on", _t("開始日を入力してください")),
                 subtype=v.get("subtype") or "", provider=v.get("provider", ""),
                 course=v.get("course", ""), employer_id=v.get("employer"),
@@ -451,15 +443,15 @@ class RoutesTab(QWidget):
                      submit, intro, f"activityDialog_{kind}")
 
     def record_progress(self) -> None:
-        activity = selected(self.activities_view)
-        if activity is None:
+        activity, episode = selected(self.activities_view), self.episode
+        if activity is None or episode is None:
             return
-        def submit(v: dict[str, Any]) -> ActivityRecord:
+
+        def submit(v: dict[str, Any]) -> RecordActivityProgress:
             days = whole_number(v, "days_attended")
             if days is None:
                 raise InvalidInput("days_attended", _t("出席日数を入力してください"))
-            return self.services.routes.record_progress(self.actor, activity.id, days,
-                                                        v["evaluation"])
+            return RecordActivityProgress(episode.id, activity.id, days, v["evaluation"])
 
         self._dialog(_t("出席・経過を記録"), lambda f: (
             f.text("days_attended", _t("これまでの出席日数"), str(activity.days_attended or "")),
@@ -467,8 +459,8 @@ class RoutesTab(QWidget):
             name="progressDialog")
 
     def end_activity(self) -> None:
-        activity = selected(self.activities_view)
-        if activity is None:
+        activity, episode = selected(self.activities_view), self.episode
+        if activity is None or episode is None:
             return
         evaluation = {"work_experience": _t("評価"), "training": _t("訓練の結果")}.get(
             activity.kind, _t("評価・所見"))
@@ -477,8 +469,8 @@ class RoutesTab(QWidget):
             f.choice("outcome", _t("結果"), [(k, label("outcome", k)) for k in ACTIVITY_OUTCOMES]),
             f.text("days_attended", _t("出席日数"), str(activity.days_attended or "")),
             f.area("evaluation", evaluation, activity.evaluation)),
-            lambda v: self.services.routes.end_activity(
-                self.actor, activity.id, required(v, "end_on", _t("終了日を入力してください")),
+            lambda v: EndActivity(
+                episode.id, activity.id, required(v, "end_on", _t("終了日を入力してください")),
                 v["outcome"], whole_number(v, "days_attended"), v["evaluation"]),
             _t("{where} の{kind}を終了として記録します。").format(
                 where=activity.where, kind=label("activity", activity.kind)), "endActivityDialog")

@@ -1,12 +1,14 @@
 """管理者: which database this PC uses, the local encrypted file or the office's PostgreSQL
 server. The connection is tried (and the schema brought up to date) before the setting is
-saved; the password goes to the OS keychain, never to a file. Takes effect at next start."""
+saved, on the runner's write lane; the password goes to the OS keychain, never to a file.
+Takes effect at next start."""
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy import make_url
@@ -25,9 +27,15 @@ from desktop.models.server_settings import (
     without_password,
 )
 from desktop.models.storage import open_database
+from desktop.services.commands import Command
 from desktop.services.errors import InvalidInput
 from desktop.ui import dialogs
-from desktop.ui.forms import ActionDialog
+from desktop.ui.forms import CommandDialog
+from desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.services.context import Actor
 
 _t = translator("ServerDialog")
 
@@ -42,7 +50,30 @@ def _with_password(url: str, password: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def configure_server(parent: QWidget | None, data_dir: Path) -> bool:
+@dataclass(frozen=True)
+class UseServer(Command[str]):
+    """Connect to the server (migrating its schema when needed), then keep it as this PC's
+    database from the next start: the URL in server.json, the password and the audit key
+    in the keychain. Returns the URL saved (without its password)."""
+
+    data_dir: Path
+    url: str = field(repr=False)
+    audit_key: bytes | None = field(default=None, repr=False)
+
+    def run(self, services: Services, actor: Actor | None) -> str:
+        if self.audit_key is not None and not save_audit_key(self.url, self.audit_key):
+            raise InvalidInput("audit_key", _t("この PC にはキーチェーンがないため、鍵を保存できません"
+                                               "（TSUNAGI_AUDIT_KEY で指定してください）"))
+        try:
+            opened = open_database(dataclasses.replace(Config(self.data_dir), db_url=self.url))
+        except (DatabaseUnavailable, KeyUnavailable) as exc:
+            raise InvalidInput("audit_key" if isinstance(exc, KeyUnavailable) else "url",
+                               str(exc)) from None
+        opened.db.close()
+        return save_server(self.data_dir, self.url)
+
+
+def configure_server(parent: QWidget | None, runner: TaskRunner, data_dir: Path) -> bool:
     """Ask for the server and save it. True when a new setting was saved."""
     current = saved_server_url(data_dir)
     shown = without_password(current) if current else ""
@@ -54,31 +85,23 @@ def configure_server(parent: QWidget | None, data_dir: Path) -> bool:
         form.text("audit_key", _t("監査ログの鍵（XXXX-… の16組。キーチェーンに保存）")).setEchoMode(
             QLineEdit.EchoMode.Password)
 
-    def submit(values: dict[str, Any]) -> str:
+    def submit(values: dict[str, Any]) -> UseServer:
         url = _with_password(values.get("url") or "", values.get("password") or "")
         typed = (values.get("audit_key") or "").strip()
+        key = None
         if typed:
             key = parse_recovery_key(typed)
             if key is None:
                 raise InvalidInput("audit_key", _t("監査ログの鍵は XXXX-XXXX-… の16組で入力してください"))
-            if not save_audit_key(url, key):
-                raise InvalidInput("audit_key", _t("この PC にはキーチェーンがないため、鍵を保存できません"
-                                                   "（TSUNAGI_AUDIT_KEY で指定してください）"))
-        try:
-            opened = open_database(dataclasses.replace(Config(data_dir), db_url=url))
-        except (DatabaseUnavailable, KeyUnavailable) as exc:
-            raise InvalidInput("audit_key" if isinstance(exc, KeyUnavailable) else "url",
-                               str(exc)) from None
-        opened.db.close()
-        return save_server(data_dir, url)
+        return UseServer(data_dir, url, key)
 
     intro = _t("事務所の複数の PC で一つのデータベースを使うときに設定します。\n"
                "例: postgresql+psycopg://tsunagi@db.example.lg.jp:5432/tsunagi"
                "?sslmode=verify-full&sslrootcert=C:/certs/root.crt\n"
                "接続を確認してから保存します。次回の起動から有効になります。"
                "この PC のデータをサーバーへ移すには、先に tsunagi migrate-to-server を使います。")
-    dialog = ActionDialog(_t("データベースの接続先"), build, submit, intro=intro,
-                          ok_text=_t("接続を確認して保存"), parent=parent)
+    dialog = CommandDialog(runner, _t("データベースの接続先"), build, submit, intro=intro,
+                           ok_text=_t("接続を確認して保存"), parent=parent)
     if not dialog.exec():
         return False
     dialogs.show_info(parent, _t("保存しました"), _t(
@@ -96,6 +119,7 @@ def use_local_database(parent: QWidget | None, data_dir: Path) -> bool:
     try:
         forget_server(data_dir)
     except (OSError, DomainError) as exc:
-        dialogs.show_error(parent, _t("戻せませんでした"), str(exc))
+        dialogs.show_error(parent, _t("戻せませんでした"), exc.message if isinstance(
+            exc, DomainError) else (exc.strerror or type(exc).__name__))
         return False
     return True

@@ -5,10 +5,14 @@ office, and the staff. Each step can be skipped and done later from the 管理 m
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -18,10 +22,12 @@ from PySide6.QtWidgets import (
 from desktop.i18n import listing, translator
 from desktop.services import Services
 from desktop.services.auth import UserSummary
+from desktop.services.commands import AddStaff, SaveOffice, SaveOrganisation, SetSetting
 from desktop.services.context import Actor
-from desktop.services.errors import DomainError
+from desktop.services.errors import DatabaseBusy, DomainError, InvalidInput
 from desktop.services.offices import OfficeRecord
 from desktop.services.organisations import OrganisationRecord
+from desktop.services.permissions import allowed
 from desktop.ui.admin_common import (
     ListModel,
     list_view,
@@ -35,7 +41,7 @@ from desktop.ui.admin_common import (
 )
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label
-from desktop.ui.widgets import Form
+from desktop.ui.widgets import Form, fit_to_screen, scrolling
 
 _t = translator("SetupWizard")
 STEPS = ("organisation", "offices", "staff", "done")
@@ -49,7 +55,7 @@ class SetupWizard(QDialog):
         self.organisation = organisation
         self.done_steps: set[str] = set()
         self.added_staff: list[tuple[UserSummary, str]] = []
-        self.setWindowTitle(_t("つなぎ — はじめての設定"))
+        self.setWindowTitle(_t("はじめての設定"))  # Qt adds 「— つなぎ」
         self.setObjectName("setupWizard")
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -60,10 +66,11 @@ class SetupWizard(QDialog):
         layout.addWidget(self.step_line)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
-        self.pages.addWidget(self._organisation_page())
-        self.pages.addWidget(self._offices_page())
-        self.pages.addWidget(self._staff_page())
-        self.pages.addWidget(self._done_page())
+        # Scrolled where the screen is short (1366×768 at 125 %), so that the buttons below
+        # stay on it.
+        for page in (self._organisation_page(), self._offices_page(), self._staff_page(),
+                     self._done_page()):
+            self.pages.addWidget(scrolling(page))
         buttons = QHBoxLayout()
         self.back_button = QPushButton(_t("戻る"))
         self.back_button.setObjectName("wizardBack")
@@ -79,7 +86,7 @@ class SetupWizard(QDialog):
         self.next_button.clicked.connect(self.next_step)
         buttons.addWidget(self.next_button)
         layout.addLayout(buttons)
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
         self.go(0)
 
     # ---------------------------------------------------------------- pages
@@ -108,7 +115,7 @@ class SetupWizard(QDialog):
         layout.addWidget(self.office_form)
         add = QPushButton(_t("登録"))
         add.setObjectName("wizardAddOffice")
-        add.clicked.connect(self.add_office)
+        add.clicked.connect(lambda: self.add_office())
         layout.addWidget(add)
         self.offices = ListModel([_t("通称"), _t("宛先"), _t("電話")],
                                  lambda o: (o.name, o.addressee, o.phone))
@@ -178,20 +185,30 @@ class SetupWizard(QDialog):
         if step == "organisation":
             self.save_organisation()
         elif step == "done":
-            self.runner.submit(lambda: self.services.settings.set(
-                self.actor, "setup_completed", True), lambda _: self.accept(), self._failed)
+            self.runner.run(SetSetting("setup_completed", True), parent=self,
+                            on_done=lambda _: self.accept(), on_failed=self._failed)
+        elif step == "offices" and _typed(self.office_form):
+            # What is typed but not yet 登録 is registered, not silently dropped: a new office
+            # that pressed 次へ believes its Hello Work office is there.
+            self.add_office(then=lambda: self.go(self.pages.currentIndex() + 1))
+        elif step == "staff" and _typed(self.staff_form):
+            # Registered, and the page stays: the initial password is shown only in its list.
+            self.add_staff()
         else:
             self.go(self.pages.currentIndex() + 1)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException) -> bool:
+        """A refusal beside its field on the step's form (True); the busy message or a
+        crash is left to present_error."""
         form = {0: self.organisation_form, 1: self.office_form, 2: self.staff_form}.get(
             self.pages.currentIndex())
-        if isinstance(exc, DomainError) and form is not None:
-            form.show_error(getattr(exc, "field", ""), exc.message)
-        elif isinstance(exc, DomainError):
-            self.summary.setText(exc.message)
+        if not isinstance(exc, DomainError) or isinstance(exc, DatabaseBusy):
+            return False
+        if form is not None:
+            form.show_error(exc.field if isinstance(exc, InvalidInput) else "", exc.message)
         else:
-            self.runner.report_unhandled(exc)
+            self.summary.setText(exc.message)
+        return True
 
     # ---------------------------------------------------------------- writes
 
@@ -208,11 +225,10 @@ class SetupWizard(QDialog):
             self.done_steps.add("organisation")
             self.go(1)
 
-        self.runner.submit(lambda: self.services.organisations.update(
-            self.actor, record.id, record.version, organisation_input(values)), saved,
-            self._failed)
+        self.runner.run(SaveOrganisation(organisation_input(values), record.id, record.version),
+                        parent=self, on_done=saved, on_failed=self._failed)
 
-    def add_office(self) -> None:
+    def add_office(self, then: Callable[[], None] | None = None) -> None:
         values = self.office_form.values()
         if values is None:
             return
@@ -224,21 +240,22 @@ class SetupWizard(QDialog):
                          "phone"):
                 self.office_form.fields[name].clear()  # type: ignore[attr-defined]
             self.office_form.fields["navigators"].clear()  # type: ignore[attr-defined]
+            if then is not None:
+                then()
 
-        self.runner.submit(lambda: self.services.offices.register_office(
-            self.actor, office_input(values)), added, self._failed)
+        self.runner.run(SaveOffice(office_input(values)), parent=self, on_done=added,
+                        on_failed=self._failed)
 
     def add_staff(self) -> None:
         values = self.staff_form.values()
         if values is None:
             return
         password = temporary_password()
-
-        def work() -> UserSummary:
+        try:
             username = required_text(values, "username", _t("ユーザー名を入力してください"))
-            return self.services.auth.add_user(
-                self.actor, username, values["display_name"], values["role"], password,
-                values["organisation"], values["phone_extension"])
+        except InvalidInput as exc:
+            self.staff_form.show_error(exc.field, exc.message)
+            return
 
         def added(user: UserSummary) -> None:
             self.staff.replace([*self.staff.rows, (user, password)])
@@ -246,12 +263,24 @@ class SetupWizard(QDialog):
             for name in ("username", "display_name", "phone_extension"):
                 self.staff_form.fields[name].clear()  # type: ignore[attr-defined]
 
-        self.runner.submit(work, added, self._failed)
+        self.runner.run(AddStaff(username, values["display_name"], values["role"], password,
+                                 values["organisation"], values["phone_extension"]),
+                        parent=self, on_done=added, on_failed=self._failed)
+
+
+def _typed(form: Form) -> bool:
+    """Whether anything is typed in the form's text fields (the choices have defaults)."""
+    for widget in form.fields.values():
+        if isinstance(widget, QLineEdit) and widget.text().strip():
+            return True
+        if isinstance(widget, QPlainTextEdit) and widget.toPlainText().strip():
+            return True
+    return False
 
 
 def offer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner) -> None:
     """Open the wizard for an administrator of a database whose set-up is not done yet."""
-    if actor.role != "admin":
+    if not allowed(actor, "manage_organisations"):  # an administrator's set-up
         return
 
     def needed() -> OrganisationRecord | None:
@@ -267,5 +296,5 @@ def offer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner)
             wizard.exec()
             wizard.deleteLater()
 
-    runner.submit(needed, show, lambda exc: runner.report_unhandled(exc)
-                  if not isinstance(exc, DomainError) else None)
+    runner.read(needed, show, lambda exc: runner.report_unhandled(exc)
+                if not isinstance(exc, DomainError) else None)

@@ -451,6 +451,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>App</name>
         <message>
+            <source>この PC のキーチェーンにはデータベースの鍵がありません。データベースのパスフレーズ（または回復キー）を入力してください。</source>
+            <translation>This PC's keychain does not hold the database's key. Enter the database passphrase (or the recovery key).</translation>
+        </message>
+        <message>
             <source>つなぎ</source>
             <translation>Tsunagi</translation>
         </message>
@@ -826,6 +830,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>もう一度入力してください: </source>
             <translation>Enter it again: </translation>
+        </message>
+        <message>
+            <source>もう一度実行しますか [y/N]: </source>
+            <translation>Run it again? [y/N]: </translation>
         </message>
         <message>
             <source>インストールの自己診断（一時フォルダで DB 作成・PDF 印刷・画面表示）</source>
@@ -1476,6 +1484,17 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>書き出せませんでした（{reason}）: {path}</source>
+            <translation>Could not write the file ({reason}): {path}</translation>
+        </message>
+        <message>
+            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
+            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
+        </message>
+    </context>
+    <context>
         <name>Consent</name>
         <message>
             <source>「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
@@ -1919,6 +1938,17 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>Errors</name>
+        <message>
+            <source>できませんでした</source>
+            <translation>Could not be done</translation>
+        </message>
+        <message>
+            <source>データベースを使用中です</source>
+            <translation>The database is busy</translation>
+        </message>
+    </context>
+    <context>
         <name>Forms</name>
         <message>
             <source>「{char}」（U+{code:04X}）は書類に印刷できない文字です（絵文字など）。入力した内容を直してから印刷してください</source>
@@ -2201,10 +2231,6 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>選んでください</source>
             <translation>Choose</translation>
-        </message>
-        <message>
-            <source>重複の可能性があります。既存の記録を確認し、別人であればチェックを入れてください</source>
-            <translation>This may be a duplicate. Check the existing record and tick the box if this is a different person</translation>
         </message>
         <message>
             <source>（担当なし・あとで決める）</source>
@@ -3430,10 +3456,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Refresh (F5)</translation>
         </message>
         <message>
-            <source>書き出せませんでした（{m}）</source>
-            <translation>Could not export ({m})</translation>
-        </message>
-        <message>
             <source>期限超過のみ</source>
             <translation>Overdue only</translation>
         </message>
@@ -4223,6 +4245,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>The kit's caseworker differs from the one it was made for ({username}). Nothing was imported</translation>
         </message>
         <message>
+            <source>キットの支援エピソードの経過が正しくありません。何も取り込んでいません</source>
+            <translation>The kit's episode history is not valid. Nothing was imported</translation>
+        </message>
+        <message>
             <source>キットの暗号化の設定が正しくありません。何も変更していません</source>
             <translation>The kit's encryption settings are not valid. Nothing was changed</translation>
         </message>
@@ -4998,6 +5024,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>性別</source>
             <translation>Sex</translation>
+        </message>
+        <message>
+            <source>所内協議の結果</source>
+            <translation>Result of the case conference</translation>
         </message>
         <message>
             <source>担当</source>
@@ -5933,10 +5963,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Saved: {p}</translation>
         </message>
         <message>
-            <source>保存できませんでした（{e}）</source>
-            <translation>Could not save ({e})</translation>
-        </message>
-        <message>
             <source>実績報告</source>
             <translation>Reports</translation>
         </message>
@@ -6258,10 +6284,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>所内協議</source>
             <translation>Case conference</translation>
-        </message>
-        <message>
-            <source>所内協議の結果</source>
-            <translation>Result of the case conference</translation>
         </message>
         <message>
             <source>所内協議（ケース診断会議）で支援対象と決定されてから記録してください</source>
@@ -6703,8 +6725,8 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Skip this step</translation>
         </message>
         <message>
-            <source>つなぎ — はじめての設定</source>
-            <translation>Tsunagi — First-run set-up</translation>
+            <source>はじめての設定</source>
+            <translation>First-run set-up</translation>
         </message>
         <message>
             <source>ケースワーカーや査察指導員のアカウントを作ります。初期パスワードは一覧に表示されます。本人に伝えてください（最初のログインで本人が変更します）。</source>
@@ -7114,6 +7136,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>支援エピソードが見つかりません</source>
             <translation>Support episode not found</translation>
+        </message>
+        <message>
+            <source>支援エピソードの状態の値が正しくありません</source>
+            <translation>The episode's state is not a valid value</translation>
         </message>
         <message>
             <source>支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）</source>

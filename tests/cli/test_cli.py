@@ -122,6 +122,7 @@ def test_missing_database(tmp_path: Path) -> None:
     assert "tsunagi init" in result.stderr
 
 
+@pytest.mark.slow
 def test_user_add_list_disable(data: Path) -> None:
     added = run(data, "user", "add", "kato", "--role", "caseworker", "--display-name", "加藤 誠",
                 TSUNAGI_NEW_PASSWORD="kato-password-1")
@@ -152,6 +153,7 @@ def test_user_add_generates_a_password_when_none_given(data: Path) -> None:
     assert "初期パスワード" in added.stdout
 
 
+@pytest.mark.slow
 def test_backup_and_restore_round_trip(data: Path, tmp_path: Path) -> None:
     backup = run(data, "backup", "--out", str(tmp_path / "b.tsunagi-backup"))
     assert backup.returncode == 0, backup.stderr
@@ -173,6 +175,7 @@ def test_truncated_backup_is_refused(data: Path, tmp_path: Path) -> None:
     assert "何も変更していません" in result.stderr
 
 
+@pytest.mark.slow
 def test_print_referral_packet_and_pending_batch(data: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
@@ -206,6 +209,7 @@ def uuid_from_hex(value: str) -> object:
     return uuid.UUID(hex=value)
 
 
+@pytest.mark.slow
 def test_report_json_keys_and_file_formats(data: Path, tmp_path: Path) -> None:
     result = run(data, "report", "--fiscal-year", "2025")
     assert result.returncode == 0, result.stderr
@@ -234,6 +238,7 @@ def test_report_refuses_bad_periods_with_a_message(data: Path) -> None:
     assert "Traceback" not in bad_month.stderr + no_out.stderr + backwards.stderr
 
 
+@pytest.mark.slow
 def test_the_command_line_speaks_the_language_chosen_on_this_pc(
         data: Path, english_catalogue: Path) -> None:
     (data / "preferences.json").write_text('{"language": "en"}', encoding="utf-8")
@@ -293,6 +298,7 @@ def test_purge_lists_then_applies(data: Path) -> None:
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
 
 
+@pytest.mark.slow
 def test_outreach_round_trip_on_the_command_line(data: Path, tmp_path: Path) -> None:
     kit, back = tmp_path / "out.kit", tmp_path / "back.kit"
     env = {"TSUNAGI_KIT_PASSPHRASE": "field trip passphrase"}
@@ -319,6 +325,7 @@ def test_outreach_round_trip_on_the_command_line(data: Path, tmp_path: Path) -> 
     assert not kit.exists() and not back.exists() and not (laptop / "tsunagi.db").exists()
 
 
+@pytest.mark.slow
 def test_migrate_to_server_copies_verifies_and_switches_this_pc(
         data: Path, fresh_empty_pg_database: str) -> None:
     """The 1,000-person demo onto a new PostgreSQL database: the same rows, a whole audit

@@ -44,6 +44,29 @@ def test_a_command_meeting_a_held_write_lock_says_busy_and_exits_1(
     assert "予期しない" not in err
 
 
+def test_from_a_terminal_the_busy_command_is_offered_again_and_then_succeeds(
+        as_admin: Config, world: World, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(dbmodule, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setenv("TSUNAGI_NEW_PASSWORD", "kato-password-1")
+    lock = write_lock_held_elsewhere(world.services.ctx.db)
+    asked: list[str] = []
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        lock.__exit__(None, None, None)  # the other process has finished meanwhile
+        return "y"
+
+    monkeypatch.setattr("builtins.input", answer)
+    lock.__enter__()
+    code = cli.main(["user", "add", "kato", "--role", "caseworker", "--display-name", "加藤 誠"])
+    captured = capsys.readouterr()
+    assert code == 0 and len(asked) == 1 and "もう一度実行しますか" in asked[0]
+    assert "他の処理がデータベースを使用中です" in captured.err
+    assert "kato" in {u.username for u in world.services.auth.list_users(world.admin)}
+
+
 def _env(config: Config) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TSUNAGI_")}
     env.update(TSUNAGI_DATA_DIR=str(config.data_dir), TSUNAGI_DB_PASSPHRASE=config.passphrase or "",

@@ -22,6 +22,7 @@ WORKERS = 4
 ROUNDS = 12
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("config", ["postgresql"], indirect=True)
 def test_concurrent_edits_and_transitions_lose_nothing(world: World, config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     services = world.services

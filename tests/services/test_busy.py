@@ -16,7 +16,7 @@ from desktop.models import AuditEntry, Person
 from desktop.models import db as dbmodule
 from desktop.models.db import SERVER_WRITE_LOCK, Database, DatabaseBusy, storage_error
 from desktop.models.storage import open_database
-from desktop.services import ledger
+from desktop.services.ledger import parsing
 from tests.conftest import World
 
 BUSY = "他の処理がデータベースを使用中です"
@@ -145,13 +145,13 @@ def test_a_ledger_is_parsed_before_the_write_lock_is_taken(world: World, tmp_pat
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     db = world.services.ctx.db
     seen: list[bool] = []
-    parse_row = ledger._parse_row
+    parse_row = parsing._parse_row
 
     def watching(*args: Any, **kw: Any) -> Any:
         seen.append(write_lock_is_free(db))
         return parse_row(*args, **kw)
 
-    monkeypatch.setattr(ledger, "_parse_row", watching)
+    monkeypatch.setattr(parsing, "_parse_row", watching)
     path = tmp_path / "ledger.csv"
     path.write_text(LEDGER, encoding="utf-8")
     result = world.services.ledger.import_file(world.supervisor, path)

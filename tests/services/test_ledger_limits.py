@@ -66,7 +66,7 @@ def test_a_lying_dimension_is_read_in_bounded_memory(tmp_path: Path) -> None:
 
 
 def test_the_row_cap_stops_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ledger, "MAX_ROWS", 5)
+    monkeypatch.setattr(ledger.reading, "MAX_ROWS", 5)
     read: list[int] = []
 
     def rows():  # type: ignore[no-untyped-def]
@@ -76,7 +76,7 @@ def test_the_row_cap_stops_reading(monkeypatch: pytest.MonkeyPatch) -> None:
             yield [f"A-{i}", "山田 太郎"]
 
     with pytest.raises(InvalidInput, match="5行まで"):
-        ledger._table(rows())
+        ledger.reading._table(rows())
     assert len(read) == 6  # stopped at the first row over the cap, not after a million
 
 

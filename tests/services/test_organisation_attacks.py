@@ -9,18 +9,20 @@ administrator disabled or demoted while they were signed in.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import CaseShare, Episode
+from desktop.models import AuditEntry, CaseShare, Episode
 from desktop.services.auth import StaffChanges
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, NotFound, PermissionDenied
 from desktop.services.organisations import OrganisationInput
+from desktop.services.persons import PersonService
+from desktop.services.reports import Period, ReportService
 from tests.conftest import PASSWORD, World
 
 
@@ -179,6 +181,32 @@ def test_a_disabled_staff_members_open_session_stops_working(world: World) -> No
         services.auth.login("cwa", PASSWORD)
 
 
+def test_a_disabled_staff_members_noted_views_and_reports(world: World) -> None:
+    """Views are audited by the view log after the read (a batch of its own): the read
+    itself refuses a disabled account, a report too, and a view noted before the account
+    was disabled is still appended, without holding up the other notes of its batch."""
+    person = world.person()
+    services = world.services
+    views = services.ctx.views
+    services.persons.get_person(world.cw_a, person)
+    services.auth.disable_user(world.admin, "cwa")
+    # The desktop defers the notes to its write runner: the read alone must refuse.
+    desktop = replace(services.ctx, defer_views=True)
+    with pytest.raises(PermissionDenied, match="ログインし直して"):
+        PersonService(desktop).get_person(world.cw_a, person)
+    with pytest.raises(PermissionDenied, match="ログインし直して"):
+        ReportService(desktop).indicators(world.cw_a, Period.fiscal(2026))
+    assert desktop.views.pending == 0
+    # A view made just before the administrator's change, its note written after it.
+    views.note(world.cw_a, "view", "person", person)
+    views.note(world.supervisor, "view", "person", person)
+    assert views.flush(wait=True) == 0 and views.pending == 0
+    with services.ctx.db.read() as s:
+        usernames = s.scalars(select(AuditEntry.username).where(
+            AuditEntry.action == "view", AuditEntry.entity_id == str(person))).all()
+    assert usernames.count("cwa") == 2 and "sv" in usernames
+
+
 def test_guessing_the_current_password_at_an_open_session_counts_towards_the_lockout(
         world: World) -> None:
     """Found in round 3: the signed-in user's password change (the GUI's パスワードの変更)
@@ -204,21 +232,31 @@ def test_guessing_the_current_password_at_an_open_session_counts_towards_the_loc
 
 def test_a_caseworker_moved_to_another_organisation_takes_no_recipient_with_them(
         world: World, west: West) -> None:
-    """Found in round 3, not fixed: ``user edit --org`` moves a caseworker to another
-    organisation but leaves their caseload where it was, still in their charge: from the
-    new organisation they keep reading and changing the old one's recipients, and the old
-    organisation's supervisor cannot move that caseload (the colleague is now 「ほかの組織の
-    職員」); only an administrator can. Either the move refuses while the caseload is not
-    reassigned, or the caseload leaves their charge with it."""
+    """Found in round 3: ``user edit --org`` moved a caseworker to another organisation but
+    left their caseload where it was, still in their charge: from the new organisation
+    they kept reading and changing the old one's recipients, and the old organisation's
+    supervisor could not move that caseload (the colleague was now 「ほかの組織の職員」);
+    only an administrator could. The move is refused while the caseload is theirs."""
+    services = world.services
     person = world.person()
-    try:
-        world.services.auth.update_user(world.admin, "cwa", StaffChanges(
+    home = world.cw_a.organisation_id
+    with pytest.raises(DomainError, match="担当を移して"):
+        services.auth.update_user(world.admin, "cwa", StaffChanges(
             organisation_id=west.supervisor.organisation_id))
-    except DomainError:  # refused while the caseload is theirs: nothing changed
-        assert world.services.auth.login("cwa", PASSWORD).organisation_id == \
-            world.admin.organisation_id
-        return
-    moved = world.services.auth.login("cwa", PASSWORD)
-    assert moved.organisation_id == west.supervisor.organisation_id
+    # Nothing changed: the account is where it was and its open session still works.
+    assert services.auth.find_user(world.admin, "cwa").organisation_id == home
+    assert services.persons.get_person(world.cw_a, person).caseworker_id == world.cw_a.user_id
+
+    # Once the organisation's supervisor has moved the caseload, the move is made, and the
+    # session signed in before it no longer reads the old organisation's recipient.
+    services.persons.move_caseload(world.supervisor, world.cw_a.user_id, world.cw_b.user_id)
+    services.auth.update_user(world.admin, "cwa", StaffChanges(
+        organisation_id=west.supervisor.organisation_id))
+    assert services.auth.find_user(world.admin, "cwa").organisation_id == \
+        west.supervisor.organisation_id
     with pytest.raises(PermissionDenied):
-        world.services.persons.get_person(moved, person)
+        services.persons.get_person(world.cw_a, person)
+    moved = Actor(world.cw_a.user_id, "cwa", world.cw_a.display_name, "caseworker",
+                  west.supervisor.organisation_id)  # as a new sign-in makes them
+    with pytest.raises(PermissionDenied):
+        services.persons.get_person(moved, person)

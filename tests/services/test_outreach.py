@@ -231,6 +231,7 @@ EDIT = st.sampled_from(["address", "household", "contact", "none"])
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(office_edits=st.lists(st.tuples(st.integers(0, 2), EDIT), max_size=5),
        laptop_edits=st.lists(st.tuples(st.integers(0, 2), EDIT), max_size=5))
+@pytest.mark.slow
 def test_no_record_is_lost_whatever_both_sides_do(
         world: World, tmp_path_factory: pytest.TempPathFactory, laptop_factory,  # type: ignore[no-untyped-def]
         office_edits: list[tuple[int, str]], laptop_edits: list[tuple[int, str]]) -> None:

@@ -134,3 +134,19 @@ def test_bad_periods_and_targets_are_refused(world: World) -> None:
         world.services.settings.set_target(world.admin, 2025, "placement_rate", 60)
     with pytest.raises(PermissionDenied):
         world.services.settings.set_target(world.cw_a, 2025, "placements", 10)
+
+
+def test_a_years_targets_are_saved_all_together_or_not_at_all(world: World) -> None:
+    """The targets dialog saves every indicator in one transaction: a bad 就職率 typed after
+    good counts saves none of them (it used to save the counts, then show the error)."""
+    settings = world.services.settings
+    with pytest.raises(InvalidInput, match="就職率") as refused:
+        settings.set_targets(world.supervisor, 2026, {"referrals": 40, "placements": 20,
+                                                      "placement_rate": 60})
+    assert refused.value.field == "placement_rate"
+    assert settings.targets(2026) == {}
+    settings.set_targets(world.supervisor, 2026, {"referrals": 40, "placements": 20,
+                                                  "placement_rate": 0.6})
+    assert settings.targets(2026) == {"referrals": 40, "placements": 20, "placement_rate": 0.6}
+    settings.set_targets(world.supervisor, 2026, {"placements": 25})  # one changed, rest kept
+    assert settings.targets(2026)["placements"] == 25 and settings.targets(2026)["referrals"] == 40

@@ -190,10 +190,20 @@ def test_migration_runs_with_foreign_keys_off_and_checks_them_after(config: Conf
 
 @pytest.mark.sqlite_only(reason=SQLITE_FILE)
 def test_copy_of_database_with_recovery_key_only(config: Config, tmp_path: Path) -> None:
-    """The recovery key alone (no keyinfo salt needed) opens a copied database."""
+    """The recovery key alone (no keyinfo salt needed) opens a copied database, with what
+    the original holds."""
+    original = open_database(config)
+    build_services(original.db, original.device_id).auth.create_first_admin(
+        "admin", "管理 者", "password-123")
+    original.db.close()
     copy = tmp_path / "copy"
     shutil.copytree(config.data_dir, copy)
-    open_database(Config(copy, passphrase=config.passphrase)).db.close()
+    opened = open_database(Config(copy, passphrase=config.passphrase))
+    try:
+        with opened.db.read() as s:
+            assert s.execute(text("SELECT username FROM users")).scalars().all() == ["admin"]
+    finally:
+        opened.db.close()
 
 
 def test_migrations_match_the_models(opened: OpenedDatabase) -> None:

@@ -17,7 +17,7 @@ from desktop.cells import neutralise, restore
 from desktop.models import Episode, Person, User
 from desktop.services.bulk import Batch
 from desktop.services.errors import DomainError, InvalidInput
-from desktop.services.ledger import COLUMNS, _text, read_table
+from desktop.services.ledger import COLUMNS, cell_text, read_table
 from desktop.services.persons import PersonInput
 from desktop.services.reports import Period
 from tests.conftest import Clock, World
@@ -127,7 +127,7 @@ def test_a_tab_prefixed_note_survives_an_export_import_round_trip(
     world.services.workflow.open_episode(world.cw_a, pid, date(2026, 4, 1), "\t字下げした備考")
     exported, _ = world.services.ledger.export(world.admin, "csv")
     header, body, _ = read_table(exported, "export.csv")
-    note = _text(body[0][1][header.index("備考")])
+    note = cell_text(body[0][1][header.index("備考")])
     assert note == "\t字下げした備考"
     path = tmp_path / "export.csv"
     path.write_bytes(exported)

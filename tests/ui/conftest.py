@@ -1,5 +1,6 @@
-"""UI fixtures: the main window on a real test database, tasks run inline, and modal
-dialogs driven by the test instead of blocking.
+"""UI fixtures: the main window on a real test database, tasks run by the FakeRunner, modal
+dialogs driven by the test instead of blocking, and the guard that fails any UI test in
+which the GUI thread touched the database.
 
 Every UI test runs on an office laptop's screen: Qt's offscreen platform is given one screen
 of 1024×700 (TSUNAGI_TEST_SCREEN=125 gives 1366×768 at 125 % scaling, less a 48-pixel task
@@ -9,22 +10,29 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
+import threading
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+from sqlalchemy.pool import Pool
 
 from desktop.app import setup_application
 from desktop.ui import dialogs
 from desktop.ui.forms import ActionDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.tasks import TaskRunner
 from tests.conftest import World
+from tests.ui.fakes import FakeRunner, in_runner_job
 
 Fill = Callable[[ActionDialog], None]
+SCREEN_MODULES = ("desktop.ui.", "desktop.app")
 SCREENS = {
     "100": {"width": 1024, "height": 700, "logicalDpi": 96},
     "125": {"width": 1366, "height": 768 - 48, "logicalDpi": 120},
@@ -75,6 +83,44 @@ def _application_look(qapp: QApplication) -> None:
     setup_application(qapp, text_scale=int(os.environ.get("TSUNAGI_TEST_TEXT_SCALE", "100")))
 
 
+def _screen_code_on_stack() -> bool:
+    frame: Any = sys._getframe(2)
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").startswith(SCREEN_MODULES):
+            return True
+        frame = frame.f_back
+    return False
+
+
+class GuiThreadGuard:
+    """Every database connection is checked out of a pool (sessions, Core connections, raw
+    driver connections alike). One checked out on the GUI thread, by screen code, outside a
+    runner job, is a screen touching the database: recorded with where it happened."""
+
+    def __init__(self) -> None:
+        self.violations: list[str] = []
+        self.checked = 0
+
+    def checkout(self, _dbapi: Any, _record: Any, _proxy: Any) -> None:
+        self.checked += 1
+        if (threading.current_thread() is threading.main_thread() and not in_runner_job()
+                and _screen_code_on_stack()):
+            self.violations.append("".join(traceback.format_stack(limit=25)[:-2]))
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard() -> Iterator[GuiThreadGuard]:
+    """Over the whole UI suite: the GUI thread never opens a database transaction."""
+    guard = GuiThreadGuard()
+    event.listen(Pool, "checkout", guard.checkout)
+    try:
+        yield guard
+    finally:
+        event.remove(Pool, "checkout", guard.checkout)
+    assert not guard.violations, (
+        "the GUI thread touched the database (use the runner):\n" + guard.violations[0])
+
+
 @pytest.fixture
 def driver(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> DialogDriver:
     d = DialogDriver(qtbot)
@@ -83,11 +129,16 @@ def driver(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> DialogDriver:
     return d
 
 
+def fake_runner(world: World, errors: list[BaseException]) -> FakeRunner:
+    """As the desktop runs: view audits wait for the runner to write them."""
+    world.services.ctx.views.eager = False
+    return FakeRunner(errors.append)
+
+
 @pytest.fixture
 def window(qtbot: QtBot, world: World, driver: DialogDriver) -> Iterator[MainWindow]:
     errors: list[BaseException] = []
-    runner = TaskRunner(errors.append, inline=True)
-    w = MainWindow(world.services, world.cw_a, runner)
+    w = MainWindow(world.services, world.cw_a, fake_runner(world, errors))
     qtbot.addWidget(w)
     w.show()
     yield w

@@ -41,6 +41,7 @@ from desktop.ui.widgets import Form
 from tests.conftest import PASSWORD, World
 from tests.services.helpers import ALL_SCOPE
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 
 
 class Messages:
@@ -66,8 +67,11 @@ def errors() -> Iterator[list[BaseException]]:
     assert found == [], found
 
 
-def runner_for(errors: list[BaseException]) -> TaskRunner:
-    return TaskRunner(errors.append, inline=True)
+def runner_for(errors: list[BaseException], services: Services, actor: Actor) -> TaskRunner:
+    """As the app binds it after sign-in: commands run for ``actor``."""
+    runner = FakeRunner(errors.append)
+    runner.bind(services, actor)
+    return runner
 
 
 def fill(form: Form, **values: object) -> None:
@@ -144,7 +148,7 @@ def test_a_new_office_from_the_wizard_to_the_caseworkers_list(
         return int(wizard.result())
 
     monkeypatch.setattr(SetupWizard, "exec", go_through)
-    runner = runner_for(errors)
+    runner = runner_for(errors, services, admin)
     window = MainWindow(services, admin, runner)
     qtbot.addWidget(window)
     setup_wizard.offer(window, services, admin, runner)
@@ -200,13 +204,13 @@ def test_a_new_office_from_the_wizard_to_the_caseworkers_list(
         ok(d)
 
     driver.then(new_password)
-    login = LoginDialog(services.auth, username="kato")
+    login = LoginDialog(runner, username="kato")
     qtbot.addWidget(login)
     login.password.setText(initial["kato"])
     login.try_login()
     assert login.actor is not None and login.actor.username == "kato"
     kato = login.actor
-    kato_window = MainWindow(services, kato, runner)
+    kato_window = MainWindow(services, kato, runner_for(errors, services, kato))  # kato's PC
     qtbot.addWidget(kato_window)
     kato_window.reload_caseload()
     assert [r.case_number for r in kato_window.caseload_model.rows] == ["2026-0001"]
@@ -231,6 +235,39 @@ def test_a_new_office_from_the_wizard_to_the_caseworkers_list(
         "intake", "transfer"]
 
 
+def test_next_registers_what_is_typed_but_not_yet_registered(
+        qtbot: QtBot, services: Services, first_admin: Actor,
+        errors: list[BaseException]) -> None:
+    """A new office fills in its Hello Work office and presses 次へ, not 登録: the office is
+    registered, not dropped (found in a trial run: the referral then had nowhere to go). A
+    typed staff member is registered too, and the page stays so their initial password is
+    seen."""
+    (organisation,) = services.organisations.organisations()
+    wizard = SetupWizard(services, first_admin, runner_for(errors, services, first_admin), organisation)
+    qtbot.addWidget(wizard)
+    wizard.go(1)
+    fill(wizard.office_form, name="ハローワーク横浜", official_name="横浜公共職業安定所",
+         head_title="横浜公共職業安定所長")
+    click(qtbot, wizard.next_button)
+    assert [o.name for o in services.offices.offices()] == ["ハローワーク横浜"]
+    assert wizard.pages.currentIndex() == 2
+    fill(wizard.staff_form, username="kato", display_name="加藤 誠")
+    click(qtbot, wizard.next_button)
+    assert wizard.pages.currentIndex() == 2  # the initial password is on this page
+    ((user, password),) = rows(wizard.staff)  # type: ignore[misc]
+    assert user.username == "kato" and password
+    click(qtbot, wizard.next_button)  # nothing typed now: on to the summary
+    assert wizard.pages.currentIndex() == 3
+    assert "ハローワーク横浜" in wizard.summary.text()
+    # A half-typed office that cannot be registered keeps the page and says why.
+    wizard.go(1)
+    fill(wizard.office_form, name="ハローワーク鶴見", phone="045-224")
+    click(qtbot, wizard.next_button)
+    assert wizard.pages.currentIndex() == 1
+    assert any(label.text() for label in wizard.office_form.errors.values())
+    assert [o.name for o in services.offices.offices()] == ["ハローワーク横浜"]
+
+
 def test_the_referral_dialog_leads_to_the_hello_work_screen_when_none_is_registered(
         qtbot: QtBot, services: Services, first_admin: Actor, driver: DialogDriver,
         messages: Messages, errors: list[BaseException],
@@ -242,6 +279,11 @@ def test_the_referral_dialog_leads_to_the_hello_work_screen_when_none_is_registe
     wf = services.workflow
     wf.start_screening(admin, episode.id, date(2026, 6, 1))
     wf.record_screening_decision(admin, episode.id, "approved", date(2026, 6, 1))
+    for kind, recipients, scope in (("participation", [], []),
+                                    ("information_sharing", ["ハローワーク戸塚"], ALL_SCOPE)):
+        services.consent.record_consent(admin, episode.id, ConsentInput(
+            kind, date(2026, 6, 1), recipients=recipients, scope=scope))
+    wf.confirm_consent(admin, episode.id, date(2026, 6, 1))  # 同意取得: 支援要請 is next
     opened: list[HelloWorkDialog] = []
 
     def register(dialog: HelloWorkDialog) -> int:
@@ -253,7 +295,7 @@ def test_the_referral_dialog_leads_to_the_hello_work_screen_when_none_is_registe
         return 1
 
     monkeypatch.setattr(HelloWorkDialog, "exec", register)
-    view = PersonView(services, admin, runner_for(errors), record.id)
+    view = PersonView(services, admin, runner_for(errors, services, admin), record.id)
     qtbot.addWidget(view)
     view.run_action("referred")  # no office yet: the question, then the screen
     assert opened and [o.name for o in services.offices.offices()] == ["ハローワーク戸塚"]
@@ -262,7 +304,7 @@ def test_the_referral_dialog_leads_to_the_hello_work_screen_when_none_is_registe
 def test_the_hello_work_screen_adds_edits_and_disables(
         qtbot: QtBot, services: Services, first_admin: Actor, driver: DialogDriver,
         messages: Messages, errors: list[BaseException], qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    dialog = HelloWorkDialog(services, first_admin, runner_for(errors))
+    dialog = HelloWorkDialog(services, first_admin, runner_for(errors, services, first_admin))
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
 
@@ -295,7 +337,7 @@ def test_the_hello_work_screen_adds_edits_and_disables(
 def test_the_staff_screen_adds_resets_and_disables(
         qtbot: QtBot, services: Services, first_admin: Actor, driver: DialogDriver,
         messages: Messages, errors: list[BaseException], qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    dialog = StaffDialog(services, first_admin, runner_for(errors))
+    dialog = StaffDialog(services, first_admin, runner_for(errors, services, first_admin))
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     driver.then(lambda d: (fill(d.form, username="kato", display_name="加藤 誠",
@@ -325,13 +367,15 @@ def test_the_organisation_screen_is_read_only_for_a_supervisor(
         messages: Messages, errors: list[BaseException]) -> None:
     services.auth.add_user(first_admin, "sv", "査察 指導", "supervisor", PASSWORD)
     supervisor = services.auth.change_initial_password("sv", PASSWORD, "sv-own-password")
-    admin_view = OrganisationsDialog(services, first_admin, runner_for(errors))
+    admin_view = OrganisationsDialog(services, first_admin,
+                                     runner_for(errors, services, first_admin))
     qtbot.addWidget(admin_view)
     driver.then(lambda d: (fill(d.form, name="横浜市西区福祉保健センター",
                                 head_title="西区福祉保健センター長", seal_omitted=False), ok(d)))
     click(qtbot, admin_view.add_button)
     assert len(rows(admin_view.model)) == 2
-    supervisor_view = OrganisationsDialog(services, supervisor, runner_for(errors))
+    supervisor_view = OrganisationsDialog(services, supervisor,
+                                          runner_for(errors, services, supervisor))
     qtbot.addWidget(supervisor_view)
     assert [o.name for o in rows(supervisor_view.model)] == ["福祉事務所"]  # type: ignore[attr-defined]
     assert supervisor_view.add_button.isHidden() and supervisor_view.edit_button.isHidden()
@@ -341,7 +385,7 @@ def test_the_admin_menu_is_for_administrators_and_supervisors(
         qtbot: QtBot, window: MainWindow, world: World, errors: list[BaseException]) -> None:
     assert window.findChild(QMenu, "adminMenu") is None  # cw_a: a caseworker
     for actor, items in ((world.admin, 5), (world.supervisor, 4)):  # admin: + the wizard
-        other = MainWindow(world.services, actor, runner_for(errors))
+        other = MainWindow(world.services, actor, runner_for(errors, world.services, actor))
         qtbot.addWidget(other)
         menu = other.findChild(QMenu, "adminMenu")
         assert menu is not None
@@ -357,7 +401,8 @@ def test_navigators_are_read_one_a_line() -> None:
 def test_the_persons_tab_shows_the_history_and_changes_the_caseworker(
         qtbot: QtBot, world: World, driver: DialogDriver, errors: list[BaseException]) -> None:
     person = world.person(by=world.cw_a)
-    view = PersonView(world.services, world.supervisor, runner_for(errors), person)
+    view = PersonView(world.services, world.supervisor,
+                      runner_for(errors, world.services, world.supervisor), person)
     qtbot.addWidget(view)
     tab = view.assignment_tab
     assert "担当: 青山 里美" in tab.summary.text()
@@ -366,7 +411,8 @@ def test_the_persons_tab_shows_the_history_and_changes_the_caseworker(
     assert [(a.reason, a.caseworker_name) for a in rows(tab.model)] == [  # type: ignore[attr-defined]
         ("intake", "青山 里美"), ("reassign", "石原 正人")]
     assert "担当: 石原 正人" in view.header.text()
-    caseworker_view = PersonView(world.services, world.cw_b, runner_for(errors), person)
+    caseworker_view = PersonView(world.services, world.cw_b,
+                                 runner_for(errors, world.services, world.cw_b), person)
     qtbot.addWidget(caseworker_view)
     assert caseworker_view.assignment_tab.change_button.isHidden()
 
@@ -380,7 +426,8 @@ def test_the_ledger_dialog_registers_the_offices_its_column_names_on_confirmatio
     path.write_text("ケース番号,氏名,フリガナ,生年月日,対象者区分,受付日,同意日,支援要請日,支援要請先\n"
                     "L-1,森 さくら,モリ サクラ,H2.11.20,生活困窮者,R7.4.8,R7.4.9,R7.4.13,ハローワーク立川\n",
                     encoding="utf-8")
-    dialog = LedgerImportDialog(world.services, world.admin, runner_for(errors), path)
+    dialog = LedgerImportDialog(world.services, world.admin,
+                                runner_for(errors, world.services, world.admin), path)
     qtbot.addWidget(dialog)
     assert "ハローワーク立川" in dialog.create_offices.text()
     assert not dialog.import_button.isEnabled()  # not before the confirmation

@@ -39,6 +39,7 @@ from desktop.ui.main_window import MainWindow
 from tests.conftest import World
 from tests.services.helpers import to_state
 from tests.ui.conftest import DialogDriver
+from tests.ui.fakes import FakeRunner
 
 # Japanese the English screens keep on purpose: the menu's own name, so it can be found in
 # either language, and the 和暦 example of what a date field accepts.
@@ -118,8 +119,6 @@ def collect_and_cancel(seen: list[str]):  # type: ignore[no-untyped-def]
 def test_the_main_window_and_a_whole_case_are_english(
         qtbot: QtBot, english: None, world: World, driver: DialogDriver,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.ui.tasks import TaskRunner
-
     person = world.person(family_name="代田", given_name="花子", family_kana="シロタ",
                           given_kana="ハナコ")
     ep = to_state(world, person, "retention")
@@ -129,7 +128,7 @@ def test_the_main_window_and_a_whole_case_are_english(
         today + timedelta(days=3)))
     world.person()  # a second case in the list
     errors: list[BaseException] = []
-    window = MainWindow(world.services, world.cw_a, TaskRunner(errors.append, inline=True),
+    window = MainWindow(world.services, world.cw_a, FakeRunner(errors.append),
                         Path("/nonexistent-data-dir"))
     qtbot.addWidget(window)
     window.show()
@@ -166,9 +165,9 @@ def test_the_main_window_and_a_whole_case_are_english(
     seen += texts_of(view)
     assert "Enter the content of the record" in seen
     driver.then(collect_and_cancel(seen))
-    IntakeDialog(world.services, world.cw_a, window).exec()
-    seen += texts_of(LoginDialog(world.services.auth, username="cwa"))
-    seen += texts_of(SetupDialog(lambda *a: "", True))
+    IntakeDialog(world.services, world.cw_a, window.runner, window).exec()
+    seen += texts_of(LoginDialog(window.runner, username="cwa"))
+    seen += texts_of(SetupDialog(window.runner, lambda *a: "", True))
     assert errors == []
     assert len(seen) > 300
     left = untranslated(seen + shown, data_of(world))

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -26,6 +27,10 @@ from pytestqt.qtbot import QtBot
 from desktop.services.ledger import LedgerPreview, PreviewRow
 from desktop.services.outreach import Conflict, FieldDiff, ImportPlan
 from desktop.ui import dialogs, language_dialog, server_dialog, text_size_dialog
+from desktop.ui.admin_assignment import CaseloadMoveDialog
+from desktop.ui.admin_hellowork import HelloWorkDialog
+from desktop.ui.admin_organisations import OrganisationsDialog
+from desktop.ui.admin_staff import StaffDialog
 from desktop.ui.dialogs import StaleRecordDialog
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
@@ -35,10 +40,11 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.outreach_dialogs import OutreachImportDialog, caseworker_dialog, passphrase_dialog
 from desktop.ui.person_view import PersonView
 from desktop.ui.preview import PreviewDialog
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.setup_wizard import SetupWizard
 from tests.conftest import World
 from tests.services.helpers import build_report_caseload, to_state
 from tests.ui.conftest import DialogDriver
+from tests.ui.fakes import FakeRunner
 
 KEY = "-".join(["ABCD"] * 16)
 
@@ -119,7 +125,8 @@ def test_the_screen_is_an_office_laptops() -> None:
 
 def test_sign_in_set_up_and_key_dialogs_fit(qtbot: QtBot, checked: list[str]) -> None:
     for dialog in (LoginDialog(username="cwa"), LoginDialog(locked_user="cwa", idle=False),
-                   SetupDialog(lambda *a: "", True, open_kit=lambda *a: ""),
+                   SetupDialog(FakeRunner(print), lambda *a: "", True,
+                               open_kit=lambda *a: ""),
                    RecoveryKeyDialog(KEY), PassphraseDialog("鍵がありません")):
         qtbot.addWidget(dialog)
         assert_fits(dialog, checked)
@@ -141,7 +148,7 @@ def test_the_main_window_and_a_whole_record_fit(
                           family_kana="ハセガワ", given_kana="クミコ")
     to_state(world, person, "retention")
     errors: list[BaseException] = []
-    runner = TaskRunner(errors.append, inline=True)
+    runner = FakeRunner(errors.append)
     window = MainWindow(world.services, world.supervisor, runner, tmp_path)
     qtbot.addWidget(window)
     window.reports.compute()
@@ -174,9 +181,9 @@ def test_the_main_window_and_a_whole_record_fit(
     window.reports.edit_targets()
     text_size_dialog.choose_text_size(window, tmp_path)
     language_dialog.choose_language(window, tmp_path)
-    server_dialog.configure_server(window, tmp_path)
+    server_dialog.configure_server(window, runner, tmp_path)
     passphrase_dialog(window, "出張用キット", confirm=True)
-    caseworker_dialog(window, world.services, world.supervisor)
+    caseworker_dialog(window, world.services.auth.list_users(world.supervisor))
     assert errors == []
     titles = " ".join(checked)
     for expected in ("検討を開始", "所内協議の結果", "ハローワークへ支援要請",
@@ -186,10 +193,34 @@ def test_the_main_window_and_a_whole_record_fit(
         assert expected in titles, expected
 
 
+def test_the_administration_screens_and_every_step_of_the_set_up_wizard_fit(
+        qtbot: QtBot, world: World, checked: list[str]) -> None:
+    """The 管理 menu's windows (wide tables: they used to open 1,120 and 1,260 pixels wide,
+    past the right edge of a 1024×700 screen) and the first-run wizard, step by step."""
+    errors: list[BaseException] = []
+    services, admin = world.services, world.admin
+    runner = FakeRunner(errors.append)
+    runner.bind(services, admin)
+    for dialog in (OrganisationsDialog(services, admin, runner),
+                   HelloWorkDialog(services, admin, runner), StaffDialog(services, admin, runner),
+                   CaseloadMoveDialog(services, admin, runner)):
+        qtbot.addWidget(dialog)
+        assert_fits(dialog, checked)
+    (organisation,) = [o for o in services.organisations.organisations()
+                       if o.id == admin.organisation_id]
+    wizard = SetupWizard(services, admin, runner, organisation)
+    qtbot.addWidget(wizard)
+    for step in range(4):
+        wizard.go(step)
+        assert_fits(wizard, checked)
+    assert errors == []
+    assert len(checked) == 8
+
+
 def test_the_intake_with_its_duplicate_warning_fits(
         qtbot: QtBot, world: World, checked: list[str]) -> None:
     world.person(family_kana="ヤマダ", given_kana="タロウ", birth_date=date(1980, 4, 1))
-    dialog = IntakeDialog(world.services, world.cw_a)
+    dialog = IntakeDialog(world.services, world.cw_a, FakeRunner(print))
     qtbot.addWidget(dialog)
     for name, text in (("family_kana", "ヤマダ"), ("given_kana", "タロウ"),
                        ("birth_date", "S55.4.1")):
@@ -201,7 +232,7 @@ def test_the_intake_with_its_duplicate_warning_fits(
 
 def test_import_preview_kit_conflicts_and_stale_save_fit(
         qtbot: QtBot, world: World, checked: list[str], tmp_path: Path) -> None:
-    runner = TaskRunner(lambda exc: None, inline=True)
+    runner = FakeRunner(lambda exc: None)
     rows = [PreviewRow(i + 2, ("new", "exists", "rejected")[i % 3], f"L-{i}", "山田 太郎",
                        "R7.4.1", ["生年月日が読めません"] * (i % 3 == 2))
             for i in range(60)]
@@ -248,7 +279,7 @@ def test_everything_fits_at_125_percent_scaling_and_with_large_text(
 
 def test_dialogs_keep_the_buttons_outside_the_scrolled_form(qtbot: QtBot, world: World) -> None:
     """A long form scrolls; its OK and Cancel stay visible below it."""
-    dialog = IntakeDialog(world.services, world.cw_a)
+    dialog = IntakeDialog(world.services, world.cw_a, FakeRunner(print))
     qtbot.addWidget(dialog)
     dialog.show()
     QApplication.processEvents()
@@ -280,7 +311,8 @@ def test_the_routes_costs_and_network_screens_fit(
     world.services.meetings.record_meeting(world.cw_a, rh.meeting(world, (
         CaseDecision(person, "職場体験を継続"),)))
     errors: list[BaseException] = []
-    runner = TaskRunner(errors.append, inline=True)
+    runner = FakeRunner(errors.append)
+    runner.bind(world.services, world.cw_a)
     window = MainWindow(world.services, world.cw_a, runner, tmp_path)
     qtbot.addWidget(window)
     view = window.open_person(person, "routes")
@@ -296,7 +328,9 @@ def test_the_routes_costs_and_network_screens_fit(
                    MeetingsDialog(world.services, world.cw_a, runner, window)):
         assert_fits(dialog, checked)
         dialog.close()
-    context = meeting_context(world.services, world.cw_a)
+    read: list[Any] = []
+    runner.read(lambda: meeting_context(world.services, world.cw_a), read.append)
+    context = read[0]
     meeting = MeetingDialog(world.services, world.cw_a, runner, context, None, window)
     for i in range(8):
         meeting.add_attendee(context.own, f"職員 {i}", "相談支援員")

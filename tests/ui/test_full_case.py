@@ -13,6 +13,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.person_view import PersonView
 from tests.conftest import World
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 
 
 def type_text(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
@@ -228,11 +229,9 @@ def test_caseload_model_contract_and_lazy_pages(qtbot: QtBot, qtmodeltester, win
 
 def test_disabled_actions_for_a_viewer_explain_why(qtbot: QtBot, world: World,
                                                    driver: DialogDriver) -> None:
-    from desktop.ui.tasks import TaskRunner
-
     person = world.person()
     world.services.workflow.open_episode(world.cw_a, person, date(2026, 6, 1))
-    w = MainWindow(world.services, world.viewer, TaskRunner(lambda e: None, inline=True))
+    w = MainWindow(world.services, world.viewer, FakeRunner(lambda e: None))
     qtbot.addWidget(w)
     view = w.open_person(person)
     button = action(view, "screening")

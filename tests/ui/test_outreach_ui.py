@@ -14,13 +14,15 @@ from pytestqt.qtbot import QtBot
 from desktop.config import Config
 from desktop.models.storage import open_database
 from desktop.services import build_services
+from desktop.services.persons import ASSIGNABLE_ROLES
 from desktop.ui import dialogs, main_window, preview
 from desktop.ui.login import SetupDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.outreach_dialogs import OutreachImportDialog
+from desktop.ui.outreach_dialogs import OutreachImportDialog, caseworker_dialog
 from tests.conftest import PASSWORD, World
 from tests.services.test_outreach import KIT_PASS, laptop_factory  # noqa: F401
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 
 
 def _type_passphrase(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +55,7 @@ def test_make_a_kit_then_start_a_laptop_from_it(
         created.append(opened)
         return "RECOVERY-KEY"
 
-    setup = SetupDialog(lambda *a: "", False, open_kit=open_kit)
+    setup = SetupDialog(window.runner, lambda *a: "", False, open_kit=open_kit)
     qtbot.addWidget(setup)
     monkeypatch.setattr(preview, "choose_open_path", lambda *a: str(kit))
     driver.then(_type_passphrase)
@@ -65,7 +67,7 @@ def test_make_a_kit_then_start_a_laptop_from_it(
         services = build_services(opened.db, opened.device_id)
         me = services.auth.login("cwa", PASSWORD)
         assert [h.case_number for h in services.search.search(me, "シュッチョウ")] == ["T-0001"]
-        laptop_window = MainWindow(services, me, window.runner)
+        laptop_window = MainWindow(services, me, FakeRunner(window.runner.report_unhandled))
         qtbot.addWidget(laptop_window)
         assert "出張用" in laptop_window.windowTitle()
         assert laptop_window.kit_action.text() == "返却用キットを作る…"
@@ -127,10 +129,8 @@ def test_the_laptop_wipes_its_kits_and_working_database(
     world.services.outreach.export_kit(world.cw_a, kit, KIT_PASS)
     laptop = laptop_factory(kit)
     me = laptop.login()
-    from desktop.ui.tasks import TaskRunner
-
     errors: list[BaseException] = []
-    w = MainWindow(laptop.services, me, TaskRunner(errors.append, inline=True))
+    w = MainWindow(laptop.services, me, FakeRunner(errors.append))
     qtbot.addWidget(w)
     assert w.wipe_action.isVisible()
     database = Path(laptop.services.ctx.db.engine.url.database)
@@ -140,3 +140,23 @@ def test_the_laptop_wipes_its_kits_and_working_database(
     w.wipe_action.trigger()
     assert not kit.exists() and not database.exists()
     assert "上書きして削除しました" in shown[0] and errors == []
+
+
+def test_a_kit_can_be_made_of_anyone_the_services_let_hold_cases(
+        world: World, driver: DialogDriver) -> None:
+    """The choice of whose caseload goes into the kit comes from the services' rule (those
+    who may be assigned cases), not a role re-typed in the screen."""
+    offered: list[str] = []
+
+    def pick_the_supervisor(dialog) -> None:  # type: ignore[no-untyped-def]
+        combo = dialog.form.fields["caseworker"]
+        offered.extend(combo.itemData(i) for i in range(combo.count()))
+        combo.setCurrentIndex(combo.findData("sv"))
+        ok(dialog)
+
+    driver.then(pick_the_supervisor)
+    users = world.services.auth.list_users(world.supervisor)
+    assert caseworker_dialog(None, users) == "sv"
+    assert sorted(offered) == sorted(u.username for u in users
+                                     if u.active and u.role in ASSIGNABLE_ROLES)
+    assert {"sv", "cwa", "cwb"} <= set(offered) and "view" not in offered

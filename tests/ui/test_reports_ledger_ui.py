@@ -15,15 +15,15 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.tasks import TaskRunner
 from tests.conftest import World
 from tests.services.helpers import build_report_caseload
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 
 
 def _window(qtbot: QtBot, world: World, actor: Actor) -> Iterator[MainWindow]:
     errors: list[BaseException] = []
-    w = MainWindow(world.services, actor, TaskRunner(errors.append, inline=True))
+    w = MainWindow(world.services, actor, FakeRunner(errors.append))
     qtbot.addWidget(w)
     w.show()
     yield w

@@ -22,12 +22,12 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.meetings_dialog import MeetingDialog, MeetingsDialog, meeting_context
 from desktop.ui.person_view import PersonView
 from desktop.ui.preview import PreviewDialog
-from desktop.ui.routes_tab import ScreeningDecisionDialog
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.routes_tab import ScreeningDecisionDialog, decision_command, decision_fields
 from tests.conftest import World
 from tests.services import route_helpers as rh
 from tests.services.helpers import to_state
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner, runner_job
 from tests.ui.test_administration_ui import fill
 
 
@@ -51,9 +51,19 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def runner() -> tuple[TaskRunner, list[BaseException]]:
+def runner(world: World, actor: Any) -> tuple[FakeRunner, list[BaseException]]:
+    """The FakeRunner, bound to ``actor`` as after their sign-in."""
     errors: list[BaseException] = []
-    return TaskRunner(errors.append, inline=True), errors
+    run = FakeRunner(errors.append)
+    run.bind(world.services, actor)
+    return run, errors
+
+
+def context_of(run: FakeRunner, world: World, actor: Any) -> Any:
+    """The meeting dialog's context, read on the runner as the meetings screen reads it."""
+    read: list[Any] = []
+    run.read(lambda: meeting_context(world.services, actor), read.append)
+    return read[0]
 
 
 def screening(world: World, person: Any) -> Any:
@@ -117,10 +127,10 @@ def test_the_assessment_is_scored_revised_and_shown_beside_the_decision(
     assert [a.revision for a in world.services.routes.assessments(world.cw_a, ep)] == [2, 1]
 
     # The decision's dialog shows the assessment in force beside its form.
-    errors: list[BaseException] = []
-    decision = ScreeningDecisionDialog(world.services, world.cw_a,
-                                       TaskRunner(errors.append, inline=True), ep,
-                                       world.services.routes.current_assessment(world.cw_a, ep))
+    run, errors = runner(world, world.cw_a)
+    decision = ScreeningDecisionDialog(
+        run, "所内協議の結果", lambda f: decision_fields(f, world.services.ctx.today()),
+        lambda v: decision_command(ep, v), world.services.routes.current_assessment(world.cw_a, ep))
     qtbot.addWidget(decision)
     beside = decision.assessment_panel.text()
     assert "第2版" in beside and "▲ " + items[-1] in beside and "就職活動の経験なし" in beside
@@ -288,13 +298,14 @@ def test_the_network_menu_opens_the_registry_meetings_and_receipt_list(
 def test_an_administrator_changes_the_readiness_items_and_funding_sources(
         qtbot: QtBot, world: World, driver: DialogDriver, messages: list[str],
         tmp_path: Any) -> None:
-    run, errors = runner()
+    run, errors = runner(world, world.admin)
     window = MainWindow(world.services, world.admin, run, tmp_path)
     qtbot.addWidget(window)
     menu = window.findChild(QMenu, "networkMenu")
     assert menu is not None
     action = next(a for a in menu.actions() if a.objectName() == "networkSettings")
     refused: dict[str, str] = {}
+    kept: dict[str, list[str]] = {}
 
     def edit(d: ActionDialog) -> None:
         items = d.form.fields["readiness_items"]
@@ -305,7 +316,8 @@ def test_an_administrator_changes_the_readiness_items_and_funding_sources(
         fill(d.form, readiness_items="生活リズム")
         ok(d)  # nothing saved while the other list is refused
         refused["funding_sources"] = d.form.errors["funding_sources"].text()
-        assert world.services.routes.readiness_items()[1] == "健康状態・通院"
+        with runner_job():  # the test looks at the database, not the screen
+            kept["items"] = world.services.routes.readiness_items()
         fill(d.form, readiness_items="生活リズム\n\n  就労意欲 \n移動手段",
              funding_sources="市単独事業費\n社会福祉協議会の貸付")
         ok(d)
@@ -314,6 +326,7 @@ def test_an_administrator_changes_the_readiness_items_and_funding_sources(
     action.trigger()
     assert "少なくとも1つ" in refused["readiness_items"]
     assert "2回" in refused["funding_sources"]
+    assert kept["items"][1] == "健康状態・通院"
     assert world.services.routes.readiness_items() == ["生活リズム", "就労意欲", "移動手段"]
     assert world.services.costs.funding_sources() == ["市単独事業費", "社会福祉協議会の貸付"]
     assert messages and errors == []
@@ -326,7 +339,7 @@ def test_an_administrator_changes_the_readiness_items_and_funding_sources(
 
 def test_employers_are_registered_searched_picked_and_their_history_shown(
         qtbot: QtBot, window: MainWindow, driver: DialogDriver, world: World) -> None:
-    run, errors = runner()
+    run, errors = runner(world, world.cw_a)
     registry = EmployersDialog(world.services, world.cw_a, run)
     qtbot.addWidget(registry)
     refused: dict[str, str] = {}
@@ -373,7 +386,7 @@ def test_employers_are_registered_searched_picked_and_their_history_shown(
 
 def test_a_viewer_sees_the_registry_without_the_edit_buttons(
         qtbot: QtBot, world: World) -> None:
-    run, errors = runner()
+    run, errors = runner(world, world.viewer)
     registry = EmployersDialog(world.services, world.viewer, run)
     qtbot.addWidget(registry)
     registry.show()
@@ -393,9 +406,9 @@ def test_a_meeting_is_recorded_with_navigators_and_decisions_and_its_minutes_pri
         office.name, address=office.address, navigators=(Navigator("田島 聡子"),)))
     person = world.person(family_name="佐藤", given_name="花子")
     ep = rh.screened(world, person)
-    run, errors = runner()
+    run, errors = runner(world, world.cw_a)
     dialog = MeetingDialog(world.services, world.cw_a, run,
-                           meeting_context(world.services, world.cw_a))
+                           context_of(run, world, world.cw_a))
     qtbot.addWidget(dialog)
     own = dialog.organisations.item(0, 1).text()
     assert dialog.attendees.rowCount() == 1  # the one recording it
@@ -454,9 +467,9 @@ def test_a_meeting_with_an_unreadable_review_date_is_refused_in_the_dialog(
         qtbot: QtBot, world: World) -> None:
     person = world.person()
     rh.screened(world, person)
-    run, errors = runner()
+    run, errors = runner(world, world.cw_a)
     dialog = MeetingDialog(world.services, world.cw_a, run,
-                           meeting_context(world.services, world.cw_a))
+                           context_of(run, world, world.cw_a))
     qtbot.addWidget(dialog)
     dialog.add_case(person, "山田 太郎（T-0001）", "継続")
     dialog.cases.item(0, 2).setText("来月")
@@ -491,7 +504,7 @@ def test_the_report_shows_routes_and_organisations(
     ep = rh.screened(world, person, route="work_readiness")
     world.services.routes.assess_readiness(world.cw_a, ep, rh.assessment())
     world.services.routes.start_activity(world.cw_a, ep, rh.readiness_program())
-    run, errors = runner()
+    run, errors = runner(world, world.supervisor)
     window = MainWindow(world.services, world.supervisor, run, tmp_path)
     qtbot.addWidget(window)
     window.reports.compute()

@@ -16,6 +16,7 @@ from desktop.ui import server_dialog
 from desktop.ui.forms import ActionDialog
 from tests.conftest import MemoryKeyring
 from tests.ui.conftest import DialogDriver, ok
+from tests.ui.fakes import FakeRunner
 
 
 def _fill(url: str, password: str):  # type: ignore[no-untyped-def]
@@ -40,18 +41,20 @@ def test_the_server_is_tried_then_saved_with_its_password_in_the_keychain(
         qtbot: QtBot, driver: DialogDriver, tmp_path: Path, fresh_pg_database: str,
         memory_keyring: MemoryKeyring, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     data = tmp_path / "pc"
+    errors: list[BaseException] = []
+    runner = FakeRunner(errors.append)  # no database open yet: the check runs unbound
     shown: list[str] = []
     monkeypatch.setattr(server_dialog.dialogs, "show_info", lambda _p, _t, text: shown.append(text))
 
     unreachable = _fill("postgresql+psycopg://tsunagi@127.0.0.1:1/nothing", "x")
     driver.then(unreachable)
-    assert server_dialog.configure_server(None, data) is False
+    assert server_dialog.configure_server(None, runner, data) is False
     assert "接続できません" in unreachable.messages[0]
     assert not (data / "server.json").exists() and memory_keyring.items == {}
 
     good = _fill(fresh_pg_database, "s3cret-pass")
     driver.then(good)
-    assert server_dialog.configure_server(None, data) is True
+    assert server_dialog.configure_server(None, runner, data) is True
     saved = json.loads((data / "server.json").read_text())["url"]
     assert "s3cret" not in saved and make_url(saved).database == make_url(fresh_pg_database).database
     assert memory_keyring.items == {(KEYRING_SERVICE, saved): "s3cret-pass"}
@@ -62,3 +65,4 @@ def test_the_server_is_tried_then_saved_with_its_password_in_the_keychain(
     assert server_dialog.use_local_database(None, data) is True  # ask_confirm → yes
     assert not (data / "server.json").exists() and memory_keyring.items == {}
     assert Config.from_env(data).db_url is None
+    assert errors == []

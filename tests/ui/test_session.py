@@ -16,6 +16,7 @@ from desktop.ui import dialogs
 from desktop.ui.login import LoginDialog, RecoveryKeyDialog, SetupDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import PASSWORD, World
+from tests.ui.fakes import FakeRunner
 
 
 def test_first_run_creates_database_admin_and_shows_recovery_key_once(
@@ -47,7 +48,9 @@ def test_first_run_creates_database_admin_and_shows_recovery_key_once(
     monkeypatch.setattr(app_module, "keychain_available", lambda: False)
     monkeypatch.setattr(SetupDialog, "exec", fill_setup)
     monkeypatch.setattr(RecoveryKeyDialog, "exec", note_key)
-    opened = app_module.open_or_set_up(Config(tmp_path))
+    errors: list[BaseException] = []
+    opened = app_module.open_or_set_up(Config(tmp_path), FakeRunner(errors.append))
+    assert errors == []
     assert opened is not None
     opened.db.close()
     assert len(shown) == 1 and len(shown[0].split("-")) == 16
