@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import json
 import logging
 import os
 import sys
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import preferences
 from desktop.catalogue import install_for_app
-from desktop.config import DB_FILENAME, SERVER_FILE, Config
+from desktop.config import DB_FILENAME, KEYINFO_FILENAME, SERVER_FILE, Config
 from desktop.errors import DomainError, frames_only
 from desktop.i18n import DEFAULT_LANGUAGE, saved_language
 from desktop.resources import resource_path
@@ -115,6 +116,27 @@ def first_run(data_dir: Path) -> bool:
                 or (data_dir / SERVER_FILE).exists())
 
 
+def passphrase_expected(data_dir: Path) -> bool:
+    """The database's key is derived from a passphrase (its key-info file says so) and none
+    is given in the environment: the sign-in window asks for it at once, beside the user
+    name. (Decided from the files alone, before the database layer is loaded; a key missing
+    from the keychain is found later, by the worker.)"""
+    if (os.environ.get("TSUNAGI_DB_PASSPHRASE") or os.environ.get("TSUNAGI_DB_URL")
+            or (data_dir / SERVER_FILE).exists()):
+        return False
+    try:
+        info = json.loads((data_dir / KEYINFO_FILENAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(info, dict) and info.get("mode") == "passphrase"
+
+
+def warm_up() -> None:
+    """On the worker, while the passphrase is typed: the heavy modules into memory."""
+    for name in HEAVY_MODULES:
+        importlib.import_module(name)
+
+
 def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
     """Open the database, asking for the passphrase when needed; on first run, set up the
     database and the first administrator. None when the person cancels. (Modal: the first
@@ -130,6 +152,7 @@ def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
 
     if not database_exists(config):
         created: list[OpenedDatabase] = []
+        admins: list[str] = []
 
         def create(username: str, display: str, password: str, passphrase: str | None) -> str:
             validate_new_user(username, display, "admin", password)
@@ -138,6 +161,7 @@ def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
             build_services(opened.db, opened.device_id).auth.create_first_admin(
                 username, display, password)
             created.append(opened)
+            admins.append(username)
             return format_recovery_key(opened.key) if opened.key else ""
 
         def from_kit(path: Path, kit_passphrase: str, passphrase: str | None) -> str:
@@ -153,6 +177,8 @@ def open_or_set_up(config: Config, runner: TaskRunner) -> OpenedDatabase | None:
             return None
         if setup.recovery_key:
             RecoveryKeyDialog(setup.recovery_key).exec()
+        if admins:  # the sign-in window that follows has the administrator's name in it
+            preferences.remember_user(config.data_dir, admins[0])
         return created[0]
     passphrase = config.passphrase
     message = ""
@@ -192,8 +218,7 @@ def prepare(data_dir: Path, passphrase: str | None) -> Prepared:
     """On the worker: load the heavy modules, read the configuration and open the database
     (migrating it if needed). NeedsPassphrase when its key must be typed; other refusals
     (the office server unreachable) as they are."""
-    for name in HEAVY_MODULES:
-        importlib.import_module(name)
+    warm_up()
     from desktop.models.db import DatabaseUnavailable
     from desktop.models.keystore import KeyUnavailable
     from desktop.models.storage import open_database
@@ -233,9 +258,15 @@ class Startup(QObject):
         if ready is not None:
             self.runner.bind(ready.services)
         self.waiting: tuple[str, str] | None = None  # pressed ログイン before ``ready``
+        self.opening = False  # the worker is opening the database
         self.window: MainWindow | None = None
-        self.login = LoginDialog(username=username or os.environ.get("TSUNAGI_USER", ""))
+        self.closed_window: MainWindow | None = None  # signed out, deleted at the next sign-in
+        username = (username or os.environ.get("TSUNAGI_USER", "")
+                    or preferences.last_user(data_dir))
+        self.login = LoginDialog(username=username,
+                                 passphrase=ready is None and passphrase_expected(data_dir))
         self.login.submitted.connect(self.sign_in)
+        self.login.passphrase.editingFinished.connect(self._passphrase_typed)
         self.login.rejected.connect(lambda: self.finish(None))
 
     # -- 1. the first window, and the database on the worker -------------------
@@ -249,14 +280,19 @@ class Startup(QObject):
     def _shown(self) -> None:
         self.login_shown.emit()
         if self.ready is None:
-            self.open_database(None)
+            if self.login.asks_passphrase:  # opened once it is typed (sign_in)
+                self.runner.write(warm_up)
+            else:
+                self.open_database(None)
 
     def open_database(self, passphrase: str | None) -> None:
         # The write lane: opening may migrate the schema.
+        self.opening = True
         self.runner.write(lambda: prepare(self.data_dir, passphrase), self._opened,
                           self._not_opened)
 
     def _opened(self, ready: Prepared) -> None:
+        self.opening = False
         self.ready = ready
         self.runner.bind(ready.services)
         self.prepared.emit()
@@ -268,6 +304,7 @@ class Startup(QObject):
         from desktop.models.keystore import KeyUnavailable
         from desktop.models.migrate import MigrationFailed
 
+        self.opening = False
         if isinstance(exc, NeedsPassphrase):
             # None typed yet: the keystore's own words name an environment variable, which
             # is for the command line; a person at the window is asked in its words.
@@ -289,17 +326,31 @@ class Startup(QObject):
     # -- 2. the database passphrase, when no keychain holds the key ------------
 
     def ask_passphrase(self, message: str) -> None:
-        dialog = PassphraseDialog(message, self.login)
-        if not dialog.exec():
-            self.finish(None)
-            return
-        self.open_database(dialog.passphrase.text())
+        """In the sign-in window's own passphrase row (no window over it): at once when
+        the key-info file says a passphrase is used, else when the worker finds no key.
+        The database is opened with it when ログイン is pressed."""
+        self.login.ask_passphrase(message, answer_now=self.waiting is not None)
+        self.waiting = None
+
+    def _passphrase_typed(self) -> None:
+        """The person has moved on from the passphrase to their user name: the database
+        opens meanwhile, as it does at once where the keychain has the key."""
+        passphrase = self.login.passphrase.text()
+        if self.ready is None and not self.opening and passphrase and self.login.asks_passphrase:
+            self.open_database(passphrase)
 
     # -- 3. sign in -----------------------------------------------------------
 
     def sign_in(self, username: str, password: str) -> None:
         if self.ready is None:
             self.waiting = (username, password)  # checked as soon as the database is open
+            if self.login.asks_passphrase and not self.opening:
+                passphrase = self.login.passphrase.text()
+                if not passphrase:
+                    self.ask_passphrase(QApplication.translate(
+                        "App", "データベースのパスフレーズ（または回復キー）を入力してください"))
+                    return
+                self.open_database(passphrase)
             return
         self.waiting = None
         from desktop.services.commands import Login
@@ -332,6 +383,7 @@ class Startup(QObject):
             self.signed_in(actor)
 
     def signed_in(self, actor: Actor) -> None:
+        preferences.remember_user(self.data_dir, actor.username)  # the next start's value
         self.show_main_window(actor)  # before the sign-in window goes: never no window
         self.login.signed_in(actor)
 
@@ -341,8 +393,12 @@ class Startup(QObject):
         from desktop.ui.main_window import MainWindow
 
         assert self.ready is not None
+        if self.closed_window is not None:  # the last person's, signed out
+            self.closed_window.deleteLater()
+            self.closed_window = None
         window = MainWindow(self.ready.services, actor, self.runner, self.data_dir)
         QApplication.instance().installEventFilter(window.idle_watcher)  # type: ignore[union-attr]
+        window.signed_out.connect(self.signed_out)
         window.show()
         self.window = window
         from desktop.ui import setup_wizard
@@ -357,6 +413,21 @@ class Startup(QObject):
         engine = self.ready.opened.db.engine
         self.runner.write(lambda: refresh_statistics(engine))
         self.finish(window)
+
+    # -- 5. ログアウト: the sign-in window again, the database still open ---------
+
+    def signed_out(self, username: str) -> None:
+        """The main window has written the logout row and closes next: the next person
+        signs in to a main window of their own (no passphrase again)."""
+        assert self.ready is not None
+        self.runner.bind(self.ready.services)  # no one's commands run until the next sign-in
+        # It closes next, and goes (with its event filter) when the next person's window
+        # comes: by then no dialog's event loop runs inside it.
+        self.closed_window = self.window
+        self.window = None
+        self.login.next_person()
+        self.login.show()
+        self.login.activateWindow()
 
     def finish(self, window: QWidget | None) -> None:
         if window is None:

@@ -24,7 +24,7 @@ from desktop.documents.report_tables import report_csv
 from desktop.errors import frames_only
 from desktop.files import write_whole
 from desktop.i18n import install as install_language
-from desktop.i18n import saved_language, shown_date, translator
+from desktop.i18n import listing, saved_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, parse_date
 from desktop.models.chain import ANCHOR_FILENAME
 from desktop.models.db import DatabaseBusy, DatabaseUnavailable, storage_error
@@ -103,6 +103,10 @@ def _parser() -> argparse.ArgumentParser:
                         help=_t("任意の期間（R7.4.1 や 2025-04-01 の形式）"))
     rep.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
     rep.add_argument("--out", metavar="PATH", help=_t("出力先（json/csv は省略すると画面に表示）"))
+    rep.add_argument("--as-of", metavar="DATE",
+                     help=_t("集計の基準日（この日までの出来事を数える。既定: 今日）"))
+    rep.add_argument("--organisation", metavar="NAME",
+                     help=_t("この組織の分だけを集計する（既定: すべての組織）"))
 
     imp = sub.add_parser("import-ledger", help=_t("Excel/CSV の台帳を取り込む（同じファイルの再取込は重複しません）"))
     imp.add_argument("file", metavar="FILE", help=_t(".xlsx または .csv（UTF-8 / Shift_JIS）"))
@@ -134,6 +138,12 @@ def _parser() -> argparse.ArgumentParser:
                        help=_t("消去するキットのファイル（複数可）"))
     owipe.add_argument("--yes", action="store_true", help=_t("確認なしで消去する"))
 
+    setting = sub.add_parser("setting", help=_t("事務所の設定を表示・変更する（変更は管理者のみ）"))
+    ssub_ = setting.add_subparsers(dest="setting_command", metavar="ACTION", required=True)
+    ssub_.add_parser("list", help=_t("すべての設定とその値（JSON）"))
+    sset = ssub_.add_parser("set", help=_t("設定を一つ変更する（例: hello_work_silence_days 21）"))
+    sset.add_argument("key", metavar="KEY")
+    sset.add_argument("value", metavar="VALUE", help=_t("値（数・一覧は JSON で。例: [1, 3, 6]）"))
     purge = sub.add_parser("purge", help=_t("保存期間を過ぎた終了ケースを一覧し、--apply で削除する"))
     purge.add_argument("--apply", action="store_true", help=_t("一覧のケースを完全に削除する"))
     purge.add_argument("--format", choices=["table", "json"], default="table")
@@ -195,6 +205,8 @@ def _parser() -> argparse.ArgumentParser:
         action.add_argument("--phone")
         action.add_argument("--fax")
         action.add_argument("--doc-symbol", metavar="SYMBOL", help=_t("文書記号（例: 中福）"))
+        action.add_argument("--section", metavar="SECTION",
+                            help=_t("担当課・係（例: 生活支援課 就労支援担当。送付書に印刷）"))
         action.add_argument("--seal", choices=["omitted", "box"],
                             help=_t("公印: omitted = 公印省略と印刷、box = 押印欄を印刷"))
     org_list = osub_.add_parser("list", help=_t("組織の一覧"))
@@ -226,6 +238,14 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("disable", _t("ハローワークを無効にする（新しい支援要請先に出なくなります。記録は残ります）")),
                        ("enable", _t("無効にしたハローワークを有効に戻す"))):
         hsub.add_parser(name, help=text).add_argument("name", metavar="NAME")
+    hexp = hsub.add_parser("exchange-export", help=_t("ハローワークごとに、支援中の支援要請の連絡票を書き出す"))
+    hexp.add_argument("--office", required=True, metavar="NAME", help=_t("ハローワークの名称"))
+    hexp.add_argument("--out", required=True, metavar="PATH")
+    himp = hsub.add_parser("exchange-import", help=_t("記入された連絡票を取り込む（採用は就職の提案になる）"))
+    himp.add_argument("file", metavar="FILE")
+    himp.add_argument("--office", metavar="NAME",
+                      help=_t("ハローワークの名称（既定: 連絡票に書かれたハローワーク）"))
+    himp.add_argument("--dry-run", action="store_true", help=_t("検査だけ行い、何も保存しない"))
 
     assign = sub.add_parser("assign", help=_t("1件のケースの担当を変更する"))
     assign.add_argument("--case-number", required=True, metavar="N")
@@ -478,16 +498,25 @@ def _period(args: argparse.Namespace) -> Period:
 
 def cmd_report(config: Config, args: argparse.Namespace) -> int:
     period = _period(args)
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = parse_date(args.as_of)
+        except DateParseError as exc:
+            raise UserError(str(exc)) from None
     if args.format in ("xlsx", "pdf") and not args.out:
         raise UserError(_t("{format} 形式には --out で出力先を指定してください").format(format=args.format))
     opened = open_database(config)
     with closing(opened.db):
         services = _services(opened)
         actor = _login(services, args)
+        organisation = (services.organisations.find(args.organisation).id
+                        if args.organisation else None)
         if args.out:
-            payload = services.reports.export(actor, period, args.format)
+            payload = services.reports.export(actor, period, args.format, as_of, organisation)
         else:
-            data = services.reports.indicators(actor, period)
+            data = services.reports.indicators(actor, period, as_of=as_of,
+                                               organisation_id=organisation)
             payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode() if (
                 args.format == "json") else report_csv(data)
     if not args.out:
@@ -496,6 +525,40 @@ def cmd_report(config: Config, args: argparse.Namespace) -> int:
         return 0
     _write_file(Path(args.out), payload)
     print(_t("{label}の実績報告を書き出しました: {out}").format(label=period.label, out=args.out))
+    return 0
+
+
+def _hello_work_exchange(config: Config, args: argparse.Namespace) -> int:
+    """hellowork exchange-export / exchange-import: the 支援状況連絡票 of one office."""
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        office_id = services.offices.find(args.office).id if args.office else None
+        hw = services.hello_work
+        if args.hellowork_command == "exchange-export":
+            assert office_id is not None
+            sheet = hw.exchange_sheet(actor, office_id)
+            _write_file(Path(args.out), sheet.data)
+            _print_json({"listed": sheet.listed, "left_out": sheet.left_out})
+            if sheet.left_out:
+                print(_t("{n}件は「{office}」への情報提供に有効な同意がないため載せていません").format(
+                    n=sheet.left_out, office=args.office), file=sys.stderr)
+            return 0
+        path = Path(args.file)
+        if args.dry_run:
+            preview = hw.preview_exchange(actor, path, office_id)
+            rows, counts = preview.rows, {s: preview.count(s) for s in (
+                "add", "update", "duplicate", "rejected")}
+            counts["proposals"], counts["blank"] = preview.proposals, preview.blank
+        else:
+            result = hw.import_exchange(actor, path, office_id)
+            rows, counts = result.rows, result.summary()
+    for row in rows:
+        if row.status == "rejected":
+            print(_t("{row}行目: {reason}").format(row=row.row, reason=listing(row.reasons)),
+                  file=sys.stderr)
+    _print_json(counts)
     return 0
 
 
@@ -534,6 +597,23 @@ def cmd_export(config: Config, args: argparse.Namespace) -> int:
         payload, count = services.ledger.export(actor, args.format)
     _write_file(Path(args.out), payload)
     print(_t("{count:,}行を書き出しました: {out}").format(count=count, out=args.out))
+    return 0
+
+
+def cmd_setting(config: Config, args: argparse.Namespace) -> int:
+    opened = open_database(config)
+    with closing(opened.db):
+        services = _services(opened)
+        actor = _login(services, args)
+        if args.setting_command == "list":
+            _print_json(services.settings.all())
+            return 0
+        try:
+            value = json.loads(args.value)
+        except json.JSONDecodeError:
+            value = args.value  # a plain text, such as a name
+        services.settings.set(actor, args.key, value)
+        _print_json({args.key: services.settings.get(args.key)})
     return 0
 
 
@@ -764,7 +844,7 @@ def _organisation_input(args: argparse.Namespace,
         kind=str(value("kind") or "welfare_office"), head_title=str(value("head_title")),
         head_name=str(value("head_name")), postal_code=str(value("postal_code")),
         address=str(value("address")), phone=str(value("phone")), fax=str(value("fax")),
-        doc_symbol=str(value("doc_symbol")), seal_omitted=seal)
+        doc_symbol=str(value("doc_symbol")), seal_omitted=seal, section=str(value("section")))
 
 
 def cmd_org(config: Config, args: argparse.Namespace) -> int:
@@ -812,6 +892,8 @@ def _office_input(args: argparse.Namespace, base: OfficeRecord | None = None) ->
 
 
 def cmd_hellowork(config: Config, args: argparse.Namespace) -> int:
+    if args.hellowork_command in ("exchange-export", "exchange-import"):
+        return _hello_work_exchange(config, args)
     opened = open_database(config)
     with closing(opened.db):
         services = _services(opened)
@@ -962,6 +1044,7 @@ COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "report": cmd_report, "import-ledger": cmd_import_ledger, "export": cmd_export,
     "purge": cmd_purge, "outreach": cmd_outreach, "passwd": cmd_passwd, "org": cmd_org,
     "hellowork": cmd_hellowork, "assign": cmd_assign, "reassign": cmd_reassign,
+    "setting": cmd_setting,
     "migrate-to-server": cmd_migrate_to_server, "server": cmd_server,
     "self-test": cmd_self_test,
 }

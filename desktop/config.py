@@ -11,6 +11,7 @@ import platformdirs
 APP_NAME = "Tsunagi"
 DB_FILENAME = "tsunagi.db"
 SERVER_FILE = "server.json"  # office mode: the server this PC uses (models/server_settings)
+KEYINFO_FILENAME = "tsunagi.keyinfo.json"  # the key's mode and salt (models/keystore)
 
 
 @dataclass(frozen=True)

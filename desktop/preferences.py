@@ -1,13 +1,17 @@
-"""This PC's own preferences (the display language, the text size), kept in
-``preferences.json`` in the data folder; standard library only, read before any window."""
+"""This PC's own preferences (the display language, the text size, the user name last
+signed in with), kept in ``preferences.json`` in the data folder; standard library only,
+read before any window."""
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from desktop.files import write_whole
+
+log = logging.getLogger("tsunagi.preferences")
 
 PREFERENCES_FILE = "preferences.json"
 TEXT_SCALES = (100, 125, 150)  # 文字の大きさ, percent of the normal size
@@ -42,3 +46,20 @@ def save_text_scale(data_dir: Path, scale: int) -> None:
     if scale not in TEXT_SCALES:
         raise ValueError(scale)
     save(data_dir, text_scale=scale)
+
+
+def last_user(data_dir: Path) -> str:
+    """The user name last signed in with on this PC (the sign-in window's first value)."""
+    value = load(data_dir).get("last_user")
+    return value if isinstance(value, str) else ""
+
+
+def remember_user(data_dir: Path, username: str) -> None:
+    """Keep the user name for the next start: a convenience, so a file that cannot be
+    written is logged (without the name) and otherwise ignored."""
+    if last_user(data_dir) == username:
+        return
+    try:
+        save(data_dir, last_user=username)
+    except OSError as exc:
+        log.warning("the last user name was not kept: %s", type(exc).__name__)

@@ -1,5 +1,5 @@
-"""Render the 管理 screens, the first-run wizard and the referral's printed identity to
-docs/screenshots/, from a small demo office made in a temporary folder.
+"""Render the 管理 screens and the first-run wizard to docs/screenshots/, from a small demo
+office made in a temporary folder (the printed forms: scripts/form_pages.py, docs/forms/).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/admin_screens.py
 
@@ -13,28 +13,24 @@ import csv
 import io
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
-import pypdfium2
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QPushButton, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import OUT, grab, set_up, settle
+from screenshots import grab, set_up, settle
 
 from desktop.app import CrashReporter
 from desktop.config import Config
 from desktop.models.storage import create_database
 from desktop.services import Services, build_services
-from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
 from desktop.services.demo import DemoService
 from desktop.services.ledger import COLUMNS
 from desktop.services.organisations import OrganisationInput
-from desktop.services.persons import PersonInput
 from desktop.ui.admin_assignment import CaseloadMoveDialog
 from desktop.ui.admin_common import (
     office_fields,
@@ -226,38 +222,6 @@ def wizard_screens(tmp: Path, runner: TaskRunner) -> None:
     opened.db.close()  # type: ignore[attr-defined]
 
 
-def referral_pages(services: Services, admin: Actor) -> None:
-    """The referral and the packet's cover of a new case, as printed (A4, IPAex fonts)."""
-    cw = next(s for s in services.persons.assignable_staff(admin) if s.username == "cw01")
-    today = services.ctx.today()
-    person, episode = services.workflow.intake(admin, PersonInput(
-        "2026-0420", "代田", "花子", "シロタ", "ハナコ", date(1985, 5, 1), "public_assistance",
-        sex="female", postal_code="198-0012", address="東京都つなぎ市中央三丁目5番8号",
-        phone_mobile="090-1234-5678", household="母子世帯（子2人）",
-        barriers="子どもの保育先が未確保", education="高等学校卒業", work_history="販売スタッフ（6年）",
-        licences="普通自動車第一種運転免許", desired_job="事務補助", desired_hours="9時〜15時",
-        desired_wage="時給1,100円以上", desired_area="つなぎ市内"), today, "就労を強く希望している",
-        caseworker_id=cw.id)
-    wf = services.workflow
-    wf.start_screening(admin, episode.id, today)
-    wf.record_screening_decision(admin, episode.id, "approved", today)
-    for kind, recipients, scope in (("participation", [], []),
-                                    ("information_sharing", ["ハローワーク新宿"], ALL_SCOPE)):
-        services.consent.record_consent(admin, episode.id, ConsentInput(
-            kind, today, recipients=recipients, scope=scope))
-    wf.confirm_consent(admin, episode.id, today)
-    shinjuku = next(o for o in services.offices.offices() if o.name == "ハローワーク新宿")
-    wf.refer_to_hello_work(admin, episode.id, shinjuku.id, today)
-    for kind, page, name in (("referral", 0, "11-form-referral"),
-                             ("packet", 0, "14-form-packet-cover")):
-        pdf = services.printing.print_document(admin, kind, episode.id).pdf
-        document = pypdfium2.PdfDocument(pdf)
-        image = document[page].render(scale=1.3).to_pil()
-        image.save(OUT / f"{name}.png")
-        print("wrote", OUT / f"{name}.png")
-        document.close()
-
-
 def main() -> None:
     app = QApplication(sys.argv)
     set_up(app)
@@ -268,7 +232,6 @@ def main() -> None:
         admin_screens(services, admin, runner)
         password_screen(services)
         ledger_with_new_offices(services, admin, runner, tmp)
-        referral_pages(services, admin)
         opened.db.close()  # type: ignore[attr-defined]
         wizard_screens(tmp, runner)
     for widget in QApplication.topLevelWidgets():

@@ -7,6 +7,9 @@ Windows take their size from the screen (scripts/screenshots runs Xvfb at 1366×
 --small (Xvfb at 1024×700) only the main window, 新規受付 and the print preview are rendered,
 named *-1024x700.png.
 
+With more than one organisation registered (`org add`), 実績報告 is also rendered with its
+organisation picker and 組織別 (43-reports-by-organisation).
+
 In the language saved for DATA_DIR (TSUNAGI_LANG=en overrides): Japanese screens go to
 docs/screenshots/, English ones to docs/screenshots/en/ with the same names.
 
@@ -123,8 +126,10 @@ def main() -> None:
     grab(key, "26-recovery-key")
     key.confirmed.setChecked(True)
     key.close()
+    show_hello_work(window)
     show_reports(window)
     show_ledger_import(window, services, actor, runner)
+    show_exchange_import(window, services, actor, runner)
     from desktop.ui.text_size_dialog import text_size_dialog
 
     sizes = text_size_dialog(window, Path(data_dir))
@@ -139,6 +144,31 @@ def main() -> None:
     dialog.close()
     window.close()
     opened.db.close()
+
+
+def show_hello_work(window: MainWindow) -> None:
+    """The ハローワーク tab of a case still in support with several activities."""
+    rows = [r for r in window.caseload_model.rows if r.state == "active"]
+    best = None
+    for row in rows[:60]:
+        case = window.services.hello_work.case(window.actor, row.episode_id)
+        if best is None or len(case.activities) > len(best[1].activities):
+            best = (row, case)
+    if best is None:
+        return
+    # The navigator has just reported a 採用: it waits for the caseworker to record it.
+    from desktop.services.hello_work import ActivityInput
+
+    if not best[1].proposals:  # once per database: the script may be run again
+        window.services.hello_work.record_activity(
+            window.actor, best[0].episode_id, ActivityInput(
+                "outcome", window.services.ctx.today(), company="株式会社サンライズ製作所",
+                job_title="製造ライン作業", result="hired"))
+    person = window.open_person(best[0].person_id, "hello_work", best[0].episode_id)
+    wait_for(lambda: person.hello_work is not None and person.episode() is not None
+             and person.episode().id == best[0].episode_id)  # type: ignore[union-attr]
+    person.activities_view.selectRow(person.activities_model.rowCount() - 1)
+    grab(window, "40-person-hello-work")
 
 
 def show_small(window: MainWindow, services, actor) -> None:  # type: ignore[no-untyped-def]
@@ -216,7 +246,8 @@ def show_closing(window: MainWindow, person) -> None:  # type: ignore[no-untyped
 
 
 def show_reports(window: MainWindow) -> None:
-    """実績報告 for the last complete fiscal year (with targets if the office set them)."""
+    """実績報告 for the last complete fiscal year (with targets if the office set them), and
+    the running year, whose charts stop at this month."""
     view = window.reports
     window.tabs.setCurrentWidget(window.reports_tab)
     view.year.setCurrentIndex(1)
@@ -225,6 +256,72 @@ def show_reports(window: MainWindow) -> None:
     grab(window, "16-reports")
     view.details.setCurrentIndex(1)
     grab(window, "17-reports-by-category")
+    view.details.setCurrentIndex(0)
+    view.report = None
+    view.year.setCurrentIndex(0)
+    view.compute()
+    wait_for(lambda: view.report is not None)
+    bar = window.reports_tab.verticalScrollBar()
+    bar.setValue(bar.maximum())  # down to the charts, which stop at this month
+    grab(window, "42-reports-running-year")
+    bar.setValue(0)
+    if view.organisation.isVisibleTo(view):
+        # With a second organisation registered (`org add`): the picker and 組織別.
+        view.report = None
+        view.year.setCurrentIndex(1)
+        view.compute()
+        wait_for(lambda: view.report is not None)
+        view.details.setCurrentIndex(view.details.indexOf(view.by_organisation))
+        bar.setValue(bar.maximum())
+        grab(window, "43-reports-by-organisation")
+        bar.setValue(0)
+        view.details.setCurrentIndex(0)
+
+
+def show_exchange_import(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]
+    """The preview of a 支援状況連絡票 that came back filled in: activities, a 採用, a new
+    求職番号, and two rows that are not this office's open referrals."""
+    import io
+    import tempfile
+
+    from openpyxl import load_workbook
+
+    from desktop.ui.exchange_dialog import ExchangeImportDialog
+
+    office = services.offices.offices()[0]
+    sheet = services.hello_work.exchange_sheet(actor, office.id)
+    wb = load_workbook(io.BytesIO(sheet.data))
+    ws = wb["連絡票"]
+    header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "支援要請番号")
+    col = {ws.cell(header, c).value: c for c in range(1, 16)}
+    today = services.ctx.today()
+    firsts = [r for r in range(header + 1, ws.max_row + 1, 3)][:3]
+    fills = [
+        [("種別", "職業紹介"), ("事業所名", "株式会社サンライズ製作所"), ("職種", "製造ライン作業")],
+        [("種別", "面接"), ("事業所名", "株式会社サンライズ製作所")],
+        [("種別", "採否"), ("事業所名", "株式会社サンライズ製作所"), ("職種", "製造ライン作業"),
+         ("採否", "採用")],
+    ]
+    for first in firsts:
+        for offset, values in enumerate(fills):
+            for title, value in [*values, ("日付", today)]:
+                ws.cell(first + offset, col[title]).value = value
+        ws.cell(first, col["求職番号"]).value = "13010-" + str(first).zfill(8)
+    stray = ws.max_row + 1
+    for title, value in (("支援要請番号", "2024-0999"), ("ケース番号", "0000000"),
+                         ("種別", "職業相談"), ("日付", today)):
+        ws.cell(stray, col[title]).value = value
+    for title, value in (("支援要請番号", ws.cell(firsts[0], 1).value), ("ケース番号", "9999999"),
+                         ("種別", "職業相談"), ("日付", today)):
+        ws.cell(stray + 1, col[title]).value = value
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"支援状況連絡票_{office.name}_記入済み.xlsx"
+        wb.save(path)
+        dialog = ExchangeImportDialog(services, actor, runner, path, window)
+        dialog.show()
+        wait_for(lambda: dialog.table.rowCount() > 0)
+        grab(dialog, "41-exchange-import")
+        dialog.close()
 
 
 def show_ledger_import(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]

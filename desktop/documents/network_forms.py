@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
@@ -16,13 +17,25 @@ from desktop.documents.forms import (
     _grid,
     _issuer,
     _p,
-    _render,
-    _seal_box,
+    render,
     wareki,
 )
 
 __all__ = ["OUT_OF_SCOPE", "MinutesCase", "MinutesData", "ReceiptData", "ReceiptRow",
            "minutes_pdf", "receipt_pdf"]
+
+
+def _seal_box() -> Table:
+    """A signature line with a 印 box, for the person's signature or seal."""
+    table = Table([[_p("氏名（自署）", "label"), "", _p("印", "small")]],
+                  colWidths=[28 * mm, 80 * mm, 14 * mm], rowHeights=[14 * mm])
+    table.setStyle(TableStyle([
+        ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
+        ("BOX", (2, 0), (2, 0), 0.5, colors.black),
+        ("ALIGN", (2, 0), (2, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]))
+    return table
 
 
 @dataclass(frozen=True)
@@ -87,7 +100,7 @@ def _minutes_story(d: MinutesData) -> list[Flowable]:
 
 
 def minutes_pdf(d: MinutesData) -> bytes:
-    return _render(_minutes_story(d), "会議録", d.office.name)
+    return render(_minutes_story(d), "会議録", d.office.name)
 
 
 @dataclass(frozen=True)
@@ -174,5 +187,5 @@ def _receipt_story(d: ReceiptData) -> list[Flowable]:
 
 def receipt_pdf(d: ReceiptData) -> bytes:
     title = "支援費用 受領書" if d.single else "支援費用 支給一覧"
-    return _render(_receipt_story(d), title, d.office.name)
+    return render(_receipt_story(d), title, d.office.name)
 

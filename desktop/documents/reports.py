@@ -21,16 +21,19 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 from desktop.documents.forms import GOTHIC, MINCHO, _p, _register_fonts, _styles, render
 from desktop.documents.report_tables import (
     LabelledTable,
-    category_table,
+    as_of_label,
+    breakdown_tables,
+    cumulative_rates,
     monthly_table,
-    organisation_table,
+    office_table,
     percent,
+    period_months,
     report_csv,
     report_xlsx,
     retention_table,
     routes_table,
+    routes_tables,
     shown,
-    staff_table,
     summary_table,
     title_of,
 )
@@ -48,7 +51,8 @@ def _number(text: str) -> Paragraph:
     return Paragraph(text, style)
 
 
-def _pdf_table(table: LabelledTable, widths: Sequence[float], label_rows: int = 1) -> Table:
+def _pdf_table(table: LabelledTable, widths: Sequence[float], label_rows: int = 1,
+               padding: float = 2) -> Table:
     data = [[_p(h, "label") for h in table.header]]
     for i, row in enumerate(table.rows):
         data.append([_p(str(v), "label") if c == 0 else _number(shown(v, table.is_rate(i, c)))
@@ -59,8 +63,8 @@ def _pdf_table(table: LabelledTable, widths: Sequence[float], label_rows: int = 
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
         ("BACKGROUND", (0, 1), (0, -1), colors.HexColor("#f5f5f2")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ]))
     return t
 
@@ -83,8 +87,12 @@ def _month(key: str) -> str:
 
 
 def _monthly_chart(report: dict[str, Any], width: float, height: float) -> Drawing:
+    """Placements per month (bars) and their running total (line) up to the as-of month,
+    on an axis spanning the whole period, with the target's pace over the period."""
     months = report["monthly"]
-    labels = [_month(m["month"]) for m in months]
+    axis = period_months(report)
+    labels = [_month(m) for m in axis]
+    gap: list[float | None] = [None] * (len(axis) - len(months))
     d = Drawing(width, height)
     d.add(String(0, height - 12, _t("月別の就職件数（棒）と累計（線）"), fontName=GOTHIC, fontSize=10))
     chart = VerticalBarChart()
@@ -98,7 +106,7 @@ def _monthly_chart(report: dict[str, Any], width: float, height: float) -> Drawi
     target = report.get("targets", {}).get("placements")
     if target:
         top = max(top, target["target"])
-    chart.data = [values]
+    chart.data = [[*values, *gap]]
     chart.bars[0].fillColor = colors.HexColor("#4a7fb5")
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top * 1.1
     chart.valueAxis.labels.fontName = chart.categoryAxis.labels.fontName = MINCHO
@@ -107,11 +115,11 @@ def _monthly_chart(report: dict[str, Any], width: float, height: float) -> Drawi
     d.add(chart)
     line = HorizontalLineChart()
     line.x, line.y, line.width, line.height = chart.x, chart.y, chart.width, chart.height
-    series = [cumulative]
+    series: list[list[float | None]] = [[*cumulative, *gap]]
     names = [_t("就職件数（月）"), _t("累計")]
     if target:
-        pace = [round(target["target"] * (i + 1) / len(months), 1) for i in range(len(months))]
-        series.append(pace)
+        pace = [round(target["target"] * (i + 1) / len(axis), 1) for i in range(len(axis))]
+        series.append(list(pace))
         names.append(_t("目標ペース（年{target}件）").format(target=shown(target["target"], False)))
     line.data = series
     line.valueAxis.valueMin, line.valueAxis.valueMax = 0, top * 1.1
@@ -129,30 +137,28 @@ def _monthly_chart(report: dict[str, Any], width: float, height: float) -> Drawi
 
 
 def _rate_chart(report: dict[str, Any], width: float, height: float) -> Drawing:
-    """Cumulative placement rate by month (placed persons / support targets so far) against
-    the target rate."""
-    months = report["monthly"]
+    """就職率 to date by month (placements so far / support targets so far) up to the as-of
+    month, against the target rate."""
+    axis = period_months(report)
     d = Drawing(width, height)
     d.add(String(0, height - 12, _t("就職率の推移（累計）と目標"), fontName=GOTHIC, fontSize=10))
-    placed = targets = 0
-    rates = []
-    for m in months:
-        placed += m["placed_persons"]
-        targets += m["support_targets"]
-        rates.append(round(placed / targets * 100, 1) if targets else 0.0)
+    rates: list[float | None] = list(cumulative_rates(report))
+    rates += [None] * (len(axis) - len(rates))
     line = HorizontalLineChart()
     line.x, line.y, line.width, line.height = 30, 20, width - 40, height - 60
     series, names = [rates], [_t("就職率（累計, %）")]
     goal = report.get("targets", {}).get("placement_rate")
+    top = max([100.0, *(r for r in rates if r is not None)])
     if goal:
-        series.append([round(goal["target"] * 100, 1)] * len(months))
+        series.append([round(goal["target"] * 100, 1)] * len(axis))
         names.append(_t("目標 {rate}").format(rate=percent(goal["target"])))
+        top = max(top, goal["target"] * 100)
     line.data = series
-    line.valueAxis.valueMin, line.valueAxis.valueMax = 0, 100
-    line.valueAxis.valueStep = 20
+    line.valueAxis.valueMin, line.valueAxis.valueMax = 0, top
+    line.valueAxis.valueStep = 20 if top <= 100 else 50
     line.valueAxis.labels.fontName = line.categoryAxis.labels.fontName = MINCHO
     line.valueAxis.labels.fontSize = line.categoryAxis.labels.fontSize = 7
-    line.categoryAxis.categoryNames = [_month(m["month"]) for m in months]
+    line.categoryAxis.categoryNames = [_month(m) for m in axis]
     line.lines[0].strokeColor = colors.HexColor("#2e8b57")
     line.lines[0].strokeWidth = 1.5
     if goal:
@@ -173,22 +179,30 @@ def report_pdf(report: dict[str, Any], office_name: str = "", generated_on: date
         _p(_t("{office}　期間: {start}〜{end}").format(
             office=office_name, start=shown_date(date.fromisoformat(report["period"]["from"])),
             end=shown_date(date.fromisoformat(report["period"]["to"])))
+           + _t("（{as_of}現在）").format(as_of=as_of_label(report))
            + (_t("　作成日: {on}").format(on=shown_date(generated_on)) if generated_on else ""),
            "right"),
         Spacer(1, 3 * mm),
     ]
-    summary = _pdf_table(summary_table(report), [60 * mm, 30 * mm, 30 * mm, 25 * mm])
-    retention = _pdf_table(retention_table(report), [35 * mm, 22 * mm, 22 * mm, 22 * mm])
-    side = Table([[summary, retention]], colWidths=[150 * mm, page_w - 150 * mm])
+    # Page 1: every indicator, retention and Hello Work per office beside it, the charts.
+    summary = _pdf_table(summary_table(report), [62 * mm, 28 * mm, 28 * mm, 24 * mm],
+                         padding=0.6)
+    right = page_w - 146 * mm
+    retention = _pdf_table(retention_table(report),
+                           [22 * mm, 18 * mm, 20 * mm, 18 * mm, right - 80 * mm], padding=0.6)
+    offices = _pdf_table(office_table(report),
+                         [36 * mm] + [(right - 38 * mm) / 4] * 4, padding=0.6)
+    side = Table([[summary, [retention, Spacer(1, 3 * mm), offices]]],
+                 colWidths=[146 * mm, right])
     side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [side, Spacer(1, 4 * mm)]
+    story += [side, Spacer(1, 2 * mm)]
     half = page_w / 2
-    charts = Table([[_monthly_chart(report, half - 6 * mm, 62 * mm),
-                     _rate_chart(report, half - 6 * mm, 62 * mm)]],
+    charts = Table([[_monthly_chart(report, half - 6 * mm, 58 * mm),
+                     _rate_chart(report, half - 6 * mm, 58 * mm)]],
                    colWidths=[half, half])
     story += [charts, PageBreak()]
-    for table in (category_table(report), staff_table(report)):
+    for table in breakdown_tables(report):
         first = 42 * mm
         rest = (page_w - first) / (len(table.header) - 1)
         story += [Paragraph(table.title, styles["heading"]),
@@ -198,11 +212,12 @@ def report_pdf(report: dict[str, Any], office_name: str = "", generated_on: date
     story += [Paragraph(monthly.title, styles["heading"]),
               _pdf_table(monthly, [30 * mm] + [(page_w - 30 * mm) / (len(monthly.header) - 1)]
                          * (len(monthly.header) - 1))]
-    routes, organisations = routes_table(report), organisation_table(report)
-    first = 46 * mm
-    rest = (page_w - first) / (len(organisations.header) - 1)
+    routes = routes_table(report)
     story += [PageBreak(), Paragraph(routes.title, styles["heading"]),
-              _pdf_table(routes, [90 * mm, 30 * mm]), Spacer(1, 3 * mm),
-              Paragraph(organisations.title, styles["heading"]),
-              _pdf_table(organisations, [first] + [rest] * (len(organisations.header) - 1))]
+              _pdf_table(routes, [90 * mm, 30 * mm]), Spacer(1, 3 * mm)]
+    for table in routes_tables(report)[1:]:  # 組織別, when the report covers several
+        first = 46 * mm
+        rest = (page_w - first) / (len(table.header) - 1)
+        story += [Paragraph(table.title, styles["heading"]),
+                  _pdf_table(table, [first] + [rest] * (len(table.header) - 1))]
     return render(story, title_of(report), office_name, landscape(A4))

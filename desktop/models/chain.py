@@ -128,6 +128,17 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
         "hello_work_offices": ("official_name", "head_title", "postal_code", "kind",
                                "navigators", "active"),
     },
+    "0009": {
+        "episodes": ("job_seeker_number", "navigator", "category_at_referral",
+                     "caseworker_at_referral", "organisation_at_referral"),
+        "referrals": ("last_news_on",),
+        "protection_outcomes": ("placement_id",),
+    },
+    "0010": {
+        "consents": ("scope_confirmed",),
+        "plans": ("planned_on",),
+        "organisations": ("section",),
+    },
     "0011": {
         "episodes": ("screening_route", "route"),
         "placements": ("employer_id",),
@@ -140,6 +151,9 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
 # matched its seal before the migration (models.reseal).
 RESEALED: dict[str, dict[str, str]] = {
     "0007": {"office": "hello_work_offices"},  # navigator became the list navigators
+    # A referral never issued that 0010's downgrade numbered with its id gets no number
+    # again. (The consents 0010 makes unconfirmed are named by no audit row: no seal.)
+    "0010": {"referral": "referrals"},
 }
 # Seals written before they named their revision (a bare SHA-256) came from releases at
 # revisions 0006 to 0008, whose column sets are those of 0006 and of 0007.

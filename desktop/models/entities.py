@@ -23,6 +23,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -35,10 +37,14 @@ __all__ = [
     "CaseAssignment",
     "CaseShare",
     "Consent",
+    "ConsentScan",
     "ContactLog",
     "Employer",
     "Episode",
+    "EpisodeReassignment",
+    "HelloWorkActivity",
     "HelloWorkOffice",
+    "IssuedDocument",
     "IssuedKit",
     "LoginThrottle",
     "Meeting",
@@ -79,6 +85,9 @@ class Organisation(Tracked, Base):
     fax: Mapped[str] = mapped_column(String(20), default="")
     doc_symbol: Mapped[str] = mapped_column(String(16), default="")  # 文書記号, e.g. 中福
     seal_omitted: Mapped[bool] = mapped_column(Boolean, default=True)  # 公印省略, else a 公印 box
+    # The section that sends the forms (担当課・係: 生活支援課 就労支援係), printed with the
+    # sender's name on the 送付書 and the 担当者 lines (migration 0010).
+    section: Mapped[str] = mapped_column(String(100), default="")
 
 
 class User(Tracked, Base):
@@ -237,6 +246,15 @@ class Episode(Tracked, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     closure_reason: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Hello Work's side of the case: 求職番号 and the 就職支援ナビゲーター in charge.
+    job_seeker_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    navigator: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # 区分, 担当 and organisation frozen at the first 支援要請: the report counts the episode's
+    # events under them (under a later caseworker and organisation from a reassignment on:
+    # EpisodeReassignment).
+    category_at_referral: Mapped[str | None] = mapped_column(String(24))
+    caseworker_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    organisation_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     # 支援の経路 (labels.ROUTES): the one the screening decision led to, and the one the
     # person is on now (changed only by RouteChange; None until a decision approves).
     screening_route: Mapped[str | None] = mapped_column(String(24))
@@ -244,16 +262,40 @@ class Episode(Tracked, Base):
 
     __table_args__ = (
         # Covering indexes for reports: closures in a period, and episode → person lookups
-        # that stay in a small index instead of the table.
+        # (with the frozen 区分 and 担当) that stay in a small index instead of the table.
         Index("ix_episodes_closed_report", "closed_on", "closure_reason", "person_id",
               "deleted_at"),
-        Index("ix_episodes_report", "id", "person_id", "deleted_at"),
+        Index("ix_episodes_report", "id", "person_id", "category_at_referral",
+              "caseworker_at_referral", "organisation_at_referral", "organisation_id",
+              "deleted_at"),
         # The list sorted by 状態 or 状態の日付 walks this from the episode side; the state
         # inside lets a walk for one state skip the others without reading their rows.
         Index("ix_episodes_state_since", "state_since", "state"),
         # 支援終了予定: the agenda's period ends and the list sorted by it (most early end
         # dates belong to closed episodes, skipped inside the index).
         Index("ix_episodes_planned_end_state", "planned_end_on", "state"),
+    )
+
+
+class EpisodeReassignment(Tracked, Base):
+    """担当替え: from ``valid_from`` (until ``valid_to``, exclusive; empty for the one in
+    force) the episode's events count under ``caseworker_id`` and ``organisation_id``
+    instead of those it was referred under (Episode.caseworker_at_referral,
+    organisation_at_referral). Only reassignments of a referred, open episode make a row, so
+    the report's lookup probes a small index. (CaseAssignment is the person's whole history,
+    for people to read.)"""
+
+    __tablename__ = "episode_reassignments"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    caseworker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
+
+    __table_args__ = (
+        Index("ix_episode_reassignments_report", "episode_id", "valid_from", "valid_to",
+              "caseworker_id", "organisation_id", "deleted_at"),
     )
 
 
@@ -274,6 +316,10 @@ class Transition(Tracked, Base):
 
     __table_args__ = (
         Index("ix_transitions_report", "effective_on", "to_state", "from_state", "episode_id",
+              "deleted_at"),
+        # 支援対象者: the acceptances (支援要請済 → 支援中) of a period, without walking every
+        # other transition of those days.
+        Index("ix_transitions_accepted", "to_state", "from_state", "effective_on", "episode_id",
               "deleted_at"),
     )
 
@@ -459,8 +505,27 @@ class Consent(Tracked, Base):
     wording_version: Mapped[str] = mapped_column(String(32))
     wording_text: Mapped[str] = mapped_column(Text)
     wording_hash: Mapped[str] = mapped_column(String(64))
+    # Unused since 0010: scans are ConsentScan rows (encrypted, never in outreach kits).
     scan: Mapped[bytes | None] = mapped_column(LargeBinary)
     scan_mime: Mapped[str | None] = mapped_column(String(64))
+    # False for a consent whose scope nobody has read off the signed paper yet (a ledger
+    # import): nothing is shared under it until a person confirms the scope (migration 0010).
+    scope_confirmed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class ConsentScan(Tracked, Base):
+    """The scanned signed original of a consent (PDF, JPEG or PNG). ``content`` is encrypted
+    (AES-GCM under a key derived from the database's audit key: services/scans.py); the
+    referral packet carries it as the consent's copy."""
+
+    __tablename__ = "consent_scans"
+    consent_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("consents.id", ondelete="CASCADE"), index=True)
+    mime: Mapped[str] = mapped_column(String(32))  # application/pdf | image/jpeg | image/png
+    filename: Mapped[str] = mapped_column(String(200), default="")
+    size: Mapped[int] = mapped_column(Integer)  # of the file as attached
+    sha256: Mapped[str] = mapped_column(String(64))  # of the file as attached
+    content: Mapped[bytes] = mapped_column(LargeBinary)  # nonce + ciphertext
 
 
 class Referral(Tracked, Base):
@@ -470,7 +535,11 @@ class Referral(Tracked, Base):
     episode_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("episodes.id", ondelete="CASCADE"), index=True
     )
-    number: Mapped[str] = mapped_column(String(32), unique=True)
+    # The document number as printed (中福第123号), set when the 支援要請書 is issued (an
+    # IssuedDocument of the organisation's register); None until then. Numbers restart
+    # every fiscal year, so they are not unique here. Before 0010: 2026-0001, set when the
+    # referral was recorded (printed after the 文書記号: 中福第2026-0001号).
+    number: Mapped[str | None] = mapped_column(String(32))
     referred_on: Mapped[date] = mapped_column(Date)
     office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hello_work_offices.id"))
     sent_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
@@ -479,9 +548,53 @@ class Referral(Tracked, Base):
     status_on: Mapped[date | None] = mapped_column(Date)
     return_reason: Mapped[str] = mapped_column(Text, default="")
     printed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # While the case is in support (支援中): the day of Hello Work's latest news on it (the
+    # acceptance or the return to 支援中, then the latest activity); empty otherwise.
+    # 今日の予定 lists the referrals silent for N days: one range of a small index.
+    last_news_on: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (
         Index("ix_referrals_status_referred_on", "status", "referred_on"),
-        Index("ix_referrals_report", "referred_on", "episode_id", "deleted_at"),
+        Index("ix_referrals_silence", "status", "last_news_on"),
+        Index("ix_referrals_report", "referred_on", "episode_id", "office_id", "deleted_at"),
+    )
+
+
+PROPOSAL = ("kind = 'outcome' AND result = 'hired' AND placement_id IS NULL"
+            " AND dismissed_on IS NULL AND deleted_at IS NULL")
+
+
+class HelloWorkActivity(Tracked, Base):
+    """ハローワークの支援: one step of Hello Work's support on a referred case — 職業相談,
+    職業紹介, 応募, 面接, 採否 (採用/不採用/辞退) or セミナー・訓練 — entered by the caseworker
+    or brought back on the 支援状況連絡票. A 採用 not yet recorded as a placement is a
+    proposal for the caseworker to confirm (``placement_id`` empty, not dismissed)."""
+
+    __tablename__ = "hello_work_activities"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"))
+    # The Hello Work office of the referral it belongs to (counts per office stay frozen).
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hello_work_offices.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    activity_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)  # セミナー・訓練: the last day
+    company: Mapped[str] = mapped_column(String(200), default="")
+    job_title: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")  # セミナー・訓練の名称
+    result: Mapped[str | None] = mapped_column(String(16))  # 採否: hired | rejected | declined
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(16), default="manual")  # manual | exchange
+    placement_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("placements.id", ondelete="SET NULL"))
+    dismissed_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        Index("ix_hello_work_activities_episode", "episode_id", "activity_on"),
+        # Reports count activities of a period by kind, and per Hello Work office.
+        Index("ix_hello_work_activities_report", "activity_on", "kind", "result", "episode_id",
+              "office_id", "deleted_at"),
+        # 今日の予定: the 採用 waiting to be recorded as a placement (a handful at any time).
+        Index("ix_hello_work_activities_proposals", "activity_on",
+              sqlite_where=text(PROPOSAL), postgresql_where=text(PROPOSAL)),
     )
 
 
@@ -504,6 +617,9 @@ class Plan(Tracked, Base):
     menu: Mapped[list[str]] = mapped_column(JSON, default=list)
     role_hello_work: Mapped[str] = mapped_column(Text, default="")
     role_welfare: Mapped[str] = mapped_column(Text, default="")
+    # The plan's date (作成日) as the caseworker entered it; None for plans made before 0010
+    # (printed with the day support started, or the revision's recording day).
+    planned_on: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (UniqueConstraint("episode_id", "revision", name="uq_plans_episode_rev"),)
 
 
@@ -568,7 +684,8 @@ class Placement(Tracked, Base):
                                                           index=True)
 
     __table_args__ = (
-        Index("ix_placements_report", "start_on", "episode_id", "term_category", "deleted_at"),
+        Index("ix_placements_report", "start_on", "episode_id", "term_category", "route",
+              "deleted_at"),
     )
 
 
@@ -590,7 +707,7 @@ class RetentionCheckpoint(Tracked, Base):
     __table_args__ = (
         Index("ix_retention_checkpoints_open_due", "done_on", "due_on"),
         Index("ix_retention_checkpoints_report", "due_on", "episode_id", "months", "result",
-              "deleted_at"),
+              "done_on", "deleted_at"),
     )
 
 
@@ -602,8 +719,43 @@ class ProtectionOutcome(Tracked, Base):
         ForeignKey("episodes.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(16))  # abolished | reduced
-    decided_on: Mapped[date] = mapped_column(Date, index=True)
+    decided_on: Mapped[date] = mapped_column(Date)
     independence_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The placement whose work income led to it (the latest one when it was recorded).
+    placement_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("placements.id", ondelete="SET NULL"))
+    __table_args__ = (
+        # Reports count outcomes of a period by kind (replaces the plain decided_on index).
+        Index("ix_protection_outcomes_report", "decided_on", "kind", "independence_benefit",
+              "episode_id", "deleted_at"),
+    )
+
+
+class IssuedDocument(Tracked, Base):
+    """文書番号簿: one number an organisation gave a document it sent out (支援要請書,
+    支援状況連絡票, 支援終了・同意撤回の連絡). Numbers run per organisation and fiscal year
+    (4月1日 starts again at 1): 中福第123号 is ``doc_symbol`` + 第 + ``serial`` + 号.
+    ``content`` keeps what the caseworker wrote at issue (支援経過, 希望する支援, 支援期間,
+    特記事項), so that a reprint is the document that was sent."""
+
+    __tablename__ = "issued_documents"
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(40))  # as printed
+    kind: Mapped[str] = mapped_column(String(24))  # referral | followup | withdrawal_notice
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True)
+    referral_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("referrals.id", ondelete="CASCADE"), index=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    addressee: Mapped[str] = mapped_column(String(100), default="")
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    sha256: Mapped[str] = mapped_column(String(64), default="")  # of the PDF issued
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "fiscal_year", "serial",
+                         name="uq_issued_documents_serial"),
+    )
 
 
 class Setting(Tracked, Base):

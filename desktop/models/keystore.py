@@ -18,11 +18,11 @@ from pathlib import Path
 import keyring
 from keyring.errors import KeyringError
 
+from desktop.config import KEYINFO_FILENAME
 from desktop.i18n import translator
 
 _t = translator("Keystore")
 KEYRING_SERVICE = "Tsunagi"
-KEYINFO_FILENAME = "tsunagi.keyinfo.json"
 # scrypt cost: 2**15 × 8 × 1 uses 32 MiB and about 0.1 s, once per start.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 MIN_PASSPHRASE = 10

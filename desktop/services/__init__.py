@@ -18,6 +18,7 @@ from desktop.services.consent import ConsentService
 from desktop.services.context import ServiceContext
 from desktop.services.costs import CostService
 from desktop.services.employers import EmployerService
+from desktop.services.hello_work import HelloWorkService
 from desktop.services.ledger import LedgerService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.meetings import MeetingService
@@ -58,6 +59,7 @@ class Services:
     employers: EmployerService
     costs: CostService
     meetings: MeetingService
+    hello_work: HelloWorkService
 
 
 def build_services(db: Database, device_id: str, *, engine: Engine | None = None,
@@ -80,4 +82,5 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         retention=RetentionService(ctx), outreach=OutreachService(ctx),
         routes=RouteService(ctx), employers=EmployerService(ctx), costs=CostService(ctx),
         meetings=MeetingService(ctx),
+        hello_work=HelloWorkService(ctx),
     )

@@ -249,6 +249,12 @@ class AuthService:
             raise failure
         return actor
 
+    def logout(self, actor: Actor) -> None:
+        """Sign out (ログアウト, or 別のユーザーでサインイン on the lock screen): the audit
+        row that ends the session this actor's ``login`` began."""
+        with self.ctx.db.write() as s:
+            audit.append(s, self.ctx, actor, "logout", "user", actor.user_id)
+
     def change_initial_password(self, username: str, current: str, new: str) -> Actor:
         """Sign in by changing the password: for an initial or reset password (the only
         thing such a user can do), and for ``tsunagi passwd``. Failures count towards the

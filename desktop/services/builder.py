@@ -102,7 +102,9 @@ def add_episode(batch: Batch, stamps: Stamps, episode_id: uuid.UUID, person_id: 
     closed_on, reason = history.closure()
     row = {"screening_decision": None, "screening_decided_on": None, "screening_meeting": "",
            "screening_route": None, "route": None, "support_start_on": None,
-           "planned_end_on": None, "note": "", **values}
+           "planned_end_on": None, "note": "",
+           "job_seeker_number": "", "navigator": "", "category_at_referral": None,
+           "caseworker_at_referral": None, "organisation_at_referral": None, **values}
     batch.add(Episode, {**stamps(who, episode_id), **row, "person_id": person_id,
                         "intake_on": history.intake_on, "state": history.state,
                         "state_since": history.since, "closed_on": closed_on,
@@ -128,7 +130,7 @@ class ReferralNumbers:
             numbers = self.session.scalars(select(Referral.number).where(
                 Referral.number.like(f"{fiscal_year}-%")))
             self.top[fiscal_year] = max(
-                (int(m[2]) for m in map(_SERIAL.match, numbers) if m), default=0)
+                (int(m[2]) for m in (_SERIAL.match(n) for n in numbers if n) if m), default=0)
         return self.top[fiscal_year]
 
     def next(self, on: date) -> str:

@@ -14,6 +14,8 @@ from desktop.models import (
     ContactLog,
     Employer,
     Episode,
+    EpisodeReassignment,
+    HelloWorkActivity,
     Meeting,
     MeetingCase,
     Person,
@@ -79,6 +81,7 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Employer, Person, Episode, CaseAssignment, Transition, RouteChange, ReadinessAssessment,
-    Consent, Referral, Plan, Placement, RetentionCheckpoint, ProtectionOutcome, ContactLog,
-    SupportActivity, SupportCost, Meeting, MeetingCase)]
+    Employer, Person, Episode, CaseAssignment, EpisodeReassignment, Transition, RouteChange,
+    ReadinessAssessment, Consent, Referral, Plan, Placement, RetentionCheckpoint,
+    ProtectionOutcome, HelloWorkActivity, ContactLog, SupportActivity, SupportCost, Meeting,
+    MeetingCase)]

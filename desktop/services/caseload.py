@@ -16,6 +16,7 @@ from desktop.models import (
     CaseShare,
     ContactLog,
     Episode,
+    HelloWorkActivity,
     Person,
     Plan,
     PlanReview,
@@ -107,7 +108,9 @@ class CaseloadRow:
 
 @dataclass(frozen=True)
 class AgendaItem:
-    kind: str  # checkpoint | plan_review | waiting_referral | next_action | period_end
+    # checkpoint | plan_review | waiting_referral | hello_work_silent | hire_reported |
+    # next_action | period_end
+    kind: str
     due_on: date
     overdue: bool
     episode_id: uuid.UUID
@@ -131,11 +134,16 @@ class Agenda:
         return sum(1 for i in self.items if i.overdue)
 
 
-def overdue(ep: Any, today: date, wait_days: int) -> ColumnElement[bool]:
+HIRE_GRACE_DAYS = 7  # a 採用 Hello Work reported is due to be recorded within a week
+
+
+def overdue(ep: Any, today: date, wait_days: int, silence_days: int) -> ColumnElement[bool]:
     """The episode ``ep`` (the entity or an alias) has something overdue: exactly what
     今日の予定 marks 期限超過 — a retention check (also one kept open when the episode was
     closed), and for an episode still open a plan review, a referral unanswered after the
-    waiting days, a next action, or the end of the support period."""
+    waiting days, a referral Hello Work has been silent on for longer than the silence days,
+    a reported 採用 not recorded within a week, a next action, or the end of the support
+    period."""
     check = select(RetentionCheckpoint.id).where(
         RetentionCheckpoint.episode_id == ep.id, RetentionCheckpoint.done_on.is_(None),
         RetentionCheckpoint.due_on < today, RetentionCheckpoint.deleted_at.is_(None))
@@ -149,6 +157,15 @@ def overdue(ep: Any, today: date, wait_days: int) -> ColumnElement[bool]:
     action = select(ContactLog.id).where(
         ContactLog.episode_id == ep.id, ContactLog.next_action_done_on.is_(None),
         ContactLog.next_action_due < today, ContactLog.deleted_at.is_(None))
+    silent = select(Referral.id).where(
+        Referral.episode_id == ep.id, Referral.status == "accepted",
+        Referral.last_news_on < today - timedelta(days=silence_days),
+        Referral.deleted_at.is_(None))
+    hire = select(HelloWorkActivity.id).where(
+        HelloWorkActivity.episode_id == ep.id, HelloWorkActivity.kind == "outcome",
+        HelloWorkActivity.result == "hired", HelloWorkActivity.placement_id.is_(None),
+        HelloWorkActivity.dismissed_on.is_(None), HelloWorkActivity.deleted_at.is_(None),
+        HelloWorkActivity.activity_on < today - timedelta(days=HIRE_GRACE_DAYS))
     # A closed episode can only have a kept check. There are many closed episodes and few
     # open checks past due, so for them the checks are read once per query (uncorrelated
     # IN, from the open-checks index), not looked up episode by episode.
@@ -156,7 +173,8 @@ def overdue(ep: Any, today: date, wait_days: int) -> ColumnElement[bool]:
             .where(RetentionCheckpoint.done_on.is_(None), RetentionCheckpoint.due_on < today,
                    RetentionCheckpoint.deleted_at.is_(None)))
     return or_(and_(ep.state != "closed",
-                    or_(exists(check), exists(review), exists(waiting), exists(action))),
+                    or_(exists(check), exists(review), exists(waiting), exists(action),
+                        exists(silent), exists(hire))),
                and_(ep.state == "closed", ep.id.in_(kept)),
                and_(ep.planned_end_on < today, ep.state.in_(SUPPORTING)))
 
@@ -173,8 +191,9 @@ class CaseloadService:
         if not filters.overdue_only:
             return [ep.deleted_at.is_(None), ep.state.in_(filters.states)]
         today, wait = self.ctx.today(), read_setting(conn, "referral_wait_days")
+        silence = read_setting(conn, "hello_work_silence_days")
         return [ep.deleted_at.is_(None), ep.state.in_(self._listed_states(filters)),
-                overdue(ep, today, wait)]
+                overdue(ep, today, wait, silence)]
 
     def _listed_states(self, filters: CaseloadFilter) -> tuple[str, ...]:
         if filters.overdue_only and "closed" not in filters.states:
@@ -439,7 +458,42 @@ class CaseloadService:
                 due = r[5] + timedelta(days=wait_days)
                 add("waiting_referral", due, r,
                     _t("支援要請（{number}）からHWの回答待ち {days}日").format(
-                        number=r[6], days=(today - r[5]).days), r[7])
+                        number=r[6] or _t("未発行"), days=(today - r[5]).days), r[7])
+            # Referrals Hello Work accepted where nothing of its support was recorded for
+            # N days (since the latest activity, or since the acceptance): one index range.
+            silence = read_setting(conn, "hello_work_silence_days")
+            last = Referral.last_news_on
+            rows = conn.execute(
+                select(*person_cols, last, Referral.number, Referral.id)
+                .join(Episode, Episode.id == Referral.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, Episode.state == "active", Referral.status == "accepted",
+                       Referral.deleted_at.is_(None),
+                       last >= since - timedelta(days=silence),
+                       last <= today - timedelta(days=silence))
+                .order_by(last).limit(limit))
+            for r in rows:
+                add("hello_work_silent", r[5] + timedelta(days=silence), r,
+                    _t("支援要請（{number}）: ハローワークの支援の記録が {days}日ありません").format(
+                        number=r[6] or _t("未発行"), days=(today - r[5]).days), r[7])
+            # 採用 reported by Hello Work, waiting for the caseworker to record the placement.
+            rows = conn.execute(
+                select(*person_cols, HelloWorkActivity.activity_on, HelloWorkActivity.company,
+                       HelloWorkActivity.id)
+                .join(Episode, Episode.id == HelloWorkActivity.episode_id)
+                .join(Person, Person.id == Episode.person_id)
+                .where(*base_filters, HelloWorkActivity.kind == "outcome",
+                       HelloWorkActivity.result == "hired",
+                       HelloWorkActivity.placement_id.is_(None),
+                       HelloWorkActivity.dismissed_on.is_(None),
+                       HelloWorkActivity.deleted_at.is_(None),
+                       HelloWorkActivity.activity_on >= since,
+                       HelloWorkActivity.activity_on <= until)
+                .order_by(HelloWorkActivity.activity_on).limit(limit))
+            for r in rows:
+                add("hire_reported", r[5] + timedelta(days=HIRE_GRACE_DAYS), r,
+                    _t("ハローワークから採用の連絡（{company}）: 就職の記録を確認").format(
+                        company=r[6]), r[7])
             rows = conn.execute(
                 select(*person_cols, ContactLog.next_action_due, ContactLog.next_action,
                        ContactLog.id)

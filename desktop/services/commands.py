@@ -23,10 +23,12 @@ from desktop.services.errors import DomainError, StorageError
 if TYPE_CHECKING:
     from desktop.services import Services
     from desktop.services.auth import StaffChanges, UserSummary
-    from desktop.services.consent import ConsentInput, ConsentRecord
+    from desktop.services.consent import ConsentInput, ConsentRecord, ScanRecord
     from desktop.services.context import Actor
     from desktop.services.costs import CostInput, CostRecord
     from desktop.services.employers import EmployerInput, EmployerRecord
+    from desktop.services.hello_work import ActivityInput as HelloWorkActivityInput
+    from desktop.services.hello_work import ExchangeResult, ExchangeSheet
     from desktop.services.ledger import ImportResult as LedgerImport
     from desktop.services.maintenance import AutoBackup
     from desktop.services.meetings import MeetingInput, MeetingRecord
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
         PersonInput,
         PersonRecord,
     )
-    from desktop.services.printing import PrintedDocument
+    from desktop.services.printing import IssueOptions, PrintDraft, PrintedDocument
     from desktop.services.reports import Period
     from desktop.services.routes import (
         ActivityInput,
@@ -128,6 +130,16 @@ class Login(Command["Actor"]):
 
     def run(self, services: Services, actor: Actor | None) -> Actor:
         return services.auth.login(self.username, self.password)
+
+
+@dataclass(frozen=True)
+class Logout(Command[None]):
+    """Sign out: the view audits still queued are written first (they are this actor's),
+    then the logout row; the database stays open for the next person."""
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.ctx.views.flush(wait=True)
+        services.auth.logout(_signed_in(actor))
 
 
 @dataclass(frozen=True)
@@ -496,6 +508,57 @@ class WithdrawConsent(Command["ConsentRecord"]):
         return _episode(self.episode_id, lists=False)
 
 
+@dataclass(frozen=True)
+class WithdrawParticipation(Command[tuple["ConsentRecord", "EpisodeSummary"]]):
+    """撤回 of a 参加同意, closing the episode (同意撤回) with it unless told not to."""
+
+    episode_id: uuid.UUID
+    consent_id: uuid.UUID
+    on: date
+    note: str = ""
+    close_episode: bool = True
+
+    def run(self, services: Services, actor: Actor | None
+            ) -> tuple[ConsentRecord, EpisodeSummary]:
+        return services.workflow.withdraw_participation(
+            _signed_in(actor), self.consent_id, self.on, self.note, self.close_episode)
+
+    def changes(self, result: tuple[ConsentRecord, EpisodeSummary]) -> Changes:
+        return _episode(self.episode_id)
+
+
+@dataclass(frozen=True)
+class ConfirmConsentScope(Command["ConsentRecord"]):
+    """The scope of an 情報提供同意 read off the signed paper."""
+
+    episode_id: uuid.UUID
+    consent_id: uuid.UUID
+    expected_version: int
+    scope: tuple[str, ...]
+
+    def run(self, services: Services, actor: Actor | None) -> ConsentRecord:
+        return services.consent.confirm_scope(_signed_in(actor), self.consent_id,
+                                              self.expected_version, list(self.scope))
+
+    def changes(self, result: ConsentRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class AttachConsentScan(Command["ScanRecord"]):
+    """The scanned signed original of a consent, from a file on this PC."""
+
+    episode_id: uuid.UUID
+    consent_id: uuid.UUID
+    path: Path
+
+    def run(self, services: Services, actor: Actor | None) -> ScanRecord:
+        return services.consent.attach_scan_file(_signed_in(actor), self.consent_id, self.path)
+
+    def changes(self, result: ScanRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
 # ---------------------------------------------------------------- printing and files
 
 
@@ -504,15 +567,47 @@ class PrintDocument(Command["PrintedDocument"]):
     """A form: audited with its SHA-256, and a referral it sends marked printed."""
 
     kind: str
-    episode_id: uuid.UUID
+    episode_id: uuid.UUID | None
+    blank: bool = False  # an empty 同意書 or 同意撤回届 for signature
     quote_readiness: bool = False  # the referral's 支援経過 quotes the readiness assessment
 
     def run(self, services: Services, actor: Actor | None) -> PrintedDocument:
         return services.printing.print_document(_signed_in(actor), self.kind, self.episode_id,
+                                                blank=self.blank,
                                                 quote_readiness=self.quote_readiness)
 
     def changes(self, result: PrintedDocument) -> Changes:
         return Changes(agenda=self.kind in ("referral", "packet"))
+
+
+@dataclass(frozen=True)
+class DraftDocument(Command["PrintDraft"]):
+    """A numbered document as it would be issued, its number left open (audited)."""
+
+    kind: str
+    episode_id: uuid.UUID
+    options: IssueOptions | None = None
+    quote_readiness: bool = False  # the referral's 支援経過 quotes the readiness assessment
+
+    def run(self, services: Services, actor: Actor | None) -> PrintDraft:
+        return services.printing.draft(_signed_in(actor), self.kind, self.episode_id,
+                                       self.options, quote_readiness=self.quote_readiness)
+
+
+@dataclass(frozen=True)
+class IssueDocument(Command["PrintedDocument"]):
+    """A numbered document issued: the next number of the organisation's register."""
+
+    kind: str
+    episode_id: uuid.UUID
+    options: IssueOptions | None = None
+
+    def run(self, services: Services, actor: Actor | None) -> PrintedDocument:
+        return services.printing.issue(_signed_in(actor), self.kind, self.episode_id,
+                                       self.options)
+
+    def changes(self, result: PrintedDocument) -> Changes:
+        return _episode(self.episode_id, lists=False)
 
 
 @dataclass(frozen=True)
@@ -555,13 +650,113 @@ class ExportLedger(Command[int]):
 
 @dataclass(frozen=True)
 class ExportReport(Command[Path]):
+    """The report of ``period`` as of ``as_of`` (default today), of every organisation or
+    of ``organisation_id``'s, into ``path`` (audited as an export)."""
+
     period: Period
     fmt: str
     path: Path
+    as_of: date | None = None
+    organisation_id: uuid.UUID | None = None
 
     def run(self, services: Services, actor: Actor | None) -> Path:
-        payload = services.reports.export(_signed_in(actor), self.period, self.fmt)
+        payload = services.reports.export(_signed_in(actor), self.period, self.fmt,
+                                          self.as_of, self.organisation_id)
         return _write_file(self.path, payload)
+
+
+# ---------------------------------------------------------------- Hello Work's side
+
+
+@dataclass(frozen=True)
+class SetHelloWorkDetails(Command[None]):
+    """Hello Work's 求職番号 and the navigator in charge of the case."""
+
+    episode_id: uuid.UUID
+    job_seeker_number: str
+    navigator: str
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.hello_work.set_details(_signed_in(actor), self.episode_id,
+                                        self.job_seeker_number, self.navigator)
+
+    def changes(self, result: None) -> Changes:
+        return Changes(episodes=frozenset({self.episode_id}))
+
+
+@dataclass(frozen=True)
+class RecordHelloWorkActivity(Command[uuid.UUID]):
+    """One step of Hello Work's support (a 採用 becomes a proposed placement); it restarts
+    the agenda's clock of Hello Work's silence."""
+
+    episode_id: uuid.UUID
+    data: HelloWorkActivityInput
+
+    def run(self, services: Services, actor: Actor | None) -> uuid.UUID:
+        return services.hello_work.record_activity(_signed_in(actor), self.episode_id,
+                                                   self.data)
+
+    def changes(self, result: uuid.UUID) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class RemoveHelloWorkActivity(Command[None]):
+    """A mistaken activity withdrawn (not one already recorded as a placement)."""
+
+    episode_id: uuid.UUID
+    activity_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.hello_work.remove_activity(_signed_in(actor), self.activity_id)
+
+    def changes(self, result: None) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class DismissHire(Command[None]):
+    """A 採用 Hello Work reported, set aside: it will not be recorded as a placement."""
+
+    episode_id: uuid.UUID
+    activity_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.hello_work.dismiss_proposal(_signed_in(actor), self.activity_id)
+
+    def changes(self, result: None) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class ExportExchangeSheet(Command["ExchangeSheet"]):
+    """The 支援状況連絡票 of one Hello Work office into ``path`` (audited as an export)."""
+
+    office_id: uuid.UUID
+    path: Path
+
+    def run(self, services: Services, actor: Actor | None) -> ExchangeSheet:
+        sheet = services.hello_work.exchange_sheet(_signed_in(actor), self.office_id)
+        _write_file(self.path, sheet.data)
+        return sheet
+
+
+@dataclass(frozen=True)
+class ImportExchangeSheet(Command["ExchangeResult"]):
+    """A filled 支援状況連絡票 brought back: its good rows' activities (and 求職番号 /
+    ナビゲーター) in one transaction; ``office_id`` when the sheet's is not the one."""
+
+    path: Path
+    office_id: uuid.UUID | None = None
+
+    def run(self, services: Services, actor: Actor | None) -> ExchangeResult:
+        return services.hello_work.import_exchange(_signed_in(actor), self.path,
+                                                   self.office_id)
+
+    def changes(self, result: ExchangeResult) -> Changes:
+        # Any episode of the office's referrals, and the agenda's proposals and silences.
+        return Changes(records=True, agenda=True) if result.added or result.updated \
+            else NOTHING
 
 
 # ---------------------------------------------------------------- imports and kits

@@ -1,7 +1,9 @@
-"""同意: recording, withdrawing and checking the consents an episode rests on.
+"""同意: recording, withdrawing and checking the consents an episode rests on, their scanned
+signed originals, and the confirmation of a scope read off the paper.
 
 A referral needs both a 参加同意 and a 情報提供同意 in force; withdrawal (撤回) stops new
-referrals and the printing of shared data from the day of withdrawal.
+referrals and the printing of shared data from the day of withdrawal. What may leave the
+office under them is decided in one place: services/disclosure.py.
 """
 
 from __future__ import annotations
@@ -10,30 +12,41 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import listing, translator
-from desktop.models import Consent
-from desktop.services import audit
+from desktop.lazy import lazy_module
+from desktop.models import Consent, ConsentScan
+from desktop.services import audit, scans
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
+from desktop.services.disclosure import disclosure, recipient_key
 from desktop.services.episodes_base import EpisodeAccess
-from desktop.services.errors import ConsentMissing, InvalidInput, NotFound
+from desktop.services.errors import InvalidInput, NotFound, StaleRecord
 from desktop.services.labels import CONSENT_KINDS, CONSENT_SCOPE, shown
 
+if TYPE_CHECKING:
+    from desktop.documents import scans as scan_files
+else:  # pypdfium2 and Pillow load with the first attachment
+    scan_files = lazy_module("desktop.documents.scans")
+
 _t = translator("Consent")
-WORDING_VERSION = "2025.1"
+# The wording printed on the 同意書 and recorded with each consent (a recorded consent keeps
+# the words it was signed with). 2026.1: the form names no kind of office (a 自立相談支援機関
+# uses it too) and points at the boxes ticked on it.
+WORDING_VERSION = "2026.1"
 WORDINGS: dict[str, str] = {
     "participation": (
-        "私は、生活保護受給者等就労自立促進事業の趣旨と内容について説明を受け、"
-        "福祉事務所と公共職業安定所（ハローワーク）が連携して行う就労支援に参加することに同意します。"
-        "この同意は、いつでも撤回することができます。"
+        "私は、上記の事業の趣旨と内容について説明を受け、宛先の機関と公共職業安定所"
+        "（ハローワーク）が連携して行う就労支援に参加することに同意します。"
     ),
     "information_sharing": (
-        "私は、就労支援を受けるために必要な範囲で、下記の情報を福祉事務所と下記の提供先との間で"
-        "相互に提供し、利用することに同意します。提供された情報は就労支援の目的以外には利用されません。"
-        "この同意は、いつでも撤回することができ、撤回した日以降は情報の提供を行いません。"
+        "私は、就労支援を受けるために必要な範囲で、「(2) 提供する情報」で印を付けた情報を、"
+        "宛先の機関と「(1) 提供先」で印を付けた機関との間で相互に提供し、就労支援のために"
+        "利用することに同意します。提供された情報は、就労支援の目的以外には利用されません。"
     ),
 }
 
@@ -51,8 +64,19 @@ class ConsentInput:
     scope: list[str] = field(default_factory=list)
     wording_version: str = WORDING_VERSION
     wording_text: str | None = None  # None: the standard wording of that version
-    scan: bytes | None = None
-    scan_mime: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanRecord:
+    """A scanned signed original attached to a consent (its content is read separately)."""
+
+    id: uuid.UUID
+    consent_id: uuid.UUID
+    mime: str
+    filename: str
+    size: int
+    sha256: str
+    attached_on: date
 
 
 @dataclass(frozen=True)
@@ -69,16 +93,24 @@ class ConsentRecord:
     wording_hash: str
     has_scan: bool
     version: int
+    # False: recorded without anyone reading the scope off the paper (a ledger import);
+    # nothing is shared under it until confirm_scope.
+    scope_confirmed: bool = True
 
     def in_force(self, on: date) -> bool:
         return (self.signed_on <= on and (self.valid_until is None or self.valid_until >= on)
                 and (self.withdrawn_on is None or self.withdrawn_on > on))
 
 
-def _record(c: Consent) -> ConsentRecord:
+def consent_record(c: Consent, has_scan: bool = False) -> ConsentRecord:
     return ConsentRecord(c.id, c.episode_id, c.kind, c.signed_on, c.valid_until, c.withdrawn_on,
                          tuple(c.recipients), tuple(c.scope), c.wording_version, c.wording_hash,
-                         c.scan is not None, c.version)
+                         has_scan, c.version, c.scope_confirmed)
+
+
+def _scan_record(row: ConsentScan) -> ScanRecord:
+    return ScanRecord(row.id, row.consent_id, row.mime, row.filename, row.size, row.sha256,
+                      row.created_at.date())
 
 
 def in_force(session: Session, episode_id: uuid.UUID, on: date,
@@ -104,10 +136,33 @@ def missing_for_referral(session: Session, episode_id: uuid.UUID, on: date,
     missing = [CONSENT_KINDS[k] for k in CONSENT_KINDS if k not in kinds]
     if missing:
         return _t("有効な{kinds}がありません").format(kinds=listing(shown(m) for m in missing))
-    if office_name is not None and not any(
-            office_name in c.recipients for c in consents if c.kind == "information_sharing"):
+    if office_name is None:
+        return None
+    naming = [c for c in consents if c.kind == "information_sharing"
+              and any(recipient_key(r) == recipient_key(office_name) for r in c.recipients)]
+    if not naming:
         return _t("情報提供同意の提供先に「{office}」が含まれていません").format(office=office_name)
+    if not any(c.scope_confirmed for c in naming):
+        return _t("情報提供同意の範囲が確認されていません（同意の画面で範囲を確認してください）")
     return None
+
+
+def withdraw(s: Session, ctx: ServiceContext, access: EpisodeAccess, actor: Actor,
+             consent_id: uuid.UUID, on: date, note: str) -> Consent:
+    """The withdrawal of one consent in the caller's transaction, audited."""
+    consent = s.get(Consent, consent_id)
+    if consent is None or consent.deleted_at is not None:
+        raise NotFound(_t("同意の記録が見つかりません"))
+    access.for_edit(s, actor, consent.episode_id)
+    if consent.withdrawn_on is not None:
+        raise InvalidInput("withdrawn_on", _t("この同意は既に撤回されています"))
+    if on < consent.signed_on or on > ctx.today():
+        raise InvalidInput("withdrawn_on", _t("撤回日は署名日から今日までの日付にしてください"))
+    consent.withdrawn_on, consent.withdrawal_note = on, note
+    stamp_update(actor, consent)
+    s.flush()
+    audit.append(s, ctx, actor, "withdraw", "consent", consent.id, on=on)
+    return consent
 
 
 class ConsentService:
@@ -141,51 +196,140 @@ class ConsentService:
                 episode_id=episode.id, kind=data.kind, recipients=recipients,
                 scope=list(dict.fromkeys(data.scope)), signed_on=data.signed_on,
                 valid_until=data.valid_until, wording_version=data.wording_version,
-                wording_text=text, wording_hash=wording_hash(text), scan=data.scan,
-                scan_mime=data.scan_mime,
+                wording_text=text, wording_hash=wording_hash(text), scope_confirmed=True,
             )
             s.add(stamp_new(self.ctx, actor, consent))
             s.flush()
             audit.append(s, self.ctx, actor, "create", "consent", consent.id, kind=data.kind,
                          episode=str(episode.id))
-            return _record(consent)
+            return consent_record(consent)
 
     def withdraw_consent(self, actor: Actor, consent_id: uuid.UUID, on: date,
                          note: str = "") -> ConsentRecord:
-        """撤回: from ``on`` the consent no longer supports referrals or shared printing."""
+        """撤回: from ``on`` the consent no longer supports referrals or shared printing.
+        (A 参加同意 withdrawn with the end of support: WorkflowService.withdraw_participation.)"""
         with self.ctx.db.write() as s:
-            consent = s.get(Consent, consent_id)
-            if consent is None or consent.deleted_at is not None:
-                raise NotFound(_t("同意の記録が見つかりません"))
-            self.access.for_edit(s, actor, consent.episode_id)
-            if consent.withdrawn_on is not None:
-                raise InvalidInput("withdrawn_on", _t("この同意は既に撤回されています"))
-            if on < consent.signed_on or on > self.ctx.today():
-                raise InvalidInput("withdrawn_on", _t("撤回日は署名日から今日までの日付にしてください"))
-            consent.withdrawn_on, consent.withdrawal_note = on, note
-            stamp_update(actor, consent)
-            s.flush()
-            audit.append(s, self.ctx, actor, "withdraw", "consent", consent.id, on=on)
-            return _record(consent)
+            consent = withdraw(s, self.ctx, self.access, actor, consent_id, on, note)
+            return consent_record(consent, self._has_scan(s, consent.id))
 
     def consents(self, actor: Actor, episode_id: uuid.UUID) -> list[ConsentRecord]:
         with self.ctx.db.read() as s:
             self.access.for_read(s, actor, episode_id)
             rows = s.scalars(select(Consent).where(Consent.episode_id == episode_id,
                                                    Consent.deleted_at.is_(None))
-                             .order_by(Consent.signed_on))
-            return [_record(c) for c in rows]
+                             .order_by(Consent.signed_on)).all()
+            scanned = set(s.scalars(select(ConsentScan.consent_id).where(
+                ConsentScan.consent_id.in_([c.id for c in rows]),
+                ConsentScan.deleted_at.is_(None))))
+            return [consent_record(c, c.id in scanned) for c in rows]
 
     def sharing_scope(self, actor: Actor, episode_id: uuid.UUID, recipient: str,
                       on: date) -> frozenset[str]:
-        """The scope items that may be shared with ``recipient`` on ``on``. Printing shared
-        data must go through this; with no consent in force it refuses."""
+        """The scope items that may be shared with ``recipient`` on ``on`` (the rule of
+        services/disclosure.py); ConsentMissing says why nothing may."""
         with self.ctx.db.read() as s:
             self.access.for_read(s, actor, episode_id)
-            granted = [c for c in in_force(s, episode_id, on, "information_sharing")
-                       if recipient in c.recipients]
-            if not granted:
-                raise ConsentMissing(
-                    _t("「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）").format(recipient=recipient)
-                )
-            return frozenset(x for c in granted for x in c.scope)
+            return disclosure(s, episode_id, [recipient], on).scope
+
+    def confirm_scope(self, actor: Actor, consent_id: uuid.UUID, expected_version: int,
+                      scope: list[str]) -> ConsentRecord:
+        """The scope of an 情報提供同意 as read off the signed paper (a consent imported from
+        a ledger shares nothing until this is done)."""
+        unknown = [x for x in scope if x not in CONSENT_SCOPE]
+        if unknown:
+            raise InvalidInput("scope", _t("同意範囲の項目が正しくありません: {items}").format(
+                items=', '.join(unknown)))
+        if not scope:
+            raise InvalidInput("scope", _t("署名された同意書で印の付いている項目を1つ以上選んでください"))
+        with self.ctx.db.write() as s:
+            consent = self._consent(s, consent_id)
+            self.access.for_edit(s, actor, consent.episode_id)
+            if consent.kind != "information_sharing":
+                raise InvalidInput("scope", _t("範囲があるのは情報提供同意です"))
+            if consent.version != expected_version:
+                raise StaleRecord(_t("この同意は、開いた後に他の利用者が更新しています。読み込み直してください"))
+            consent.scope = [x for x in CONSENT_SCOPE if x in scope]
+            consent.scope_confirmed = True
+            stamp_update(actor, consent)
+            s.flush()
+            audit.append(s, self.ctx, actor, "confirm_scope", "consent", consent.id,
+                         scope=consent.scope)
+            return consent_record(consent, self._has_scan(s, consent.id))
+
+    # ---------------------------------------------------------------- scans
+
+    @staticmethod
+    def _consent(s: Session, consent_id: uuid.UUID) -> Consent:
+        consent = s.get(Consent, consent_id)
+        if consent is None or consent.deleted_at is not None:
+            raise NotFound(_t("同意の記録が見つかりません"))
+        return consent
+
+    @staticmethod
+    def _has_scan(s: Session, consent_id: uuid.UUID) -> bool:
+        return s.scalar(select(ConsentScan.id).where(
+            ConsentScan.consent_id == consent_id, ConsentScan.deleted_at.is_(None))
+            .limit(1)) is not None
+
+    def attach_scan(self, actor: Actor, consent_id: uuid.UUID, content: bytes,
+                    filename: str = "") -> ScanRecord:
+        """The scanned signed original (PDF, JPEG or PNG), stored encrypted; the referral
+        packet sends it as the consent's copy."""
+        found = scan_files.inspect_scan(content)  # before the write lock: a PDF is parsed
+        name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()[:200]
+        with self.ctx.db.write() as s:
+            consent = self._consent(s, consent_id)
+            episode, _ = self.access.for_edit(s, actor, consent.episode_id)
+            row = ConsentScan(id=uuid.uuid4(), consent_id=consent.id, mime=found.mime,
+                              filename=name, size=len(content),
+                              sha256=hashlib.sha256(content).hexdigest())
+            row.content = scans.seal(self.ctx.db, row.id, content)
+            s.add(stamp_new(self.ctx, actor, row))
+            s.flush()
+            audit.append(s, self.ctx, actor, "attach_scan", "consent", consent.id,
+                         scan=str(row.id), mime=found.mime, pages=found.pages,
+                         sha256=row.sha256, episode=str(episode.id))
+            return _scan_record(row)
+
+    def attach_scan_file(self, actor: Actor, consent_id: uuid.UUID, path: Path) -> ScanRecord:
+        """attach_scan of a file chosen on this PC (read no further than the size allowed)."""
+        try:
+            with path.open("rb") as file:
+                content = file.read(scan_files.MAX_BYTES + 1)
+        except OSError:
+            raise InvalidInput("file", _t("ファイルを読み込めません: {name}").format(
+                name=path.name)) from None
+        return self.attach_scan(actor, consent_id, content, path.name)
+
+    def scans(self, actor: Actor, consent_id: uuid.UUID) -> list[ScanRecord]:
+        with self.ctx.db.read() as s:
+            consent = self._consent(s, consent_id)
+            self.access.for_read(s, actor, consent.episode_id)
+            rows = s.scalars(select(ConsentScan).where(
+                ConsentScan.consent_id == consent_id, ConsentScan.deleted_at.is_(None))
+                .order_by(ConsentScan.created_at))
+            return [_scan_record(r) for r in rows]
+
+    def scan_content(self, actor: Actor, scan_id: uuid.UUID) -> tuple[ScanRecord, bytes]:
+        """The file as attached (audited as a view: it shows the signed paper)."""
+        with self.ctx.db.write() as s:
+            row = s.get(ConsentScan, scan_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFound(_t("同意書の画像が見つかりません"))
+            consent = self._consent(s, row.consent_id)
+            self.access.for_read(s, actor, consent.episode_id)
+            audit.append(s, self.ctx, actor, "view_scan", "consent", consent.id,
+                         scan=str(row.id))
+            return _scan_record(row), scans.open_sealed(self.ctx.db, row.id, row.content)
+
+    def remove_scan(self, actor: Actor, scan_id: uuid.UUID) -> None:
+        """A scan attached by mistake (another person's paper): gone from the database."""
+        with self.ctx.db.write() as s:
+            row = s.get(ConsentScan, scan_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFound(_t("同意書の画像が見つかりません"))
+            consent = self._consent(s, row.consent_id)
+            self.access.for_edit(s, actor, consent.episode_id)
+            s.delete(row)
+            audit.append(s, self.ctx, actor, "remove_scan", "consent", consent.id,
+                         scan=str(row.id), sha256=row.sha256)

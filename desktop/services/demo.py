@@ -35,6 +35,7 @@ from desktop.models import (
     Consent,
     ContactLog,
     Employer,
+    HelloWorkActivity,
     HelloWorkOffice,
     Organisation,
     Person,
@@ -50,7 +51,6 @@ from desktop.services import audit
 from desktop.services.auth import hash_password
 from desktop.services.builder import (
     History,
-    ReferralNumbers,
     Stamps,
     add_episode,
     support_end,
@@ -130,6 +130,7 @@ ORGANISATION = {
     "kind": "welfare_office", "name": "つなぎ市福祉事務所", "head_title": "つなぎ市福祉事務所長",
     "head_name": "森本 和夫", "postal_code": "198-0001", "address": "東京都つなぎ市中央一丁目1番1号",
     "phone": "042-555-0110", "fax": "042-555-0119", "doc_symbol": "つ福", "seal_omitted": True,
+    "section": "生活支援課 就労支援担当",
 }
 # (name, official name, head's title, 〒, address, phone, navigators); the referrals go to
 # these three.
@@ -177,6 +178,8 @@ CONTACT_TEXT = [
     ("hello_work", "ハローワークの就職支援ナビゲーターと連絡。面接結果の見込みを共有した。"),
     ("case_conference", "支援調整会議。支援プランの進捗を確認し、次回見直し日を決定した。"),
 ]
+SEMINARS = ["応募書類の書き方セミナー", "面接対策セミナー", "パソコン基礎講座",
+            "職業訓練（介護職員初任者研修）", "職業訓練（ビジネスPC科）"]
 NEXT_ACTIONS = ["応募書類の確認", "面接練習", "求人票の持参", "体調の確認", "次回面談",
                 "ハローワーク同行"]
 
@@ -229,8 +232,11 @@ class DemoService:
             routes.register_employers(batch, fold, dict(s.execute(
                 select(Employer.name_key, Employer.id)).all()))
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
-                             organisation, ReferralNumbers(s),
-                             int(read_setting(s, "support_period_months")), routes)
+                             organisation, int(read_setting(s, "support_period_months")),
+                             routes)
+            # The plan's team by name: the caseworker and the office's navigator.
+            gen.names = {uid: name for uid, name in s.execute(
+                select(User.id, User.display_name).where(User.id.in_(staff_ids)))}
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
             for i in range(persons):
@@ -336,16 +342,16 @@ class DemoService:
 
 class _Generator:
     """Episodes made through the domain builder (builder.History: every move checked as the
-    services check it; the office's support period; referral numbers from the highest in
-    use), like the ledger import's."""
+    services check it; the office's support period), like the ledger import's. Referrals
+    get their number when their 支援要請書 is issued."""
 
     def __init__(self, rng: random.Random, now: datetime, today: date, actor: Actor,
                  origin: str, staff: list[uuid.UUID],
                  offices: list[tuple[uuid.UUID, str]], organisation: uuid.UUID,
-                 numbers: ReferralNumbers, support_months: int, routes: RoutesDemo) -> None:
+                 support_months: int, routes: RoutesDemo) -> None:
         self.rng, self.now, self.today, self.origin = rng, now, today, origin
         self.stamps = Stamps(now, origin)
-        self.numbers, self.support_months = numbers, support_months
+        self.support_months = support_months
         self.routes = routes
         self.actor = actor.user_id
         self.staff, self.offices = staff, offices
@@ -355,6 +361,8 @@ class _Generator:
         self.final_state = _weighted(rng, FINAL_STATE_WEIGHTS)
         self.earliest = today - timedelta(days=365 * 3 + 180)
         self.last_office = offices[0][1]
+        self.names: dict[uuid.UUID, str] = {}
+        self.navigators = {name: navigators[0][0] for name, *_, navigators in OFFICES}
 
     @staticmethod
     def uid() -> uuid.UUID:
@@ -414,10 +422,10 @@ class _Generator:
         not_before = self.earliest
         first: tuple[uuid.UUID, date] | None = None
         if rng.random() < 0.2:  # an earlier, closed episode
-            not_before = self.episode(batch, pid, caseworker, "closed",
+            not_before = self.episode(batch, pid, caseworker, data.category, "closed",
                                       self.today - timedelta(days=400), not_before)
             first = self.last_episode, self.last_intake
-        self.episode(batch, pid, caseworker, self.final_state(), self.today,
+        self.episode(batch, pid, caseworker, data.category, self.final_state(), self.today,
                      not_before + timedelta(days=1))
         episode_id, intake_on = first or (self.last_episode, self.last_intake)
         batch.add(CaseAssignment, {
@@ -426,7 +434,7 @@ class _Generator:
             "organisation_id": self.organisation, "effective_on": intake_on,
             "reason": "intake"})
 
-    def episode(self, batch: Batch, pid: uuid.UUID, cw: uuid.UUID, final: str,
+    def episode(self, batch: Batch, pid: uuid.UUID, cw: uuid.UUID, category: str, final: str,
                 span_end: date, not_before: date) -> date:
         """One episode that reaches ``final`` (or as far as time allows); returns its last day."""
         rng = self.rng
@@ -444,7 +452,9 @@ class _Generator:
         history = History(intake, self.today)
         values: dict[str, Any] = {"note": "", "organisation_id": self.organisation}
         day = intake
-        placement_start = None
+        placement_start: date | None = None
+        accepted_on: date | None = None
+        job: tuple[uuid.UUID, str, str, str] | None = None
         referral: dict[str, Any] | None = None
         for nxt in PATH[1:reach + 1]:
             if nxt == "retention":
@@ -459,15 +469,19 @@ class _Generator:
                 self.consents(batch, eid, cw, day)
             elif nxt == "referred":
                 referral = self.referral(batch, eid, cw, day)
+                # 区分 and 担当 frozen at the referral (the demo never reassigns).
+                values.update(category_at_referral=category, caseworker_at_referral=cw,
+                              organisation_at_referral=self.organisation)
             elif nxt == "active":
                 if referral is not None:
                     referral.update(status="accepted", status_on=day)
                 values.update(support_start_on=day,
                               planned_end_on=support_end(day, self.support_months))
                 self.plan(batch, eid, cw, day)
+                accepted_on = day
             elif nxt == "placed":
                 placement_start = day
-                self.placement(batch, eid, cw, day)
+                job = self.placement(batch, eid, cw, day)
             history.move(nxt, day)
             if nxt == "placed":
                 history.move("retention", day, note="就職により定着支援へ自動移行")
@@ -484,10 +498,21 @@ class _Generator:
             if state == "referred" and referral is not None:
                 # closed while waiting: the referral was withdrawn
                 referral.update(status="withdrawn", status_on=day)
+        if accepted_on is not None and referral is not None:
+            # Hello Work's support until the job, the closure, or today.
+            latest = self.activities(batch, eid, cw, referral["office_id"], accepted_on,
+                                     placement_start or (day if closes else span_end), job)
+            if history.state == "active":  # still in support: Hello Work's news clock runs
+                referral["last_news_on"] = latest
+            office = next(o for o in OFFICES if o[0] == self.last_office)
+            values.update(
+                job_seeker_number=f"{13000 + rng.randint(1, 99)}-{rng.randint(0, 99999999):08d}",
+                navigator=office[6][0][0])
         if placement_start and rng.random() < 0.35:
             out_on = self.days_after(placement_start, 60, 300)
             if out_on <= self.today:
                 batch.add(ProtectionOutcome, {**self.stamp(cw), "episode_id": eid,
+                                              "placement_id": job[0] if job else None,
                                               "kind": rng.choice(["abolished", "reduced"]),
                                               "decided_on": out_on,
                                               "independence_benefit": rng.random() < 0.5})
@@ -518,10 +543,11 @@ class _Generator:
     def referral(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID,
                  day: date) -> dict[str, Any]:
         office_id = next(o for o, n in self.offices if n == self.last_office)
-        referral = {**self.stamp(cw), "episode_id": eid, "number": self.numbers.next(day),
+        # Numbered from the organisation's register when the 支援要請書 is issued.
+        referral = {**self.stamp(cw), "episode_id": eid, "number": None,
                     "referred_on": day, "office_id": office_id, "sent_by": cw,
                     "status": "sent", "status_on": day, "return_reason": "",
-                    "printed_at": None}
+                    "printed_at": None, "last_news_on": None}
         batch.add(Referral, referral)  # the dict is inserted when the batch is flushed
         return referral
 
@@ -529,23 +555,74 @@ class _Generator:
         rng = self.rng
         batch.add(Plan, {
             **self.stamp(cw), "episode_id": eid, "revision": 1,
-            "team": [{"name": "担当ケースワーカー", "side": "welfare", "role": "地区担当員"},
-                     {"name": "就職支援ナビゲーター", "side": "hello_work", "role": "ナビゲーター"}],
+            "team": [{"name": self.names.get(cw, "担当ケースワーカー"), "side": "welfare",
+                      "role": "地区担当員"},
+                     {"name": self.navigators.get(self.last_office, "就職支援ナビゲーター"),
+                      "side": "hello_work", "role": "就職支援ナビゲーター"}],
+            "planned_on": day,
             "goal_job": rng.choice(JOBS), "goal_employment_type": rng.choice(["パート", "正社員", "契約社員"]),
             "goal_hours": "週20〜30時間", "goal_wage": "時給1,100円以上", "goal_area": "自宅から30分以内",
             "goal_target_on": add_months(day, 3), "barriers": rng.choice(BARRIERS),
             "menu": rng.sample(list(SUPPORT_MENU), 3),
             "role_hello_work": "職業相談・職業紹介、面接対策", "role_welfare": "生活面の支援、同行支援"})
 
-    def placement(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, day: date) -> None:
+    def activities(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, office: uuid.UUID,
+                   accepted: date, until: date,
+                   job: tuple[uuid.UUID, str, str, str] | None) -> date:
+        """Hello Work's support between the acceptance and the job (or the last day): a
+        consultation, sometimes a seminar, a few referrals with interviews and answers, and
+        the 採用 the placement confirms. Returns the day of the latest one."""
+        rng = self.rng
+        end = min(until, self.today)
+        span = max(1, (end - accepted).days)
+
+        latest = accepted
+
+        def add(kind: str, on: date, **values: Any) -> None:
+            nonlocal latest
+            day = max(accepted, min(on, end))
+            latest = max(latest, day)
+            batch.add(HelloWorkActivity, {
+                **self.stamp(cw), "episode_id": eid, "office_id": office, "kind": kind,
+                "activity_on": day, "end_on": None, "company": "", "job_title": "",
+                "title": "", "result": None, "note": "", "source": "manual",
+                "placement_id": None, "dismissed_on": None, **values})
+
+        add("consultation", accepted + timedelta(days=rng.randint(0, min(7, span))))
+        if rng.random() < 0.3:
+            start = accepted + timedelta(days=rng.randint(0, span))
+            add("seminar", start, title=rng.choice(SEMINARS),
+                end_on=min(start + timedelta(days=rng.randint(0, 4)), end))
+        tries = rng.randint(0, 2) if job else rng.randint(0, 3)
+        for _ in range(tries):
+            on = accepted + timedelta(days=rng.randint(0, span))
+            company, title = rng.choice(EMPLOYERS), rng.choice(JOBS)
+            add("job_referral", on, company=company, job_title=title)
+            if rng.random() < 0.6:
+                add("interview", on + timedelta(days=rng.randint(3, 10)), company=company)
+                add("outcome", on + timedelta(days=rng.randint(11, 20)), company=company,
+                    result=rng.choice(["rejected", "rejected", "declined"]))
+        if job is not None and job[3] == "hello_work":  # found through Hello Work
+            pid, company, title, _ = job
+            add("job_referral", end - timedelta(days=12), company=company, job_title=title)
+            add("interview", end - timedelta(days=6), company=company)
+            add("outcome", end - timedelta(days=3), company=company, job_title=title,
+                result="hired", placement_id=pid)
+        return latest
+
+    def placement(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID,
+                  day: date) -> tuple[uuid.UUID, str, str, str]:
+        """The placement's id, employer, job and route."""
         rng = self.rng
         hourly = rng.random() < 0.6
         pid = self.uid()
+        employer, title = rng.choice(EMPLOYERS), rng.choice(JOBS)
+        route = rng.choice(["hello_work", "hello_work", "self", "other"])
         batch.add(Placement, {
             **self.stamp(cw), "id": pid, "episode_id": eid, "start_on": day,
-            "employer": (employer := rng.choice(EMPLOYERS)), "employer_address": "",
+            "employer": employer, "employer_address": "",
             "employer_id": self.routes.employer_of(employer),
-            "job_title": rng.choice(JOBS), "employment_type": "パート" if hourly else "正社員",
+            "job_title": title, "employment_type": "パート" if hourly else "正社員",
             "term_category": rng.choice(["indefinite", "indefinite", "over_4m", "1_to_4m",
                                          "under_1m"]),
             "weekly_hours": float(rng.choice([20, 25, 30, 40])),
@@ -553,7 +630,7 @@ class _Generator:
                 [180000, 200000, 220000]),
             "wage_unit": "hourly" if hourly else "monthly",
             "employment_insurance": rng.random() < 0.7,
-            "route": rng.choice(["hello_work", "hello_work", "self", "other"]),
+            "route": route,
             "end_on": None, "end_reason": ""})
         for months in (1, 3, 6):
             due = add_months(day, months)
@@ -566,6 +643,7 @@ class _Generator:
             batch.add(RetentionCheckpoint, {**self.stamp(cw), "placement_id": pid,
                                             "episode_id": eid, "months": months, "due_on": due,
                                             "done_on": done, "result": result, "note": ""})
+        return pid, employer, title, route
 
     def contacts(self, batch: Batch, eid: uuid.UUID, cw: uuid.UUID, start: date,
                  end: date) -> None:

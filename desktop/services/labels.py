@@ -41,6 +41,29 @@ CONSENT_SCOPE: dict[str, str] = {
     "placement_retention": "就職・定着の状況",
 }
 
+# What each scope item covers, as the 同意書 explains it (printed beside the item's box, and
+# the fields that follow it in services/printing.py).
+CONSENT_SCOPE_COVERS: dict[str, str] = {
+    "identity_contact": "氏名、フリガナ、生年月日、性別、住所、電話番号",
+    "health_barriers": "健康状態、世帯の状況、就労を妨げている事情（就労阻害要因）とその対応",
+    "education_work_history": "学歴、職歴、資格・免許",
+    "job_search_status": "希望する仕事と条件、就労支援プランの目標と内容、これまでの支援の経過、"
+                         "求職活動の状況、支援の終了",
+    "placement_retention": "就職先、就職日、雇用条件、雇用保険、就職経路、職場定着の確認の結果、"
+                           "就労による保護の廃止・減額と就労自立給付金の申請の有無",
+}
+
+# 希望する支援: what a 支援要請書 asks of Hello Work (ticked in the print dialog).
+REQUESTED_SUPPORT: dict[str, str] = {
+    "job_placement": "職業相談・職業紹介",
+    "application_documents": "応募書類作成",
+    "interview": "面接対策",
+    "seminar": "セミナー",
+    "training": "職業訓練",
+    "work_experience": "職場体験",
+    "retention": "定着支援",
+}
+
 DEFAULT_CLOSURE_REASONS: list[str] = [
     "就職(定着確認)",
     "保護廃止(就労収入増)",
@@ -54,6 +77,8 @@ DEFAULT_CLOSURE_REASONS: list[str] = [
     "同意なし",
 ]
 CLOSURE_NO_CONSENT = "同意なし"
+# The closure that comes with a withdrawn 参加同意 (used even if removed from the settings).
+CLOSURE_WITHDRAWN = "同意撤回"
 
 CONTACT_KINDS: dict[str, str] = {
     "interview": "面談",
@@ -98,6 +123,19 @@ CHECKPOINT_RESULTS: dict[str, str] = {
 CHECKPOINT_OBSERVED = ("employed", "left", "unreachable")
 
 PROTECTION_OUTCOMES: dict[str, str] = {"abolished": "保護廃止", "reduced": "減額"}
+
+# ハローワークの支援 on a referred case (HelloWorkActivity.kind), in the order they happen.
+HELLO_WORK_ACTIVITIES: dict[str, str] = {
+    "consultation": "職業相談",
+    "job_referral": "職業紹介",
+    "application": "応募",
+    "interview": "面接",
+    "outcome": "採否",
+    "seminar": "セミナー・訓練",
+}
+
+# 採否: the employer's answer (HelloWorkActivity.result of an "outcome").
+HIRING_RESULTS: dict[str, str] = {"hired": "採用", "rejected": "不採用", "declined": "辞退"}
 
 ROLES: dict[str, str] = {
     "admin": "管理者",

@@ -27,8 +27,8 @@ from desktop.japanese.wareki import format_wareki
 from desktop.lazy import lazy_module
 from desktop.models import ContactLog, Episode, Meeting, MeetingCase, Organisation, Person
 from desktop.services import audit
-from desktop.services.consent import in_force
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
+from desktop.services.disclosure import Refusal, disclosures, recipient_key
 from desktop.services.errors import (
     InvalidInput,
     NotFound,
@@ -141,21 +141,18 @@ class MeetingSummary:
 
 def minutes_scope(s: Session, episode: Episode, attending: Iterable[str],
                   on: date) -> frozenset[str] | None:
-    """The consent rule for the 会議録: a case may be listed when an information sharing
-    consent in force on ``on`` names every attending organisation other than the case's own
-    (names compared whatever their width and spaces). Returns the scope items it may print
-    under (every item when no other organisation attends), or None: not listed.
-
-    One function, so that the office's single rule for documents leaving it can replace it."""
+    """The consent rule for the 会議録 (services/disclosure.py, the office's one rule for
+    what leaves it): a case may be listed when, on ``on``, an information sharing consent
+    whose scope has been confirmed names each attending organisation other than the case's
+    own, and its 参加同意 has not been withdrawn. Returns the scope items every one of them
+    may receive (every item when no other organisation attends), or None: not listed."""
     own = s.scalar(select(Organisation.name).where(Organisation.id == episode.organisation_id))
-    needed = {name_key(n) for n in attending} - {name_key(own or "")}
-    if not needed:
+    others = [n for n in dict.fromkeys(attending)
+              if recipient_key(n) != recipient_key(own or "")]
+    if not others:
         return frozenset(CONSENT_SCOPE)
-    granted = [c for c in in_force(s, episode.id, on, "information_sharing")
-               if needed <= {name_key(r) for r in c.recipients}]
-    if not granted:
-        return None
-    return frozenset(x for c in granted for x in c.scope)
+    found = disclosures(s, [episode.id], others, on)[episode.id]
+    return None if isinstance(found, Refusal) else found.scope
 
 
 def _clean(data: MeetingInput, today: date) -> MeetingInput:

@@ -48,6 +48,7 @@ class OrganisationInput:
     fax: str = ""
     doc_symbol: str = ""
     seal_omitted: bool = True
+    section: str = ""  # 担当課・係, printed as the sender of the forms
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,7 +68,8 @@ def _record(o: Organisation, staff: int = 0, persons: int = 0) -> OrganisationRe
     return OrganisationRecord(
         name=o.name, kind=o.kind, head_title=o.head_title, head_name=o.head_name,
         postal_code=o.postal_code, address=o.address, phone=o.phone, fax=o.fax,
-        doc_symbol=o.doc_symbol, seal_omitted=o.seal_omitted, id=o.id, version=o.version,
+        doc_symbol=o.doc_symbol, seal_omitted=o.seal_omitted, section=o.section, id=o.id,
+        version=o.version,
         staff=staff, persons=persons)
 
 
@@ -103,7 +105,8 @@ def validated(data: OrganisationInput) -> OrganisationInput:
                    postal_code=check("postal_code", validators.postal_code),
                    address=data.address.strip(),
                    phone=check("phone", validators.phone_number),
-                   fax=check("fax", validators.phone_number), doc_symbol=symbol)
+                   fax=check("fax", validators.phone_number), doc_symbol=symbol,
+                   section=data.section.strip())
 
 
 def _unique_name(s: Session, name: str, except_id: uuid.UUID | None = None) -> None:
@@ -125,7 +128,7 @@ def add_organisation(s: Session, ctx: ServiceContext, actor: Actor | None,
 
 
 _FIELDS = ("name", "kind", "head_title", "head_name", "postal_code", "address", "phone", "fax",
-           "doc_symbol", "seal_omitted")
+           "doc_symbol", "seal_omitted", "section")
 
 
 def first_organisation(s: Session) -> Organisation | None:

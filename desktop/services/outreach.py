@@ -60,6 +60,8 @@ from desktop.models import (
     ContactLog,
     Employer,
     Episode,
+    EpisodeReassignment,
+    HelloWorkActivity,
     HelloWorkOffice,
     IssuedKit,
     Organisation,
@@ -101,9 +103,9 @@ REFERENCE: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Organisation, User, HelloWorkOffice, Setting, Employer)]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, CaseShare, Episode, Transition, SupportExtension, Consent, Referral, Plan,
-    PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome, RouteChange,
-    ReadinessAssessment, SupportActivity, SupportCost)]
+    Person, CaseShare, Episode, EpisodeReassignment, Transition, SupportExtension, Consent,
+    Referral, Plan, PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
+    HelloWorkActivity, RouteChange, ReadinessAssessment, SupportActivity, SupportCost)]
 BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
 BOOKKEEPING = {"id", "version", "created_at", "created_by", "updated_at", "updated_by",
                "origin", "search_no"}
@@ -119,6 +121,8 @@ ENTITY_OF_TABLE = {"persons": "person", "episodes": "episode", "consents": "cons
                    "referrals": "referral", "plans": "plan", "plan_reviews": "plan_review",
                    "placements": "placement", "retention_checkpoints": "checkpoint",
                    "contact_logs": "contact", "protection_outcomes": "protection_outcome",
+                   "hello_work_activities": "hello_work_activity",
+                   "episode_reassignments": "episode_reassignment",
                    "readiness_assessments": "readiness", "support_activities": "activity",
                    "support_costs": "cost"}
 
@@ -589,9 +593,10 @@ class OutreachService:
             episode_ids += [uuid.UUID(e["id"]) for e in eps]
         for start in range(0, len(episode_ids), 500):
             chunk = episode_ids[start:start + 500]
-            for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog,
-                          Placement, RetentionCheckpoint, ProtectionOutcome, RouteChange,
-                          ReadinessAssessment, SupportActivity, SupportCost):
+            for model in (EpisodeReassignment, Transition, SupportExtension, Consent, Referral,
+                          Plan, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
+                          HelloWorkActivity, RouteChange, ReadinessAssessment, SupportActivity,
+                          SupportCost):
                 rows = _rows(s, model.__table__, model.episode_id.in_(chunk))  # type: ignore[arg-type]
                 out[model.__tablename__] += rows
                 if model is Plan:
@@ -940,7 +945,11 @@ class OutreachService:
         number the office has given meanwhile takes the next of the office's series
         (builder.ReferralNumbers, from the highest in use), recorded in the import's audit."""
         numbers = ReferralNumbers(s)
-        wanted = [str(r["number"]) for r in rows]
+        # Unnumbered (a laptop issues no 支援要請書: the office numbers it when it does).
+        numbered = [r for r in rows if r.get("number")]
+        if not numbered:
+            return rows
+        wanted = [str(r["number"]) for r in numbered]
         used: set[str] = set()
         for start in range(0, len(wanted), 500):
             used.update(s.scalars(select(Referral.number).where(
@@ -949,6 +958,9 @@ class OutreachService:
             numbers.taken(number)
         out = []
         for row in rows:
+            if not row.get("number"):
+                out.append(row)
+                continue
             number = str(row["number"])
             if number in used:
                 fresh = numbers.next(date.fromisoformat(str(row["referred_on"])))

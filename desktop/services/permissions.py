@@ -51,6 +51,7 @@ RULES: dict[str, frozenset[str]] = {
     "demo": ADMIN,
     "migrate_to_server": ADMIN,
     "outreach": STAFF,
+    "hello_work_exchange": STAFF,   # 支援状況連絡票 (the sheet, its preview and import)
 }
 
 

@@ -20,6 +20,7 @@ from desktop.japanese import validators
 from desktop.japanese.kana import fold
 from desktop.models import CaseAssignment, CaseShare, Episode, Organisation, Person, User
 from desktop.services import audit, hygiene
+from desktop.services.attribution import record_reassignment
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import (
     DomainError,
@@ -453,6 +454,10 @@ class PersonService:
         stamp_update(actor, person)
         s.flush()
         record_assignment(s, self.ctx, actor, person, previous, reason, self.ctx.today())
+        # The open, referred episodes count under the new caseworker (and organisation) from
+        # today on; what they counted before stays where it was.
+        record_reassignment(s, self.ctx, actor, person.id, caseworker.id,
+                            caseworker.organisation_id, self.ctx.today())
         audit.append(s, self.ctx, actor, "assign", "person", person.id,
                      caseworker=str(caseworker.id), previous=str(previous or ""),
                      reason=reason)

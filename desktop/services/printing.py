@@ -1,59 +1,82 @@
-"""Printing the forms: gather the plain data, enforce the consent rules, audit every print.
+"""Printing the official documents: gather the plain data, apply the one consent rule,
+number what is issued, audit every print.
 
-Shared data is printed only under an information-sharing consent in force on the day of
-printing that names the Hello Work office; items outside its scope print as 「（同意範囲外）」.
-Every print is audited with the document kind and the SHA-256 of the PDF bytes.
+- What leaves the office follows services/disclosure.py: a document addressed to a Hello
+  Work office (支援要請書, 就労支援プラン, 支援状況連絡票, the packet) prints only under an
+  情報提供同意 in force today naming that office, each item only inside its scope
+  (「（同意範囲外）」 otherwise); nothing prints for an episode whose 参加同意 was withdrawn,
+  except the 支援終了・同意撤回の連絡.
+- Numbered documents (支援要請書, 支援状況連絡票, 支援終了・同意撤回の連絡) are first shown as
+  a draft (``draft``: the number's place left open, the caseworker's texts editable) and take
+  the next number of their organisation's register for the fiscal year only when issued
+  (``issue``). A 支援要請書 is issued once; printing it again reprints what was issued.
+- Every print, draft and issue is audited with the document kind and the PDF's SHA-256.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.files import make_dirs, write_whole
 from desktop.i18n import translator
+from desktop.japanese.wareki import add_months, fiscal_year_of, format_wareki
 from desktop.lazy import lazy_module
 from desktop.models import (
     Consent,
+    ConsentScan,
     ContactLog,
     Episode,
     HelloWorkOffice,
+    IssuedDocument,
     Organisation,
     Person,
     Placement,
     Plan,
     PlanReview,
+    ProtectionOutcome,
     Referral,
     RetentionCheckpoint,
+    Setting,
     User,
 )
-from desktop.services import audit
-from desktop.services.consent import WORDINGS, in_force
-from desktop.services.context import Actor, ServiceContext
+from desktop.services import audit, hygiene, scans
+from desktop.services.consent import WORDING_VERSION, WORDINGS, in_force
+from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
+from desktop.services.disclosure import (
+    Disclosure,
+    disclosure,
+    participation_withdrawals,
+    recipient_key,
+)
 from desktop.services.episodes_base import EpisodeAccess
 from desktop.services.errors import ConsentMissing, DomainError, InvalidInput
 from desktop.services.labels import (
     CATEGORIES,
     CHECKPOINT_RESULTS,
-    CONSENT_KINDS,
     CONSENT_SCOPE,
+    CONSENT_SCOPE_COVERS,
     CONTACT_KINDS,
+    PROTECTION_OUTCOMES,
     READINESS_SCORES,
+    REQUESTED_SUPPORT,
     SEXES,
     SUPPORT_MENU,
     TERM_CATEGORIES,
 )
 from desktop.services.organisations import PLACEHOLDER_HEAD, PLACEHOLDER_NAME, first_organisation
-from desktop.services.permissions import visible_persons
+from desktop.services.permissions import check_edit, visible_persons
 from desktop.services.routes import AssessmentRecord, latest_assessment
+from desktop.services.settings import read_setting
 
 _t = translator("Printing")
 if TYPE_CHECKING:
@@ -61,9 +84,30 @@ if TYPE_CHECKING:
 else:  # ReportLab (0.1 s to import) loads with the first print, not at start-up
     forms = lazy_module("desktop.documents.forms")
 
-KINDS = ("referral", "consent", "plan", "followup", "packet")
-PURPOSE = ("福祉事務所とハローワークが連携して就労支援を行うため、支援に必要な情報を"
-           "相互に提供し、就労支援チームで共有します。")
+KINDS = ("referral", "consent", "plan", "followup", "packet", "withdrawal_notice",
+         "withdrawal_form")
+# Documents that take a number of the organisation's register when issued.
+NUMBERED = ("referral", "packet", "followup", "withdrawal_notice")
+# Forms printed blank, for a person to fill in and sign (no episode).
+BLANK = ("consent", "withdrawal_form")
+FORM_VERSION = WORDING_VERSION
+COPY_MARK = "控（署名欄は原本参照）"
+PROGRAMME = (
+    "この事業は、福祉事務所等と公共職業安定所（ハローワーク）が連携して就労支援チームをつくり、"
+    "就職に向けた相談、職業紹介、応募書類の作成や面接の練習、セミナー・職業訓練・職場体験の案内、"
+    "就職した後の職場定着の支援などを一体的に行うものです。参加は本人の希望によるもので、参加しない"
+    "ことや途中でやめることによって、生活保護その他の支援で不利な扱いを受けることはありません。")
+WITHDRAWAL = (
+    "同意は、いつでも撤回することができます。撤回するときは、担当の職員に申し出るか、"
+    "同意撤回届を提出してください。参加同意を撤回すると、この事業による支援は終了します。"
+    "撤回した日以降、情報の提供は行いません。撤回の前に提供した情報の取扱いには影響しません。"
+    "撤回によって、生活保護その他の支援で不利な扱いを受けることはありません。")
+PLACEMENT_ROUTE_PRINTED = {"hello_work": "紹介就職（ハローワークの紹介）", "self": "自己開拓",
+                           "other": "その他"}
+OUTREACH_MANIFEST = "outreach_manifest"  # services/outreach.MANIFEST_KEY: a laptop's copy
+# How much of the contact log pre-fills the 支援経過, and how long the caseworker's texts may be.
+PROGRESS_ENTRIES = 8
+MAX_PROGRESS, MAX_NOTES = 4000, 2000
 
 
 @dataclass(frozen=True)
@@ -72,6 +116,54 @@ class PrintedDocument:
     filename: str
     pdf: bytes
     sha256: str
+    number: str | None = None  # the document number it was issued under
+
+
+@dataclass(frozen=True)
+class IssueOptions:
+    """What the caseworker writes and chooses in the print dialog before issuing."""
+
+    progress: str = ""  # 支援経過
+    requested: tuple[str, ...] = ()  # 希望する支援 (REQUESTED_SUPPORT keys)
+    period_from: date | None = None  # 支援期間
+    period_until: date | None = None
+    notes: str = ""  # 特記事項
+
+    def as_content(self) -> dict[str, Any]:
+        return {"progress": self.progress, "requested": list(self.requested),
+                "period_from": self.period_from.isoformat() if self.period_from else None,
+                "period_until": self.period_until.isoformat() if self.period_until else None,
+                "notes": self.notes}
+
+    @staticmethod
+    def from_content(content: dict[str, Any]) -> IssueOptions:
+        def day(value: Any) -> date | None:
+            return date.fromisoformat(value) if value else None
+
+        return IssueOptions(str(content.get("progress", "")),
+                            tuple(content.get("requested", ())),
+                            day(content.get("period_from")), day(content.get("period_until")),
+                            str(content.get("notes", "")))
+
+
+@dataclass(frozen=True)
+class PrintDraft:
+    """A numbered document as it would be issued (its number left open), or, once issued,
+    as it was (``issued``: printing it again takes no number)."""
+
+    kind: str
+    episode_id: uuid.UUID
+    document: PrintedDocument
+    options: IssueOptions
+    issued: bool
+    addressee: str
+    scope: tuple[str, ...]  # the CONSENT_SCOPE keys the consent allows
+    fields: tuple[str, ...] = field(default=())  # the IssueOptions fields the kind uses
+
+
+EDITABLE = {"referral": ("progress", "requested", "period", "notes"),
+            "packet": ("progress", "requested", "period", "notes"),
+            "followup": ("notes",), "withdrawal_notice": ()}
 
 
 def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
@@ -83,7 +175,8 @@ def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
         return forms.Office(PLACEHOLDER_NAME, PLACEHOLDER_HEAD)
     return forms.Office(org.name, org.head_title, org.address, org.phone,
                         head_name=org.head_name, postal_code=org.postal_code, fax=org.fax,
-                        doc_symbol=org.doc_symbol, seal_omitted=org.seal_omitted)
+                        doc_symbol=org.doc_symbol, seal_omitted=org.seal_omitted,
+                        section=org.section)
 
 
 def office_of(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
@@ -123,52 +216,182 @@ def addressee(office: HelloWorkOffice) -> str:
     return office.head_title or f"{office.official_name or office.name}長"
 
 
+def official_name(office: HelloWorkOffice) -> str:
+    """「横浜公共職業安定所（ハローワーク横浜）」: how a consent names its recipient."""
+    if office.official_name and office.official_name != office.name:
+        return f"{office.official_name}（{office.name}）"
+    return office.name
+
+
+def printed_number(office: forms.Office, number: str | None) -> str:
+    """A number as printed: numbers given since 0010 are stored as printed (中福第123号);
+    earlier ones (2026-0001) were printed after the 文書記号."""
+    if not number:
+        return office.number(None)
+    return number if "第" in number else f"{office.doc_symbol}第{number}号"
+
+
+def _age(birth: date, on: date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _text(value: str, name: str, limit: int, label: str) -> str:
+    value = (value or "").replace("\r\n", "\n").strip()
+    if why := hygiene.problem(value, limit, True):
+        raise InvalidInput(name, _t("{field}: {why}").format(field=label, why=why))
+    return value
+
+
 class PrintService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.access = EpisodeAccess(ctx)
 
-    # ---------------------------------------------------------------- helpers
+    # ---------------------------------------------------------------- the rule
+
+    def _refuse_after_withdrawal(self, s: Session, episode: Episode, today: date) -> None:
+        """Nothing of an episode prints once its 参加同意 is withdrawn (the notice aside)."""
+        withdrawn = participation_withdrawals(s, [episode.id], today)
+        if episode.id in withdrawn:
+            raise ConsentMissing(_t(
+                "参加同意が{day}に撤回されているため印刷できません。撤回日以降に印刷できるのは"
+                "支援終了・同意撤回の連絡だけです").format(day=format_wareki(withdrawn[episode.id])))
+
+    def _rule(self, s: Session, episode: Episode, office: HelloWorkOffice,
+              today: date) -> Disclosure:
+        try:
+            return disclosure(s, episode.id, [office.name], today)
+        except ConsentMissing as exc:
+            raise ConsentMissing(_t("印刷できません。{reason}").format(reason=exc.message)) from None
+
+    # ---------------------------------------------------------------- records
+
+    @staticmethod
+    def _referral(s: Session, episode_id: uuid.UUID,
+                  statuses: Sequence[str] = ("sent", "accepted")) -> Referral | None:
+        return s.scalar(select(Referral).where(
+            Referral.episode_id == episode_id, Referral.deleted_at.is_(None),
+            Referral.status.in_(statuses))
+            .order_by(Referral.referred_on.desc(), Referral.created_at.desc()).limit(1))
 
     def _latest_referral(self, s: Session, episode_id: uuid.UUID) -> Referral:
-        referral = s.scalar(select(Referral).where(
-            Referral.episode_id == episode_id, Referral.deleted_at.is_(None),
-            Referral.status.in_(("sent", "accepted")))
-            .order_by(Referral.referred_on.desc()).limit(1))
+        referral = self._referral(s, episode_id)
         if referral is None:
             raise DomainError(_t("この支援エピソードには有効な支援要請がありません（差戻し・取下げを除く）"))
         return referral
 
-    def _sharing_consent(self, s: Session, episode_id: uuid.UUID, office: str,
-                         on: date) -> Consent:
-        granted = [c for c in in_force(s, episode_id, on, "information_sharing")
-                   if office in c.recipients]
-        if not granted:
-            raise ConsentMissing(
-                _t("「{office}」への情報提供に有効な同意がないため印刷できません（未取得・期限切れ・撤回済み）").format(office=office))
-        return max(granted, key=lambda c: c.signed_on)
-
-    def _referral_data(self, s: Session, episode: Episode, person: Person,
-                       referral: Referral, on: date,
-                       quote_readiness: bool = False) -> tuple[forms.ReferralData, Consent]:
+    @staticmethod
+    def _hello_work(s: Session, referral: Referral) -> HelloWorkOffice:
         office = s.get(HelloWorkOffice, referral.office_id)
         assert office is not None
-        consent = self._sharing_consent(s, episode.id, office.name, on)
-        scope = set(consent.scope)
+        return office
 
-        def shown(item: str, value: str) -> str:
-            return value if item in scope else forms.OUT_OF_SCOPE
+    @staticmethod
+    def _issued(s: Session, referral: Referral) -> IssuedDocument | None:
+        return s.scalar(select(IssuedDocument).where(
+            IssuedDocument.referral_id == referral.id, IssuedDocument.kind == "referral",
+            IssuedDocument.deleted_at.is_(None)).order_by(IssuedDocument.issued_on.desc())
+            .limit(1))
 
-        identity = "identity_contact" in scope
-        wishes = " ".join(x for x in (person.desired_job, person.desired_hours,
+    @staticmethod
+    def _is_issued(referral: Referral) -> bool:
+        return referral.number is not None and referral.printed_at is not None
+
+    def _reference(self, s: Session, issuer: forms.Office, referral: Referral | None) -> str:
+        """「令和8年4月8日付け中福第123号」: the 支援要請書 a later document follows."""
+        if referral is None or not self._is_issued(referral):
+            return ""
+        issued = self._issued(s, referral)
+        day = issued.issued_on if issued is not None else referral.referred_on
+        return f"{format_wareki(day)}付け{printed_number(issuer, referral.number)}"
+
+    @staticmethod
+    def _staff(s: Session, person: Person) -> forms.Staff:
+        row = s.execute(select(User.display_name, User.phone_extension).where(
+            User.id == person.caseworker_id)).first()
+        return forms.Staff(row[0], row[1]) if row else forms.Staff("")
+
+    @staticmethod
+    def _name(person: Person) -> str:
+        return f"{person.family_name} {person.given_name}"
+
+    def _finish(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID | None,
+                case_number: str, pdf: bytes, action: str = "print",
+                number: str | None = None) -> PrintedDocument:
+        digest = hashlib.sha256(pdf).hexdigest()
+        detail: dict[str, Any] = {"kind": kind, "sha256": digest}
+        if number:
+            detail["number"] = number
+        if episode_id is None:
+            audit.append(s, self.ctx, actor, action, **detail)
+        else:
+            audit.append(s, self.ctx, actor, action, "episode", episode_id, **detail)
+        name = f"{kind}-{case_number}-{self.ctx.today().isoformat()}.pdf"
+        return PrintedDocument(kind, name, pdf, digest, number)
+
+    # ---------------------------------------------------------------- 支援要請書
+
+    def _defaults(self, s: Session, episode: Episode, rule: Disclosure,
+                  referral: Referral, quote_readiness: bool = False) -> IssueOptions:
+        """The dialog's first values: the contact log as 支援経過 (``quote_readiness``: and
+        the readiness assessment in force, each item only inside the consent's scope:
+        readiness_quote), the episode's note as 特記事項 (both only when the consent lets
+        them go), 職業相談・職業紹介, and the support period (the episode's, else from
+        today for the configured months)."""
+        today = self.ctx.today()
+        progress = notes = ""
+        if rule.allows("job_search_status"):
+            lines = [(episode.intake_on, 0, "受付")]
+            if episode.screening_decided_on and episode.screening_decision == "approved":
+                lines.append((episode.screening_decided_on, 1,
+                              f"{episode.screening_meeting or '所内協議'}で支援の対象と決定"))
+            contacts = s.execute(select(ContactLog.contact_on, ContactLog.kind,
+                                        ContactLog.content)
+                                 .where(ContactLog.episode_id == episode.id,
+                                        ContactLog.deleted_at.is_(None))
+                                 .order_by(ContactLog.contact_on.desc(),
+                                           ContactLog.created_at.desc())
+                                 .limit(PROGRESS_ENTRIES)).all()
+            lines += [(on, 2, f"{CONTACT_KINDS.get(kind, kind)}　{' '.join(content.split())}")
+                      for on, kind, content in contacts]
+            progress = "\n".join(f"{format_wareki(on)}　{text}"
+                                  for on, _, text in sorted(lines, key=lambda x: x[:2]))
+            quote = readiness_quote(latest_assessment(s, episode.id),
+                                    {k for k in CONSENT_SCOPE if rule.allows(k)}
+                                    ) if quote_readiness else ""
+            progress = "\n".join(x for x in (progress, quote) if x)
+            notes = episode.note.strip()
+        start = episode.support_start_on or today
+        until = episode.planned_end_on or add_months(
+            start, int(read_setting(s, "support_period_months")))
+        return IssueOptions(progress, ("job_placement",), start, until, notes)
+
+    def _clean_options(self, options: IssueOptions) -> IssueOptions:
+        unknown = [x for x in options.requested if x not in REQUESTED_SUPPORT]
+        if unknown:
+            raise InvalidInput("requested", _t("希望する支援が正しくありません: {items}").format(
+                items=", ".join(unknown)))
+        if (options.period_from and options.period_until
+                and options.period_until < options.period_from):
+            raise InvalidInput("period_until", _t("支援期間の終わりが始まりより前になっています"))
+        return replace(options,
+                       progress=_text(options.progress, "progress", MAX_PROGRESS, _t("支援経過")),
+                       notes=_text(options.notes, "notes", MAX_NOTES, _t("特記事項")),
+                       requested=tuple(k for k in REQUESTED_SUPPORT if k in options.requested))
+
+    def _recipient(self, person: Person, rule: Disclosure, on: date) -> forms.Recipient:
+        shown = rule.shown
+        identity = rule.allows("identity_contact")
+        wishes = "　".join(x for x in (person.desired_job, person.desired_hours,
                                       person.desired_wage, person.desired_area) if x)
-        recipient = forms.Recipient(
-            name=f"{person.family_name} {person.given_name}",
+        postal = f"〒{person.postal_code}　" if person.postal_code else ""
+        birth = (f"{format_wareki(person.birth_date)}（{_age(person.birth_date, on)}歳）"
+                 if identity else forms.OUT_OF_SCOPE)
+        return forms.Recipient(
+            name=self._name(person),
             kana=shown("identity_contact", f"{person.family_kana} {person.given_kana}"),
-            birth_date=person.birth_date if identity else None,
-            sex=shown("identity_contact", SEXES.get(person.sex or "", "")),
-            postal_code=person.postal_code if identity else "",
-            address=shown("identity_contact", person.address),
+            birth_date=birth, sex=shown("identity_contact", SEXES.get(person.sex or "", "")),
+            address=shown("identity_contact", postal + person.address),
             phone=shown("identity_contact", person.phone_mobile or person.phone_home),
             case_number=person.case_number, category=CATEGORIES.get(person.category, ""),
             household=shown("health_barriers", person.household),
@@ -176,170 +399,414 @@ class PrintService:
             education=shown("education_work_history", person.education),
             work_history=shown("education_work_history", person.work_history),
             licences=shown("education_work_history", person.licences),
-            wishes=shown("job_search_status", wishes),
-        )
-        caseworker = s.execute(select(User.display_name, User.phone_extension).where(
-            User.id == person.caseworker_id)).first()
-        issuer = _office(s, episode.organisation_id)
-        data = forms.ReferralData(
-            number=issuer.number(referral.number), issued_on=referral.referred_on,
-            hello_work_office=addressee(office), office=issuer, recipient=recipient,
-            motivation=shown("job_search_status", episode.note or "就労を希望している"),
-            notes="", caseworker=caseworker[0] if caseworker else "",
-            consent_signed_on=consent.signed_on,
-            caseworker_extension=caseworker[1] if caseworker else "",
-            progress=readiness_quote(latest_assessment(s, episode.id), scope)
-            if quote_readiness else "")
-        return data, consent
+            wishes=shown("job_search_status", wishes))
 
-    def _consent_data(self, s: Session, consent: Consent | None, person: Person | None,
-                      recipients: list[str],
-                      organisation_id: uuid.UUID | None) -> forms.ConsentData:
-        scope = set(consent.scope) if consent else set(CONSENT_SCOPE)
-        return forms.ConsentData(
-            office=_office(s, organisation_id), kinds=tuple(CONSENT_KINDS.values()), purpose=PURPOSE,
-            wording=consent.wording_text if consent else WORDINGS["information_sharing"],
-            wording_version=consent.wording_version if consent else "2025.1",
-            recipients=tuple(consent.recipients if consent else recipients),
-            scope=tuple((label, key in scope) for key, label in CONSENT_SCOPE.items()),
-            valid_until=consent.valid_until if consent else None,
-            recipient_name=f"{person.family_name} {person.given_name}" if person else "",
-            signed_on=consent.signed_on if consent else None)
+    def _referral_data(self, s: Session, episode: Episode, person: Person,
+                       referral: Referral, rule: Disclosure, options: IssueOptions,
+                       number: str, issued_on: date) -> forms.ReferralData:
+        office = self._hello_work(s, referral)
+        return forms.ReferralData(
+            number=number, issued_on=issued_on, addressee=addressee(office),
+            office=_office(s, episode.organisation_id), staff=self._staff(s, person),
+            recipient=self._recipient(person, rule, issued_on),
+            consent_signed_on=rule.signed_on,
+            progress=rule.shown("job_search_status", options.progress),
+            requested=tuple((label, key in options.requested)
+                            for key, label in REQUESTED_SUPPORT.items()),
+            period_from=options.period_from, period_until=options.period_until,
+            notes=rule.shown("job_search_status", options.notes))
 
-    def _plan_data(self, s: Session, person: Person, episode: Episode) -> forms.PlanData | None:
+    # ---------------------------------------------------------------- 同意書
+
+    def _consent_form(self, s: Session, organisation_id: uuid.UUID | None,
+                      sharing: Consent | None = None, participation: Consent | None = None,
+                      person: Person | None = None) -> forms.ConsentForm:
+        """The blank form (every active Hello Work office offered, nothing ticked) or the
+        office's copy of the recorded consents (their wording as signed, ticked)."""
+        offices = {recipient_key(o.name): o for o in s.scalars(
+            select(HelloWorkOffice).where(HelloWorkOffice.deleted_at.is_(None)))}
+        if sharing is None:
+            recipients = tuple((official_name(o), False) for o in sorted(
+                (o for o in offices.values() if o.active), key=lambda o: o.name))
+            recipients += (("その他（　　　　　　　　　　　　　　　　　）", False),)
+        else:
+            recipients = tuple(
+                (official_name(offices[recipient_key(name)])
+                 if recipient_key(name) in offices else name, True)
+                for name in sharing.recipients)
+        scope = set(sharing.scope) if sharing is not None and sharing.scope_confirmed else set()
+        return forms.ConsentForm(
+            office=_office(s, organisation_id), programme=PROGRAMME,
+            participation_wording=(participation.wording_text if participation is not None
+                                   else WORDINGS["participation"]),
+            sharing_wording=(sharing.wording_text if sharing is not None
+                             else WORDINGS["information_sharing"]),
+            recipients=recipients,
+            scope=tuple((label, CONSENT_SCOPE_COVERS[key], key in scope)
+                        for key, label in CONSENT_SCOPE.items()),
+            withdrawal=WITHDRAWAL,
+            version=(sharing.wording_version if sharing is not None else FORM_VERSION),
+            valid_until=sharing.valid_until if sharing is not None else None,
+            participation_ticked=participation is not None,
+            sharing_ticked=sharing is not None,
+            person_name=self._name(person) if person is not None else "",
+            signed_on=(max(c.signed_on for c in (sharing, participation) if c is not None)
+                       if sharing is not None or participation is not None else None),
+            copy_mark=COPY_MARK if sharing is not None else "")
+
+    def _recorded_consents(self, s: Session, episode_id: uuid.UUID,
+                           today: date) -> tuple[Consent, Consent | None]:
+        sharing = in_force(s, episode_id, today, "information_sharing")
+        if not sharing:
+            raise ConsentMissing(_t("有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）"))
+        participation = in_force(s, episode_id, today, "participation")
+        return (max(sharing, key=lambda c: c.signed_on),
+                max(participation, key=lambda c: c.signed_on) if participation else None)
+
+    def _scan_pages(self, s: Session, consents: Sequence[Consent]) -> list[forms.ScanPage]:
+        """The scanned signed originals of ``consents`` as page images (each file once)."""
+        from desktop.documents.scans import PDF
+
+        pages: list[forms.ScanPage] = []
+        seen: set[str] = set()
+        for row in s.scalars(select(ConsentScan).where(
+                ConsentScan.consent_id.in_([c.id for c in consents]),
+                ConsentScan.deleted_at.is_(None)).order_by(ConsentScan.created_at)):
+            if row.sha256 in seen:
+                continue
+            seen.add(row.sha256)
+            content = scans.open_sealed(self.ctx.db, row.id, row.content)
+            pages += _pdf_pages(content) if row.mime == PDF else [_image_page(content)]
+        return pages
+
+    # ---------------------------------------------------------------- プラン
+
+    def _plan_data(self, s: Session, person: Person, episode: Episode,
+                   rule: Disclosure, office: HelloWorkOffice) -> forms.PlanData | None:
         plan = s.scalar(select(Plan).where(Plan.episode_id == episode.id,
                                            Plan.deleted_at.is_(None))
                         .order_by(Plan.revision.desc()).limit(1))
         if plan is None:
             return None
         reviews = s.execute(select(PlanReview.due_on, PlanReview.done_on, PlanReview.result)
-                            .where(PlanReview.plan_id == plan.id)
+                            .where(PlanReview.plan_id == plan.id,
+                                   PlanReview.deleted_at.is_(None))
                             .order_by(PlanReview.due_on)).all()
-        sides = {"welfare": "福祉事務所", "hello_work": "ハローワーク"}
+        issuer = _office(s, episode.organisation_id)
+        sides = {"welfare": issuer.name, "hello_work": office.official_name or office.name}
+        search = rule.allows("job_search_status")
+        navigators = [m["name"] for m in plan.team if m.get("side") == "hello_work"]
+        planned_on = plan.planned_on or (episode.support_start_on if plan.revision == 1
+                                         else None) or plan.created_at.date()
         return forms.PlanData(
-            office=_office(s, episode.organisation_id), recipient_name=f"{person.family_name} {person.given_name}",
-            case_number=person.case_number, revision=plan.revision,
-            created_on=plan.created_at.date(),
-            team=tuple((m["name"], sides.get(m["side"], m["side"]), m.get("role", ""))
-                       for m in plan.team),
+            office=issuer, recipient_name=self._name(person), case_number=person.case_number,
+            revision=plan.revision, planned_on=planned_on,
+            period_from=episode.support_start_on, period_until=episode.planned_end_on,
+            team=tuple((sides.get(m.get("side", ""), m.get("side", "")), m["name"],
+                        m.get("role", "")) for m in plan.team),
             goal=(("職種", plan.goal_job), ("雇用形態", plan.goal_employment_type),
                   ("時間", plan.goal_hours), ("賃金", plan.goal_wage), ("地域", plan.goal_area),
-                  ("目標時期", forms.wareki(plan.goal_target_on) if plan.goal_target_on else "")),
-            barriers=plan.barriers,
-            menu=tuple((label, key in plan.menu) for key, label in SUPPORT_MENU.items()),
-            role_hello_work=plan.role_hello_work, role_welfare=plan.role_welfare,
-            reviews=tuple((r[0], r[1], r[2]) for r in reviews))
+                  ("目標時期", format_wareki(plan.goal_target_on) if plan.goal_target_on
+                   else "")) if search else None,
+            barriers=rule.shown("health_barriers", plan.barriers),
+            menu=tuple((label, key in plan.menu) for key, label in SUPPORT_MENU.items())
+            if search else None,
+            roles=(("ハローワーク", plan.role_hello_work), (issuer.name, plan.role_welfare))
+            if search else None,
+            reviews=tuple((r[0], r[1], r[2] if search or not r[2] else forms.OUT_OF_SCOPE)
+                          for r in reviews),
+            navigator="　".join(navigators) + (f"（{office.name}）" if navigators else ""))
 
-    # ---------------------------------------------------------------- documents
+    # ---------------------------------------------------------------- 連絡票
+
+    def _followup_data(self, s: Session, person: Person, episode: Episode, rule: Disclosure,
+                       office: HelloWorkOffice, referral: Referral | None, number: str,
+                       issued_on: date, options: IssueOptions) -> forms.FollowupData:
+        issuer = _office(s, episode.organisation_id)
+        search, placed = rule.allows("job_search_status"), rule.allows("placement_retention")
+        start = episode.support_start_on or episode.intake_on
+        activity = None
+        if search:
+            counts = s.execute(select(ContactLog.kind, func.count(ContactLog.id))
+                               .where(ContactLog.episode_id == episode.id,
+                                      ContactLog.deleted_at.is_(None))
+                               .group_by(ContactLog.kind)).all()
+            activity = tuple((CONTACT_KINDS.get(k, k), f"{n} 回") for k, n in counts)
+        placements = checkpoints = protection = None
+        if placed:
+            placements = tuple(self._placement_rows(p) for p in s.scalars(
+                select(Placement).where(Placement.episode_id == episode.id,
+                                        Placement.deleted_at.is_(None))
+                .order_by(Placement.start_on)))
+            checkpoints = tuple(
+                (f"{c.months}か月", format_wareki(c.due_on),
+                 format_wareki(c.done_on) if c.done_on else "",
+                 CHECKPOINT_RESULTS.get(c.result or "", ""))
+                for c in s.scalars(select(RetentionCheckpoint).where(
+                    RetentionCheckpoint.episode_id == episode.id,
+                    RetentionCheckpoint.deleted_at.is_(None))
+                    .order_by(RetentionCheckpoint.due_on)))
+            protection = tuple(
+                f"{format_wareki(o.decided_on)}　{PROTECTION_OUTCOMES.get(o.kind, o.kind)}"
+                f"（就労収入による）　就労自立給付金: {'申請あり' if o.independence_benefit else '申請なし'}"
+                for o in s.scalars(select(ProtectionOutcome).where(
+                    ProtectionOutcome.episode_id == episode.id,
+                    ProtectionOutcome.deleted_at.is_(None))
+                    .order_by(ProtectionOutcome.decided_on)))
+        closure = (f"{format_wareki(episode.closed_on)}　終了（{episode.closure_reason}）"
+                   if episode.closed_on else "")
+        return forms.FollowupData(
+            number=number, issued_on=issued_on, addressee=addressee(office), office=issuer,
+            staff=self._staff(s, person), recipient_name=self._name(person),
+            case_number=person.case_number, reference=self._reference(s, issuer, referral),
+            period=f"{format_wareki(start)}〜{format_wareki(episode.closed_on or issued_on)}",
+            activity=activity, placements=placements, checkpoints=checkpoints,
+            protection=protection, closure=closure if search else None,
+            notes=rule.shown("job_search_status", options.notes) if options.notes else "")
+
+    @staticmethod
+    def _placement_rows(p: Placement) -> tuple[tuple[str, str], ...]:
+        wage = (f"{p.wage_amount:,}円（{'月給' if p.wage_unit == 'monthly' else '時給'}）"
+                if p.wage_amount else "")
+        hours = f"{p.weekly_hours:g}時間" if p.weekly_hours else ""
+        ended = (f"{format_wareki(p.end_on)}（{p.end_reason}）" if p.end_on else "")
+        return (("就職日", format_wareki(p.start_on)), ("事業所", p.employer),
+                ("職種", p.job_title), ("雇用形態", p.employment_type),
+                ("雇用期間", TERM_CATEGORIES.get(p.term_category, "")),
+                ("週の労働時間", hours), ("賃金", wage),
+                ("雇用保険", "加入" if p.employment_insurance else "未加入"),
+                ("就職経路", PLACEMENT_ROUTE_PRINTED.get(p.route, p.route)),
+                ("離職", ended or "　"))
+
+    # ---------------------------------------------------------------- numbers
+
+    def _take_number(self, s: Session, actor: Actor, episode: Episode, person: Person,
+                     kind: str, referral: Referral | None, addressee_text: str,
+                     content: dict[str, Any]) -> IssuedDocument:
+        """The next number of the episode's organisation's register for this fiscal year
+        (the register restarts at 1 every 4月1日). Under the write lock: no two alike.
+        Issuing changes the record: those who may edit the case issue (a viewer reads)."""
+        check_edit(s, actor, person)
+        if s.scalar(select(Setting.id).where(Setting.key == OUTREACH_MANIFEST)) is not None:
+            raise DomainError(_t("出張用のパソコンでは文書番号を取れないため、発行できません。"
+                                 "事務所のパソコンで発行してください"))
+        today = self.ctx.today()
+        year = fiscal_year_of(today)
+        serial = (s.scalar(select(func.max(IssuedDocument.serial)).where(
+            IssuedDocument.organisation_id == episode.organisation_id,
+            IssuedDocument.fiscal_year == year)) or 0) + 1
+        issuer = _office(s, episode.organisation_id)
+        row = IssuedDocument(organisation_id=episode.organisation_id, fiscal_year=year,
+                             serial=serial, number=issuer.number(serial), kind=kind,
+                             episode_id=episode.id,
+                             referral_id=referral.id if referral is not None else None,
+                             issued_on=today, addressee=addressee_text, content=content)
+        s.add(stamp_new(self.ctx, actor, row))
+        s.flush()
+        return row
+
+    # ---------------------------------------------------------------- building
+
+    def _build(self, s: Session, actor: Actor, kind: str, episode: Episode, person: Person,
+               options: IssueOptions | None, issue: bool, quote_readiness: bool = False,
+               ) -> tuple[PrintDraft, IssuedDocument | None]:
+        """The numbered document ``kind`` of the episode: issued now (``issue``), as issued
+        before (a reprint), or as a draft with its number left open."""
+        today = self.ctx.today()
+        issuer = _office(s, episode.organisation_id)
+        if kind == "withdrawal_notice":
+            return self._notice(s, actor, episode, person, issuer, issue)
+        self._refuse_after_withdrawal(s, episode, today)
+        referral = (self._latest_referral(s, episode.id) if kind in ("referral", "packet")
+                    else self._referral(s, episode.id))
+        if referral is None:
+            raise DomainError(_t("この支援エピソードには支援要請がないため、連絡先のハローワークがありません"))
+        office = self._hello_work(s, referral)
+        rule = self._rule(s, episode, office, today)
+        issued_row: IssuedDocument | None = None
+        if kind == "followup":
+            chosen = self._clean_options(options or IssueOptions())
+            if issue:
+                issued_row = self._take_number(s, actor, episode, person, kind, referral,
+                                               addressee(office), {"notes": chosen.notes})
+            number = issued_row.number if issued_row else issuer.number(None)
+            pdf = forms.followup_pdf(self._followup_data(
+                s, person, episode, rule, office, referral, number, today, chosen))
+            already = False
+        else:
+            already = self._is_issued(referral)
+            if already:
+                previous = self._issued(s, referral)
+                chosen = (IssueOptions.from_content(previous.content) if previous is not None
+                          else self._defaults(s, episode, rule, referral))
+                issued_on = previous.issued_on if previous is not None else referral.referred_on
+                number = printed_number(issuer, referral.number)
+            else:
+                chosen = self._clean_options(
+                    options if options is not None
+                    else self._defaults(s, episode, rule, referral, quote_readiness))
+                issued_on = today
+                number = issuer.number(None)
+                if issue:
+                    issued_row = self._take_number(s, actor, episode, person, "referral", referral,
+                                                   addressee(office), chosen.as_content())
+                    number = issued_row.number
+                    referral.number, referral.printed_at = number, self.ctx.now()
+                    stamp_update(actor, referral)
+            data = self._referral_data(s, episode, person, referral, rule, chosen, number,
+                                       issued_on)
+            if kind == "referral":
+                pdf = forms.referral_pdf(data)
+            else:
+                pdf = self._packet(s, episode, person, rule, office, data, today)
+            if already and actor.role != "viewer":
+                referral.printed_at = self.ctx.now()
+                stamp_update(actor, referral)
+        action = "issue" if issued_row is not None else ("print" if already else "print_draft")
+        document = self._finish(s, actor, kind, episode.id, person.case_number, pdf, action,
+                                issued_row.number if issued_row else (number if already else None))
+        if issued_row is not None:
+            issued_row.sha256 = document.sha256
+        return PrintDraft(kind, episode.id, document, chosen, already or issued_row is not None,
+                          addressee(office), tuple(k for k in CONSENT_SCOPE if rule.allows(k)),
+                          EDITABLE[kind]), issued_row
+
+    def _packet(self, s: Session, episode: Episode, person: Person, rule: Disclosure,
+                office: HelloWorkOffice, referral: forms.ReferralData, today: date) -> bytes:
+        """送付書, 支援要請書, the consent's copy and the plan. The copy is the scanned signed
+        original when one is attached and the person's identity may go (the paper shows their
+        address and birth date); else the office's 控 with the recorded scope ticked."""
+        used = list(s.scalars(select(Consent).where(Consent.id.in_(rule.consent_ids))))
+        participation = in_force(s, episode.id, today, "participation")
+        sharing = max(used, key=lambda c: c.signed_on)
+        pages = (self._scan_pages(s, [*used, *participation])
+                 if rule.allows("identity_contact") else [])
+        consent = None if pages else self._consent_form(
+            s, episode.organisation_id, sharing,
+            max(participation, key=lambda c: c.signed_on) if participation else None, person)
+        plan = self._plan_data(s, person, episode, rule, office)
+        enclosures = [(f"支援要請書（{referral.number}）", "1部"),
+                      ("同意書（写）" if pages else "同意書（控）", "1部")]
+        if plan is not None:
+            enclosures.append((f"就労支援プラン（第{plan.revision}版）", "1部"))
+        cover = forms.CoverData(sent_on=today, addressee=referral.addressee,
+                                office=referral.office, staff=referral.staff,
+                                subject=f"生活保護受給者等就労自立促進事業に係る支援要請"
+                                        f"（{self._name(person)}）",
+                                enclosures=tuple(enclosures))
+        return forms.packet_pdf(cover, referral, consent, pages, plan)
+
+    def _notice(self, s: Session, actor: Actor, episode: Episode, person: Person,
+                issuer: forms.Office, issue: bool) -> tuple[PrintDraft, IssuedDocument | None]:
+        """支援終了・同意撤回の連絡 to the Hello Work office of the latest referral: the one
+        document that goes after a 参加同意 is withdrawn, and only then."""
+        today = self.ctx.today()
+        withdrawn = participation_withdrawals(s, [episode.id], today)
+        if episode.id not in withdrawn:
+            raise DomainError(_t("参加同意が撤回されていないため、支援終了・同意撤回の連絡は印刷できません"))
+        referral = self._referral(s, episode.id, ("sent", "accepted", "withdrawn"))
+        if referral is None:
+            raise DomainError(_t("ハローワークへ支援要請していないため、連絡する先がありません"))
+        office = self._hello_work(s, referral)
+        issued_row = (self._take_number(s, actor, episode, person, "withdrawal_notice",
+                                        referral, addressee(office), {}) if issue else None)
+        data = forms.NoticeData(
+            number=issued_row.number if issued_row else issuer.number(None), issued_on=today,
+            addressee=addressee(office), office=issuer, staff=self._staff(s, person),
+            recipient_name=self._name(person),
+            reference=self._reference(s, issuer, referral),
+            withdrawn_on=withdrawn[episode.id], closed_on=episode.closed_on)
+        document = self._finish(s, actor, "withdrawal_notice", episode.id, person.case_number,
+                                forms.notice_pdf(data),
+                                "issue" if issued_row else "print_draft",
+                                issued_row.number if issued_row else None)
+        if issued_row is not None:
+            issued_row.sha256 = document.sha256
+        return PrintDraft("withdrawal_notice", episode.id, document, IssueOptions(),
+                          issued_row is not None, addressee(office), (), ()), issued_row
+
+    # ---------------------------------------------------------------- use cases
+
+    def draft(self, actor: Actor, kind: str, episode_id: uuid.UUID,
+              options: IssueOptions | None = None, quote_readiness: bool = False) -> PrintDraft:
+        """A numbered document as it would be issued, its number left open (shown before
+        anything is issued: audited as a print_draft), with the texts the caseworker may
+        change; or, for a 支援要請書 already issued, that document (``issued``)."""
+        if kind not in NUMBERED:
+            raise InvalidInput("kind", _t("発行する書類は {kinds} です").format(kinds=", ".join(NUMBERED)))
+        with self.ctx.db.write() as s:
+            episode, person = self.access.for_read(s, actor, episode_id)
+            return self._build(s, actor, kind, episode, person, options, issue=False,
+                               quote_readiness=quote_readiness)[0]
+
+    def issue(self, actor: Actor, kind: str, episode_id: uuid.UUID,
+              options: IssueOptions | None = None,
+              quote_readiness: bool = False) -> PrintedDocument:
+        """Issue a numbered document: the next number of the organisation's register is
+        taken now and printed on it (a 支援要請書 already issued is printed again as it was,
+        under its number)."""
+        if kind not in NUMBERED:
+            raise InvalidInput("kind", _t("発行する書類は {kinds} です").format(kinds=", ".join(NUMBERED)))
+        with self.ctx.db.write() as s:
+            episode, person = self.access.for_read(s, actor, episode_id)
+            return self._build(s, actor, kind, episode, person, options, issue=True,
+                               quote_readiness=quote_readiness)[0].document
 
     def print_document(self, actor: Actor, kind: str, episode_id: uuid.UUID | None = None,
                        blank: bool = False, quote_readiness: bool = False) -> PrintedDocument:
-        """One form. ``blank`` prints an empty 同意書 for signature (no episode needed);
-        ``quote_readiness`` quotes the readiness assessment in force in the referral's
-        支援経過 (each item only inside the consent's scope: readiness_quote).
-
-        The data is read (and the consent rules checked) in a read transaction and the PDF
-        drawn outside any; then one short write audits the print with its SHA-256 and
-        marks a referral printed. The PDF is handed out only once that write is done."""
+        """One form. ``blank`` prints an empty 同意書 or 同意撤回届 for signature (no
+        episode). A numbered document is issued with the record's texts (the command line
+        and the batch: there is no dialog to show it first), or printed again as issued;
+        ``quote_readiness`` adds the readiness assessment to a referral's 支援経過 (_defaults)."""
         if kind not in KINDS:
             raise InvalidInput("kind", _t("印刷できる書類は {kinds} です").format(kinds=', '.join(KINDS)))
+        if kind in NUMBERED:
+            if episode_id is None:
+                raise InvalidInput("episode", _t("支援エピソードを指定してください"))
+            return self.issue(actor, kind, episode_id, quote_readiness=quote_readiness)
         today = self.ctx.today()
+        # The data is read (and the consent rule checked) in a read transaction and the PDF
+        # drawn outside any; then one short write audits the print with its SHA-256. The
+        # PDF is handed out only once that write is done. (An issue draws under the write
+        # lock: the number it prints is taken in the same transaction.)
         with self.ctx.db.read() as s:
-            draw, case_number, printed_referral = self._gather(s, actor, kind, episode_id,
-                                                               blank, today, quote_readiness)
+            draw, audited_kind, episode_ref, case_number = self._plain_form(
+                s, actor, kind, episode_id, blank, today)
         pdf = draw()
-        digest = hashlib.sha256(pdf).hexdigest()
         with self.ctx.db.write() as s:
-            if printed_referral is not None and actor.role != "viewer":
-                # A viewer's copy is audited and changes nothing.
-                referral = s.get(Referral, printed_referral)
-                if referral is not None:
-                    referral.printed_at = self.ctx.now()
-            if blank:
-                audit.append(s, self.ctx, actor, "print", kind="consent_blank", sha256=digest)
-            else:
-                audit.append(s, self.ctx, actor, "print", "episode", episode_id, kind=kind,
-                             sha256=digest)
-        if blank:
-            return PrintedDocument("consent", f"consent-blank-{today.isoformat()}.pdf", pdf,
-                                   digest)
-        name = f"{kind}-{case_number}-{today.isoformat()}.pdf"
-        return PrintedDocument(kind, name, pdf, digest)
+            return self._finish(s, actor, audited_kind, episode_ref, case_number, pdf)
 
-    def _gather(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID | None,
-                blank: bool, today: date, quote_readiness: bool = False,
-                ) -> tuple[Callable[[], bytes], str, uuid.UUID | None]:
-        """The form's plain data under the consent rules: (draw the PDF, case number, the
-        referral the print sends)."""
-        if kind == "consent" and blank:
-            offices = [o for o in s.scalars(select(HelloWorkOffice.name).where(
-                HelloWorkOffice.active.is_(True)).order_by(HelloWorkOffice.name))]
-            blank_data = self._consent_data(s, None, None, offices[:1], actor.organisation_id)
-            return lambda: forms.consent_pdf(blank_data), "", None
+    def _plain_form(self, s: Session, actor: Actor, kind: str, episode_id: uuid.UUID | None,
+                    blank: bool, today: date
+                    ) -> tuple[Callable[[], bytes], str, uuid.UUID | None, str]:
+        """An unnumbered form's plain data under the consent rule: (draw the PDF, the kind
+        audited, the episode, the case number)."""
+        if blank or kind == "withdrawal_form":
+            if kind not in BLANK:
+                raise InvalidInput("kind", _t("白紙で印刷できるのは同意書と同意撤回届です"))
+            if kind == "consent":
+                form = self._consent_form(s, actor.organisation_id)
+                return lambda: forms.consent_pdf(form), "consent_blank", None, "blank"
+            withdrawal = forms.WithdrawalForm(_office(s, actor.organisation_id), FORM_VERSION)
+            return (lambda: forms.withdrawal_form_pdf(withdrawal), f"{kind}_blank", None,
+                    "blank")
         if episode_id is None:
             raise InvalidInput("episode", _t("支援エピソードを指定してください"))
         episode, person = self.access.for_read(s, actor, episode_id)
-        case_number = person.case_number
-        if kind in ("referral", "packet"):
-            referral = self._latest_referral(s, episode.id)
-            data, consent = self._referral_data(s, episode, person, referral, today,
-                                                quote_readiness)
-            if kind == "referral":
-                return lambda: forms.referral_pdf(data), case_number, referral.id
-            consent_data = self._consent_data(s, consent, person, [], episode.organisation_id)
-            plan_data = self._plan_data(s, person, episode)
-            return (lambda: forms.packet_pdf(data, consent_data, plan_data), case_number,
-                    referral.id)
+        self._refuse_after_withdrawal(s, episode, today)
         if kind == "consent":
-            consent = self._any_sharing_consent(s, episode.id, today)
-            form = self._consent_data(s, consent, person, [], episode.organisation_id)
-            return lambda: forms.consent_pdf(form), case_number, None
-        if kind == "plan":
-            self._any_sharing_consent(s, episode.id, today)
-            plan = self._plan_data(s, person, episode)
-            if plan is None:
-                raise DomainError(_t("この支援エピソードには就労支援プランがありません"))
-            return lambda: forms.plan_pdf(plan), case_number, None
-        consent = self._any_sharing_consent(s, episode.id, today)
-        if "placement_retention" not in consent.scope:
-            raise ConsentMissing(_t("就職・定着の状況は同意の範囲外のため報告書を印刷できません"))
-        followup = self._followup_data(s, person, episode)
-        return lambda: forms.followup_pdf(followup), case_number, None
-
-    def _any_sharing_consent(self, s: Session, episode_id: uuid.UUID, on: date) -> Consent:
-        granted = in_force(s, episode_id, on, "information_sharing")
-        if not granted:
-            raise ConsentMissing(_t("有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）"))
-        return max(granted, key=lambda c: c.signed_on)
-
-    def _followup_data(self, s: Session, person: Person, episode: Episode) -> forms.FollowupData:
-        counts = s.execute(select(ContactLog.kind, func.count(ContactLog.id))
-                           .where(ContactLog.episode_id == episode.id,
-                                  ContactLog.deleted_at.is_(None))
-                           .group_by(ContactLog.kind)).all()
-        placements = s.scalars(select(Placement).where(Placement.episode_id == episode.id)
-                               .order_by(Placement.start_on)).all()
-        checkpoints = s.scalars(select(RetentionCheckpoint)
-                                .where(RetentionCheckpoint.episode_id == episode.id)
-                                .order_by(RetentionCheckpoint.due_on)).all()
-        start = episode.support_start_on or episode.intake_on
-        return forms.FollowupData(
-            office=_office(s, episode.organisation_id), recipient_name=f"{person.family_name} {person.given_name}",
-            case_number=person.case_number,
-            period=f"{forms.wareki(start)}〜{forms.wareki(episode.closed_on or self.ctx.today())}",
-            activity=tuple((CONTACT_KINDS.get(k, k), n) for k, n in counts),
-            placements=tuple((forms.wareki(p.start_on), p.employer, p.job_title,
-                              TERM_CATEGORIES.get(p.term_category, ""),
-                              f"{p.wage_amount:,}円/{'月' if p.wage_unit == 'monthly' else '時'}"
-                              if p.wage_amount else "",
-                              forms.wareki(p.end_on) if p.end_on else "")
-                             for p in placements),
-            checkpoints=tuple((f"{c.months}か月", forms.wareki(c.due_on),
-                               forms.wareki(c.done_on) if c.done_on else "",
-                               CHECKPOINT_RESULTS.get(c.result or "", "")) for c in checkpoints),
-            closure=(f"{forms.wareki(episode.closed_on)} 終了（{episode.closure_reason}）"
-                     if episode.closed_on else ""),
-            written_on=self.ctx.today())
+            sharing, participation = self._recorded_consents(s, episode.id, today)
+            recorded = self._consent_form(s, episode.organisation_id, sharing, participation,
+                                          person)
+            return lambda: forms.consent_pdf(recorded), kind, episode.id, person.case_number
+        referral = self._referral(s, episode.id)
+        if referral is None:
+            raise DomainError(_t("この支援エピソードには支援要請がないため、プランを共有するハローワークがありません"))
+        office = self._hello_work(s, referral)
+        plan = self._plan_data(s, person, episode, self._rule(s, episode, office, today), office)
+        if plan is None:
+            raise DomainError(_t("この支援エピソードには就労支援プランがありません"))
+        return lambda: forms.plan_pdf(plan), kind, episode.id, person.case_number
 
     # ---------------------------------------------------------------- batch
 
@@ -357,15 +824,16 @@ class PrintService:
     def print_pending(self, actor: Actor, out_dir: Path,
                       progress: Callable[[int, int], bool] | None = None
                       ) -> tuple[list[Path], list[str]]:
-        """Every pending referral as a packet into ``out_dir``. ``progress(done, total)``
-        returning False cancels. Returns the files written and the refusals (one per case)."""
+        """Every pending referral issued as a packet into ``out_dir``. ``progress(done,
+        total)`` returning False cancels. Returns the files written and the refusals (one
+        per case)."""
         make_dirs(out_dir)
         pending = self.pending_referrals(actor)
         written: list[Path] = []
         refused: list[str] = []
         for i, episode_id in enumerate(pending):
             try:
-                doc = self.print_document(actor, "packet", episode_id)
+                doc = self.issue(actor, "packet", episode_id)
             except DomainError as exc:
                 refused.append(f"{episode_id}: {exc.message}")
             else:
@@ -374,3 +842,31 @@ class PrintService:
             if progress is not None and progress(i + 1, len(pending)) is False:
                 break
         return written, refused
+
+
+# ---------------------------------------------------------------- scanned pages
+
+
+def _image_page(content: bytes) -> forms.ScanPage:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(content)) as image:
+        return forms.ScanPage(content, image.width, image.height)
+
+
+def _pdf_pages(content: bytes) -> list[forms.ScanPage]:
+    """A scanned PDF's pages drawn as images at 150 dpi (what the paper shows; no text or
+    anything else a PDF may carry goes on)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(content)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=150 / 72).to_pil().convert("RGB")
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=85)
+            pages.append(forms.ScanPage(buffer.getvalue(), image.width, image.height))
+        return pages
+    finally:
+        document.close()

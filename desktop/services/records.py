@@ -18,7 +18,7 @@ from desktop.services.episodes_base import EpisodeAccess
 @dataclass(frozen=True)
 class ReferralView:
     id: uuid.UUID
-    number: str
+    number: str | None  # None until the 支援要請書 is issued
     referred_on: date
     office_name: str
     status: str

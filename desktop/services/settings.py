@@ -57,6 +57,8 @@ SETTINGS: dict[str, SettingSpec] = {
     "lockout_minutes": SettingSpec(15, _positive_int, N_("ログインロックの時間（分）")),
     "idle_lock_minutes": SettingSpec(10, _positive_int, N_("無操作で画面をロックするまで（分）")),
     "referral_wait_days": SettingSpec(14, _positive_int, N_("HWの回答待ちを知らせるまで（日）")),
+    "hello_work_silence_days": SettingSpec(
+        14, _positive_int, N_("HWの支援の記録が途絶えたら知らせるまで（日）")),
     "backup_keep": SettingSpec(7, _positive_int, N_("自動バックアップの保管数")),
     "backup_interval_hours": SettingSpec(24, _positive_int, N_("自動バックアップの間隔（時間）")),
     # 就労準備度: the items each assessment scores (new assessments use the set in force).

@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import add_months
 from desktop.models import (
+    Consent,
     ContactLog,
     Episode,
+    HelloWorkActivity,
     HelloWorkOffice,
     Placement,
     Plan,
@@ -34,14 +36,19 @@ from desktop.models import (
     Transition,
 )
 from desktop.services import audit
+from desktop.services.attribution import freeze_at_referral
 from desktop.services.builder import (
     History,
     Move,
-    ReferralNumbers,
     support_end,
     transition_values,
 )
-from desktop.services.consent import missing_for_referral
+from desktop.services.consent import (
+    ConsentRecord,
+    consent_record,
+    missing_for_referral,
+    withdraw,
+)
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.employers import usable_employer
 from desktop.services.episodes_base import EpisodeAccess
@@ -55,6 +62,7 @@ from desktop.services.errors import (
 from desktop.services.labels import (
     CHECKPOINT_OBSERVED,
     CLOSURE_NO_CONSENT,
+    CLOSURE_WITHDRAWN,
     CONTACT_KINDS,
     PLACEMENT_ROUTES,
     PROTECTION_OUTCOMES,
@@ -114,6 +122,9 @@ class PlanInput:
     role_hello_work: str = ""
     role_welfare: str = ""
     review_dates: list[date] = field(default_factory=list)
+    # The plan's date (作成日) printed on it; None: the day support starts (a first plan)
+    # or today (a revision).
+    planned_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,8 @@ class PlacementInput:
     route: str = "hello_work"
     # A 協力事業所 from the registry: its name and address fill the blanks above.
     employer_id: uuid.UUID | None = None
+    # The 採用 reported by Hello Work that this placement confirms (a proposal), if any.
+    hired_activity_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -207,7 +220,7 @@ class OpenCheckpoints(DomainError):
 class ReferralRecord:
     id: uuid.UUID
     episode_id: uuid.UUID
-    number: str
+    number: str | None  # None until the 支援要請書 is issued
     referred_on: date
     office_id: uuid.UUID
     status: str
@@ -264,8 +277,20 @@ class WorkflowService:
             episode.closed_on, episode.closure_reason = on, reason
         stamp_update(actor, episode)
         s.flush()
+        if "active" in (previous, to):
+            self._news_clock(s, actor, episode, on)
         audit.append(s, self.ctx, actor, "transition", "episode", episode.id,
                      **{"from": previous, "to": to, "on": on, "reason": reason or ""})
+
+    def _news_clock(self, s: Session, actor: Actor, episode: Episode, on: date) -> None:
+        """今日の予定 watches Hello Work's silence only while the case is in support: the
+        clock starts at the acceptance or the return to 支援中 and stops on leaving it."""
+        referral = s.scalar(select(Referral).where(
+            Referral.episode_id == episode.id, Referral.status == "accepted",
+            Referral.deleted_at.is_(None)).order_by(Referral.referred_on.desc()).limit(1))
+        if referral is not None:
+            referral.last_news_on = on if episode.state == "active" else None
+            stamp_update(actor, referral)
 
     def _guard(self, s: Session, episode: Episode, to: str, on: date,
                **kw: Any) -> str | None:
@@ -544,7 +569,7 @@ class WorkflowService:
                             number: str | None = None) -> ReferralRecord:
         """支援要請: needs consents in force naming the office as a recipient."""
         with self.ctx.db.write() as s:
-            episode, _ = self.access.for_edit(s, actor, episode_id)
+            episode, person = self.access.for_edit(s, actor, episode_id)
             if "referred" not in ALLOWED[episode.state]:
                 raise refusal(episode.state, "referred")
             office = s.get(HelloWorkOffice, office_id)
@@ -555,13 +580,18 @@ class WorkflowService:
                     name=office.name))
             if why := self._guard(s, episode, "referred", on, office_name=office.name):
                 raise ConsentMissing(why)
-            number = (number or "").strip() or ReferralNumbers(s).next(on)
-            if s.scalar(select(Referral.id).where(Referral.number == number)):
+            # The number is taken when the 支援要請書 is issued (PrintService.issue); one
+            # given here is that of a document already sent on paper.
+            number = (number or "").strip() or None
+            if number is not None and s.scalar(select(Referral.id).where(
+                    Referral.number == number, Referral.deleted_at.is_(None)).limit(1)):
                 raise InvalidInput("number", _t("文書番号「{number}」は既に使われています").format(number=number))
             referral = Referral(episode_id=episode.id, number=number, referred_on=on,
                                 office_id=office.id, sent_by=actor.user_id, status="sent",
-                                status_on=on)
+                                status_on=on,
+                                printed_at=self.ctx.now() if number is not None else None)
             s.add(stamp_new(self.ctx, actor, referral))
+            freeze_at_referral(episode, person)
             self._move(s, actor, episode, "referred", on)
             audit.append(s, self.ctx, actor, "create", "referral", referral.id,
                          episode=str(episode.id), office=str(office.id))
@@ -601,7 +631,7 @@ class WorkflowService:
             stamp_update(actor, referral)
             episode.support_start_on = on
             episode.planned_end_on = support_end(on, read_setting(s, "support_period_months"))
-            self._add_plan(s, actor, episode, plan)
+            self._add_plan(s, actor, episode, plan, plan.planned_on or on)
             self._move(s, actor, episode, "active", on)
             return _summary(episode)
 
@@ -619,8 +649,13 @@ class WorkflowService:
         if unknown:
             raise InvalidInput("menu", _t("支援メニューが正しくありません: {items}").format(
                 items=', '.join(unknown)))
+        if plan.planned_on is not None:
+            self._check_day(plan.planned_on, None, "planned_on")
+            if plan.goal_target_on is not None and plan.goal_target_on < plan.planned_on:
+                raise InvalidInput("goal_target_on", _t("目標時期がプランの作成日より前になっています"))
 
-    def _add_plan(self, s: Session, actor: Actor, episode: Episode, plan: PlanInput) -> Plan:
+    def _add_plan(self, s: Session, actor: Actor, episode: Episode, plan: PlanInput,
+                  planned_on: date) -> Plan:
         revision = (s.scalar(select(func.max(Plan.revision)).where(
             Plan.episode_id == episode.id)) or 0) + 1
         row = Plan(
@@ -629,7 +664,8 @@ class WorkflowService:
             goal_job=plan.goal_job, goal_employment_type=plan.goal_employment_type,
             goal_hours=plan.goal_hours, goal_wage=plan.goal_wage, goal_area=plan.goal_area,
             goal_target_on=plan.goal_target_on, barriers=plan.barriers, menu=list(plan.menu),
-            role_hello_work=plan.role_hello_work, role_welfare=plan.role_welfare)
+            role_hello_work=plan.role_hello_work, role_welfare=plan.role_welfare,
+            planned_on=planned_on)
         s.add(stamp_new(self.ctx, actor, row))
         s.flush()
         # The superseded revision's pending reviews are settled by this revision, which
@@ -655,7 +691,8 @@ class WorkflowService:
             if episode.state not in SUPPORTING:
                 raise DomainError(_t("支援プランは支援中・就職・定着支援の間に改訂できます（現在: {current}）").format(
                     current=shown(STATES[episode.state])))
-            return self._add_plan(s, actor, episode, plan).revision
+            return self._add_plan(s, actor, episode, plan,
+                                  plan.planned_on or self.ctx.today()).revision
 
     def record_plan_review(self, actor: Actor, review_id: uuid.UUID, done_on: date,
                            result: str) -> None:
@@ -709,6 +746,8 @@ class WorkflowService:
                 route=data.route)
             s.add(stamp_new(self.ctx, actor, placement))
             s.flush()
+            if data.hired_activity_id is not None:
+                self._confirm_hire(s, actor, episode, data.hired_activity_id, placement)
             for months in read_setting(s, "checkpoint_months"):
                 s.add(stamp_new(self.ctx, actor, RetentionCheckpoint(
                     placement_id=placement.id, episode_id=episode.id, months=months,
@@ -719,6 +758,20 @@ class WorkflowService:
             self._move(s, actor, episode, "retention", data.start_on,
                        note="就職により定着支援へ自動移行")
             return placement.id
+
+    def _confirm_hire(self, s: Session, actor: Actor, episode: Episode,
+                      activity_id: uuid.UUID, placement: Placement) -> None:
+        """Link Hello Work's reported 採用 to the placement that confirms it."""
+        hire = s.get(HelloWorkActivity, activity_id)
+        if (hire is None or hire.deleted_at is not None or hire.episode_id != episode.id
+                or hire.kind != "outcome" or hire.result != "hired"):
+            raise InvalidInput("hired_activity_id", _t("ハローワークから連絡のあった採用が見つかりません"))
+        if hire.placement_id is not None:
+            raise DomainError(_t("この採用は既に就職として記録されています"))
+        hire.placement_id, hire.dismissed_on = placement.id, None
+        stamp_update(actor, hire)
+        audit.append(s, self.ctx, actor, "confirm", "hello_work_activity", hire.id,
+                     placement=str(placement.id))
 
     def record_checkpoint(self, actor: Actor, checkpoint_id: uuid.UUID, done_on: date,
                           result: str, note: str = "",
@@ -803,8 +856,12 @@ class WorkflowService:
         self._check_day(on, None)
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
+            placement_id = s.scalar(select(Placement.id).where(
+                Placement.episode_id == episode.id, Placement.deleted_at.is_(None),
+                Placement.start_on <= on).order_by(Placement.start_on.desc()).limit(1))
             row = ProtectionOutcome(episode_id=episode.id, kind=kind, decided_on=on,
-                                    independence_benefit=independence_benefit)
+                                    independence_benefit=independence_benefit,
+                                    placement_id=placement_id)
             s.add(stamp_new(self.ctx, actor, row))
             s.flush()
             audit.append(s, self.ctx, actor, "create", "protection_outcome", row.id, kind=kind)
@@ -866,30 +923,53 @@ class WorkflowService:
             if reason not in reasons:
                 raise InvalidInput("reason", _t("終了理由を一覧から選んでください（{reasons}）").format(
                     reasons=listing(reasons)))
-            still_open = list(s.scalars(select(RetentionCheckpoint).where(
-                RetentionCheckpoint.episode_id == episode.id,
-                RetentionCheckpoint.done_on.is_(None),
-                RetentionCheckpoint.deleted_at.is_(None)).order_by(RetentionCheckpoint.due_on)))
-            if still_open and open_checkpoints is None:
-                raise OpenCheckpoints(_t(
-                    "定着確認が {n} 件残っています（{which}）。支援の終了とともに中止するか、"
-                    "予定として残すかを選んでください").format(
-                        n=len(still_open), which=listing(
-                            _t("{months}か月").format(months=c.months) for c in still_open)),
-                    [CheckpointRecord(c.id, c.placement_id, c.months, c.due_on, c.done_on,
-                                      c.result) for c in still_open])
-            self._move(s, actor, episode, "closed", on, reason=reason, note=note)
-            if open_checkpoints == OPEN_CHECKS_CANCEL:
-                for cp in still_open:
-                    cp.done_on, cp.result = on, "cancelled"
-                    cp.note = (cp.note + "\n" if cp.note else "") + "支援終了により中止"
-                    stamp_update(actor, cp)
-                    audit.append(s, self.ctx, actor, "update", "checkpoint", cp.id,
-                                 result="cancelled")
-            # A referral still waiting for Hello Work's answer is withdrawn (取下げ) with the case.
-            pending = self._open_referral(s, episode.id)
-            if pending is not None:
-                pending.status, pending.status_on = "withdrawn", on
-                stamp_update(actor, pending)
-                audit.append(s, self.ctx, actor, "withdraw", "referral", pending.id)
+            self._close(s, actor, episode, on, reason, note, open_checkpoints)
             return _summary(episode)
+
+    def _close(self, s: Session, actor: Actor, episode: Episode, on: date, reason: str,
+               note: str, open_checkpoints: str | None) -> None:
+        still_open = list(s.scalars(select(RetentionCheckpoint).where(
+            RetentionCheckpoint.episode_id == episode.id,
+            RetentionCheckpoint.done_on.is_(None),
+            RetentionCheckpoint.deleted_at.is_(None)).order_by(RetentionCheckpoint.due_on)))
+        if still_open and open_checkpoints is None:
+            raise OpenCheckpoints(_t(
+                "定着確認が {n} 件残っています（{which}）。支援の終了とともに中止するか、"
+                "予定として残すかを選んでください").format(
+                    n=len(still_open), which=listing(
+                        _t("{months}か月").format(months=c.months) for c in still_open)),
+                [CheckpointRecord(c.id, c.placement_id, c.months, c.due_on, c.done_on,
+                                  c.result) for c in still_open])
+        self._move(s, actor, episode, "closed", on, reason=reason, note=note)
+        if open_checkpoints == OPEN_CHECKS_CANCEL:
+            for cp in still_open:
+                cp.done_on, cp.result = on, "cancelled"
+                cp.note = (cp.note + "\n" if cp.note else "") + "支援終了により中止"
+                stamp_update(actor, cp)
+                audit.append(s, self.ctx, actor, "update", "checkpoint", cp.id,
+                             result="cancelled")
+        # A referral still waiting for Hello Work's answer is withdrawn (取下げ) with the case.
+        pending = self._open_referral(s, episode.id)
+        if pending is not None:
+            pending.status, pending.status_on = "withdrawn", on
+            stamp_update(actor, pending)
+            audit.append(s, self.ctx, actor, "withdraw", "referral", pending.id)
+
+    def withdraw_participation(self, actor: Actor, consent_id: uuid.UUID, on: date,
+                               note: str = "", close_episode: bool = True
+                               ) -> tuple[ConsentRecord, EpisodeSummary]:
+        """撤回 of a 参加同意: from ``on`` nothing of the episode is shared any more (the
+        notice of the end of support excepted). With ``close_episode`` the episode closes
+        the same day with the reason 同意撤回, in the same transaction: its retention checks
+        are cancelled (there is no support left to check) and a referral still waiting is
+        withdrawn."""
+        with self.ctx.db.write() as s:
+            consent = s.get(Consent, consent_id)
+            if consent is not None and consent.kind != "participation":
+                raise InvalidInput("kind", _t("支援の終了を伴う撤回は参加同意のものです"))
+            consent = withdraw(s, self.ctx, self.access, actor, consent_id, on, note)
+            episode, _ = self.access.for_edit(s, actor, consent.episode_id)
+            if close_episode and episode.state != "closed":
+                self._close(s, actor, episode, max(on, episode.state_since),
+                            CLOSURE_WITHDRAWN, note, OPEN_CHECKS_CANCEL)
+            return consent_record(consent), _summary(episode)

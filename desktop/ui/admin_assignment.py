@@ -217,10 +217,13 @@ class CaseloadMoveDialog(QDialog):
             return
 
         def done(moved: CaseloadMove) -> None:
+            # The moved cases leave the list at once (it listed them under the message,
+            # which waits for OK), then the preview is read again for what is left.
+            self._pair_changed()
+            self.preview()
             dialogs.show_info(self, _t("担当の一括変更"), _t(
                 "{n} 件を {source} から {target} へ移しました。").format(
                     n=len(moved.cases), source=moved.from_name, target=moved.to_name))
-            self.preview()
 
         self.move_button.setEnabled(False)
         self.runner.run(MoveCaseload(pair[0], pair[1]), parent=self, on_done=done,

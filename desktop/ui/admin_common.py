@@ -113,8 +113,10 @@ def organisation_fields(form: Form, record: OrganisationRecord | None = None) ->
     form.text("address", _t("所在地"), record.address if record else "")
     form.text("phone", _t("電話"), record.phone if record else "")
     form.text("fax", _t("FAX"), record.fax if record else "")
+    form.text("section", _t("担当課・係"), record.section if record else "").setPlaceholderText(
+        _t("例: 生活支援課 就労支援担当（送付書と担当者欄に印刷）"))
     form.text("doc_symbol", _t("文書記号"), record.doc_symbol if record else "").setPlaceholderText(
-        _t("例: 中福（文書番号は「中福第○○号」）"))
+        _t("例: 中福（文書番号は「中福第○○号」。年度ごとに1から）"))
     form.check("seal_omitted", _t("公印省略（書類に「公印省略」と印刷。外すと押印欄を印刷）"),
                record.seal_omitted if record else True)
 
@@ -123,7 +125,7 @@ def organisation_input(v: dict[str, Any]) -> OrganisationInput:
     return OrganisationInput(
         name=v["name"], kind=v["kind"], head_title=v["head_title"], head_name=v["head_name"],
         postal_code=v["postal_code"], address=v["address"], phone=v["phone"], fax=v["fax"],
-        doc_symbol=v["doc_symbol"], seal_omitted=bool(v["seal_omitted"]))
+        doc_symbol=v["doc_symbol"], seal_omitted=bool(v["seal_omitted"]), section=v["section"])
 
 
 # ---------------------------------------------------------------- Hello Work office

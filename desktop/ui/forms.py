@@ -65,6 +65,7 @@ class ActionDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.try_submit)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
         # The buttons stay below the scrolled form: never off a small screen.
         fit_to_screen(self, 560, min(720, 140 + 58 * len(self.form.fields)))

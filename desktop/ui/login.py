@@ -51,10 +51,11 @@ class LoginDialog(QDialog):
     the start-up answers with ``signed_in`` or ``refused``."""
 
     submitted = Signal(str, str)
+    SWITCH_USER = 2  # the lock screen's 別のユーザーでサインイン (exec's result)
 
     def __init__(self, runner: TaskRunner | None = None, username: str = "",
                  locked_user: str | None = None, parent: QWidget | None = None,
-                 idle: bool = True) -> None:
+                 idle: bool = True, passphrase: bool = False) -> None:
         super().__init__(parent)
         self.runner = runner
         self.actor: Actor | None = None
@@ -75,6 +76,14 @@ class LoginDialog(QDialog):
             subtitle.setObjectName("loginSubtitle")
             layout.addWidget(subtitle)
         self.form = Form(self)
+        # The database passphrase, on a PC whose keychain does not hold the key: asked in
+        # this window, first, never by a window popping up over it while someone types.
+        self.passphrase = _password_field(self.form, "passphrase", _t("データベースの鍵"))
+        self.passphrase.setPlaceholderText(_t("パスフレーズまたは回復キー"))
+        self.passphrase.setMinimumWidth(  # the hint whole (the other fields grow with it)
+            self.passphrase.fontMetrics().horizontalAdvance(self.passphrase.placeholderText())
+            + 56)
+        self.form.layout_.setRowVisible(self.passphrase.parentWidget(), passphrase)
         self.username = self.form.text("username", _t("ユーザー名"), locked_user or username)
         self.username.setReadOnly(locked_user is not None)
         self.password = _password_field(self.form, "password", _t("パスワード"))
@@ -92,12 +101,49 @@ class LoginDialog(QDialog):
         cancel.setText(_t("終了") if locked_user is None else _t("アプリを終了"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
+        if locked_user is not None:
+            # On a shared PC a colleague signs in without quitting the app: the locked
+            # session is signed out first (its unsaved changes asked about).
+            switch = buttons.addButton(_t("別のユーザーでサインイン"),
+                                       QDialogButtonBox.ButtonRole.ResetRole)
+            switch.setObjectName("switchUser")
+            switch.clicked.connect(lambda: self.done(self.SWITCH_USER))
         layout.addWidget(buttons)
-        (self.password if locked_user or username else self.username).setFocus()
+        first = self.password if locked_user or username else self.username
+        (self.passphrase if passphrase else first).setFocus()
+
+    @property
+    def asks_passphrase(self) -> bool:
+        return not self.passphrase.parentWidget().isHidden()
+
+    def ask_passphrase(self, message: str, answer_now: bool) -> None:
+        """The key must be typed: the passphrase row is shown with ``message`` under it.
+        ``answer_now`` (the person pressed ログイン and waits): it takes the focus and the
+        button is enabled again; otherwise the focus stays where the person is typing."""
+        self.form.layout_.setRowVisible(self.passphrase.parentWidget(), True)
+        self.form.errors["passphrase"].show_message(message)
+        if answer_now:
+            self.status.clear()
+            self.ok.setEnabled(True)
+            self.passphrase.clear()
+            self.passphrase.setFocus()
+
+    def next_person(self, username: str = "") -> None:
+        """Ready for the next sign-in after a sign-out: nothing of the last one is left."""
+        self.actor = None
+        self.form.layout_.setRowVisible(self.passphrase.parentWidget(), False)  # open now
+        self.passphrase.clear()
+        self.username.setText(username)
+        self.password.clear()
+        self.error.show_message("")
+        self.status.clear()
+        self.ok.setEnabled(True)
+        (self.password if username else self.username).setFocus()
 
     def try_login(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
         self.error.show_message("")
+        self.form.errors["passphrase"].show_message("")
         self.ok.setEnabled(False)
         self.status.setText(_t("確認しています…"))
         if self.runner is None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,13 +35,14 @@ from desktop.i18n import translator
 from desktop.resources import resource_path
 from desktop.services import Services
 from desktop.services.auth import UserSummary
-from desktop.services.caseload import Agenda, CaseloadFilter
+from desktop.services.caseload import Agenda, AgendaItem, CaseloadFilter
 from desktop.services.commands import (
     ChangePassword,
     Changes,
     CompleteNextAction,
     ExportKit,
     ExportLedger,
+    Logout,
     PrintPending,
     RunAutoBackup,
 )
@@ -54,12 +56,14 @@ from desktop.services.states import OPEN_STATES
 from desktop.ui import (
     admin_menu,
     dialogs,
+    exchange_dialog,
     language_dialog,
     network_menu,
     preview,
     server_dialog,
     text_size_dialog,
 )
+from desktop.ui.exchange_dialog import ExchangeImportDialog
 from desktop.ui.forms import CommandDialog
 from desktop.ui.intake import IntakeDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
@@ -80,7 +84,8 @@ _t = translator("MainWindow")
 # Which tab of the person's record an agenda item is about.
 AGENDA_SECTIONS = {"checkpoint": "placements", "plan_review": "plan",
                    "waiting_referral": "plan", "next_action": "contacts",
-                   "period_end": "episode"}
+                   "period_end": "episode", "hello_work_silent": "hello_work",
+                   "hire_reported": "hello_work"}
 
 log = logging.getLogger("tsunagi.ui")
 
@@ -133,12 +138,16 @@ class IdleWatcher(QObject):
 class MainWindow(QMainWindow):
     """Built at once from what needs no database; the rest (this PC's role as an outreach
     laptop, the staff names, the idle-lock setting, the lists) arrives from the read lane.
-    Lists, the agenda and open records refresh from the Changes of each command."""
+    Lists, the agenda and open records refresh from the Changes of each command.
+    ``signed_out`` (the username) after ログアウト, just before the window closes."""
+
+    signed_out = Signal(str)
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner,
                  data_dir: Path | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir  # for this PC's settings (the server to use)
+        self.signing_out = False
         self.services, self.actor, self.runner = services, actor, runner
         runner.bind(services, actor)
         # Qt adds the application's name to the title (「就労支援ケース管理 — つなぎ」).
@@ -153,8 +162,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_busy)
         self.statusBar().addPermanentWidget(
             QLabel(parenthesised(actor.display_name, label("role", actor.role))))
-        runner.busy_changed.connect(
-            lambda busy: self.status_busy.setText(_t("読み込み中…") if busy else ""))
+        # A method, not a lambda: Qt lets go of it when the window goes (ログアウト), the
+        # runner staying for the next person.
+        runner.busy_changed.connect(self._show_busy)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -224,6 +234,9 @@ class MainWindow(QMainWindow):
             assert layout is not None
             layout.addWidget(self._reports)
         return self._reports
+
+    def _show_busy(self, busy: bool) -> None:
+        self.status_busy.setText(_t("読み込み中…") if busy else "")
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.reports_tab:
@@ -304,8 +317,13 @@ class MainWindow(QMainWindow):
         change.triggered.connect(self.change_password)
         lock = QAction(_t("画面をロック (Ctrl+L)"), menu)
         lock.triggered.connect(self.lock_now)
+        logout = QAction(_t("ログアウト"), menu)
+        logout.setObjectName("logout")
+        logout.triggered.connect(self.log_out)
         menu.addAction(change)
         menu.addAction(lock)
+        menu.addSeparator()
+        menu.addAction(logout)
         user.setMenu(menu)
         bar.addWidget(user)
         return bar
@@ -321,6 +339,15 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(lambda _=False, f=fmt: self.export_ledger(f))
             menu.addAction(action)
+        menu.addSeparator()
+        can_exchange = allowed(self.actor, "hello_work_exchange")
+        self.exchange_export_action = self._menu_item(
+            menu, _t("支援状況連絡票を作る（ハローワークへ）…"), self.make_exchange_sheet,
+            "exchangeExport")
+        self.exchange_import_action = self._menu_item(
+            menu, _t("支援状況連絡票を取り込む…"), self.import_exchange_sheet, "exchangeImport")
+        for action in (self.exchange_export_action, self.exchange_import_action):
+            action.setEnabled(can_exchange)
         menu.addSeparator()
         # On an outreach laptop the kit actions change once the kit has been read.
         self.kit_action = QAction(_t("出張用キットを作る…"), self)
@@ -619,6 +646,17 @@ class MainWindow(QMainWindow):
             return
         LedgerImportDialog(self.services, self.actor, self.runner, Path(path), self).exec()
 
+    def make_exchange_sheet(self) -> None:
+        exchange_dialog.make_sheet(self, self.services, self.actor, self.runner)
+
+    def import_exchange_sheet(self) -> None:
+        path = preview.choose_open_path(self, _t("記入された支援状況連絡票を選択"),
+                                        _t("支援状況連絡票 (*.xlsx)"))
+        if not path:
+            return
+        # The import is a command: the lists and open records reload from its Changes.
+        ExchangeImportDialog(self.services, self.actor, self.runner, Path(path), self).exec()
+
     def export_ledger(self, fmt: str) -> None:
         filters = "Excel (*.xlsx)" if fmt == "xlsx" else "CSV (*.csv)"
         path = preview.choose_save_path(self, _t("就労支援台帳_{stamp}.{fmt}").format(
@@ -699,9 +737,7 @@ class MainWindow(QMainWindow):
     def _open_from_agenda(self, index: object) -> None:
         """The person, at the tab and episode the item is about (a check on 就職・定着,
         a next action on ケース記録, …)."""
-        item = self.agenda_model.row_at(index.row())  # type: ignore[attr-defined]
-        self.open_person(item.person_id, AGENDA_SECTIONS[item.kind], item.episode_id,
-                         item.item_id)
+        self.open_agenda_item(self.agenda_model.row_at(index.row()))  # type: ignore[attr-defined]
 
     def open_person(self, person_id: uuid.UUID, section: str | None = None,
                     episode_id: uuid.UUID | None = None,
@@ -716,6 +752,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(view)
         view.show_section(section, episode_id, item_id)
         return view
+
+    def open_agenda_item(self, item: AgendaItem) -> PersonView:
+        """The person, at the tab and episode where the item is dealt with."""
+        return self.open_person(item.person_id, AGENDA_SECTIONS[item.kind], item.episode_id,
+                                item.item_id)
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
@@ -770,14 +811,60 @@ class MainWindow(QMainWindow):
         central.hide()
         dialog = LoginDialog(self.runner, locked_user=self.actor.username, parent=self,
                              idle=idle)
-        if dialog.exec():
+        result = dialog.exec()
+        if result == LoginDialog.SWITCH_USER:
+            # The data stays hidden: whoever declines to discard unsaved changes is
+            # asked for the locked user's password again.
+            if not self.log_out():
+                self.lock(idle=False)
+        elif result:
             central.show()
             self.idle_timer.start()
         else:
             self.close()
 
+    def log_out(self) -> bool:
+        """ログアウト: after the unsaved-changes question, the logout row (with the view
+        audits still queued) is written and ``signed_out`` hands the PC to the sign-in
+        window, the database still open; then this window closes. False when the person
+        kept their unsaved changes."""
+        if self.signing_out:
+            return True
+        if any(v.dirty for v in self.person_tabs.values()) and not dialogs.ask_confirm(
+                self, _t("未保存の変更"),
+                _t("保存していない変更があります。破棄してログアウトしますか？")):
+            return False
+        self.signing_out = True
+        self.idle_timer.stop()
+        self.backup_timer.stop()
+
+        def done(_: None) -> None:
+            self.signing_out = True
+            # A dialog still open over the window (the first-run wizard under the lock
+            # screen) is closed first, so that its exec() returns before the window goes.
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
+            self.signed_out.emit(self.actor.username)  # the sign-in window first
+            self.close()
+
+        def failed(_: BaseException) -> bool:
+            self.signing_out = False  # not signed out (busy: the message offers a retry)
+            if self.centralWidget().isVisible():
+                self.idle_timer.start()
+            else:  # from the lock screen: locked again once the message is read
+                QTimer.singleShot(0, lambda: self.lock(idle=False))
+            return False
+
+        self.runner.run(Logout(), parent=self, on_done=done, on_failed=failed,
+                        title=_t("ログアウト"))
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self, "wiped", False):
+            event.accept()
+            return
+        if self.signing_out:  # asked already; the runner goes on for the next person
             event.accept()
             return
         dirty = [v for v in self.person_tabs.values() if v.dirty]

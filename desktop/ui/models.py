@@ -239,7 +239,8 @@ class SearchModel(_Table):
 class AgendaModel(_Table):
     headers = (N_("期限"), N_("種別"), N_("ケース番号"), N_("氏名"), N_("内容"))
     KINDS: ClassVar[dict[str, str]] = {"checkpoint": N_("定着確認"), "plan_review": N_("プラン見直し"),
-             "waiting_referral": N_("HW回答待ち"), "next_action": N_("次の対応"),
+             "waiting_referral": N_("HW回答待ち"), "hello_work_silent": N_("HW記録なし"),
+             "hire_reported": N_("HW採用連絡"), "next_action": N_("次の対応"),
              "period_end": N_("支援期間終了")}
 
     def display(self, row: AgendaItem, column: int) -> str:

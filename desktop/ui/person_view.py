@@ -9,15 +9,18 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -34,29 +37,38 @@ from desktop.services import Services
 from desktop.services.commands import (
     AcceptReferral,
     AddContact,
+    AttachConsentScan,
     Changes,
     CloseEpisode,
     Command,
     ConfirmConsent,
+    ConfirmConsentScope,
+    DismissHire,
+    DraftDocument,
     EndPlacement,
     ExtendSupport,
     OpenEpisode,
     PrintDocument,
     RecordCheckpoint,
     RecordConsent,
+    RecordHelloWorkActivity,
     RecordPlacement,
     RecordPlanReview,
     RecordProtectionOutcome,
     ReferToHelloWork,
+    RemoveHelloWorkActivity,
     ReturnReferral,
     RevisePlan,
+    SetHelloWorkDetails,
     StartScreening,
     UpdatePerson,
     WithdrawConsent,
+    WithdrawParticipation,
 )
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
-from desktop.services.errors import InvalidInput, StaleRecord
+from desktop.services.errors import DomainError, InvalidInput, StaleRecord
+from desktop.services.hello_work import ActivityInput, ActivityRecord, HelloWorkCase
 from desktop.services.labels import (
     CHECKPOINT_OBSERVED,
     CONSENT_SCOPE,
@@ -65,7 +77,7 @@ from desktop.services.labels import (
     shown,
 )
 from desktop.services.persons import PersonInput, PersonRecord, person_problems
-from desktop.services.printing import PrintedDocument
+from desktop.services.printing import NUMBERED, PrintDraft, PrintedDocument
 from desktop.services.states import SUPPORTING
 from desktop.services.workflow import (
     OPEN_CHECKS_CANCEL,
@@ -76,11 +88,12 @@ from desktop.services.workflow import (
     PlanInput,
     TeamMember,
 )
-from desktop.ui import dialogs
+from desktop.ui import dialogs, preview
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.costs_tab import CostsTab
 from desktop.ui.forms import CommandDialog, required
+from desktop.ui.issue_dialog import IssueDialog
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.routes_tab import (
@@ -204,17 +217,25 @@ def _plan_fields(ctx: ActionContext, f: Form) -> None:
     ctx.view.plan_fields(f)
 
 
+def _hire(ctx: ActionContext) -> ActivityRecord | None:
+    """The 採用 Hello Work reported that the placement confirms (its 確認), if any: the
+    placement's ``ctx.data`` is (the 協力事業所 registry, that 採用 or None)."""
+    hire = ctx.data[1] if isinstance(ctx.data, tuple) and len(ctx.data) > 1 else None
+    return hire if isinstance(hire, ActivityRecord) else None
+
+
 def _placement_fields(ctx: ActionContext, f: Form) -> None:
-    """就職, the employer picked from the 協力事業所 registry (``ctx.data``: read first) or
-    typed."""
+    """就職, the employer picked from the 協力事業所 registry (``ctx.data``: read first, with
+    the 採用 it confirms) or typed."""
     employers = ctx.data[0]
-    f.date("start_on", _t("就職日"), ctx.today)
+    hire = _hire(ctx)
+    f.date("start_on", _t("就職日"), hire.on if hire else ctx.today)
     f.choice("employer_id", _t("協力事業所から選ぶ"), [
         (None, _t("（登録外の事業所: 下に入力）")),
         *((e.id, parenthesised(e.name, e.industry)) for e in employers)])
-    f.text("employer", _t("事業所名"))
+    f.text("employer", _t("事業所名"), hire.company if hire else "")
     f.text("employer_address", _t("事業所の所在地"))
-    f.text("job_title", _t("職種"))
+    f.text("job_title", _t("職種"), hire.job_title if hire else "")
     f.text("employment_type", _t("雇用形態"))
     f.choice("term_category", _t("雇用期間"), choices("term"))
     f.text("weekly_hours", _t("週の労働時間"))
@@ -240,7 +261,17 @@ def _placement(ctx: ActionContext, v: dict[str, Any]) -> Command[Any]:
         term_category=v["term_category"], employer_address=v["employer_address"], job_title=v["job_title"],
         employment_type=v["employment_type"], weekly_hours=_number(v, "weekly_hours", float),
         wage_amount=_number(v, "wage_amount", int), wage_unit=v["wage_unit"],
-        employment_insurance=v["employment_insurance"], route=v["route"]))
+        employment_insurance=v["employment_insurance"], route=v["route"],
+        hired_activity_id=hire.id if (hire := _hire(ctx)) else None))
+
+
+def _placement_intro(ctx: ActionContext) -> str:
+    intro = _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。")
+    hire = _hire(ctx)
+    if hire is None:
+        return intro
+    return _t("ハローワークから連絡のあった採用（{company}）を就職として記録します。就職日と雇用条件を確かめてください。").format(
+        company=hire.company) + "\n" + intro
 
 
 def _open_placement(services: Services, actor: Actor, episode_id: uuid.UUID) -> Any:
@@ -345,8 +376,7 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
         lambda c, v: ReturnReferral(c.episode.id, _on(v), v["reason"])),
     ("active", "placed"): ActionSpec(
         "placed", N_("就職を記録"), N_("就職を記録"), _placement_fields, _placement,
-        lambda c: _t("就職を記録すると定着支援に移り、定着確認の予定が作られます。"),
-        needs=lambda s, a, ep: (s.employers.search(a),)),
+        _placement_intro, needs=lambda s, a, ep: (s.employers.search(a), None)),
     ("placed", "active"): END_PLACEMENT,
     ("retention", "active"): END_PLACEMENT,
     **{(state, "extend"): EXTEND for state in SUPPORTING},
@@ -355,8 +385,8 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
 
 
 # The record's tabs, by name (the agenda opens the one an item is about).
-SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "routes",
-            "costs")
+SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "hello_work",
+            "routes", "costs")
 
 
 def person_data(values: dict[str, Any]) -> PersonInput:
@@ -424,6 +454,7 @@ class PersonView(QWidget):
         self._build_contacts()
         self._build_placements()
         self._build_plan()
+        self._build_hello_work()
         # Its 担当変更 is a command: this view reloads from its Changes like any other; so
         # do the 就労準備・経路 and 支援費用 tabs, shown the episode again.
         self.routes_tab = RoutesTab(services, actor, runner)
@@ -464,6 +495,11 @@ class PersonView(QWidget):
         for row, check in enumerate(self.checkpoints_model.rows):
             if check.id == item_id:
                 self.checkpoints_view.selectRow(row)
+                self.wanted = (None, None)
+                return
+        for row, activity in enumerate(self.activities_model.rows):
+            if activity.id == item_id:  # a hire Hello Work reported
+                self.activities_view.selectRow(row)
                 self.wanted = (None, None)
                 return
 
@@ -660,7 +696,10 @@ class PersonView(QWidget):
         for kind, text in (("referral", N_("支援要請書")), ("consent", N_("同意書")),
                            ("plan", N_("就労支援プラン")),
                            ("followup", N_("支援状況連絡票（就職・定着）")),
-                           ("packet", N_("支援要請書類一式（送付書つき）"))):
+                           ("packet", N_("支援要請書類一式（送付書つき）")),
+                           ("withdrawal_notice", N_("支援終了・同意撤回の連絡")),
+                           ("consent_blank", N_("同意書（白紙・署名用）")),
+                           ("withdrawal_form", N_("同意撤回届（白紙）"))):
             action = menu.addAction(_t(text))
             action.setObjectName(f"print_{kind}")
             action.triggered.connect(lambda _=False, k=kind: self.print_form(k))
@@ -705,9 +744,11 @@ class PersonView(QWidget):
             self.state_line.setText(_t("支援エピソードはまだありません"))
             self.timeline.replace([])
             for model in (self.consents_model, self.contacts_model, self.placements_model,
-                          self.checkpoints_model):
+                          self.checkpoints_model, self.activities_model):
                 model.replace([])
             self.plan_text.setPlainText("")
+            self.hello_work = None
+            self._show_hello_work(None)
             return
         colour = STATE_COLOURS.get(episode.state, "#111827")
         period = ""
@@ -734,6 +775,7 @@ class PersonView(QWidget):
                 "checkpoints": svc.workflow.checkpoints(a, ep),
                 "plan": svc.records.current_plan(a, ep),
                 "referrals": svc.records.referrals(a, ep),
+                "hello_work": svc.hello_work.case(a, ep),
             }
 
         self.runner.read(load, lambda data: self._episode_loaded(episode, data),
@@ -748,6 +790,7 @@ class PersonView(QWidget):
         self.placements_model.replace(data["placements"])
         self.checkpoints_model.replace(data["checkpoints"])
         self._show_plan(data["plan"], data["referrals"])
+        self._show_hello_work(data["hello_work"], episode)
         self.revise_button.setEnabled(episode.state in SUPPORTING and data["plan"] is not None)
         self.protection_button.setEnabled(episode.state != "closed")
         self.current_plan = data["plan"]
@@ -824,6 +867,8 @@ class PersonView(QWidget):
     def plan_fields(self, f: Form, plan: Any = None) -> None:
         welfare = [m["name"] for m in plan.team if m["side"] == "welfare"] if plan else []
         hw = [m["name"] for m in plan.team if m["side"] == "hello_work"] if plan else []
+        # 作成日 as printed on the plan (the day it is made with the person, entered).
+        f.date("planned_on", _t("プランの作成日"), self.services.ctx.today())
         f.text("welfare_member", _t("チーム（福祉側）"),
                listing(welfare) or self.actor.display_name, "team")
         f.text("hw_member", _t("チーム（ハローワーク側）"), listing(hw))
@@ -850,7 +895,8 @@ class PersonView(QWidget):
             goal_target_on=v["goal_target_on"], barriers=v["barriers"],
             menu=[k for k in SUPPORT_MENU if v[f"menu_{k}"]],
             role_hello_work=v["role_hello_work"], role_welfare=v["role_welfare"],
-            review_dates=[v["review_on"]] if v["review_on"] else [])
+            review_dates=[v["review_on"]] if v["review_on"] else [],
+            planned_on=v["planned_on"])
 
     def revise_plan(self) -> None:
         episode, plan = self.episode(), self.current_plan
@@ -895,9 +941,26 @@ class PersonView(QWidget):
         def show(document: PrintedDocument) -> None:
             PreviewDialog(document, self).exec()
 
-        quote = self.quote_readiness.isChecked() and kind in ("referral", "packet")
-        self.runner.run(PrintDocument(kind, episode.id, quote), parent=self, on_done=show,
-                        title=_t("印刷できません"))
+        def confirm(draft: PrintDraft) -> None:
+            """A numbered document is shown before it is issued (and numbered); one
+            issued already is printed again as it was."""
+            if draft.issued:
+                show(draft.document)
+                return
+            dialog = IssueDialog(draft, self.runner, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document is not None:
+                show(dialog.document)
+
+        if kind in NUMBERED:
+            # The readiness assessment goes into the referral's 支援経過 the dialog shows
+            # (each item only inside the consent's scope).
+            quote = self.quote_readiness.isChecked() and kind in ("referral", "packet")
+            self.runner.run(DraftDocument(kind, episode.id, quote_readiness=quote), parent=self,
+                            on_done=confirm, title=_t("印刷できません"))
+            return
+        command = (PrintDocument("consent", None, blank=True) if kind == "consent_blank"
+                   else PrintDocument(kind, episode.id))
+        self.runner.run(command, parent=self, on_done=show, title=_t("印刷できません"))
 
     def open_new_episode(self) -> None:
         today = self.services.ctx.today()
@@ -916,8 +979,10 @@ class PersonView(QWidget):
              _t("文言")),
             lambda c: (label("consent", c.kind), wareki(c.signed_on), wareki(c.valid_until),
                        wareki(c.withdrawn_on), listing(c.recipients),
-                       listing(label("scope", s) for s in c.scope),
-                       f"{c.wording_version} ({c.wording_hash[:8]})"))
+                       listing(label("scope", s) for s in c.scope) if c.scope_confirmed
+                       else _t("未確認（原本で確認してください）"),
+                       f"{c.wording_version} ({c.wording_hash[:8]})"
+                       + (_t("　原本あり") if c.has_scan else "")))
         self.consents_view = _table(self.consents_model)
         layout.addWidget(self.consents_view, 1)
         row = QHBoxLayout()
@@ -925,8 +990,14 @@ class PersonView(QWidget):
         record.clicked.connect(self.record_consent)
         withdraw = QPushButton(_t("選択した同意の撤回を記録"))
         withdraw.clicked.connect(self.withdraw_consent)
-        row.addWidget(record)
-        row.addWidget(withdraw)
+        confirm = QPushButton(_t("範囲を原本で確認…"))
+        confirm.setObjectName("confirmScope")
+        confirm.clicked.connect(self.confirm_scope)
+        attach = QPushButton(_t("署名済みの同意書を添付…"))
+        attach.setObjectName("attachScan")
+        attach.clicked.connect(self.attach_scan)
+        for button in (record, withdraw, confirm, attach):
+            row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         self.tabs.addTab(scrolling(page), _t("同意"))
@@ -941,8 +1012,9 @@ class PersonView(QWidget):
             f.date("signed_on", _t("署名日"), self.services.ctx.today())
             f.date("valid_until", _t("有効期限（任意）"))
             f.text("recipients", _t("提供先（読点区切り）"), listing(offices[:1]))
+            # Blank: ticked by the caseworker from the boxes ticked on the signed paper.
             for key, text in CONSENT_SCOPE.items():
-                f.check(f"scope_{key}", shown(text), True)
+                f.check(f"scope_{key}", shown(text), False)
 
         def submit(v: dict[str, Any]) -> Command[Any]:
             sharing = v["kind"] == "information_sharing"
@@ -962,11 +1034,53 @@ class PersonView(QWidget):
         episode, consent = self.episode(), _selected(self.consents_view)
         if episode is None or consent is None:
             return
+        if consent.kind == "participation":
+            # 参加同意: the support ends with it (asked, ticked by default).
+            self._dialog(_t("参加同意の撤回"), lambda f: (
+                f.date("on", _t("撤回日"), self.services.ctx.today()),
+                f.check("close", _t("支援を終了する（終了理由: 同意撤回）"), True),
+                f.area("note", _t("メモ"))),
+                lambda v: WithdrawParticipation(
+                    episode.id, consent.id, required(v, "on", _t("撤回日を入力してください")),
+                    v["note"], close_episode=bool(v["close"])),
+                _t("撤回日以降、この支援エピソードの情報は提供できなくなります。ハローワークには"
+                   "「支援終了・同意撤回の連絡」を印刷して送ります（印刷 → 支援終了・同意撤回の連絡）。"))
+            return
         self._dialog(_t("同意の撤回"), lambda f: (
             f.date("on", _t("撤回日"), self.services.ctx.today()), f.area("note", _t("メモ"))),
             lambda v: WithdrawConsent(episode.id, consent.id, required(
                 v, "on", _t("撤回日を入力してください")), v["note"]),
             _t("撤回日以降、この同意にもとづく支援要請と情報提供はできなくなります。"))
+
+    def confirm_scope(self) -> None:
+        """The scope of an 情報提供同意 read off the signed paper (a ledger's consent shares
+        nothing until then)."""
+        episode, consent = self.episode(), _selected(self.consents_view)
+        if episode is None or consent is None or consent.kind != "information_sharing":
+            return
+
+        def build(f: Form) -> None:
+            for key, text in CONSENT_SCOPE.items():
+                f.check(f"scope_{key}", shown(text), False)
+
+        self._dialog(_t("同意範囲の確認"), build, lambda v: ConfirmConsentScope(
+            episode.id, consent.id, consent.version,
+            tuple(k for k in CONSENT_SCOPE if v[f"scope_{k}"])),
+            _t("署名された同意書を見て、印の付いている項目を選んでください。"))
+
+    def attach_scan(self) -> None:
+        """The scanned signed original (PDF, JPEG or PNG), stored encrypted; the packet
+        sends it as the consent's copy."""
+        episode, consent = self.episode(), _selected(self.consents_view)
+        if episode is None or consent is None:
+            return
+        path = preview.choose_open_path(self, _t("署名済みの同意書（PDF・JPEG・PNG）"),
+                                        _t("PDF・画像 (*.pdf *.jpg *.jpeg *.png)"))
+        if not path:
+            return
+
+        self.runner.run(AttachConsentScan(episode.id, consent.id, Path(path)), parent=self,
+                        title=_t("添付できません"))
 
     # ---------------------------------------------------------------- contact log
 
@@ -1104,7 +1218,7 @@ class PersonView(QWidget):
                     "withdrawn": _t("取下げ")}
         for r in referrals:
             lines.append(_t("支援要請 {number}　{on}　{office}　{status}").format(
-                number=r.number, on=wareki(r.referred_on), office=r.office_name,
+                number=r.number or _t("（未発行）"), on=wareki(r.referred_on), office=r.office_name,
                 status=parenthesised(statuses[r.status], r.return_reason or "")))
         if plan is not None:
             team = listing(parenthesised(m["name"], _t("福祉") if m["side"] == "welfare"
@@ -1125,3 +1239,196 @@ class PersonView(QWidget):
                       for _, due, done, result in plan.reviews]
         self.plan_text.setPlainText("\n".join(lines) or _t("支援プランはまだありません"))
 
+    # ---------------------------------------------------------------- Hello Work
+
+    def _build_hello_work(self) -> None:
+        """Hello Work's side of the case: its 求職番号 and navigator, the activities it
+        reported, and the 採用 waiting to be recorded as the placement."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.hw_referral = QLabel()
+        self.hw_referral.setObjectName("stateLine")
+        layout.addWidget(self.hw_referral)
+        details = QHBoxLayout()
+        details.addWidget(QLabel(_t("求職番号")))
+        self.hw_number = QLineEdit()
+        self.hw_number.setObjectName("jobSeekerNumber")
+        self.hw_number.setPlaceholderText(_t("ハローワークの求職番号"))
+        details.addWidget(self.hw_number, 1)
+        details.addWidget(QLabel(_t("担当ナビゲーター")))
+        self.hw_navigator = QLineEdit()
+        self.hw_navigator.setObjectName("navigator")
+        details.addWidget(self.hw_navigator, 1)
+        self.hw_save = QPushButton(_t("保存"))
+        self.hw_save.setObjectName("saveHelloWork")
+        self.hw_save.clicked.connect(self.save_hello_work_details)
+        details.addWidget(self.hw_save)
+        layout.addLayout(details)
+        self.hw_message = QLabel()
+        self.hw_message.setObjectName("fieldError")
+        self.hw_message.setWordWrap(True)
+        self.hw_message.hide()
+        layout.addWidget(self.hw_message)
+        self.hw_proposals = QLabel()
+        self.hw_proposals.setObjectName("hireProposal")
+        self.hw_proposals.setWordWrap(True)
+        layout.addWidget(self.hw_proposals)
+        self.activities_model = RecordsModel(
+            (_t("日付"), _t("種別"), _t("事業所・名称"), _t("職種"), _t("採否"), _t("記録元"),
+             _t("備考")),
+            lambda a: (wareki(a.on) + (_t("〜{end}").format(end=wareki(a.end_on))
+                                       if a.end_on else ""),
+                       label("activity", a.kind), a.title if a.kind == "seminar" else a.company,
+                       a.job_title, self._hiring_text(a),
+                       _t("連絡票") if a.source == "exchange" else _t("入力"), a.note))
+        self.activities_view = _table(self.activities_model)
+        self.activities_view.setObjectName("helloWorkActivities")
+        layout.addWidget(self.activities_view, 1)
+        buttons = QWidget()
+        row = FlowLayout(buttons)  # wraps on a narrow screen or with large text
+        self.hw_add = QPushButton(_t("ハローワークの支援を記録…"))
+        self.hw_add.setObjectName("addActivity")
+        self.hw_add.clicked.connect(self.record_activity)
+        self.hw_confirm = QPushButton(_t("選択した採用を就職として記録…"))
+        self.hw_confirm.setObjectName("confirmHire")
+        self.hw_confirm.clicked.connect(self.confirm_hire)
+        self.hw_dismiss = QPushButton(_t("選択した採用を就職として記録しない"))
+        self.hw_dismiss.setObjectName("dismissHire")
+        self.hw_dismiss.clicked.connect(self.dismiss_hire)
+        self.hw_remove = QPushButton(_t("選択した記録を削除"))
+        self.hw_remove.setObjectName("removeActivity")
+        self.hw_remove.clicked.connect(self.remove_activity)
+        for button in (self.hw_add, self.hw_confirm, self.hw_dismiss, self.hw_remove):
+            row.addWidget(button)
+        layout.addWidget(buttons)
+        self.hello_work: HelloWorkCase | None = None
+        self.hello_work_page = scrolling(page)
+        self.tabs.addTab(self.hello_work_page, _t("ハローワーク"))
+
+    @staticmethod
+    def _hiring_text(a: ActivityRecord) -> str:
+        if a.result is None:
+            return ""
+        text = label("hiring", a.result)
+        if a.proposal:
+            return _t("{result}（就職の記録待ち）").format(result=text)
+        if a.placement_id is not None:
+            return _t("{result}（就職として記録済み）").format(result=text)
+        if a.dismissed_on is not None:
+            return _t("{result}（記録しない）").format(result=text)
+        return text
+
+    def _show_hello_work(self, case: HelloWorkCase | None,
+                         episode: EpisodeSummary | None = None) -> None:
+        self.hello_work = case
+        self.hw_message.hide()
+        statuses = {"sent": _t("回答待ち"), "accepted": _t("受理"), "returned": _t("差戻し"),
+                    "withdrawn": _t("取下げ")}
+        if case is None or not case.referral_number:
+            self.hw_referral.setText(_t("ハローワークへの支援要請はまだありません"))
+        else:
+            self.hw_referral.setText(_t("支援要請 {number}　{office}　{status}").format(
+                number=case.referral_number, office=case.office_name,
+                status=statuses.get(case.referral_status, case.referral_status)))
+        self.hw_number.setText(case.job_seeker_number if case else "")
+        self.hw_navigator.setText(case.navigator if case else "")
+        self.activities_model.replace(list(case.activities) if case else [])
+        proposals = case.proposals if case else []
+        self.hw_proposals.setText("\n".join(
+            _t("ハローワークから採用の連絡があります: {on} {company}{job}　→「選択した採用を就職として記録」で確かめてください").format(
+                on=wareki(a.on), company=a.company,
+                job=_t("（{job}）").format(job=a.job_title) if a.job_title else "")
+            for a in proposals))
+        self.hw_proposals.setVisible(bool(proposals))
+        editable = episode is not None and episode.state != "closed"
+        open_referral = case is not None and case.referral_status in ("sent", "accepted")
+        self.hw_save.setEnabled(episode is not None)
+        self.hw_add.setEnabled(editable and open_referral)
+        self.hw_add.setToolTip("" if open_referral else _t(
+            "ハローワークへの支援要請（回答待ちまたは受理）があるときに記録できます"))
+        self.hw_confirm.setEnabled(bool(proposals) and episode is not None
+                                   and episode.state == "active")
+        self.hw_confirm.setToolTip("" if episode is None or episode.state == "active" else _t(
+            "就職は「支援中」のときに記録できます"))
+        self.hw_dismiss.setEnabled(bool(proposals))
+
+    def _hw_failed(self, exc: BaseException) -> bool:
+        """A refusal is shown on the tab, above the list; anything else as usual."""
+        if isinstance(exc, DomainError) and not isinstance(exc, StaleRecord):
+            self.hw_message.setText(exc.message)
+            self.hw_message.show()
+            return True
+        return False
+
+    def save_hello_work_details(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        self.runner.run(SetHelloWorkDetails(episode.id, self.hw_number.text(),
+                                            self.hw_navigator.text()),
+                        parent=self, on_failed=self._hw_failed)
+
+    def record_activity(self) -> None:
+        episode = self.episode()
+        if episode is None:
+            return
+        today = self.services.ctx.today()
+
+        def build(f: Form) -> None:
+            f.choice("kind", _t("種別"), choices("activity"))
+            f.date("on", _t("日付（セミナー・訓練は初日）"), today)
+            f.text("company", _t("事業所名（職業紹介・応募・面接・採否）"))
+            f.text("job_title", _t("職種"))
+            f.choice("result", _t("採否"), [(None, _t("（採否のときに選ぶ）")),
+                                           *choices("hiring")])
+            f.text("title", _t("セミナー・訓練の名称"))
+            f.date("end_on", _t("最終日（セミナー・訓練）"))
+            f.area("note", _t("備考"))
+
+        self._dialog(_t("ハローワークの支援を記録"), build, lambda v: RecordHelloWorkActivity(
+            episode.id, ActivityInput(
+                v["kind"], required(v, "on", _t("日付を入力してください")), v["company"],
+                v["job_title"], v["result"], v["title"], v["end_on"], v["note"])),
+            _t("ハローワークから聞いた支援の状況を1件ずつ記録します。採用は就職の記録を待つ提案になります。"))
+
+    def _selected_activity(self) -> ActivityRecord | None:
+        selected = _selected(self.activities_view)
+        return selected if isinstance(selected, ActivityRecord) else None
+
+    def _selected_proposal(self) -> ActivityRecord | None:
+        selected = self._selected_activity()
+        if selected is not None and selected.proposal:
+            return selected
+        proposals = self.hello_work.proposals if self.hello_work else []
+        return proposals[0] if len(proposals) == 1 else None
+
+    def confirm_hire(self) -> None:
+        """就職を記録, filled in from the 採用 Hello Work reported and linked to it."""
+        episode, hire = self.episode(), self._selected_proposal()
+        spec = ACTIONS.get(("active", "placed"))
+        if episode is None or hire is None or spec is None or episode.state != "active":
+            return
+        today = self.services.ctx.today()
+        self.runner.read(lambda: self.services.employers.search(self.actor),
+                         lambda employers: self._open_action(
+                             spec, ActionContext(self, episode, today, (employers, hire))),
+                         owner=self)
+
+    def dismiss_hire(self) -> None:
+        episode, hire = self.episode(), self._selected_proposal()
+        if episode is None or hire is None or not dialogs.ask_confirm(self, _t("採用の連絡"), _t(
+                "{company} の採用を就職として記録しないことにします。よろしいですか。").format(
+                company=hire.company)):
+            return
+        self.runner.run(DismissHire(episode.id, hire.id), parent=self,
+                        on_failed=self._hw_failed)
+
+    def remove_activity(self) -> None:
+        episode, activity = self.episode(), self._selected_activity()
+        if episode is None or activity is None or not dialogs.ask_confirm(
+                self, _t("記録の削除"), _t(
+                    "{on} の「{kind}」の記録を削除します。よろしいですか。").format(
+                    on=wareki(activity.on), kind=label("activity", activity.kind))):
+            return
+        self.runner.run(RemoveHelloWorkActivity(episode.id, activity.id), parent=self,
+                        on_failed=self._hw_failed)

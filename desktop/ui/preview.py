@@ -69,7 +69,9 @@ def choose_open_path(parent: QWidget | None, title: str, filters: str) -> str:
 class PreviewDialog(QDialog):
     TITLES: ClassVar[dict[str, str]] = {
         "referral": N_("支援要請書"), "consent": N_("同意書"), "plan": N_("就労支援プラン"),
-        "followup": N_("支援状況連絡票"), "packet": N_("支援要請書類一式")}
+        "followup": N_("支援状況連絡票"), "packet": N_("支援要請書類一式"),
+        "withdrawal_notice": N_("支援終了・同意撤回の連絡"), "withdrawal_form": N_("同意撤回届"),
+        "consent_blank": N_("同意書"), "withdrawal_form_blank": N_("同意撤回届")}
 
     def __init__(self, document: PrintedDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)

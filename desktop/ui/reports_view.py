@@ -6,6 +6,7 @@ tables and charts are filled from the plain JSON-like result it returns.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -35,12 +37,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.report_tables import (
+    SUMMARY_KEYS,
     LabelledTable,
+    as_of_label,
     category_table,
     count_label,
+    cumulative_rates,
     monthly_table,
+    office_table,
     organisation_table,
+    period_months,
     retention_table,
+    routes_organisation_table,
     routes_table,
     shown,
     staff_table,
@@ -122,9 +130,16 @@ class ReportsView(QWidget):
         self.summary = _table()
         self.retention = _table()
         top.addWidget(self.summary, 3)
-        top.addWidget(self.retention, 2)
-        # Seven indicators without a scroll bar.
-        self.summary.setMinimumHeight(8 * self.summary.verticalHeader().defaultSectionSize() + 8)
+        side = QVBoxLayout()
+        side.addWidget(self.retention)
+        self.offices = _table()
+        self.offices.setObjectName("reportOffices")
+        side.addWidget(self.offices)
+        top.addLayout(side, 2)
+        # Every indicator of the summary without a scroll bar (the page itself scrolls on a
+        # small screen); Hello Work's counts are the per-office table's total row.
+        self.summary.setMinimumHeight(
+            (len(SUMMARY_KEYS) + 1) * self.summary.verticalHeader().defaultSectionSize() + 8)
         layout.addLayout(top, 0)
 
         self.details = QTabWidget()
@@ -140,21 +155,27 @@ class ReportsView(QWidget):
         self.details.addTab(charts, _t("グラフ"))
         self.by_category = _table()
         self.by_staff = _table()
+        self.by_organisation = _table()
         self.monthly = _table()
         self.details.addTab(self.by_category, _t("対象者区分別"))
         self.details.addTab(self.by_staff, _t("担当者別"))
+        self.details.addTab(self.by_organisation, _t("組織別"))
         self.details.addTab(self.monthly, _t("月別"))
         routes = QWidget()
         routes_row = QHBoxLayout(routes)
         routes_row.setContentsMargins(0, 0, 0, 0)
         self.routes = _table()
         self.routes.setObjectName("routesTable")
-        self.by_organisation = _table()
-        self.by_organisation.setObjectName("organisationTable")
+        self.routes_by_organisation = _table()
+        self.routes_by_organisation.setObjectName("routesOrganisationTable")
         routes_row.addWidget(self.routes, 1)
-        routes_row.addWidget(self.by_organisation, 1)
+        routes_row.addWidget(self.routes_by_organisation, 1)
         self.details.addTab(routes, _t("就労準備・経路・連携"))
         layout.addWidget(self.details, 3)
+        # The organisations a report can be run for (an administrator's choice; shown only
+        # when there are several).
+        runner.read(lambda: services.reports.organisations(actor), self._fill_organisations,
+                    owner=self)
         runner.changed.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -200,6 +221,13 @@ class ReportsView(QWidget):
         custom_row.addWidget(self.end)
         self.stack.addWidget(custom)
         row.addWidget(self.stack)
+        self._fit_stack()
+        self.organisation = QComboBox()
+        self.organisation.setObjectName("reportOrganisation")
+        self.organisation.setAccessibleName(_t("組織"))
+        self.organisation.addItem(_t("すべての組織"), None)
+        self.organisation.setVisible(False)
+        row.addWidget(self.organisation)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         run = QPushButton(_t("集計"))
         run.setObjectName("primary")
@@ -222,10 +250,35 @@ class ReportsView(QWidget):
             self.export_buttons[fmt] = button
         return picker
 
+    def _fill_organisations(self, organisations: list[tuple[uuid.UUID, str]]) -> None:
+        for organisation_id, name in organisations:
+            self.organisation.addItem(name, organisation_id)
+        # Only an administrator is offered several: anyone else's report is their own
+        # organisation's (services.reports), with no choice to make.
+        several = len(organisations) > 1
+        self.organisation.setVisible(several)
+        self.details.setTabVisible(self.details.indexOf(self.by_organisation), several)
+        self.routes_by_organisation.setVisible(several)
+
+    def selected_organisation(self) -> uuid.UUID | None:
+        value = self.organisation.currentData()
+        return value if isinstance(value, uuid.UUID) else None
+
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         self.stack.setCurrentIndex({"fiscal": 0, "month": 1, "custom": 2}[mode])
+        self._fit_stack()
         self.year.setVisible(mode != "custom")
+
+    def _fit_stack(self) -> None:
+        """The period's row takes the width of the page shown, not of the widest (the two
+        dates' width pushed CSVに出力 alone onto a second line at 1024 px)."""
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            policy = QSizePolicy.Policy.Preferred if i == self.stack.currentIndex() \
+                else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
 
     def selected_period(self) -> Period:
         mode, fy = self.mode.currentData(), int(self.year.currentData())
@@ -249,9 +302,11 @@ class ReportsView(QWidget):
             self.error.setText(exc.message)
             return
         self.heading.setText(_t("{label} を集計しています…").format(label=period.label))
-        self.runner.read(lambda: self.services.reports.indicators(self.actor, period),
-                         lambda report: self.show_report(period, report), self._failed,
-                         key=("report", id(self)), owner=self)
+        organisation = self.selected_organisation()
+        self.runner.read(lambda: self.services.reports.indicators(
+            self.actor, period, organisation_id=organisation),
+            lambda report: self.show_report(period, report), self._failed,
+            key=("report", id(self)), owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
@@ -262,16 +317,22 @@ class ReportsView(QWidget):
 
     def show_report(self, period: Period, report: dict[str, Any]) -> None:
         self.period, self.report = period, report
-        self.heading.setText(_t("{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
-            label=period.label, t=f"{report['support_targets']:,}",
+        label = period.label
+        if report["period"].get("organisation"):
+            label = _t("{period}　{organisation}").format(
+                period=label, organisation=report["period"]["organisation"])
+        self.heading.setText(_t("{label}　{as_of}現在　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
+            label=label, as_of=as_of_label(report), t=f"{report['support_targets']:,}",
             p=f"{report['placements']:,}", r=shown(report["placement_rate"], True)))
         fill_table(self.summary, summary_table(report))
         fill_table(self.retention, retention_table(report))
+        fill_table(self.offices, office_table(report))
         fill_table(self.by_category, category_table(report))
         fill_table(self.by_staff, staff_table(report))
+        fill_table(self.by_organisation, organisation_table(report))
         fill_table(self.monthly, monthly_table(report))
         fill_table(self.routes, routes_table(report))
-        fill_table(self.by_organisation, organisation_table(report))
+        fill_table(self.routes_by_organisation, routes_organisation_table(report))
         self.placements_chart.setChart(self._placements_chart(report))
         self.rate_chart.setChart(self._rate_chart(report))
         for button in self.export_buttons.values():
@@ -281,7 +342,8 @@ class ReportsView(QWidget):
     # ---------------------------------------------------------------- charts
 
     def _months(self, report: dict[str, Any]) -> list[str]:
-        return [shown_month_name(int(m["month"][5:]), short=True) for m in report["monthly"]]
+        """The axis: every month of the period (the lines stop at the as-of month)."""
+        return [shown_month_name(int(m[5:]), short=True) for m in period_months(report)]
 
     def _placements_chart(self, report: dict[str, Any]) -> QChart:
         chart = QChart()
@@ -309,12 +371,12 @@ class ReportsView(QWidget):
             pen = QPen(QColor("#888888"), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
             pace.setPen(pen)
-            n = len(report["monthly"])
+            n = len(period_months(report))
             for i in range(n):
                 pace.append(i, target["target"] * (i + 1) / n)
             chart.addSeries(pace)
             top = max(top, target["target"])
-        self._axes(chart, self._months(report), top * 1.1)
+        self._axes(chart, self._months(report), top, counts=True)
         return chart
 
     def _rate_chart(self, report: dict[str, Any]) -> QChart:
@@ -324,12 +386,11 @@ class ReportsView(QWidget):
         line = QLineSeries()
         line.setName(_t("就職率（累計, %）"))
         line.setPen(QPen(QColor("#2e8b57"), 2))
-        placed = targets = 0
-        for i, m in enumerate(report["monthly"]):
-            placed += m["placed_persons"]
-            targets += m["support_targets"]
-            line.append(i, placed / targets * 100 if targets else 0)
+        rates = cumulative_rates(report)
+        for i, rate in enumerate(rates):
+            line.append(i, rate)
         chart.addSeries(line)
+        top = max([100.0, *rates])
         goal = report["targets"].get("placement_rate")
         if goal:
             target_line = QLineSeries()
@@ -337,20 +398,34 @@ class ReportsView(QWidget):
             pen = QPen(QColor("#c0392b"), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
             target_line.setPen(pen)
-            for i in range(len(report["monthly"])):
+            for i in range(len(period_months(report))):
                 target_line.append(i, goal["target"] * 100)
             chart.addSeries(target_line)
-        self._axes(chart, self._months(report), 100)
+            top = max(top, goal["target"] * 100)
+        self._axes(chart, self._months(report), top)
         return chart
 
     @staticmethod
-    def _axes(chart: QChart, categories: list[str], top: float) -> None:
+    def _axes(chart: QChart, categories: list[str], top: float, counts: bool = False) -> None:
         x = QBarCategoryAxis()
         x.append(categories)
         y = QValueAxis()
-        y.setRange(0, top)
-        y.applyNiceNumbers()
         y.setLabelFormat("%d")
+        if counts:
+            # Whole numbers, each once (a nice range of 0–1.2 read 0, 0, 1, 1): a step of
+            # 1, 2, 5, 10, 20, … giving at most five intervals, and a top a step above the
+            # highest count.
+            step = 1
+            while top / step > 5:  # 1 → 2 → 5 → 10 → 20 → 50 → …
+                step = step * 5 // 2 if str(step).startswith("2") else step * 2
+            upper = (int(top) // step + 1) * step
+            y.setRange(0, upper)
+            y.setTickType(QValueAxis.TickType.TicksDynamic)
+            y.setTickAnchor(0)
+            y.setTickInterval(step)
+        else:
+            y.setRange(0, top)
+            y.applyNiceNumbers()
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for series in chart.series():
@@ -371,8 +446,9 @@ class ReportsView(QWidget):
         path = preview.choose_save_path(self, f"{stem}.{fmt}", _t("実績報告を保存"), filters)
         if not path:
             return
-        self.runner.run(ExportReport(self.period, fmt, Path(path)), parent=self,
-                        title=_t("実績報告"), on_done=lambda target: dialogs.show_info(
+        self.runner.run(ExportReport(self.period, fmt, Path(path),
+                                     organisation_id=self.selected_organisation()),
+                        parent=self, title=_t("実績報告"), on_done=lambda target: dialogs.show_info(
                             self, _t("実績報告"), _t("保存しました: {p}").format(p=target)))
 
     def edit_targets(self) -> None:

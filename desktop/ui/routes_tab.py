@@ -351,7 +351,7 @@ class RoutesTab(QWidget):
                              if found and found.summary else "")
 
     def _activity_cells(self, a: ActivityRecord) -> tuple[str, ...]:
-        kind = label("activity", a.kind)
+        kind = label("support_activity", a.kind)
         if a.subtype:
             kind = label("experience" if a.kind == "work_experience" else "training", a.subtype)
         period = _t("{start}〜{end}").format(start=wareki(a.start_on),
@@ -473,4 +473,4 @@ class RoutesTab(QWidget):
                 episode.id, activity.id, required(v, "end_on", _t("終了日を入力してください")),
                 v["outcome"], whole_number(v, "days_attended"), v["evaluation"]),
             _t("{where} の{kind}を終了として記録します。").format(
-                where=activity.where, kind=label("activity", activity.kind)), "endActivityDialog")
+                where=activity.where, kind=label("support_activity", activity.kind)), "endActivityDialog")

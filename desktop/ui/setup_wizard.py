@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -294,7 +295,8 @@ def offer(parent: QWidget, services: Services, actor: Actor, runner: TaskRunner)
         if organisation is not None:
             wizard = SetupWizard(services, actor, runner, organisation, parent)
             wizard.exec()
-            wizard.deleteLater()
+            if shiboken6.isValid(wizard):  # gone with its window (ログアウト) otherwise
+                wizard.deleteLater()
 
     runner.read(needed, show, lambda exc: runner.report_unhandled(exc)
                 if not isinstance(exc, DomainError) else None)

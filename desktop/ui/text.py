@@ -20,12 +20,13 @@ _TABLES = {
     "menu": labels.SUPPORT_MENU, "term": labels.TERM_CATEGORIES,
     "route": labels.PLACEMENT_ROUTES, "checkpoint": labels.CHECKPOINT_RESULTS,
     "protection": labels.PROTECTION_OUTCOMES, "role": labels.ROLES, "sex": labels.SEXES,
-    "support_route": labels.ROUTES, "activity": labels.ACTIVITY_KINDS,
+    "support_route": labels.ROUTES, "support_activity": labels.ACTIVITY_KINDS,
     "experience": labels.EXPERIENCE_TYPES, "training": labels.TRAINING_TYPES,
     "outcome": labels.ACTIVITY_OUTCOMES, "offer": labels.EMPLOYER_OFFERS,
     "cost_kind": labels.COST_KINDS, "cost_purpose": labels.COST_PURPOSES,
     "meeting": labels.MEETING_KINDS, "side": labels.ATTENDEE_SIDES,
     "readiness": labels.READINESS_SCORES,
+    "activity": labels.HELLO_WORK_ACTIVITIES, "hiring": labels.HIRING_RESULTS,
 }
 
 

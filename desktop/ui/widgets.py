@@ -62,6 +62,12 @@ class DateEdit(QLineEdit):
             self.set_value(value)
 
 
+def index_of(combo: QComboBox, value: Any) -> int:
+    """The index of the item whose data equals ``value``, else -1. By value: findData
+    compares Python objects (a UUID read in another query) by identity."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Open ``window`` at (width, height), or smaller: what the screen it opens on has room
     for, its frame and title bar included (office laptops: 1024×700, or 1366×768 at 125%,
@@ -231,7 +237,7 @@ class Form(QWidget):
         for key, text in options:
             combo.addItem(text, key)
         if current is not None:
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.setCurrentIndex(max(0, index_of(combo, current)))
         self.add(name, label, combo)
         return combo
 

@@ -112,8 +112,8 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>e.g. Director, Naka Ward Health and Welfare Center</translation>
         </message>
         <message>
-            <source>例: 中福（文書番号は「中福第○○号」）</source>
-            <translation>e.g. the office's abbreviation (document numbers read &lt;symbol&gt; No. N)</translation>
+            <source>例: 中福（文書番号は「中福第○○号」。年度ごとに1から）</source>
+            <translation>e.g. the welfare office's symbol (numbers then read &lt;symbol&gt; No. nn, from 1 each fiscal year)</translation>
         </message>
         <message>
             <source>例: 横浜公共職業安定所</source>
@@ -126,6 +126,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>例: 横浜市中区福祉保健センター</source>
             <translation>e.g. Yokohama City Naka Ward Health and Welfare Center</translation>
+        </message>
+        <message>
+            <source>例: 生活支援課 就労支援担当（送付書と担当者欄に印刷）</source>
+            <translation>e.g. Livelihood Support Division, Employment Support (printed on the cover letter and the contact lines)</translation>
         </message>
         <message>
             <source>保存</source>
@@ -222,6 +226,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>担当を変更…</source>
             <translation>Change caseworker…</translation>
+        </message>
+        <message>
+            <source>担当課・係</source>
+            <translation>Section</translation>
         </message>
         <message>
             <source>支援要請先のハローワーク</source>
@@ -459,6 +467,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Tsunagi</translation>
         </message>
         <message>
+            <source>データベースのパスフレーズ（または回復キー）を入力してください</source>
+            <translation>Enter the database passphrase (or the recovery key)</translation>
+        </message>
+        <message>
             <source>予期しない問題</source>
             <translation>Unexpected problem</translation>
         </message>
@@ -496,6 +508,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>ハローワーク</source>
             <translation>Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークの支援</source>
+            <translation>Hello Work's support</translation>
         </message>
         <message>
             <source>プランの見直し</source>
@@ -536,6 +552,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>就職</source>
             <translation>Placement</translation>
+        </message>
+        <message>
+            <source>担当替え</source>
+            <translation>Reassignment</translation>
         </message>
         <message>
             <source>支援エピソード</source>
@@ -784,6 +804,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>{n} cases would move from {source} to {target} (--dry-run: nothing changed)</translation>
         </message>
         <message>
+            <source>{n}件は「{office}」への情報提供に有効な同意がないため載せていません</source>
+            <translation>{n} case(s) left out: no consent in force to share information with {office}</translation>
+        </message>
+        <message>
             <source>{path} に書き込めません（{reason}）</source>
             <translation>Cannot write to {path} ({reason})</translation>
         </message>
@@ -794,6 +818,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>{row}行目 {column}: {reason}</source>
             <translation>Row {row} {column}: {reason}</translation>
+        </message>
+        <message>
+            <source>{row}行目: {reason}</source>
+            <translation>Row {row}: {reason}</translation>
         </message>
         <message>
             <source>この PC が使うデータベース（ローカル／サーバー）</source>
@@ -820,8 +848,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>This PC now uses the server: {server}</translation>
         </message>
         <message>
+            <source>この組織の分だけを集計する（既定: すべての組織）</source>
+            <translation>count this organisation only (default: every organisation)</translation>
+        </message>
+        <message>
             <source>すべての競合を事務所側・ノートPC側のどちらで解決するか</source>
             <translation>Resolve every conflict in favour of the office or the laptop</translation>
+        </message>
+        <message>
+            <source>すべての設定とその値（JSON）</source>
+            <translation>Every setting and its value (JSON)</translation>
         </message>
         <message>
             <source>つなぎ: 就労支援ケース管理</source>
@@ -944,8 +980,20 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Registered Hello Work office "{name}" ({official})</translation>
         </message>
         <message>
+            <source>ハローワークごとに、支援中の支援要請の連絡票を書き出す</source>
+            <translation>Write the status sheet of one Hello Work office's open referrals</translation>
+        </message>
+        <message>
             <source>ハローワークの一覧</source>
             <translation>List the Hello Work offices</translation>
+        </message>
+        <message>
+            <source>ハローワークの名称</source>
+            <translation>Name of the Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークの名称（既定: 連絡票に書かれたハローワーク）</source>
+            <translation>Name of the Hello Work office (default: the office named on the sheet)</translation>
         </message>
         <message>
             <source>ハローワークの情報を変更する</source>
@@ -1028,6 +1076,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Office: import a return kit</translation>
         </message>
         <message>
+            <source>事務所の設定を表示・変更する（変更は管理者のみ）</source>
+            <translation>Show or change the office's settings (changes: administrators only)</translation>
+        </message>
+        <message>
             <source>今の正式名称</source>
             <translation>Current official name</translation>
         </message>
@@ -1066,6 +1118,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>保存期間を過ぎた終了ケースを一覧し、--apply で削除する</source>
             <translation>List closed cases past their retention period; delete them with --apply</translation>
+        </message>
+        <message>
+            <source>値（数・一覧は JSON で。例: [1, 3, 6]）</source>
+            <translation>The value (numbers and lists as JSON, for example [1, 3, 6])</translation>
         </message>
         <message>
             <source>公印: omitted = 公印省略と印刷、box = 押印欄を印刷</source>
@@ -1234,6 +1290,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>担当ケースを台帳の形式で書き出す</source>
             <translation>Export your caseload in the ledger layout</translation>
+        </message>
+        <message>
+            <source>担当課・係（例: 生活支援課 就労支援担当。送付書に印刷）</source>
+            <translation>Section (e.g. Livelihood Support Division, Employment Support; printed on the cover letter)</translation>
         </message>
         <message>
             <source>支援エピソードのID</source>
@@ -1428,6 +1488,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Cannot read the resolution file ({exc})</translation>
         </message>
         <message>
+            <source>記入された連絡票を取り込む（採用は就職の提案になる）</source>
+            <translation>Import a filled-in sheet (a reported hire becomes a placement proposal)</translation>
+        </message>
+        <message>
+            <source>設定を一つ変更する（例: hello_work_silence_days 21）</source>
+            <translation>Change one setting (for example: hello_work_silence_days 21)</translation>
+        </message>
+        <message>
             <source>誰のケースか（ユーザー名。既定: 自分）</source>
             <translation>Whose cases (user name; default: yourself)</translation>
         </message>
@@ -1446,6 +1514,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>長の職名（例: 中区福祉保健センター長）</source>
             <translation>Head's title</translation>
+        </message>
+        <message>
+            <source>集計の基準日（この日までの出来事を数える。既定: 今日）</source>
+            <translation>As-of date (counts what happened up to that day; default: today)</translation>
         </message>
         <message>
             <source>（なし）</source>
@@ -1467,6 +1539,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>{months}-month retention check</translation>
         </message>
         <message>
+            <source>ハローワークから採用の連絡（{company}）: 就職の記録を確認</source>
+            <translation>Hello Work reported a hire ({company}): confirm the placement</translation>
+        </message>
+        <message>
             <source>並べ替えの項目が正しくありません</source>
             <translation>The sort field is not valid</translation>
         </message>
@@ -1479,8 +1555,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Support period ends</translation>
         </message>
         <message>
+            <source>支援要請（{number}）: ハローワークの支援の記録が {days}日ありません</source>
+            <translation>Referral {number}: no Hello Work activity recorded for {days} days</translation>
+        </message>
+        <message>
             <source>支援要請（{number}）からHWの回答待ち {days}日</source>
             <translation>Waiting for Hello Work's answer to referral ({number}) for {days} days</translation>
+        </message>
+        <message>
+            <source>未発行</source>
+            <translation>not issued</translation>
         </message>
     </context>
     <context>
@@ -1497,12 +1581,28 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>Consent</name>
         <message>
-            <source>「{recipient}」への情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
-            <translation>There is no valid consent for sharing information with "{recipient}" (not obtained, expired or withdrawn)</translation>
+            <source>「{recipient}」への情報提供同意の範囲が確認されていません（台帳から取り込んだ同意）。署名された同意書を見て範囲を確認するまで、情報は提供できません</source>
+            <translation>The scope of the information-sharing consent for “{recipient}” has not been confirmed (a consent imported from a ledger). Nothing can be shared until someone confirms the scope from the signed form</translation>
+        </message>
+        <message>
+            <source>「{recipient}」を提供先とする有効な情報提供同意がありません（未取得・期限切れ・撤回済み）</source>
+            <translation>No information-sharing consent in force names “{recipient}” (none obtained, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>この同意は、開いた後に他の利用者が更新しています。読み込み直してください</source>
+            <translation>Another user updated this consent after you opened it. Please reload</translation>
         </message>
         <message>
             <source>この同意は既に撤回されています</source>
             <translation>This consent has already been withdrawn</translation>
+        </message>
+        <message>
+            <source>ファイルを読み込めません: {name}</source>
+            <translation>Cannot read the file: {name}</translation>
+        </message>
+        <message>
+            <source>参加同意が{day}に撤回されています。撤回日以降、この支援エピソードの情報は提供できません（支援終了・同意撤回の連絡を除く）</source>
+            <translation>The participation consent was withdrawn on {day}. From that day nothing of this episode can be shared (except the notice of the end of support)</translation>
         </message>
         <message>
             <source>同意の種類が正しくありません</source>
@@ -1517,6 +1617,18 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>The consent form has no wording</translation>
         </message>
         <message>
+            <source>同意書の画像が見つかりません</source>
+            <translation>The scanned consent form was not found</translation>
+        </message>
+        <message>
+            <source>同意書の画像を復号できません（別のデータベースの鍵か、改変されています）</source>
+            <translation>The scanned consent form cannot be decrypted (another database's key, or it was altered)</translation>
+        </message>
+        <message>
+            <source>同意書の画像を読み取れません（形式が違います）</source>
+            <translation>The scanned consent form cannot be read (wrong format)</translation>
+        </message>
+        <message>
             <source>同意範囲の項目が正しくありません: {items}</source>
             <translation>Not a valid item of consent scope: {items}</translation>
         </message>
@@ -1529,6 +1641,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>"{office}" is not among the recipients of the information-sharing consent</translation>
         </message>
         <message>
+            <source>情報提供同意の範囲が確認されていません（同意の画面で範囲を確認してください）</source>
+            <translation>The scope of the information-sharing consent has not been confirmed (confirm it on the consent screen)</translation>
+        </message>
+        <message>
             <source>撤回日は署名日から今日までの日付にしてください</source>
             <translation>The withdrawal date must be between the signing date and today</translation>
         </message>
@@ -1539,6 +1655,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>有効期限が署名日より前になっています</source>
             <translation>The expiry date is before the signing date</translation>
+        </message>
+        <message>
+            <source>範囲があるのは情報提供同意です</source>
+            <translation>Only an information-sharing consent has a scope</translation>
+        </message>
+        <message>
+            <source>署名された同意書で印の付いている項目を1つ以上選んでください</source>
+            <translation>Choose at least one item ticked on the signed consent form</translation>
         </message>
         <message>
             <source>署名日が未来の日付になっています</source>
@@ -1949,7 +2073,181 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>ExchangeDialog</name>
+        <message>
+            <source>{n} 件のハローワークの支援を記録しました（就職の提案 {p} 件・求職番号などの更新 {u} 件）。</source>
+            <translation>Recorded {n} Hello Work activities ({p} placement proposals, {u} job seeker numbers or navigators updated).</translation>
+        </message>
+        <message>
+            <source>{n} 件の支援要請を書き出しました: {path}</source>
+            <translation>Wrote {n} referrals: {path}</translation>
+        </message>
+        <message>
+            <source>{office}: 追加 {add}行（うち就職の提案 {p}）・更新 {update}行・取込済み {dup}行・誤り {bad}行。記入のない行 {blank}行は飛ばします。</source>
+            <translation>{office}: {add} rows to add ({p} placement proposals), {update} to update, {dup} already recorded, {bad} with errors. {blank} rows with nothing written are skipped.</translation>
+        </message>
+        <message>
+            <source>{status}（就職の提案）</source>
+            <translation>{status} (placement proposal)</translation>
+        </message>
+        <message>
+            <source>そのハローワークへの支援中の支援要請（情報提供の同意があるもの）を一覧にした Excel を作ります。ナビゲーターに記入してもらい、記入後のファイルを取り込みます。</source>
+            <translation>Makes an Excel sheet listing the open referrals to that Hello Work office (those with an information-sharing consent). The navigator fills it in; then import the filled file.</translation>
+        </message>
+        <message>
+            <source>ケース番号</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワークが登録されていません</source>
+            <translation>No Hello Work office is registered</translation>
+        </message>
+        <message>
+            <source>ファイルを検査しています…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <source>内容（誤りはその理由）</source>
+            <translation>Content (for an error, the reason)</translation>
+        </message>
+        <message>
+            <source>取り込む</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>取り込めなかった行: {n}</source>
+            <translation>Rows not imported: {n}</translation>
+        </message>
+        <message>
+            <source>取り込めません: {m}</source>
+            <translation>Cannot import: {m}</translation>
+        </message>
+        <message>
+            <source>取り込んでいます…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>取込済み</source>
+            <translation>Already recorded</translation>
+        </message>
+        <message>
+            <source>情報提供の同意が有効でない {n} 件は載せていません。</source>
+            <translation>{n} referrals without an information-sharing consent in force were left out.</translation>
+        </message>
+        <message>
+            <source>採用の連絡は「今日の予定」と対象者の画面に出ます。就職として記録してください。</source>
+            <translation>Reported hires appear in Today and on the person's screen. Record them as placements.</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票</source>
+            <translation>Support status sheet</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票_{office}_{stamp}.xlsx</source>
+            <translation>status-sheet_{office}_{stamp}.xlsx</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票の取込</source>
+            <translation>Import the support status sheet</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票の取込 — {name}</source>
+            <translation>Import the support status sheet — {name}</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を作る</source>
+            <translation>Make the support status sheet</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を保存</source>
+            <translation>Save the support status sheet</translation>
+        </message>
+        <message>
+            <source>支援要請番号</source>
+            <translation>Referral number</translation>
+        </message>
+        <message>
+            <source>日付</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>更新</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <source>次へ</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>種別</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>誤り</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>誤りのある行は取り込みません。連絡票を直して、もう一度取り込めます。</source>
+            <translation>Rows with errors are not imported. Correct the sheet and import it again.</translation>
+        </message>
+        <message>
+            <source>追加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>（連絡票に書かれたハローワーク）</source>
+            <translation>(the office named on the sheet)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeSheet</name>
+        <message>
+            <source>1回に取り込める行数は{n:,}行までです</source>
+            <translation>At most {n:,} rows can be imported at once</translation>
+        </message>
+        <message>
+            <source>Excelファイルとして読み取れません（{error}）</source>
+            <translation>The file cannot be read as an Excel workbook ({error})</translation>
+        </message>
+        <message>
+            <source>必須の列がありません: {columns}</source>
+            <translation>Required columns are missing: {columns}</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票の見出し行（支援要請番号・ケース番号 などの列名）が見つかりません</source>
+            <translation>The status sheet's header row (the referral number, the case number and the other column titles) was not found</translation>
+        </message>
+    </context>
+    <context>
         <name>Forms</name>
+        <message>
+            <source>PDF のページ数は1〜{n}ページにしてください</source>
+            <translation>The PDF must have 1 to {n} pages</translation>
+        </message>
+        <message>
+            <source>PDF を開けません（壊れているか、パスワードで保護されています）</source>
+            <translation>The PDF cannot be opened (damaged or password-protected)</translation>
+        </message>
         <message>
             <source>「{char}」（U+{code:04X}）は書類に印刷できない文字です（絵文字など）。入力した内容を直してから印刷してください</source>
             <translation>“{char}” (U+{code:04X}) cannot be printed on the forms (an emoji or similar). Correct the entry, then print</translation>
@@ -1963,8 +2261,163 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>ファイルが大きすぎます（{mb} MB まで）</source>
+            <translation>The file is too large (up to {mb} MB)</translation>
+        </message>
+        <message>
+            <source>ファイルが空です</source>
+            <translation>The file is empty</translation>
+        </message>
+        <message>
+            <source>添付できるのは PDF・JPEG・PNG のファイルです</source>
+            <translation>Only PDF, JPEG and PNG files can be attached</translation>
+        </message>
+        <message>
+            <source>画像を読み取れません（壊れています）</source>
+            <translation>The image cannot be read (damaged)</translation>
+        </message>
+        <message>
             <source>登録</source>
             <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelloWork</name>
+        <message>
+            <source>{limit}文字以内で入力してください</source>
+            <translation>Enter at most {limit} characters</translation>
+        </message>
+        <message>
+            <source>{office}への支援要請に「{number}」はありません</source>
+            <translation>No referral to {office} has the number {number}</translation>
+        </message>
+        <message>
+            <source>「{office}」との情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）</source>
+            <translation>No consent in force to share information with {office} (not signed, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>この連絡票は「{named}」あてです（選んだのは「{chosen}」）</source>
+            <translation>This sheet is for {named} ({chosen} was chosen)</translation>
+        </message>
+        <message>
+            <source>ケース番号「{case_number}」は支援要請「{number}」の対象者と一致しません</source>
+            <translation>Case number {case_number} is not the person of referral {number}</translation>
+        </message>
+        <message>
+            <source>セミナー・訓練の名称を入力してください</source>
+            <translation>Enter the name of the seminar or training</translation>
+        </message>
+        <message>
+            <source>ナビゲーター {value}</source>
+            <translation>navigator {value}</translation>
+        </message>
+        <message>
+            <source>ナビゲーターの氏名は100文字以内で入力してください</source>
+            <translation>Enter the navigator's name in at most 100 characters</translation>
+        </message>
+        <message>
+            <source>ハローワークの支援の記録が見つかりません</source>
+            <translation>The Hello Work activity was not found</translation>
+        </message>
+        <message>
+            <source>ハローワークへの支援要請（回答待ちまたは受理）がないため記録できません</source>
+            <translation>Cannot be recorded: there is no referral to Hello Work (awaiting an answer or accepted)</translation>
+        </message>
+        <message>
+            <source>ハローワークを選んでください</source>
+            <translation>Choose the Hello Work office</translation>
+        </message>
+        <message>
+            <source>ファイルが大きすぎます（20MBまで）</source>
+            <translation>The file is too large (20 MB at most)</translation>
+        </message>
+        <message>
+            <source>ファイルを読み込めません（{error}）</source>
+            <translation>The file cannot be read ({error})</translation>
+        </message>
+        <message>
+            <source>事業所名を入力してください</source>
+            <translation>Enter the employer</translation>
+        </message>
+        <message>
+            <source>就職として記録済みの採用は削除できません</source>
+            <translation>A hire already recorded as a placement cannot be removed</translation>
+        </message>
+        <message>
+            <source>就職の記録を待っている採用ではありません</source>
+            <translation>This is not a hire waiting to be recorded as a placement</translation>
+        </message>
+        <message>
+            <source>採否「{result}」は採用・不採用・辞退のいずれかで記入してください</source>
+            <translation>Outcome "{result}" must be one of: hired, not hired, declined</translation>
+        </message>
+        <message>
+            <source>採否は種別が「採否」のときだけ入力します</source>
+            <translation>An outcome is entered only for the kind "Outcome"</translation>
+        </message>
+        <message>
+            <source>採否（採用・不採用・辞退）を選んでください</source>
+            <translation>Choose the outcome (hired, not hired, declined)</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票は .xlsx のファイルを指定してください</source>
+            <translation>Choose the status sheet as an .xlsx file</translation>
+        </message>
+        <message>
+            <source>支援要請「{number}」は支援中ではありません（終了・差戻し・取下げ）</source>
+            <translation>Referral {number} is no longer open (closed, returned or withdrawn)</translation>
+        </message>
+        <message>
+            <source>支援要請番号がありません</source>
+            <translation>The referral number is missing</translation>
+        </message>
+        <message>
+            <source>日付が記入されていません</source>
+            <translation>The date is missing</translation>
+        </message>
+        <message>
+            <source>日付は {earliest} 以降にしてください（受付日より前です）</source>
+            <translation>The date must be {earliest} or later (it is before the intake)</translation>
+        </message>
+        <message>
+            <source>未来の日付は入力できません</source>
+            <translation>Future dates cannot be entered</translation>
+        </message>
+        <message>
+            <source>求職番号 {value}</source>
+            <translation>job seeker number {value}</translation>
+        </message>
+        <message>
+            <source>求職番号は32文字以内で入力してください</source>
+            <translation>Enter the job seeker number in at most 32 characters</translation>
+        </message>
+        <message>
+            <source>種別「{kind}」は{kinds}のいずれかで記入してください</source>
+            <translation>Kind "{kind}" must be one of {kinds}</translation>
+        </message>
+        <message>
+            <source>種別が記入されていません</source>
+            <translation>The kind is missing</translation>
+        </message>
+        <message>
+            <source>種別を選んでください（{kinds}）</source>
+            <translation>Choose the kind ({kinds})</translation>
+        </message>
+        <message>
+            <source>終了日が開始日より前になっています</source>
+            <translation>The end date is before the start date</translation>
+        </message>
+        <message>
+            <source>終了日はセミナー・訓練のときだけ入力します</source>
+            <translation>An end date is entered only for a seminar or training</translation>
+        </message>
+        <message>
+            <source>連絡票にハローワークの名称がありません。ハローワークを指定してください</source>
+            <translation>The sheet does not name a Hello Work office. Choose the office</translation>
+        </message>
+        <message>
+            <source>連絡票のハローワーク「{named}」は登録されていません</source>
+            <translation>The office named on the sheet, {named}, is not registered</translation>
         </message>
     </context>
     <context>
@@ -2238,6 +2691,45 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>IssueDialog</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>プレビューを更新</source>
+            <translation>Update preview</translation>
+        </message>
+        <message>
+            <source>宛先: {addressee}。文書番号は「発行」したときに付きます。内容を確かめ、必要なら書き直してから発行してください。</source>
+            <translation>To: {addressee}. The document number is given when you click Issue. Check the content, rewrite what is needed, then issue.</translation>
+        </message>
+        <message>
+            <source>支援期間（から）</source>
+            <translation>Support period (from)</translation>
+        </message>
+        <message>
+            <source>支援期間（まで）</source>
+            <translation>Support period (until)</translation>
+        </message>
+        <message>
+            <source>支援経過</source>
+            <translation>Support so far</translation>
+        </message>
+        <message>
+            <source>特記事項</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
+            <source>発行</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>発行前の確認 — {title}</source>
+            <translation>Check before issuing — {title}</translation>
+        </message>
+    </context>
+    <context>
         <name>Keystore</name>
         <message>
             <source>OSのキーチェーンにデータベースの鍵が見つかりません。初期設定時に控えた回復キーを TSUNAGI_DB_PASSPHRASE に指定してください</source>
@@ -2303,6 +2795,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Seminar</translation>
         </message>
         <message>
+            <source>セミナー・訓練</source>
+            <translation>Seminar / training</translation>
+        </message>
+        <message>
             <source>トライアル雇用</source>
             <translation>Trial employment</translation>
         </message>
@@ -2321,6 +2817,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>ハローワーク連絡会議</source>
             <translation>Hello Work liaison meeting</translation>
+        </message>
+        <message>
+            <source>不採用</source>
+            <translation>Not hired</translation>
         </message>
         <message>
             <source>中断</source>
@@ -2361,6 +2861,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>候補</source>
             <translation>Candidate</translation>
+        </message>
+        <message>
+            <source>健康状態、世帯の状況、就労を妨げている事情（就労阻害要因）とその対応</source>
+            <translation>Health, household, what stands in the way of work and how it is addressed</translation>
         </message>
         <message>
             <source>健康状態・就労阻害要因</source>
@@ -2435,6 +2939,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Female</translation>
         </message>
         <message>
+            <source>学歴、職歴、資格・免許</source>
+            <translation>Education, work history, qualifications and licences</translation>
+        </message>
+        <message>
             <source>学歴・職歴</source>
             <translation>Education and work history</translation>
         </message>
@@ -2495,8 +3003,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Placement and retention</translation>
         </message>
         <message>
+            <source>就職先、就職日、雇用条件、雇用保険、就職経路、職場定着の確認の結果、就労による保護の廃止・減額と就労自立給付金の申請の有無</source>
+            <translation>Employer, start date, terms, employment insurance, how the job was found, retention check results, end or reduction of public assistance through work and whether the independence benefit was applied for</translation>
+        </message>
+        <message>
             <source>市単独事業費</source>
             <translation>Municipal budget</translation>
+        </message>
+        <message>
+            <source>希望する仕事と条件、就労支援プランの目標と内容、これまでの支援の経過、求職活動の状況、支援の終了</source>
+            <translation>Wanted job and conditions, the support plan's goals and content, the support given so far, job search status, end of support</translation>
         </message>
         <message>
             <source>常設窓口（福祉事務所内など）</source>
@@ -2505,6 +3021,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>当機関</source>
             <translation>Our organisation</translation>
+        </message>
+        <message>
+            <source>応募</source>
+            <translation>Application</translation>
+        </message>
+        <message>
+            <source>応募書類作成</source>
+            <translation>Application documents</translation>
         </message>
         <message>
             <source>情報提供同意</source>
@@ -2517,6 +3041,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>担当変更</source>
             <translation>Reassigned</translation>
+        </message>
+        <message>
+            <source>採否</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>採用</source>
+            <translation>Hired</translation>
         </message>
         <message>
             <source>支援中</source>
@@ -2545,6 +3077,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>検討</source>
             <translation>Screening</translation>
+        </message>
+        <message>
+            <source>氏名、フリガナ、生年月日、性別、住所、電話番号</source>
+            <translation>Name, reading, date of birth, sex, address, phone number</translation>
         </message>
         <message>
             <source>氏名・連絡先等の本人確認情報</source>
@@ -2635,6 +3171,18 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Job readiness programme</translation>
         </message>
         <message>
+            <source>職業相談</source>
+            <translation>Job counselling</translation>
+        </message>
+        <message>
+            <source>職業相談・職業紹介</source>
+            <translation>Job counselling and placement</translation>
+        </message>
+        <message>
+            <source>職業紹介</source>
+            <translation>Job referral</translation>
+        </message>
+        <message>
             <source>職業訓練</source>
             <translation>Vocational training</translation>
         </message>
@@ -2709,6 +3257,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>面接</source>
             <translation>Interview</translation>
+        </message>
+        <message>
+            <source>面接対策</source>
+            <translation>Interview practice</translation>
         </message>
         <message>
             <source>面談</source>
@@ -3139,6 +3691,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>You signed in with an initial password (or one reset by an administrator). Before anything else, change it to a new one only you know.</translation>
         </message>
         <message>
+            <source>別のユーザーでサインイン</source>
+            <translation>Sign in as another user</translation>
+        </message>
+        <message>
             <source>印刷…</source>
             <translation>Print…</translation>
         </message>
@@ -3290,6 +3846,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>&amp;File</translation>
         </message>
         <message>
+            <source>ログアウト</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
             <source>一括印刷</source>
             <translation>Batch printing</translation>
         </message>
@@ -3310,6 +3870,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>今日の予定</source>
             <translation>Today</translation>
+        </message>
+        <message>
+            <source>保存していない変更があります。破棄してログアウトしますか？</source>
+            <translation>There are unsaved changes. Discard them and sign out?</translation>
         </message>
         <message>
             <source>保存していない変更があります。破棄して終了しますか？</source>
@@ -3428,6 +3992,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Caseworker</translation>
         </message>
         <message>
+            <source>支援状況連絡票 (*.xlsx)</source>
+            <translation>Support status sheet (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を作る（ハローワークへ）…</source>
+            <translation>Make the support status sheet (for Hello Work)…</translation>
+        </message>
+        <message>
+            <source>支援状況連絡票を取り込む…</source>
+            <translation>Import a filled support status sheet…</translation>
+        </message>
+        <message>
             <source>支援要請書類を印刷しています…</source>
             <translation>Printing referral documents…</translation>
         </message>
@@ -3526,6 +4102,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>表示言語 (Language)…</source>
             <translation>Language (表示言語)…</translation>
+        </message>
+        <message>
+            <source>記入された支援状況連絡票を選択</source>
+            <translation>Choose the filled support status sheet</translation>
         </message>
         <message>
             <source>読み込み中…</source>
@@ -3943,6 +4523,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>HW回答待ち</source>
             <translation>Awaiting HW</translation>
+        </message>
+        <message>
+            <source>HW採用連絡</source>
+            <translation>HW hire</translation>
+        </message>
+        <message>
+            <source>HW記録なし</source>
+            <translation>No HW news</translation>
         </message>
         <message>
             <source>ケース番号</source>
@@ -4658,6 +5246,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>HW accepted, support started (employment support plan)</translation>
         </message>
         <message>
+            <source>PDF・画像 (*.pdf *.jpg *.jpeg *.png)</source>
+            <translation>PDF and images (*.pdf *.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
             <source>{action}: {reason}</source>
             <translation>{action}: {reason}</translation>
         </message>
@@ -4668,6 +5260,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>{amount:,}円/月</source>
             <translation>¥{amount:,}/month</translation>
+        </message>
+        <message>
+            <source>{company} の採用を就職として記録しないことにします。よろしいですか。</source>
+            <translation>The hire at {company} will not be recorded as a placement. Continue?</translation>
         </message>
         <message>
             <source>{employer} の就職について離職を記録し、支援中に戻します。</source>
@@ -4682,12 +5278,32 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{months} months, {due}</translation>
         </message>
         <message>
+            <source>{on} の「{kind}」の記録を削除します。よろしいですか。</source>
+            <translation>Remove the record "{kind}" of {on}?</translation>
+        </message>
+        <message>
             <source>{on} 受付 — {state}</source>
             <translation>{on} intake — {state}</translation>
         </message>
         <message>
+            <source>{result}（就職として記録済み）</source>
+            <translation>{result} (recorded as placement)</translation>
+        </message>
+        <message>
+            <source>{result}（就職の記録待ち）</source>
+            <translation>{result} (placement to record)</translation>
+        </message>
+        <message>
+            <source>{result}（記録しない）</source>
+            <translation>{result} (set aside)</translation>
+        </message>
+        <message>
             <source>　{since}から</source>
             <translation> since {since}</translation>
+        </message>
+        <message>
+            <source>　原本あり</source>
+            <translation>  original attached</translation>
         </message>
         <message>
             <source>　支援期間 {start}〜{end}</source>
@@ -4696,6 +5312,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>　終了理由: {reason}</source>
             <translation> · Closing reason: {reason}</translation>
+        </message>
+        <message>
+            <source>〜{end}</source>
+            <translation> to {end}</translation>
         </message>
         <message>
             <source>ケース番号</source>
@@ -4710,6 +5330,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Case record</translation>
         </message>
         <message>
+            <source>セミナー・訓練の名称</source>
+            <translation>Name of the seminar or training</translation>
+        </message>
+        <message>
             <source>チーム: {team}</source>
             <translation>Team: {team}</translation>
         </message>
@@ -4722,8 +5346,44 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Team (welfare side)</translation>
         </message>
         <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work</translation>
+        </message>
+        <message>
+            <source>ハローワークから採用の連絡があります: {on} {company}{job}　→「選択した採用を就職として記録」で確かめてください</source>
+            <translation>Hello Work reported a hire: {on} {company}{job} — confirm it with "Record the selected hire as the placement"</translation>
+        </message>
+        <message>
+            <source>ハローワークから聞いた支援の状況を1件ずつ記録します。採用は就職の記録を待つ提案になります。</source>
+            <translation>Record each step of Hello Work's support as you hear of it. A hire becomes a proposal waiting to be recorded as the placement.</translation>
+        </message>
+        <message>
+            <source>ハローワークから連絡のあった採用（{company}）を就職として記録します。就職日と雇用条件を確かめてください。</source>
+            <translation>Records the hire Hello Work reported ({company}) as the placement. Check the start date and the terms.</translation>
+        </message>
+        <message>
             <source>ハローワークの役割: {role}</source>
             <translation>Hello Work's role: {role}</translation>
+        </message>
+        <message>
+            <source>ハローワークの支援を記録</source>
+            <translation>Record Hello Work's support</translation>
+        </message>
+        <message>
+            <source>ハローワークの支援を記録…</source>
+            <translation>Record Hello Work's support…</translation>
+        </message>
+        <message>
+            <source>ハローワークの求職番号</source>
+            <translation>Hello Work's job seeker number</translation>
+        </message>
+        <message>
+            <source>ハローワークへの支援要請はまだありません</source>
+            <translation>No referral to Hello Work yet</translation>
+        </message>
+        <message>
+            <source>ハローワークへの支援要請（回答待ちまたは受理）があるときに記録できます</source>
+            <translation>Can be recorded while there is a referral to Hello Work (awaiting an answer or accepted)</translation>
         </message>
         <message>
             <source>ハローワークへ支援要請</source>
@@ -4736,6 +5396,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>フリガナ（氏）</source>
             <translation>Family name (kana)</translation>
+        </message>
+        <message>
+            <source>プランの作成日</source>
+            <translation>Plan date</translation>
         </message>
         <message>
             <source>プランの見直し</source>
@@ -4774,8 +5438,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Employer's address</translation>
         </message>
         <message>
+            <source>事業所・名称</source>
+            <translation>Employer / name</translation>
+        </message>
+        <message>
             <source>事業所名</source>
             <translation>Employer</translation>
+        </message>
+        <message>
+            <source>事業所名（職業紹介・応募・面接・採否）</source>
+            <translation>Employer (job referral, application, interview, outcome)</translation>
         </message>
         <message>
             <source>他の利用者の変更と合わせて保存しました</source>
@@ -4784,6 +5456,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>住所</source>
             <translation>Address</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
         </message>
         <message>
             <source>保存 (Ctrl+S)</source>
@@ -4800,6 +5476,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>保護の変更（就労収入による）</source>
             <translation>Change in protection (due to income from work)</translation>
+        </message>
+        <message>
+            <source>備考</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>入力</source>
+            <translation>Entered</translation>
         </message>
         <message>
             <source>内容</source>
@@ -4828,6 +5512,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。</source>
             <translation>Checks that both consent to participate and consent to share information are valid, and sets the state to Consented.</translation>
+        </message>
+        <message>
+            <source>参加同意の撤回</source>
+            <translation>Withdraw participation consent</translation>
         </message>
         <message>
             <source>取下げ</source>
@@ -4870,8 +5558,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Confirm consent</translation>
         </message>
         <message>
+            <source>同意撤回届（白紙）</source>
+            <translation>Consent withdrawal form (blank)</translation>
+        </message>
+        <message>
             <source>同意書</source>
             <translation>Consent form</translation>
+        </message>
+        <message>
+            <source>同意書（白紙・署名用）</source>
+            <translation>Consent form (blank, for signature)</translation>
+        </message>
+        <message>
+            <source>同意範囲の確認</source>
+            <translation>Confirm the consent's scope</translation>
         </message>
         <message>
             <source>名</source>
@@ -4948,6 +5648,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>就職</source>
             <translation>Placements</translation>
+        </message>
+        <message>
+            <source>就職は「支援中」のときに記録できます</source>
+            <translation>A placement can be recorded while the case is In support</translation>
         </message>
         <message>
             <source>就職を記録</source>
@@ -5034,6 +5738,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Caseworker</translation>
         </message>
         <message>
+            <source>担当ナビゲーター</source>
+            <translation>Navigator</translation>
+        </message>
+        <message>
+            <source>採否</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>採用の連絡</source>
+            <translation>Reported hire</translation>
+        </message>
+        <message>
             <source>提供先</source>
             <translation>Recipients</translation>
         </message>
@@ -5054,12 +5770,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>From the withdrawal date, no referral or information sharing can rest on this consent.</translation>
         </message>
         <message>
+            <source>撤回日以降、この支援エピソードの情報は提供できなくなります。ハローワークには「支援終了・同意撤回の連絡」を印刷して送ります（印刷 → 支援終了・同意撤回の連絡）。</source>
+            <translation>From the withdrawal date nothing of this episode can be shared. Send Hello Work the notice of the end of support (Print → Notice of end of support).</translation>
+        </message>
+        <message>
             <source>支援の終了とともに中止する</source>
             <translation>Cancel them with the closure</translation>
         </message>
         <message>
             <source>支援を終了</source>
             <translation>Close support</translation>
+        </message>
+        <message>
+            <source>支援を終了する（終了理由: 同意撤回）</source>
+            <translation>End the support (reason: consent withdrawn)</translation>
         </message>
         <message>
             <source>支援エピソード</source>
@@ -5094,8 +5818,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Support status report (placement and retention)</translation>
         </message>
         <message>
+            <source>支援終了・同意撤回の連絡</source>
+            <translation>Notice of end of support (consent withdrawn)</translation>
+        </message>
+        <message>
             <source>支援経過</source>
             <translation>Progress</translation>
+        </message>
+        <message>
+            <source>支援要請 {number}　{office}　{status}</source>
+            <translation>Referral {number}, {office}, {status}</translation>
         </message>
         <message>
             <source>支援要請 {number}　{on}　{office}　{status}</source>
@@ -5154,12 +5886,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Enter the date</translation>
         </message>
         <message>
+            <source>日付（セミナー・訓練は初日）</source>
+            <translation>Date (first day of a seminar or training)</translation>
+        </message>
+        <message>
             <source>時給</source>
             <translation>Hourly</translation>
         </message>
         <message>
             <source>時間</source>
             <translation>Hours</translation>
+        </message>
+        <message>
+            <source>最終日（セミナー・訓練）</source>
+            <translation>Last day (seminar or training)</translation>
         </message>
         <message>
             <source>月給</source>
@@ -5194,6 +5934,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Not answered</translation>
         </message>
         <message>
+            <source>未確認（原本で確認してください）</source>
+            <translation>unconfirmed (check the signed original)</translation>
+        </message>
+        <message>
             <source>検討を開始</source>
             <translation>Start screening</translation>
         </message>
@@ -5226,6 +5970,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Family name</translation>
         </message>
         <message>
+            <source>求職番号</source>
+            <translation>Job seeker number</translation>
+        </message>
+        <message>
             <source>決定事項 ※ケース会議</source>
             <translation>Decisions *case conference</translation>
         </message>
@@ -5236,6 +5984,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>決定日を入力してください</source>
             <translation>Enter the decision date</translation>
+        </message>
+        <message>
+            <source>添付できません</source>
+            <translation>Cannot attach</translation>
         </message>
         <message>
             <source>理由・メモ</source>
@@ -5290,6 +6042,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Scope</translation>
         </message>
         <message>
+            <source>範囲を原本で確認…</source>
+            <translation>Confirm scope from the original…</translation>
+        </message>
+        <message>
             <source>終了</source>
             <translation>Close case</translation>
         </message>
@@ -5326,12 +6082,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Records the content of the signed consent form. The current version of the wording is saved.</translation>
         </message>
         <message>
+            <source>署名された同意書を見て、印の付いている項目を選んでください。</source>
+            <translation>Look at the signed consent form and choose the items ticked on it.</translation>
+        </message>
+        <message>
             <source>署名日</source>
             <translation>Date signed</translation>
         </message>
         <message>
             <source>署名日を入力してください</source>
             <translation>Enter the signing date</translation>
+        </message>
+        <message>
+            <source>署名済みの同意書を添付…</source>
+            <translation>Attach the signed consent form…</translation>
+        </message>
+        <message>
+            <source>署名済みの同意書（PDF・JPEG・PNG）</source>
+            <translation>Signed consent form (PDF, JPEG, PNG)</translation>
         </message>
         <message>
             <source>職歴</source>
@@ -5366,8 +6134,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Scheduled review</translation>
         </message>
         <message>
+            <source>記録の削除</source>
+            <translation>Remove the record</translation>
+        </message>
+        <message>
             <source>記録を追加</source>
             <translation>Add record</translation>
+        </message>
+        <message>
+            <source>記録元</source>
+            <translation>Source</translation>
         </message>
         <message>
             <source>賃金</source>
@@ -5386,6 +6162,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Qualifications and licences</translation>
         </message>
         <message>
+            <source>連絡票</source>
+            <translation>Status sheet</translation>
+        </message>
+        <message>
             <source>週の労働時間</source>
             <translation>Weekly working hours</translation>
         </message>
@@ -5400,6 +6180,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>選択した定着確認の結果を記録</source>
             <translation>Record the result of the selected retention check</translation>
+        </message>
+        <message>
+            <source>選択した採用を就職として記録…</source>
+            <translation>Record the selected hire as the placement…</translation>
+        </message>
+        <message>
+            <source>選択した採用を就職として記録しない</source>
+            <translation>Do not record the selected hire</translation>
+        </message>
+        <message>
+            <source>選択した記録を削除</source>
+            <translation>Remove the selected record</translation>
         </message>
         <message>
             <source>郵便番号</source>
@@ -5448,6 +6240,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>電話（自宅）</source>
             <translation>Phone (home)</translation>
+        </message>
+        <message>
+            <source>（{job}）</source>
+            <translation> ({job})</translation>
+        </message>
+        <message>
+            <source>（採否のときに選ぶ）</source>
+            <translation>(for an outcome)</translation>
+        </message>
+        <message>
+            <source>（未発行）</source>
+            <translation>(not issued)</translation>
         </message>
         <message>
             <source>（登録外の事業所: 下に入力）</source>
@@ -5580,6 +6384,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Print preview — {title}</translation>
         </message>
         <message>
+            <source>同意撤回届</source>
+            <translation>Consent withdrawal form</translation>
+        </message>
+        <message>
             <source>同意書</source>
             <translation>Consent form</translation>
         </message>
@@ -5590,6 +6398,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>支援状況連絡票</source>
             <translation>Support status report</translation>
+        </message>
+        <message>
+            <source>支援終了・同意撤回の連絡</source>
+            <translation>Notice of end of support (consent withdrawn)</translation>
         </message>
         <message>
             <source>支援要請書</source>
@@ -5607,32 +6419,80 @@ The working database on this PC and the chosen kit file will be overwritten, the
     <context>
         <name>Printing</name>
         <message>
-            <source>「{office}」への情報提供に有効な同意がないため印刷できません（未取得・期限切れ・撤回済み）</source>
-            <translation>Cannot print: there is no valid consent for sharing information with "{office}" (not obtained, expired or withdrawn)</translation>
+            <source>{field}: {why}</source>
+            <translation>{field}: {why}</translation>
         </message>
         <message>
             <source>この支援エピソードには就労支援プランがありません</source>
             <translation>This support episode has no employment support plan</translation>
         </message>
         <message>
+            <source>この支援エピソードには支援要請がないため、プランを共有するハローワークがありません</source>
+            <translation>This episode has no referral, so there is no Hello Work office to share the plan with</translation>
+        </message>
+        <message>
+            <source>この支援エピソードには支援要請がないため、連絡先のハローワークがありません</source>
+            <translation>This episode has no referral, so there is no Hello Work office to write to</translation>
+        </message>
+        <message>
             <source>この支援エピソードには有効な支援要請がありません（差戻し・取下げを除く）</source>
             <translation>This support episode has no valid referral (other than returned or withdrawn ones)</translation>
+        </message>
+        <message>
+            <source>ハローワークへ支援要請していないため、連絡する先がありません</source>
+            <translation>No referral was made to Hello Work, so there is no one to notify</translation>
+        </message>
+        <message>
+            <source>出張用のパソコンでは文書番号を取れないため、発行できません。事務所のパソコンで発行してください</source>
+            <translation>An outreach laptop cannot take document numbers, so it cannot issue this. Issue it on an office PC</translation>
+        </message>
+        <message>
+            <source>印刷できません。{reason}</source>
+            <translation>Cannot print. {reason}</translation>
         </message>
         <message>
             <source>印刷できる書類は {kinds} です</source>
             <translation>The documents that can be printed are {kinds}</translation>
         </message>
         <message>
-            <source>就職・定着の状況は同意の範囲外のため報告書を印刷できません</source>
-            <translation>Cannot print the report: placement and retention are outside the scope of consent</translation>
+            <source>参加同意が{day}に撤回されているため印刷できません。撤回日以降に印刷できるのは支援終了・同意撤回の連絡だけです</source>
+            <translation>Cannot print: the participation consent was withdrawn on {day}. After that day only the notice of the end of support can be printed</translation>
+        </message>
+        <message>
+            <source>参加同意が撤回されていないため、支援終了・同意撤回の連絡は印刷できません</source>
+            <translation>The participation consent has not been withdrawn, so the notice of the end of support cannot be printed</translation>
+        </message>
+        <message>
+            <source>希望する支援が正しくありません: {items}</source>
+            <translation>Unknown requested support: {items}</translation>
         </message>
         <message>
             <source>支援エピソードを指定してください</source>
             <translation>Specify the support episode</translation>
         </message>
         <message>
+            <source>支援期間の終わりが始まりより前になっています</source>
+            <translation>The support period ends before it starts</translation>
+        </message>
+        <message>
+            <source>支援経過</source>
+            <translation>Support so far</translation>
+        </message>
+        <message>
             <source>有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）</source>
             <translation>Cannot print: there is no valid consent to share information (not obtained, expired or withdrawn)</translation>
+        </message>
+        <message>
+            <source>特記事項</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
+            <source>発行する書類は {kinds} です</source>
+            <translation>Documents that can be issued: {kinds}</translation>
+        </message>
+        <message>
+            <source>白紙で印刷できるのは同意書と同意撤回届です</source>
+            <translation>Only the consent form and the withdrawal form can be printed blank</translation>
         </message>
     </context>
     <context>
@@ -5673,6 +6533,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <source>累計</source>
             <translation>Cumulative</translation>
         </message>
+        <message>
+            <source>（{as_of}現在）</source>
+            <translation> (as of {as_of})</translation>
+        </message>
     </context>
     <context>
         <name>ReportTables</name>
@@ -5685,12 +6549,28 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>{months}-month check</translation>
         </message>
         <message>
-            <source>{start} 〜 {end}</source>
-            <translation>{start} – {end}</translation>
+            <source>{start} 〜 {end}（{as_of}現在）</source>
+            <translation>{start} to {end} (as of {as_of})</translation>
         </message>
         <message>
             <source>うち常用就職</source>
             <translation>of which regular</translation>
+        </message>
+        <message>
+            <source>うち紹介就職</source>
+            <translation>of which via HW referral</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work office</translation>
+        </message>
+        <message>
+            <source>ハローワーク別</source>
+            <translation>By HW office</translation>
+        </message>
+        <message>
+            <source>ハローワーク別（ハローワークの支援）</source>
+            <translation>By Hello Work office (Hello Work's support)</translation>
         </message>
         <message>
             <source>会議で検討したケース数</source>
@@ -5749,8 +6629,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Protection ended</translation>
         </message>
         <message>
+            <source>就労による保護減額</source>
+            <translation>Protection reduced by work</translation>
+        </message>
+        <message>
             <source>就労支援 実績報告　{period}</source>
             <translation>Employment support report · {period}</translation>
+        </message>
+        <message>
+            <source>就労支援 実績報告　{period}　{organisation}</source>
+            <translation>Employment support report · {period} · {organisation}</translation>
         </message>
         <message>
             <source>就労準備・支援の経路・連携</source>
@@ -5769,6 +6657,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Work readiness programmes started</translation>
         </message>
         <message>
+            <source>就労自立給付金</source>
+            <translation>Self-reliance benefit</translation>
+        </message>
+        <message>
             <source>就職件数</source>
             <translation>Placements</translation>
         </message>
@@ -5777,8 +6669,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Placement rate</translation>
         </message>
         <message>
+            <source>就職率（就職件数÷支援対象者数）</source>
+            <translation>Placement rate (placements ÷ support targets)</translation>
+        </message>
+        <message>
+            <source>就職者の割合</source>
+            <translation>Share placed</translation>
+        </message>
+        <message>
             <source>就職者数</source>
             <translation>Persons placed</translation>
+        </message>
+        <message>
+            <source>就職者数（支援対象者のうち）</source>
+            <translation>Persons placed (of support targets)</translation>
         </message>
         <message>
             <source>担当者</source>
@@ -5791,6 +6695,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>指標</source>
             <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>採用</source>
+            <translation>Hires</translation>
+        </message>
+        <message>
+            <source>採用件数</source>
+            <translation>Hires</translation>
+        </message>
+        <message>
+            <source>支援対象者のうち就職した人の割合</source>
+            <translation>Share of support targets who found work</translation>
         </message>
         <message>
             <source>支援対象者数</source>
@@ -5817,6 +6733,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Period</translation>
         </message>
         <message>
+            <source>未記録（期限超過）</source>
+            <translation>Unrecorded (overdue)</translation>
+        </message>
+        <message>
             <source>概要</source>
             <translation>Summary</translation>
         </message>
@@ -5827,6 +6747,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>組織</source>
             <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>組織別</source>
+            <translation>By organisation</translation>
         </message>
         <message>
             <source>組織別（就労準備・支援の経路・連携）</source>
@@ -5853,8 +6777,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Workplace experience / intermediate employment started</translation>
         </message>
         <message>
-            <source>職場定着の状況（確認予定日が期間内のもの）</source>
-            <translation>Job retention (checks due in the period)</translation>
+            <source>職場定着の状況（確認予定日が期間内で、{as_of}までのもの）</source>
+            <translation>Job retention (checks due in the period, up to {as_of})</translation>
+        </message>
+        <message>
+            <source>職業紹介</source>
+            <translation>Job referrals</translation>
+        </message>
+        <message>
+            <source>職業紹介件数</source>
+            <translation>Job referrals</translation>
         </message>
         <message>
             <source>職業訓練の修了</source>
@@ -5868,6 +6800,18 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <source>達成率</source>
             <translation>Achievement</translation>
         </message>
+        <message>
+            <source>集計の基準日</source>
+            <translation>As of</translation>
+        </message>
+        <message>
+            <source>面接</source>
+            <translation>Interviews</translation>
+        </message>
+        <message>
+            <source>面接件数</source>
+            <translation>Interviews</translation>
+        </message>
     </context>
     <context>
         <name>Reports</name>
@@ -5880,8 +6824,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>of which regular placements</translation>
         </message>
         <message>
+            <source>うち紹介就職件数</source>
+            <translation>of which via Hello Work referral</translation>
+        </message>
+        <message>
+            <source>他の組織の実績報告は作成できません</source>
+            <translation>You cannot run another organisation's report</translation>
+        </message>
+        <message>
             <source>就労による保護廃止件数</source>
             <translation>Protection ended by work</translation>
+        </message>
+        <message>
+            <source>就労による保護減額件数</source>
+            <translation>Protection reduced by work</translation>
+        </message>
+        <message>
+            <source>就労自立給付金の件数</source>
+            <translation>Self-reliance benefits</translation>
         </message>
         <message>
             <source>就職件数</source>
@@ -5908,6 +6868,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>The format must be json, csv, xlsx or pdf</translation>
         </message>
         <message>
+            <source>採用件数</source>
+            <translation>Hires</translation>
+        </message>
+        <message>
+            <source>支援対象者のうち就職した人の割合</source>
+            <translation>Share of support targets who found work</translation>
+        </message>
+        <message>
             <source>支援対象者数</source>
             <translation>Support targets</translation>
         </message>
@@ -5924,8 +6892,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Give a period of at most 5 years</translation>
         </message>
         <message>
+            <source>組織が見つかりません</source>
+            <translation>Organisation not found</translation>
+        </message>
+        <message>
+            <source>職業紹介件数</source>
+            <translation>Job referrals</translation>
+        </message>
+        <message>
+            <source>面接件数</source>
+            <translation>Interviews</translation>
+        </message>
+        <message>
             <source>（担当者なし）</source>
             <translation>(no caseworker)</translation>
+        </message>
+        <message>
+            <source>（組織なし）</source>
+            <translation>(no organisation)</translation>
         </message>
     </context>
     <context>
@@ -5939,16 +6923,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Counting {label}…</translation>
         </message>
         <message>
-            <source>{label}　支援対象者 {t} 人・就職 {p} 件・就職率 {r}</source>
-            <translation>{label} · {t} support targets, {p} placements, placement rate {r}</translation>
+            <source>{label}　{as_of}現在　支援対象者 {t} 人・就職 {p} 件・就職率 {r}</source>
+            <translation>{label}, as of {as_of}: {t} support targets, {p} placements, placement rate {r}</translation>
         </message>
         <message>
             <source>{name}に出力</source>
             <translation>Export as {name}</translation>
         </message>
         <message>
+            <source>{period}　{organisation}</source>
+            <translation>{period} · {organisation}</translation>
+        </message>
+        <message>
             <source>〜</source>
             <translation>–</translation>
+        </message>
+        <message>
+            <source>すべての組織</source>
+            <translation>All organisations</translation>
         </message>
         <message>
             <source>グラフ</source>
@@ -6049,6 +7041,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>累計</source>
             <translation>Cumulative</translation>
+        </message>
+        <message>
+            <source>組織</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>組織別</source>
+            <translation>By organisation</translation>
         </message>
         <message>
             <source>運営協議会で定めた年度目標を入力します。空欄の指標は変更しません。</source>
@@ -6646,6 +7646,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Days before flagging a referral awaiting HW's answer</translation>
         </message>
         <message>
+            <source>HWの支援の記録が途絶えたら知らせるまで（日）</source>
+            <translation>Days without Hello Work activity before flagging a referral</translation>
+        </message>
+        <message>
             <source>{label}の値が正しくありません</source>
             <translation>The value of {label} is not valid</translation>
         </message>
@@ -7046,12 +8050,20 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>This placement is already recorded as ended</translation>
         </message>
         <message>
+            <source>この採用は既に就職として記録されています</source>
+            <translation>This hire is already recorded as a placement</translation>
+        </message>
+        <message>
             <source>この支援エピソードは「{state}」のため記録を追加できません</source>
             <translation>Records cannot be added: this support episode is "{state}"</translation>
         </message>
         <message>
             <source>チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください</source>
             <translation>Enter each team member's name and side (welfare / Hello Work)</translation>
+        </message>
+        <message>
+            <source>ハローワークから連絡のあった採用が見つかりません</source>
+            <translation>The hire reported by Hello Work was not found</translation>
         </message>
         <message>
             <source>プランの見直し予定が見つかりません</source>
@@ -7120,6 +8132,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>所内協議（ケース診断会議）で支援対象と決定されてから経路を選んでください</source>
             <translation>Choose a route after the case conference has found the client eligible for support</translation>
+        </message>
+        <message>
+            <source>支援の終了を伴う撤回は参加同意のものです</source>
+            <translation>Only a participation consent is withdrawn together with the end of support</translation>
         </message>
         <message>
             <source>支援の経路が「{route}」です。ハローワークへ支援要請するには、経路を「{hello_work}」に変更してください</source>
@@ -7204,6 +8220,10 @@ The connection is checked before saving. It takes effect from the next start. To
         <message>
             <source>目標とする職種を入力してください</source>
             <translation>Enter the target job</translation>
+        </message>
+        <message>
+            <source>目標時期がプランの作成日より前になっています</source>
+            <translation>The target date is before the plan's date</translation>
         </message>
         <message>
             <source>確認日は就職日（{start}）より後の日付にしてください</source>

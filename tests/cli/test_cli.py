@@ -215,10 +215,19 @@ def test_report_json_keys_and_file_formats(data: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     for key in ("referrals", "support_targets", "placements", "regular_placements",
-                "placed_persons", "placement_rate", "protection_ended_by_work", "retention",
-                "by_category", "targets"):
+                "referral_placements", "placed_persons", "placement_rate",
+                "placed_person_rate", "protection_ended_by_work", "protection_reduced",
+                "self_reliance_benefit", "job_referrals", "interviews", "hires", "retention",
+                "by_category", "by_staff", "by_hello_work_office", "monthly", "targets"):
         assert key in report, key
+    assert set(report["retention"]["1m"]) == {"due", "confirmed_employed", "rate",
+                                              "overdue_unrecorded"}
     assert report["placements"] > 0
+    mid_year = json.loads(run(data, "report", "--fiscal-year", "2025", "--as-of",
+                              "R7.9.30").stdout)
+    assert mid_year["period"]["as_of"] == "2025-09-30"
+    assert mid_year["monthly"][-1]["month"] == "2025-09"
+    assert mid_year["placements"] <= report["placements"]
     for fmt in ("csv", "xlsx", "pdf"):
         out = tmp_path / f"report.{fmt}"
         written = run(data, "report", "--fiscal-year", "2025", "--format", fmt, "--out",
@@ -226,6 +235,74 @@ def test_report_json_keys_and_file_formats(data: Path, tmp_path: Path) -> None:
         assert written.returncode == 0, written.stderr
         assert out.stat().st_size > 1000
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_report_for_one_organisation(data: Path) -> None:
+    """--organisation counts that organisation's events only and names it; a second
+    organisation with no cases counts zero; an unknown name is refused with a message."""
+    whole = json.loads(run(data, "report", "--fiscal-year", "2025").stdout)
+    (home,) = whole["by_organisation"]
+    assert whole["period"]["organisation"] is None
+    added = run(data, "org", "add", "横浜市西区福祉保健センター", "--head-title",
+                "西区福祉保健センター長")
+    assert added.returncode == 0, added.stderr
+    ours = json.loads(run(data, "report", "--fiscal-year", "2025", "--organisation",
+                          home).stdout)
+    assert ours["period"]["organisation"] == home
+    assert (ours["placements"], ours["referrals"]) == (whole["placements"], whole["referrals"])
+    theirs = json.loads(run(data, "report", "--fiscal-year", "2025", "--organisation",
+                            "横浜市西区福祉保健センター").stdout)
+    assert (theirs["placements"], theirs["referrals"]) == (0, 0)
+    assert list(theirs["by_organisation"]) == ["横浜市西区福祉保健センター"]
+    unknown = run(data, "report", "--fiscal-year", "2025", "--organisation", "どこか")
+    assert unknown.returncode == 1 and "どこか" in unknown.stderr and "Traceback" not in \
+        unknown.stderr
+
+
+def test_hello_work_exchange_sheet_round_trip(data: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "sheet.xlsx"
+    written = run(data, "hellowork", "exchange-export", "--office", "ハローワーク新宿",
+                  "--out", str(sheet))
+    assert written.returncode == 0, written.stderr
+    assert json.loads(written.stdout)["listed"] > 0
+    wb = load_workbook(sheet)
+    ws = wb["連絡票"]
+    header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "支援要請番号")
+    titles = {ws.cell(header, c).value: c for c in range(1, 16)}
+    row = header + 1
+    ws.cell(row, titles["種別"]).value = "職業紹介"
+    ws.cell(row, titles["日付"]).value = ws.cell(row, titles["支援要請日"]).value
+    ws.cell(row, titles["事業所名"]).value = "株式会社テスト商事"
+    foreign = ws.max_row + 1
+    for title, value in (("支援要請番号", "NO-SUCH"), ("ケース番号", "0"), ("種別", "職業相談"),
+                         ("日付", "R7.4.1")):
+        ws.cell(foreign, titles[title]).value = value
+    wb.save(sheet)
+    dry = run(data, "hellowork", "exchange-import", str(sheet), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["add"] == 1 and json.loads(dry.stdout)["rejected"] == 1
+    assert f"{foreign}行目" in dry.stderr
+    done = run(data, "hellowork", "exchange-import", str(sheet))
+    assert json.loads(done.stdout)["added"] == 1
+    again = run(data, "hellowork", "exchange-import", str(sheet))
+    assert json.loads(again.stdout)["added"] == 0
+    unknown = run(data, "hellowork", "exchange-export", "--office", "ハローワーク月面",
+                  "--out", str(sheet))
+    assert unknown.returncode == 1 and "登録されていません" in unknown.stderr
+
+
+def test_settings_are_listed_and_changed_by_an_administrator(data: Path) -> None:
+    listed = json.loads(run(data, "setting", "list").stdout)
+    assert listed["hello_work_silence_days"] == 14
+    changed = run(data, "setting", "set", "hello_work_silence_days", "21")
+    assert changed.returncode == 0, changed.stderr
+    assert json.loads(changed.stdout) == {"hello_work_silence_days": 21}
+    bad = run(data, "setting", "set", "hello_work_silence_days", "-3")
+    assert bad.returncode == 1 and "値が正しくありません" in bad.stderr
+    unknown = run(data, "setting", "set", "no_such_setting", "1")
+    assert unknown.returncode == 1 and "no_such_setting" in unknown.stderr
 
 
 def test_report_refuses_bad_periods_with_a_message(data: Path) -> None:

@@ -14,7 +14,7 @@ from desktop.documents import reports as files
 from desktop.services.reports import Period
 from tests.conftest import World
 from tests.documents.test_printing import pages, text_of
-from tests.services.helpers import build_report_caseload
+from tests.services.helpers import build_report_caseload, transfer_to_a_second_organisation
 
 
 @pytest.fixture
@@ -31,34 +31,46 @@ def test_csv_has_every_table_with_the_json_numbers(report: dict[str, Any]) -> No
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == ["就労支援 実績報告　令和7年度（2025年度）"]
     by_label = {r[0]: r for r in rows if r}
-    assert by_label["支援要請件数"][1:] == ["6", "", ""]
-    assert by_label["就職件数"][1:] == ["5", "10", "0.5"]
-    assert by_label["就職率"][1:] == ["0.75", "0.6", "1.25"]
-    assert by_label["1か月後"][1:] == ["5", "3", "0.6"]
-    assert by_label["生活保護受給者"][1:8] == ["2", "3", "4", "2", "3", "1.0", "1"]
-    assert by_label["青山 里美"][1:8] == ["4", "2", "3", "2", "2", "1.0", "0"]
-    assert by_label["令和7年5月"][1:] == ["1", "1", "1", "1", "1", "0"]
+    assert by_label["集計の基準日"][1:] == ["2026-03-31"]
+    assert by_label["支援要請件数"][1:] == ["7", "", ""]
+    assert by_label["就職件数"][1:] == ["7", "10", "0.7"]
+    assert by_label["うち紹介就職"][1:] == ["6", "", ""]
+    assert by_label["就職率（就職件数÷支援対象者数）"][1:] == ["1.4", "0.6", "2.333"]
+    assert by_label["支援対象者のうち就職した人の割合"][1:] == ["1.0", "", ""]
+    assert by_label["就労による保護減額"][1:] == ["1", "", ""]
+    assert by_label["1か月後"][1:] == ["7", "5", "0.714", "2"]
+    assert by_label["生活保護受給者"][1:10] == ["2", "3", "4", "2", "3", "3", "1.333", "1.0",
+                                          "1"]
+    assert by_label["青山 里美"][1:10] == ["5", "3", "5", "4", "4", "4", "1.667", "1.333", "0"]
+    assert by_label["ハローワーク新宿"][1:] == ["6", "2", "2", "1"]
+    assert by_label["ハローワーク池袋"][1:] == ["1", "1", "1", "1"]
+    assert by_label["令和7年5月"][1:] == ["1", "1", "1", "1", "1", "1", "0", "0", "0", "0", "0",
+                                        "0"]
 
 
 def test_xlsx_sheets_hold_numbers_with_percent_formats(report: dict[str, Any]) -> None:
     wb = load_workbook(io.BytesIO(files.report_xlsx(report)))
-    assert wb.sheetnames == ["概要", "区分別", "担当者別", "月別", "経路・連携"]
+    assert wb.sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別", "月別", "経路・連携"]
     summary = {row[0].value: row for row in wb["概要"].iter_rows() if row[0].value}
-    assert [c.value for c in summary["就職件数"][1:4]] == [5, 10, 0.5]
-    rate = summary["就職率"]
-    assert [c.value for c in rate[1:4]] == [0.75, 0.6, 1.25]
+    assert [c.value for c in summary["就職件数"][1:4]] == [7, 10, 0.7]
+    rate = summary["就職率（就職件数÷支援対象者数）"]
+    assert [c.value for c in rate[1:4]] == [1.4, 0.6, 2.333]
     assert rate[1].number_format == "0.0%"
     cats = {row[0].value: [c.value for c in row] for row in wb["区分別"].iter_rows()
             if row[0].value}
     assert cats["対象者区分"][:3] == ["対象者区分", "支援要請件数", "支援対象者数"]
-    assert cats["障害者"][1:8] == [1, 1, 0, 0, 0, 0.0, 0]
-    assert cats["合計"][1:8] == [6, 4, 5, 3, 3, 0.75, 1]
+    assert cats["障害者"][1:10] == [1, 1, 1, 1, 1, 1, 1.0, 1.0, 0]
+    assert cats["合計"][1:10] == [7, 5, 7, 5, 6, 5, 1.4, 1.0, 1]
+    offices = {row[0].value: [c.value for c in row] for row in wb["ハローワーク別"].iter_rows()
+               if row[0].value}
+    assert offices["合計"][1:5] == [7, 3, 3, 2]
     months = [row[0].value for row in wb["月別"].iter_rows(min_row=6)]
     assert months[0] == "令和7年4月" and months[-1] == "令和8年3月"
     routes = {row[0].value: [c.value for c in row] for row in wb["経路・連携"].iter_rows()
               if row[0].value}
-    assert routes["就労準備度を評価した人数"][1] == 0 and routes["合計"][1] == 0
-    assert routes["福祉事務所"][:2] == ["福祉事務所", 0]
+    assert routes["就労準備度を評価した人数"][1] == 0
+    # One organisation: its counts are the report's, no 組織別 beside them.
+    assert "福祉事務所" not in routes
 
 
 def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
@@ -66,10 +78,11 @@ def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
     pdf = files.report_pdf(report, "新宿区福祉事務所")
     text = text_of(pdf)
     for expected in ("就労支援 実績報告", "令和7年度", "新宿区福祉事務所", "支援要請件数",
-                     "就職率", "75.0%", "60.0%", "125.0%", "月別の就職件数", "就職率の推移",
+                     "就職率", "140.0%", "60.0%", "233.3%", "月別の就職件数", "就職率の推移",
                      "目標ペース（年10件）", "対象者区分別", "生活保護受給者", "担当者別",
-                     "青山 里美", "令和8年3月", "就労準備・支援の経路・連携",
-                     "支援費用の合計（円）", "組織別（就労準備・支援の経路・連携）"):
+                     "青山 里美", "令和8年3月", "支援対象者のうち就職した人の割合",
+                     "未記録（期限超過）", "職業紹介件数", "ハローワーク池袋",
+                     "令和8年3月31日現在", "就労準備・支援の経路・連携", "支援費用の合計（円）"):
         assert expected in text, expected
     assert pages(pdf) >= 2
     # The first page renders (charts included) to a non-blank image.
@@ -77,3 +90,45 @@ def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
     image = document[0].render(scale=0.5).to_pil().convert("L")
     document.close()
     assert image.getextrema()[0] < 100  # dark ink: text, bars and lines were drawn
+
+
+def test_a_report_over_two_organisations_adds_their_table_to_every_file(world: World) -> None:
+    """With a second organisation (P7's 1-month check counted under it), the CSV, the
+    Excel file and the PDF carry 組織別 with the JSON's numbers; a report for one
+    organisation names it in its title. An office of one organisation (above) has no such
+    table: its single row would repeat the totals."""
+    w = build_report_caseload(world)
+    west = transfer_to_a_second_organisation(w)
+    report = w.services.reports.indicators(w.admin, Period.fiscal(2025))
+    home = next(name for name in report["by_organisation"] if name != west.name)
+
+    rows = list(csv.reader(io.StringIO(files.report_csv(report).decode("utf-8-sig"))))
+    at = rows.index(["■組織別"])
+    assert rows[at + 1][:3] == ["組織", "支援要請件数", "支援対象者数"]
+    table = {r[0]: r for r in rows[at + 2:at + 5]}
+    assert list(table) == [*report["by_organisation"], "合計"]
+    assert table[west.name][1:4] == ["0", "0", "0"]
+    assert table[home][1:4] == table["合計"][1:4] == ["7", "5", "7"]
+
+    wb = load_workbook(io.BytesIO(files.report_xlsx(report)))
+    assert wb.sheetnames == ["概要", "区分別", "担当者別", "組織別", "ハローワーク別", "月別",
+                             "経路・連携"]
+    # 経路・連携 has its 組織別 too, one row per organisation.
+    routes = {row[0].value for row in wb["経路・連携"].iter_rows() if row[0].value}
+    assert {home, west.name, "合計"} <= routes
+    sheet = {row[0].value: [c.value for c in row] for row in wb["組織別"].iter_rows()
+             if row[0].value}
+    assert sheet[home][1:4] == [7, 5, 7] and sheet[west.name][1:4] == [0, 0, 0]
+
+    text = text_of(files.report_pdf(report, "新宿区福祉事務所"))
+    assert "組織別" in text and west.name in text
+    assert "組織別（就労準備・支援の経路・連携）" in text
+
+    theirs = w.services.reports.indicators(w.admin, Period.fiscal(2025),
+                                           organisation_id=west.id)
+    title = f"就労支援 実績報告　令和7年度（2025年度）　{west.name}"
+    assert files.report_csv(theirs).decode("utf-8-sig").splitlines()[0] == title
+    assert "組織別" not in load_workbook(io.BytesIO(files.report_xlsx(theirs))).sheetnames
+    # (pypdf gives the title's full-width spaces back as plain ones)
+    assert title.replace("\u3000", " ") in text_of(
+        files.report_pdf(theirs, "新宿区福祉事務所")).replace("\n", "").replace("\u3000", " ")

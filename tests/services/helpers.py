@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -10,6 +13,8 @@ import sqlalchemy as sa
 from desktop.models.chain import HeadAnchor
 from desktop.services.consent import ConsentInput
 from desktop.services.context import Actor
+from desktop.services.hello_work import ActivityInput
+from desktop.services.persons import PersonInput
 from desktop.services.workflow import PlacementInput, PlanInput, TeamMember
 from tests.conftest import World
 
@@ -61,16 +66,18 @@ def to_state(w: World, person_id: uuid.UUID, state: str, by: Actor | None = None
     return ep
 
 
-def _referred(w: World, actor: Actor, category: str, intake: date, refer: date) -> uuid.UUID:
+def _referred(w: World, actor: Actor, category: str, intake: date, refer: date,
+              office: tuple[uuid.UUID, str] | None = None) -> uuid.UUID:
     wf = w.services.workflow
+    office_id, office_name = office or (w.office_id, w.office_name)
     pid = w.person(by=w.admin, category=category)
     w.services.persons.assign_caseworker(w.admin, pid, actor.user_id)
     ep = wf.open_episode(actor, pid, intake).id
     wf.start_screening(actor, ep, intake)
     wf.record_screening_decision(actor, ep, "approved", intake)
-    sign_consents(w, ep, intake, actor)
+    sign_consents(w, ep, intake, actor, recipients=[office_name])
     wf.confirm_consent(actor, ep, intake)
-    wf.refer_to_hello_work(actor, ep, w.office_id, refer)
+    wf.refer_to_hello_work(actor, ep, office_id, refer)
     return ep
 
 
@@ -79,46 +86,142 @@ def _checkpoint(w: World, actor: Actor, ep: uuid.UUID, due: date, result: str) -
     w.services.workflow.record_checkpoint(actor, cp.id, due, result)
 
 
+@contextmanager
+def on_day(w: World, day: date) -> Iterator[None]:
+    """Run a step as if it were ``day`` (for use cases that take today's date, such as a
+    reassignment)."""
+    clock = w.services.ctx.now
+    saved = clock.current  # type: ignore[attr-defined]
+    clock.current = datetime(day.year, day.month, day.day, 3, 0, tzinfo=UTC)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        clock.current = saved  # type: ignore[attr-defined]
+
+
+def activity(w: World, actor: Actor, ep: uuid.UUID, kind: str, on: date, company: str = "",
+             result: str | None = None, **extra: object) -> uuid.UUID:
+    return w.services.hello_work.record_activity(actor, ep, ActivityInput(
+        kind, on, company=company, result=result, **extra))  # type: ignore[arg-type]
+
+
+SECOND_OFFICE = "ハローワーク池袋"
+
+
 def build_report_caseload(world: World) -> World:
-    """The seven cases of tests/services/test_reports.py, counted there by hand."""
+    """The cases of tests/services/test_reports.py, counted there by hand."""
     w, wf, a, b = world, world.services.workflow, world.cw_a, world.cw_b
-    # P1
+    ikebukuro = w.services.offices.add_office(w.admin, SECOND_OFFICE, "東京都豊島区東池袋3-5-13")
+    # P1: accepted on the first day of FY2025; 減額 by the job's income
     ep = _referred(w, a, "public_assistance", date(2025, 3, 20), date(2025, 3, 31))
     wf.accept_referral(a, ep, date(2025, 4, 1), plan())
     wf.record_placement(a, ep, placement(date(2025, 5, 1), "indefinite"))
     _checkpoint(w, a, ep, date(2025, 6, 1), "employed")
     _checkpoint(w, a, ep, date(2025, 8, 1), "employed")
     _checkpoint(w, a, ep, date(2025, 11, 1), "left")
-    # P2: placed twice
+    wf.record_protection_outcome(a, ep, "reduced", date(2025, 7, 1))
+    # P2: placed twice, the first job found by the person (自己開拓)
     ep = _referred(w, a, "public_assistance", date(2025, 4, 10), date(2025, 4, 15))
     wf.accept_referral(a, ep, date(2025, 4, 20), plan())
-    first = wf.record_placement(a, ep, placement(date(2025, 6, 1), "1_to_4m"))
+    first = wf.record_placement(a, ep, replace(placement(date(2025, 6, 1), "1_to_4m"),
+                                               route="self"))
     _checkpoint(w, a, ep, date(2025, 7, 1), "employed")
     wf.end_placement(a, first, date(2025, 7, 15), "契約満了")
     wf.record_placement(a, ep, placement(date(2025, 9, 1), "over_4m"))
-    # P3: accepted in FY2024, placed on the first day of FY2025, closed in FY2026
+    # P3: accepted on the last day of FY2024, placed in April; closed in FY2026 with the
+    # reason 保護廃止 but no protection outcome recorded (a closure reason alone no longer counts)
     ep = _referred(w, b, "child_rearing", date(2025, 3, 1), date(2025, 3, 10))
     wf.accept_referral(b, ep, date(2025, 3, 31), plan())
     wf.record_placement(b, ep, placement(date(2025, 4, 1), "indefinite"))
     _checkpoint(w, b, ep, date(2025, 5, 1), "employed")
     wf.close_episode(b, ep, date(2026, 4, 1), "保護廃止(就労収入増)", open_checkpoints="keep")
-    # P4: closed on the last day of FY2025
+    # P4: 保護廃止 with 就労自立給付金, then closed on the last day of FY2025 (its open checks
+    # kept: they stay due and unrecorded)
     ep = _referred(w, b, "public_assistance", date(2025, 5, 1), date(2025, 5, 10))
     wf.accept_referral(b, ep, date(2025, 5, 20), plan())
     wf.record_placement(b, ep, placement(date(2025, 8, 1), "under_1m"))
+    wf.record_protection_outcome(b, ep, "abolished", date(2026, 3, 1), independence_benefit=True)
     wf.close_episode(b, ep, date(2026, 3, 31), "保護廃止(就労収入増)", open_checkpoints="keep")
     # P5: returned, referred again, then declined (the second referral is withdrawn)
     ep = _referred(w, a, "needy", date(2025, 6, 1), date(2025, 6, 10))
     wf.return_referral(a, ep, date(2025, 6, 20), "書類の不足")
     wf.refer_to_hello_work(a, ep, w.office_id, date(2025, 7, 1))
     wf.close_episode(a, ep, date(2025, 7, 15), "辞退")
-    # P6: referred on the last day, accepted on the first day of the next year
+    # P6: referred on the last day of FY2025, accepted on the first day of FY2026, placed in
+    # May 2026 (its 1-month check is overdue on 2026-06-15, the later ones not yet due)
     ep = _referred(w, a, "needy", date(2026, 3, 1), date(2026, 3, 31))
     wf.accept_referral(a, ep, date(2026, 4, 1), plan())
-    # P7: accepted, not placed
+    wf.record_placement(a, ep, placement(date(2026, 5, 1), "indefinite"))
+    # P7: referred and accepted under cwb, reassigned to cwa on 2025-12-01, placed in
+    # January through Hello Work's 職業紹介 (the reported 採用 confirmed as the placement)
     ep = _referred(w, b, "disability", date(2025, 10, 1), date(2025, 10, 10))
     wf.accept_referral(b, ep, date(2025, 10, 20), plan())
+    activity(w, b, ep, "job_referral", date(2025, 11, 5), "株式会社ひかり物流")
+    activity(w, b, ep, "interview", date(2025, 11, 20), "株式会社ひかり物流")
+    activity(w, b, ep, "outcome", date(2025, 11, 25), "株式会社ひかり物流", "rejected")
+    with on_day(w, date(2025, 12, 1)):
+        w.services.persons.assign_caseworker(w.admin, wf.episode(b, ep).person_id, a.user_id)
+    activity(w, a, ep, "job_referral", date(2025, 12, 10), "社会福祉法人みどり会")
+    activity(w, a, ep, "interview", date(2025, 12, 20), "社会福祉法人みどり会")
+    hire = activity(w, a, ep, "outcome", date(2026, 1, 10), "社会福祉法人みどり会", "hired")
+    wf.record_placement(a, ep, replace(placement(date(2026, 1, 15), "indefinite"),
+                                       hired_activity_id=hire))
+    _checkpoint(w, a, ep, date(2026, 2, 15), "employed")
+    # P8: 生活困窮者 referred to the second office; the person's 区分 changes to 生活保護受給者
+    # after the referral (the episode keeps counting as 生活困窮者)
+    ep = _referred(w, a, "needy", date(2025, 5, 20), date(2025, 6, 1),
+                   (ikebukuro.id, ikebukuro.name))
+    wf.accept_referral(a, ep, date(2025, 6, 10), plan())
+    pid = wf.episode(a, ep).person_id
+    person = w.services.persons.get_person(a, pid)
+    w.services.persons.update_person(a, pid, person.version, replace(
+        PersonInput(**{f.name: getattr(person, f.name) for f in fields(PersonInput)}),
+        category="public_assistance"))
+    activity(w, a, ep, "consultation", date(2025, 6, 15))
+    activity(w, a, ep, "seminar", date(2025, 6, 20), title="応募書類の書き方セミナー",
+             end_on=date(2025, 6, 25))
+    activity(w, a, ep, "job_referral", date(2025, 7, 1), "株式会社東和フーズ")
+    activity(w, a, ep, "interview", date(2025, 7, 10), "株式会社東和フーズ")
+    hire = activity(w, a, ep, "outcome", date(2025, 7, 20), "株式会社東和フーズ", "hired")
+    wf.record_placement(a, ep, replace(placement(date(2025, 8, 1), "over_4m"),
+                                       hired_activity_id=hire))
+    _checkpoint(w, a, ep, date(2025, 9, 1), "employed")
+    _checkpoint(w, a, ep, date(2025, 11, 1), "employed")
+    _checkpoint(w, a, ep, date(2026, 2, 1), "left")
     return w
+
+
+@dataclass(frozen=True)
+class SecondOrganisation:
+    id: uuid.UUID
+    name: str
+    caseworker: Actor  # 西 一郎 (cwc)
+    supervisor: Actor  # 西 監督 (sv2)
+    transferred: uuid.UUID  # P7, moved to cwc on 2026-01-20
+
+
+def transfer_to_a_second_organisation(w: World) -> SecondOrganisation:
+    """The report caseload plus a second organisation, 横浜市西区福祉保健センター, with a
+    caseworker (cwc) and a supervisor (sv2); P7 (障害者) is reassigned to cwc on 2026-01-20,
+    so its 1-month check of 2026-02-15 counts under the second organisation and everything
+    before under the first."""
+    from desktop.services.organisations import OrganisationInput
+    from tests.conftest import PASSWORD
+
+    west = w.services.organisations.add(w.admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長"))
+    staff = {}
+    for username, name, role in (("cwc", "西 一郎", "caseworker"), ("sv2", "西 監督", "supervisor")):
+        user = w.services.auth.add_user(w.admin, username, name, role, PASSWORD, west.id)
+        staff[username] = Actor(user.id, user.username, user.display_name, role,
+                                user.organisation_id)
+    from desktop.services.caseload import OPEN_STATES, CaseloadFilter
+
+    p7 = next(r.person_id for r in w.services.caseload.page(
+        w.admin, CaseloadFilter(states=(*OPEN_STATES, "closed"))) if r.category == "disability")
+    with on_day(w, date(2026, 1, 20)):
+        w.services.persons.assign_caseworker(w.admin, p7, staff["cwc"].user_id)
+    return SecondOrganisation(west.id, west.name, staff["cwc"], staff["sv2"], p7)
 
 
 def seal_as_an_older_release(engine: sa.Engine, key: bytes, anchor: HeadAnchor | None) -> int:
@@ -144,10 +247,10 @@ def seal_as_an_older_release(engine: sa.Engine, key: bytes, anchor: HeadAnchor |
                             .order_by(AuditEntry.seq.desc()).limit(1)).one()
         before = prev = Head(last.seq, last.hash)
         seq, rows = last.seq, []
-        existing = set(sa.inspect(conn).get_table_names())
+        present = set(sa.inspect(conn).get_table_names())
         for entity, model in AUDITED.items():
-            if model.__tablename__ not in existing:
-                continue  # a table of a later revision
+            if model.__tablename__ not in present:  # audited from a later revision on
+                continue
             if entity == "organisation":
                 continue  # sealed only by releases after revision 0008
             for record in read_rows(conn, model.__tablename__):

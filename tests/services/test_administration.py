@@ -292,7 +292,7 @@ def test_the_referral_prints_the_episodes_organisation_and_the_offices_head(
     episode = to_state(world, world.person(), "referred")
     pdf = world.services.printing.print_document(world.cw_a, "referral", episode).pdf
     text = "".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
-    for expected in ("中福第2026-0001号", "新宿公共職業安定所長殿", "横浜市中区福祉保健センター",
+    for expected in ("中福第1号", "新宿公共職業安定所長殿", "横浜市中区福祉保健センター",
                      "中区福祉保健センター長山本一郎", "（公印省略）", "青山里美（内線2345）",
                      "045-224-8181", "045-224-8189", "〒231-0021横浜市中区日本大通35"):
         assert expected in text, expected

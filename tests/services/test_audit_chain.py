@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import delete, insert, select, update
 
 from desktop.config import Config
@@ -242,6 +243,11 @@ FIRST_SEALED: dict[str, tuple[str, set[str]]] = {
         "decided_on", "episode_id", "independence_benefit", "kind"}),
     "hello_work_offices": ("0006", TRACKED | {
         "address", "name", "navigator", "phone"}),
+    "hello_work_activities": ("0009", TRACKED | {
+        "company", "dismissed_on", "end_on", "episode_id", "job_title", "activity_on", "kind",
+        "note", "office_id", "placement_id", "result", "source", "title"}),
+    "episode_reassignments": ("0009", TRACKED | {
+        "caseworker_id", "episode_id", "organisation_id", "valid_from", "valid_to"}),
     # Created by revision 0011 (issue 22).
     "readiness_assessments": ("0011", TRACKED | {
         "assessed_on", "assessor_id", "episode_id", "items", "revision", "summary"}),
@@ -289,21 +295,14 @@ def test_every_column_of_an_audited_table_is_sealed_or_listed_as_added_after() -
         assert len(revision) == 4 and revision.isdigit() and revision <= head_revision()
 
 
-def next_revision(revision: str) -> str:
-    """The revision after ``revision`` in the migrations' chain (ids need not be
-    consecutive: a branch may carry 0011 on 0008 until the revisions between are merged)."""
-    from alembic.script import ScriptDirectory
-
-    from desktop.models.migrate import _alembic_config
-
-    script = ScriptDirectory.from_config(_alembic_config())
-    return next(r.revision for r in script.walk_revisions() if r.down_revision == revision)
-
-
 @pytest.mark.sqlite_only(reason="the schema at each revision is the same on both back ends")
 def test_the_registry_says_at_which_revision_each_column_came(config: Config) -> None:
     """Walked up from 0006 one revision at a time: the columns a seal at each revision
     covers are exactly those the audited tables have then."""
+    # The next revision of each, from the scripts (ids may skip numbers while branches
+    # with earlier revisions wait to be merged).
+    following = {script.down_revision: script.revision for script in
+                 ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
     engine, _, _ = open_engine(config)
     try:
         downgrade(engine, "0006")
@@ -320,11 +319,11 @@ def test_the_registry_says_at_which_revision_each_column_came(config: Config) ->
                 assert present & model_now == model_now - chain.added_after(name, revision), (
                     name, revision)
                 # Columns gone from today's model went with a revision that sealed again.
-                assert all(name in t.values() for r, t in chain.RESEALED.items()
+                assert any(name in t.values() for r, t in chain.RESEALED.items()
                            if r > revision) or present <= model_now, (name, revision)
             if revision == head_revision():
                 break
-            revision = next_revision(revision)
+            revision = following[revision]
             upgrade(engine, revision)
     finally:
         engine.dispose()

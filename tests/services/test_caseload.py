@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date
 
 from desktop.services.caseload import CaseloadFilter, CaseloadService
+from desktop.services.hello_work import ActivityInput
 from desktop.services.workflow import ContactInput
 from tests.conftest import Clock, World
 from tests.services.helpers import plan, to_state
@@ -78,7 +79,9 @@ def test_filters_state_category_staff_and_caseload(world: World) -> None:
 
 def test_overdue_filter_finds_missed_checkpoints(world: World, clock: Clock) -> None:
     ep = to_state(world, world.person(), "retention")  # 1-month checkpoint due 2026-06-01
-    to_state(world, world.person(family_kana="サトウ"), "active")
+    active = to_state(world, world.person(family_kana="サトウ"), "active")
+    world.services.hello_work.record_activity(  # Hello Work not silent on it
+        world.cw_a, active, ActivityInput("consultation", date(2026, 6, 10)))
     service = CaseloadService(world.services.ctx)
     overdue = service.page(world.cw_a, CaseloadFilter(overdue_only=True))
     assert [r.episode_id for r in overdue] == [ep]
@@ -213,7 +216,8 @@ def test_sorting_by_the_episode_shows_each_person_once_with_the_latest_episode(
 def test_overdue_only_lists_everyone_the_agenda_marks_overdue(world: World) -> None:
     """今日の予定 and ケース一覧's 期限超過のみ agree: every overdue item of the agenda (a
     check, a plan review, an unanswered referral, a next action, a check kept open after
-    closing) has its person in the list, and nobody else is there."""
+    closing, a referral Hello Work has been silent on, a reported hire not recorded) has its
+    person in the list, and nobody else is there."""
     wf = world.services.workflow
     service = CaseloadService(world.services.ctx)
     checkpoint = to_state(world, world.person(family_kana="アオキ"), "retention")  # due 6/1
@@ -222,7 +226,9 @@ def test_overdue_only_lists_everyone_the_agenda_marks_overdue(world: World) -> N
     wf.add_contact(world.cw_a, action, ContactInput(
         date(2026, 6, 1), "phone", "電話した", next_action="書類を受け取る",
         next_action_due=date(2026, 6, 5)))
-    to_state(world, world.person(family_kana="エンドウ"), "active")  # review due 7/1: not yet
+    heard = to_state(world, world.person(family_kana="エンドウ"), "active")  # review 7/1
+    hw = world.services.hello_work
+    hw.record_activity(world.cw_a, heard, ActivityInput("consultation", date(2026, 6, 10)))
     review = to_state(world, world.person(family_kana="エノモト"), "referred")
     wf.accept_referral(world.cw_a, review, date(2026, 4, 15), dataclasses.replace(
         plan(), review_dates=[date(2026, 6, 1)]))  # review overdue
@@ -232,15 +238,23 @@ def test_overdue_only_lists_everyone_the_agenda_marks_overdue(world: World) -> N
     cancelled = to_state(world, world.person(family_kana="カトウ"), "retention")
     wf.close_episode(world.cw_a, cancelled, date(2026, 6, 10), "転居・移管",
                      open_checkpoints="cancel")
-    to_state(world, world.person(family_kana="キムラ"), "active")  # nothing overdue... yet
+    fresh = to_state(world, world.person(family_kana="キムラ"), "active")  # nothing overdue
+    hw.record_activity(world.cw_a, fresh, ActivityInput(  # a hire of 6/10: a week to record
+        "outcome", date(2026, 6, 10), company="A社", result="hired"))
+    silent = to_state(world, world.person(family_kana="クボタ"), "active")  # silent since 4/15
+    hired = to_state(world, world.person(family_kana="ケンドウ"), "active")
+    hw.record_activity(world.cw_a, hired, ActivityInput(
+        "outcome", date(2026, 6, 1), company="B社", result="hired"))  # not recorded in a week
     agenda = service.agenda(world.cw_a)
     overdue_episodes = {i.episode_id for i in agenda.items if i.overdue}
     listed = service.page(world.cw_a, CaseloadFilter(overdue_only=True))
     assert {r.episode_id for r in listed} == overdue_episodes
     kinds = {i.kind for i in agenda.items if i.overdue}
-    assert {"checkpoint", "waiting_referral", "next_action", "plan_review"} <= kinds
-    assert {checkpoint, waiting, action, kept, review} <= overdue_episodes
+    assert {"checkpoint", "waiting_referral", "next_action", "plan_review",
+            "hello_work_silent", "hire_reported"} <= kinds
+    assert {checkpoint, waiting, action, kept, review, silent, hired} <= overdue_episodes
     assert cancelled not in overdue_episodes
+    assert heard not in overdue_episodes and fresh not in overdue_episodes
     assert service.count(world.cw_a, CaseloadFilter(overdue_only=True)) == len(listed)
     # Sorted by state, the same persons.
     by_state = service.page(world.cw_a, CaseloadFilter(overdue_only=True), "state")

@@ -1,7 +1,8 @@
 """One domain builder: the services, the ledger import, the demo and the kit import make an
 episode's history through the same check (the one table, dates in order, nothing in the
-future), take the support period from the office's setting, and number referrals from the
-highest number in use."""
+future) and take the support period from the office's setting. None of them numbers a
+referral: its number is taken from the organisation's register when its 支援要請書 is issued
+(tests/documents/test_numbering.py); a number typed for a paper already sent is kept."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from desktop.japanese.wareki import add_months
 from desktop.models import Episode, Referral, Transition
@@ -44,25 +45,22 @@ def test_a_history_takes_only_the_moves_the_table_allows() -> None:
         History(date(2026, 4, 1), TODAY).move("candidate", date(2026, 4, 2))
 
 
-def _numbers(world: World) -> list[str]:
+def _numbers(world: World) -> list[str | None]:
     with world.services.ctx.db.read() as s:
-        return sorted(s.scalars(select(Referral.number)))
+        return sorted(s.scalars(select(Referral.number)), key=lambda n: (n is not None, n or ""))
 
 
-def test_referral_numbers_go_above_the_highest_in_use(world: World) -> None:
+def test_a_referral_is_unnumbered_until_issued_and_a_typed_number_is_kept(
+        world: World) -> None:
     wf = world.services.workflow
     first = to_state(world, world.person(), "consented")
-    wf.refer_to_hello_work(world.cw_a, first, world.office_id, date(2026, 4, 8), "2026-0007")
+    wf.refer_to_hello_work(world.cw_a, first, world.office_id, date(2026, 4, 8), "中福第7号")
     second = to_state(world, world.person(), "consented")
     wf.refer_to_hello_work(world.cw_a, second, world.office_id, date(2026, 4, 8))
-    assert _numbers(world) == ["2026-0007", "2026-0008"]
-    # A purge takes the first away: a count would give 0002 then collide with nothing, but
-    # after more purges would give back a number in use; the highest never does.
-    with world.services.ctx.db.engine.begin() as conn:
-        conn.execute(delete(Referral).where(Referral.number == "2026-0007"))
+    assert _numbers(world) == [None, "中福第7号"]
     third = to_state(world, world.person(), "consented")
-    wf.refer_to_hello_work(world.cw_a, third, world.office_id, date(2026, 4, 9))
-    assert _numbers(world) == ["2026-0008", "2026-0009"]
+    with pytest.raises(InvalidInput):  # a paper number already recorded
+        wf.refer_to_hello_work(world.cw_a, third, world.office_id, date(2026, 4, 9), "中福第7号")
 
 
 def test_the_demo_builds_through_the_builder(world: World) -> None:
@@ -74,9 +72,8 @@ def test_the_demo_builds_through_the_builder(world: World) -> None:
         assert started and all(e.planned_end_on == add_months(e.support_start_on, 9)
                                for e in started)  # the office's period, not a fixed 6
         referrals = {r.episode_id: r for r in s.scalars(select(Referral))}
-        numbers = [r.number for r in referrals.values()]
-        assert len(set(numbers)) == len(numbers)
-        assert all(n[:4].isdigit() and n[4] == "-" for n in numbers)
+        # Numbered when their 支援要請書 is issued (no more 第DEMO-…号).
+        assert referrals and all(r.number is None for r in referrals.values())
         for e in episodes:
             r = referrals.get(e.id)
             if e.state == "referred":
@@ -89,8 +86,9 @@ def test_the_demo_builds_through_the_builder(world: World) -> None:
                 assert (frm is None and to == "candidate") or to in ALLOWED[frm]
 
 
-def test_a_ledger_numbers_its_referrals_above_the_highest_in_use(world: World,
-                                                                 tmp_path: Path) -> None:
+def test_a_ledger_leaves_its_referrals_unnumbered(world: World, tmp_path: Path) -> None:
+    """The ledger keeps no document number: printing such a referral again issues a new
+    支援要請書 under the next number of the register."""
     episode = to_state(world, world.person(), "consented")
     world.services.workflow.refer_to_hello_work(world.cw_a, episode, world.office_id,
                                                 date(2026, 4, 8), "2026-0040")
@@ -102,13 +100,12 @@ def test_a_ledger_numbers_its_referrals_above_the_highest_in_use(world: World,
         encoding="utf-8")
     result = world.services.ledger.import_file(world.supervisor, ledger)
     assert result.imported == 2
-    assert _numbers(world) == ["2026-0040", "2026-0041", "2026-0042"]
+    assert _numbers(world) == [None, None, "2026-0040"]
 
 
 @pytest.fixture
 def consented_trip(world: World, tmp_path: Path, laptop_factory: Any) -> Any:  # noqa: F811
-    """cw_a's consented case taken out; meanwhile the office sends cw_b's referral, which
-    takes 2026-0001."""
+    """cw_a's consented case taken out; meanwhile the office records cw_b's referral."""
     mine = world.person(case_number="MINE-1")
     mine_ep = to_state(world, mine, "consented")
     kit = tmp_path / "out.tsunagi-kit"
@@ -121,17 +118,19 @@ def consented_trip(world: World, tmp_path: Path, laptop_factory: Any) -> Any:  #
     return world, laptop, laptop.login(), mine_ep
 
 
-def test_a_referral_made_on_the_laptop_takes_the_next_office_number(
+def test_a_referral_made_on_the_laptop_comes_back_unnumbered(
         consented_trip: Any, tmp_path: Path) -> None:
+    """A laptop takes no number of the register (it cannot issue); the office numbers the
+    referral when it issues the 支援要請書."""
     world, laptop, me, mine_ep = consented_trip
     made = laptop.services.workflow.refer_to_hello_work(me, mine_ep, world.office_id,
                                                         date(2026, 4, 9))
-    assert made.number == "2026-0001"  # the laptop's copy had no referral of that year
+    assert made.number is None
     back = _return(laptop, me, tmp_path / "back.tsunagi-kit")
     result = world.services.outreach.apply_import(world.cw_a, back, KIT_PASS, {})
-    assert result.renumbered == {"2026-0001": "2026-0002"}
-    assert _numbers(world) == ["2026-0001", "2026-0002"]
-    assert world.services.records.referrals(world.cw_a, mine_ep)[0].number == "2026-0002"
+    assert result.renumbered == {}
+    assert _numbers(world) == [None, None]
+    assert world.services.records.referrals(world.cw_a, mine_ep)[0].number is None
     assert world.services.maintenance.verify(world.admin).ok
 
 

@@ -14,7 +14,7 @@ from desktop.config import Config
 from desktop.files import write_whole
 from desktop.models import Referral
 from desktop.models.storage import open_database, remove_leftovers
-from desktop.services.errors import AccountLocked, AuthenticationFailed
+from desktop.services.errors import AccountLocked, AuthenticationFailed, PermissionDenied
 from tests.conftest import World
 from tests.services.helpers import to_state
 
@@ -70,14 +70,27 @@ def test_unknown_user_names_are_locked_out_like_real_ones(world: World) -> None:
 
 
 def test_a_viewers_print_changes_nothing(world: World) -> None:
+    """A viewer sees the referral before it is issued and prints it once issued; issuing
+    (which takes a number and marks the referral sent) is refused."""
     pid = world.person()
     episode = to_state(world, pid, "referred")
-    world.services.printing.print_document(world.viewer, "referral", episode)
+    printing = world.services.printing
+    printing.draft(world.viewer, "referral", episode)
+    with pytest.raises(PermissionDenied):
+        printing.print_document(world.viewer, "referral", episode)
     with world.services.ctx.db.read() as s:
         assert s.scalar(select(Referral.printed_at).where(Referral.episode_id == episode)) is None
-    assert world.services.printing.pending_referrals(world.cw_a) == [episode]
-    world.services.printing.print_document(world.cw_a, "referral", episode)
-    assert world.services.printing.pending_referrals(world.cw_a) == []
+        assert s.scalar(select(Referral.number).where(Referral.episode_id == episode)) is None
+    assert printing.pending_referrals(world.cw_a) == [episode]
+    issued = printing.print_document(world.cw_a, "referral", episode)
+    assert printing.pending_referrals(world.cw_a) == []
+    with world.services.ctx.db.read() as s:
+        printed_at = s.scalar(select(Referral.printed_at).where(Referral.episode_id == episode))
+    again = printing.print_document(world.viewer, "referral", episode)
+    assert again.number == issued.number
+    with world.services.ctx.db.read() as s:
+        assert s.scalar(select(Referral.printed_at).where(
+            Referral.episode_id == episode)) == printed_at
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

@@ -24,6 +24,7 @@ from desktop.services.organisations import OrganisationInput
 from desktop.services.persons import PersonService
 from desktop.services.reports import Period, ReportService
 from tests.conftest import PASSWORD, World
+from tests.services.helpers import to_state
 
 
 @dataclass
@@ -260,3 +261,28 @@ def test_a_caseworker_moved_to_another_organisation_takes_no_recipient_with_them
                   west.supervisor.organisation_id)  # as a new sign-in makes them
     with pytest.raises(PermissionDenied):
         services.persons.get_person(moved, person)
+
+
+def test_another_organisations_report_counts_none_of_our_cases(world: World, west: West) -> None:
+    """Found in round 3: the indicator report counted every organisation's cases whoever
+    ran it. A viewer of 西区 got 中区's referrals in their totals and 中区's caseworkers, by
+    name, with their own counts in ``by_staff``, and the PDF put these figures under 西区's
+    name as issuer. Now a non-administrator's report is their own organisation's, and
+    asking for another one's is refused."""
+    to_state(world, world.person(), "referred")
+    ours = world.services.reports.indicators(world.supervisor, Period.fiscal(2026))
+    assert ours["referrals"] == 1 and "cwa" in ours["by_staff"]
+    west_name = dict(world.services.reports.organisations(world.admin))[
+        west.supervisor.organisation_id]
+    for outsider in (west.supervisor, west.viewer, west.caseworker):
+        theirs = world.services.reports.indicators(outsider, Period.fiscal(2026))
+        assert theirs["referrals"] == 0, theirs["referrals"]
+        assert "cwa" not in theirs["by_staff"], theirs["by_staff"]
+        assert theirs["period"]["organisation"] == west_name
+        with pytest.raises(PermissionDenied):
+            world.services.reports.indicators(outsider, Period.fiscal(2026),
+                                              organisation_id=world.supervisor.organisation_id)
+        assert world.services.reports.organisations(outsider) == [
+            (outsider.organisation_id, west_name)]
+    everyone = world.services.reports.indicators(world.admin, Period.fiscal(2026))
+    assert everyone["referrals"] == 1 and everyone["period"]["organisation"] is None

@@ -132,10 +132,15 @@ OPERATIONS: dict[str, Op] = {
     "current_plan": Op(lambda c, a, r: c.world.services.records.current_plan(a, c.episode),
                        READERS),
     "contacts": Op(lambda c, a, r: c.world.services.records.contacts(a, c.episode), READERS),
-    "print referral": Op(lambda c, a, r: c.world.services.printing.print_document(
+    "draft referral": Op(lambda c, a, r: c.world.services.printing.draft(
         a, "referral", c.episode), READERS),
+    "print consent": Op(lambda c, a, r: c.world.services.printing.print_document(
+        a, "consent", c.episode), READERS),
+    # issuing takes a number of the register and marks the referral sent: a change
+    "issue referral": Op(lambda c, a, r: c.world.services.printing.issue(
+        a, "referral", c.episode), EDITORS),
     "print packet": Op(lambda c, a, r: c.world.services.printing.print_document(
-        a, "packet", c.episode), READERS),
+        a, "packet", c.episode), EDITORS),
     # changing a recipient's record
     "update_person": Op(_update_person, EDITORS),
     "share_case": Op(lambda c, a, r: c.world.services.persons.share_case(

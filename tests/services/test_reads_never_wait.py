@@ -78,11 +78,19 @@ def test_a_print_renders_without_the_lock_and_is_audited_before_it_is_handed_out
         world: World) -> None:
     person = world.person()
     episode = to_state(world, person, "referred")
+    # A 支援要請書 is issued (its number taken and printed in one write: issue 19) ...
     doc = world.services.printing.print_document(world.cw_a, "referral", episode)
+    with world.services.ctx.db.read() as s:
+        last = s.scalars(select(AuditEntry).where(AuditEntry.action == "issue")
+                         .order_by(AuditEntry.seq.desc())).first()
+    assert last is not None and last.entity_id == str(episode)
+    assert doc.sha256 in last.detail
+    # ... an unnumbered form is read, drawn outside any transaction, then audited.
+    consent = world.services.printing.print_document(world.cw_a, "consent", episode)
     with world.services.ctx.db.read() as s:
         last = s.scalars(select(AuditEntry).where(AuditEntry.action == "print")
                          .order_by(AuditEntry.seq.desc())).first()
     assert last is not None and last.entity_id == str(episode)
-    assert doc.sha256 in last.detail
+    assert consent.sha256 in last.detail
     assert world.services.printing.pending_referrals(world.cw_a) == []  # marked printed
     assert doc.filename.endswith(f"{date(2026, 6, 15).isoformat()}.pdf")  # the test's clock

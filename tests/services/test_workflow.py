@@ -163,15 +163,25 @@ def test_consent_stores_wording_and_its_hash(world: World) -> None:
     assert record.wording_version == "2026.1"
 
 
-def test_referral_numbers_follow_the_fiscal_year(world: World) -> None:
-    ep1 = to_state(world, world.person(), "referred")
-    ep2 = to_state(world, world.person(), "referred")
+def test_a_referral_takes_its_number_only_when_the_document_is_issued(world: World) -> None:
+    """Recording the 支援要請 takes no number (tests/documents/test_numbering.py: issuing
+    does); a number typed for a paper already sent marks it sent, and is not taken twice."""
     from desktop.models import Referral
 
+    ep1 = to_state(world, world.person(), "referred")
+    ep2 = to_state(world, world.person(), "consented")
+    wf = world.services.workflow
+    record = wf.refer_to_hello_work(world.cw_a, ep2, world.office_id, date(2026, 4, 9),
+                                    "福第45号")
+    assert record.number == "福第45号"
     with world.services.ctx.db.read() as s:
-        numbers = sorted(s.scalars(select(Referral.number)).all())
-    assert numbers == ["2026-0001", "2026-0002"]
-    assert ep1 != ep2
+        rows = {r.episode_id: r for r in s.scalars(select(Referral))}
+    assert rows[ep1].number is None and rows[ep1].printed_at is None
+    assert rows[ep2].printed_at is not None
+    assert world.services.printing.pending_referrals(world.cw_a) == [ep1]
+    ep3 = to_state(world, world.person(), "consented")
+    with pytest.raises(InvalidInput, match="既に使われています"):
+        wf.refer_to_hello_work(world.cw_a, ep3, world.office_id, date(2026, 4, 9), "福第45号")
 
 
 def test_return_by_hello_work_goes_back_to_consented_with_reason(world: World) -> None:

@@ -226,8 +226,20 @@ def test_a_new_office_from_the_wizard_to_the_caseworkers_list(
     click(qtbot, move.preview_button)
     assert [c.case_number for c in rows(move.model)] == ["2026-0001"]  # type: ignore[attr-defined]
     assert "1 件" in move.count.text()
+    behind: list[list[object]] = []  # what the list shows while the message is read
+
+    def note(parent: object, title: str, text: str) -> None:
+        messages(parent, title, text)
+        behind.append(rows(move.model))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(dialogs, "show_info", note)
     click(qtbot, move.move_button)
     assert any("1 件を 加藤 誠 から 佐藤 花 へ移しました" in m for m in messages.shown)
+    # The moved cases leave the list at once, and the preview is read again (a trial saw
+    # them stay listed under the message).
+    assert behind == [[]]
+    assert rows(move.model) == [] and "0 件" in move.count.text()  # type: ignore[attr-defined]
+    assert not move.move_button.isEnabled()
     kato_window.reload_caseload()
     assert kato_window.caseload_model.rows == []
     assert services.caseload.count(sato, CaseloadFilter(states=("referred",))) == 1
@@ -360,6 +372,32 @@ def test_the_staff_screen_adds_resets_and_disables(
     click(qtbot, dialog.buttons["toggleStaff"])
     kato = services.auth.find_user(first_admin, "kato")
     assert (kato.display_name, kato.phone_extension, kato.active) == ("加藤 誠一", "3456", False)
+
+
+def test_editing_a_staff_member_keeps_their_organisation(
+        qtbot: QtBot, services: Services, first_admin: Actor, driver: DialogDriver,
+        messages: Messages, errors: list[BaseException]) -> None:
+    """The 所属 choice starts at the member's own organisation, not the first one listed:
+    saving another field does not move them (QComboBox.findData compares a UUID read in
+    another query by identity, and used to fall back to the first organisation)."""
+    from desktop.services.organisations import OrganisationInput
+
+    services.organisations.add(first_admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長"))
+    listed = services.organisations.organisations()
+    theirs = listed[-1]  # not the first the choice lists
+    services.auth.add_user(first_admin, "kato", "加藤 誠", "caseworker", PASSWORD, theirs.id)
+    dialog = StaffDialog(services, first_admin, runner_for(errors, services, first_admin))
+    qtbot.addWidget(dialog)
+    shown: list[object] = []
+    driver.then(lambda d: (shown.append(d.form.fields["organisation"].currentData()),
+                           fill(d.form, phone_extension="3456"), ok(d)))
+    dialog.view.selectRow(next(i for i, u in enumerate(rows(dialog.model))
+                               if u.username == "kato"))  # type: ignore[attr-defined]
+    click(qtbot, dialog.buttons["editStaff"])
+    assert shown == [theirs.id]
+    kato = services.auth.find_user(first_admin, "kato")
+    assert (kato.organisation_id, kato.phone_extension) == (theirs.id, "3456")
 
 
 def test_the_organisation_screen_is_read_only_for_a_supervisor(

@@ -34,6 +34,7 @@ from desktop.ui.admin_staff import StaffDialog
 from desktop.ui.dialogs import StaleRecordDialog
 from desktop.ui.forms import ActionDialog
 from desktop.ui.intake import IntakeDialog
+from desktop.ui.issue_dialog import IssueDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.login import LoginDialog, PassphraseDialog, RecoveryKeyDialog, SetupDialog
 from desktop.ui.main_window import MainWindow
@@ -143,6 +144,7 @@ def test_the_main_window_and_a_whole_record_fit(
     monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
     monkeypatch.setattr(dialogs, "show_error", lambda *a: None)
     monkeypatch.setattr(PreviewDialog, "exec", lambda self: assert_fits(self, checked) or 0)
+    monkeypatch.setattr(IssueDialog, "exec", lambda self: assert_fits(self, checked) or 0)
     build_report_caseload(world)
     person = world.person(family_name="長谷川", given_name="久美子",
                           family_kana="ハセガワ", given_kana="クミコ")
@@ -175,7 +177,8 @@ def test_the_main_window_and_a_whole_record_fit(
                 button.click()
     view.checkpoints_view.selectRow(0)
     view.record_checkpoint()
-    view.print_form("packet")
+    view.print_form("packet")  # the issue dialog (cancelled)
+    view.print_form("consent")  # the preview
     window.intake()
     window.change_password()
     window.reports.edit_targets()
@@ -188,7 +191,7 @@ def test_the_main_window_and_a_whole_record_fit(
     titles = " ".join(checked)
     for expected in ("検討を開始", "所内協議の結果", "ハローワークへ支援要請",
                      "HW受理・支援開始", "差戻しを記録", "就職を記録", "離職を記録", "支援を終了",
-                     "同意を記録", "定着確認の結果", "新規受付", "印刷プレビュー",
+                     "同意を記録", "定着確認の結果", "新規受付", "発行前の確認", "印刷プレビュー",
                      "パスワードの変更", "文字の大きさ", "データベースの接続先"):
         assert expected in titles, expected
 

@@ -86,6 +86,11 @@ def test_intake_to_closure(qtbot: QtBot, window: MainWindow, driver: DialogDrive
     def consent(kind: str):  # type: ignore[no-untyped-def]
         def fill(d: ActionDialog) -> None:
             choose(d, "kind", kind)
+            # The scope boxes start blank: ticked as on the signed paper.
+            assert not any(d.form.fields[f].isChecked()  # type: ignore[attr-defined]
+                           for f in d.form.fields if f.startswith("scope_"))
+            for item in ("scope_identity_contact", "scope_job_search_status"):
+                d.form.fields[item].setChecked(True)  # type: ignore[attr-defined]
             ok(d)
         return fill
 
@@ -101,6 +106,8 @@ def test_intake_to_closure(qtbot: QtBot, window: MainWindow, driver: DialogDrive
     action(view, "referred").click()
 
     def accept(d: ActionDialog) -> None:
+        # The plan's 作成日 is entered (today unless changed), printed on the plan.
+        assert d.form.fields["planned_on"].value() == world.services.ctx.today()  # type: ignore[attr-defined]
         type_into(qtbot, d, "hw_member", "田島 聡子")
         type_into(qtbot, d, "goal_job", "介護職員")
         d.form.fields["menu_navigator"].setChecked(True)  # type: ignore[attr-defined]

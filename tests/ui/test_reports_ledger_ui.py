@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.context import Actor
@@ -15,8 +16,9 @@ from desktop.ui import dialogs, preview
 from desktop.ui.forms import ActionDialog
 from desktop.ui.ledger_dialog import LedgerImportDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets import index_of
 from tests.conftest import World
-from tests.services.helpers import build_report_caseload
+from tests.services.helpers import build_report_caseload, transfer_to_a_second_organisation
 from tests.ui.conftest import DialogDriver, ok
 from tests.ui.fakes import FakeRunner
 
@@ -63,11 +65,16 @@ def test_report_screen_shows_figures_targets_and_charts(
     summary = view.summary
     rows = {_cell(summary, r, 0): [_cell(summary, r, c) for c in range(1, 4)]
             for r in range(summary.rowCount())}
-    assert rows["就職件数"] == ["5", "10", "50.0%"]
-    assert rows["就職率"] == ["75.0%", "60.0%", "125.0%"]
-    assert rows["支援対象者数"] == ["4", "", "—"]
-    assert "令和7年度" in view.heading.text() and "就職率 75.0%" in view.heading.text()
-    assert _cell(view.retention, 0, 0) == "1か月後" and _cell(view.retention, 0, 3) == "60.0%"
+    assert rows["就職件数"] == ["7", "10", "70.0%"]
+    assert rows["就職率（就職件数÷支援対象者数）"] == ["140.0%", "60.0%", "233.3%"]
+    assert rows["支援対象者のうち就職した人の割合"] == ["100.0%", "—", "—"]
+    assert rows["うち紹介就職"] == ["6", "", "—"]
+    assert rows["支援対象者数"] == ["5", "", "—"]
+    assert "令和7年度（2025年度）　令和8年3月31日現在" in view.heading.text()
+    assert "就職率 140.0%" in view.heading.text()
+    assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "7", "5", "71.4%", "2"]
+    assert [_cell(view.offices, 1, c) for c in range(5)] == ["ハローワーク池袋", "1", "1", "1",
+                                                            "1"]
     categories = {_cell(view.by_category, r, 0): r for r in range(view.by_category.rowCount())}
     assert _cell(view.by_category, categories["生活保護受給者"], 3) == "4"
     assert {_cell(view.by_staff, r, 0) for r in range(view.by_staff.rowCount())} == {
@@ -83,7 +90,48 @@ def test_report_screen_shows_figures_targets_and_charts(
     monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
     view.export_buttons["xlsx"].click()
     assert shown and str(target) in shown[0]
-    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "月別", "経路・連携"]
+    assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別",
+                                                "月別", "経路・連携"]
+
+
+def test_a_report_is_run_for_every_organisation_or_for_one(
+        qtbot: QtBot, world: World, driver: DialogDriver) -> None:
+    """With two organisations an administrator's picker offers すべての組織 and each one,
+    and 組織別 shows a row per organisation; run for one, the heading names it and counts
+    only its events. A supervisor of the second organisation gets their own, no choice."""
+    build_report_caseload(world)
+    west = transfer_to_a_second_organisation(world)
+    window = next(_window(qtbot, world, world.admin))
+    view = window.reports
+    assert view.organisation.isVisibleTo(view)
+    assert [view.organisation.itemText(i) for i in range(view.organisation.count())] == [
+        "すべての組織", *sorted(o.name for o in world.services.organisations.organisations())]
+    assert view.organisation.currentIndex() == 0  # an administrator starts from every one
+    assert view.details.isTabVisible(view.details.indexOf(view.by_organisation))
+    view.year.setCurrentIndex(view.year.findData(2025))
+    view.compute()
+    names = [_cell(view.by_organisation, r, 0) for r in range(view.by_organisation.rowCount())]
+    assert names == [*view.report["by_organisation"], "合計"]  # type: ignore[index]
+    assert west.name not in view.heading.text()
+
+    view.organisation.setCurrentIndex(index_of(view.organisation, west.id))
+    view.compute()
+    assert f"令和7年度（2025年度）　{west.name}" in view.heading.text()
+    rows = {_cell(view.summary, r, 0): _cell(view.summary, r, 1)
+            for r in range(view.summary.rowCount())}
+    assert rows["就職件数"] == "0"
+    assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
+                                                             "0"]
+
+    # Anyone else runs their own organisation's report: no picker, no 組織別.
+    theirs = next(_window(qtbot, world, west.supervisor)).reports
+    assert not theirs.organisation.isVisibleTo(theirs)
+    assert not theirs.details.isTabVisible(theirs.details.indexOf(theirs.by_organisation))
+    theirs.year.setCurrentIndex(theirs.year.findData(2025))
+    theirs.compute()
+    assert f"令和7年度（2025年度）　{west.name}" in theirs.heading.text()
+    assert [_cell(theirs.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
+                                                               "0"]
 
 
 def test_a_bad_custom_period_is_shown_beside_the_picker(supervisor_window: MainWindow) -> None:
@@ -140,3 +188,38 @@ def test_a_caseworker_cannot_import_but_can_export_their_caseload(
     window.export_ledger("xlsx")
     assert "0行を書き出しました" in shown[0]
     assert [c.value for c in load_workbook(target)["台帳"][1]][:2] == ["ケース番号", "氏名"]
+
+
+def test_an_empty_report_says_no_rate_counts_in_whole_numbers_and_keeps_its_buttons_on_one_line(
+        qtbot: QtBot, supervisor_window: MainWindow, world: World) -> None:
+    """A trial at 1024×700 with a new office's first placement: 定着率 said 0.0% of no one,
+    the count chart's axis read 0, 1, 1, and CSVに出力 wrapped alone onto a second line."""
+    from PySide6.QtCharts import QValueAxis
+
+    supervisor_window.resize(1024, 700)
+    supervisor_window.tabs.setCurrentWidget(supervisor_window.reports_tab)
+    view = supervisor_window.reports
+    view.compute()
+    assert view.retention.rowCount() > 0
+    for r in range(view.retention.rowCount()):
+        assert _cell(view.retention, r, 1) == "0"
+        assert _cell(view.retention, r, 3) == "—"  # no one to be retained: no rate
+    staff_rates = [_cell(view.by_staff, r, c) for r in range(view.by_staff.rowCount())
+                   for c in range(view.by_staff.columnCount())
+                   if "定着率" in view.by_staff.horizontalHeaderItem(c).text()]
+    assert staff_rates and set(staff_rates) == {"—"}
+    for placed in (0, 1, 3, 47):
+        chart = view._placements_chart({**view.report, "monthly": [
+            {**view.report["monthly"][0], "placements": placed}]})
+        (axis,) = [a for a in chart.axes() if isinstance(a, QValueAxis)]
+        step = axis.tickInterval()
+        assert axis.tickType() == QValueAxis.TickType.TicksDynamic
+        assert step >= 1 and step == int(step) and axis.min() == 0
+        assert axis.max() >= placed and axis.max() % step == 0  # whole numbers, none twice
+    qtbot.waitUntil(lambda: view.export_buttons["csv"].isVisible())
+
+    def line(widget: QWidget) -> int:  # the middle of the widget, in the view's coordinates
+        return widget.mapTo(view, widget.rect().center()).y()
+
+    run = next(b for b in view.findChildren(QPushButton) if b.text() == "集計")
+    assert {line(b) for b in view.export_buttons.values()} == {line(run)}

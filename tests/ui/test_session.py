@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -113,3 +114,202 @@ def test_qt_standard_buttons_speak_japanese(qtbot) -> None:  # type: ignore[no-u
                                | QDialogButtonBox.StandardButton.Yes)
     qtbot.addWidget(buttons)
     assert sorted(b.text() for b in buttons.buttons()) == ["はい(&Y)", "キャンセル"]
+
+
+# ---------------------------------------------------------------- ログアウト (a shared PC)
+
+
+def _last_audits(world: World, n: int) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+
+    with world.services.ctx.db.read() as s:
+        rows = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(n)).all()
+    return [(r.action, r.username) for r in reversed(rows)]
+
+
+def test_logout_writes_the_queued_view_audits_and_then_the_logout_row(world: World) -> None:
+    from desktop.services.commands import Logout
+
+    world.services.ctx.views.eager = False
+    world.services.ctx.views.note(world.cw_a, "view", "person", world.person())
+    Logout().run(world.services, world.cw_a)
+    assert not world.services.ctx.views.pending
+    assert _last_audits(world, 2) == [("view", "cwa"), ("logout", "cwa")]
+
+
+def test_logout_from_the_user_menu_asks_about_unsaved_changes_and_hands_the_pc_over(
+        qtbot: QtBot, window: MainWindow, world: World,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QAction
+
+    logout = window.findChild(QAction, "logout")
+    assert logout is not None and logout.text() == "ログアウト"
+    view = window.open_person(world.person())
+    view.profile.fields["address"].setText("東京都新宿区西新宿2-8-1")  # type: ignore[attr-defined]
+    questions: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_confirm",
+                        lambda parent, title, text: questions.append(text) or False)
+    handed: list[str] = []
+    window.signed_out.connect(handed.append)
+    logout.trigger()
+    assert questions == ["保存していない変更があります。破棄してログアウトしますか？"]
+    assert handed == [] and window.isVisible()  # kept: still signed in
+    monkeypatch.setattr(dialogs, "ask_confirm", lambda *a: True)
+    logout.trigger()
+    assert handed == ["cwa"] and not window.isVisible()
+    assert _last_audits(world, 1) == [("logout", "cwa")]
+
+
+def test_the_lock_screen_lets_a_colleague_sign_in_but_not_past_unsaved_changes(
+        qtbot: QtBot, window: MainWindow, world: World,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    view = window.open_person(world.person())
+    view.profile.fields["address"].setText("東京都新宿区西新宿2-8-1")  # type: ignore[attr-defined]
+    answers = [False, True]
+    monkeypatch.setattr(dialogs, "ask_confirm", lambda *a: answers.pop(0))
+    locks: list[bool] = []
+
+    def switch(dialog: LoginDialog) -> int:
+        locks.append(window.centralWidget().isVisible())
+        button = dialog.findChild(QPushButton, "switchUser")
+        assert button is not None and button.text() == "別のユーザーでサインイン"
+        button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", switch)
+    handed: list[str] = []
+    window.signed_out.connect(handed.append)
+    window.lock_now()
+    # Declining to discard locks the screen again (the data never shows); then signed out.
+    assert locks == [False, False] and answers == []
+    assert handed == ["cwa"] and not window.isVisible()
+    assert _last_audits(world, 1) == [("logout", "cwa")]
+
+
+def test_after_logout_the_next_person_signs_in_without_the_passphrase_again(
+        qtbot: QtBot, world: World, config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.app import CrashReporter, Startup
+
+    monkeypatch.setenv("TSUNAGI_DB_PASSPHRASE", str(config.passphrase))
+    monkeypatch.delenv("TSUNAGI_DB_URL", raising=False)
+    startup = Startup(config.data_dir, "cwa", CrashReporter())
+    opened: list[None] = []
+    startup.prepared.connect(lambda: opened.append(None))
+    with qtbot.waitSignal(startup.prepared, timeout=60_000):
+        startup.open_database(None)
+    windows: list[MainWindow] = []
+    startup.finished.connect(windows.append)
+    startup.login.password.setText(PASSWORD)
+    startup.login.try_login()
+    qtbot.waitUntil(lambda: len(windows) == 1, timeout=10_000)
+    first = windows[0]
+    first.backup_timer.stop()
+    first.log_out()
+    qtbot.waitUntil(lambda: startup.login.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=10_000)
+    assert startup.window is None and startup.runner.actor is None
+    # Nothing of the last person is left in the sign-in window.
+    assert (startup.login.username.text(), startup.login.password.text()) == ("", "")
+    assert startup.login.ok.isEnabled() and not startup.login.error.text()
+    startup.login.username.setText("cwb")
+    startup.login.password.setText(PASSWORD)
+    startup.login.try_login()
+    qtbot.waitUntil(lambda: len(windows) == 2, timeout=10_000)
+    second = windows[1]
+    qtbot.addWidget(second)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=10_000)  # gone now
+    assert second.actor.username == "cwb" and startup.runner.actor == second.actor
+    assert len(opened) == 1  # the database stayed open: no passphrase, no second open
+    assert _last_audits(world, 2) == [("logout", "cwa"), ("login", "cwb")]
+    second.backup_timer.stop()
+    second.close()
+    startup.runner.wait()
+    assert startup.ready is not None
+    startup.ready.opened.db.close()
+
+
+# ---------------------------------------------------------------- the user name, remembered
+
+
+def test_the_sign_in_window_has_the_first_administrators_name_after_the_set_up(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fill_setup(dialog: SetupDialog) -> int:
+        dialog.username.setText("kanri")
+        dialog.password.setText("kanri-password-1")
+        dialog.confirm.setText("kanri-password-1")
+        assert dialog.passphrase is not None
+        dialog.passphrase.setText("office passphrase 1")
+        dialog.passphrase_confirm.setText("office passphrase 1")
+        dialog.submit()
+        return dialog.result()
+
+    def note_key(dialog: RecoveryKeyDialog) -> int:
+        dialog.confirmed.setChecked(True)
+        return 1
+
+    monkeypatch.delenv("TSUNAGI_USER", raising=False)
+    monkeypatch.setattr(app_module, "keychain_available", lambda: False)
+    monkeypatch.setattr(SetupDialog, "exec", fill_setup)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", note_key)
+    errors: list[BaseException] = []
+    runner = FakeRunner(errors.append)
+    ready = app_module.set_up(tmp_path, runner)
+    assert errors == [] and ready is not None
+    try:
+        startup = app_module.Startup(tmp_path, "", app_module.CrashReporter(), ready, runner)
+        qtbot.addWidget(startup.login)
+        assert startup.login.username.text() == "kanri"
+        startup.login.show()
+        assert startup.login.focusWidget() is startup.login.password
+    finally:
+        ready.opened.db.close()
+
+
+def test_the_last_user_name_is_remembered_on_this_pc_for_the_next_start(
+        qtbot: QtBot, world: World, config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop import preferences
+
+    monkeypatch.setenv("TSUNAGI_DB_PASSPHRASE", str(config.passphrase))
+    monkeypatch.delenv("TSUNAGI_DB_URL", raising=False)
+    monkeypatch.delenv("TSUNAGI_USER", raising=False)
+    startup = app_module.Startup(config.data_dir, "", app_module.CrashReporter())
+    qtbot.addWidget(startup.login)
+    assert startup.login.username.text() == ""  # no one has signed in on this PC yet
+    with qtbot.waitSignal(startup.prepared, timeout=60_000):
+        startup.open_database(None)
+    startup.login.username.setText("cwb")
+    startup.login.password.setText(PASSWORD)
+    with qtbot.waitSignal(startup.finished, timeout=10_000) as finished:
+        startup.login.try_login()
+    window = finished.args[0]
+    qtbot.addWidget(window)
+    window.backup_timer.stop()
+    # A UI preference beside the language and the text size; no password is kept.
+    prefs = preferences.load(config.data_dir)
+    assert prefs["last_user"] == "cwb" and PASSWORD not in str(prefs)
+    window.close()
+    startup.runner.wait()
+    assert startup.ready is not None
+    startup.ready.opened.db.close()
+    again = app_module.Startup(config.data_dir, "", app_module.CrashReporter())
+    qtbot.addWidget(again.login)
+    assert again.login.username.text() == "cwb"
+
+
+def test_logout_closes_a_dialog_left_open_over_the_window_first(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The idle lock can come while a dialog (the first-run wizard) is open; signing out
+    from it must not delete the window under the dialog's running exec()."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog(window)
+    handed: list[str] = []
+    window.signed_out.connect(handed.append)
+    QTimer.singleShot(0, window.log_out)
+    assert dialog.exec() == QDialog.DialogCode.Rejected  # returned, nothing deleted
+    assert shiboken6.isValid(dialog) and handed == ["cwa"] and not window.isVisible()

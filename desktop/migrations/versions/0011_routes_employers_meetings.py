@@ -16,14 +16,14 @@ On SQLite the columns of ``episodes`` and ``placements`` are added in place (``p
 with its foreign key inline), so neither table is copied.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-10
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

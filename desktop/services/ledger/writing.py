@@ -28,12 +28,11 @@ from desktop.models import (
     RetentionCheckpoint,
     RouteChange,
 )
-from desktop.services.builder import ReferralNumbers, Stamps, add_episode, support_end
+from desktop.services.builder import Stamps, add_episode, support_end
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import DomainError
-from desktop.services.labels import CONSENT_SCOPE
 from desktop.services.ledger.parsing import (
     ImportContext,
     OfficeRef,
@@ -83,8 +82,8 @@ def write_rejected_report(path: Path, errors: list[RowError]) -> None:
 
 class Writer:
     """Rows for one import, inserted in bulk in the caller's transaction: each episode built
-    from its checked history (builder.add_episode), referral numbers from the highest in
-    use (builder.ReferralNumbers)."""
+    from its checked history (builder.add_episode); referrals unnumbered (the ledger keeps no
+    document number), consents with their scope unconfirmed."""
 
     def __init__(self, s: Session, ctx: ServiceContext, actor: Actor,
                  office: OfficeRef | None, settings: ImportContext) -> None:
@@ -97,7 +96,6 @@ class Writer:
             number: (pid, org) for number, pid, org in s.execute(
                 select(Person.case_number, Person.id, Person.organisation_id))}
         self.search_no = (s.scalar(select(func.max(Person.search_no))) or 0)
-        self.numbers = ReferralNumbers(s)
         self.new_persons = 0
 
     def stamp(self) -> dict[str, Any]:
@@ -154,14 +152,20 @@ class Writer:
             self.consents(eid, head.consent_on, office)
         referral: dict[str, Any] | None = None
         if head.referred_on is not None and office is not None:
-            referral = {**self.stamp(), "episode_id": eid,
-                        "number": self.numbers.next(head.referred_on),
+            # Sent on paper under a number the ledger does not keep: printing it again
+            # issues a new 支援要請書 with the next number of the organisation's register.
+            referral = {**self.stamp(), "episode_id": eid, "number": None,
                         "referred_on": head.referred_on, "office_id": office.id,
                         "sent_by": self.actor.user_id, "status": "sent",
                         "status_on": head.referred_on, "return_reason": "",
+                        "last_news_on": None,
                         # Sent on paper before the ledger came in: not waiting to be printed.
                         "printed_at": self.now}
             self.batch.add(Referral, referral)
+            # The ledger's row says under which 区分 and 担当者 this episode was referred.
+            values.update(category_at_referral=head.person.category,
+                          caseworker_at_referral=head.caseworker_id,
+                          organisation_at_referral=organisation)
             if head.support_start_on is not None:
                 referral.update(status="accepted", status_on=head.support_start_on)
                 values.update(support_start_on=head.support_start_on,
@@ -171,9 +175,14 @@ class Writer:
             self.placement(eid, row, end_on)
         if head.closed_on is not None and referral is not None and referral["status"] == "sent":
             referral.update(status="withdrawn", status_on=head.closed_on)
+        if referral is not None and history.state == "active" and referral["status"] == "accepted":
+            referral["last_news_on"] = history.since  # in support since: Hello Work's clock starts
         add_episode(self.batch, self.stamps, eid, pid, history, self.actor.user_id, **values)
 
     def consents(self, eid: uuid.UUID, on: date, recipient: OfficeRef | None) -> None:
+        """The ledger says a consent was signed, not what it covers: the 情報提供同意 is
+        recorded with its scope unconfirmed, and nothing is shared under it until someone
+        reads the scope off the signed paper (ConsentService.confirm_scope)."""
         office = [recipient.name] if recipient is not None else []
         for kind in ("participation", "information_sharing"):
             text = WORDINGS[kind]
@@ -181,7 +190,7 @@ class Writer:
             self.batch.add(Consent, {
                 **self.stamp(), "episode_id": eid, "kind": kind,
                 "recipients": office if sharing else [],
-                "scope": list(CONSENT_SCOPE) if sharing else [], "signed_on": on,
+                "scope": [], "scope_confirmed": not sharing, "signed_on": on,
                 "valid_until": None, "withdrawn_on": None, "withdrawal_note": "",
                 "wording_version": WORDING_VERSION, "wording_text": text,
                 "wording_hash": wording_hash(text), "scan": None, "scan_mime": None})
