@@ -178,6 +178,7 @@ class _Planned:
     episode_id: uuid.UUID | None = None
     activity: ActivityInput | None = None
     details: dict[str, str] | None = None
+    referral_id: uuid.UUID | None = None  # of a row to add (a referral may have no number)
 
 
 def _record(a: HelloWorkActivity, office_name: str) -> ActivityRecord:
@@ -425,14 +426,14 @@ class HelloWorkService:
             listed: list[SheetReferral] = []
             for referral, episode, person in referrals:
                 scope = scopes.get(episode.id)
-                if scope is None or referral.number is None:
-                    continue  # no consent for this office, or its 支援要請書 not issued yet
+                if scope is None:
+                    continue
                 shared = SCOPE in scope
                 lines = [describe(a.kind, a.activity_on, a.company, a.job_title, a.title,
                                   a.result, a.end_on) for a in activities[episode.id]]
                 so_far = "\n".join(lines[-SO_FAR_LINES:]) or "（記録なし）"
                 listed.append(SheetReferral(
-                    referral.number, person.case_number,
+                    referral.number or "", person.case_number,
                     f"{person.family_name} {person.given_name}", referral.referred_on,
                     episode.job_seeker_number if shared else OUT_OF_SCOPE,
                     episode.navigator, so_far if shared else OUT_OF_SCOPE))
@@ -484,9 +485,8 @@ class HelloWorkService:
             office = self._sheet_office(s, named, office_id)
             planned, _ = self._plan(s, actor, office, rows)
             details: dict[uuid.UUID, dict[str, str]] = {}
-            referrals = {r.number: r for r in s.scalars(select(Referral).where(
-                Referral.number.in_({p.row.referral_number for p in planned
-                                     if p.row.status == "add"})))}
+            referrals = {r.id: r for r in s.scalars(select(Referral).where(
+                Referral.id.in_({p.referral_id for p in planned if p.referral_id})))}
             for p in planned:
                 if p.episode_id is None:
                     continue
@@ -501,7 +501,8 @@ class HelloWorkService:
                         source="exchange")))
                     episode = s.get(Episode, p.episode_id)
                     assert episode is not None
-                    _heard_from(referrals[p.row.referral_number], episode, a.on)
+                    assert p.referral_id is not None
+                    _heard_from(referrals[p.referral_id], episode, a.on)
             for episode_id, fields in details.items():
                 episode = s.get(Episode, episode_id)
                 assert episode is not None
@@ -551,6 +552,22 @@ class HelloWorkService:
                            Episode.deleted_at.is_(None), Person.deleted_at.is_(None))):
                 if referral.number is not None:
                     known[referral.number] = (referral, episode, person)
+        # A referral whose 支援要請書 was never issued from Tsunagi (one taken over from the
+        # office's Excel ledger, say) has no number: its row is known by the case number, as
+        # the office's open referral to this Hello Work office.
+        unnumbered = sorted({r.text("case_number") for r in rows
+                             if not r.text("number") and r.text("case_number")})
+        for start in range(0, len(unnumbered), 500):
+            for referral, episode, person in s.execute(
+                    select(Referral, Episode, Person)
+                    .join(Episode, Episode.id == Referral.episode_id)
+                    .join(Person, Person.id == Episode.person_id)
+                    .where(Person.case_number.in_(unnumbered[start:start + 500]),
+                           Referral.number.is_(None), Referral.office_id == office.id,
+                           Referral.status.in_(OPEN_REFERRAL), Referral.deleted_at.is_(None),
+                           Episode.deleted_at.is_(None), Episode.state != "closed",
+                           Person.deleted_at.is_(None))):
+                known[_unnumbered_key(person.case_number)] = (referral, episode, person)
         episode_ids = [e.id for _, e, _ in known.values()]
         scopes = self._sharing_scopes(s, episode_ids, office.name, today)
         seen = {_duplicate_key(a.episode_id, ActivityInput(
@@ -570,7 +587,7 @@ class HelloWorkService:
                     planned.append(update)
                 continue
             number, case_number = row.text("number"), row.text("case_number")
-            match = known.get(number)
+            match = known.get(_row_key(row))
             name = f"{match[2].family_name} {match[2].given_name}" if match else row.text("name")
 
             def rejected(*reasons: str, row: SheetRow = row, number: str = number,
@@ -578,7 +595,7 @@ class HelloWorkService:
                 return _Planned(ExchangeRow(row.row, "rejected", number, case_number, name,
                                             None, None, "", tuple(reasons)))
 
-            if not number:
+            if not number and match is None:
                 planned.append(rejected(_t("支援要請番号がありません")))
                 continue
             if match is None or match[0].office_id != office.id:
@@ -621,7 +638,7 @@ class HelloWorkService:
                       known: dict[str, tuple[Referral, Episode, Person]],
                       office: HelloWorkOffice, scopes: dict[uuid.UUID, set[str]],
                       editable: dict[uuid.UUID, str]) -> _Planned | None:
-        match = known.get(row.text("number"))
+        match = known.get(_row_key(row))
         if match is None:
             return None
         referral, episode, person = match
@@ -673,7 +690,7 @@ class HelloWorkService:
         proposal = activity.kind == "outcome" and activity.result == "hired"
         return _Planned(ExchangeRow(row.row, "add", number, person.case_number, name,
                                     activity.kind, activity.on, summary, (), proposal),
-                        episode.id, activity, details)
+                        episode.id, activity, details, referral.id)
 
     @staticmethod
     def _activity_from(row: SheetRow, episode: Episode, today: date) -> ActivityInput:
@@ -709,3 +726,15 @@ class HelloWorkService:
         return validate_activity(ActivityInput(
             kind, on, row.text("company"), row.text("job_title"), result, row.text("title"),
             day("end_on"), row.text("note")), episode.intake_on, today)
+
+
+def _unnumbered_key(case_number: str) -> str:
+    """The key of a referral without a number among the numbered ones (a 文書番号 never
+    starts with a NUL)."""
+    return "\0" + case_number
+
+
+def _row_key(row: SheetRow) -> str:
+    """A sheet row's referral: its 支援要請番号, or for a referral never numbered its case
+    number."""
+    return row.text("number") or _unnumbered_key(row.text("case_number"))

@@ -251,6 +251,8 @@ def two_offices(world: World) -> TwoOffices:
             scope=[s for s in ALL_SCOPE if s != "job_search_status"] if recipients else []))
     wf.confirm_consent(world.cw_a, other, date(2026, 4, 2))
     wf.refer_to_hello_work(world.cw_a, other, ikebukuro.id, date(2026, 4, 3))
+    for episode in (shinjuku, other):  # the 支援要請書 sent: the referral has its number
+        world.services.printing.issue(world.cw_a, "referral", episode)
     [mine], [theirs] = (world.services.records.referrals(world.cw_a, ep)
                         for ep in (shinjuku, other))
     return TwoOffices(shinjuku, other, ikebukuro.id, mine.number, theirs.number)
@@ -383,3 +385,30 @@ def test_exports_and_imports_are_audited_without_personal_data(
     assert [(r.action, r.entity_id) for r in rows] == [
         ("exchange_export", str(world.office_id)), ("exchange_import", str(world.office_id))]
     assert "青木" not in rows[0].detail and '"rows":1' in rows[0].detail
+
+
+def test_a_referral_never_issued_from_tsunagi_is_on_the_sheet_and_known_by_its_case_number(
+        world: World, tmp_path: Path) -> None:
+    """A referral whose 支援要請書 was not issued here (taken over from the office's Excel
+    ledger, say) has no number; Hello Work still supports the person. Its row is listed with
+    the 支援要請番号 blank, and the navigator's row comes back by the case number."""
+    episode = to_state(world, world.person(case_number="U-1", family_name="宇野"), "active")
+    [referral] = world.services.records.referrals(world.cw_a, episode)
+    assert referral.number is None
+    hw = world.services.hello_work
+    sheet = hw.exchange_sheet(world.cw_a, world.office_id)
+    ws = load_workbook(io.BytesIO(sheet.data))["連絡票"]
+    listed = next([c.value for c in row] for row in ws.iter_rows() if row[1].value == "U-1")
+    assert listed[0] in (None, "") and listed[2] == "宇野 太郎"
+    filled = _fill(sheet.data, [
+        {"支援要請番号": listed[0], "ケース番号": "U-1", "種別": "職業相談", "日付": "R8.6.2"},
+        {"支援要請番号": None, "ケース番号": "NO-SUCH", "種別": "職業相談", "日付": "R8.6.2"}])
+    path = tmp_path / "filled.xlsx"
+    path.write_bytes(filled)
+    preview = hw.preview_exchange(world.cw_a, path)
+    assert [(r.case_number, r.status) for r in preview.rows] == [
+        ("U-1", "add"), ("NO-SUCH", "rejected")]
+    assert preview.rows[1].reasons == ("支援要請番号がありません",)
+    assert hw.import_exchange(world.cw_a, path).summary()["added"] == 1
+    assert [(a.kind, a.on) for a in hw.case(world.cw_a, episode).activities] == [
+        ("consultation", date(2026, 6, 2))]
