@@ -1324,11 +1324,12 @@ class PersonView(QWidget):
         self.hw_message.hide()
         statuses = {"sent": _t("回答待ち"), "accepted": _t("受理"), "returned": _t("差戻し"),
                     "withdrawn": _t("取下げ")}
-        if case is None or not case.referral_number:
+        if case is None or not case.office_name:
             self.hw_referral.setText(_t("ハローワークへの支援要請はまだありません"))
-        else:
+        else:  # a referral has its number once its 支援要請書 is issued (issue 19)
             self.hw_referral.setText(_t("支援要請 {number}　{office}　{status}").format(
-                number=case.referral_number, office=case.office_name,
+                number=case.referral_number or _t("（支援要請書は未発行）"),
+                office=case.office_name,
                 status=statuses.get(case.referral_status, case.referral_status)))
         self.hw_number.setText(case.job_seeker_number if case else "")
         self.hw_navigator.setText(case.navigator if case else "")

@@ -6250,6 +6250,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>(for an outcome)</translation>
         </message>
         <message>
+            <source>（支援要請書は未発行）</source>
+            <translation>(request letter not issued yet)</translation>
+        </message>
+        <message>
             <source>（未発行）</source>
             <translation>(not issued)</translation>
         </message>
