@@ -158,7 +158,7 @@ def test_the_exchange_sheet_is_previewed_row_by_row_then_imported(
     assert "追加 1行（うち就職の提案 1）" in str(seen["summary"])
     assert seen["rows"] == [
         ["誤り", "2099-0001", "ハローワーク新宿への支援要請に「2099-0001」はありません"],
-        ["追加（就職の提案）", referral.number, "R8.6.12 採否 株式会社東和フーズ 採用"]]
+        ["追加（就職の提案）", referral.number or "", "R8.6.12 採否 株式会社東和フーズ 採用"]]
     assert shown and "就職の提案 1 件" in shown[0]
 
     agenda = window.agenda_model
