@@ -242,9 +242,57 @@ def breakdown_tables(report: dict[str, Any]) -> list[LabelledTable]:
             *([organisation_table(report)] if several_organisations(report) else [])]
 
 
+# Before and beside the referral (services/report_routes.py): (label, how to read it).
+ROUTE_ROWS: list[tuple[str, tuple[str, ...]]] = [
+    (N_("就労準備度を評価した人数"), ("assessed_persons",)),
+    (N_("就労準備支援事業の開始"), ("routes", "work_readiness", "started")),
+    (N_("就労準備支援事業の修了"), ("routes", "work_readiness", "completed")),
+    (N_("職場体験・中間的就労の開始"), ("routes", "work_experience", "started")),
+    (N_("職場体験・中間的就労の修了"), ("routes", "work_experience", "completed")),
+    (N_("職場体験・中間的就労の出席日数"), ("work_experience_days",)),
+    (N_("職業訓練の開始"), ("routes", "training", "started")),
+    (N_("職業訓練の修了"), ("routes", "training", "completed")),
+    (N_("協力事業所（受入れ・就職のあった事業所）"), ("employers", "active")),
+    (N_("協力事業所（新規登録）"), ("employers", "new")),
+    (N_("支援費用の合計（円）"), ("support_costs_total",)),
+    (N_("会議の開催回数"), ("meetings", "held")),
+    (N_("会議で検討したケース数"), ("meetings", "cases_discussed")),
+]
+
+
+def _pick(block: dict[str, Any], path: tuple[str, ...]) -> Cell:
+    value: Any = block
+    for key in path:
+        value = value.get(key, 0) if isinstance(value, dict) else 0
+    return value if isinstance(value, int | float) else 0
+
+
+def routes_table(report: dict[str, Any]) -> LabelledTable:
+    """Readiness, the routes besides the referral, employers, costs and meetings."""
+    rows: list[list[Cell]] = [[_t(label), _pick(report, path)] for label, path in ROUTE_ROWS]
+    return LabelledTable(_t("就労準備・支援の経路・連携"), [_t("指標"), _t("実績")], rows,
+                         frozenset())
+
+
+def routes_organisation_table(report: dict[str, Any]) -> LabelledTable:
+    """The same counts per organisation, with the total."""
+    rows: list[list[Cell]] = [[name, *(_pick(block, path) for _, path in ROUTE_ROWS)]
+                              for name, block in report.get("by_organisation", {}).items()]
+    rows.append([total_label(), *(_pick(report, path) for _, path in ROUTE_ROWS)])
+    return LabelledTable(_t("組織別（就労準備・支援の経路・連携）"),
+                         [_t("組織"), *(_t(label) for label, _ in ROUTE_ROWS)], rows,
+                         frozenset())
+
+
+def routes_tables(report: dict[str, Any]) -> list[LabelledTable]:
+    """経路・連携 and, when the report covers several organisations, its 組織別."""
+    return [routes_table(report),
+            *([routes_organisation_table(report)] if several_organisations(report) else [])]
+
+
 def all_tables(report: dict[str, Any]) -> list[LabelledTable]:
     return [summary_table(report), retention_table(report), *breakdown_tables(report),
-            office_table(report), monthly_table(report)]
+            office_table(report), monthly_table(report), *routes_tables(report)]
 
 
 def title_of(report: dict[str, Any]) -> str:
@@ -292,7 +340,8 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
               (_t("区分別"), [category_table(report)]), (_t("担当者別"), [staff_table(report)]),
               *([(_t("組織別"), [organisation_table(report)])]
                 if several_organisations(report) else []),
-              (_t("ハローワーク別"), [office_table(report)]), (_t("月別"), [monthly_table(report)])]
+              (_t("ハローワーク別"), [office_table(report)]), (_t("月別"), [monthly_table(report)]),
+              (_t("経路・連携"), routes_tables(report))]
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="E8EEF4")
     for index, (name, tables) in enumerate(sheets):

@@ -31,6 +31,8 @@ from desktop.documents.report_tables import (
     report_csv,
     report_xlsx,
     retention_table,
+    routes_table,
+    routes_tables,
     shown,
     summary_table,
     title_of,
@@ -210,4 +212,12 @@ def report_pdf(report: dict[str, Any], office_name: str = "", generated_on: date
     story += [Paragraph(monthly.title, styles["heading"]),
               _pdf_table(monthly, [30 * mm] + [(page_w - 30 * mm) / (len(monthly.header) - 1)]
                          * (len(monthly.header) - 1))]
+    routes = routes_table(report)
+    story += [PageBreak(), Paragraph(routes.title, styles["heading"]),
+              _pdf_table(routes, [90 * mm, 30 * mm]), Spacer(1, 3 * mm)]
+    for table in routes_tables(report)[1:]:  # 組織別, when the report covers several
+        first = 46 * mm
+        rest = (page_w - first) / (len(table.header) - 1)
+        story += [Paragraph(table.title, styles["heading"]),
+                  _pdf_table(table, [first] + [rest] * (len(table.header) - 1))]
     return render(story, title_of(report), office_name, landscape(A4))

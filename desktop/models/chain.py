@@ -139,6 +139,10 @@ COLUMNS_ADDED: dict[str, dict[str, tuple[str, ...]]] = {
         "plans": ("planned_on",),
         "organisations": ("section",),
     },
+    "0011": {
+        "episodes": ("screening_route", "route"),
+        "placements": ("employer_id",),
+    },
 }
 # Migrations that rewrite existing values of audited records (UPDATE of an existing column,
 # a dropped, renamed or retyped column): the audit entity and table of the records they

@@ -39,6 +39,7 @@ __all__ = [
     "Consent",
     "ConsentScan",
     "ContactLog",
+    "Employer",
     "Episode",
     "EpisodeReassignment",
     "HelloWorkActivity",
@@ -46,15 +47,21 @@ __all__ = [
     "IssuedDocument",
     "IssuedKit",
     "LoginThrottle",
+    "Meeting",
+    "MeetingCase",
     "Organisation",
     "Person",
     "Placement",
     "Plan",
     "PlanReview",
     "ProtectionOutcome",
+    "ReadinessAssessment",
     "Referral",
     "RetentionCheckpoint",
+    "RouteChange",
     "Setting",
+    "SupportActivity",
+    "SupportCost",
     "SupportExtension",
     "Transition",
     "User",
@@ -248,6 +255,10 @@ class Episode(Tracked, Base):
     category_at_referral: Mapped[str | None] = mapped_column(String(24))
     caseworker_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     organisation_at_referral: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # 支援の経路 (labels.ROUTES): the one the screening decision led to, and the one the
+    # person is on now (changed only by RouteChange; None until a decision approves).
+    screening_route: Mapped[str | None] = mapped_column(String(24))
+    route: Mapped[str | None] = mapped_column(String(24))
 
     __table_args__ = (
         # Covering indexes for reports: closures in a period, and episode → person lookups
@@ -310,6 +321,158 @@ class Transition(Tracked, Base):
         # other transition of those days.
         Index("ix_transitions_accepted", "to_state", "from_state", "effective_on", "episode_id",
               "deleted_at"),
+    )
+
+
+class RouteChange(Tracked, Base):
+    """経路の変更: the episode's route from one day (the screening decision's route, then
+    every move, e.g. 就労準備支援事業 → ハローワークへの支援要請 and back)."""
+
+    __tablename__ = "route_changes"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    from_route: Mapped[str | None] = mapped_column(String(24))
+    to_route: Mapped[str] = mapped_column(String(24))
+    effective_on: Mapped[date] = mapped_column(Date)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReadinessAssessment(Tracked, Base):
+    """就労準備度: the structured readiness check made at 検討, each item scored 1–4 with a
+    short note. A revision adds a row (the latest is the assessment in force); the item
+    labels are kept in the row, so changing the configured items leaves old ones as made."""
+
+    __tablename__ = "readiness_assessments"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    assessed_on: Mapped[date] = mapped_column(Date)
+    assessor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    # [{"item": "生活リズム", "score": 3, "note": "..."}, ...]
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        UniqueConstraint("episode_id", "revision", name="uq_readiness_assessments_episode_rev"),
+        Index("ix_readiness_assessments_report", "assessed_on", "episode_id", "deleted_at"),
+    )
+
+
+class Employer(Tracked, Base):
+    """協力事業所: an employer cooperating with the office (職場体験, 中間的就労, 求人,
+    定着支援への協力). A reference list kept across cases: placements and 職場体験 pick
+    from it, and its history is the persons placed or hosted there."""
+
+    __tablename__ = "employers"
+    name: Mapped[str] = mapped_column(String(200))
+    # NFKC, kana-folded, spaceless name: duplicates are refused whatever the width.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    # Name, industry, address and contact folded the same way, for the registry's search.
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    postal_code: Mapped[str] = mapped_column(String(8), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    contact_person: Mapped[str] = mapped_column(String(100), default="")
+    offers: Mapped[list[str]] = mapped_column(JSON, default=list)  # labels.EMPLOYER_OFFERS
+    note: Mapped[str] = mapped_column(Text, default="")
+    registered_on: Mapped[date] = mapped_column(Date, index=True)
+    # The organisation that registered it (the report's 新規 per organisation).
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # never deleted once used
+
+
+class SupportActivity(Tracked, Base):
+    """A support activity of a route besides the Hello Work referral, with its outcome:
+    就労準備支援事業 (provider, dates, attendance), 職場体験・中間的就労 (協力事業所, dates,
+    days attended, evaluation) or 職業訓練 (求職者支援訓練 / 公共職業訓練: course, school,
+    dates, result)."""
+
+    __tablename__ = "support_activities"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(24))  # labels.ACTIVITY_KINDS
+    # 職場体験 / 中間的就労, or 求職者支援訓練 / 公共職業訓練; "" for 就労準備支援事業.
+    subtype: Mapped[str] = mapped_column(String(32), default="")
+    provider: Mapped[str] = mapped_column(String(200), default="")  # 実施事業者・訓練実施機関
+    course: Mapped[str] = mapped_column(String(200), default="")  # 訓練科・体験の内容
+    employer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employers.id"),
+                                                          index=True)
+    start_on: Mapped[date] = mapped_column(Date)
+    planned_end_on: Mapped[date | None] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+    planned_days: Mapped[int | None] = mapped_column(Integer)
+    days_attended: Mapped[int | None] = mapped_column(Integer)
+    evaluation: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str | None] = mapped_column(String(16))  # labels.ACTIVITY_OUTCOMES
+    note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_support_activities_started", "start_on", "kind", "episode_id",
+              "deleted_at"),
+        Index("ix_support_activities_ended", "end_on", "kind", "outcome", "episode_id",
+              "deleted_at"),
+    )
+
+
+class SupportCost(Tracked, Base):
+    """支援費用: 交通費 or another cost of job-search support paid to a person (date,
+    purpose, amount in yen, funding source), for the receipt list and the report's totals."""
+
+    __tablename__ = "support_costs"
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    paid_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))  # labels.COST_KINDS
+    purpose: Mapped[str] = mapped_column(String(24))  # labels.COST_PURPOSES
+    description: Mapped[str] = mapped_column(String(200), default="")  # 区間・品目
+    amount: Mapped[int] = mapped_column(Integer)
+    funding_source: Mapped[str] = mapped_column(String(100))
+    __table_args__ = (
+        Index("ix_support_costs_report", "paid_on", "episode_id", "amount", "deleted_at"),
+    )
+
+
+class Meeting(Tracked, Base):
+    """会議: a 支援調整会議, ケース会議 or ハローワーク連絡会議 held by one of the database's
+    organisations, with the organisations and people attending (navigators included)."""
+
+    __tablename__ = "meetings"
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisations.id"))
+    held_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(24))  # labels.MEETING_KINDS
+    title: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    # [{"name": "ハローワーク新宿", "side": "hello_work"}, ...]: as consents name them.
+    organisations: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    # [{"name": "田島 聡子", "organisation": "ハローワーク新宿", "role": "就職支援ナビゲーター"}]
+    attendees: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_meetings_report", "held_on", "organisation_id", "deleted_at"),
+    )
+
+
+class MeetingCase(Tracked, Base):
+    """A case discussed at a meeting and its decision; the decision is also an entry of the
+    person's ケース記録 (``contact_id``), so it stands in their history."""
+
+    __tablename__ = "meeting_cases"
+    meeting_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    episode_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("contact_logs.id", ondelete="SET NULL"))
+    decision: Mapped[str] = mapped_column(Text, default="")
+    next_review_on: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "episode_id", name="uq_meeting_cases_meeting_episode"),
     )
 
 
@@ -516,6 +679,9 @@ class Placement(Tracked, Base):
     route: Mapped[str] = mapped_column(String(16), default="hello_work")
     end_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str] = mapped_column(Text, default="")
+    # The 協力事業所 picked for it, if any (its history of persons placed).
+    employer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employers.id"),
+                                                          index=True)
 
     __table_args__ = (
         Index("ix_placements_report", "start_on", "episode_id", "term_category", "route",

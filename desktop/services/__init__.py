@@ -16,9 +16,12 @@ from desktop.services.auth import AuthService
 from desktop.services.caseload import CaseloadService
 from desktop.services.consent import ConsentService
 from desktop.services.context import ServiceContext
+from desktop.services.costs import CostService
+from desktop.services.employers import EmployerService
 from desktop.services.hello_work import HelloWorkService
 from desktop.services.ledger import LedgerService
 from desktop.services.maintenance import MaintenanceService
+from desktop.services.meetings import MeetingService
 from desktop.services.offices import OfficeService
 from desktop.services.organisations import OrganisationService
 from desktop.services.outreach import OutreachService
@@ -27,6 +30,7 @@ from desktop.services.printing import PrintService
 from desktop.services.records import EpisodeRecords
 from desktop.services.reports import ReportService
 from desktop.services.retention import RetentionService
+from desktop.services.routes import RouteService
 from desktop.services.search import SearchService
 from desktop.services.settings import SettingsService
 from desktop.services.workflow import WorkflowService
@@ -51,6 +55,10 @@ class Services:
     ledger: LedgerService
     retention: RetentionService
     outreach: OutreachService
+    routes: RouteService
+    employers: EmployerService
+    costs: CostService
+    meetings: MeetingService
     hello_work: HelloWorkService
 
 
@@ -72,5 +80,7 @@ def build_services(db: Database, device_id: str, *, engine: Engine | None = None
         caseload=CaseloadService(ctx), records=EpisodeRecords(ctx), printing=PrintService(ctx),
         reports=ReportService(ctx), ledger=LedgerService(ctx),
         retention=RetentionService(ctx), outreach=OutreachService(ctx),
+        routes=RouteService(ctx), employers=EmployerService(ctx), costs=CostService(ctx),
+        meetings=MeetingService(ctx),
         hello_work=HelloWorkService(ctx),
     )

@@ -39,18 +39,24 @@ from desktop.models import (
     AuditEntry,
     Consent,
     ContactLog,
+    Employer,
     Episode,
     EpisodeReassignment,
     HelloWorkActivity,
     HelloWorkOffice,
+    Meeting,
+    MeetingCase,
     Organisation,
     Person,
     Placement,
     Plan,
     PlanReview,
     ProtectionOutcome,
+    ReadinessAssessment,
     Referral,
     RetentionCheckpoint,
+    SupportActivity,
+    SupportCost,
     User,
 )
 from desktop.models.chain import (
@@ -82,6 +88,8 @@ AUDITED: dict[str, Any] = {
     "referral": Referral, "plan": Plan, "plan_review": PlanReview, "placement": Placement,
     "checkpoint": RetentionCheckpoint, "contact": ContactLog,
     "protection_outcome": ProtectionOutcome, "office": HelloWorkOffice,
+    "readiness": ReadinessAssessment, "activity": SupportActivity, "employer": Employer,
+    "cost": SupportCost, "meeting": Meeting, "meeting_case": MeetingCase,
     "hello_work_activity": HelloWorkActivity, "episode_reassignment": EpisodeReassignment,
     "organisation": Organisation,  # the issuer printed on every form
 }
@@ -91,7 +99,11 @@ TABLE_LABELS = {"persons": N_("対象者"), "users": N_("職員"), "episodes": N
                 "retention_checkpoints": N_("定着確認"), "contact_logs": N_("ケース記録"),
                 "protection_outcomes": N_("保護の廃止・減額"), "hello_work_offices": N_("ハローワーク"),
                 "hello_work_activities": N_("ハローワークの支援"),
-                "episode_reassignments": N_("担当替え"), "organisations": N_("組織")}
+                "episode_reassignments": N_("担当替え"),
+                "readiness_assessments": N_("就労準備度"), "support_activities": N_("支援メニューの記録"),
+                "employers": N_("協力事業所"), "support_costs": N_("支援費用"),
+                "meetings": N_("会議"), "meeting_cases": N_("会議で検討したケース"),
+                "organisations": N_("組織")}
 _PENDING = "tsunagi.audit.pending"
 _BEFORE = "tsunagi.audit.head_before"
 _TOUCHED = "tsunagi.audit.touched"

@@ -26,7 +26,13 @@ from desktop.services.errors import (
     NotFound,
     PasswordChangeRequired,
 )
-from desktop.services.labels import ROLES
+from desktop.services.labels import (
+    INDEPENDENT_SUPPORT_KINDS,
+    INDEPENDENT_SUPPORT_ROLES,
+    ORGANISATION_KINDS,
+    ROLES,
+    shown,
+)
 from desktop.services.organisations import (
     PLACEHOLDER_HEAD,
     PLACEHOLDER_NAME,
@@ -143,6 +149,15 @@ class StaffChanges:
     role: str | None = None
     organisation_id: uuid.UUID | None = None
     phone_extension: str | None = None
+
+
+def check_role_fits(role: str, organisation: Organisation) -> None:
+    """相談支援員 and 就労支援員 are roles of a 自立相談支援機関 (直営・委託) only."""
+    if role in INDEPENDENT_SUPPORT_ROLES and organisation.kind not in INDEPENDENT_SUPPORT_KINDS:
+        raise InvalidInput("role", _t(
+            "「{role}」は自立相談支援機関の職員の権限です（「{organisation}」は{kind}）").format(
+                role=shown(ROLES[role]), organisation=organisation.name,
+                kind=shown(ORGANISATION_KINDS.get(organisation.kind, organisation.kind))))
 
 
 class AuthService:
@@ -300,6 +315,7 @@ class AuthService:
                 raise InvalidInput("username", _t("ユーザー名「{username}」は既に使われています").format(
                     username=username))
             org = self._organisation(s, actor, organisation_id)
+            check_role_fits(role, org)
             user = User(username=username, display_name=display_name.strip(), role=role,
                         organisation_id=org.id, phone_extension=ext,
                         password_hash=hash_password(password), must_change_password=True)
@@ -340,14 +356,16 @@ class AuthService:
                         "「{name}」はまだ今の組織の{count}件のケースを担当しています。先に担当を移してから"
                         "（担当の一括変更）、組織を変えてください").format(name=user.display_name,
                                                                 count=left))
+            org = s.get(Organisation, values.get("organisation_id") or user.organisation_id)
+            assert org is not None
+            check_role_fits(changes.role or user.role, org)
             changed = [k for k, v in values.items() if v is not None and getattr(user, k) != v]
             for k in changed:
                 setattr(user, k, values[k])
             stamp_update(actor, user)
             s.flush()
             audit.append(s, self.ctx, actor, "user_update", "user", user.id, fields=changed)
-            org = s.get(Organisation, user.organisation_id)
-            return self._summary(user, org.name if org else "")
+            return self._summary(user, org.name)
 
     def _summary(self, u: User, organisation_name: str = "") -> UserSummary:
         now = self.ctx.now()

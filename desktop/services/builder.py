@@ -101,7 +101,8 @@ def add_episode(batch: Batch, stamps: Stamps, episode_id: uuid.UUID, person_id: 
     """The episode as its history leaves it, and one transition row per move."""
     closed_on, reason = history.closure()
     row = {"screening_decision": None, "screening_decided_on": None, "screening_meeting": "",
-           "support_start_on": None, "planned_end_on": None, "note": "",
+           "screening_route": None, "route": None, "support_start_on": None,
+           "planned_end_on": None, "note": "",
            "job_seeker_number": "", "navigator": "", "category_at_referral": None,
            "caseworker_at_referral": None, "organisation_at_referral": None, **values}
     batch.add(Episode, {**stamps(who, episode_id), **row, "person_id": person_id,

@@ -12,15 +12,22 @@ from desktop.models import (
     CaseAssignment,
     Consent,
     ContactLog,
+    Employer,
     Episode,
     EpisodeReassignment,
     HelloWorkActivity,
+    Meeting,
+    MeetingCase,
     Person,
     Placement,
     Plan,
     ProtectionOutcome,
+    ReadinessAssessment,
     Referral,
     RetentionCheckpoint,
+    RouteChange,
+    SupportActivity,
+    SupportCost,
     Transition,
 )
 from desktop.services import hygiene
@@ -74,5 +81,7 @@ class Batch:
 
 
 _ORDER: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Person, Episode, CaseAssignment, EpisodeReassignment, Transition, Consent, Referral, Plan,
-    Placement, RetentionCheckpoint, ProtectionOutcome, HelloWorkActivity, ContactLog)]
+    Employer, Person, Episode, CaseAssignment, EpisodeReassignment, Transition, RouteChange,
+    ReadinessAssessment, Consent, Referral, Plan, Placement, RetentionCheckpoint,
+    ProtectionOutcome, HelloWorkActivity, ContactLog, SupportActivity, SupportCost, Meeting,
+    MeetingCase)]

@@ -25,9 +25,13 @@ if TYPE_CHECKING:
     from desktop.services.auth import StaffChanges, UserSummary
     from desktop.services.consent import ConsentInput, ConsentRecord, ScanRecord
     from desktop.services.context import Actor
-    from desktop.services.hello_work import ActivityInput, ExchangeResult, ExchangeSheet
+    from desktop.services.costs import CostInput, CostRecord
+    from desktop.services.employers import EmployerInput, EmployerRecord
+    from desktop.services.hello_work import ActivityInput as HelloWorkActivityInput
+    from desktop.services.hello_work import ExchangeResult, ExchangeSheet
     from desktop.services.ledger import ImportResult as LedgerImport
     from desktop.services.maintenance import AutoBackup
+    from desktop.services.meetings import MeetingInput, MeetingRecord
     from desktop.services.offices import OfficeInput, OfficeRecord
     from desktop.services.organisations import OrganisationInput, OrganisationRecord
     from desktop.services.outreach import ImportResult as KitImport
@@ -40,6 +44,12 @@ if TYPE_CHECKING:
     )
     from desktop.services.printing import IssueOptions, PrintDraft, PrintedDocument
     from desktop.services.reports import Period
+    from desktop.services.routes import (
+        ActivityInput,
+        ActivityRecord,
+        AssessmentInput,
+        AssessmentRecord,
+    )
     from desktop.services.workflow import (
         CheckpointRecord,
         ContactInput,
@@ -245,14 +255,18 @@ class StartScreening(Command["EpisodeSummary"]):
 
 @dataclass(frozen=True)
 class RecordScreeningDecision(Command["EpisodeSummary"]):
+    """所内協議の結果; an approval names the route it leads to (labels.ROUTES)."""
+
     episode_id: uuid.UUID
     decision: str
     decided_on: date
     meeting: str
+    route: str | None = None
 
     def run(self, services: Services, actor: Actor | None) -> EpisodeSummary:
         return services.workflow.record_screening_decision(
-            _signed_in(actor), self.episode_id, self.decision, self.decided_on, self.meeting)
+            _signed_in(actor), self.episode_id, self.decision, self.decided_on, self.meeting,
+            self.route)
 
     def changes(self, result: EpisodeSummary) -> Changes:
         return _episode(self.episode_id, lists=False)
@@ -555,10 +569,12 @@ class PrintDocument(Command["PrintedDocument"]):
     kind: str
     episode_id: uuid.UUID | None
     blank: bool = False  # an empty 同意書 or 同意撤回届 for signature
+    quote_readiness: bool = False  # the referral's 支援経過 quotes the readiness assessment
 
     def run(self, services: Services, actor: Actor | None) -> PrintedDocument:
         return services.printing.print_document(_signed_in(actor), self.kind, self.episode_id,
-                                                blank=self.blank)
+                                                blank=self.blank,
+                                                quote_readiness=self.quote_readiness)
 
     def changes(self, result: PrintedDocument) -> Changes:
         return Changes(agenda=self.kind in ("referral", "packet"))
@@ -571,10 +587,11 @@ class DraftDocument(Command["PrintDraft"]):
     kind: str
     episode_id: uuid.UUID
     options: IssueOptions | None = None
+    quote_readiness: bool = False  # the referral's 支援経過 quotes the readiness assessment
 
     def run(self, services: Services, actor: Actor | None) -> PrintDraft:
         return services.printing.draft(_signed_in(actor), self.kind, self.episode_id,
-                                       self.options)
+                                       self.options, quote_readiness=self.quote_readiness)
 
 
 @dataclass(frozen=True)
@@ -673,7 +690,7 @@ class RecordHelloWorkActivity(Command[uuid.UUID]):
     the agenda's clock of Hello Work's silence."""
 
     episode_id: uuid.UUID
-    data: ActivityInput
+    data: HelloWorkActivityInput
 
     def run(self, services: Services, actor: Actor | None) -> uuid.UUID:
         return services.hello_work.record_activity(_signed_in(actor), self.episode_id,
@@ -971,3 +988,198 @@ class MoveCaseload(Command["CaseloadMove"]):
 
     def changes(self, result: CaseloadMove) -> Changes:
         return Changes(caseload=True, agenda=True, records=True)
+
+
+# ---------------------------------------------------------------- readiness, routes, costs,
+# employers and meetings (issue 22)
+
+
+@dataclass(frozen=True)
+class AssessReadiness(Command["AssessmentRecord"]):
+    """A new revision of the episode's 就労準備度 (earlier ones stay as made)."""
+
+    episode_id: uuid.UUID
+    data: AssessmentInput
+
+    def run(self, services: Services, actor: Actor | None) -> AssessmentRecord:
+        return services.routes.assess_readiness(_signed_in(actor), self.episode_id, self.data)
+
+    def changes(self, result: AssessmentRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class ChangeRoute(Command["EpisodeSummary"]):
+    """経路の変更 (a waiting referral is withdrawn when the Hello Work route is left)."""
+
+    episode_id: uuid.UUID
+    to: str
+    on: date
+    note: str = ""
+
+    def run(self, services: Services, actor: Actor | None) -> EpisodeSummary:
+        return services.workflow.change_route(_signed_in(actor), self.episode_id, self.to,
+                                              self.on, self.note)
+
+    def changes(self, result: EpisodeSummary) -> Changes:
+        return _episode(self.episode_id)
+
+
+@dataclass(frozen=True)
+class StartActivity(Command["ActivityRecord"]):
+    """就労準備支援事業, 職場体験 or 職業訓練 begins."""
+
+    episode_id: uuid.UUID
+    data: ActivityInput
+
+    def run(self, services: Services, actor: Actor | None) -> ActivityRecord:
+        return services.routes.start_activity(_signed_in(actor), self.episode_id, self.data)
+
+    def changes(self, result: ActivityRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class RecordActivityProgress(Command["ActivityRecord"]):
+    """出席・経過 of an activity still going on."""
+
+    episode_id: uuid.UUID
+    activity_id: uuid.UUID
+    days_attended: int
+    evaluation: str | None = None
+
+    def run(self, services: Services, actor: Actor | None) -> ActivityRecord:
+        return services.routes.record_progress(_signed_in(actor), self.activity_id,
+                                               self.days_attended, self.evaluation)
+
+    def changes(self, result: ActivityRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class EndActivity(Command["ActivityRecord"]):
+    episode_id: uuid.UUID
+    activity_id: uuid.UUID
+    end_on: date
+    outcome: str
+    days_attended: int | None = None
+    evaluation: str = ""
+
+    def run(self, services: Services, actor: Actor | None) -> ActivityRecord:
+        return services.routes.end_activity(_signed_in(actor), self.activity_id, self.end_on,
+                                            self.outcome, self.days_attended, self.evaluation)
+
+    def changes(self, result: ActivityRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
+@dataclass(frozen=True)
+class RecordCost(Command["CostRecord"]):
+    """A payment to the person during their open episode."""
+
+    person_id: uuid.UUID
+    episode_id: uuid.UUID
+    data: CostInput
+
+    def run(self, services: Services, actor: Actor | None) -> CostRecord:
+        return services.costs.record_cost(_signed_in(actor), self.episode_id, self.data)
+
+    def changes(self, result: CostRecord) -> Changes:
+        return Changes(persons=frozenset({self.person_id}),
+                       episodes=frozenset({self.episode_id}))
+
+
+@dataclass(frozen=True)
+class VoidCost(Command[None]):
+    """A payment recorded by mistake, taken out of the lists and totals."""
+
+    person_id: uuid.UUID
+    episode_id: uuid.UUID
+    cost_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        services.costs.void_cost(_signed_in(actor), self.cost_id)
+
+    def changes(self, result: None) -> Changes:
+        return Changes(persons=frozenset({self.person_id}),
+                       episodes=frozenset({self.episode_id}))
+
+
+@dataclass(frozen=True)
+class PrintReceipts(Command["PrintedDocument"]):
+    """受領書 of one person (``person_id``) or 支給一覧 of every person the actor reads:
+    audited like every print."""
+
+    period: Period
+    person_id: uuid.UUID | None = None
+
+    def run(self, services: Services, actor: Actor | None) -> PrintedDocument:
+        return services.costs.receipt_list(_signed_in(actor), self.period, self.person_id)
+
+
+@dataclass(frozen=True)
+class SaveEmployer(Command["EmployerRecord"]):
+    """A new 協力事業所 (``employer_id`` None), or one corrected as of ``version``."""
+
+    data: EmployerInput
+    employer_id: uuid.UUID | None = None
+    version: int = 0
+
+    def run(self, services: Services, actor: Actor | None) -> EmployerRecord:
+        if self.employer_id is None:
+            return services.employers.register(_signed_in(actor), self.data)
+        return services.employers.update(_signed_in(actor), self.employer_id, self.version,
+                                         self.data)
+
+
+@dataclass(frozen=True)
+class SetEmployerActive(Command["EmployerRecord"]):
+    employer_id: uuid.UUID
+    active: bool
+
+    def run(self, services: Services, actor: Actor | None) -> EmployerRecord:
+        return services.employers.set_active(_signed_in(actor), self.employer_id, self.active)
+
+
+@dataclass(frozen=True)
+class SaveMeeting(Command["MeetingRecord"]):
+    """A meeting (``meeting_id`` None) or its correction as of ``version``; each case it
+    decided on gets the decision in its ケース記録."""
+
+    data: MeetingInput
+    meeting_id: uuid.UUID | None = None
+    version: int = 0
+
+    def run(self, services: Services, actor: Actor | None) -> MeetingRecord:
+        if self.meeting_id is None:
+            return services.meetings.record_meeting(_signed_in(actor), self.data)
+        return services.meetings.update_meeting(_signed_in(actor), self.meeting_id,
+                                                self.version, self.data)
+
+    def changes(self, result: MeetingRecord) -> Changes:
+        # A correction may drop a case it listed before: every record screen reloads.
+        return Changes(persons=frozenset(c.person_id for c in self.data.cases), agenda=True,
+                       records=self.meeting_id is not None)
+
+
+@dataclass(frozen=True)
+class PrintMinutes(Command["PrintedDocument"]):
+    meeting_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> PrintedDocument:
+        return services.meetings.print_minutes(_signed_in(actor), self.meeting_id)
+
+
+@dataclass(frozen=True)
+class SetLists(Command[None]):
+    """The readiness items and the funding sources (each list changed is saved)."""
+
+    values: dict[str, list[str]] = field(compare=False)
+
+    def run(self, services: Services, actor: Actor | None) -> None:
+        for key, value in self.values.items():
+            services.settings.set(_signed_in(actor), key, value)
+
+    def changes(self, result: None) -> Changes:
+        return Changes(settings=True)
+

@@ -27,12 +27,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import translator
+from desktop.japanese.kana import fold
 from desktop.japanese.wareki import add_months
 from desktop.models import (
     AuditEntry,
     CaseAssignment,
     Consent,
     ContactLog,
+    Employer,
     HelloWorkActivity,
     HelloWorkOffice,
     Organisation,
@@ -56,6 +58,7 @@ from desktop.services.builder import (
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
 from desktop.services.context import Actor, ServiceContext
+from desktop.services.demo_routes import RoutesDemo
 from desktop.services.errors import DomainError, InvalidInput
 from desktop.services.labels import CONSENT_SCOPE, SUPPORT_MENU
 from desktop.services.organisations import PLACEHOLDER_NAME
@@ -224,20 +227,26 @@ class DemoService:
             organisation = self._organisation(s, actor)
             staff_ids, password = self._staff(s, actor, organisation)
             office_ids = self._offices(s, actor)
+            routes = self._routes(s, actor, seed, organisation)
+            batch = Batch(s)
+            routes.register_employers(batch, fold, dict(s.execute(
+                select(Employer.name_key, Employer.id)).all()))
             gen = _Generator(rng, now, today, actor, self.ctx.device_id, staff_ids, office_ids,
-                             organisation, int(read_setting(s, "support_period_months")))
+                             organisation, int(read_setting(s, "support_period_months")),
+                             routes)
             # The plan's team by name: the caseworker and the office's navigator.
             gen.names = {uid: name for uid, name in s.execute(
                 select(User.id, User.display_name).where(User.id.in_(staff_ids)))}
             start_no = (s.scalar(select(func.max(Person.search_no))) or 0) + 1
             case_base = s.scalar(select(func.count(Person.id))) or 0
-            batch = Batch(s)
             for i in range(persons):
                 gen.person(batch, start_no + i, case_base + i + 1)
                 if (i + 1) % 2000 == 0:
                     batch.flush()
                     if progress:
                         progress(i + 1, persons)
+            routes.meetings(batch, max(3, persons // 250), s.scalar(
+                select(User.id).where(User.username == "sv01")))
             batch.flush()
             if progress:
                 progress(persons, persons)
@@ -246,6 +255,15 @@ class DemoService:
         refresh_statistics(self.ctx.db.engine)
         return DemoResult(counts.get("persons", 0), counts.get("episodes", 0),
                           counts.get("contact_logs", 0), password)
+
+    def _routes(self, s: Session, actor: Actor, seed: int,
+                organisation: uuid.UUID) -> RoutesDemo:
+        org = s.get(Organisation, organisation)
+        assert org is not None
+        staff = dict(s.execute(select(User.id, User.display_name)).all())
+        office, navigators = OFFICES[0][0], OFFICES[0][6]
+        return RoutesDemo(seed, self.ctx.today(), self.ctx.now(), self.ctx.device_id,
+                          actor.user_id, (org.id, org.name), staff, (office, navigators[0][0]))
 
     def _refuse_real_records(self, s: Session, actor: Actor) -> None:
         """Records the demo did not make: persons entered, imported or brought back from a
@@ -330,10 +348,11 @@ class _Generator:
     def __init__(self, rng: random.Random, now: datetime, today: date, actor: Actor,
                  origin: str, staff: list[uuid.UUID],
                  offices: list[tuple[uuid.UUID, str]], organisation: uuid.UUID,
-                 support_months: int) -> None:
+                 support_months: int, routes: RoutesDemo) -> None:
         self.rng, self.now, self.today, self.origin = rng, now, today, origin
         self.stamps = Stamps(now, origin)
         self.support_months = support_months
+        self.routes = routes
         self.actor = actor.user_id
         self.staff, self.offices = staff, offices
         self.organisation = organisation
@@ -497,7 +516,13 @@ class _Generator:
                                               "kind": rng.choice(["abolished", "reduced"]),
                                               "decided_on": out_on,
                                               "independence_benefit": rng.random() < 0.5})
-        add_episode(batch, self.stamps, eid, pid, history, cw, **values)
+        # The decision's route, readiness, other routes, costs (demo_routes): the day each
+        # state was (last) entered, and the episode's values, which it completes.
+        reached = {m.to_state: m.on for m in history.moves}
+        episode: dict[str, Any] = {"id": eid, "screening_decided_on": None, **values}
+        self.routes.episode(batch, episode, reached, cw, day if closes else None)
+        del episode["id"]
+        add_episode(batch, self.stamps, eid, pid, history, cw, **episode)
         self.contacts(batch, eid, cw, intake, day if closes else span_end)
         return day
 
@@ -596,6 +621,7 @@ class _Generator:
         batch.add(Placement, {
             **self.stamp(cw), "id": pid, "episode_id": eid, "start_on": day,
             "employer": employer, "employer_address": "",
+            "employer_id": self.routes.employer_of(employer),
             "job_title": title, "employment_type": "パート" if hourly else "正社員",
             "term_category": rng.choice(["indefinite", "indefinite", "over_4m", "1_to_4m",
                                          "under_1m"]),

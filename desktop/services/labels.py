@@ -141,8 +141,14 @@ ROLES: dict[str, str] = {
     "admin": "管理者",
     "supervisor": "査察指導員",
     "caseworker": "ケースワーカー",
+    "consultant": "相談支援員",
+    "job_support": "就労支援員",
     "viewer": "閲覧のみ",
 }
+# Roles with a caseload of their own (the caseworker's rules): 相談支援員 and 就労支援員 are
+# the 自立相談支援機関's, and only its staff may hold them.
+CASELOAD_ROLES = ("caseworker", "consultant", "job_support")
+INDEPENDENT_SUPPORT_ROLES = ("consultant", "job_support")
 
 SEXES: dict[str, str] = {"male": "男性", "female": "女性", "other": "その他"}
 
@@ -156,6 +162,87 @@ ORGANISATION_KINDS: dict[str, str] = {
 OFFICE_KINDS: dict[str, str] = {
     "main": "本所・出張所",
     "satellite": "常設窓口（福祉事務所内など）",
+}
+
+INDEPENDENT_SUPPORT_KINDS = ("independent_support_direct", "independent_support_contracted")
+
+# 就労準備度: the items of the readiness check at 検討 (the default set; configurable in the
+# setting readiness_items), each scored on this scale with a short note.
+DEFAULT_READINESS_ITEMS: list[str] = [
+    "生活リズム",
+    "健康状態・通院",
+    "就労意欲",
+    "基本的なコミュニケーション",
+    "職歴",
+    "家族・育児・介護",
+    "移動手段",
+    "債務・家計",
+    "求職活動の経験",
+]
+READINESS_SCORES: dict[int, str] = {
+    1: "課題が大きい",
+    2: "課題がある",
+    3: "おおむね良好",
+    4: "良好",
+}
+
+# 支援の経路: where the screening decision leads, and where a person can move later.
+ROUTES: dict[str, str] = {
+    "hello_work": "ハローワークへの支援要請",
+    "work_readiness": "就労準備支援事業",
+    "work_experience": "職場体験・中間的就労",
+    "training": "職業訓練",
+}
+# The routes that are support activities of their own on the episode.
+ACTIVITY_KINDS: dict[str, str] = {k: v for k, v in ROUTES.items() if k != "hello_work"}
+EXPERIENCE_TYPES: dict[str, str] = {
+    "work_experience": "職場体験",
+    "intermediate_employment": "中間的就労",
+}
+TRAINING_TYPES: dict[str, str] = {
+    "job_seeker_support": "求職者支援訓練",
+    "public_training": "公共職業訓練",
+}
+ACTIVITY_OUTCOMES: dict[str, str] = {
+    "completed": "修了",
+    "discontinued": "中断",
+    "employed": "就職により終了",
+}
+
+# 協力事業所: what a cooperating employer offers.
+EMPLOYER_OFFERS: dict[str, str] = {
+    "work_experience": "職場体験",
+    "intermediate_employment": "中間的就労",
+    "job_offers": "求人",
+    "retention_support": "定着支援への協力",
+}
+
+# 支援費用: 交通費 and other costs paid to a person, by purpose.
+COST_KINDS: dict[str, str] = {"transport": "交通費", "other": "その他の費用"}
+COST_PURPOSES: dict[str, str] = {
+    "interview": "面接",
+    "work_experience": "職場体験",
+    "training": "訓練",
+    "job_search": "求職活動",
+    "other": "その他",
+}
+DEFAULT_FUNDING_SOURCES: list[str] = [
+    "就労準備支援事業費",
+    "被保護者就労支援事業費",
+    "生活保護費（一時扶助）",
+    "市単独事業費",
+]
+
+# 会議: the meetings whose decisions go into the persons' histories.
+MEETING_KINDS: dict[str, str] = {
+    "coordination": "支援調整会議",
+    "case_conference": "ケース会議",
+    "hello_work_liaison": "ハローワーク連絡会議",
+}
+ATTENDEE_SIDES: dict[str, str] = {
+    "own": "当機関",
+    "hello_work": "ハローワーク",
+    "other": "関係機関",
 }
 
 ASSIGNMENT_REASONS: dict[str, str] = {
@@ -173,6 +260,7 @@ SYSTEM_NOTES: list[str] = [
     "離職",
     "台帳から取込",
     "台帳取込: 次の就職の前に離職",
+    "経路の変更により支援要請を取下げ",
 ]
 
 

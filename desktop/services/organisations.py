@@ -19,7 +19,13 @@ from desktop.models import Organisation, Person, User
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.errors import InvalidInput, NotFound, StaleRecord
-from desktop.services.labels import ORGANISATION_KINDS, shown
+from desktop.services.labels import (
+    INDEPENDENT_SUPPORT_KINDS,
+    INDEPENDENT_SUPPORT_ROLES,
+    ORGANISATION_KINDS,
+    ROLES,
+    shown,
+)
 from desktop.services.permissions import require
 
 _t = translator("Organisations")
@@ -171,6 +177,17 @@ class OrganisationService:
         with self.ctx.db.write() as s:
             return _record(add_organisation(s, self.ctx, actor, clean))
 
+    @staticmethod
+    def _no_independent_support_staff(s: Session, row: Organisation) -> None:
+        """An organisation with 相談支援員 or 就労支援員 stays a 自立相談支援機関."""
+        role = s.scalar(select(User.role).where(
+            User.organisation_id == row.id, User.role.in_(INDEPENDENT_SUPPORT_ROLES),
+            User.deleted_at.is_(None)).limit(1))
+        if role is not None:
+            raise InvalidInput("kind", _t(
+                "「{name}」には{role}の職員がいるため、自立相談支援機関のままにしてください"
+                "（先に職員の権限を変えてください）").format(name=row.name, role=shown(ROLES[role])))
+
     def update(self, actor: Actor, organisation_id: uuid.UUID, expected_version: int,
                data: OrganisationInput) -> OrganisationRecord:
         require(actor, "manage_organisations")
@@ -183,6 +200,8 @@ class OrganisationService:
                 if row.version != expected_version:
                     raise StaleRecord(_t("この組織の情報は、開いた後に他の利用者が更新しています。読み込み直してください"))
                 _unique_name(s, clean.name, row.id)
+                if clean.kind not in INDEPENDENT_SUPPORT_KINDS:
+                    self._no_independent_support_staff(s, row)
                 changed = [f for f in _FIELDS if getattr(row, f) != getattr(clean, f)]
                 for f in changed:
                     setattr(row, f, getattr(clean, f))

@@ -58,6 +58,7 @@ from desktop.models import (
     CaseShare,
     Consent,
     ContactLog,
+    Employer,
     Episode,
     EpisodeReassignment,
     HelloWorkActivity,
@@ -69,9 +70,13 @@ from desktop.models import (
     Plan,
     PlanReview,
     ProtectionOutcome,
+    ReadinessAssessment,
     Referral,
     RetentionCheckpoint,
+    RouteChange,
     Setting,
+    SupportActivity,
+    SupportCost,
     SupportExtension,
     Transition,
     User,
@@ -95,12 +100,12 @@ INSTALLATION_KEY = "installation_id"
 LOCAL_SETTINGS = {INSTALLATION_KEY, MANIFEST_KEY}
 
 REFERENCE: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
-    Organisation, User, HelloWorkOffice, Setting)]
+    Organisation, User, HelloWorkOffice, Setting, Employer)]
 # Parents before children: the order records are inserted in.
 SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Person, CaseShare, Episode, EpisodeReassignment, Transition, SupportExtension, Consent,
     Referral, Plan, PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
-    HelloWorkActivity)]
+    HelloWorkActivity, RouteChange, ReadinessAssessment, SupportActivity, SupportCost)]
 BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
 BOOKKEEPING = {"id", "version", "created_at", "created_by", "updated_at", "updated_by",
                "origin", "search_no"}
@@ -117,11 +122,24 @@ ENTITY_OF_TABLE = {"persons": "person", "episodes": "episode", "consents": "cons
                    "placements": "placement", "retention_checkpoints": "checkpoint",
                    "contact_logs": "contact", "protection_outcomes": "protection_outcome",
                    "hello_work_activities": "hello_work_activity",
-                   "episode_reassignments": "episode_reassignment"}
+                   "episode_reassignments": "episode_reassignment",
+                   "readiness_assessments": "readiness", "support_activities": "activity",
+                   "support_costs": "cost"}
 
 
 class KitInvalid(DomainError):
     """The kit is truncated, altered, encrypted with another passphrase, or not a kit."""
+
+
+def on_laptop(s: Session) -> bool:
+    """A laptop's working database (opened from a kit): records the return kit does not
+    carry back (the office's registries, meetings) are not written here."""
+    return s.scalar(select(Setting.id).where(Setting.key == MANIFEST_KEY)) is not None
+
+
+def refuse_on_laptop(s: Session) -> None:
+    if on_laptop(s):
+        raise DomainError(_t("出張用のノートPCでは記録できません。事務所に戻ってから記録してください"))
 
 
 def installation_id(s: Session) -> str:
@@ -232,7 +250,8 @@ def _check_scope(s: Session, records: dict[str, list[dict[str, Any]]],
 
     plans = placements = set()
     for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog, Placement,
-                  RetentionCheckpoint, ProtectionOutcome):
+                  RetentionCheckpoint, ProtectionOutcome, RouteChange, ReadinessAssessment,
+                  SupportActivity, SupportCost):
         done = under(model.__tablename__, model, "episode_id", allowed_episodes)
         if model is Plan:
             plans = done
@@ -253,7 +272,9 @@ TABLE_NAMES = {"persons": N_("対象者"), "episodes": N_("支援エピソード
                "placements": N_("就職"), "retention_checkpoints": N_("定着確認"),
                "transitions": N_("状態の記録"), "case_shares": N_("ケース共有"),
                "plan_reviews": N_("プランの見直し"), "support_extensions": N_("支援期間の延長"),
-               "protection_outcomes": N_("保護の廃止・減額")}
+               "protection_outcomes": N_("保護の廃止・減額"), "route_changes": N_("経路の変更"),
+               "readiness_assessments": N_("就労準備度"), "support_activities": N_("支援メニューの記録"),
+               "support_costs": N_("支援費用")}
 
 
 # ------------------------------------------------------------------ encoding
@@ -574,7 +595,8 @@ class OutreachService:
             chunk = episode_ids[start:start + 500]
             for model in (EpisodeReassignment, Transition, SupportExtension, Consent, Referral,
                           Plan, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
-                          HelloWorkActivity):
+                          HelloWorkActivity, RouteChange, ReadinessAssessment, SupportActivity,
+                          SupportCost):
                 rows = _rows(s, model.__table__, model.episode_id.in_(chunk))  # type: ignore[arg-type]
                 out[model.__tablename__] += rows
                 if model is Plan:

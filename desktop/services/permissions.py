@@ -3,7 +3,8 @@
 - admin: everything, in every organisation, including users, organisations and settings.
 - supervisor (査察指導員): reads and edits every case of their own organisation; sets
   targets, registers Hello Work offices, assigns and reassigns their organisation's cases.
-- caseworker: reads and edits the persons in their caseload and the cases shared with them.
+- caseworker, and the 自立相談支援機関's 相談支援員 and 就労支援員 (CASELOAD_ROLES): read and
+  edit the persons in their caseload and the cases shared with them.
 - viewer: reads every case of their own organisation, changes nothing.
 """
 
@@ -18,7 +19,7 @@ from desktop.i18n import listing, translator
 from desktop.models import CaseShare, Person
 from desktop.services.context import Actor
 from desktop.services.errors import PermissionDenied
-from desktop.services.labels import ROLES, shown
+from desktop.services.labels import CASELOAD_ROLES, ROLES, shown
 
 _t = translator("Permissions")
 # Read a whole organisation's cases (admin: every organisation's).
@@ -26,7 +27,9 @@ OFFICE_READERS = frozenset({"admin", "supervisor", "viewer"})
 OFFICE_EDITORS = frozenset({"admin", "supervisor"})
 MANAGERS = frozenset({"admin", "supervisor"})
 ADMIN = frozenset({"admin"})
-STAFF = frozenset({"admin", "supervisor", "caseworker"})
+# Everyone who may change a record (in their own caseload or organisation).
+STAFF = frozenset({"admin", "supervisor", *CASELOAD_ROLES})
+EDITOR_ROLES = ("admin", "supervisor", *CASELOAD_ROLES)
 
 # Office-level use cases and the roles that may run them. The services enforce these (with
 # require(actor, name)); the screens show or enable the same things from the same table.
@@ -65,6 +68,11 @@ def sees_every_case(actor: Actor) -> bool:
     """Admin, supervisor and viewer read every case of their organisation (admin: of every
     organisation); a caseworker, their own caseload."""
     return actor.role in OFFICE_READERS
+
+
+def has_caseload(actor: Actor) -> bool:
+    """A caseworker, 相談支援員 or 就労支援員: reads and edits their own caseload."""
+    return actor.role in CASELOAD_ROLES
 
 
 def require_role(actor: Actor, *roles: str) -> None:
@@ -138,7 +146,8 @@ def check_edit(session: Session, actor: Actor, person: Person) -> None:
         return
     if actor.role == "viewer":
         raise PermissionDenied(_t("閲覧のみの利用者は記録を変更できません"))
-    if actor.role in ("caseworker", "supervisor") and _in_caseload(session, actor, person):
+    if (has_caseload(actor) or actor.role == "supervisor") and _in_caseload(
+            session, actor, person):
         return
     if actor.role == "supervisor":
         raise PermissionDenied(_t("ほかの組織のケースは変更できません"))

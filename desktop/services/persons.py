@@ -29,11 +29,12 @@ from desktop.services.errors import (
     PermissionDenied,
     StaleRecord,
 )
-from desktop.services.labels import CATEGORIES, SEXES
+from desktop.services.labels import CASELOAD_ROLES, CATEGORIES, SEXES
 from desktop.services.organisations import first_organisation
 from desktop.services.permissions import (
     check_edit,
     check_read,
+    has_caseload,
     require,
     require_same_organisation,
     visible_persons,
@@ -220,7 +221,7 @@ def load_person(session: Session, person_id: uuid.UUID) -> Person:
     return person
 
 
-ASSIGNABLE_ROLES = ("caseworker", "supervisor", "admin")
+ASSIGNABLE_ROLES = (*CASELOAD_ROLES, "supervisor", "admin")
 
 
 def require_staff(s: Session, user_id: uuid.UUID) -> User:
@@ -254,7 +255,7 @@ def prepare_new_person(ctx: ServiceContext, actor: Actor, data: PersonInput,
     caseload (担当 defaults to self), an administrator or supervisor chooses."""
     require(actor, "register_persons")
     clean = validated(data, ctx.today())
-    if actor.role == "caseworker":
+    if has_caseload(actor):
         if caseworker_id not in (None, actor.user_id):
             raise PermissionDenied(_t("他の担当者のケースとして登録することはできません"))
         caseworker_id = actor.user_id
@@ -394,11 +395,12 @@ class PersonService:
                     .join(Organisation, Organisation.id == User.organisation_id)
                     .where(User.active.is_(True), User.deleted_at.is_(None),
                            User.role.in_(ASSIGNABLE_ROLES)))
-            if actor.role == "caseworker":
+            if has_caseload(actor):
                 stmt = stmt.where(User.id == actor.user_id)
             elif actor.role != "admin":
                 stmt = stmt.where(User.organisation_id == actor.organisation_id)
-            rows = s.execute(stmt.order_by(User.role != "caseworker", User.display_name))
+            rows = s.execute(stmt.order_by(User.role.not_in(CASELOAD_ROLES),
+                                           User.display_name))
             return [StaffChoice(u.id, u.username, u.display_name, u.role, u.organisation_id,
                                 org, u.active) for u, org in rows]
 

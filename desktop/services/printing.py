@@ -67,6 +67,7 @@ from desktop.services.labels import (
     CONSENT_SCOPE_COVERS,
     CONTACT_KINDS,
     PROTECTION_OUTCOMES,
+    READINESS_SCORES,
     REQUESTED_SUPPORT,
     SEXES,
     SUPPORT_MENU,
@@ -74,6 +75,7 @@ from desktop.services.labels import (
 )
 from desktop.services.organisations import PLACEHOLDER_HEAD, PLACEHOLDER_NAME, first_organisation
 from desktop.services.permissions import check_edit, visible_persons
+from desktop.services.routes import AssessmentRecord, latest_assessment
 from desktop.services.settings import read_setting
 
 _t = translator("Printing")
@@ -175,6 +177,38 @@ def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
                         head_name=org.head_name, postal_code=org.postal_code, fax=org.fax,
                         doc_symbol=org.doc_symbol, seal_omitted=org.seal_omitted,
                         section=org.section)
+
+
+def office_of(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
+    """The issuer of a document printed for ``organisation_id`` (other printing services)."""
+    return _office(s, organisation_id)
+
+
+# The consent scope item each readiness item belongs to: a readiness check describes what
+# stands between the person and work (就労阻害要因), except the work history and the job
+# search so far, which have scope items of their own. Items configured beyond the default set
+# count as 就労阻害要因 too.
+READINESS_SCOPE = {"職歴": "education_work_history", "求職活動の経験": "job_search_status"}
+BARRIERS_SCOPE = "health_barriers"
+
+
+def readiness_quote(assessment: AssessmentRecord | None, scope: set[str]) -> str:
+    """The readiness assessment as the referral's 支援経過 quotes it: each item with its
+    score, or （同意範囲外） when its scope item is not consented to; the summary only
+    under 健康状態・就労阻害要因. Empty without an assessment."""
+    if assessment is None:
+        return ""
+    lines = [f"就労準備度の評価（{forms.wareki(assessment.assessed_on)}、4段階）"]
+    for x in assessment.scores:
+        if READINESS_SCOPE.get(x.item, BARRIERS_SCOPE) not in scope:
+            lines.append(f"・{x.item}　{forms.OUT_OF_SCOPE}")
+            continue
+        note = f"（{x.note}）" if x.note else ""
+        lines.append(f"・{x.item}　{x.score} {READINESS_SCORES[x.score]}{note}")
+    if assessment.summary:
+        summary = assessment.summary if BARRIERS_SCOPE in scope else forms.OUT_OF_SCOPE
+        lines.append(f"所見: {summary}")
+    return "\n".join(lines)
 
 
 def addressee(office: HelloWorkOffice) -> str:
@@ -298,10 +332,12 @@ class PrintService:
     # ---------------------------------------------------------------- 支援要請書
 
     def _defaults(self, s: Session, episode: Episode, rule: Disclosure,
-                  referral: Referral) -> IssueOptions:
-        """The dialog's first values: the contact log as 支援経過, the episode's note as
-        特記事項 (both only when the consent lets them go), 職業相談・職業紹介, and the
-        support period (the episode's, else from today for the configured months)."""
+                  referral: Referral, quote_readiness: bool = False) -> IssueOptions:
+        """The dialog's first values: the contact log as 支援経過 (``quote_readiness``: and
+        the readiness assessment in force, each item only inside the consent's scope:
+        readiness_quote), the episode's note as 特記事項 (both only when the consent lets
+        them go), 職業相談・職業紹介, and the support period (the episode's, else from
+        today for the configured months)."""
         today = self.ctx.today()
         progress = notes = ""
         if rule.allows("job_search_status"):
@@ -320,6 +356,10 @@ class PrintService:
                       for on, kind, content in contacts]
             progress = "\n".join(f"{format_wareki(on)}　{text}"
                                   for on, _, text in sorted(lines, key=lambda x: x[:2]))
+            quote = readiness_quote(latest_assessment(s, episode.id),
+                                    {k for k in CONSENT_SCOPE if rule.allows(k)}
+                                    ) if quote_readiness else ""
+            progress = "\n".join(x for x in (progress, quote) if x)
             notes = episode.note.strip()
         start = episode.support_start_on or today
         until = episode.planned_end_on or add_months(
@@ -568,7 +608,8 @@ class PrintService:
     # ---------------------------------------------------------------- building
 
     def _build(self, s: Session, actor: Actor, kind: str, episode: Episode, person: Person,
-               options: IssueOptions | None, issue: bool) -> tuple[PrintDraft, IssuedDocument | None]:
+               options: IssueOptions | None, issue: bool, quote_readiness: bool = False,
+               ) -> tuple[PrintDraft, IssuedDocument | None]:
         """The numbered document ``kind`` of the episode: issued now (``issue``), as issued
         before (a reprint), or as a draft with its number left open."""
         today = self.ctx.today()
@@ -601,8 +642,9 @@ class PrintService:
                 issued_on = previous.issued_on if previous is not None else referral.referred_on
                 number = printed_number(issuer, referral.number)
             else:
-                chosen = self._clean_options(options if options is not None
-                                             else self._defaults(s, episode, rule, referral))
+                chosen = self._clean_options(
+                    options if options is not None
+                    else self._defaults(s, episode, rule, referral, quote_readiness))
                 issued_on = today
                 number = issuer.number(None)
                 if issue:
@@ -686,7 +728,7 @@ class PrintService:
     # ---------------------------------------------------------------- use cases
 
     def draft(self, actor: Actor, kind: str, episode_id: uuid.UUID,
-              options: IssueOptions | None = None) -> PrintDraft:
+              options: IssueOptions | None = None, quote_readiness: bool = False) -> PrintDraft:
         """A numbered document as it would be issued, its number left open (shown before
         anything is issued: audited as a print_draft), with the texts the caseworker may
         change; or, for a 支援要請書 already issued, that document (``issued``)."""
@@ -694,10 +736,12 @@ class PrintService:
             raise InvalidInput("kind", _t("発行する書類は {kinds} です").format(kinds=", ".join(NUMBERED)))
         with self.ctx.db.write() as s:
             episode, person = self.access.for_read(s, actor, episode_id)
-            return self._build(s, actor, kind, episode, person, options, issue=False)[0]
+            return self._build(s, actor, kind, episode, person, options, issue=False,
+                               quote_readiness=quote_readiness)[0]
 
     def issue(self, actor: Actor, kind: str, episode_id: uuid.UUID,
-              options: IssueOptions | None = None) -> PrintedDocument:
+              options: IssueOptions | None = None,
+              quote_readiness: bool = False) -> PrintedDocument:
         """Issue a numbered document: the next number of the organisation's register is
         taken now and printed on it (a 支援要請書 already issued is printed again as it was,
         under its number)."""
@@ -705,19 +749,21 @@ class PrintService:
             raise InvalidInput("kind", _t("発行する書類は {kinds} です").format(kinds=", ".join(NUMBERED)))
         with self.ctx.db.write() as s:
             episode, person = self.access.for_read(s, actor, episode_id)
-            return self._build(s, actor, kind, episode, person, options, issue=True)[0].document
+            return self._build(s, actor, kind, episode, person, options, issue=True,
+                               quote_readiness=quote_readiness)[0].document
 
     def print_document(self, actor: Actor, kind: str, episode_id: uuid.UUID | None = None,
-                       blank: bool = False) -> PrintedDocument:
+                       blank: bool = False, quote_readiness: bool = False) -> PrintedDocument:
         """One form. ``blank`` prints an empty 同意書 or 同意撤回届 for signature (no
         episode). A numbered document is issued with the record's texts (the command line
-        and the batch: there is no dialog to show it first), or printed again as issued."""
+        and the batch: there is no dialog to show it first), or printed again as issued;
+        ``quote_readiness`` adds the readiness assessment to a referral's 支援経過 (_defaults)."""
         if kind not in KINDS:
             raise InvalidInput("kind", _t("印刷できる書類は {kinds} です").format(kinds=', '.join(KINDS)))
         if kind in NUMBERED:
             if episode_id is None:
                 raise InvalidInput("episode", _t("支援エピソードを指定してください"))
-            return self.issue(actor, kind, episode_id)
+            return self.issue(actor, kind, episode_id, quote_readiness=quote_readiness)
         today = self.ctx.today()
         # The data is read (and the consent rule checked) in a read transaction and the PDF
         # drawn outside any; then one short write audits the print with its SHA-256. The

@@ -59,6 +59,7 @@ class PlacementView:
     route: str
     end_on: date | None
     end_reason: str
+    employer_id: uuid.UUID | None = None  # the 協力事業所 picked, if any
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ class EpisodeRecords:
                              .order_by(Placement.start_on))
             return [PlacementView(p.id, p.start_on, p.employer, p.job_title, p.employment_type,
                                   p.term_category, p.weekly_hours, p.wage_amount, p.wage_unit,
-                                  p.employment_insurance, p.route, p.end_on, p.end_reason)
+                                  p.employment_insurance, p.route, p.end_on, p.end_reason,
+                                  p.employer_id)
                     for p in rows]
 
     def contacts(self, actor: Actor, episode_id: uuid.UUID,

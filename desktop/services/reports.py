@@ -46,6 +46,10 @@ Definitions (the JSON keys are a stable contract; docs/DOMAIN.md explains them f
 - ``monthly``: the counts per month, from the period's first month to the as-of month.
 - ``targets``: for a fiscal-year period, each configured annual target with the actual value
   and ``achievement`` = actual / target (rounded to 3 places; null for a target of 0).
+- Before and beside the referral — ``assessed_persons``, ``routes``, ``work_experience_days``,
+  ``employers``, ``support_costs_total``, ``meetings`` — overall and in each
+  ``by_organisation`` block (a report for one organisation: its own events only): defined
+  in services/report_routes.py.
 
 Every count is one SQL aggregation over the whole table, grouped by (区分, 担当者, month);
 Python only adds up those few hundred grouped rows into the overall, per-category, per-staff
@@ -86,7 +90,7 @@ from desktop.models import (
     Transition,
     User,
 )
-from desktop.services import audit
+from desktop.services import audit, report_routes
 from desktop.services.attribution import AttributedAt
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput, PermissionDenied
@@ -451,10 +455,17 @@ class ReportService:
         if organisation_id is not None:
             scope = organisations.get(str(organisation_id)) or self._organisation_names(
                 s, {str(organisation_id)})[str(organisation_id)]
-        return self._assemble(actor, period, as_of, tally, retention, months, staff,
-                              organisations, by_office,
-                              self._targets(s, period) if organisation_id is None else {},
-                              scope)
+        report = self._assemble(actor, period, as_of, tally, retention, months, staff,
+                                organisations, by_office,
+                                self._targets(s, period) if organisation_id is None else {},
+                                scope)
+        routes, route_orgs = report_routes.compute(s, lo, hi)
+        if organisation_id is not None:
+            # One organisation's report: its own counts are the report's.
+            own = route_orgs.get(str(organisation_id)) or report_routes.empty_block()
+            routes = {k: own[k] for k in report_routes.KEYS}
+            route_orgs = {str(organisation_id): own}
+        return self._with_routes(report, routes, route_orgs, organisations)
 
     @staticmethod
     def _only_organisation(s: Session) -> bool:
@@ -533,6 +544,23 @@ class ReportService:
         if UNASSIGNED in ids:
             names[UNASSIGNED] = _t("（組織なし）")
         return names
+
+    @staticmethod
+    def _with_routes(report: dict[str, Any], routes: dict[str, Any],
+                     by_organisation: dict[str, dict[str, Any]],
+                     names: dict[str, str]) -> dict[str, Any]:
+        """The counts before and beside the referral after the referral's own, and in each
+        organisation's block of ``by_organisation`` (by name; zeros for one without any)."""
+        out: dict[str, Any] = {}
+        for key, value in report.items():
+            out[key] = value
+            if key == "retention":
+                out.update(routes)
+        counted = {names.get(oid, oid): block for oid, block in by_organisation.items()}
+        for name, block in out["by_organisation"].items():
+            extra = counted.get(name) or report_routes.empty_block()
+            block.update({k: extra[k] for k in report_routes.KEYS})
+        return out
 
     def _staff(self, s: Session, ids: set[str]) -> dict[str, tuple[str, str, str]]:
         """Staff ids (as text) → (username, display name, organisation id as text)."""

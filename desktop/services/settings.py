@@ -14,7 +14,11 @@ from desktop.models import AnnualTarget, Setting
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new
 from desktop.services.errors import InvalidInput
-from desktop.services.labels import DEFAULT_CLOSURE_REASONS
+from desktop.services.labels import (
+    DEFAULT_CLOSURE_REASONS,
+    DEFAULT_FUNDING_SOURCES,
+    DEFAULT_READINESS_ITEMS,
+)
 from desktop.services.permissions import require
 
 _t = translator("Settings")
@@ -30,6 +34,11 @@ def _months_list(v: Any) -> bool:
 
 def _text_list(v: Any) -> bool:
     return isinstance(v, list) and bool(v) and all(isinstance(x, str) and x.strip() for x in v)
+
+
+def _unique_text_list(v: Any) -> bool:
+    return _text_list(v) and len({x.strip() for x in v}) == len(v) and all(
+        len(x) <= 100 for x in v)
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,12 @@ SETTINGS: dict[str, SettingSpec] = {
         14, _positive_int, N_("HWの支援の記録が途絶えたら知らせるまで（日）")),
     "backup_keep": SettingSpec(7, _positive_int, N_("自動バックアップの保管数")),
     "backup_interval_hours": SettingSpec(24, _positive_int, N_("自動バックアップの間隔（時間）")),
+    # 就労準備度: the items each assessment scores (new assessments use the set in force).
+    "readiness_items": SettingSpec(DEFAULT_READINESS_ITEMS, _unique_text_list,
+                                   N_("就労準備度の評価項目")),
+    # 支援費用: where the money for 交通費 and other support costs comes from.
+    "funding_sources": SettingSpec(DEFAULT_FUNDING_SOURCES, _unique_text_list,
+                                   N_("支援費用の財源")),
     # The first-run wizard (organisation, Hello Work offices, staff) was finished or skipped.
     "setup_completed": SettingSpec(False, lambda v: isinstance(v, bool), N_("初期設定の完了")),
 }

@@ -1,6 +1,7 @@
 """The support episode (支援エピソード) and its state machine, with the records that drive it:
-screening, referral (支援要請), plan (就労支援プラン), placement (就職), retention checkpoints
-(定着確認), support period extensions, protection outcomes, contact log and closure.
+screening and the route it leads to (支援の経路), referral (支援要請), plan (就労支援プラン),
+placement (就職), retention checkpoints (定着確認), support period extensions, protection
+outcomes, contact log and closure.
 
 The state is never edited directly: every change goes through ``_move`` which checks the
 transition table, stores a Transition row and audits it, all in the caller's transaction.
@@ -30,6 +31,7 @@ from desktop.models import (
     ProtectionOutcome,
     Referral,
     RetentionCheckpoint,
+    RouteChange,
     SupportExtension,
     Transition,
 )
@@ -48,6 +50,7 @@ from desktop.services.consent import (
     withdraw,
 )
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
+from desktop.services.employers import usable_employer
 from desktop.services.episodes_base import EpisodeAccess
 from desktop.services.errors import (
     ConsentMissing,
@@ -63,6 +66,7 @@ from desktop.services.labels import (
     CONTACT_KINDS,
     PLACEMENT_ROUTES,
     PROTECTION_OUTCOMES,
+    ROUTES,
     STATES,
     SUPPORT_MENU,
     TERM_CATEGORIES,
@@ -83,6 +87,11 @@ from desktop.services.settings import read_setting
 from desktop.services.states import ALLOWED, SUPPORTING, check_day, check_move, refusal
 
 _t = translator("Workflow")
+# The route (支援の経路) can change from the screening decision until Hello Work's support has
+# led to a job: 検討, 同意取得, 支援要請済 (the waiting referral is withdrawn) and 支援中.
+ROUTE_STATES = ("screening", "consented", "referred", "active")
+HELLO_WORK_ROUTE = "hello_work"
+ROUTE_WITHDRAWAL_NOTE = "経路の変更により支援要請を取下げ"
 # A retention check recorded more than this before its due date is asked about first.
 EARLY_CHECK_DAYS = 14
 # What becomes of the retention checks still open when an episode is closed.
@@ -131,6 +140,8 @@ class PlacementInput:
     wage_unit: str = "monthly"
     employment_insurance: bool = False
     route: str = "hello_work"
+    # A 協力事業所 from the registry: its name and address fill the blanks above.
+    employer_id: uuid.UUID | None = None
     # The 採用 reported by Hello Work that this placement confirms (a proposal), if any.
     hired_activity_id: uuid.UUID | None = None
 
@@ -171,6 +182,19 @@ class EpisodeSummary:
     closure_reason: str | None
     screening_decision: str | None
     version: int
+    route: str | None = None  # 支援の経路 now (labels.ROUTES)
+    screening_route: str | None = None  # the route the screening decision led to
+
+
+@dataclass(frozen=True)
+class RouteChangeRecord:
+    """One move of the episode's route (the screening decision's first)."""
+
+    from_route: str | None
+    to_route: str
+    on: date
+    by: uuid.UUID | None
+    note: str
 
 
 @dataclass(frozen=True)
@@ -214,7 +238,16 @@ class ActionAvailability:
 def _summary(e: Episode) -> EpisodeSummary:
     return EpisodeSummary(e.id, e.person_id, e.state, e.state_since, e.intake_on,
                           e.support_start_on, e.planned_end_on, e.closed_on, e.closure_reason,
-                          e.screening_decision, e.version)
+                          e.screening_decision, e.version, route_of(e),
+                          e.screening_route if e.route is not None else route_of(e))
+
+
+def route_of(episode: Episode) -> str | None:
+    """The episode's route now. An approved screening with none recorded was decided before
+    routes existed (revision 0011), when the Hello Work referral was the only one."""
+    if episode.route is not None:
+        return episode.route
+    return HELLO_WORK_ROUTE if episode.screening_decision == "approved" else None
 
 
 # ---------------------------------------------------------------- the service
@@ -265,10 +298,14 @@ class WorkflowService:
         if to == "consented" and episode.state == "screening":
             if episode.screening_decision != "approved":
                 return _t("所内協議（ケース診断会議）で支援対象と決定されていません")
+            if why := self._off_route(episode):
+                return why
             missing = missing_for_referral(s, episode.id, on)
             return (_t("同意が未取得のため同意取得にできません（{missing}）").format(missing=missing)
                     if missing else None)
         if to == "referred":
+            if why := self._off_route(episode):
+                return why
             missing = missing_for_referral(s, episode.id, on, kw.get("office_name"))
             return (_t("同意が未取得のため支援要請できません（{missing}）").format(missing=missing)
                     if missing else None)
@@ -276,6 +313,35 @@ class WorkflowService:
                 and self._open_referral(s, episode.id) is None):
             return _t("回答待ちの支援要請がありません")
         return None
+
+    @staticmethod
+    def _off_route(episode: Episode) -> str | None:
+        """Why the episode is not on the Hello Work route now (consents and referrals are
+        that route's), or None."""
+        route = route_of(episode)
+        if route == HELLO_WORK_ROUTE:
+            return None
+        return _t("支援の経路が「{route}」です。ハローワークへ支援要請するには、経路を「{hello_work}」に"
+                  "変更してください").format(
+            route=shown(ROUTES[route]) if route else _t("未定"),
+            hello_work=shown(ROUTES[HELLO_WORK_ROUTE]))
+
+    def _set_route(self, s: Session, actor: Actor, episode: Episode, to: str, on: date,
+                   note: str = "", previous: str | None = None) -> None:
+        """Store a RouteChange from ``previous`` and the episode's new route, audited
+        (caller's transaction)."""
+        s.add(stamp_new(self.ctx, actor, RouteChange(
+            episode_id=episode.id, from_route=previous, to_route=to, effective_on=on,
+            actor_id=actor.user_id, note=note)))
+        episode.route = to
+        stamp_update(actor, episode)
+        s.flush()
+        audit.append(s, self.ctx, actor, "route_change", "episode", episode.id,
+                     **{"from": previous or "", "to": to, "on": on})
+
+    def _last_route_day(self, s: Session, episode_id: uuid.UUID) -> date | None:
+        return s.scalar(select(func.max(RouteChange.effective_on)).where(
+            RouteChange.episode_id == episode_id, RouteChange.deleted_at.is_(None)))
 
     def _open_referral(self, s: Session, episode_id: uuid.UUID) -> Referral | None:
         return s.scalar(select(Referral).where(
@@ -399,23 +465,81 @@ class WorkflowService:
             return _summary(episode)
 
     def record_screening_decision(self, actor: Actor, episode_id: uuid.UUID, decision: str,
-                                  decided_on: date, meeting: str = "所内協議") -> EpisodeSummary:
-        """The decision of 所内協議 / ケース診断会議 (approved or rejected) and its date."""
+                                  decided_on: date, meeting: str = "所内協議",
+                                  route: str | None = None) -> EpisodeSummary:
+        """The decision of 所内協議 / ケース診断会議 (approved or rejected) and its date. An
+        approval records the route it leads to (labels.ROUTES; the Hello Work referral unless
+        said otherwise), which becomes the episode's route from that day."""
         if decision not in ("approved", "rejected"):
             raise InvalidInput("decision", _t("決定は「支援対象とする」か「対象としない」を選んでください"))
+        if decision == "approved":
+            route = route or HELLO_WORK_ROUTE
+            if route not in ROUTES:
+                raise InvalidInput("route", _t("支援の経路を選んでください"))
+        elif route:
+            raise InvalidInput("route", _t("「対象としない」決定には支援の経路はありません"))
         with self.ctx.db.write() as s:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state != "screening":
                 raise DomainError(_t("検討結果は「{screening}」の状態でのみ記録できます（現在: {current}）").format(
                     screening=shown(STATES['screening']), current=shown(STATES[episode.state])))
             self._check_day(decided_on, episode.state_since, "decided_on")
+            before = route_of(episode)
             episode.screening_decision, episode.screening_decided_on = decision, decided_on
             episode.screening_meeting = meeting
+            episode.screening_route = route
             stamp_update(actor, episode)
             s.flush()
             audit.append(s, self.ctx, actor, "screening_decision", "episode", episode.id,
-                         decision=decision, on=decided_on)
+                         decision=decision, on=decided_on, route=route or "")
+            if route is not None and route == before:
+                episode.route = route  # decided before routes existed: now said outright
+            elif route is not None:
+                last = self._last_route_day(s, episode.id)
+                self._set_route(s, actor, episode, route, max(decided_on, last or decided_on),
+                                previous=before)
             return _summary(episode)
+
+    # -- routes ------------------------------------------------------------------
+
+    def change_route(self, actor: Actor, episode_id: uuid.UUID, to: str, on: date,
+                     note: str = "") -> EpisodeSummary:
+        """A person moves to another route: from 就労準備支援事業, 職場体験 or 職業訓練 to the
+        Hello Work referral, or back. Allowed from an approved screening until 支援中
+        (ROUTE_STATES). Leaving the Hello Work route while a referral waits for its answer
+        withdraws it (取下げ) and the episode returns to 同意取得; in 支援中 the support
+        period and the team go on while the person is on the other route."""
+        if to not in ROUTES:
+            raise InvalidInput("route", _t("支援の経路を選んでください"))
+        with self.ctx.db.write() as s:
+            episode, _ = self.access.for_edit(s, actor, episode_id)
+            if episode.state not in ROUTE_STATES:
+                raise DomainError(_t("支援の経路は検討から支援中までの間に変更できます（現在: {current}）").format(
+                    current=shown(STATES[episode.state])))
+            if episode.screening_decision != "approved":
+                raise DomainError(_t("所内協議（ケース診断会議）で支援対象と決定されてから経路を選んでください"))
+            if route_of(episode) == to:
+                raise InvalidInput("route", _t("既に「{route}」の経路です").format(
+                    route=shown(ROUTES[to])))
+            self._check_day(on, self._last_route_day(s, episode.id))
+            if to != HELLO_WORK_ROUTE and episode.state == "referred":
+                pending = self._open_referral(s, episode.id)
+                if pending is not None:
+                    pending.status, pending.status_on = "withdrawn", on
+                    stamp_update(actor, pending)
+                    audit.append(s, self.ctx, actor, "withdraw", "referral", pending.id)
+                self._move(s, actor, episode, "consented", on, note=ROUTE_WITHDRAWAL_NOTE)
+            self._set_route(s, actor, episode, to, on, note, previous=route_of(episode))
+            return _summary(episode)
+
+    def route_history(self, actor: Actor, episode_id: uuid.UUID) -> list[RouteChangeRecord]:
+        with self.ctx.db.read() as s:
+            self.access.for_read(s, actor, episode_id)
+            rows = s.scalars(select(RouteChange).where(
+                RouteChange.episode_id == episode_id, RouteChange.deleted_at.is_(None))
+                .order_by(RouteChange.effective_on, RouteChange.created_at))
+            return [RouteChangeRecord(r.from_route, r.to_route, r.effective_on, r.actor_id,
+                                      r.note) for r in rows]
 
     def confirm_consent(self, actor: Actor, episode_id: uuid.UUID, on: date) -> EpisodeSummary:
         """検討 → 同意取得: both consents signed and in force, and the case approved."""
@@ -586,7 +710,7 @@ class WorkflowService:
     # -- placement and retention ---------------------------------------------
 
     def _validate_placement(self, p: PlacementInput) -> None:
-        if not p.employer.strip():
+        if not p.employer.strip() and p.employer_id is None:
             raise InvalidInput("employer", _t("事業所名を入力してください"))
         if p.term_category not in TERM_CATEGORIES:
             raise InvalidInput("term_category", _t("雇用期間の区分を選んでください"))
@@ -607,9 +731,15 @@ class WorkflowService:
             episode, _ = self.access.for_edit(s, actor, episode_id)
             if episode.state != "active":
                 raise refusal(episode.state, "placed")
+            employer_name, employer_address = data.employer.strip(), data.employer_address
+            if data.employer_id is not None:
+                employer = usable_employer(s, data.employer_id)
+                employer_name = employer_name or employer.name
+                employer_address = employer_address or employer.address
             placement = Placement(
-                episode_id=episode.id, start_on=data.start_on, employer=data.employer.strip(),
-                employer_address=data.employer_address, job_title=data.job_title,
+                episode_id=episode.id, start_on=data.start_on, employer=employer_name,
+                employer_address=employer_address, employer_id=data.employer_id,
+                job_title=data.job_title,
                 employment_type=data.employment_type, term_category=data.term_category,
                 weekly_hours=data.weekly_hours, wage_amount=data.wage_amount,
                 wage_unit=data.wage_unit, employment_insurance=data.employment_insurance,

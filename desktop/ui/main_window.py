@@ -58,6 +58,7 @@ from desktop.ui import (
     dialogs,
     exchange_dialog,
     language_dialog,
+    network_menu,
     preview,
     server_dialog,
     text_size_dialog,
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide,
                                             None)
         self._build_menu()
+        network_menu.install(self)
         admin_menu.install(self)
 
         self.search_timer = QTimer(self)

@@ -55,7 +55,6 @@ from desktop.services.commands import (
     RecordPlacement,
     RecordPlanReview,
     RecordProtectionOutcome,
-    RecordScreeningDecision,
     ReferToHelloWork,
     RemoveHelloWorkActivity,
     ReturnReferral,
@@ -92,10 +91,17 @@ from desktop.services.workflow import (
 from desktop.ui import dialogs, preview
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
+from desktop.ui.costs_tab import CostsTab
 from desktop.ui.forms import CommandDialog, required
 from desktop.ui.issue_dialog import IssueDialog
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
+from desktop.ui.routes_tab import (
+    RoutesTab,
+    ScreeningDecisionDialog,
+    decision_command,
+    decision_fields,
+)
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
 from desktop.ui.widgets import FlowLayout, Form, scrolling, top_aligned
@@ -196,6 +202,10 @@ class ActionSpec:
     needs: Callable[[Services, Actor, uuid.UUID], Any] | None = None
     # What to offer when ``needs`` found nothing (no Hello Work office registered yet).
     when_missing: Callable[[PersonView], object] | None = None
+    # A dialog of its own instead of the plain CommandDialog, from the same title, fields
+    # and command: dialog(ctx, title, build, submit) opens it and returns whether it ran.
+    dialog: Callable[[ActionContext, str, Callable[[Form], None],
+                      Callable[[dict[str, Any]], Command[Any]]], bool] | None = None
 
 
 def _on(v: dict[str, Any], name: str = "on") -> date:
@@ -208,13 +218,21 @@ def _plan_fields(ctx: ActionContext, f: Form) -> None:
 
 
 def _hire(ctx: ActionContext) -> ActivityRecord | None:
-    """The 採用 Hello Work reported that the placement confirms (its 確認), if any."""
-    return ctx.data if isinstance(ctx.data, ActivityRecord) else None
+    """The 採用 Hello Work reported that the placement confirms (its 確認), if any: the
+    placement's ``ctx.data`` is (the 協力事業所 registry, that 採用 or None)."""
+    hire = ctx.data[1] if isinstance(ctx.data, tuple) and len(ctx.data) > 1 else None
+    return hire if isinstance(hire, ActivityRecord) else None
 
 
 def _placement_fields(ctx: ActionContext, f: Form) -> None:
+    """就職, the employer picked from the 協力事業所 registry (``ctx.data``: read first, with
+    the 採用 it confirms) or typed."""
+    employers = ctx.data[0]
     hire = _hire(ctx)
     f.date("start_on", _t("就職日"), hire.on if hire else ctx.today)
+    f.choice("employer_id", _t("協力事業所から選ぶ"), [
+        (None, _t("（登録外の事業所: 下に入力）")),
+        *((e.id, parenthesised(e.name, e.industry)) for e in employers)])
     f.text("employer", _t("事業所名"), hire.company if hire else "")
     f.text("employer_address", _t("事業所の所在地"))
     f.text("job_title", _t("職種"), hire.job_title if hire else "")
@@ -239,8 +257,8 @@ def _number(v: dict[str, Any], name: str, cast: Callable[[str], Any]) -> Any:
 def _placement(ctx: ActionContext, v: dict[str, Any]) -> Command[Any]:
     return RecordPlacement(ctx.episode.id, PlacementInput(
         start_on=required(v, "start_on", _t("就職日を入力してください")),
-        employer=v["employer"], term_category=v["term_category"],
-        employer_address=v["employer_address"], job_title=v["job_title"],
+        employer=v["employer"], employer_id=v["employer_id"],
+        term_category=v["term_category"], employer_address=v["employer_address"], job_title=v["job_title"],
         employment_type=v["employment_type"], weekly_hours=_number(v, "weekly_hours", float),
         wage_amount=_number(v, "wage_amount", int), wage_unit=v["wage_unit"],
         employment_insurance=v["employment_insurance"], route=v["route"],
@@ -330,14 +348,14 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
         lambda c, v: ConfirmConsent(c.episode.id, _on(v)),
         lambda c: _t("参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。")),
     ("screening", "decision"): ActionSpec(
+        # The route an approval leads to, with the readiness assessment in force beside.
         "decision", N_("検討結果を記録"), N_("所内協議の結果"),
-        lambda c, f: (f.choice("decision", _t("決定"), [("approved", _t("支援対象とする")),
-                                                       ("rejected", _t("対象としない"))]),
-                      f.date("decided_on", _t("決定日"), c.today),
-                      f.text("meeting", _t("会議"), _t("所内協議"))),
-        lambda c, v: RecordScreeningDecision(c.episode.id, v["decision"], required(
-            v, "decided_on", _t("決定日を入力してください")), v["meeting"]),
-        transition=False),
+        lambda c, f: decision_fields(f, c.today),
+        lambda c, v: decision_command(c.episode.id, v),
+        transition=False,
+        needs=lambda s, a, ep: (s.routes.current_assessment(a, ep),),
+        dialog=lambda c, title, build, submit: bool(ScreeningDecisionDialog(
+            c.view.runner, title, build, submit, c.data[0], c.view).exec())),
     ("consented", "referred"): ActionSpec(
         "referred", N_("ハローワークへ支援要請"), N_("ハローワークへ支援要請"),
         lambda c, f: (f.choice("office", _t("支援要請先"), [(o.id, o.name) for o in c.data]),
@@ -358,7 +376,7 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
         lambda c, v: ReturnReferral(c.episode.id, _on(v), v["reason"])),
     ("active", "placed"): ActionSpec(
         "placed", N_("就職を記録"), N_("就職を記録"), _placement_fields, _placement,
-        _placement_intro),
+        _placement_intro, needs=lambda s, a, ep: (s.employers.search(a), None)),
     ("placed", "active"): END_PLACEMENT,
     ("retention", "active"): END_PLACEMENT,
     **{(state, "extend"): EXTEND for state in SUPPORTING},
@@ -367,7 +385,8 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
 
 
 # The record's tabs, by name (the agenda opens the one an item is about).
-SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "hello_work")
+SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "hello_work",
+            "routes", "costs")
 
 
 def person_data(values: dict[str, Any]) -> PersonInput:
@@ -436,7 +455,12 @@ class PersonView(QWidget):
         self._build_placements()
         self._build_plan()
         self._build_hello_work()
-        # Its 担当変更 is a command: this view reloads from its Changes like any other.
+        # Its 担当変更 is a command: this view reloads from its Changes like any other; so
+        # do the 就労準備・経路 and 支援費用 tabs, shown the episode again.
+        self.routes_tab = RoutesTab(services, actor, runner)
+        self.tabs.addTab(scrolling(self.routes_tab), _t("就労準備・経路"))
+        self.costs_tab = CostsTab(services, actor, runner, person_id)
+        self.tabs.addTab(self.costs_tab, _t("支援費用"))
         self.assignment_tab = AssignmentTab(services, actor, runner, person_id)
         self.tabs.addTab(self.assignment_tab, _t("担当"))
         save = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -679,6 +703,10 @@ class PersonView(QWidget):
             action = menu.addAction(_t(text))
             action.setObjectName(f"print_{kind}")
             action.triggered.connect(lambda _=False, k=kind: self.print_form(k))
+        menu.addSeparator()
+        self.quote_readiness = menu.addAction(_t("支援要請書の支援経過に就労準備度を記載する"))
+        self.quote_readiness.setObjectName("quoteReadiness")
+        self.quote_readiness.setCheckable(True)
         self.print_button.setMenu(menu)
         top.addWidget(self.print_button)
         layout.addLayout(top)
@@ -710,6 +738,8 @@ class PersonView(QWidget):
                 item.widget().deleteLater()
         self.buttons: dict[str, QPushButton] = {}
         episode = self.episode()
+        self.routes_tab.show_episode(episode)
+        self.costs_tab.show_episode(episode)
         if episode is None:
             self.state_line.setText(_t("支援エピソードはまだありません"))
             self.timeline.replace([])
@@ -828,6 +858,9 @@ class PersonView(QWidget):
                          owner=self)
 
     def _open_action(self, spec: ActionSpec, ctx: ActionContext) -> bool:
+        if spec.dialog is not None:
+            return spec.dialog(ctx, _t(spec.title), lambda f: spec.build(ctx, f),
+                               lambda v: spec.command(ctx, v))
         return self._dialog(_t(spec.title), lambda f: spec.build(ctx, f),
                             lambda v: spec.command(ctx, v), spec.intro(ctx) if spec.intro else "")
 
@@ -919,8 +952,11 @@ class PersonView(QWidget):
                 show(dialog.document)
 
         if kind in NUMBERED:
-            self.runner.run(DraftDocument(kind, episode.id), parent=self, on_done=confirm,
-                            title=_t("印刷できません"))
+            # The readiness assessment goes into the referral's 支援経過 the dialog shows
+            # (each item only inside the consent's scope).
+            quote = self.quote_readiness.isChecked() and kind in ("referral", "packet")
+            self.runner.run(DraftDocument(kind, episode.id, quote_readiness=quote), parent=self,
+                            on_done=confirm, title=_t("印刷できません"))
             return
         command = (PrintDocument("consent", None, blank=True) if kind == "consent_blank"
                    else PrintDocument(kind, episode.id))
@@ -1372,7 +1408,11 @@ class PersonView(QWidget):
         spec = ACTIONS.get(("active", "placed"))
         if episode is None or hire is None or spec is None or episode.state != "active":
             return
-        self._open_action(spec, ActionContext(self, episode, self.services.ctx.today(), hire))
+        today = self.services.ctx.today()
+        self.runner.read(lambda: self.services.employers.search(self.actor),
+                         lambda employers: self._open_action(
+                             spec, ActionContext(self, episode, today, (employers, hire))),
+                         owner=self)
 
     def dismiss_hire(self) -> None:
         episode, hire = self.episode(), self._selected_proposal()

@@ -48,6 +48,8 @@ from desktop.documents.report_tables import (
     organisation_table,
     period_months,
     retention_table,
+    routes_organisation_table,
+    routes_table,
     shown,
     staff_table,
     summary_table,
@@ -159,6 +161,16 @@ class ReportsView(QWidget):
         self.details.addTab(self.by_staff, _t("担当者別"))
         self.details.addTab(self.by_organisation, _t("組織別"))
         self.details.addTab(self.monthly, _t("月別"))
+        routes = QWidget()
+        routes_row = QHBoxLayout(routes)
+        routes_row.setContentsMargins(0, 0, 0, 0)
+        self.routes = _table()
+        self.routes.setObjectName("routesTable")
+        self.routes_by_organisation = _table()
+        self.routes_by_organisation.setObjectName("routesOrganisationTable")
+        routes_row.addWidget(self.routes, 1)
+        routes_row.addWidget(self.routes_by_organisation, 1)
+        self.details.addTab(routes, _t("就労準備・経路・連携"))
         layout.addWidget(self.details, 3)
         # The organisations a report can be run for (an administrator's choice; shown only
         # when there are several).
@@ -246,6 +258,7 @@ class ReportsView(QWidget):
         several = len(organisations) > 1
         self.organisation.setVisible(several)
         self.details.setTabVisible(self.details.indexOf(self.by_organisation), several)
+        self.routes_by_organisation.setVisible(several)
 
     def selected_organisation(self) -> uuid.UUID | None:
         value = self.organisation.currentData()
@@ -318,6 +331,8 @@ class ReportsView(QWidget):
         fill_table(self.by_staff, staff_table(report))
         fill_table(self.by_organisation, organisation_table(report))
         fill_table(self.monthly, monthly_table(report))
+        fill_table(self.routes, routes_table(report))
+        fill_table(self.routes_by_organisation, routes_organisation_table(report))
         self.placements_chart.setChart(self._placements_chart(report))
         self.rate_chart.setChart(self._rate_chart(report))
         for button in self.export_buttons.values():

@@ -20,15 +20,21 @@ _TABLES = {
     "menu": labels.SUPPORT_MENU, "term": labels.TERM_CATEGORIES,
     "route": labels.PLACEMENT_ROUTES, "checkpoint": labels.CHECKPOINT_RESULTS,
     "protection": labels.PROTECTION_OUTCOMES, "role": labels.ROLES, "sex": labels.SEXES,
+    "support_route": labels.ROUTES, "support_activity": labels.ACTIVITY_KINDS,
+    "experience": labels.EXPERIENCE_TYPES, "training": labels.TRAINING_TYPES,
+    "outcome": labels.ACTIVITY_OUTCOMES, "offer": labels.EMPLOYER_OFFERS,
+    "cost_kind": labels.COST_KINDS, "cost_purpose": labels.COST_PURPOSES,
+    "meeting": labels.MEETING_KINDS, "side": labels.ATTENDEE_SIDES,
+    "readiness": labels.READINESS_SCORES,
     "activity": labels.HELLO_WORK_ACTIVITIES, "hiring": labels.HIRING_RESULTS,
 }
 
 
-def label(table: str, key: str | None) -> str:
+def label(table: str, key: str | int | None) -> str:
     """The label of a code, e.g. label("state", "active") → 支援中."""
     if key is None:
         return ""
-    return _labels(_TABLES[table].get(key, key))
+    return _labels(str(_TABLES[table].get(key, key)))
 
 
 def choices(table: str) -> list[tuple[str, str]]:

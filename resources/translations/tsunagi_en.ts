@@ -518,8 +518,20 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Plan review</translation>
         </message>
         <message>
+            <source>会議</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>会議で検討したケース</source>
+            <translation>Case discussed at a meeting</translation>
+        </message>
+        <message>
             <source>保護の廃止・減額</source>
             <translation>End or reduction of assistance</translation>
+        </message>
+        <message>
+            <source>協力事業所</source>
+            <translation>Cooperating employer</translation>
         </message>
         <message>
             <source>同意</source>
@@ -532,6 +544,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>対象者</source>
             <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>就労準備度</source>
+            <translation>Work readiness</translation>
         </message>
         <message>
             <source>就職</source>
@@ -550,8 +566,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Support plan</translation>
         </message>
         <message>
+            <source>支援メニューの記録</source>
+            <translation>Support activity</translation>
+        </message>
+        <message>
             <source>支援要請</source>
             <translation>Referral</translation>
+        </message>
+        <message>
+            <source>支援費用</source>
+            <translation>Support cost</translation>
         </message>
         <message>
             <source>監査ログ #{first}〜#{last} は先頭の記録にない行です（あとから追加または書き換えられています）</source>
@@ -623,6 +647,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>「{name}」はまだ今の組織の{count}件のケースを担当しています。先に担当を移してから（担当の一括変更）、組織を変えてください</source>
             <translation>{name} is still in charge of {count} cases of their current organisation. Move them to someone else first (moving a caseload), then change the organisation</translation>
+        </message>
+        <message>
+            <source>「{role}」は自立相談支援機関の職員の権限です（「{organisation}」は{kind}）</source>
+            <translation>“{role}” is a role for staff of an independent-living support centre (“{organisation}” is a {kind})</translation>
         </message>
         <message>
             <source>パスワードは{MIN_PASSWORD}文字以上にしてください</source>
@@ -1642,6 +1670,165 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
     </context>
     <context>
+        <name>Costs</name>
+        <message>
+            <source>{amount:,}円</source>
+            <translation>¥{amount:,}</translation>
+        </message>
+        <message>
+            <source>{on} の{amount}の記録を取り消します（誤って記録した場合）。取り消した記録は一覧と集計から外れます。</source>
+            <translation>Cancel the record of {amount} paid on {on} (when it was recorded by mistake). A cancelled record leaves the list and the totals.</translation>
+        </message>
+        <message>
+            <source>その他の費用は内容（品目）を入力してください</source>
+            <translation>For other costs, enter what was paid for</translation>
+        </message>
+        <message>
+            <source>プレビュー</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>内容（区間・品目）</source>
+            <translation>Details (route or item)</translation>
+        </message>
+        <message>
+            <source>区分</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>受領書を印刷…</source>
+            <translation>Print receipt…</translation>
+        </message>
+        <message>
+            <source>合計 {total}（今年度 {year}）</source>
+            <translation>Total {total} (this fiscal year {year})</translation>
+        </message>
+        <message>
+            <source>支援費用</source>
+            <translation>Support costs</translation>
+        </message>
+        <message>
+            <source>支援費用の受領書</source>
+            <translation>Receipt for support costs</translation>
+        </message>
+        <message>
+            <source>支援費用の支給を記録</source>
+            <translation>Record a support cost paid</translation>
+        </message>
+        <message>
+            <source>支援費用の支給一覧</source>
+            <translation>List of support costs paid</translation>
+        </message>
+        <message>
+            <source>支援費用の記録が見つかりません</source>
+            <translation>The support cost record was not found</translation>
+        </message>
+        <message>
+            <source>支給の記録を取り消す</source>
+            <translation>Cancel the payment record</translation>
+        </message>
+        <message>
+            <source>支給を記録…</source>
+            <translation>Record a payment…</translation>
+        </message>
+        <message>
+            <source>支給日</source>
+            <translation>Paid on</translation>
+        </message>
+        <message>
+            <source>支給日に未来の日付は入力できません</source>
+            <translation>The payment date cannot be in the future</translation>
+        </message>
+        <message>
+            <source>支給日は受付日以降にしてください</source>
+            <translation>The payment date must be on or after the intake date</translation>
+        </message>
+        <message>
+            <source>支給日を入力してください</source>
+            <translation>Enter the payment date</translation>
+        </message>
+        <message>
+            <source>期間の始まり</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>期間の始まりを入力してください</source>
+            <translation>Enter the start of the period</translation>
+        </message>
+        <message>
+            <source>期間の終わり</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>期間の終わりを入力してください</source>
+            <translation>Enter the end of the period</translation>
+        </message>
+        <message>
+            <source>期間内に支給した交通費などを、閲覧できる対象者について一覧にします。</source>
+            <translation>Lists the fares and other costs paid in the period to the clients you may view.</translation>
+        </message>
+        <message>
+            <source>期間内に支給した交通費などを一覧にします。本人の署名・押印欄つきです。</source>
+            <translation>Lists the fares and other costs paid in the period, with a space for the client's signature or seal.</translation>
+        </message>
+        <message>
+            <source>目的</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>記録者</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>財源</source>
+            <translation>Funding</translation>
+        </message>
+        <message>
+            <source>財源を一覧から選んでください</source>
+            <translation>Choose the funding source from the list</translation>
+        </message>
+        <message>
+            <source>費用の区分を選んでください</source>
+            <translation>Choose the kind of cost</translation>
+        </message>
+        <message>
+            <source>費用の目的を選んでください</source>
+            <translation>Choose the purpose of the cost</translation>
+        </message>
+        <message>
+            <source>選択した記録を取り消す</source>
+            <translation>Cancel the selected record</translation>
+        </message>
+        <message>
+            <source>金額</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>金額は1〜{max:,}円で入力してください</source>
+            <translation>Enter an amount from ¥1 to ¥{max:,}</translation>
+        </message>
+        <message>
+            <source>金額は円単位の数字で入力してください</source>
+            <translation>Enter the amount as a number of yen</translation>
+        </message>
+        <message>
+            <source>金額を入力してください</source>
+            <translation>Enter the amount</translation>
+        </message>
+        <message>
+            <source>金額（円）</source>
+            <translation>Amount (yen)</translation>
+        </message>
+        <message>
+            <source>面接・職場体験・訓練などのために支給した交通費などを記録します。</source>
+            <translation>Record fares and other costs paid for interviews, workplace experience, training and the like.</translation>
+        </message>
+    </context>
+    <context>
         <name>Demo</name>
         <message>
             <source>このデータベースにはデモ以外の記録があります（対象者の登録・取込 {entered} 回、職員 {staff} 人、ハローワーク {offices} か所）。架空の対象者が実際の記録に混ざらないよう、デモデータは作りません。それでも作る場合は --force を付けてください</source>
@@ -1685,6 +1872,193 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>項目</source>
             <translation>Field</translation>
+        </message>
+    </context>
+    <context>
+        <name>Employers</name>
+        <message>
+            <source>「{name}」は既に協力事業所として登録されています</source>
+            <translation>“{name}” is already registered as a cooperating employer</translation>
+        </message>
+        <message>
+            <source>「{name}」は無効になっている協力事業所です</source>
+            <translation>“{name}” is a deactivated cooperating employer</translation>
+        </message>
+        <message>
+            <source>「{name}」を無効にします。新しい就職・職場体験の記録で選べなくなります（これまでの記録と履歴はそのまま残ります）。</source>
+            <translation>Deactivate “{name}”. It can no longer be chosen for new placements or workplace experience (past records and history are kept).</translation>
+        </message>
+        <message>
+            <source>この協力事業所の情報は、開いた後に他の利用者が更新しています。読み込み直してください</source>
+            <translation>Someone else updated this cooperating employer after you opened it. Reload it</translation>
+        </message>
+        <message>
+            <source>ほかに閲覧できないケースが {n} 人あります</source>
+            <translation>{n} more clients you may not view</translation>
+        </message>
+        <message>
+            <source>メモ</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>・</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>事業所名</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <source>事業所名を入力してください</source>
+            <translation>Enter the employer's name</translation>
+        </message>
+        <message>
+            <source>事業所名・業種・所在地・担当者で検索（ひらがな・半角も可）</source>
+            <translation>Search by name, industry, address or contact person (kana and half-width accepted)</translation>
+        </message>
+        <message>
+            <source>他の利用者が同時に更新しました。読み込み直してください</source>
+            <translation>Someone else updated it at the same time. Reload it</translation>
+        </message>
+        <message>
+            <source>体験</source>
+            <translation>Hosted</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>協力の内容</source>
+            <translation>Cooperation offered</translation>
+        </message>
+        <message>
+            <source>協力の内容: すべて</source>
+            <translation>Cooperation offered: all</translation>
+        </message>
+        <message>
+            <source>協力の内容が正しくありません: {items}</source>
+            <translation>Unknown kind of cooperation: {items}</translation>
+        </message>
+        <message>
+            <source>協力事業所</source>
+            <translation>Cooperating employers</translation>
+        </message>
+        <message>
+            <source>協力事業所が見つかりません</source>
+            <translation>The cooperating employer was not found</translation>
+        </message>
+        <message>
+            <source>協力事業所の検索</source>
+            <translation>Search cooperating employers</translation>
+        </message>
+        <message>
+            <source>協力事業所の登録</source>
+            <translation>Register a cooperating employer</translation>
+        </message>
+        <message>
+            <source>協力事業所の編集</source>
+            <translation>Edit a cooperating employer</translation>
+        </message>
+        <message>
+            <source>協力事業所を無効にする</source>
+            <translation>Deactivate the cooperating employer</translation>
+        </message>
+        <message>
+            <source>受入れ・就職の履歴</source>
+            <translation>Clients hosted or placed</translation>
+        </message>
+        <message>
+            <source>受入れ・就職の履歴: {name}</source>
+            <translation>Clients hosted or placed: {name}</translation>
+        </message>
+        <message>
+            <source>対象者</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>就職</source>
+            <translation>Placement</translation>
+        </message>
+        <message>
+            <source>履歴を表示</source>
+            <translation>Show history</translation>
+        </message>
+        <message>
+            <source>所在地</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>担当者</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <source>有効</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>有効に戻す</source>
+            <translation>Reactivate</translation>
+        </message>
+        <message>
+            <source>業種</source>
+            <translation>Industry</translation>
+        </message>
+        <message>
+            <source>無効</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <source>無効にしたものも表示</source>
+            <translation>Show deactivated ones too</translation>
+        </message>
+        <message>
+            <source>無効にする</source>
+            <translation>Deactivate</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>登録…</source>
+            <translation>Register…</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>編集…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労の受入れや求人で協力してくれる事業所です。就職や職場体験の記録で選べます。</source>
+            <translation>Employers who host workplace experience or intermediate employment, or offer jobs. They can be chosen when recording a placement or workplace experience.</translation>
+        </message>
+        <message>
+            <source>連携 — 協力事業所</source>
+            <translation>Network — Cooperating employers</translation>
+        </message>
+        <message>
+            <source>郵便番号</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>開始</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>電話</source>
+            <translation>Phone</translation>
         </message>
     </context>
     <context>
@@ -2397,8 +2771,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Contact with HW</translation>
         </message>
         <message>
+            <source>おおむね良好</source>
+            <translation>Mostly fine</translation>
+        </message>
+        <message>
             <source>その他</source>
             <translation>Other</translation>
+        </message>
+        <message>
+            <source>その他の費用</source>
+            <translation>Other cost</translation>
         </message>
         <message>
             <source>ケースワーカー</source>
@@ -2425,12 +2807,36 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Navigator job counselling and referral</translation>
         </message>
         <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work</translation>
+        </message>
+        <message>
+            <source>ハローワークへの支援要請</source>
+            <translation>Referral to Hello Work</translation>
+        </message>
+        <message>
+            <source>ハローワーク連絡会議</source>
+            <translation>Hello Work liaison meeting</translation>
+        </message>
+        <message>
             <source>不採用</source>
             <translation>Not hired</translation>
         </message>
         <message>
+            <source>中断</source>
+            <translation>Discontinued</translation>
+        </message>
+        <message>
             <source>中止</source>
             <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>中間的就労</source>
+            <translation>Intermediate employment</translation>
+        </message>
+        <message>
+            <source>交通費</source>
+            <translation>Fare</translation>
         </message>
         <message>
             <source>他事業へ移行</source>
@@ -2449,6 +2855,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Protection ended (income from work)</translation>
         </message>
         <message>
+            <source>修了</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
             <source>候補</source>
             <translation>Candidate</translation>
         </message>
@@ -2459,6 +2869,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>健康状態・就労阻害要因</source>
             <translation>Health and barriers to work</translation>
+        </message>
+        <message>
+            <source>健康状態・通院</source>
+            <translation>Health and hospital visits</translation>
+        </message>
+        <message>
+            <source>債務・家計</source>
+            <translation>Debts and household finances</translation>
         </message>
         <message>
             <source>傷病等で就労困難</source>
@@ -2513,6 +2931,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Accompanied support</translation>
         </message>
         <message>
+            <source>基本的なコミュニケーション</source>
+            <translation>Basic communication</translation>
+        </message>
+        <message>
             <source>女性</source>
             <translation>Female</translation>
         </message>
@@ -2533,8 +2955,32 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Retention support</translation>
         </message>
         <message>
+            <source>定着支援への協力</source>
+            <translation>Retention support</translation>
+        </message>
+        <message>
             <source>家庭訪問</source>
             <translation>Home visit</translation>
+        </message>
+        <message>
+            <source>家族・育児・介護</source>
+            <translation>Family, childcare and care duties</translation>
+        </message>
+        <message>
+            <source>就労意欲</source>
+            <translation>Motivation to work</translation>
+        </message>
+        <message>
+            <source>就労支援員</source>
+            <translation>Employment support worker</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業</source>
+            <translation>Work readiness programme</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業費</source>
+            <translation>Work readiness programme budget</translation>
         </message>
         <message>
             <source>就職</source>
@@ -2549,6 +2995,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Moved to retention support on placement</translation>
         </message>
         <message>
+            <source>就職により終了</source>
+            <translation>Ended by a job placement</translation>
+        </message>
+        <message>
             <source>就職・定着の状況</source>
             <translation>Placement and retention</translation>
         </message>
@@ -2557,12 +3007,20 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Employer, start date, terms, employment insurance, how the job was found, retention check results, end or reduction of public assistance through work and whether the independence benefit was applied for</translation>
         </message>
         <message>
+            <source>市単独事業費</source>
+            <translation>Municipal budget</translation>
+        </message>
+        <message>
             <source>希望する仕事と条件、就労支援プランの目標と内容、これまでの支援の経過、求職活動の状況、支援の終了</source>
             <translation>Wanted job and conditions, the support plan's goals and content, the support given so far, job search status, end of support</translation>
         </message>
         <message>
             <source>常設窓口（福祉事務所内など）</source>
             <translation>Permanent desk (at a welfare office)</translation>
+        </message>
+        <message>
+            <source>当機関</source>
+            <translation>Our organisation</translation>
         </message>
         <message>
             <source>応募</source>
@@ -2605,6 +3063,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Referred</translation>
         </message>
         <message>
+            <source>支援調整会議</source>
+            <translation>Support coordination meeting</translation>
+        </message>
+        <message>
             <source>本所・出張所</source>
             <translation>Main or branch office</translation>
         </message>
@@ -2625,16 +3087,40 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Identity and contact details</translation>
         </message>
         <message>
+            <source>求人</source>
+            <translation>Job offers</translation>
+        </message>
+        <message>
+            <source>求職活動</source>
+            <translation>Job search</translation>
+        </message>
+        <message>
             <source>求職活動の状況</source>
             <translation>Job search status</translation>
+        </message>
+        <message>
+            <source>求職活動の経験</source>
+            <translation>Job search experience</translation>
+        </message>
+        <message>
+            <source>求職者支援訓練</source>
+            <translation>Job seeker support training</translation>
         </message>
         <message>
             <source>減額</source>
             <translation>Reduced</translation>
         </message>
         <message>
+            <source>生活リズム</source>
+            <translation>Daily rhythm</translation>
+        </message>
+        <message>
             <source>生活保護受給者</source>
             <translation>Public assistance recipient</translation>
+        </message>
+        <message>
+            <source>生活保護費（一時扶助）</source>
+            <translation>Public assistance (temporary aid)</translation>
         </message>
         <message>
             <source>生活困窮者</source>
@@ -2645,8 +3131,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Male</translation>
         </message>
         <message>
+            <source>相談支援員</source>
+            <translation>Consultation support worker</translation>
+        </message>
+        <message>
             <source>福祉事務所</source>
             <translation>Welfare office</translation>
+        </message>
+        <message>
+            <source>移動手段</source>
+            <translation>Means of transport</translation>
         </message>
         <message>
             <source>管理者</source>
@@ -2657,12 +3151,20 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Closed</translation>
         </message>
         <message>
+            <source>経路の変更により支援要請を取下げ</source>
+            <translation>Referral withdrawn on a change of route</translation>
+        </message>
+        <message>
             <source>継続就労</source>
             <translation>Still employed</translation>
         </message>
         <message>
             <source>職場体験</source>
             <translation>Workplace experience</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労</source>
+            <translation>Workplace experience / intermediate employment</translation>
         </message>
         <message>
             <source>職業準備プログラム</source>
@@ -2685,6 +3187,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Vocational training</translation>
         </message>
         <message>
+            <source>職歴</source>
+            <translation>Work history</translation>
+        </message>
+        <message>
             <source>自己開拓</source>
             <translation>Found own job</translation>
         </message>
@@ -2697,6 +3203,26 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>Independence support centre (municipal)</translation>
         </message>
         <message>
+            <source>良好</source>
+            <translation>Good</translation>
+        </message>
+        <message>
+            <source>被保護者就労支援事業費</source>
+            <translation>Employment support for assistance recipients budget</translation>
+        </message>
+        <message>
+            <source>訓練</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>課題がある</source>
+            <translation>Some difficulties</translation>
+        </message>
+        <message>
+            <source>課題が大きい</source>
+            <translation>Major difficulties</translation>
+        </message>
+        <message>
             <source>転居・移管</source>
             <translation>Moved or transferred</translation>
         </message>
@@ -2707,6 +3233,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>連絡不能</source>
             <translation>Unreachable</translation>
+        </message>
+        <message>
+            <source>関係機関</source>
+            <translation>Other agency</translation>
         </message>
         <message>
             <source>閲覧のみ</source>
@@ -3682,6 +4212,313 @@ The working database on this PC and the chosen kit file will be overwritten, the
         </message>
     </context>
     <context>
+        <name>Meetings</name>
+        <message>
+            <source>1回の会議で記録できるケースは{max}件までです</source>
+            <translation>At most {max} cases can be recorded for one meeting</translation>
+        </message>
+        <message>
+            <source>{name}（{case}）には終了していない支援エピソードがありません</source>
+            <translation>{name} ({case}) has no open support episode</translation>
+        </message>
+        <message>
+            <source>{n}人</source>
+            <translation>{n}</translation>
+        </message>
+        <message>
+            <source>{n}件</source>
+            <translation>{n}</translation>
+        </message>
+        <message>
+            <source>{person}の次回見直し日: {problem}</source>
+            <translation>Next review of {person}: {problem}</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>この会議の記録は、開いた後に他の利用者が更新しています。読み込み直してください</source>
+            <translation>Someone else updated this meeting record after you opened it. Reload it</translation>
+        </message>
+        <message>
+            <source>ほかに閲覧できないケースが {n} 件あります（そのまま残ります）</source>
+            <translation>{n} more cases you may not view (they are kept as they are)</translation>
+        </message>
+        <message>
+            <source>ほかの組織の会議の記録は扱えません</source>
+            <translation>You cannot handle another organisation's meeting records</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>ケース</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <source>ケースを追加</source>
+            <translation>Add case</translation>
+        </message>
+        <message>
+            <source>ナビゲーターを追加</source>
+            <translation>Add navigators</translation>
+        </message>
+        <message>
+            <source>ハローワーク</source>
+            <translation>Hello Work</translation>
+        </message>
+        <message>
+            <source>ハローワークを追加</source>
+            <translation>Add Hello Work</translation>
+        </message>
+        <message>
+            <source>会議の種類</source>
+            <translation>Kind of meeting</translation>
+        </message>
+        <message>
+            <source>会議の種類を選んでください</source>
+            <translation>Choose the kind of meeting</translation>
+        </message>
+        <message>
+            <source>会議の記録</source>
+            <translation>Meeting record</translation>
+        </message>
+        <message>
+            <source>会議の記録が見つかりません</source>
+            <translation>The meeting record was not found</translation>
+        </message>
+        <message>
+            <source>会議の記録の訂正</source>
+            <translation>Correct a meeting record</translation>
+        </message>
+        <message>
+            <source>会議録</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>会議録を印刷…</source>
+            <translation>Print minutes…</translation>
+        </message>
+        <message>
+            <source>例: 6月定例</source>
+            <translation>e.g. June regular meeting</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>出席した機関を入力してください</source>
+            <translation>Enter the organisations that attended</translation>
+        </message>
+        <message>
+            <source>出席機関</source>
+            <translation>Organisations attending</translation>
+        </message>
+        <message>
+            <source>出席機関「{name}」が2回あります</source>
+            <translation>The organisation “{name}” is listed twice</translation>
+        </message>
+        <message>
+            <source>出席機関のハローワークの就職支援ナビゲーターを出席者に加えます</source>
+            <translation>Adds the job placement navigators of the attending Hello Work offices to the attendees</translation>
+        </message>
+        <message>
+            <source>出席機関の区分が正しくありません</source>
+            <translation>Unknown kind of attending organisation</translation>
+        </message>
+        <message>
+            <source>出席者</source>
+            <translation>Attendees</translation>
+        </message>
+        <message>
+            <source>出席者「{name}」の所属（{organisation}）が出席機関にありません</source>
+            <translation>The organisation of attendee “{name}” ({organisation}) is not among the organisations attending</translation>
+        </message>
+        <message>
+            <source>出席者の役割</source>
+            <translation>Attendee's role</translation>
+        </message>
+        <message>
+            <source>出席者の氏名</source>
+            <translation>Attendee's name</translation>
+        </message>
+        <message>
+            <source>出席者を入力してください</source>
+            <translation>Enter the attendees</translation>
+        </message>
+        <message>
+            <source>出席者を追加</source>
+            <translation>Add attendee</translation>
+        </message>
+        <message>
+            <source>出席者・出席機関は{max}まで記録できます</source>
+            <translation>At most {max} attendees and organisations can be recorded</translation>
+        </message>
+        <message>
+            <source>区分</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>同じ対象者が2回あります</source>
+            <translation>The same client is listed twice</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>場所</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>対象者</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>対象者の検索</source>
+            <translation>Search clients</translation>
+        </message>
+        <message>
+            <source>就職支援ナビゲーター</source>
+            <translation>Job placement navigator</translation>
+        </message>
+        <message>
+            <source>当機関を追加</source>
+            <translation>Add our organisation</translation>
+        </message>
+        <message>
+            <source>役割</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>役割（例: 相談支援員）</source>
+            <translation>Role (e.g. consultation support worker)</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>支援調整会議・ケース会議・ハローワーク連絡会議の記録です。検討したケースの決定事項は、それぞれの対象者のケース記録にも残ります。</source>
+            <translation>Records of support coordination meetings, case conferences and Hello Work liaison meetings. The decision on each case discussed is also kept in that client's case notes.</translation>
+        </message>
+        <message>
+            <source>新しい会議…</source>
+            <translation>New meeting…</translation>
+        </message>
+        <message>
+            <source>日付を確認してください</source>
+            <translation>Check the date</translation>
+        </message>
+        <message>
+            <source>未入力</source>
+            <translation>Not entered</translation>
+        </message>
+        <message>
+            <source>検索</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>検索結果</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>検討したケースごとに決定事項を入力してください</source>
+            <translation>Enter a decision for each case discussed</translation>
+        </message>
+        <message>
+            <source>検討したケースと決定事項</source>
+            <translation>Cases discussed and decisions</translation>
+        </message>
+        <message>
+            <source>機関名</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>次回の見直し日は開催日より後にしてください</source>
+            <translation>The next review must be after the meeting date</translation>
+        </message>
+        <message>
+            <source>次回見直し</source>
+            <translation>Next review</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>氏名・フリガナ・ケース番号</source>
+            <translation>Name, kana or case number</translation>
+        </message>
+        <message>
+            <source>決定事項</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>自分を追加</source>
+            <translation>Add myself</translation>
+        </message>
+        <message>
+            <source>見つかりません</source>
+            <translation>Not found</translation>
+        </message>
+        <message>
+            <source>議事の概要</source>
+            <translation>Summary of the discussion</translation>
+        </message>
+        <message>
+            <source>連携 — 会議の記録</source>
+            <translation>Network — Meeting records</translation>
+        </message>
+        <message>
+            <source>選択したケースを外す</source>
+            <translation>Remove the selected case</translation>
+        </message>
+        <message>
+            <source>選択した出席者を外す</source>
+            <translation>Remove the selected attendee</translation>
+        </message>
+        <message>
+            <source>選択した機関を外す</source>
+            <translation>Remove the selected organisation</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>開く・訂正…</source>
+            <translation>Open / correct…</translation>
+        </message>
+        <message>
+            <source>開催日</source>
+            <translation>Held on</translation>
+        </message>
+        <message>
+            <source>開催日に未来の日付は入力できません（会議の後に記録します）</source>
+            <translation>The meeting date cannot be in the future (record a meeting after it is held)</translation>
+        </message>
+        <message>
+            <source>関係機関を追加</source>
+            <translation>Add agency</translation>
+        </message>
+        <message>
+            <source>関係機関名</source>
+            <translation>Agency name</translation>
+        </message>
+        <message>
+            <source>関係機関名（例: つなぎ市社会福祉協議会）</source>
+            <translation>Agency name (e.g. Tsunagi City Council of Social Welfare)</translation>
+        </message>
+    </context>
+    <context>
         <name>Models</name>
         <message>
             <source>HW回答待ち</source>
@@ -3765,6 +4602,69 @@ The working database on this PC and the chosen kit file will be overwritten, the
         </message>
     </context>
     <context>
+        <name>Network</name>
+        <message>
+            <source>1つ100文字以内で入力してください</source>
+            <translation>Keep each entry within 100 characters</translation>
+        </message>
+        <message>
+            <source>1行に1つずつ、少なくとも1つ入力してください</source>
+            <translation>Enter at least one, one a line</translation>
+        </message>
+        <message>
+            <source>会議の記録…</source>
+            <translation>Meeting records…</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>保存しました</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>協力事業所…</source>
+            <translation>Cooperating employers…</translation>
+        </message>
+        <message>
+            <source>同じものが2回あります</source>
+            <translation>The same entry is listed twice</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目を変えると、これからの評価がその項目になります（これまでの評価はそのまま残ります）。財源は支援費用の記録で選ぶ一覧です。</source>
+            <translation>New work readiness assessments score the items listed here (earlier assessments are kept as they were). The funding sources are the list offered when a support cost is recorded.</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目・支援費用の財源</source>
+            <translation>Readiness items and funding sources</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目・支援費用の財源…</source>
+            <translation>Readiness items and funding sources…</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価項目（1行に1つ）</source>
+            <translation>Work readiness items (one a line)</translation>
+        </message>
+        <message>
+            <source>支援費用の支給一覧…</source>
+            <translation>List of support costs paid…</translation>
+        </message>
+        <message>
+            <source>支援費用の財源（1行に1つ）</source>
+            <translation>Funding sources of support costs (one a line)</translation>
+        </message>
+        <message>
+            <source>評価項目と財源を保存しました。</source>
+            <translation>The assessment items and funding sources were saved.</translation>
+        </message>
+        <message>
+            <source>連携(&amp;R)</source>
+            <translation>Netwo&amp;rk</translation>
+        </message>
+    </context>
+    <context>
         <name>Offices</name>
         <message>
             <source>「{name}」は支援要請または同意書に記載されているため、名称は変えられません（新しい名称で登録し、こちらは無効にしてください）</source>
@@ -3820,6 +4720,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>「{name}」という組織は既に登録されています</source>
             <translation>An organisation called "{name}" is already registered</translation>
+        </message>
+        <message>
+            <source>「{name}」には{role}の職員がいるため、自立相談支援機関のままにしてください（先に職員の権限を変えてください）</source>
+            <translation>“{name}” has staff with the role {role}, so it must stay an independent-living support centre (change those staff members' roles first)</translation>
         </message>
         <message>
             <source>この組織の情報は、開いた後に他の利用者が更新しています。読み込み直してください</source>
@@ -3985,6 +4889,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Protection ended or reduced</translation>
         </message>
         <message>
+            <source>出張用のノートPCでは記録できません。事務所に戻ってから記録してください</source>
+            <translation>This cannot be recorded on the outreach laptop. Record it back at the office</translation>
+        </message>
+        <message>
             <source>取り込めるのはノートPCで作った返却用のキットです</source>
             <translation>Only a return kit made on the laptop can be imported</translation>
         </message>
@@ -4013,6 +4921,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Client</translation>
         </message>
         <message>
+            <source>就労準備度</source>
+            <translation>Work readiness</translation>
+        </message>
+        <message>
             <source>就職</source>
             <translation>Placed</translation>
         </message>
@@ -4025,6 +4937,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Support plan</translation>
         </message>
         <message>
+            <source>支援メニューの記録</source>
+            <translation>Support activities</translation>
+        </message>
+        <message>
             <source>支援期間の延長</source>
             <translation>Support period extension</translation>
         </message>
@@ -4033,12 +4949,20 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Referral</translation>
         </message>
         <message>
+            <source>支援費用</source>
+            <translation>Support costs</translation>
+        </message>
+        <message>
             <source>未解決の競合が {count} 件あります（例: {example}）。すべての競合について、事務所・ノートPCのどちらを残すか選んでください</source>
             <translation>{count} conflicts are unresolved (e.g. {example}). For every conflict, choose whether to keep the office's or the laptop's version</translation>
         </message>
         <message>
             <source>状態の記録</source>
             <translation>State record</translation>
+        </message>
+        <message>
+            <source>経路の変更</source>
+            <translation>Route changes</translation>
         </message>
         <message>
             <source>職員「{username}」が見つかりません</source>
@@ -4530,10 +5454,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Saved, merged with the other user's changes</translation>
         </message>
         <message>
-            <source>会議</source>
-            <translation>Meeting</translation>
-        </message>
-        <message>
             <source>住所</source>
             <translation>Address</translation>
         </message>
@@ -4576,6 +5496,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>出席者（福祉）※ケース会議</source>
             <translation>Attendees (welfare) *case conference</translation>
+        </message>
+        <message>
+            <source>協力事業所から選ぶ</source>
+            <translation>Cooperating employer</translation>
         </message>
         <message>
             <source>印刷</source>
@@ -4694,10 +5618,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Enter the date done</translation>
         </message>
         <message>
-            <source>対象としない</source>
-            <translation>Not eligible</translation>
-        </message>
-        <message>
             <source>対象者の記録</source>
             <translation>Person's record</translation>
         </message>
@@ -4712,6 +5632,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>就労支援プラン 第{revision}版</source>
             <translation>Employment support plan, revision {revision}</translation>
+        </message>
+        <message>
+            <source>就労準備・経路</source>
+            <translation>Readiness &amp; routes</translation>
         </message>
         <message>
             <source>就労自立給付金を申請した</source>
@@ -4806,10 +5730,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Sex</translation>
         </message>
         <message>
-            <source>所内協議</source>
-            <translation>Case conference</translation>
-        </message>
-        <message>
             <source>所内協議の結果</source>
             <translation>Result of the case conference</translation>
         </message>
@@ -4890,10 +5810,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Support menu: {menu}</translation>
         </message>
         <message>
-            <source>支援対象とする</source>
-            <translation>Eligible for support</translation>
-        </message>
-        <message>
             <source>支援期間を延長</source>
             <translation>Extend support period</translation>
         </message>
@@ -4926,8 +5842,16 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Referral form</translation>
         </message>
         <message>
+            <source>支援要請書の支援経過に就労準備度を記載する</source>
+            <translation>Quote the work readiness assessment in the referral form's progress</translation>
+        </message>
+        <message>
             <source>支援要請書類一式（送付書つき）</source>
             <translation>Referral packet (with cover letter)</translation>
+        </message>
+        <message>
+            <source>支援費用</source>
+            <translation>Support costs</translation>
         </message>
         <message>
             <source>支援開始日を入力してください</source>
@@ -5052,10 +5976,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>求職番号</source>
             <translation>Job seeker number</translation>
-        </message>
-        <message>
-            <source>決定</source>
-            <translation>Decision</translation>
         </message>
         <message>
             <source>決定事項 ※ケース会議</source>
@@ -5336,6 +6256,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>（未発行）</source>
             <translation>(not issued)</translation>
+        </message>
+        <message>
+            <source>（登録外の事業所: 下に入力）</source>
+            <translation>(Not registered: type it below)</translation>
         </message>
         <message>
             <source>（空欄）</source>
@@ -5653,8 +6577,24 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>By Hello Work office (Hello Work's support)</translation>
         </message>
         <message>
+            <source>会議で検討したケース数</source>
+            <translation>Cases discussed at meetings</translation>
+        </message>
+        <message>
+            <source>会議の開催回数</source>
+            <translation>Meetings held</translation>
+        </message>
+        <message>
             <source>区分別</source>
             <translation>By category</translation>
+        </message>
+        <message>
+            <source>協力事業所（受入れ・就職のあった事業所）</source>
+            <translation>Cooperating employers (hosting or hiring)</translation>
+        </message>
+        <message>
+            <source>協力事業所（新規登録）</source>
+            <translation>Cooperating employers (newly registered)</translation>
         </message>
         <message>
             <source>合計</source>
@@ -5703,6 +6643,22 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>就労支援 実績報告　{period}　{organisation}</source>
             <translation>Employment support report · {period} · {organisation}</translation>
+        </message>
+        <message>
+            <source>就労準備・支援の経路・連携</source>
+            <translation>Readiness, routes and collaboration</translation>
+        </message>
+        <message>
+            <source>就労準備度を評価した人数</source>
+            <translation>Clients assessed for work readiness</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業の修了</source>
+            <translation>Work readiness programmes completed</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業の開始</source>
+            <translation>Work readiness programmes started</translation>
         </message>
         <message>
             <source>就労自立給付金</source>
@@ -5765,6 +6721,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Referrals</translation>
         </message>
         <message>
+            <source>支援費用の合計（円）</source>
+            <translation>Support costs in total (yen)</translation>
+        </message>
+        <message>
             <source>月</source>
             <translation>Month</translation>
         </message>
@@ -5797,8 +6757,28 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>By organisation</translation>
         </message>
         <message>
+            <source>組織別（就労準備・支援の経路・連携）</source>
+            <translation>By organisation (readiness, routes and collaboration)</translation>
+        </message>
+        <message>
+            <source>経路・連携</source>
+            <translation>Routes &amp; collaboration</translation>
+        </message>
+        <message>
             <source>継続就労</source>
             <translation>Still employed</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労の修了</source>
+            <translation>Workplace experience / intermediate employment completed</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労の出席日数</source>
+            <translation>Days of workplace experience / intermediate employment attended</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労の開始</source>
+            <translation>Workplace experience / intermediate employment started</translation>
         </message>
         <message>
             <source>職場定着の状況（確認予定日が期間内で、{as_of}までのもの）</source>
@@ -5811,6 +6791,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>職業紹介件数</source>
             <translation>Job referrals</translation>
+        </message>
+        <message>
+            <source>職業訓練の修了</source>
+            <translation>Vocational training completed</translation>
+        </message>
+        <message>
+            <source>職業訓練の開始</source>
+            <translation>Vocational training started</translation>
         </message>
         <message>
             <source>達成率</source>
@@ -5991,6 +6979,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>By category</translation>
         </message>
         <message>
+            <source>就労準備・経路・連携</source>
+            <translation>Readiness, routes &amp; collaboration</translation>
+        </message>
+        <message>
             <source>就職件数（月）</source>
             <translation>Placements (month)</translation>
         </message>
@@ -6077,6 +7069,473 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>（割合 例: 0.6）</source>
             <translation> (fraction, e.g. 0.6)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Routes</name>
+        <message>
+            <source>{days}日</source>
+            <translation>{days} days</translation>
+        </message>
+        <message>
+            <source>{days}日／予定{planned}日</source>
+            <translation>{days} of {planned} days</translation>
+        </message>
+        <message>
+            <source>{item}: {score}</source>
+            <translation>{item}: {score}</translation>
+        </message>
+        <message>
+            <source>{on} {frm}→{to}</source>
+            <translation>{on} {frm} → {to}</translation>
+        </message>
+        <message>
+            <source>{outcome}（{evaluation}）</source>
+            <translation>{outcome} ({evaluation})</translation>
+        </message>
+        <message>
+            <source>{score} {label}</source>
+            <translation>{score} {label}</translation>
+        </message>
+        <message>
+            <source>{start}〜{end}</source>
+            <translation>{start} – {end}</translation>
+        </message>
+        <message>
+            <source>{what}は検討を始めてから支援の終了までの間に記録できます（現在: {current}）</source>
+            <translation>{what} can be recorded from screening until the support ends (now: {current})</translation>
+        </message>
+        <message>
+            <source>{where} の{kind}を終了として記録します。</source>
+            <translation>Record the end of the {kind} at {where}.</translation>
+        </message>
+        <message>
+            <source>▲ {line}</source>
+            <translation>▲ {line}</translation>
+        </message>
+        <message>
+            <source>　</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>　メモ</source>
+            <translation>  Note</translation>
+        </message>
+        <message>
+            <source>　所内協議で決定した経路: {route}</source>
+            <translation>  Route decided at the case conference: {route}</translation>
+        </message>
+        <message>
+            <source>「{item}」のメモは{limit}文字以内にしてください</source>
+            <translation>Keep the note on “{item}” within {limit} characters</translation>
+        </message>
+        <message>
+            <source>「{item}」の評価を1〜4で選んでください</source>
+            <translation>Choose a score from 1 to 4 for “{item}”</translation>
+        </message>
+        <message>
+            <source>「{name}」は無効になっている協力事業所です</source>
+            <translation>“{name}” is a deactivated cooperating employer</translation>
+        </message>
+        <message>
+            <source>この支援は既に終了として記録されています</source>
+            <translation>This activity has already been recorded as ended</translation>
+        </message>
+        <message>
+            <source>これまでの出席日数</source>
+            <translation>Days attended so far</translation>
+        </message>
+        <message>
+            <source>すべての項目を評価してください（未評価: {items}）</source>
+            <translation>Score every item (not scored: {items})</translation>
+        </message>
+        <message>
+            <source>ハローワーク以外の経路に変えると、回答待ちの支援要請は取下げになり、状態は「同意取得」に戻ります。</source>
+            <translation>Moving to a route other than Hello Work withdraws the referral awaiting an answer, and the status goes back to “Consented”.</translation>
+        </message>
+        <message>
+            <source>メモ</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>予定日数</source>
+            <translation>Planned days</translation>
+        </message>
+        <message>
+            <source>予定日数は1〜{max}日で入力してください</source>
+            <translation>Enter between 1 and {max} planned days</translation>
+        </message>
+        <message>
+            <source>会議</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>体験・作業の内容</source>
+            <translation>Work done</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>出席</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <source>出席・経過を記録</source>
+            <translation>Record attendance and progress</translation>
+        </message>
+        <message>
+            <source>出席・経過を記録…</source>
+            <translation>Record attendance and progress…</translation>
+        </message>
+        <message>
+            <source>出席日数</source>
+            <translation>Days attended</translation>
+        </message>
+        <message>
+            <source>出席日数は0〜{span}日で入力してください（{start}から{until}まで）</source>
+            <translation>Enter between 0 and {span} days attended ({start} to {until})</translation>
+        </message>
+        <message>
+            <source>出席日数を入力してください</source>
+            <translation>Enter the days attended</translation>
+        </message>
+        <message>
+            <source>協力事業所</source>
+            <translation>Cooperating employer</translation>
+        </message>
+        <message>
+            <source>協力事業所を選んでください</source>
+            <translation>Choose the cooperating employer</translation>
+        </message>
+        <message>
+            <source>各項目を4段階（1 課題が大きい 〜 4 良好）で評価し、必要なら短いメモを残します。保存すると新しい版になり、前の版もそのまま残ります。</source>
+            <translation>Score each item from 1 (major difficulties) to 4 (good), with a short note if needed. Saving makes a new revision; earlier revisions are kept as they were.</translation>
+        </message>
+        <message>
+            <source>同じ項目が2回あります</source>
+            <translation>The same item is listed twice</translation>
+        </message>
+        <message>
+            <source>変更日</source>
+            <translation>Changed on</translation>
+        </message>
+        <message>
+            <source>変更日を入力してください</source>
+            <translation>Enter the date of the change</translation>
+        </message>
+        <message>
+            <source>実施中</source>
+            <translation>Ongoing</translation>
+        </message>
+        <message>
+            <source>実施事業者</source>
+            <translation>Provider</translation>
+        </message>
+        <message>
+            <source>実施先</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <source>対象としない</source>
+            <translation>Not eligible</translation>
+        </message>
+        <message>
+            <source>就労準備・経路</source>
+            <translation>Readiness &amp; routes</translation>
+        </message>
+        <message>
+            <source>就労準備度</source>
+            <translation>Work readiness</translation>
+        </message>
+        <message>
+            <source>就労準備度 第{revision}版（{on}・{by}）</source>
+            <translation>Work readiness, revision {revision} ({on}, {by})</translation>
+        </message>
+        <message>
+            <source>就労準備度の評価</source>
+            <translation>Work readiness assessment</translation>
+        </message>
+        <message>
+            <source>就労準備度はまだ評価されていません。</source>
+            <translation>Work readiness has not been assessed yet.</translation>
+        </message>
+        <message>
+            <source>就労準備度を評価…</source>
+            <translation>Assess work readiness…</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業の実施事業者を入力してください</source>
+            <translation>Enter the provider of the work readiness programme</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業を記録</source>
+            <translation>Record a work readiness programme</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業を追加…</source>
+            <translation>Add work readiness programme…</translation>
+        </message>
+        <message>
+            <source>就労準備支援事業・職場体験・職業訓練</source>
+            <translation>Work readiness programme, workplace experience, vocational training</translation>
+        </message>
+        <message>
+            <source>所内協議</source>
+            <translation>Case conference</translation>
+        </message>
+        <message>
+            <source>所内協議（ケース診断会議）で支援対象と決定されてから記録してください</source>
+            <translation>Record this after the case conference has found the client eligible for support</translation>
+        </message>
+        <message>
+            <source>所見</source>
+            <translation>Findings</translation>
+        </message>
+        <message>
+            <source>所見: {summary}</source>
+            <translation>Findings: {summary}</translation>
+        </message>
+        <message>
+            <source>支援の種類を選んでください</source>
+            <translation>Choose the kind of activity</translation>
+        </message>
+        <message>
+            <source>支援の経路</source>
+            <translation>Support route</translation>
+        </message>
+        <message>
+            <source>支援の経路: {route}</source>
+            <translation>Support route: {route}</translation>
+        </message>
+        <message>
+            <source>支援の経路を変更</source>
+            <translation>Change the support route</translation>
+        </message>
+        <message>
+            <source>支援の記録が見つかりません</source>
+            <translation>The activity record was not found</translation>
+        </message>
+        <message>
+            <source>支援エピソードはまだありません</source>
+            <translation>No support episode yet</translation>
+        </message>
+        <message>
+            <source>支援メニュー</source>
+            <translation>Support activity</translation>
+        </message>
+        <message>
+            <source>支援対象とする</source>
+            <translation>Eligible for support</translation>
+        </message>
+        <message>
+            <source>数字で入力してください</source>
+            <translation>Enter a number</translation>
+        </message>
+        <message>
+            <source>新しい経路</source>
+            <translation>New route</translation>
+        </message>
+        <message>
+            <source>期間</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>未定（所内協議の前）</source>
+            <translation>Not decided (before the case conference)</translation>
+        </message>
+        <message>
+            <source>未来の日付は入力できません</source>
+            <translation>Future dates cannot be entered</translation>
+        </message>
+        <message>
+            <source>求職者支援訓練か公共職業訓練かを選んでください</source>
+            <translation>Choose job seeker support training or public vocational training</translation>
+        </message>
+        <message>
+            <source>決定</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>決定日</source>
+            <translation>Decision date</translation>
+        </message>
+        <message>
+            <source>決定日を入力してください</source>
+            <translation>Enter the decision date</translation>
+        </message>
+        <message>
+            <source>理由・メモ</source>
+            <translation>Reason / note</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>第{revision}版　{on}　{by}</source>
+            <translation>Revision {revision}  {on}  {by}</translation>
+        </message>
+        <message>
+            <source>終了した支援の出席日数は、終了の記録で直してください</source>
+            <translation>Correct the days attended of an ended activity in its end record</translation>
+        </message>
+        <message>
+            <source>終了を記録</source>
+            <translation>Record the end</translation>
+        </message>
+        <message>
+            <source>終了を記録…</source>
+            <translation>Record the end…</translation>
+        </message>
+        <message>
+            <source>終了予定日</source>
+            <translation>Planned end</translation>
+        </message>
+        <message>
+            <source>終了予定日が開始日より前になっています</source>
+            <translation>The planned end is before the start date</translation>
+        </message>
+        <message>
+            <source>終了日</source>
+            <translation>End date</translation>
+        </message>
+        <message>
+            <source>終了日が開始日（{on}）より前になっています</source>
+            <translation>The end date is before the start date ({on})</translation>
+        </message>
+        <message>
+            <source>終了日を入力してください</source>
+            <translation>Enter the end date</translation>
+        </message>
+        <message>
+            <source>経路の変更: {changes}</source>
+            <translation>Route changes: {changes}</translation>
+        </message>
+        <message>
+            <source>経路を変えると、その日から新しい経路の支援になります。</source>
+            <translation>From the day of the change, the client is supported on the new route.</translation>
+        </message>
+        <message>
+            <source>経路を変更…</source>
+            <translation>Change route…</translation>
+        </message>
+        <message>
+            <source>経過・評価</source>
+            <translation>Progress / evaluation</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>結果を選んでください</source>
+            <translation>Choose the result</translation>
+        </message>
+        <message>
+            <source>職場体験か中間的就労かを選んでください</source>
+            <translation>Choose workplace experience or intermediate employment</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労を受け入れる協力事業所が登録されていません。連携 → 協力事業所 から登録してください。</source>
+            <translation>No cooperating employer hosting workplace experience or intermediate employment is registered. Register one under Network → Cooperating employers.</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労を記録</source>
+            <translation>Record workplace experience / intermediate employment</translation>
+        </message>
+        <message>
+            <source>職場体験・中間的就労を追加…</source>
+            <translation>Add workplace experience / intermediate employment…</translation>
+        </message>
+        <message>
+            <source>職業訓練を記録</source>
+            <translation>Record vocational training</translation>
+        </message>
+        <message>
+            <source>職業訓練を追加…</source>
+            <translation>Add vocational training…</translation>
+        </message>
+        <message>
+            <source>訓練のコース（訓練科）を入力してください</source>
+            <translation>Enter the training course</translation>
+        </message>
+        <message>
+            <source>訓練の結果</source>
+            <translation>Training result</translation>
+        </message>
+        <message>
+            <source>訓練実施機関（学校）</source>
+            <translation>Training provider (school)</translation>
+        </message>
+        <message>
+            <source>訓練実施機関（学校）を入力してください</source>
+            <translation>Enter the training provider (school)</translation>
+        </message>
+        <message>
+            <source>訓練科（コース）</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <source>評価</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>評価の版</source>
+            <translation>Assessment revision</translation>
+        </message>
+        <message>
+            <source>評価・所見</source>
+            <translation>Evaluation / findings</translation>
+        </message>
+        <message>
+            <source>評価日</source>
+            <translation>Assessed on</translation>
+        </message>
+        <message>
+            <source>評価日は受付日（{on}）以降にしてください</source>
+            <translation>The assessment date must be on or after the intake date ({on})</translation>
+        </message>
+        <message>
+            <source>評価日を入力してください</source>
+            <translation>Enter the assessment date</translation>
+        </message>
+        <message>
+            <source>評価項目にない項目です: {items}</source>
+            <translation>Not an assessment item: {items}</translation>
+        </message>
+        <message>
+            <source>選んでください</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <source>開始日</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <source>開始日は受付日（{on}）以降にしてください</source>
+            <translation>The start date must be on or after the intake date ({on})</translation>
+        </message>
+        <message>
+            <source>開始日を入力してください</source>
+            <translation>Enter the start date</translation>
+        </message>
+        <message>
+            <source>項目</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>（{note}）</source>
+            <translation> ({note})</translation>
+        </message>
+        <message>
+            <source>（まだ評価していません）</source>
+            <translation>(Not assessed yet)</translation>
         </message>
     </context>
     <context>
@@ -6215,12 +7674,20 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Retention check timing (months)</translation>
         </message>
         <message>
+            <source>就労準備度の評価項目</source>
+            <translation>Work readiness assessment items</translation>
+        </message>
+        <message>
             <source>就職率の目標は0〜1の割合で入力してください（例: 0.6 = 60%）</source>
             <translation>Enter the placement rate target as a fraction from 0 to 1 (e.g. 0.6 = 60%)</translation>
         </message>
         <message>
             <source>支援期間（か月）</source>
             <translation>Support period (months)</translation>
+        </message>
+        <message>
+            <source>支援費用の財源</source>
+            <translation>Funding sources of support costs</translation>
         </message>
         <message>
             <source>無操作で画面をロックするまで（分）</source>
@@ -6575,6 +8042,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>"{name}" is a disabled Hello Work office</translation>
         </message>
         <message>
+            <source>「対象としない」決定には支援の経路はありません</source>
+            <translation>A “not eligible” decision has no support route</translation>
+        </message>
+        <message>
             <source>この対象者には終了していない支援エピソードがあります</source>
             <translation>This client has a support episode that is not closed</translation>
         </message>
@@ -6663,8 +8134,24 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>The case conference has not decided that the client is eligible for support</translation>
         </message>
         <message>
+            <source>所内協議（ケース診断会議）で支援対象と決定されてから経路を選んでください</source>
+            <translation>Choose a route after the case conference has found the client eligible for support</translation>
+        </message>
+        <message>
             <source>支援の終了を伴う撤回は参加同意のものです</source>
             <translation>Only a participation consent is withdrawn together with the end of support</translation>
+        </message>
+        <message>
+            <source>支援の経路が「{route}」です。ハローワークへ支援要請するには、経路を「{hello_work}」に変更してください</source>
+            <translation>The support route is “{route}”. To refer the client to Hello Work, change the route to “{hello_work}”</translation>
+        </message>
+        <message>
+            <source>支援の経路は検討から支援中までの間に変更できます（現在: {current}）</source>
+            <translation>The support route can be changed from screening through “In support” (now: {current})</translation>
+        </message>
+        <message>
+            <source>支援の経路を選んでください</source>
+            <translation>Choose the support route</translation>
         </message>
         <message>
             <source>支援エピソードが見つかりません</source>
@@ -6695,12 +8182,20 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Document no. "{number}" is already in use</translation>
         </message>
         <message>
+            <source>既に「{route}」の経路です</source>
+            <translation>The route is already “{route}”</translation>
+        </message>
+        <message>
             <source>日付は {earliest} 以降にしてください（直前の記録より前の日付です）</source>
             <translation>The date must be {earliest} or later (it is before the previous record)</translation>
         </message>
         <message>
             <source>期限を入れる場合は次の対応も入力してください</source>
             <translation>When giving a due date, enter the next action too</translation>
+        </message>
+        <message>
+            <source>未定</source>
+            <translation>Not decided</translation>
         </message>
         <message>
             <source>未来の日付は入力できません</source>

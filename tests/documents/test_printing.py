@@ -17,13 +17,14 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, IssuedDocument, Referral
+from desktop.services.consent import ConsentInput
 from desktop.services.errors import ConsentMissing, DomainError, InvalidInput
 from desktop.services.offices import Navigator, OfficeInput
 from desktop.services.organisations import OrganisationInput
 from desktop.services.printing import COPY_MARK, IssueOptions
 from desktop.services.workflow import ContactInput
 from tests.conftest import Clock, World
-from tests.services.helpers import to_state
+from tests.services.helpers import sign_consents, to_state
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -459,3 +460,53 @@ def test_the_issuer_is_the_episodes_organisation_with_its_seal_box(world: World)
     # The seal box sits at the right of the issuer lines, in the top fifth of the page.
     width, height = image.size
     assert image.crop((int(width * 0.8), 0, width, height // 5)).getextrema()[0] < 64
+
+
+def test_the_referral_quotes_the_readiness_assessment_only_when_asked_and_within_consent(
+        world: World) -> None:
+    """支援経過 quotes the assessment in force: each item scored, or （同意範囲外） when the
+    consent does not cover it (職歴 → education_work_history, 求職活動の経験 →
+    job_search_status, the others and the summary → health_barriers)."""
+    from tests.services.route_helpers import assessment
+
+    wf, routes = world.services.workflow, world.services.routes
+    ep = to_state(world, _person(world), "screening")  # type: ignore[arg-type]
+    routes.assess_readiness(world.cw_a, ep, assessment(
+        date(2026, 4, 4), low=("生活リズム",), summary="通院は月1回、服薬で安定"))
+    wf.record_screening_decision(world.cw_a, ep, "approved", date(2026, 4, 5))
+    consent = world.services.consent
+    consent.record_consent(world.cw_a, ep, ConsentInput("participation", date(2026, 4, 6)))
+    consent.record_consent(world.cw_a, ep, ConsentInput(
+        "information_sharing", date(2026, 4, 6), recipients=[world.office_name],
+        scope=["identity_contact", "job_search_status"]))
+    wf.confirm_consent(world.cw_a, ep, date(2026, 4, 6))
+    wf.refer_to_hello_work(world.cw_a, ep, world.office_id, date(2026, 4, 8))
+    printing = world.services.printing
+
+    plain = text_of(printing.draft(world.cw_a, "referral", ep).document.pdf)
+    assert "就労準備度" not in plain
+
+    quoted = text_of(printing.draft(world.cw_a, "referral", ep,
+                                    quote_readiness=True).document.pdf)
+    assert "就労準備度の評価（令和8年4月4日、4段階）" in quoted
+    assert "求職活動の経験 3 おおむね良好" in quoted  # job_search_status is consented to
+    assert "生活リズム （同意範囲外）" in quoted and "要支援" not in quoted
+    assert "職歴 （同意範囲外）" in quoted
+    assert "通院は月1回" not in quoted  # the summary needs health_barriers
+    # Issued with the quote, it is printed again as issued, quote and all.
+    issued = text_of(printing.issue(world.cw_a, "referral", ep, quote_readiness=True).pdf)
+    again = text_of(printing.print_document(world.cw_a, "referral", ep).pdf)
+    assert "求職活動の経験 3 おおむね良好" in issued and "求職活動の経験 3 おおむね良好" in again
+
+    # With the whole scope consented to, every item and the summary are quoted.
+    full = to_state(world, _person(world), "screening")  # type: ignore[arg-type]
+    routes.assess_readiness(world.cw_a, full, assessment(
+        date(2026, 4, 4), low=("生活リズム",), summary="通院は月1回、服薬で安定"))
+    wf.record_screening_decision(world.cw_a, full, "approved", date(2026, 4, 5))
+    sign_consents(world, full, date(2026, 4, 6), world.cw_a)
+    wf.confirm_consent(world.cw_a, full, date(2026, 4, 6))
+    wf.refer_to_hello_work(world.cw_a, full, world.office_id, date(2026, 4, 8))
+    text = text_of(printing.print_document(world.cw_a, "referral", full,
+                                           quote_readiness=True).pdf)
+    assert "生活リズム 1 課題が大きい（要支援）" in text and "通院は月1回、服薬で安定" in text
+    assert "同意範囲外" not in text

@@ -50,7 +50,7 @@ def test_csv_has_every_table_with_the_json_numbers(report: dict[str, Any]) -> No
 
 def test_xlsx_sheets_hold_numbers_with_percent_formats(report: dict[str, Any]) -> None:
     wb = load_workbook(io.BytesIO(files.report_xlsx(report)))
-    assert wb.sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別", "月別"]
+    assert wb.sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別", "月別", "経路・連携"]
     summary = {row[0].value: row for row in wb["概要"].iter_rows() if row[0].value}
     assert [c.value for c in summary["就職件数"][1:4]] == [7, 10, 0.7]
     rate = summary["就職率（就職件数÷支援対象者数）"]
@@ -66,6 +66,11 @@ def test_xlsx_sheets_hold_numbers_with_percent_formats(report: dict[str, Any]) -
     assert offices["合計"][1:5] == [7, 3, 3, 2]
     months = [row[0].value for row in wb["月別"].iter_rows(min_row=6)]
     assert months[0] == "令和7年4月" and months[-1] == "令和8年3月"
+    routes = {row[0].value: [c.value for c in row] for row in wb["経路・連携"].iter_rows()
+              if row[0].value}
+    assert routes["就労準備度を評価した人数"][1] == 0
+    # One organisation: its counts are the report's, no 組織別 beside them.
+    assert "福祉事務所" not in routes
 
 
 def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
@@ -77,7 +82,7 @@ def test_pdf_shows_the_figures_and_charts_in_japanese(report: dict[str, Any],
                      "目標ペース（年10件）", "対象者区分別", "生活保護受給者", "担当者別",
                      "青山 里美", "令和8年3月", "支援対象者のうち就職した人の割合",
                      "未記録（期限超過）", "職業紹介件数", "ハローワーク池袋",
-                     "令和8年3月31日現在"):
+                     "令和8年3月31日現在", "就労準備・支援の経路・連携", "支援費用の合計（円）"):
         assert expected in text, expected
     assert pages(pdf) >= 2
     # The first page renders (charts included) to a non-blank image.
@@ -106,13 +111,18 @@ def test_a_report_over_two_organisations_adds_their_table_to_every_file(world: W
     assert table[home][1:4] == table["合計"][1:4] == ["7", "5", "7"]
 
     wb = load_workbook(io.BytesIO(files.report_xlsx(report)))
-    assert wb.sheetnames == ["概要", "区分別", "担当者別", "組織別", "ハローワーク別", "月別"]
+    assert wb.sheetnames == ["概要", "区分別", "担当者別", "組織別", "ハローワーク別", "月別",
+                             "経路・連携"]
+    # 経路・連携 has its 組織別 too, one row per organisation.
+    routes = {row[0].value for row in wb["経路・連携"].iter_rows() if row[0].value}
+    assert {home, west.name, "合計"} <= routes
     sheet = {row[0].value: [c.value for c in row] for row in wb["組織別"].iter_rows()
              if row[0].value}
     assert sheet[home][1:4] == [7, 5, 7] and sheet[west.name][1:4] == [0, 0, 0]
 
     text = text_of(files.report_pdf(report, "新宿区福祉事務所"))
     assert "組織別" in text and west.name in text
+    assert "組織別（就労準備・支援の経路・連携）" in text
 
     theirs = w.services.reports.indicators(w.admin, Period.fiscal(2025),
                                            organisation_id=west.id)

@@ -248,6 +248,24 @@ FIRST_SEALED: dict[str, tuple[str, set[str]]] = {
         "note", "office_id", "placement_id", "result", "source", "title"}),
     "episode_reassignments": ("0009", TRACKED | {
         "caseworker_id", "episode_id", "organisation_id", "valid_from", "valid_to"}),
+    # Created by revision 0011 (issue 22).
+    "readiness_assessments": ("0011", TRACKED | {
+        "assessed_on", "assessor_id", "episode_id", "items", "revision", "summary"}),
+    "support_activities": ("0011", TRACKED | {
+        "course", "days_attended", "employer_id", "end_on", "episode_id", "evaluation", "kind",
+        "note", "outcome", "planned_days", "planned_end_on", "provider", "start_on",
+        "subtype"}),
+    "employers": ("0011", TRACKED | {
+        "active", "address", "contact_person", "industry", "name", "name_key", "note",
+        "offers", "organisation_id", "phone", "postal_code", "registered_on", "search_key"}),
+    "support_costs": ("0011", TRACKED | {
+        "amount", "description", "episode_id", "funding_source", "kind", "paid_on",
+        "purpose"}),
+    "meetings": ("0011", TRACKED | {
+        "attendees", "held_on", "kind", "note", "organisation_id", "organisations", "place",
+        "title"}),
+    "meeting_cases": ("0011", TRACKED | {
+        "contact_id", "decision", "episode_id", "meeting_id", "next_review_on"}),
     "organisations": ("0007", TRACKED | {
         "address", "doc_symbol", "fax", "head_name", "head_title", "kind", "name", "phone",
         "postal_code", "seal_omitted"}),

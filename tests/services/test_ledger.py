@@ -18,7 +18,7 @@ from desktop.config import Config
 from desktop.models import AuditEntry, Episode, Person, Placement, Referral, Transition
 from desktop.models.storage import open_database
 from desktop.resources import resource_path
-from desktop.services import Services, build_services
+from desktop.services import Services, build_services, report_routes
 from desktop.services.demo import STAFF, DemoService
 from desktop.services.errors import InvalidInput, PermissionDenied
 from desktop.services.ledger import COLUMNS
@@ -234,10 +234,11 @@ def _other_database(tmp_path: Path, template_dir: tuple[Path, str], clock: Clock
 
 
 # What the ledger does not carry: the placement's route, protection outcomes, Hello Work's
-# activities and the office of each referral (an import addresses every referral to one).
+# activities, the office of each referral (an import addresses every referral to one), and
+# readiness, the other routes, employers, costs and meetings (report_routes.KEYS).
 NOT_IN_LEDGER = {"referral_placements", "protection_ended_by_work", "protection_reduced",
                  "self_reliance_benefit", "job_referrals", "interviews", "hires",
-                 "by_hello_work_office"}
+                 "by_hello_work_office", *report_routes.KEYS}
 
 
 def _carried(report: Any) -> Any:

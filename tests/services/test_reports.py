@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from desktop.services import report_routes
 from desktop.services.errors import InvalidInput, PermissionDenied
 from desktop.services.persons import PersonInput
 from desktop.services.reports import Period
@@ -84,7 +85,7 @@ def test_fiscal_year_2025_every_key(caseload: World) -> None:
         "period", "referrals", "support_targets", "placements", "regular_placements",
         "referral_placements", "placed_persons", "placement_rate", "placed_person_rate",
         "protection_ended_by_work", "protection_reduced", "self_reliance_benefit",
-        "job_referrals", "interviews", "hires", "retention", "by_category", "by_staff",
+        "job_referrals", "interviews", "hires", "retention", *report_routes.KEYS, "by_category", "by_staff",
         "by_organisation", "by_hello_work_office", "monthly", "targets"]
 
     cats = r["by_category"]

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -291,3 +292,60 @@ def test_dialogs_keep_the_buttons_outside_the_scrolled_form(qtbot: QtBot, world:
     for button in box_buttons:
         assert not isinstance(button.parentWidget().parentWidget(), QAbstractScrollArea)
         assert dialog.screen().availableGeometry().contains(_global(button))
+
+
+def test_the_routes_costs_and_network_screens_fit(
+        qtbot: QtBot, world: World, fit_driver: DialogDriver, checked: list[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The 就労準備・経路 and 支援費用 tabs with every dialog they open, and the 連携 menu's
+    協力事業所 and 会議の記録 screens with the meeting dialog full of rows."""
+    from desktop.services.meetings import CaseDecision
+    from desktop.ui.employers_dialog import EmployersDialog
+    from desktop.ui.meetings_dialog import MeetingDialog, MeetingsDialog, meeting_context
+    from tests.services import route_helpers as rh
+
+    monkeypatch.setattr(PreviewDialog, "exec", lambda self: assert_fits(self, checked) or 0)
+    person = world.person()
+    ep = rh.screened(world, person, route="work_experience")
+    world.services.routes.assess_readiness(world.cw_a, ep, rh.assessment(low=("移動手段",)))
+    employer = rh.employer(world)
+    world.services.routes.start_activity(world.cw_a, ep, rh.experience(employer))
+    world.services.costs.record_cost(world.cw_a, ep, rh.fare())
+    world.services.meetings.record_meeting(world.cw_a, rh.meeting(world, (
+        CaseDecision(person, "職場体験を継続"),)))
+    errors: list[BaseException] = []
+    runner = FakeRunner(errors.append)
+    runner.bind(world.services, world.cw_a)
+    window = MainWindow(world.services, world.cw_a, runner, tmp_path)
+    qtbot.addWidget(window)
+    view = window.open_person(person, "routes")
+    assert_fits(window, checked)
+    view.routes_tab.activities_view.selectRow(0)
+    for button in (view.routes_tab.assess_button, view.routes_tab.route_button,
+                   *view.routes_tab.add_buttons.values(), view.routes_tab.progress_button,
+                   view.routes_tab.end_button, view.costs_tab.add_button,
+                   view.costs_tab.print_button):
+        assert button.isEnabled(), button.text()
+        button.click()
+    for dialog in (EmployersDialog(world.services, world.cw_a, runner, window),
+                   MeetingsDialog(world.services, world.cw_a, runner, window)):
+        assert_fits(dialog, checked)
+        dialog.close()
+    read: list[Any] = []
+    runner.read(lambda: meeting_context(world.services, world.cw_a), read.append)
+    context = read[0]
+    meeting = MeetingDialog(world.services, world.cw_a, runner, context, None, window)
+    for i in range(8):
+        meeting.add_attendee(context.own, f"職員 {i}", "相談支援員")
+        meeting.add_case(world.person(), f"山田 太郎（T-{i}）", "継続")
+    assert_fits(meeting, checked)
+    meeting.close()
+    from desktop.ui.network_menu import edit_lists
+    edit_lists(window, world.services, world.admin, runner)
+    assert errors == []
+    titles = " ".join(checked)
+    for expected in ("就労準備度の評価", "支援の経路を変更", "就労準備支援事業を記録",
+                     "職場体験・中間的就労を記録", "職業訓練を記録", "出席・経過を記録", "終了を記録",
+                     "支援費用の支給を記録", "支援費用の受領書", "連携 — 協力事業所", "連携 — 会議の記録",
+                     "会議の記録", "就労準備度の評価項目・支援費用の財源"):
+        assert expected in titles, expected

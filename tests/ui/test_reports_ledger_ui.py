@@ -91,7 +91,7 @@ def test_report_screen_shows_figures_targets_and_charts(
     view.export_buttons["xlsx"].click()
     assert shown and str(target) in shown[0]
     assert load_workbook(target).sheetnames == ["概要", "区分別", "担当者別", "ハローワーク別",
-                                                "月別"]
+                                                "月別", "経路・連携"]
 
 
 def test_a_report_is_run_for_every_organisation_or_for_one(

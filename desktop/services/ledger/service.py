@@ -36,7 +36,7 @@ from desktop.services.ledger.writing import ImportResult, Writer, write_rejected
 from desktop.services.offices import OfficeInput, insert_office
 from desktop.services.organisations import name_key
 from desktop.services.permissions import require
-from desktop.services.persons import INPUT_FIELDS, PersonInput
+from desktop.services.persons import ASSIGNABLE_ROLES, INPUT_FIELDS, PersonInput
 from desktop.services.settings import read_setting
 
 _t = translator("Ledger")
@@ -58,7 +58,7 @@ class LedgerService:
         organisations: dict[uuid.UUID, uuid.UUID] = {}
         stmt = select(User.id, User.username, User.display_name, User.organisation_id).where(
             User.active.is_(True), User.deleted_at.is_(None),
-            User.role.in_(("caseworker", "supervisor", "admin")))
+            User.role.in_(ASSIGNABLE_ROLES))
         if actor.role != "admin":  # a supervisor assigns within their organisation
             stmt = stmt.where(User.organisation_id == actor.organisation_id)
         for uid, username, display, organisation in s.execute(stmt):

@@ -19,7 +19,15 @@ from desktop.cells import neutralise
 from desktop.files import write_whole
 from desktop.i18n import translator
 from desktop.japanese.wareki import add_months
-from desktop.models import CaseAssignment, Consent, Person, Placement, Referral, RetentionCheckpoint
+from desktop.models import (
+    CaseAssignment,
+    Consent,
+    Person,
+    Placement,
+    Referral,
+    RetentionCheckpoint,
+    RouteChange,
+)
 from desktop.services.builder import Stamps, add_episode, support_end
 from desktop.services.bulk import Batch
 from desktop.services.consent import WORDING_VERSION, WORDINGS, wording_hash
@@ -133,8 +141,14 @@ class Writer:
         history = episode_history(rows, self.settings.today)
         values: dict[str, Any] = {"note": head.note, "organisation_id": organisation}
         if head.consent_on is not None:
+            # The ledger is the Hello Work programme's: its cases are on that route.
             values.update(screening_decision="approved", screening_decided_on=head.consent_on,
-                          screening_meeting=IMPORT_MEETING)
+                          screening_meeting=IMPORT_MEETING, screening_route="hello_work",
+                          route="hello_work")
+            self.batch.add(RouteChange, {
+                **self.stamp(), "episode_id": eid, "from_route": None,
+                "to_route": "hello_work", "effective_on": head.consent_on,
+                "actor_id": self.actor.user_id, "note": ""})
             self.consents(eid, head.consent_on, office)
         referral: dict[str, Any] | None = None
         if head.referred_on is not None and office is not None:
