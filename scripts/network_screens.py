@@ -93,12 +93,12 @@ def screens(services: Services, admin: Actor, runner: TaskRunner) -> None:
     view = window.open_person(person, "routes")  # type: ignore[arg-type]
     settle()
     view.routes_tab.activities_view.selectRow(0)
-    grab(window, "40-person-routes")
+    grab(window, "50-person-routes")
 
     # The assessment's dialog, filled in from the revision in force (shown, not saved).
     current = services.routes.current_assessment(admin, episode)  # type: ignore[arg-type]
     original = QDialog.exec
-    QDialog.exec = lambda self: (shot(self, "41-readiness-assessment"), 0)[1]  # type: ignore[method-assign, assignment]
+    QDialog.exec = lambda self: (shot(self, "51-readiness-assessment"), 0)[1]  # type: ignore[method-assign, assignment]
     try:
         assessment_dialog(window, services, admin, runner, episode,  # type: ignore[arg-type]
                           services.routes.readiness_items(), current)
@@ -109,11 +109,11 @@ def screens(services: Services, admin: Actor, runner: TaskRunner) -> None:
     decision = ScreeningDecisionDialog(
         services, admin, runner, screening,  # type: ignore[arg-type]
         services.routes.current_assessment(admin, screening) or current)  # type: ignore[arg-type]
-    shot(decision, "42-screening-decision")
+    shot(decision, "52-screening-decision")
 
     view.tabs.setCurrentWidget(view.costs_tab)
     settle()
-    grab(window, "43-person-costs")
+    grab(window, "53-person-costs")
 
     registry = EmployersDialog(services, admin, runner, window)
     registry.show()
@@ -123,25 +123,25 @@ def screens(services: Services, admin: Actor, runner: TaskRunner) -> None:
                       key=lambda i: registry.model.rows[i].placed + registry.model.rows[i].hosted)
         registry.view.selectRow(busiest)
         registry.show_history()
-    shot(registry, "44-employers")
+    shot(registry, "54-employers")
 
     meetings = MeetingsDialog(services, admin, runner, window)
-    shot(meetings, "45-meetings")
+    shot(meetings, "55-meetings")
     with services.ctx.db.read() as s:
         meeting_id = s.scalar(select(Meeting.id).order_by(Meeting.held_on.desc()).limit(1))
     record = services.meetings.meeting(admin, meeting_id)  # type: ignore[arg-type]
     dialog = MeetingDialog(services, admin, runner, meeting_context(services, admin), record,
                            window)
     dialog.show()
-    grab(dialog, "46-meeting-dialog")
+    grab(dialog, "56-meeting-dialog")
     scroll = next(w for w in dialog.findChildren(QScrollArea) if w.parent() is dialog)
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
-    grab(dialog, "46-meeting-dialog-cases")
+    grab(dialog, "57-meeting-dialog-cases")
     dialog.close()
     pdf = services.meetings.print_minutes(admin, meeting_id).pdf  # type: ignore[arg-type]
     document = pypdfium2.PdfDocument(pdf)
-    document[0].render(scale=1.3).to_pil().save(OUT / "47-form-minutes.png")
-    print("wrote", OUT / "47-form-minutes.png")
+    document[0].render(scale=1.3).to_pil().save(OUT / "58-form-minutes.png")
+    print("wrote", OUT / "58-form-minutes.png")
     document.close()
 
     reports = window.reports
@@ -151,7 +151,7 @@ def screens(services: Services, admin: Actor, runner: TaskRunner) -> None:
     reports.details.setCurrentIndex(reports.details.count() - 1)
     bar = window.reports_tab.verticalScrollBar()
     bar.setValue(bar.maximum())
-    grab(window, "48-reports-routes")
+    grab(window, "59-reports-routes")
     window.close()
 
 
