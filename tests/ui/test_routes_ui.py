@@ -18,6 +18,7 @@ from desktop.services.printing import PrintedDocument
 from desktop.ui import dialogs
 from desktop.ui.employers_dialog import EmployersDialog
 from desktop.ui.forms import ActionDialog
+from desktop.ui.issue_dialog import IssueDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.meetings_dialog import MeetingDialog, MeetingsDialog, meeting_context
 from desktop.ui.person_view import PersonView
@@ -517,8 +518,17 @@ def test_the_report_shows_routes_and_organisations(
 
 
 def test_the_print_menu_quotes_the_assessment_in_the_referral_when_ticked(
-        qtbot: QtBot, window: MainWindow, world: World,
-        previews: list[PrintedDocument]) -> None:
+        qtbot: QtBot, window: MainWindow, world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 支援要請書 is shown before it is issued (issue 19): the page the caseworker sees
+    quotes the assessment only when the print menu's tick is on. Both are cancelled, so no
+    number is taken and the second is drafted afresh."""
+    drafts: list[PrintedDocument] = []
+
+    def cancel(dialog: IssueDialog) -> int:
+        drafts.append(dialog.draft.document)
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(IssueDialog, "exec", cancel)
     person = world.person()
     ep = to_state(world, person, "referred")
     world.services.routes.assess_readiness(world.cw_a, ep, rh.assessment())
@@ -527,5 +537,5 @@ def test_the_print_menu_quotes_the_assessment_in_the_referral_when_ticked(
     view.quote_readiness.setChecked(True)
     view.print_form("referral")
     plain, quoted = ("".join(p.extract_text() for p in PdfReader(io.BytesIO(d.pdf)).pages)
-                     for d in previews)
+                     for d in drafts)
     assert "就労準備度" not in plain and "就労準備度の評価" in quoted
