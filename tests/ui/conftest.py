@@ -8,6 +8,7 @@ bar: 1093×576 in Qt's units), so that a window too large for it is caught (test
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -106,6 +107,16 @@ class GuiThreadGuard:
         if (threading.current_thread() is threading.main_thread() and not in_runner_job()
                 and _screen_code_on_stack()):
             self.violations.append("".join(traceback.format_stack(limit=25)[:-2]))
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """What a test leaves in reference cycles (widgets, dialogs, windows) is collected here,
+    on the GUI thread. Left to Python's automatic collection, it may be collected by a
+    runner's worker thread that happens to allocate, and a Qt object destroyed off its
+    thread crashes the process (seen once: a segmentation fault inside a worker's query)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
