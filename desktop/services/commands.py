@@ -559,6 +559,31 @@ class AttachConsentScan(Command["ScanRecord"]):
         return _episode(self.episode_id, lists=False)
 
 
+@dataclass(frozen=True)
+class OpenConsentScan(Command["tuple[ScanRecord, bytes]"]):
+    """A consent's signed original, decrypted in memory for the viewer. On the write lane:
+    the view is audited in the same transaction as the file is read."""
+
+    scan_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> tuple[ScanRecord, bytes]:
+        return services.consent.scan_content(_signed_in(actor), self.scan_id)
+
+
+@dataclass(frozen=True)
+class RemoveConsentScan(Command["ScanRecord"]):
+    """A signed original attached by mistake, removed (the packet prints the 控 again)."""
+
+    episode_id: uuid.UUID
+    scan_id: uuid.UUID
+
+    def run(self, services: Services, actor: Actor | None) -> ScanRecord:
+        return services.consent.remove_scan(_signed_in(actor), self.scan_id)
+
+    def changes(self, result: ScanRecord) -> Changes:
+        return _episode(self.episode_id, lists=False)
+
+
 # ---------------------------------------------------------------- printing and files
 
 

@@ -8,10 +8,11 @@ office under them is decided in one place: services/disclosure.py.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import listing, translator
 from desktop.lazy import lazy_module
-from desktop.models import Consent, ConsentScan
+from desktop.models import Consent, ConsentScan, User
 from desktop.services import audit, scans
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
 from desktop.services.disclosure import disclosure, recipient_key
@@ -68,7 +69,8 @@ class ConsentInput:
 
 @dataclass(frozen=True)
 class ScanRecord:
-    """A scanned signed original attached to a consent (its content is read separately)."""
+    """A scanned signed original attached to a consent (its content is read separately:
+    scan_content, audited)."""
 
     id: uuid.UUID
     consent_id: uuid.UUID
@@ -77,6 +79,7 @@ class ScanRecord:
     size: int
     sha256: str
     attached_on: date
+    attached_by: str = ""  # the staff member's display name
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ class ConsentRecord:
     # False: recorded without anyone reading the scope off the paper (a ledger import);
     # nothing is shared under it until confirm_scope.
     scope_confirmed: bool = True
+    # The signed originals attached, oldest first (filled by ConsentService.consents).
+    scans: tuple[ScanRecord, ...] = ()
 
     def in_force(self, on: date) -> bool:
         return (self.signed_on <= on and (self.valid_until is None or self.valid_until >= on)
@@ -108,9 +113,20 @@ def consent_record(c: Consent, has_scan: bool = False) -> ConsentRecord:
                          has_scan, c.version, c.scope_confirmed)
 
 
-def _scan_record(row: ConsentScan) -> ScanRecord:
+def _scan_record(row: ConsentScan, attached_by: str | None) -> ScanRecord:
+    created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
     return ScanRecord(row.id, row.consent_id, row.mime, row.filename, row.size, row.sha256,
-                      row.created_at.date())
+                      created.astimezone().date(), attached_by or "")
+
+
+def _scan_rows(s: Session, consent_ids: list[uuid.UUID]) -> list[ScanRecord]:
+    """The scans of ``consent_ids`` still attached, oldest first, with who attached them."""
+    rows = s.execute(select(ConsentScan, User.display_name)
+                     .outerjoin(User, User.id == ConsentScan.created_by)
+                     .where(ConsentScan.consent_id.in_(consent_ids),
+                            ConsentScan.deleted_at.is_(None))
+                     .order_by(ConsentScan.created_at, ConsentScan.id))
+    return [_scan_record(row, name) for row, name in rows]
 
 
 def in_force(session: Session, episode_id: uuid.UUID, on: date,
@@ -218,10 +234,11 @@ class ConsentService:
             rows = s.scalars(select(Consent).where(Consent.episode_id == episode_id,
                                                    Consent.deleted_at.is_(None))
                              .order_by(Consent.signed_on)).all()
-            scanned = set(s.scalars(select(ConsentScan.consent_id).where(
-                ConsentScan.consent_id.in_([c.id for c in rows]),
-                ConsentScan.deleted_at.is_(None))))
-            return [consent_record(c, c.id in scanned) for c in rows]
+            scans: dict[uuid.UUID, list[ScanRecord]] = {}
+            for scan in _scan_rows(s, [c.id for c in rows]):
+                scans.setdefault(scan.consent_id, []).append(scan)
+            return [dataclasses.replace(consent_record(c, c.id in scans),
+                                        scans=tuple(scans.get(c.id, ()))) for c in rows]
 
     def sharing_scope(self, actor: Actor, episode_id: uuid.UUID, recipient: str,
                       on: date) -> frozenset[str]:
@@ -282,14 +299,15 @@ class ConsentService:
             episode, _ = self.access.for_edit(s, actor, consent.episode_id)
             row = ConsentScan(id=uuid.uuid4(), consent_id=consent.id, mime=found.mime,
                               filename=name, size=len(content),
-                              sha256=hashlib.sha256(content).hexdigest())
+                              sha256=hashlib.sha256(content).hexdigest(),
+                              created_at=self.ctx.now())  # the date shown is the service's
             row.content = scans.seal(self.ctx.db, row.id, content)
             s.add(stamp_new(self.ctx, actor, row))
             s.flush()
             audit.append(s, self.ctx, actor, "attach_scan", "consent", consent.id,
                          scan=str(row.id), mime=found.mime, pages=found.pages,
                          sha256=row.sha256, episode=str(episode.id))
-            return _scan_record(row)
+            return _scan_record(row, actor.display_name)
 
     def attach_scan_file(self, actor: Actor, consent_id: uuid.UUID, path: Path) -> ScanRecord:
         """attach_scan of a file chosen on this PC (read no further than the size allowed)."""
@@ -305,31 +323,42 @@ class ConsentService:
         with self.ctx.db.read() as s:
             consent = self._consent(s, consent_id)
             self.access.for_read(s, actor, consent.episode_id)
-            rows = s.scalars(select(ConsentScan).where(
-                ConsentScan.consent_id == consent_id, ConsentScan.deleted_at.is_(None))
-                .order_by(ConsentScan.created_at))
-            return [_scan_record(r) for r in rows]
+            return _scan_rows(s, [consent_id])
 
     def scan_content(self, actor: Actor, scan_id: uuid.UUID) -> tuple[ScanRecord, bytes]:
-        """The file as attached (audited as a view: it shows the signed paper)."""
+        """The file as attached, decrypted in memory (audited as a view: it shows the signed
+        paper). Whoever may read the person's case may see it."""
         with self.ctx.db.write() as s:
-            row = s.get(ConsentScan, scan_id)
-            if row is None or row.deleted_at is not None:
-                raise NotFound(_t("同意書の画像が見つかりません"))
+            row = self._scan(s, scan_id)
             consent = self._consent(s, row.consent_id)
             self.access.for_read(s, actor, consent.episode_id)
             audit.append(s, self.ctx, actor, "view_scan", "consent", consent.id,
                          scan=str(row.id))
-            return _scan_record(row), scans.open_sealed(self.ctx.db, row.id, row.content)
+            return (_scan_record(row, self._name(s, row.created_by)),
+                    scans.open_sealed(self.ctx.db, row.id, row.content))
 
-    def remove_scan(self, actor: Actor, scan_id: uuid.UUID) -> None:
-        """A scan attached by mistake (another person's paper): gone from the database."""
+    def remove_scan(self, actor: Actor, scan_id: uuid.UUID) -> ScanRecord:
+        """A scan attached by mistake (another person's paper, the wrong page): gone from
+        the database. Whoever may attach one may remove it (the person's case editable by
+        them); the packet prints the office's 控 again when no scan is left."""
         with self.ctx.db.write() as s:
-            row = s.get(ConsentScan, scan_id)
-            if row is None or row.deleted_at is not None:
-                raise NotFound(_t("同意書の画像が見つかりません"))
+            row = self._scan(s, scan_id)
             consent = self._consent(s, row.consent_id)
             self.access.for_edit(s, actor, consent.episode_id)
+            record = _scan_record(row, self._name(s, row.created_by))
             s.delete(row)
             audit.append(s, self.ctx, actor, "remove_scan", "consent", consent.id,
                          scan=str(row.id), sha256=row.sha256)
+            return record
+
+    @staticmethod
+    def _scan(s: Session, scan_id: uuid.UUID) -> ConsentScan:
+        row = s.get(ConsentScan, scan_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFound(_t("同意書の画像が見つかりません"))
+        return row
+
+    @staticmethod
+    def _name(s: Session, user_id: uuid.UUID | None) -> str:
+        return (s.scalar(select(User.display_name).where(User.id == user_id)) or ""
+                if user_id is not None else "")
