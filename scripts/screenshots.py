@@ -4,8 +4,8 @@
         [--small]
 
 Windows take their size from the screen (scripts/screenshots runs Xvfb at 1366×768); with
---small (Xvfb at 1024×700) only the main window, 新規受付 and the print preview are rendered,
-named *-1024x700.png.
+--small (Xvfb at 1024×700) only the main window, 新規受付, the print preview and a consent's
+signed original (the 同意 tab and the viewer) are rendered, named *-1024x700.png.
 
 The demo database the pictures come from (the script records a Hello Work 採用 and issues a
 支援要請書 in it: never point it at real data):
@@ -148,6 +148,7 @@ def main() -> None:
     show_issue(window, services, actor, runner)
     show_preview(window, services, actor, "15-print-preview")
     show_closing(window, person)
+    show_scan(window, services, actor)
     key = RecoveryKeyDialog("-".join(["7F3A", "0C9E", "51D2", "B846"] * 4), window)
     key.show()
     grab(key, "26-recovery-key")
@@ -201,7 +202,8 @@ def show_hello_work(window: MainWindow) -> None:
 
 
 def show_small(window: MainWindow, services, actor, runner) -> None:  # type: ignore[no-untyped-def]
-    """The main window, 新規受付 and the print preview on a 1024×700 screen."""
+    """The main window, 新規受付, the print preview and a consent's signed original on a
+    1024×700 screen."""
     grab(window, "02-today-1024x700")
     window.tabs.setCurrentIndex(1)
     wait_for(lambda: window.caseload_model.rowCount() > 0)
@@ -213,6 +215,39 @@ def show_small(window: MainWindow, services, actor, runner) -> None:  # type: ig
         grab(window, "06-person-episode-1024x700")
     show_intake(window, services, actor, runner, "24-intake-1024x700")
     show_preview(window, services, actor, "15-print-preview-1024x700")
+    show_scan(window, services, actor, "-1024x700")
+
+
+def show_scan(window: MainWindow, services, actor, suffix: str = "") -> None:  # type: ignore[no-untyped-def]
+    """The 同意 tab with a signed original attached to the 情報提供同意 (the file, the day
+    and who attached it; 61-person-consent-original), and that original in the viewer
+    (60-consent-original). The "scan" is the blank 同意書 as printed for signature, attached
+    once per database."""
+    from desktop.services.caseload import CaseloadFilter
+    from desktop.ui.scan_viewer import ScanViewerDialog
+
+    rows = services.caseload.page(actor, CaseloadFilter(states=("active",)), limit=20)
+    found = next(((row, sharing[-1]) for row in rows if (sharing := [
+        c for c in services.consent.consents(actor, row.episode_id)
+        if c.kind == "information_sharing"])), None)
+    if found is None:
+        return
+    row, consent = found
+    if not consent.scans:
+        paper = services.printing.print_document(actor, "consent", None, blank=True).pdf
+        services.consent.attach_scan(actor, consent.id, paper, "同意書_署名済み.pdf")
+    scan = services.consent.scans(actor, consent.id)[0]
+    person = window.open_person(row.person_id, "consents", row.episode_id)
+    wait_for(lambda: any(c.scans for c in person.consents_model.rows))
+    person.consents_view.selectRow(next(
+        i for i, c in enumerate(person.consents_model.rows) if c.scans))
+    grab(window, f"61-person-consent-original{suffix}")
+    viewer = ScanViewerDialog(*services.consent.scan_content(actor, scan.id), window)
+    viewer.show()
+    settle()
+    viewer.fit_to_window()
+    grab(viewer, f"60-consent-original{suffix}")
+    viewer.close()
 
 
 def show_intake(window: MainWindow, services, actor, runner, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -47,6 +47,7 @@ from desktop.services.commands import (
     DraftDocument,
     EndPlacement,
     ExtendSupport,
+    OpenConsentScan,
     OpenEpisode,
     PrintDocument,
     RecordCheckpoint,
@@ -56,6 +57,7 @@ from desktop.services.commands import (
     RecordPlanReview,
     RecordProtectionOutcome,
     ReferToHelloWork,
+    RemoveConsentScan,
     RemoveHelloWorkActivity,
     ReturnReferral,
     RevisePlan,
@@ -65,7 +67,7 @@ from desktop.services.commands import (
     WithdrawConsent,
     WithdrawParticipation,
 )
-from desktop.services.consent import ConsentInput
+from desktop.services.consent import ConsentInput, ScanRecord
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, InvalidInput, StaleRecord
 from desktop.services.hello_work import ActivityInput, ActivityRecord, HelloWorkCase
@@ -92,7 +94,7 @@ from desktop.ui import dialogs, preview
 from desktop.ui.admin_assignment import AssignmentTab
 from desktop.ui.admin_hellowork import offer_registration
 from desktop.ui.costs_tab import CostsTab
-from desktop.ui.forms import CommandDialog, required
+from desktop.ui.forms import ActionDialog, CommandDialog, required
 from desktop.ui.issue_dialog import IssueDialog
 from desktop.ui.models import STATE_COLOURS, _Table
 from desktop.ui.preview import PreviewDialog
@@ -102,6 +104,7 @@ from desktop.ui.routes_tab import (
     decision_command,
     decision_fields,
 )
+from desktop.ui.scan_viewer import ScanViewerDialog, describe
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
 from desktop.ui.widgets import FlowLayout, Form, scrolling, top_aligned
@@ -383,6 +386,9 @@ ACTIONS: dict[tuple[str, str], ActionSpec] = {
     **{(state, "closed"): CLOSE for state in STATES if state != "closed"},
 }
 
+
+# The 同意 table's column of the scope (wrapped) and of the signed originals.
+CONSENT_ORIGINALS_COLUMN, CONSENT_SCOPE_COLUMN = 4, 6
 
 # The record's tabs, by name (the agenda opens the one an item is about).
 SECTIONS = ("profile", "episode", "consents", "contacts", "placements", "plan", "hello_work",
@@ -794,6 +800,8 @@ class PersonView(QWidget):
         self.revise_button.setEnabled(episode.state in SUPPORTING and data["plan"] is not None)
         self.protection_button.setEnabled(episode.state != "closed")
         self.current_plan = data["plan"]
+        self.consent_edit_refusal = data["edit_refusal"]
+        self._show_scan_buttons()
         self.review_button.setEnabled(bool(data["plan"] and any(
             done is None for _, _, done, _ in data["plan"].reviews)))
         self._select_wanted()
@@ -975,15 +983,25 @@ class PersonView(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.consents_model = RecordsModel(
-            (_t("種類"), _t("署名日"), _t("有効期限"), _t("撤回日"), _t("提供先"), _t("範囲"),
-             _t("文言")),
+            (_t("種類"), _t("署名日"), _t("有効期限"), _t("撤回日"), _t("署名済みの原本"),
+             _t("提供先"), _t("範囲"), _t("文言")),
             lambda c: (label("consent", c.kind), wareki(c.signed_on), wareki(c.valid_until),
-                       wareki(c.withdrawn_on), listing(c.recipients),
+                       wareki(c.withdrawn_on),
+                       "\n".join(describe(s, lines=True) for s in c.scans) or _t("なし"),
+                       listing(c.recipients),
                        listing(label("scope", s) for s in c.scope) if c.scope_confirmed
                        else _t("未確認（原本で確認してください）"),
-                       f"{c.wording_version} ({c.wording_hash[:8]})"
-                       + (_t("　原本あり") if c.has_scan else "")))
+                       f"{c.wording_version} ({c.wording_hash[:8]})"))
         self.consents_view = _table(self.consents_model)
+        # The scope is long (five items): it wraps in the room left, so that the original
+        # and the wording stay in view on a 1024×700 screen.
+        header = self.consents_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CONSENT_SCOPE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.consents_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.consents_view.selectionModel().selectionChanged.connect(self._show_scan_buttons)
+        self.consents_model.modelReset.connect(self._show_scan_buttons)
         layout.addWidget(self.consents_view, 1)
         row = QHBoxLayout()
         record = QPushButton(_t("同意を記録"))
@@ -993,14 +1011,41 @@ class PersonView(QWidget):
         confirm = QPushButton(_t("範囲を原本で確認…"))
         confirm.setObjectName("confirmScope")
         confirm.clicked.connect(self.confirm_scope)
-        attach = QPushButton(_t("署名済みの同意書を添付…"))
-        attach.setObjectName("attachScan")
-        attach.clicked.connect(self.attach_scan)
-        for button in (record, withdraw, confirm, attach):
+        for button in (record, withdraw, confirm):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        # The signed original of the consent selected: attach, see, remove (a wrong file).
+        originals = QHBoxLayout()
+        originals.addWidget(QLabel(_t("選択した同意の署名済み原本:")))
+        self.attach_scan_button = QPushButton(_t("署名済みの同意書を添付…"))
+        self.attach_scan_button.setObjectName("attachScan")
+        self.attach_scan_button.clicked.connect(self.attach_scan)
+        self.view_scan_button = QPushButton(_t("原本を表示"))
+        self.view_scan_button.setObjectName("viewScan")
+        self.view_scan_button.clicked.connect(self.view_scan)
+        self.remove_scan_button = QPushButton(_t("原本を削除…"))
+        self.remove_scan_button.setObjectName("removeScan")
+        self.remove_scan_button.clicked.connect(self.remove_scan)
+        for button in (self.attach_scan_button, self.view_scan_button, self.remove_scan_button):
+            originals.addWidget(button)
+        originals.addStretch(1)
+        layout.addLayout(originals)
+        self.consent_edit_refusal = ""
+        self._show_scan_buttons()
         self.tabs.addTab(scrolling(page), _t("同意"))
+
+    def _show_scan_buttons(self) -> None:
+        """原本を表示 with a consent selected that has one; 添付 and 削除 also only for
+        whoever may change the case (the service checks the same: check_edit)."""
+        consent = _selected(self.consents_view)
+        refusal = self.consent_edit_refusal
+        scanned = consent is not None and bool(consent.scans)
+        self.view_scan_button.setEnabled(scanned)
+        self.attach_scan_button.setEnabled(consent is not None and not refusal)
+        self.remove_scan_button.setEnabled(scanned and not refusal)
+        for button in (self.attach_scan_button, self.remove_scan_button):
+            button.setToolTip(refusal)
 
     def record_consent(self) -> None:
         episode = self.episode()
@@ -1081,6 +1126,48 @@ class PersonView(QWidget):
 
         self.runner.run(AttachConsentScan(episode.id, consent.id, Path(path)), parent=self,
                         title=_t("添付できません"))
+
+    def _chosen_scan(self, title: str, ok_text: str) -> ScanRecord | None:
+        """The selected consent's original; with several attached, the one picked."""
+        consent = _selected(self.consents_view)
+        if consent is None or not consent.scans:
+            return None
+        if len(consent.scans) == 1:
+            return consent.scans[0]
+
+        def build(f: Form) -> None:
+            f.choice("scan", _t("原本"), [(s.id, describe(s)) for s in consent.scans])
+
+        dialog = ActionDialog(title, build, lambda v: next(
+            s for s in consent.scans if s.id == v["scan"]), ok_text=ok_text, parent=self)
+        return dialog.result_value if dialog.exec() else None
+
+    def view_scan(self) -> None:
+        """The signed original in the viewer: read and decrypted on the write lane, where
+        the view is audited; shown from memory."""
+        scan = self._chosen_scan(_t("表示する原本"), _t("表示"))
+        if scan is None:
+            return
+
+        def show(result: tuple[ScanRecord, bytes]) -> None:
+            ScanViewerDialog(*result, parent=self).exec()
+
+        self.runner.run(OpenConsentScan(scan.id), parent=self, on_done=show,
+                        title=_t("原本を表示できません"))
+
+    def remove_scan(self) -> None:
+        """A wrong attachment removed, after a question naming the file."""
+        episode = self.episode()
+        scan = self._chosen_scan(_t("削除する原本"), _t("次へ"))
+        if episode is None or scan is None:
+            return
+        if not dialogs.ask_confirm(self, _t("原本を削除"), _t(
+                "添付された原本「{file}」を削除しますか？\n削除すると元に戻せません。ほかに"
+                "原本がなければ、支援要請書類一式の同意書は「控（署名欄は原本参照）」で"
+                "印刷されます。").format(file=describe(scan))):
+            return
+        self.runner.run(RemoveConsentScan(episode.id, scan.id), parent=self,
+                        title=_t("原本を削除できません"))
 
     # ---------------------------------------------------------------- contact log
 

@@ -5302,10 +5302,6 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation> since {since}</translation>
         </message>
         <message>
-            <source>　原本あり</source>
-            <translation>  original attached</translation>
-        </message>
-        <message>
             <source>　支援期間 {start}〜{end}</source>
             <translation> · Support period {start} – {end}</translation>
         </message>
@@ -5316,6 +5312,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>〜{end}</source>
             <translation> to {end}</translation>
+        </message>
+        <message>
+            <source>なし</source>
+            <translation>None</translation>
         </message>
         <message>
             <source>ケース番号</source>
@@ -5498,6 +5498,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Attendees (welfare) *case conference</translation>
         </message>
         <message>
+            <source>削除する原本</source>
+            <translation>Original to remove</translation>
+        </message>
+        <message>
             <source>協力事業所から選ぶ</source>
             <translation>Cooperating employer</translation>
         </message>
@@ -5508,6 +5512,30 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>印刷できません</source>
             <translation>Cannot print</translation>
+        </message>
+        <message>
+            <source>原本</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <source>原本を削除</source>
+            <translation>Remove the original</translation>
+        </message>
+        <message>
+            <source>原本を削除…</source>
+            <translation>Remove original…</translation>
+        </message>
+        <message>
+            <source>原本を削除できません</source>
+            <translation>Cannot remove the original</translation>
+        </message>
+        <message>
+            <source>原本を表示</source>
+            <translation>View original</translation>
+        </message>
+        <message>
+            <source>原本を表示できません</source>
+            <translation>Cannot show the original</translation>
         </message>
         <message>
             <source>参加同意と情報提供同意の両方が有効であることを確認して、状態を「同意取得」にします。</source>
@@ -5958,6 +5986,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Next action</translation>
         </message>
         <message>
+            <source>次へ</source>
+            <translation>Next</translation>
+        </message>
+        <message>
             <source>次回見直し日</source>
             <translation>Next review date</translation>
         </message>
@@ -5988,6 +6020,12 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>決定日を入力してください</source>
             <translation>Enter the decision date</translation>
+        </message>
+        <message>
+            <source>添付された原本「{file}」を削除しますか？
+削除すると元に戻せません。ほかに原本がなければ、支援要請書類一式の同意書は「控（署名欄は原本参照）」で印刷されます。</source>
+            <translation>Remove the attached original “{file}”?
+This cannot be undone. If no other original is attached, the referral packet prints the consent as the office copy (“signature: see the original”).</translation>
         </message>
         <message>
             <source>添付できません</source>
@@ -6098,6 +6136,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Enter the signing date</translation>
         </message>
         <message>
+            <source>署名済みの原本</source>
+            <translation>Signed original</translation>
+        </message>
+        <message>
             <source>署名済みの同意書を添付…</source>
             <translation>Attach the signed consent form…</translation>
         </message>
@@ -6112,6 +6154,14 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>職種</source>
             <translation>Job title</translation>
+        </message>
+        <message>
+            <source>表示</source>
+            <translation>View</translation>
+        </message>
+        <message>
+            <source>表示する原本</source>
+            <translation>Original to view</translation>
         </message>
         <message>
             <source>要請日</source>
@@ -6180,6 +6230,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>選択した同意の撤回を記録</source>
             <translation>Record withdrawal of the selected consent</translation>
+        </message>
+        <message>
+            <source>選択した同意の署名済み原本:</source>
+            <translation>Signed original of the selected consent:</translation>
         </message>
         <message>
             <source>選択した定着確認の結果を記録</source>
@@ -7536,6 +7590,63 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>（まだ評価していません）</source>
             <translation>(Not assessed yet)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanViewer</name>
+        <message>
+            <source>{description}　{kind}・{size}</source>
+            <translation>{description}   {kind}, {size}</translation>
+        </message>
+        <message>
+            <source>{file}
+{on} {who}</source>
+            <translation>{file}
+{on}, {who}</translation>
+        </message>
+        <message>
+            <source>{file}（{on} {who}）</source>
+            <translation>{file} ({on}, {who})</translation>
+        </message>
+        <message>
+            <source>{page} / {pages} ページ</source>
+            <translation>Page {page} / {pages}</translation>
+        </message>
+        <message>
+            <source>この原本は表示できません（画像を読み取れません）</source>
+            <translation>This original cannot be shown (the image cannot be read)</translation>
+        </message>
+        <message>
+            <source>全体を表示</source>
+            <translation>Fit to window</translation>
+        </message>
+        <message>
+            <source>前のページ</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <source>拡大</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <source>次のページ</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <source>縮小</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <source>署名済みの同意書（原本）— {file}</source>
+            <translation>Signed consent (original) — {file}</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>（名前なし）</source>
+            <translation>(no name)</translation>
         </message>
     </context>
     <context>

@@ -5,15 +5,18 @@ with the largest text size."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.services.consent import ScanRecord
 from desktop.services.ledger import LedgerPreview, PreviewRow
 from desktop.services.outreach import Conflict, FieldDiff, ImportPlan
 from desktop.ui import dialogs, language_dialog, server_dialog, text_size_dialog
@@ -41,6 +45,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.outreach_dialogs import OutreachImportDialog, caseworker_dialog, passphrase_dialog
 from desktop.ui.person_view import PersonView
 from desktop.ui.preview import PreviewDialog
+from desktop.ui.scan_viewer import ScanViewerDialog
 from desktop.ui.setup_wizard import SetupWizard
 from tests.conftest import World
 from tests.services.helpers import build_report_caseload, to_state
@@ -349,3 +354,21 @@ def test_the_routes_costs_and_network_screens_fit(
                      "支援費用の支給を記録", "支援費用の受領書", "連携 — 協力事業所", "連携 — 会議の記録",
                      "会議の記録", "就労準備度の評価項目・支援費用の財源"):
         assert expected in titles, expected
+
+
+def test_the_signed_original_viewer_fits_with_its_page_in_view(
+        qtbot: QtBot, world: World, checked: list[str]) -> None:
+    """A consent's signed original (an A4 scan at 300 dpi) in the viewer: on the screen,
+    every button on it, and the page fitted inside the window."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (2480, 3508), "white").save(buffer, "JPEG")
+    content = buffer.getvalue()
+    record = ScanRecord(uuid.uuid4(), uuid.uuid4(), "image/jpeg", "同意書_署名済み.jpg",
+                        len(content), "0" * 64, date(2026, 6, 15), "青山 里美")
+    viewer = ScanViewerDialog(record, content)
+    qtbot.addWidget(viewer)
+    assert_fits(viewer, checked)
+    viewer.fit_to_window()
+    room = viewer.scroll_area.viewport().size()
+    assert 0 < viewer.page.height() <= room.height() and viewer.page.width() <= room.width()
+    assert checked == [viewer.windowTitle()]
