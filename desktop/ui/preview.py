@@ -30,16 +30,18 @@ from desktop.ui.widgets import fit_to_screen
 _t = translator("Preview")
 
 
+def render_page(page: pypdfium2.PdfPage, scale: float) -> QImage:
+    """One PDF page as an image, in memory (``scale``: pixels per point)."""
+    pil = page.render(scale=scale).to_pil().convert("RGB")
+    data = pil.tobytes("raw", "RGB")
+    image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
+    return image.copy()  # own the pixels before ``data`` goes away
+
+
 def render_pages(pdf: bytes, scale: float) -> list[QImage]:
     document = pypdfium2.PdfDocument(pdf)
     try:
-        images = []
-        for index in range(len(document)):
-            pil = document[index].render(scale=scale).to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels before ``data`` goes away
-        return images
+        return [render_page(document[index], scale) for index in range(len(document))]
     finally:
         document.close()
 

@@ -5,8 +5,7 @@ rendered one at a time with pypdfium2 (QtPdf is not in the PySide6 wheels)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+import pypdfium2
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -21,11 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import translator
 from desktop.services.consent import ScanRecord
+from desktop.ui.preview import render_page
 from desktop.ui.text import wareki
 from desktop.ui.widgets import fit_to_screen
-
-if TYPE_CHECKING:
-    import pypdfium2
 
 _t = translator("ScanViewer")
 PDF = "application/pdf"
@@ -62,8 +59,6 @@ class ScanViewerDialog(QDialog):
         self.pdf: pypdfium2.PdfDocument | None = None
         self.image: QImage | None = None
         if scan.mime == PDF:
-            import pypdfium2
-
             self.pdf = pypdfium2.PdfDocument(content)  # from memory: no file is written
             self.page_count = len(self.pdf)
         else:
@@ -188,13 +183,9 @@ class ScanViewerDialog(QDialog):
         ratio = self.devicePixelRatioF()
         scale = min(ratio, MAX_RENDER_PIXELS / max(width, height))
         if self.pdf is not None:
-            page_width, _ = self.pdf[self.page_index].get_size()
-            rendered = self.pdf[self.page_index].render(scale=width * scale / page_width)
-            pil = rendered.to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            image = QImage(data, pil.width, pil.height, pil.width * 3,
-                           QImage.Format.Format_RGB888)
-            return image.copy()  # own the pixels before ``data`` goes away
+            page = self.pdf[self.page_index]
+            page_width, _ = page.get_size()
+            return render_page(page, width * scale / page_width)
         if self.image is None or self.image.isNull():
             return None
         return self.image.scaled(max(1, round(width * scale)), max(1, round(height * scale)),
