@@ -726,9 +726,12 @@ class MainWindow(QMainWindow):
             self.search_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
             self._set_count(1, _t("検索結果 {n} 件").format(n=len(hits)))
 
-        # Typed on since: the older search's answer is dropped (same key).
-        self.runner.read(lambda: self.services.search.search(self.actor, query), show,
-                         key="search", owner=self)
+        # Typed on since: the older search's answer is dropped (same key). The list's
+        # filters hold for the search too: a changed filter runs it again (reload_caseload).
+        filters = self.current_filter()
+        self.runner.read(lambda: self.services.search.search(self.actor, query,
+                                                             filters=filters),
+                         show, key="search", owner=self)
 
     def _open_from_list(self, index: object) -> None:
         row = self.caseload_view.model().row_at(index.row())  # type: ignore[attr-defined]
