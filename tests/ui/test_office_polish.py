@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
+from desktop.ui.models import AgendaModel
 from tests.conftest import World
 from tests.services.helpers import to_state
+from tests.ui.conftest import DialogDriver, fake_runner
+from tests.ui.test_english import english  # noqa: F401  (a fixture)
 
 
 def _choose(combo: QComboBox, text: str) -> None:
@@ -38,3 +43,83 @@ def test_the_search_results_follow_the_state_filter(
     _choose(window.state_filter, "終了を含むすべて")
     qtbot.waitUntil(lambda: len(window.search_model.rows) == 2)
     assert window.caseload_view.model() is window.search_model  # still the results
+
+
+def _headers_readable(view: QTableView) -> None:
+    """Every header whole, and every column on screen without scrolling sideways."""
+    header = view.horizontalHeader()
+    model = view.model()
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), title
+        assert (header.sectionViewportPosition(column) + header.sectionSize(column)
+                <= view.viewport().width()), title
+    assert view.horizontalScrollBar().maximum() == 0
+
+
+def _fits_whole(view: QTableView, column: int, text: str) -> bool:
+    return view.columnWidth(column) >= view.fontMetrics().horizontalAdvance(text) + 6
+
+
+def _lists_at_1024(qtbot: QtBot, window: MainWindow, world: World) -> None:
+    """The agenda's kinds and the list's headers at 1024×700, with the widest values."""
+    assert window.width() <= 1024
+    person = world.person(category="housing_benefit", family_name="長谷川",
+                          given_name="美千代", family_kana="ハセガワ", given_kana="ミチヨ")
+    to_state(world, person, "retention")  # a 定着確認 overdue on the agenda
+    to_state(world, world.person(birth_date=date(1988, 12, 28)), "referred")
+    window.refresh()
+    qtbot.waitUntil(lambda: window.agenda_model.rowCount() > 0)
+    view = window.agenda_view
+    qtbot.wait(10)  # the fitting runs once the event loop is back
+    _headers_readable(view)
+    for kind in AgendaModel.KINDS:
+        assert _fits_whole(view, 1, AgendaModel.kind_label(kind)), kind
+    for row in range(window.agenda_model.rowCount()):
+        assert _fits_whole(view, 0, window.agenda_model.index(row, 0).data())
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.caseload_model.rowCount() == 2)
+    qtbot.wait(10)
+    _headers_readable(window.caseload_view)
+    model = window.caseload_model
+    for row in range(model.rowCount()):
+        for column in (0, 1, 3, 5, 6, 7, 8):  # all but フリガナ and 対象者区分 (they give way)
+            text = model.index(row, column).data()
+            assert _fits_whole(window.caseload_view, column, text), text
+            # A value cut short on a narrow screen is whole in its tooltip.
+            assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == model.index(
+                row, 4).data()
+    # The same columns for the search results.
+    window.search.setText("やまだ")
+    window.search_typed()
+    qtbot.waitUntil(lambda: window.caseload_view.model() is window.search_model)
+    qtbot.wait(10)
+    _headers_readable(window.caseload_view)
+
+
+def test_list_headers_are_whole_at_1024_in_japanese(
+        qtbot: QtBot, window: MainWindow, world: World) -> None:
+    _lists_at_1024(qtbot, window, world)
+
+
+@pytest.mark.usefixtures("english")
+def test_list_headers_are_whole_at_1024_in_english(
+        qtbot: QtBot, world: World, driver: DialogDriver) -> None:
+    """In English 種別 cut 「Support period ends」 to 「Support perio…」, and the list's 担当
+    (Caseworker) was off the screen."""
+    window = MainWindow(world.services, world.cw_a, fake_runner(world, []))
+    qtbot.addWidget(window)
+    window.show()
+    _lists_at_1024(qtbot, window, world)
+
+
+def test_columns_give_way_in_order_and_never_below_their_headers() -> None:
+    from desktop.ui.widgets import shrunk
+
+    floors, wants = [50, 40, 60, 40], [100, 90, 60, 80]
+    assert shrunk(floors, wants, 400) == wants  # room for all
+    # The first to give way lose their excess first, the widest excess first.
+    assert shrunk(floors, wants, 300, first=(0, 1)) == [85, 75, 60, 80]
+    assert shrunk(floors, wants, 260, first=(0, 1)) == [65, 55, 60, 80]
+    assert shrunk(floors, wants, 220, first=(0, 1)) == [50, 40, 60, 70]
+    assert shrunk(floors, wants, 100) == floors  # the headers, whatever the room
