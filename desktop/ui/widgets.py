@@ -85,6 +85,20 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
                   max(150, min(height, room.height() - 40)))
 
 
+AREA_LINES = 4  # a note, a reason: four whole lines before it scrolls
+
+
+def show_lines(edit: QPlainTextEdit, lines: int) -> None:
+    """``edit`` exactly ``lines`` whole lines of its text size tall. Said in the widget's
+    own style sheet: the application's ``min-height`` is applied again each time the
+    widget is polished (when it joins a dialog) and overrode a fixed height, so a form
+    short of room squeezed notes to one line. The style sheet's height is the text's
+    (padding and border come on top): the lines and the document's margins."""
+    height = (edit.fontMetrics().lineSpacing() * lines
+              + round(2 * edit.document().documentMargin()) + 2)
+    edit.setStyleSheet(f"QPlainTextEdit {{ min-height: {height}px; max-height: {height}px; }}")
+
+
 class ColumnFitter(QObject):
     """Sizes a list's columns to what they hold: each as wide as its header and its widest
     value (``samples``: per column, the values it can hold, such as every state's label; and
@@ -341,11 +355,11 @@ class Form(QWidget):
         self.add(name, label, edit, *aliases)
         return edit
 
-    def area(self, name: str, label: str, value: str = "") -> QPlainTextEdit:
+    def area(self, name: str, label: str, value: str = "",
+             lines: int = AREA_LINES) -> QPlainTextEdit:
         edit = QPlainTextEdit(value)
         edit.setTabChangesFocus(True)
-        # Three lines of the text size in use.
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 16)
+        show_lines(edit, lines)
         self.add(name, label, edit)
         return edit
 
