@@ -7,15 +7,20 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QTableView
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.forms import ActionDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import AgendaModel
+from desktop.ui.person_view import PersonView
 from tests.conftest import World
 from tests.services.helpers import to_state
-from tests.ui.conftest import DialogDriver, fake_runner
+from tests.ui.conftest import DialogDriver, fake_runner, ok
+from tests.ui.test_administration_ui import fill
 from tests.ui.test_english import english  # noqa: F401  (a fixture)
+from tests.ui.test_fit import assert_shows_lines
+from tests.ui.test_full_case import action
 
 
 def _choose(combo: QComboBox, text: str) -> None:
@@ -123,3 +128,65 @@ def test_columns_give_way_in_order_and_never_below_their_headers() -> None:
     assert shrunk(floors, wants, 260, first=(0, 1)) == [65, 55, 60, 80]
     assert shrunk(floors, wants, 220, first=(0, 1)) == [50, 40, 60, 70]
     assert shrunk(floors, wants, 100) == floors  # the headers, whatever the room
+
+
+def test_a_note_field_shows_four_whole_lines(qtbot: QtBot) -> None:
+    """理由・メモ and the other notes in dialogs showed under three lines; four lines typed
+    are now all in sight, the last one whole."""
+    from desktop.ui.widgets import Form
+
+    dialog = ActionDialog("支援の経路を変更", lambda f: (f.date("on", "変更日"),
+                                                  f.area("note", "理由・メモ")),
+                          lambda v: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    area = dialog.findChild(QPlainTextEdit, "field_note")
+    assert isinstance(dialog.form, Form)
+    area.setPlainText("一行目\n二行目\n三行目\n四行目")
+    qtbot.waitUntil(lambda: area.viewport().height() > 0)
+    last = area.document().lastBlock()
+    bottom = area.blockBoundingGeometry(last).translated(area.contentOffset()).bottom()
+    assert bottom <= area.viewport().height()
+    assert area.verticalScrollBar().maximum() == 0  # nothing to scroll to
+    assert_shows_lines(area, 4)
+
+
+def _memo_of(view: PersonView, from_state: str, to_state: str) -> str:
+    model = view.timeline
+    row = next(i for i, t in enumerate(model.rows)
+               if (t.from_state, t.to_state) == (from_state, to_state))
+    return model.data(model.index(row, 2))
+
+
+def test_the_history_shows_the_reason_typed_for_a_job_that_ended(
+        qtbot: QtBot, window: MainWindow, driver: DialogDriver, world: World) -> None:
+    """離職を記録 asks for 離職理由; 経過 showed only 「離職」."""
+    person = world.person()
+    to_state(world, person, "retention")
+    view = window.open_person(person, "episode")
+
+    def end(d: ActionDialog) -> None:
+        fill(d.form, end_on="R8.6.10", reason="職場の人間関係")
+        ok(d)
+
+    driver.then(end)
+    action(view, "active").click()
+    assert "支援中" in view.state_line.text()
+    assert _memo_of(view, "retention", "active") == "離職 職場の人間関係"
+
+
+def test_the_history_shows_the_memo_of_a_route_change_that_withdrew_the_referral(
+        qtbot: QtBot, window: MainWindow, driver: DialogDriver, world: World) -> None:
+    person = world.person()
+    to_state(world, person, "referred")
+    view = window.open_person(person, "routes")
+
+    def move(d: ActionDialog) -> None:
+        fill(d.form, route="職業訓練", on="R8.6.10", note="本人の希望で職業訓練へ")
+        ok(d)
+
+    driver.then(move)
+    view.routes_tab.route_button.click()
+    view.show_section("episode")
+    assert _memo_of(view, "referred", "consented") == (
+        "経路の変更により支援要請を取下げ 本人の希望で職業訓練へ")
