@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from desktop.services.caseload import CaseloadFilter, CaseloadService
-from desktop.services.errors import InvalidInput, StaleRecord
-from desktop.services.persons import PersonInput
+from desktop.services.errors import InvalidInput, PermissionDenied, StaleRecord
+from desktop.services.persons import CaseNumberHint, PersonInput
 from tests.conftest import Clock, World
 from tests.services.helpers import to_state
 
@@ -232,3 +232,32 @@ def test_search_with_overdue_only_finds_what_the_list_marks_overdue(
     assert _found(world, "ヤマダ", overdue_only) == {"一郎": "closed"}
     assert _found(world, "ヤマダ", CaseloadFilter()) == {"二郎": "candidate"}
     assert CaseloadService(world.services.ctx).count(world.supervisor, overdue_only) == 1
+
+
+@pytest.mark.parametrize(("latest", "taken", "expected"), [
+    ("2026-0042", ["2026-0007", "2026-0041"], "2026-0043"),
+    ("2026-0042", ["2026-0100", "2025-0999"], "2026-0101"),  # the highest, not the last
+    ("0000831", ["0000999", "12"], "0001000"),
+    ("A-99", ["A-7"], "A-100"),  # one digit wider when the width runs out
+    ("ケース-3", [], "ケース-4"),
+    ("2026-A", ["2026-0001"], ""),  # no digits at the end: nothing to count on from
+])
+def test_the_next_case_number_follows_the_form_of_the_last(
+        latest: str, taken: list[str], expected: str) -> None:
+    from desktop.services.persons import next_in_series
+
+    assert next_in_series(latest, taken) == expected
+
+
+def test_case_number_hint_reads_the_office_form_and_the_next_free_number(
+        world: World) -> None:
+    persons = world.services.persons
+    assert persons.case_number_hint(world.cw_a) == CaseNumberHint("", "")
+    world.person(case_number="0000831")  # an older form
+    world.person(by=world.cw_b, case_number="2026-0100", family_kana="タナカ")
+    world.person(case_number="2026-0042", family_kana="サトウ")  # the last registered
+    hint = persons.case_number_hint(world.cw_a)
+    # cw_b's 2026-0100 is not cw_a's to read, but its number is taken all the same.
+    assert hint == CaseNumberHint("2026-0042", "2026-0101")
+    with pytest.raises(PermissionDenied):
+        persons.case_number_hint(world.viewer)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QTableView
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.forms import ActionDialog
@@ -190,3 +190,26 @@ def test_the_history_shows_the_memo_of_a_route_change_that_withdrew_the_referral
     view.show_section("episode")
     assert _memo_of(view, "referred", "consented") == (
         "経路の変更により支援要請を取下げ 本人の希望で職業訓練へ")
+
+
+def test_the_intake_offers_the_next_case_number_in_the_office_form(
+        qtbot: QtBot, world: World) -> None:
+    """The case number field gave no hint of the expected form and no number."""
+    from desktop.ui.intake import IntakeDialog
+
+    def opened() -> QLineEdit:
+        dialog = IntakeDialog(world.services, world.cw_a, fake_runner(world, []))
+        qtbot.addWidget(dialog)
+        field = dialog.form.fields["case_number"]
+        assert isinstance(field, QLineEdit)
+        return field
+
+    first = opened()  # an empty office: the referral numbers' form as the example
+    assert first.placeholderText() == "例: 2026-0001" and first.text() == ""
+    world.person(case_number="2026-0041")
+    world.person(case_number="2026-0042")
+    field = opened()
+    assert field.placeholderText() == "例: 2026-0042（最後に登録した番号）"
+    assert field.text() == "2026-0043" and field.selectedText() == "2026-0043"
+    field.insert("K-7")  # typing replaces the offer
+    assert field.text() == "K-7"
