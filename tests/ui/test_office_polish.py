@@ -6,8 +6,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.forms import ActionDialog
@@ -213,3 +220,28 @@ def test_the_intake_offers_the_next_case_number_in_the_office_form(
     assert field.text() == "2026-0043" and field.selectedText() == "2026-0043"
     field.insert("K-7")  # typing replaces the offer
     assert field.text() == "K-7"
+
+
+def test_a_refused_sign_in_leaves_the_fields_where_they_were(qtbot: QtBot) -> None:
+    """The refusal pushed the fields up and cut the password field at the bottom of the
+    window; the window now grows to the message."""
+    from desktop.ui.login import LoginDialog
+
+    dialog = LoginDialog(username="cwa")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def where(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+
+    before = where(dialog.password)
+    dialog.refused("ログインに 5 回失敗したため、このユーザーは 15 分間ログインできません。"
+                   "時間をおいてから、もう一度お試しください")
+    QApplication.processEvents()
+    assert where(dialog.password) == before
+    assert dialog.rect().contains(where(dialog.password))
+    error = dialog.error
+    assert error.height() >= error.heightForWidth(error.width())  # every line of it
+    assert dialog.rect().contains(where(error))
+    assert dialog.frameGeometry().bottom() <= dialog.screen().availableGeometry().bottom()
