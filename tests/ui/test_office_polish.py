@@ -4,6 +4,7 @@ folder), each as it is met on screen."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -245,3 +246,36 @@ def test_a_refused_sign_in_leaves_the_fields_where_they_were(qtbot: QtBot) -> No
     assert error.height() >= error.heightForWidth(error.width())  # every line of it
     assert dialog.rect().contains(where(error))
     assert dialog.frameGeometry().bottom() <= dialog.screen().availableGeometry().bottom()
+
+
+def test_the_pdf_save_question_opens_in_documents_then_the_last_folder(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """It opened in the program's working directory."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui import preview
+
+    documents, elsewhere = tmp_path / "Documents", tmp_path / "ケース" / "6月"
+    documents.mkdir()
+    elsewhere.mkdir(parents=True)
+    monkeypatch.setattr(preview.platformdirs, "user_documents_dir", lambda: str(documents))
+    monkeypatch.setattr(preview.SaveFolder, "last", None)
+    asked: list[str] = []
+    answers = [str(elsewhere / "支援要請書.pdf"), "", str(tmp_path / "連絡票.pdf")]
+
+    def question(parent: object, title: str, start: str, filters: str) -> tuple[str, str]:
+        asked.append(start)
+        return answers.pop(0), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", question)
+    assert preview.choose_save_path(None, "支援要請書.pdf") == str(elsewhere / "支援要請書.pdf")
+    assert asked[-1] == str(documents / "支援要請書.pdf")
+    assert preview.choose_save_path(None, "同意書.pdf") == ""  # cancelled: nothing changes
+    assert asked[-1] == str(elsewhere / "同意書.pdf")
+    preview.choose_save_path(None, "連絡票.pdf")
+    assert asked[-1] == str(elsewhere / "連絡票.pdf")
+    # A folder gone since (a USB stick taken out): Documents again.
+    monkeypatch.setattr(preview.SaveFolder, "last", tmp_path / "gone")
+    answers.append("")
+    preview.choose_save_path(None, "同意書.pdf")
+    assert asked[-1] == str(documents / "同意書.pdf")
