@@ -149,7 +149,7 @@ def figure(block: dict[str, Any], key: str) -> Cell:
     (shown as —): 0 % of no one is no rate. The JSON keeps the service's 0.0."""
     if key in RATE_KEYS and not block.get("support_targets"):
         return None
-    return block[key]  # type: ignore[no-any-return]
+    return block[key]
 
 
 def _retention_rate(check: dict[str, Any]) -> Cell:

@@ -383,7 +383,8 @@ class WorkflowService:
             def detail(t: Transition) -> str:
                 if t.from_state in ("placed", "retention") and t.to_state == "active":
                     # The job that ended: the last one ended by the day of the move.
-                    reasons = [r for end_on, r in ended if end_on <= t.effective_on]
+                    reasons = [r for end_on, r in ended
+                               if end_on is not None and end_on <= t.effective_on]
                     return reasons[-1] if reasons else ""
                 if t.note == ROUTE_WITHDRAWAL_NOTE:
                     return route_notes.get(t.effective_on, "")
