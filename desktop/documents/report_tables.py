@@ -1,6 +1,7 @@
 """The indicator report (services.reports JSON) as labelled tables, CSV and Excel. Every
 format is built from the same tables, so each shows the JSON's numbers exactly: rates stay
-fractions (0.75) and Excel formats them as percentages. No ReportLab here: the desktop's
+fractions (0.75) and Excel formats them as percentages; a rate over no one (no support
+targets, no retention check due) is none: 「—」 on screen and in the PDF, blank in the files. No ReportLab here: the desktop's
 report screen imports these tables at start-up (the PDF is desktop.documents.reports)."""
 
 from __future__ import annotations
@@ -136,11 +137,19 @@ def summary_table(report: dict[str, Any]) -> LabelledTable:
     rows: list[list[Cell]] = []
     for key in SUMMARY_KEYS:
         target = targets.get(key)
-        rows.append([count_label(key), report[key], target["target"] if target else None,
+        rows.append([count_label(key), figure(report, key), target["target"] if target else None,
                      target["achievement"] if target else None])
     rate_rows = frozenset(i for i, k in enumerate(SUMMARY_KEYS) if k in RATE_KEYS)
     return LabelledTable(_t("実績と目標"), [_t("指標"), _t("実績"), _t("目標"), _t("達成率")], rows,
                          frozenset({3}), rate_rows)
+
+
+def figure(block: dict[str, Any], key: str) -> Cell:
+    """The block's (or the report's) figure ``key``; a rate over no support targets is none
+    (shown as —): 0 % of no one is no rate. The JSON keeps the service's 0.0."""
+    if key in RATE_KEYS and not block.get("support_targets"):
+        return None
+    return block[key]
 
 
 def _retention_rate(check: dict[str, Any]) -> Cell:
@@ -171,7 +180,7 @@ def _block_columns(report: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 
 def _block_row(block: dict[str, Any], keys: list[str], report: dict[str, Any]) -> list[Cell]:
-    return [block[k] for k in keys] + [_retention_rate(block["retention"][r])
+    return [figure(block, k) for k in keys] + [_retention_rate(block["retention"][r])
                                        for r in _retention_keys(report)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from desktop.i18n import translator
 from desktop.japanese.kana import to_katakana
@@ -73,3 +74,31 @@ def furigana(text: str) -> str:
     if not _KATAKANA_READING.match(s):
         raise ValidationError("kana", _t("フリガナはカタカナで入力してください"))
     return s
+
+
+# Where the hyphens of a number stored as plain digits are certain from its first digits:
+# (digits, prefixes, the lengths of its parts). A 10-digit fixed line elsewhere has an area
+# code of 2 to 5 digits that only the national numbering plan tells (042 / 0422 / 04-29):
+# left as typed rather than split wrongly.
+_PHONE_GROUPS: tuple[tuple[int, tuple[str, ...], tuple[int, ...]], ...] = (
+    (11, ("0800",), (4, 3, 4)),  # free dial
+    (11, ("020", "050", "060", "070", "080", "090"), (3, 4, 4)),  # mobile, IP, M2M
+    (10, ("0120", "0570", "0990"), (4, 3, 3)),  # free dial, navi dial, information
+    # Tokyo, Osaka (060 and 030 begin 11-digit services, not these fixed lines)
+    (10, tuple(f"0{area}{d}" for area in "36" for d in "123456789"), (2, 4, 4)),
+)
+
+
+def printed_phone(text: str) -> str:
+    """A telephone number as a form prints it: plain digits get their hyphens where the
+    grouping is certain (0312345678 → 03-1234-5678, 09012345678 → 090-1234-5678,
+    0120123456 → 0120-123-456); anything else (hyphens typed, an area code the rule cannot
+    tell, not a number) is printed as typed."""
+    digits = (text or "").strip()
+    if not (digits.isascii() and digits.isdigit()):
+        return text
+    for length, prefixes, parts in _PHONE_GROUPS:
+        if len(digits) == length and digits.startswith(prefixes):
+            cuts = [sum(parts[:i]) for i in range(len(parts) + 1)]
+            return "-".join(digits[a:b] for a, b in pairwise(cuts))
+    return text

@@ -6,8 +6,9 @@ CaseAssignment row with its day, shown as the person's 担当の履歴."""
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
@@ -293,6 +294,38 @@ def insert_person(s: Session, ctx: ServiceContext, actor: Actor, clean: PersonIn
     return person
 
 
+_SERIES = re.compile(r"^(.*?)(\d+)$")
+
+
+@dataclass(frozen=True)
+class CaseNumberHint:
+    """The office's case numbers as 新規受付 offers them: ``example``, the number registered
+    last ("" before the first); ``next_number``, one above the highest in use of its form
+    ("" when the last one does not end in digits)."""
+
+    example: str
+    next_number: str
+
+
+def next_in_series(latest: str, taken: Iterable[str]) -> str:
+    """One above the highest number of ``latest``'s form (its text before the final digits,
+    then digits at least as many as its) among ``taken`` and ``latest``, padded to its
+    width: 2026-0042 → 2026-0043, 0000831 → 0000832, A-99 → A-100; "" when ``latest`` does
+    not end in digits."""
+    series = _SERIES.match(latest)
+    if series is None:
+        return ""
+    prefix, width = series[1], len(series[2])
+    same_form = re.compile(re.escape(prefix) + r"(\d{" + str(width) + ",})")
+    highest = max((int(m[1]) for m in (same_form.fullmatch(n) for n in (latest, *taken))
+                   if m), default=0)
+    return f"{prefix}{highest + 1:0{width}d}"
+
+
+def _like_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass(frozen=True)
 class DuplicateCandidate:
     id: uuid.UUID
@@ -305,6 +338,32 @@ class DuplicateCandidate:
 class PersonService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+
+    def case_number_hint(self, actor: Actor) -> CaseNumberHint:
+        """新規受付's case number: the office's form (the number registered last) and the
+        next free number of that form, one above the highest in use, as the referral numbers
+        are given. Case numbers only (no names): any number the form could clash with,
+        whoever's caseload it is in, deleted records too (their numbers stay taken)."""
+        require(actor, "register_persons")
+        with self.ctx.db.read() as s:
+            # search_no grows by one with each person registered (and has an index).
+            latest = s.scalar(select(Person.case_number)
+                              .order_by(Person.search_no.desc()).limit(1))
+            if latest is None:
+                return CaseNumberHint("", "")
+            series = _SERIES.match(latest)
+            if series is None:
+                return CaseNumberHint(latest, "")
+            prefix, width = series[1], len(series[2])
+            taken: list[str] = []
+            # Same form, as wide or one digit wider (9999 → 10000): the highest of each width
+            # is first walking the unique index down.
+            for digits in (width, width + 1):
+                taken += s.scalars(select(Person.case_number)
+                                   .where(Person.case_number.like(
+                                       _like_literal(prefix) + "_" * digits, escape="\\"))
+                                   .order_by(Person.case_number.desc()).limit(50))
+            return CaseNumberHint(latest, next_in_series(latest, taken))
 
     def possible_duplicates(self, actor: Actor, family_kana: str, given_kana: str,
                             birth_date: date) -> list[DuplicateCandidate]:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from desktop.files import make_dirs, write_whole
 from desktop.i18n import translator
+from desktop.japanese.validators import printed_phone
 from desktop.japanese.wareki import add_months, fiscal_year_of, format_wareki
 from desktop.lazy import lazy_module
 from desktop.models import (
@@ -173,8 +174,9 @@ def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
         org = first_organisation(s)
     if org is None:  # a database with no organisation cannot have staff; kept total anyway
         return forms.Office(PLACEHOLDER_NAME, PLACEHOLDER_HEAD)
-    return forms.Office(org.name, org.head_title, org.address, org.phone,
-                        head_name=org.head_name, postal_code=org.postal_code, fax=org.fax,
+    return forms.Office(org.name, org.head_title, org.address, printed_phone(org.phone),
+                        head_name=org.head_name, postal_code=org.postal_code,
+                        fax=printed_phone(org.fax),
                         doc_symbol=org.doc_symbol, seal_omitted=org.seal_omitted,
                         section=org.section)
 
@@ -392,7 +394,8 @@ class PrintService:
             kana=shown("identity_contact", f"{person.family_kana} {person.given_kana}"),
             birth_date=birth, sex=shown("identity_contact", SEXES.get(person.sex or "", "")),
             address=shown("identity_contact", postal + person.address),
-            phone=shown("identity_contact", person.phone_mobile or person.phone_home),
+            phone=shown("identity_contact",
+                        printed_phone(person.phone_mobile or person.phone_home)),
             case_number=person.case_number, category=CATEGORIES.get(person.category, ""),
             household=shown("health_barriers", person.household),
             barriers=shown("health_barriers", person.barriers),
@@ -570,7 +573,10 @@ class PrintService:
                 if p.wage_amount else "")
         hours = f"{p.weekly_hours:g}時間" if p.weekly_hours else ""
         ended = (f"{format_wareki(p.end_on)}（{p.end_reason}）" if p.end_on else "")
-        return (("就職日", format_wareki(p.start_on)), ("事業所", p.employer),
+        # The workplace's name and address each in a cell of their own (they once ran
+        # together), then the terms.
+        return (("事業所", p.employer), ("所在地", p.employer_address or "　"),
+                ("就職日", format_wareki(p.start_on)),
                 ("職種", p.job_title), ("雇用形態", p.employment_type),
                 ("雇用期間", TERM_CATEGORIES.get(p.term_category, "")),
                 ("週の労働時間", hours), ("賃金", wage),

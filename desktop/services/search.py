@@ -11,6 +11,9 @@ must match:
   as range comparisons so that SQLite uses the indexes; a short term with a digit in it is
   also looked for anywhere in the case number (「42」 finds 2026-0042), walking the
   case-number index.
+With the caseload list's filters (状態, 区分, 担当, 期限超過のみ) a person is found only when the
+list would hold them, and the hit shows the same episode the list shows (their latest
+matching one); without filters, every person and their latest episode.
 Results are ranked (exact case number, then full-name/reading prefix, then part prefix,
 then case number prefix, then the rest), limited, and only include persons the actor may
 read (an administrator: everyone; a supervisor or viewer: their organisation's; a caseworker:
@@ -21,7 +24,7 @@ large office the planner once skip-scanned a wider index for a reading prefix (6
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -47,6 +50,12 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from desktop.japanese.kana import fold_terms
 from desktop.models import CaseShare, Episode, Person, User
+from desktop.services.caseload import (
+    CaseloadFilter,
+    OverdueTerms,
+    episode_matches,
+    overdue_terms,
+)
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.permissions import organisation_scope
 
@@ -105,8 +114,10 @@ def _has_digit(term: str) -> bool:
 
 
 def _stored(value: Any) -> Any:
-    """A bound value as SQLite holds it (UUIDs as 32 hex digits)."""
-    return value.hex if isinstance(value, uuid.UUID) else value
+    """A bound value as SQLite holds it (UUIDs as 32 hex digits, dates as ISO text)."""
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _like_escaped(term: str) -> str:
@@ -131,13 +142,13 @@ _COLUMNS = (Person.id, Person.case_number, Person.family_name, Person.given_name
             User.display_name)
 
 
-def _hits(top: Any) -> Select:
+def _hits(shape: _Shape, top: Any) -> Select:
     """The page of hits ``top`` (person id, rank, reading, birth date; ranked and limited
-    already) with what the list shows: each hit's latest episode and caseworker's name, one
-    index lookup per hit, after the limit, inside the same statement."""
+    already) with what the list shows: each hit's latest (matching) episode and caseworker's
+    name, one index lookup per hit, after the limit, inside the same statement."""
     other = aliased(Episode)
     latest = (select(other.id)
-              .where(other.person_id == Person.id, other.deleted_at.is_(None))
+              .where(other.person_id == Person.id, *_episode_terms(other, shape))
               .order_by(other.intake_on.desc(), other.id.desc()).limit(1)
               .correlate(Person).scalar_subquery())
     return (select(*_COLUMNS).select_from(top)
@@ -159,6 +170,23 @@ class _Shape:
     grams: bool = False
     # Per short term: it has a digit, so it is also looked for anywhere in the case number.
     case_anywhere: tuple[bool, ...] = ()
+    # The list's filters: the states (None: no filter, every episode), and whether a
+    # category, caseworker or organisation is chosen (their values are parameters); with
+    # 期限超過のみ, what overdue is measured against (a new day is a new statement).
+    states: tuple[str, ...] | None = None
+    category: bool = False
+    caseworker: bool = False
+    organisation: bool = False
+    overdue: OverdueTerms | None = None
+
+
+def _episode_terms(ep: Any, shape: _Shape) -> list[ColumnElement[bool]]:
+    """Conditions on the episode ``ep`` for it to be the one a hit shows."""
+    if shape.states is None:
+        return [ep.deleted_at.is_(None)]
+    return episode_matches(ep, CaseloadFilter(states=shape.states,
+                                              overdue_only=shape.overdue is not None),
+                           shape.overdue)
 
 
 class SearchService:
@@ -177,8 +205,11 @@ class SearchService:
                     "SELECT to_regclass('person_grams') IS NOT NULL").scalar())
         return self._gram_table
 
-    def search(self, actor: Actor, query: str, limit: int = 50) -> list[SearchHit]:
-        prepared = self.statement(actor, query, limit)
+    def search(self, actor: Actor, query: str, limit: int = 50,
+               filters: CaseloadFilter | None = None) -> list[SearchHit]:
+        """Persons matching ``query``; with ``filters``, only those the caseload list holds
+        under them."""
+        prepared = self.statement(actor, query, limit, filters)
         if prepared is None:
             return []
         stmt, params = prepared
@@ -211,12 +242,17 @@ class SearchService:
                                            dict(compiled.params))
         return found
 
-    def statement(self, actor: Actor, query: str,
-                  limit: int = 50) -> tuple[Select, dict[str, Any]] | None:
+    def statement(self, actor: Actor, query: str, limit: int = 50,
+                  filters: CaseloadFilter | None = None
+                  ) -> tuple[Select, dict[str, Any]] | None:
         """The SELECT behind ``search`` and its parameters (benchmarks time it as raw SQL)."""
         terms = fold_terms(query)
         if not terms:
             return None
+        overdue: OverdueTerms | None = None
+        if filters is not None and filters.overdue_only:
+            with self.ctx.db.read_connection() as conn:
+                overdue = overdue_terms(self.ctx, conn)
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]
         sqlite = self.ctx.db.is_sqlite
@@ -225,12 +261,19 @@ class SearchService:
         shape = _Shape(scope, len(long_terms), len(short_terms),
                        sqlite, bool(long_terms) and not sqlite and self._uses_gram_table(),
                        tuple(_has_digit(t) for t in short_terms))
+        if filters is not None:
+            shape = replace(shape, states=filters.states, category=bool(filters.category),
+                            caseworker=bool(filters.caseworker_id),
+                            organisation=bool(filters.organisation_id), overdue=overdue)
         stmt = self._statements.get(shape)
         if stmt is None:
             stmt = self._statements[shape] = _build(shape)
         params: dict[str, Any] = {"limit": limit, "me": actor.user_id}
         if scope == "organisation":
             params["org"] = actor.organisation_id
+        if filters is not None:
+            params.update(f_category=filters.category, f_caseworker=filters.caseworker_id,
+                          f_organisation=filters.organisation_id)
         ordered = long_terms + short_terms  # the names used by _build
         for i, term in enumerate(ordered):
             params[f"t{i}"], params[f"t{i}_end"] = term, term + _MAX
@@ -259,6 +302,18 @@ def _build(shape: _Shape) -> Select:
             CaseShare.person_id == Person.id, CaseShare.user_id == me,
             CaseShare.deleted_at.is_(None)))
         filters.append(or_(Person.caseworker_id == me, shared))
+    if shape.category:
+        filters.append(Person.category == bindparam("f_category"))
+    if shape.caseworker:
+        filters.append(Person.caseworker_id == bindparam("f_caseworker", type_=Uuid))
+    if shape.organisation:
+        filters.append(Person.organisation_id == bindparam("f_organisation", type_=Uuid))
+    # The person has an episode the list would show: tested after the name terms (the
+    # conditions are tested in order, and this one is a lookup per person, four with
+    # 期限超過のみ).
+    listed = ([exists(select(Episode.id).where(Episode.person_id == Person.id,
+                                               *_episode_terms(Episode, shape)))]
+              if shape.states is not None else [])
     long_names = [f"t{i}" for i in range(shape.long_terms)]
     short_names = [f"t{i}" for i in range(shape.long_terms, shape.long_terms + shape.short_terms)]
     anywhere = dict(zip(short_names, shape.case_anywhere, strict=False))
@@ -283,6 +338,7 @@ def _build(shape: _Shape) -> Select:
         # The trigram index narrows the rows; rank them all in one pass. The first term
         # typed decides the rank.
         filters.extend(_any_prefix(n, anywhere.get(n, False)) for n in short_names)
+        filters.extend(listed)
         rank = case(
             (Person.case_number_key == bindparam("first"), literal(0)),
             (or_(_prefix(Person.kana_key, "first"), _prefix(Person.name_key, "first")),
@@ -291,8 +347,9 @@ def _build(shape: _Shape) -> Select:
                  _prefix(Person.given_name_key, "first")), literal(2)),
             else_=literal(3),
         )
-        return _hits(select(Person.id.label("pid"), rank.label("rank"),
-                            Person.kana_key.label("reading"), Person.birth_date.label("birth"))
+        return _hits(shape, select(Person.id.label("pid"), rank.label("rank"),
+                                   Person.kana_key.label("reading"),
+                                   Person.birth_date.label("birth"))
                      .where(*filters)
                      .order_by(rank, Person.kana_key, Person.birth_date, Person.id)
                      .limit(limit).subquery())
@@ -301,6 +358,7 @@ def _build(shape: _Shape) -> Select:
     # collecting and sorting every match.
     driver, others = short_names[0], short_names[1:]
     filters.extend(_any_prefix(n, anywhere.get(n, False)) for n in others)
+    filters.extend(listed)
     walks: list[tuple[InstrumentedAttribute[str], ColumnElement[bool], int]] = [
         (key_column, _prefix(key_column, driver), col_rank)
         for key_column, col_rank in _PREFIX_COLUMNS]
@@ -320,8 +378,9 @@ def _build(shape: _Shape) -> Select:
     candidates = union_all(*parts).subquery()
     ranked = (select(candidates.c.pid, func.min(candidates.c.rank).label("rank"))
               .group_by(candidates.c.pid).subquery())
-    return _hits(select(Person.id.label("pid"), ranked.c.rank,
-                        Person.kana_key.label("reading"), Person.birth_date.label("birth"))
+    return _hits(shape, select(Person.id.label("pid"), ranked.c.rank,
+                               Person.kana_key.label("reading"),
+                               Person.birth_date.label("birth"))
                  .join(ranked, ranked.c.pid == Person.id)
                  .order_by(ranked.c.rank, Person.kana_key, Person.birth_date, Person.id)
                  .limit(limit).subquery())

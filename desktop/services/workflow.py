@@ -167,6 +167,9 @@ class TransitionRecord:
     by: uuid.UUID | None
     reason: str | None
     note: str
+    # What the action recorded beside the move, kept elsewhere: the 離職理由 of a job that
+    # ended (on the placement), the 理由・メモ of a route change that withdrew a referral.
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -368,8 +371,27 @@ class WorkflowService:
             self.access.for_read(s, actor, episode_id)
             rows = s.scalars(select(Transition).where(Transition.episode_id == episode_id)
                              .order_by(Transition.recorded_at))
+            ended = list(s.execute(select(Placement.end_on, Placement.end_reason).where(
+                Placement.episode_id == episode_id, Placement.end_on.is_not(None),
+                Placement.deleted_at.is_(None)).order_by(Placement.end_on)))
+            route_notes = dict(s.execute(select(RouteChange.effective_on, RouteChange.note)
+                                         .where(RouteChange.episode_id == episode_id,
+                                                RouteChange.note != "",
+                                                RouteChange.deleted_at.is_(None))
+                                         .order_by(RouteChange.created_at)).all())
+
+            def detail(t: Transition) -> str:
+                if t.from_state in ("placed", "retention") and t.to_state == "active":
+                    # The job that ended: the last one ended by the day of the move.
+                    reasons = [r for end_on, r in ended
+                               if end_on is not None and end_on <= t.effective_on]
+                    return reasons[-1] if reasons else ""
+                if t.note == ROUTE_WITHDRAWAL_NOTE:
+                    return route_notes.get(t.effective_on, "")
+                return ""
+
             return [TransitionRecord(t.from_state, t.to_state, t.effective_on, t.actor_id,
-                                     t.reason, t.note)
+                                     t.reason, t.note, detail(t))
                     for t in rows]
 
     def checkpoints(self, actor: Actor, episode_id: uuid.UUID) -> list[CheckpointRecord]:

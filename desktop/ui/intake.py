@@ -12,19 +12,25 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import translator
-from desktop.japanese.wareki import DateParseError
+from desktop.japanese.wareki import DateParseError, fiscal_year_of
 from desktop.services import Services
 from desktop.services.commands import Intake, PossibleDuplicates
 from desktop.services.context import Actor
 from desktop.services.errors import InvalidInput
 from desktop.services.permissions import allowed
-from desktop.services.persons import DuplicateCandidate, PersonInput, StaffChoice
+from desktop.services.persons import (
+    CaseNumberHint,
+    DuplicateCandidate,
+    PersonInput,
+    StaffChoice,
+)
 from desktop.ui.forms import CommandDialog, required
 from desktop.ui.person_view import add_person_fields, check_person_form, watch_person_fields
 from desktop.ui.tasks import TaskRunner
@@ -57,6 +63,21 @@ class IntakeDialog(CommandDialog):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.duplicate_box)  # above the form, never below the fold
+        self.runner.read(lambda: services.persons.case_number_hint(actor),
+                         self.show_case_number, key=("case-number", id(self)), owner=self)
+
+    def show_case_number(self, hint: CaseNumberHint) -> None:
+        """The office's form of case number as the field's example, and the next free one
+        of that form typed in already (selected: typing replaces it)."""
+        field = self.form.fields["case_number"]
+        assert isinstance(field, QLineEdit)
+        if hint.example:
+            field.setPlaceholderText(_t("例: {example}（最後に登録した番号）").format(
+                example=hint.example))
+        if hint.next_number and not field.text():
+            field.setText(hint.next_number)
+            field.selectAll()
+            field.setToolTip(_t("次の空き番号です。別の番号にするときは上書きしてください"))
 
     def _build(self, f: Form) -> None:
         f.date("intake_on", _t("受付日"), self.services.ctx.today())
@@ -70,6 +91,11 @@ class IntakeDialog(CommandDialog):
                   for s in self.staff),
                 (UNASSIGNED, _t("（担当なし・あとで決める）"))])
         add_person_fields(f)
+        # Until the office's numbers are read (and before the first one): the form the
+        # referral numbers take.
+        f.fields["case_number"].setPlaceholderText(  # type: ignore[attr-defined]
+            _t("例: {example}").format(
+                example=f"{fiscal_year_of(self.services.ctx.today())}-0001"))
         birth = f.fields["birth_date"]
         f.text("desired_job", _t("希望職種"))
         f.area("note", _t("受付時のメモ"))

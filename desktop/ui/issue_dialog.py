@@ -81,8 +81,7 @@ class IssueDialog(QDialog):
     def _build(self, draft: PrintDraft) -> None:
         options, fields = draft.options, draft.fields
         if "progress" in fields:
-            area = self.form.area("progress", _t("支援経過"), options.progress)
-            area.setFixedHeight(area.fontMetrics().lineSpacing() * 8 + 16)
+            self.form.area("progress", _t("支援経過"), options.progress, lines=8)
         if "requested" in fields:
             for key, text in REQUESTED_SUPPORT.items():
                 self.form.check(f"requested_{key}", shown(text), key in options.requested)

@@ -122,6 +122,7 @@ class LoginDialog(QDialog):
         button is enabled again; otherwise the focus stays where the person is typing."""
         self.form.layout_.setRowVisible(self.passphrase.parentWidget(), True)
         self.form.errors["passphrase"].show_message(message)
+        self.fit_messages()
         if answer_now:
             self.status.clear()
             self.ok.setEnabled(True)
@@ -192,8 +193,24 @@ class LoginDialog(QDialog):
         self.status.clear()
         self.ok.setEnabled(True)
         self.error.show_message(message)
+        self.fit_messages()
         self.password.clear()
         self.password.setFocus()
+
+    def fit_messages(self) -> None:
+        """Grow the window (within the screen) to the messages shown, instead of letting
+        them squeeze the fields: a word-wrapped label's height at its width is not part of
+        the window's minimum size, so a refusal of three lines cut the password field off
+        at the bottom of the window."""
+        for label in [self.error, *self.form.errors.values()]:
+            width = label.width() or self.form.width()
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        room = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        wanted = max(self.height(), layout.totalMinimumSize().height())
+        self.resize(self.width(), min(wanted, room.height() - 40))
 
 
 class SetupDialog(QDialog):

@@ -7,6 +7,7 @@ import logging
 import shutil
 import uuid
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -78,7 +79,7 @@ from desktop.ui.person_view import PersonView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import choices, label, parenthesised, wareki
-from desktop.ui.widgets import fit_to_screen, scrolling
+from desktop.ui.widgets import ColumnFitter, fit_to_screen, scrolling
 
 _t = translator("MainWindow")
 # Which tab of the person's record an agenda item is about.
@@ -403,8 +404,7 @@ class MainWindow(QMainWindow):
         self.agenda_view = _view(self.agenda_model)
         self.agenda_view.setObjectName("agendaView")
         self.agenda_view.setAccessibleName(_t("今日の予定"))
-        for column, width in enumerate((190, 110, 110, 140)):
-            self.agenda_view.setColumnWidth(column, width)
+        self.agenda_fit = ColumnFitter(self.agenda_view, self._agenda_samples)
         self.agenda_view.doubleClicked.connect(self._open_from_agenda)
         self.agenda_view.activated.connect(self._open_from_agenda)
         layout.addWidget(self.agenda_view)
@@ -465,10 +465,25 @@ class MainWindow(QMainWindow):
         self.caseload_view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
         self.caseload_view.doubleClicked.connect(self._open_from_list)
         self.caseload_view.activated.connect(self._open_from_list)
-        for column, width in enumerate((110, 130, 170, 150, 150, 90, 130, 130)):
-            self.caseload_view.setColumnWidth(column, width)
+        # Where 1024 pixels are not enough (in English), 対象者区分, then the names give way.
+        self.caseload_fit = ColumnFitter(self.caseload_view, self._list_samples,
+                                         give_way=(4, 2, 1))
+        self.caseload_fit.watch(self.search_model)
         layout.addWidget(self.caseload_view)
         self.tabs.addTab(scrolling(page), _t("ケース一覧"))
+
+    @staticmethod
+    def _agenda_samples() -> dict[int, list[str]]:
+        """What 今日の予定's columns can hold besides the rows on screen: every kind."""
+        return {1: [AgendaModel.kind_label(k) for k in AgendaModel.KINDS]}
+
+    @staticmethod
+    def _list_samples() -> dict[int, list[str]]:
+        """What ケース一覧's columns can hold besides the rows on screen: the widest date,
+        every category and state."""
+        widest = wareki(date(1988, 12, 28))  # 昭和63年12月28日
+        return {3: [widest], 4: [text for _, text in choices("category")],
+                5: [text for _, text in choices("state")], 6: [widest], 7: [widest]}
 
     # ---------------------------------------------------------------- actions
 
@@ -494,7 +509,7 @@ class MainWindow(QMainWindow):
 
     def _show_agenda(self, agenda: Agenda) -> None:
         self.agenda_model.replace(list(agenda.items))
-        self.agenda_view.resizeColumnToContents(0)  # 期限 with its 「（期限超過）」
+        self.agenda_fit.fit()  # 期限 with its 「（期限超過）」 whole at once
         counted = _t("予定 {n} 件（うち期限超過 {o} 件）").format(n=len(agenda.items),
                                                            o=agenda.overdue)
         self.agenda_summary.setText(_t("{today}　{counted}").format(
@@ -702,6 +717,7 @@ class MainWindow(QMainWindow):
         order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.caseload_view.setModel(model)  # type: ignore[arg-type]
         header.setSortIndicator(*order)  # both lists sort by every column
+        self.caseload_fit.refit()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(1)
@@ -726,9 +742,12 @@ class MainWindow(QMainWindow):
             self.search_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
             self._set_count(1, _t("検索結果 {n} 件").format(n=len(hits)))
 
-        # Typed on since: the older search's answer is dropped (same key).
-        self.runner.read(lambda: self.services.search.search(self.actor, query), show,
-                         key="search", owner=self)
+        # Typed on since: the older search's answer is dropped (same key). The list's
+        # filters hold for the search too: a changed filter runs it again (reload_caseload).
+        filters = self.current_filter()
+        self.runner.read(lambda: self.services.search.search(self.actor, query,
+                                                             filters=filters),
+                         show, key="search", owner=self)
 
     def _open_from_list(self, index: object) -> None:
         row = self.caseload_view.model().row_at(index.row())  # type: ignore[attr-defined]

@@ -52,7 +52,7 @@ from desktop.ui.admin_common import ListModel, list_view, refuse_or_report, sele
 from desktop.ui.preview import PreviewDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label, parenthesised, wareki
-from desktop.ui.widgets import Form, fit_to_screen, top_aligned
+from desktop.ui.widgets import AREA_LINES, Form, fit_to_screen, show_lines, top_aligned
 
 _t = translator("Meetings")
 
@@ -244,7 +244,7 @@ class MeetingDialog(QDialog):
         self.note.setObjectName("meetingNote")
         self.note.setAccessibleName(_t("議事の概要"))
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
+        show_lines(self.note, AREA_LINES)
         layout.addWidget(QLabel(_t("議事の概要")))
         layout.addWidget(self.note)
 

@@ -69,7 +69,9 @@ class _Table(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
+            # The whole text by default: a narrow screen may show a long value cut short.
+            tip = self.tooltip(row, index.column())
+            return tip if tip is not None else self.display(row, index.column()) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.foreground(row, index.column())
         if role == Qt.ItemDataRole.UserRole:
@@ -243,9 +245,13 @@ class AgendaModel(_Table):
              "hire_reported": N_("HW採用連絡"), "next_action": N_("次の対応"),
              "period_end": N_("支援期間終了")}
 
+    @classmethod
+    def kind_label(cls, kind: str) -> str:
+        return _t(cls.KINDS[kind])
+
     def display(self, row: AgendaItem, column: int) -> str:
         due = wareki(row.due_on) + (_t("（期限超過）") if row.overdue else "")
-        return (due, _t(self.KINDS[row.kind]), row.case_number, row.name, row.detail)[column]
+        return (due, self.kind_label(row.kind), row.case_number, row.name, row.detail)[column]
 
     def foreground(self, row: AgendaItem, column: int) -> QBrush | None:
         return QBrush(OVERDUE) if row.overdue and column == 0 else None

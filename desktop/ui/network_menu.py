@@ -96,8 +96,7 @@ def _lists_dialog(parent: QMainWindow, services: Services, actor: Actor, runner:
     def build(f: Form) -> None:
         for key, text in (("readiness_items", _t("就労準備度の評価項目（1行に1つ）")),
                           ("funding_sources", _t("支援費用の財源（1行に1つ）"))):
-            area = f.area(key, text, "\n".join(current[key]))
-            area.setFixedHeight(area.fontMetrics().lineSpacing() * 9 + 16)
+            f.area(key, text, "\n".join(current[key]), lines=9)
 
     def submit(v: dict[str, Any]) -> SetLists:
         wanted = {key: lines_of(v, key) for key in LISTS}  # both checked before either is saved

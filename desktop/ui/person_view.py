@@ -731,7 +731,7 @@ class PersonView(QWidget):
             (_t("日付"), _t("変更"), _t("理由・メモ")),
             lambda t: (wareki(t.on), f"{label('state', t.from_state) or _t('受付')} → "
                        f"{label('state', t.to_state)}",
-                       " ".join(shown(x) for x in (t.reason or "", t.note) if x)))
+                       " ".join(shown(x) for x in (t.reason or "", t.note, t.detail) if x)))
         layout.addWidget(QLabel(_t("経過（すべての状態の変更）")))
         layout.addWidget(_table(self.timeline), 1)
         self.tabs.addTab(scrolling(page), _t("支援経過"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+import platformdirs
 import pypdfium2
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
@@ -46,14 +47,43 @@ def render_pages(pdf: bytes, scale: float) -> list[QImage]:
         document.close()
 
 
+class SaveFolder:
+    """Where the save questions open: the folder last saved to while the app runs, else
+    the person's Documents folder (platformdirs), else their home folder. Qt, given a bare
+    file name, opened in the program's working directory (the installation folder)."""
+
+    last: Path | None = None
+
+    @classmethod
+    def start(cls) -> Path:
+        if cls.last is not None and cls.last.is_dir():
+            return cls.last
+        documents = Path(platformdirs.user_documents_dir())
+        return documents if documents.is_dir() else Path.home()
+
+    @classmethod
+    def used(cls, folder: str | Path) -> None:
+        if str(folder):
+            cls.last = Path(folder)
+
+
 def choose_folder(parent: QWidget | None) -> str:
-    return QFileDialog.getExistingDirectory(parent, _t("保存先のフォルダ"))
+    folder = QFileDialog.getExistingDirectory(parent, _t("保存先のフォルダ"),
+                                              str(SaveFolder.start()))
+    if folder:
+        SaveFolder.used(folder)
+    return folder
 
 
 def choose_save_path(parent: QWidget | None, suggested: str, title: str = "",
                      filters: str = "PDF (*.pdf)") -> str:
-    """The file-save question, in one place so tests can answer it."""
-    path, _ = QFileDialog.getSaveFileName(parent, title or _t("PDFを保存"), suggested, filters)
+    """The file-save question, in one place so tests can answer it. ``suggested``: a file
+    name, offered in SaveFolder's folder."""
+    start = Path(suggested) if Path(suggested).is_absolute() else SaveFolder.start() / suggested
+    path, _ = QFileDialog.getSaveFileName(parent, title or _t("PDFを保存"), str(start),
+                                          filters)
+    if path:
+        SaveFolder.used(Path(path).parent)
     return path
 
 

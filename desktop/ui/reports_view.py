@@ -43,6 +43,7 @@ from desktop.documents.report_tables import (
     category_table,
     count_label,
     cumulative_rates,
+    figure,
     monthly_table,
     office_table,
     organisation_table,
@@ -323,7 +324,7 @@ class ReportsView(QWidget):
                 period=label, organisation=report["period"]["organisation"])
         self.heading.setText(_t("{label}　{as_of}現在　支援対象者 {t} 人・就職 {p} 件・就職率 {r}").format(
             label=label, as_of=as_of_label(report), t=f"{report['support_targets']:,}",
-            p=f"{report['placements']:,}", r=shown(report["placement_rate"], True)))
+            p=f"{report['placements']:,}", r=shown(figure(report, "placement_rate"), True)))
         fill_table(self.summary, summary_table(report))
         fill_table(self.retention, retention_table(report))
         fill_table(self.offices, office_table(report))

@@ -1,12 +1,14 @@
 """Small reusable widgets: a 和暦 date field, forms that show errors beside the field, a
-layout that wraps its buttons, and sizing windows to the screen they open on."""
+layout that wraps its buttons, sizing windows to the screen they open on, and list columns
+sized to their headers and values."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QStyle,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -79,6 +83,136 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     room = screen.availableGeometry()
     window.resize(max(200, min(width, room.width() - 16)),
                   max(150, min(height, room.height() - 40)))
+
+
+AREA_LINES = 4  # a note, a reason: four whole lines before it scrolls
+
+
+def show_lines(edit: QPlainTextEdit, lines: int) -> None:
+    """``edit`` exactly ``lines`` whole lines of its text size tall. Said in the widget's
+    own style sheet: the application's ``min-height`` is applied again each time the
+    widget is polished (when it joins a dialog) and overrode a fixed height, so a form
+    short of room squeezed notes to one line. The style sheet's height is the text's
+    (padding and border come on top): the lines and the document's margins."""
+    height = (edit.fontMetrics().lineSpacing() * lines
+              + round(2 * edit.document().documentMargin()) + 2)
+    edit.setStyleSheet(f"QPlainTextEdit {{ min-height: {height}px; max-height: {height}px; }}")
+
+
+class ColumnFitter(QObject):
+    """Sizes a list's columns to what they hold: each as wide as its header and its widest
+    value (``samples``: per column, the values it can hold, such as every state's label; and
+    the values of the rows on screen), shrunk where the view is too narrow for all of them, but never
+    below its header, so that every header stays readable; the last column takes what is
+    left. ``give_way``: the columns cut first where the room runs out (a category before a
+    state); a value cut short is whole in its tooltip. Fitted again when the view's width,
+    its font (text size) or its rows change, until the person resizes a column by hand."""
+
+    ROWS_SAMPLED = 60  # the rows on screen, at most
+
+    def __init__(self, view: QTableView,
+                 samples: Callable[[], dict[int, Iterable[str]]] = dict,
+                 give_way: tuple[int, ...] = ()) -> None:
+        super().__init__(view)
+        self.view, self.samples, self.give_way = view, samples, give_way
+        self.by_hand = False
+        self._fitting = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        view.installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._resized)
+        self.watch(view.model())
+
+    def watch(self, model: Any) -> None:
+        """Fit again when ``model`` (the view's, or one it is about to show) changes rows."""
+        if model is not None:
+            model.modelReset.connect(self._timer.start)
+            model.rowsInserted.connect(self._timer.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            self._timer.start()
+        return False
+
+    def refit(self) -> None:
+        """Fit once the event loop is back (after a change of model, say)."""
+        self._timer.start()
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        # The last column stretches with the view by itself.
+        last = self.view.horizontalHeader().count() - 1
+        if not self._fitting and column != last and self.view.isVisible():
+            self.by_hand = True
+
+    def _rows_on_screen(self) -> range:
+        first = max(0, self.view.rowAt(0))
+        last = self.view.rowAt(self.view.viewport().height() - 1)
+        if last < 0:
+            last = self.view.model().rowCount() - 1
+        return range(first, min(last + 1, first + self.ROWS_SAMPLED))
+
+    def wanted(self) -> tuple[list[int], list[int]]:
+        """Per column: the header's width (the least it may have) and the width it wants."""
+        model, header = self.view.model(), self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        padding = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                                     None, self.view) + 1) + 4
+        floors, wants = [], []
+        samples = self.samples()
+        rows = self._rows_on_screen()
+        for column in range(model.columnCount()):
+            floor = header.sectionSizeHint(column)
+            values = {*samples.get(column, ()),
+                      *(str(model.index(r, column).data() or "") for r in rows)}
+            floors.append(floor)
+            wants.append(max([floor, *(metrics.horizontalAdvance(v) + padding
+                                       for v in values if v)]))
+        return floors, wants
+
+    def fit(self) -> None:
+        model = self.view.model()
+        if self.by_hand or model is None or model.columnCount() == 0:
+            return
+        floors, wants = self.wanted()
+        widths = shrunk(floors, wants, self.view.viewport().width(), self.give_way)
+        self._fitting = True
+        try:  # the last one too: the header stretches it from there, never below it
+            for column, width in enumerate(widths):
+                self.view.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+
+def shrunk(floors: list[int], wants: list[int], room: int,
+           first: tuple[int, ...] = ()) -> list[int]:
+    """Widths that fit ``room``: the columns ``first`` give way before the others; among
+    those giving way, the ones that want most beyond their floor give way first (every
+    column's excess over its floor is capped at one level); none goes below its floor.
+    When even the floors do not fit, the floors."""
+    if sum(wants) <= room:
+        return list(wants)
+    if sum(floors) >= room:
+        return list(floors)
+    widths = list(wants)
+    for group in (set(first), set(range(len(wants))) - set(first)):
+        fixed = sum(w for i, w in enumerate(widths) if i not in group)
+        slack = {i: widths[i] - floors[i] for i in group}
+        if not slack:
+            continue
+        low, high = 0, max(slack.values())  # the largest cap with everything fitting
+        while low < high:
+            cap = (low + high + 1) // 2
+            if fixed + sum(floors[i] + min(s, cap) for i, s in slack.items()) <= room:
+                low = cap
+            else:
+                high = cap - 1
+        for i, s in slack.items():
+            widths[i] = floors[i] + min(s, low)
+        if sum(widths) <= room:
+            break
+    return widths
 
 
 def scrolling(page: QWidget) -> QScrollArea:
@@ -221,11 +355,11 @@ class Form(QWidget):
         self.add(name, label, edit, *aliases)
         return edit
 
-    def area(self, name: str, label: str, value: str = "") -> QPlainTextEdit:
+    def area(self, name: str, label: str, value: str = "",
+             lines: int = AREA_LINES) -> QPlainTextEdit:
         edit = QPlainTextEdit(value)
         edit.setTabChangesFocus(True)
-        # Three lines of the text size in use.
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 16)
+        show_lines(edit, lines)
         self.add(name, label, edit)
         return edit
 

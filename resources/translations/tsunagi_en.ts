@@ -2638,6 +2638,14 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>I have confirmed this is a different person from the above</translation>
         </message>
         <message>
+            <source>例: {example}</source>
+            <translation>e.g. {example}</translation>
+        </message>
+        <message>
+            <source>例: {example}（最後に登録した番号）</source>
+            <translation>e.g. {example} (the last number registered)</translation>
+        </message>
+        <message>
             <source>受付日</source>
             <translation>Intake date</translation>
         </message>
@@ -2672,6 +2680,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         <message>
             <source>新規受付</source>
             <translation>New intake</translation>
+        </message>
+        <message>
+            <source>次の空き番号です。別の番号にするときは上書きしてください</source>
+            <translation>The next free number. Type over it to use another number</translation>
         </message>
         <message>
             <source>生年月日を入力してください</source>

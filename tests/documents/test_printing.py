@@ -510,3 +510,34 @@ def test_the_referral_quotes_the_readiness_assessment_only_when_asked_and_within
                                            quote_readiness=True).pdf)
     assert "生活リズム 1 課題が大きい（要支援）" in text and "通院は月1回、服薬で安定" in text
     assert "同意範囲外" not in text
+
+
+def test_phone_numbers_print_with_hyphens_and_the_workplace_address_apart(
+        world: World, tmp_path: Path) -> None:
+    """Numbers typed as plain digits printed as typed, and the 連絡票 ran the workplace's
+    name and address together (the address was not in a cell of its own)."""
+    from dataclasses import replace as changed
+
+    from tests.services.helpers import placement
+
+    orgs = world.services.organisations
+    (home,) = orgs.organisations()
+    orgs.update(world.admin, home.id, home.version, OrganisationInput(
+        "新宿区福祉事務所", head_title="新宿区福祉事務所長", phone="0332091111",
+        fax="0451234567", doc_symbol="新福"))
+    person = _person(world, phone_mobile="09012345678")
+    ep = to_state(world, person, "active")  # type: ignore[arg-type]
+    world.services.workflow.record_placement(world.cw_a, ep, changed(
+        placement(date(2026, 5, 1)), employer_address="東京都新宿区西新宿2-8-1"))
+    printing = world.services.printing
+    referral = text_of(printing.print_document(world.cw_a, "referral", ep).pdf)
+    assert "090-1234-5678" in referral and "09012345678" not in referral
+    assert "03-3209-1111" in referral
+    assert "0451234567" in referral  # an area code the rule cannot tell: as typed
+    pdf = printing.print_document(world.cw_a, "followup", ep).pdf
+    text = text_of(pdf)
+    assert "事業所株式会社ひかり物流所在地東京都新宿区西新宿2-8-1" in text.replace(" ", "")
+    # Rendered: the PNG of this page was looked at (the cells in docs/forms).
+    document = pypdfium2.PdfDocument(pdf)
+    document[0].render(scale=1).to_pil().save(tmp_path / "followup.png")
+    document.close()

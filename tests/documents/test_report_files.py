@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import pypdfium2
@@ -132,3 +133,33 @@ def test_a_report_over_two_organisations_adds_their_table_to_every_file(world: W
     # The PDF's text layer reads the title's full-width spaces back as spaces.
     printed = text_of(files.report_pdf(theirs, "新宿区福祉事務所")).replace("\n", "")
     assert title.replace("\u3000", " ") in printed.replace("\u3000", " ")
+
+
+def test_a_rate_over_no_support_targets_is_shown_as_a_dash_not_zero(world: World) -> None:
+    """An organisation with no support targets had 「0.0%」 as its 就職率 in 組織別 (and in
+    its own report): 0 % of no one is no rate, shown 「—」 as the retention rates are."""
+    from desktop.documents.report_tables import organisation_table, shown, summary_table
+
+    w = build_report_caseload(world)
+    west = transfer_to_a_second_organisation(w)
+    report = w.services.reports.indicators(w.admin, Period.fiscal(2025))
+    assert report["by_organisation"][west.name]["support_targets"] == 0
+    table = organisation_table(report)
+    rates = sorted(table.rate_columns)
+    row = next(r for r in table.rows if r[0] == west.name)
+    home = next(r for r in table.rows if r[0] not in (west.name, "合計"))
+    rate_columns = [c for c in rates if table.header[c] in ("就職率", "就職者の割合")]
+    assert [shown(row[c], True) for c in rate_columns] == ["—", "—"]
+    assert [shown(home[c], True) for c in rate_columns] == ["140.0%", "100.0%"]
+    rows = list(csv.reader(io.StringIO(files.report_csv(report).decode("utf-8-sig"))))
+    at = rows.index(["■組織別"])
+    csv_row = next(r for r in rows[at:] if r and r[0] == west.name)
+    assert [csv_row[c] for c in rate_columns] == ["", ""]  # blank, as a rate over no one due
+
+    theirs = w.services.reports.indicators(w.admin, Period.fiscal(2025),
+                                           organisation_id=west.id)
+    summary = {r[0]: r for r in summary_table(theirs).rows}
+    assert shown(summary["就職率（就職件数÷支援対象者数）"][1], True) == "—"
+    printed = text_of(files.report_pdf(theirs, "新宿区福祉事務所"))
+    assert "就職率（就職件数÷支援対象者数） — — —" in printed
+    assert not re.search(r"(?<![\d.])0\.0%", printed)  # (100.0% of the one check is fine)

@@ -7,9 +7,11 @@ from datetime import date
 
 import pytest
 
-from desktop.services.errors import InvalidInput, StaleRecord
-from desktop.services.persons import PersonInput
-from tests.conftest import World
+from desktop.services.caseload import CaseloadFilter, CaseloadService
+from desktop.services.errors import InvalidInput, PermissionDenied, StaleRecord
+from desktop.services.persons import CaseNumberHint, PersonInput
+from tests.conftest import Clock, World
+from tests.services.helpers import to_state
 
 # Search on every back end, including PostgreSQL without pg_trgm (the gram table).
 ALL_SEARCH_BACKENDS = pytest.mark.backends("sqlite", "postgresql", "postgresql_no_trgm")
@@ -160,3 +162,102 @@ def test_no_match_and_blank(people: World) -> None:
 @ALL_SEARCH_BACKENDS
 def test_results_are_limited(people: World) -> None:
     assert len(people.services.search.search(people.cw_a, "タ", limit=2)) == 2
+
+
+@pytest.fixture
+def filtered(world: World) -> dict[str, object]:
+    """Four 山田 in different states: one still a candidate, one 支援中, one whose only
+    episode is closed, and one closed once and taken on again (a 候補 now); and one of
+    cw_b's (a different category)."""
+    wf = world.services.workflow
+    candidate = world.person(given_name="一郎", given_kana="イチロウ")
+    to_state(world, candidate, "candidate")
+    active = world.person(given_name="二郎", given_kana="ジロウ", category="needy")
+    to_state(world, active, "active")
+    closed = world.person(given_name="三郎", given_kana="サブロウ")
+    wf.close_episode(world.cw_a, to_state(world, closed, "candidate"), date(2026, 5, 1),
+                     "辞退")
+    again = world.person(given_name="四郎", given_kana="シロウ")
+    wf.close_episode(world.cw_a, to_state(world, again, "candidate"), date(2026, 4, 20),
+                     "辞退")
+    wf.open_episode(world.cw_a, again, date(2026, 5, 10))
+    theirs = world.person(by=world.cw_b, given_name="五郎", given_kana="ゴロウ")
+    to_state(world, theirs, "candidate", by=world.cw_b)
+    return {"candidate": candidate, "active": active, "closed": closed, "again": again,
+            "theirs": theirs}
+
+
+def _found(world: World, query: str, filters: CaseloadFilter | None,
+           actor: str = "supervisor") -> dict[str, str | None]:
+    """Given name → the state the hit shows."""
+    hits = world.services.search.search(getattr(world, actor), query, filters=filters)
+    return {h.given_name: h.state for h in hits}
+
+
+# A long term (the FTS5 / trigram / gram path), a short one (the key prefixes) and both.
+@ALL_SEARCH_BACKENDS
+@pytest.mark.parametrize("query", ["ヤマダ", "山田", "やま", "ヤマダ やま"])
+def test_search_holds_only_what_the_list_would_under_its_filters(
+        world: World, filtered: dict[str, object], query: str) -> None:
+    everyone = {"一郎": "candidate", "二郎": "active", "三郎": "closed", "四郎": "candidate",
+                "五郎": "candidate"}
+    assert _found(world, query, None) == everyone  # no filter: every person, latest episode
+    # 終了以外のすべて (the list's default): the closed one is not found.
+    assert _found(world, query, CaseloadFilter()) == {
+        k: v for k, v in everyone.items() if k != "三郎"}
+    # 終了 only: the one taken on again shows their closed episode, as the list does.
+    closed_only = CaseloadFilter(states=("closed",))
+    assert _found(world, query, closed_only) == {"三郎": "closed", "四郎": "closed"}
+    assert _found(world, query, CaseloadFilter(states=("active",))) == {"二郎": "active"}
+    assert _found(world, query, CaseloadFilter(category="needy")) == {"二郎": "active"}
+    assert _found(world, query, CaseloadFilter(caseworker_id=world.cw_b.user_id)) == {
+        "五郎": "candidate"}
+    # The caseworker's own scope still applies under a filter.
+    assert set(_found(world, query, CaseloadFilter(), "cw_a")) == {"一郎", "二郎", "四郎"}
+
+
+@ALL_SEARCH_BACKENDS
+def test_search_with_overdue_only_finds_what_the_list_marks_overdue(
+        world: World, clock: Clock) -> None:
+    late = world.person(given_name="一郎", given_kana="イチロウ")
+    ep = to_state(world, late, "retention")  # 1-month check due 2026-06-01: overdue today
+    on_time = world.person(given_name="二郎", given_kana="ジロウ")
+    to_state(world, on_time, "candidate")
+    overdue_only = CaseloadFilter(overdue_only=True)
+    for query in ("ヤマダ", "山"):
+        assert _found(world, query, overdue_only) == {"一郎": "retention"}
+    # Closed with the check kept open: still overdue, so still found (as in the list).
+    world.services.workflow.close_episode(world.cw_a, ep, date(2026, 6, 10), "辞退",
+                                          open_checkpoints="keep")
+    assert _found(world, "ヤマダ", overdue_only) == {"一郎": "closed"}
+    assert _found(world, "ヤマダ", CaseloadFilter()) == {"二郎": "candidate"}
+    assert CaseloadService(world.services.ctx).count(world.supervisor, overdue_only) == 1
+
+
+@pytest.mark.parametrize(("latest", "taken", "expected"), [
+    ("2026-0042", ["2026-0007", "2026-0041"], "2026-0043"),
+    ("2026-0042", ["2026-0100", "2025-0999"], "2026-0101"),  # the highest, not the last
+    ("0000831", ["0000999", "12"], "0001000"),
+    ("A-99", ["A-7"], "A-100"),  # one digit wider when the width runs out
+    ("ケース-3", [], "ケース-4"),
+    ("2026-A", ["2026-0001"], ""),  # no digits at the end: nothing to count on from
+])
+def test_the_next_case_number_follows_the_form_of_the_last(
+        latest: str, taken: list[str], expected: str) -> None:
+    from desktop.services.persons import next_in_series
+
+    assert next_in_series(latest, taken) == expected
+
+
+def test_case_number_hint_reads_the_office_form_and_the_next_free_number(
+        world: World) -> None:
+    persons = world.services.persons
+    assert persons.case_number_hint(world.cw_a) == CaseNumberHint("", "")
+    world.person(case_number="0000831")  # an older form
+    world.person(by=world.cw_b, case_number="2026-0100", family_kana="タナカ")
+    world.person(case_number="2026-0042", family_kana="サトウ")  # the last registered
+    hint = persons.case_number_hint(world.cw_a)
+    # cw_b's 2026-0100 is not cw_a's to read, but its number is taken all the same.
+    assert hint == CaseNumberHint("2026-0042", "2026-0101")
+    with pytest.raises(PermissionDenied):
+        persons.case_number_hint(world.viewer)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QPlainTextEdit,
     QTabWidget,
     QWidget,
 )
@@ -100,7 +101,19 @@ def assert_fits(window: QWidget, checked: list[str]) -> None:
             assert screen.contains(_reach(button)), (name, button.text(), _reach(button),
                                                      screen)
     assert buttons, name
+    for _ in _pages(window):
+        for area in window.findChildren(QPlainTextEdit):
+            if area.isVisible() and not area.isReadOnly():
+                assert_shows_lines(area, 3, name)
     checked.append(name)
+
+
+def assert_shows_lines(area: QPlainTextEdit, lines: int, name: str = "") -> None:
+    """``area`` shows at least ``lines`` whole lines (a note field once showed two and a
+    bit of three)."""
+    need = area.fontMetrics().lineSpacing() * lines + 2 * area.document().documentMargin()
+    assert area.viewport().height() >= need, (name, area.objectName(),
+                                              area.viewport().height(), need)
 
 
 @pytest.fixture

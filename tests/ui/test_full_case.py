@@ -201,8 +201,12 @@ def test_profile_validation_is_inline_and_saves_nothing(
 
 def test_search_box_finds_by_reading_as_you_type(
         qtbot: QtBot, window: MainWindow, world: World) -> None:
-    world.person(family_name="林", given_name="誠", family_kana="ハヤシ", given_kana="マコト")
-    world.person(family_name="東", given_name="葵", family_kana="ヒガシ", given_kana="アオイ")
+    # Each with an episode, as every intake opens one: the search follows the list's
+    # filters (終了以外のすべて), and a person with no episode is in no list.
+    for family, given, fk, gk in (("林", "誠", "ハヤシ", "マコト"), ("東", "葵", "ヒガシ", "アオイ")):
+        person = world.person(family_name=family, given_name=given, family_kana=fk,
+                              given_kana=gk)
+        world.services.workflow.open_episode(world.cw_a, person, date(2026, 6, 1))
     type_text(qtbot, window.search, "は")
     qtbot.waitUntil(lambda: window.caseload_view.model() is window.search_model
                     and window.search_model.rowCount() == 1)

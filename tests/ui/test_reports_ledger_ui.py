@@ -120,6 +120,9 @@ def test_a_report_is_run_for_every_organisation_or_for_one(
     rows = {_cell(view.summary, r, 0): _cell(view.summary, r, 1)
             for r in range(view.summary.rowCount())}
     assert rows["就職件数"] == "0"
+    # No support targets: no rate (「—」, not 「0.0%」), in the table and the heading.
+    assert rows["就職率（就職件数÷支援対象者数）"] == "—"
+    assert view.heading.text().endswith("就職率 —")
     assert [_cell(view.retention, 0, c) for c in range(5)] == ["1か月後", "1", "1", "100.0%",
                                                              "0"]
 

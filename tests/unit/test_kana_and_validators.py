@@ -5,7 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.japanese.kana import fold, fold_terms, to_katakana
-from desktop.japanese.validators import ValidationError, furigana, phone_number, postal_code
+from desktop.japanese.validators import (
+    ValidationError,
+    furigana,
+    phone_number,
+    postal_code,
+    printed_phone,
+)
 
 hiragana = st.text(alphabet=st.characters(min_codepoint=0x3041, max_codepoint=0x3096), min_size=1)
 
@@ -86,3 +92,28 @@ def test_furigana_converts_hiragana_and_half_width() -> None:
 def test_furigana_refuses_non_kana(text: str) -> None:
     with pytest.raises(ValidationError, match="フリガナ"):
         furigana(text)
+
+
+@pytest.mark.parametrize(("stored", "printed"), [
+    ("0312345678", "03-1234-5678"), ("0612345678", "06-1234-5678"),
+    ("09012345678", "090-1234-5678"), ("07012345678", "070-1234-5678"),
+    ("05012345678", "050-1234-5678"), ("0120123456", "0120-123-456"),
+    ("0570123456", "0570-123-456"), ("08001234567", "0800-123-4567"),
+    # An area code the first digits cannot tell (045 / 0422 / 04-29…): as typed.
+    ("0451234567", "0451234567"), ("0422123456", "0422123456"),
+    # Hyphens typed, a wrong length, not digits, nothing: as typed.
+    ("045-123-4567", "045-123-4567"), ("031234567", "031234567"),
+    ("内線123", "内線123"), ("", ""),
+])
+def test_a_printed_phone_number_gets_hyphens_only_where_they_are_certain(
+        stored: str, printed: str) -> None:
+    assert printed_phone(stored) == printed
+
+
+@given(st.from_regex(r"0[1-9][0-9]{8,9}", fullmatch=True))
+def test_a_printed_phone_number_keeps_its_digits_in_their_order(stored: str) -> None:
+    printed = printed_phone(stored)
+    assert printed.replace("-", "") == stored
+    if printed != stored:  # hyphenated: three groups, none empty, each valid again
+        assert len(printed.split("-")) == 3 and all(printed.split("-"))
+        assert phone_number(printed) == printed
