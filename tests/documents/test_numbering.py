@@ -233,3 +233,28 @@ def test_a_drawing_that_fails_takes_no_number(world: World, monkeypatch: pytest.
     with pytest.raises(OSError):
         world.services.printing.issue(world.cw_a, "packet", ep)
     assert _register(world) == []
+
+
+def test_an_issue_that_keeps_losing_its_number_gives_up_and_takes_none(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another PC issuing during every drawing: after ISSUE_ATTEMPTS tries, a message to
+    issue again, and nothing of this episode issued."""
+    from desktop.services import printing as printing_module
+
+    monkeypatch.setattr(printing_module, "ISSUE_ATTEMPTS", 2)
+    printing = world.services.printing
+    mine = to_state(world, world.person(), "referred")
+    others = [to_state(world, world.person(), "referred") for _ in range(2)]
+    watch = _Drawing(world, monkeypatch)
+
+    def another_pc_issues() -> None:
+        if others:
+            printing.issue(world.cw_a, "referral", others.pop())
+            watch.meanwhile = another_pc_issues  # and again during the next drawing
+
+    watch.meanwhile = another_pc_issues
+    with pytest.raises(DomainError, match="ほかのパソコンで同時に"):
+        printing.issue(world.cw_a, "referral", mine)
+    with world.services.ctx.db.read() as s:
+        assert set(s.scalars(select(IssuedDocument.episode_id))).isdisjoint({mine})
+        assert len(list(s.scalars(select(IssuedDocument.id)))) == 2
