@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -247,57 +247,60 @@ def _scaled(style: str, factor: float) -> ParagraphStyle:
 
 
 class _Text(Flowable):
-    """A text of a few short lines, drawn as plain strings (each measured with stringWidth)
-    when every line fits the width it is given, else laid out as the Paragraph it stands
-    for (wrapped, shrunk by _fit, split across pages; built only then). The strings go
-    where the Paragraph would put them: spaces folded as it folds them, the first baseline
-    one font size below the top, one leading a line. Paragraph's markup parse and CJK line
-    breaking were half of a packet's time, for values that almost always fit one line."""
+    """A text drawn as plain strings, one a line, where ReportLab's Paragraph would put
+    them: the lines as written when each fits the width it is given (measured with
+    stringWidth; spaces folded as Paragraph folds them), else the lines Paragraph breaks it
+    into (_broken, kept per text and width: the forms' fixed wordings are broken once). The
+    first baseline is one font size below the top, one leading a line. Paragraph's markup
+    parse and CJK line breaking were half of a packet's time; a text that must split across
+    pages, or that Paragraph would stretch, is that Paragraph (built only then)."""
 
     def __init__(self, text: str, style: ParagraphStyle) -> None:
         super().__init__()
         self.text, self.style = text, style
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         # Paragraph folds each run of whitespace but the no-break space into one space and
-        # drops it at the ends; an empty line (or text) takes no height.
+        # drops it at the ends; an empty text takes no height.
         self.lines = [" ".join(w for w in _words(line) if w) for line in text.split("\n")]
         self.widths = [pdfmetrics.stringWidth(line, style.fontName, style.fontSize)
                        for line in self.lines]
         self.paragraph: Paragraph | None = None
+        self.drawn: tuple[tuple[str, float], ...] | None = None  # (line, its width)
 
     def _laid_out(self) -> Paragraph:
         if self.paragraph is None:
             self.paragraph = Paragraph(_escape(self.text).replace("\n", "<br/>"), self.style)
         return self.paragraph
 
-    def _fits(self, width: float) -> bool:
-        return max(self.widths) <= width and (len(self.lines) == 1 or all(self.lines))
+    def _lines_at(self, width: float) -> tuple[tuple[str, float], ...] | None:
+        if max(self.widths) <= width and (len(self.lines) == 1 or all(self.lines)):
+            return tuple(zip(self.lines, self.widths, strict=True)) if any(self.lines) else ()
+        return _broken(self.text, self.style, width)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._fits(available_width):
-            self.width = available_width
-            self.height = self.style.leading * len(self.lines) if self.lines[0] else 0
+        self.width = available_width
+        self.drawn = self._lines_at(available_width)
+        if self.drawn is None:
+            _, self.height = self._laid_out().wrap(available_width, available_height)
         else:
-            self.width, self.height = self._laid_out().wrap(available_width, available_height)
+            self.height = self.style.leading * len(self.drawn)
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        if not self._fits(available_width):
-            paragraph = self._laid_out()
-            paragraph.wrap(available_width, available_height)
-            return paragraph.split(available_width, available_height)
-        # As Paragraph: no orphan (a one-line text never splits), whole when it fits.
-        room = int(available_height / self.style.leading)
-        if room <= 1 or not self.lines[0]:
-            return []
-        if len(self.lines) <= room:
-            return [self]
+        drawn = self._lines_at(available_width)
+        if drawn is not None:
+            # As Paragraph: no orphan (a one-line text never splits), whole when it fits.
+            room = int(available_height / self.style.leading)
+            if room <= 1 or not drawn:
+                return []
+            if len(drawn) <= room:
+                return [self]
         paragraph = self._laid_out()
         paragraph.wrap(available_width, available_height)
         return paragraph.split(available_width, available_height)
 
     def draw(self) -> None:
-        if not self._fits(self.width):
+        if self.drawn is None:
             paragraph = self._laid_out()
             paragraph.canv = self.canv
             paragraph.draw()
@@ -307,7 +310,7 @@ class _Text(Flowable):
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
         y = self.height - style.fontSize
-        for line, width in zip(self.lines, self.widths, strict=True):
+        for line, width in self.drawn:
             if style.alignment == TA_RIGHT:
                 canvas.drawString(self.width - width, y, line)
             elif style.alignment == TA_CENTER:
@@ -315,6 +318,32 @@ class _Text(Flowable):
             else:
                 canvas.drawString(0, y, line)
             y -= style.leading
+
+
+@lru_cache(maxsize=2048)
+def _broken(text: str, style: ParagraphStyle, width: float
+            ) -> tuple[tuple[str, float], ...] | None:
+    """The lines ReportLab's Paragraph breaks ``text`` into at ``width``, each with its
+    width as Paragraph places it; None when a line is not one plain run (another font) or
+    is stretched or squeezed (Paragraph draws those itself)."""
+    paragraph = Paragraph(_escape(text).replace("\n", "<br/>"), style)
+    paragraph.wrap(width, 1e9)
+    broken = paragraph.blPara
+    lines: list[tuple[str, float]] = []
+    for line in broken.lines:
+        if broken.kind == 0:
+            extra, words = line
+            drawn = " ".join(words)
+        else:
+            extra = line.extraSpace
+            if any(getattr(f, "cbDefn", None) or f.fontName != style.fontName
+                   or f.fontSize != style.fontSize for f in line.words):
+                return None
+            drawn = "".join(f.text for f in line.words)
+        if extra < -1e-8:
+            return None
+        lines.append((drawn, width - extra))
+    return tuple(lines)
 
 
 def _p(text: str, style: str = "cell") -> Flowable:
@@ -343,14 +372,17 @@ def _fit(text: str, width: float, lines: int, style: str = "cell") -> Flowable:
     base = _styles()[style]
     if _lines_needed(text, base.fontSize, width) <= lines:
         return _p(text, style)
-    body = markup(text or "").replace("\n", "<br/>")
-    paragraph = Paragraph(body, base)
+    body = markup(text or "")
+    plain = "<" not in body and "&" not in body
+    fitted: Flowable = Paragraph("", base)
     for factor in (1.0, *SHRINK):
-        paragraph = Paragraph(body, _scaled(style, factor) if factor != 1.0 else base)
-        _, height = paragraph.wrap(width, 100_000)
-        if height <= paragraph.style.leading * lines + 0.5:
-            return paragraph
-    return paragraph
+        sized = _scaled(style, factor) if factor != 1.0 else base
+        fitted = (_Text(text or "", sized) if plain
+                  else Paragraph(body.replace("\n", "<br/>"), sized))
+        _, height = fitted.wrap(width, 100_000)
+        if height <= sized.leading * lines + 0.5:
+            return fitted
+    return fitted
 
 
 def wareki(d: date | None) -> str:
