@@ -637,16 +637,17 @@ class PrintService:
         return year, serial
 
     def _guard(self, s: Session, kind: str, episode: Episode, person: Person,
-               referral: Referral) -> tuple[Any, ...]:
+               referral: Referral, rule: Disclosure | None = None) -> tuple[Any, ...]:
         """What an issue rests on, read when the document is drawn and again when its number
-        is taken: the rows printed from and the consents that let it go. Raises as printing
-        does when the consent rule no longer allows it."""
+        is taken: the rows printed from and the consents that let it go (``rule``: as just
+        checked). Raises as printing does when the consent rule no longer allows it."""
         today = self.ctx.today()
         if kind == "withdrawal_notice":
             ground: Any = participation_withdrawals(s, [episode.id], today).get(episode.id)
         else:
-            self._refuse_after_withdrawal(s, episode, today)
-            rule = self._rule(s, episode, self._hello_work(s, referral), today)
+            if rule is None:
+                self._refuse_after_withdrawal(s, episode, today)
+                rule = self._rule(s, episode, self._hello_work(s, referral), today)
             ground = (tuple(sorted(rule.consent_ids)), tuple(sorted(rule.scope)))
         return (today, referral.id, referral.version, person.version, episode.version, ground)
 
@@ -709,7 +710,7 @@ class PrintService:
         return _Prepared(kind, episode.id, person.case_number, draw, number, chosen,
                          addressee(office), tuple(k for k in CONSENT_SCOPE if rule.allows(k)),
                          EDITABLE[kind], reprint, taking, referral.id,
-                         self._guard(s, kind, episode, person, referral))
+                         self._guard(s, kind, episode, person, referral, rule))
 
     def _packet(self, s: Session, episode: Episode, person: Person, rule: Disclosure,
                 office: HelloWorkOffice, today: date) -> Callable[[forms.ReferralData], bytes]:
