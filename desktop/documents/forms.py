@@ -16,12 +16,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
 from reportlab import rl_config
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -40,6 +40,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import split as _words
 
 from desktop.errors import DomainError
 from desktop.i18n import translator
@@ -56,8 +57,14 @@ rl_config.useA85 = 0
 
 def _fast_flate(self: Any, text: str | bytes) -> bytes:
     """Flate at level 1 instead of zlib's default 6: compression was 6 of a packet's ~40 ms;
-    level 1 takes a third of that for files about 15% larger."""
-    return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+    level 1 takes a third of that for files about 15% larger. The embedded font subsets
+    (TrueType, 70-95 KB each) are stored (level 0, still a valid Flate stream): glyph
+    outlines shrink by a fifth only, and deflating them was an eighth of a packet's time."""
+    data = text.encode("utf8") if isinstance(text, str) else text
+    return zlib.compress(data, 0 if data[:4] == _TRUETYPE else 1)
+
+
+_TRUETYPE = b"\x00\x01\x00\x00"  # the sfnt version a TrueType font file starts with
 
 
 # ReportLab has no setting for the level; every Flate stream it writes goes through this
@@ -83,6 +90,34 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def _kept_table(self: Any, tag: str) -> bytes:
+    """A table of the font file, sliced out once: ReportLab slices the whole 'glyf' table
+    (4-6 MB) afresh for each subset it embeds, four of them in a packet. The fonts are read
+    only, so the copy kept is the table."""
+    tables: dict[str, bytes] = self.__dict__.setdefault("_kept_tables", {})
+    if tag not in tables:
+        pos, length = self.get_table_pos(tag)
+        tables[tag] = self._ttf_data[pos:pos + length]
+    return tables[tag]
+
+
+ttfonts.TTFontFile.get_table = _kept_table
+
+
+@cache
+def _char_width(char: str, font: str, size: float) -> float:
+    return pdfmetrics.stringWidth(char, font, size)
+
+
+def _char_widths(word: str, font: str, size: float) -> list[float]:
+    """ReportLab's CJK line breaking measures each character with its own stringWidth call;
+    the same widths, each measured once (a form uses a few hundred characters)."""
+    return [_char_width(char, font, size) for char in word]
+
+
+textsplit.getCharWidths = _char_widths
 # IPAmj明朝 (IPA, JIS X 0213 and the 文字情報基盤 glyphs): prints the characters of real
 # names that IPAex lacks (𠮷田). Too large to keep in git (46 MB): installed from Debian's
 # fonts-ipamj-mincho by scripts/_env.sh, copied into the bundle at build time.
@@ -211,8 +246,114 @@ def _scaled(style: str, factor: float) -> ParagraphStyle:
                           leading=base.leading * factor)
 
 
-def _p(text: str, style: str = "cell") -> Paragraph:
-    return Paragraph(markup(text or "").replace("\n", "<br/>"), _styles()[style])
+class _Text(Flowable):
+    """A text drawn as plain strings, one a line, where ReportLab's Paragraph would put
+    them: the lines as written when each fits the width it is given (measured with
+    stringWidth; spaces folded as Paragraph folds them), else the lines Paragraph breaks it
+    into (_broken, kept per text and width: the forms' fixed wordings are broken once). The
+    first baseline is one font size below the top, one leading a line. Paragraph's markup
+    parse and CJK line breaking were half of a packet's time; a text that must split across
+    pages, or that Paragraph would stretch, is that Paragraph (built only then)."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
+        # Paragraph folds each run of whitespace but the no-break space into one space and
+        # drops it at the ends; an empty text takes no height.
+        self.lines = [" ".join(w for w in _words(line) if w) for line in text.split("\n")]
+        self.widths = [pdfmetrics.stringWidth(line, style.fontName, style.fontSize)
+                       for line in self.lines]
+        self.paragraph: Paragraph | None = None
+        self.drawn: tuple[tuple[str, float], ...] | None = None  # (line, its width)
+
+    def _laid_out(self) -> Paragraph:
+        if self.paragraph is None:
+            self.paragraph = Paragraph(_escape(self.text).replace("\n", "<br/>"), self.style)
+        return self.paragraph
+
+    def _lines_at(self, width: float) -> tuple[tuple[str, float], ...] | None:
+        if max(self.widths) <= width and (len(self.lines) == 1 or all(self.lines)):
+            return tuple(zip(self.lines, self.widths, strict=True)) if any(self.lines) else ()
+        return _broken(self.text, self.style, width)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.drawn = self._lines_at(available_width)
+        if self.drawn is None:
+            _, self.height = self._laid_out().wrap(available_width, available_height)
+        else:
+            self.height = self.style.leading * len(self.drawn)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        drawn = self._lines_at(available_width)
+        if drawn is not None:
+            # As Paragraph: no orphan (a one-line text never splits), whole when it fits.
+            room = int(available_height / self.style.leading)
+            if room <= 1 or not drawn:
+                return []
+            if len(drawn) <= room:
+                return [self]
+        paragraph = self._laid_out()
+        paragraph.wrap(available_width, available_height)
+        return paragraph.split(available_width, available_height)
+
+    def draw(self) -> None:
+        if self.drawn is None:
+            paragraph = self._laid_out()
+            paragraph.canv = self.canv
+            paragraph.draw()
+            del paragraph.canv
+            return
+        style, canvas = self.style, self.canv
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        y = self.height - style.fontSize
+        for line, width in self.drawn:
+            if style.alignment == TA_RIGHT:
+                canvas.drawString(self.width - width, y, line)
+            elif style.alignment == TA_CENTER:
+                canvas.drawString((self.width - width) / 2, y, line)
+            else:
+                canvas.drawString(0, y, line)
+            y -= style.leading
+
+
+@lru_cache(maxsize=2048)
+def _broken(text: str, style: ParagraphStyle, width: float
+            ) -> tuple[tuple[str, float], ...] | None:
+    """The lines ReportLab's Paragraph breaks ``text`` into at ``width``, each with its
+    width as Paragraph places it; None when a line is not one plain run (another font) or
+    is stretched or squeezed (Paragraph draws those itself)."""
+    paragraph = Paragraph(_escape(text).replace("\n", "<br/>"), style)
+    paragraph.wrap(width, 1e9)
+    broken = paragraph.blPara
+    lines: list[tuple[str, float]] = []
+    for line in broken.lines:
+        if broken.kind == 0:
+            extra, words = line
+            drawn = " ".join(words)
+        else:
+            extra = line.extraSpace
+            if any(getattr(f, "cbDefn", None) or f.fontName != style.fontName
+                   or f.fontSize != style.fontSize for f in line.words):
+                return None
+            drawn = "".join(f.text for f in line.words)
+        if extra < -1e-8:
+            return None
+        lines.append((drawn, width - extra))
+    return tuple(lines)
+
+
+def _p(text: str, style: str = "cell") -> Flowable:
+    """``text`` in ``style``: a _Text when IPAex draws every character of it, else a
+    Paragraph (markup sends the other characters to IPAmj明朝)."""
+    text = text or ""
+    body = markup(text)
+    if "<" not in body and "&" not in body:
+        return _Text(text, _styles()[style])
+    return Paragraph(body.replace("\n", "<br/>"), _styles()[style])
 
 
 def _lines_needed(text: str, size: float, width: float) -> int:
@@ -225,20 +366,23 @@ def _lines_needed(text: str, size: float, width: float) -> int:
     return lines
 
 
-def _fit(text: str, width: float, lines: int, style: str = "cell") -> Paragraph:
+def _fit(text: str, width: float, lines: int, style: str = "cell") -> Flowable:
     """``text`` in ``width`` points: wrapped; if it needs more than ``lines`` lines, in a
     smaller size (SHRINK); at the smallest it wraps on (and continues on the next page)."""
     base = _styles()[style]
     if _lines_needed(text, base.fontSize, width) <= lines:
         return _p(text, style)
-    body = markup(text or "").replace("\n", "<br/>")
-    paragraph = Paragraph(body, base)
+    body = markup(text or "")
+    plain = "<" not in body and "&" not in body
+    fitted: Flowable = Paragraph("", base)
     for factor in (1.0, *SHRINK):
-        paragraph = Paragraph(body, _scaled(style, factor) if factor != 1.0 else base)
-        _, height = paragraph.wrap(width, 100_000)
-        if height <= paragraph.style.leading * lines + 0.5:
-            return paragraph
-    return paragraph
+        sized = _scaled(style, factor) if factor != 1.0 else base
+        fitted = (_Text(text or "", sized) if plain
+                  else Paragraph(body.replace("\n", "<br/>"), sized))
+        _, height = fitted.wrap(width, 100_000)
+        if height <= sized.leading * lines + 0.5:
+            return fitted
+    return fitted
 
 
 def wareki(d: date | None) -> str:

@@ -165,6 +165,45 @@ class PrintDraft:
 EDITABLE = {"referral": ("progress", "requested", "period", "notes"),
             "packet": ("progress", "requested", "period", "notes"),
             "followup": ("notes",), "withdrawal_notice": ()}
+# How many times an issue is read and drawn again when another PC took its number first.
+ISSUE_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class _Taking:
+    """The number an issue will take (the next of the register when it was read) and what
+    the register keeps with it."""
+
+    kind: str  # the register's kind: a packet issues its 支援要請書
+    fiscal_year: int
+    serial: int
+    number: str  # as printed: 中福第123号
+    content: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A numbered document read under the consent rule, ready to draw outside any
+    transaction, and what recording it (_record) writes and checks."""
+
+    kind: str
+    episode_id: uuid.UUID
+    case_number: str
+    draw: Callable[[str], bytes]  # the PDF with this number printed on it
+    number: str  # printed: the number to take, a reprint's number, or the open place
+    options: IssueOptions
+    addressee: str
+    scope: tuple[str, ...]
+    fields: tuple[str, ...]
+    reprint: bool  # a 支援要請書 issued before, printed again as issued
+    taking: _Taking | None  # None: nothing is issued
+    referral_id: uuid.UUID
+    guard: tuple[Any, ...]  # PrintService._guard when read: unchanged when recorded
+
+
+class _NumberTaken(Exception):
+    """The number an issue was drawn with went to another issue first, or what the document
+    rests on changed since it was read: read and draw again."""
 
 
 def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
@@ -586,42 +625,50 @@ class PrintService:
 
     # ---------------------------------------------------------------- numbers
 
-    def _take_number(self, s: Session, actor: Actor, episode: Episode, person: Person,
-                     kind: str, referral: Referral | None, addressee_text: str,
-                     content: dict[str, Any]) -> IssuedDocument:
-        """The next number of the episode's organisation's register for this fiscal year
-        (the register restarts at 1 every 4月1日). Under the write lock: no two alike.
-        Issuing changes the record: those who may edit the case issue (a viewer reads)."""
+    def _may_issue(self, s: Session, actor: Actor, person: Person) -> None:
+        """Issuing changes the record: those who may edit the case issue (a viewer reads);
+        an outreach laptop's copy has no register."""
         check_edit(s, actor, person)
         if s.scalar(select(Setting.id).where(Setting.key == OUTREACH_MANIFEST)) is not None:
             raise DomainError(_t("出張用のパソコンでは文書番号を取れないため、発行できません。"
                                  "事務所のパソコンで発行してください"))
-        today = self.ctx.today()
-        year = fiscal_year_of(today)
+
+    def _next_number(self, s: Session, organisation_id: uuid.UUID | None) -> tuple[int, int]:
+        """(fiscal year, serial): the next number of the organisation's register for this
+        fiscal year (the register restarts at 1 every 4月1日)."""
+        year = fiscal_year_of(self.ctx.today())
         serial = (s.scalar(select(func.max(IssuedDocument.serial)).where(
-            IssuedDocument.organisation_id == episode.organisation_id,
+            IssuedDocument.organisation_id == organisation_id,
             IssuedDocument.fiscal_year == year)) or 0) + 1
-        issuer = _office(s, episode.organisation_id)
-        row = IssuedDocument(organisation_id=episode.organisation_id, fiscal_year=year,
-                             serial=serial, number=issuer.number(serial), kind=kind,
-                             episode_id=episode.id,
-                             referral_id=referral.id if referral is not None else None,
-                             issued_on=today, addressee=addressee_text, content=content)
-        s.add(stamp_new(self.ctx, actor, row))
-        s.flush()
-        return row
+        return year, serial
+
+    def _guard(self, s: Session, kind: str, episode: Episode, person: Person,
+               referral: Referral, rule: Disclosure | None = None) -> tuple[Any, ...]:
+        """What an issue rests on, read when the document is drawn and again when its number
+        is taken: the rows printed from and the consents that let it go (``rule``: as just
+        checked). Raises as printing does when the consent rule no longer allows it."""
+        today = self.ctx.today()
+        if kind == "withdrawal_notice":
+            ground: Any = participation_withdrawals(s, [episode.id], today).get(episode.id)
+        else:
+            if rule is None:
+                self._refuse_after_withdrawal(s, episode, today)
+                rule = self._rule(s, episode, self._hello_work(s, referral), today)
+            ground = (tuple(sorted(rule.consent_ids)), tuple(sorted(rule.scope)))
+        return (today, referral.id, referral.version, person.version, episode.version, ground)
 
     # ---------------------------------------------------------------- building
 
-    def _build(self, s: Session, actor: Actor, kind: str, episode: Episode, person: Person,
-               options: IssueOptions | None, issue: bool, quote_readiness: bool = False,
-               ) -> tuple[PrintDraft, IssuedDocument | None]:
-        """The numbered document ``kind`` of the episode: issued now (``issue``), as issued
-        before (a reprint), or as a draft with its number left open."""
+    def _prepare(self, s: Session, actor: Actor, kind: str, episode: Episode, person: Person,
+                 options: IssueOptions | None, issue: bool,
+                 quote_readiness: bool = False) -> _Prepared:
+        """The numbered document ``kind`` of the episode read (in a read transaction) and
+        ready to draw: to issue now (``issue``: the number it will take if no other document
+        takes one first), as issued before (a reprint), or as a draft, its number open."""
         today = self.ctx.today()
         issuer = _office(s, episode.organisation_id)
         if kind == "withdrawal_notice":
-            return self._notice(s, actor, episode, person, issuer, issue)
+            return self._prepare_notice(s, actor, episode, person, issuer, issue)
         self._refuse_after_withdrawal(s, episode, today)
         referral = (self._latest_referral(s, episode.id) if kind in ("referral", "packet")
                     else self._referral(s, episode.id))
@@ -629,19 +676,18 @@ class PrintService:
             raise DomainError(_t("この支援エピソードには支援要請がないため、連絡先のハローワークがありません"))
         office = self._hello_work(s, referral)
         rule = self._rule(s, episode, office, today)
-        issued_row: IssuedDocument | None = None
+        number = issuer.number(None)
+        reprint = False
+        draw: Callable[[str], bytes]
         if kind == "followup":
             chosen = self._clean_options(options or IssueOptions())
-            if issue:
-                issued_row = self._take_number(s, actor, episode, person, kind, referral,
-                                               addressee(office), {"notes": chosen.notes})
-            number = issued_row.number if issued_row else issuer.number(None)
-            pdf = forms.followup_pdf(self._followup_data(
-                s, person, episode, rule, office, referral, number, today, chosen))
-            already = False
+            followup = self._followup_data(s, person, episode, rule, office, referral, number,
+                                           today, chosen)
+            content: dict[str, Any] = {"notes": chosen.notes}
+            draw = lambda n: forms.followup_pdf(replace(followup, number=n))  # noqa: E731
         else:
-            already = self._is_issued(referral)
-            if already:
+            reprint = self._is_issued(referral)
+            if reprint:
                 previous = self._issued(s, referral)
                 chosen = (IssueOptions.from_content(previous.content) if previous is not None
                           else self._defaults(s, episode, rule, referral))
@@ -652,36 +698,32 @@ class PrintService:
                     options if options is not None
                     else self._defaults(s, episode, rule, referral, quote_readiness))
                 issued_on = today
-                number = issuer.number(None)
-                if issue:
-                    issued_row = self._take_number(s, actor, episode, person, "referral", referral,
-                                                   addressee(office), chosen.as_content())
-                    number = issued_row.number
-                    referral.number, referral.printed_at = number, self.ctx.now()
-                    stamp_update(actor, referral)
             data = self._referral_data(s, episode, person, referral, rule, chosen, number,
                                        issued_on)
+            content = chosen.as_content()
             if kind == "referral":
-                pdf = forms.referral_pdf(data)
+                draw = lambda n: forms.referral_pdf(replace(data, number=n))  # noqa: E731
             else:
-                pdf = self._packet(s, episode, person, rule, office, data, today)
-            if already and actor.role != "viewer":
-                referral.printed_at = self.ctx.now()
-                stamp_update(actor, referral)
-        action = "issue" if issued_row is not None else ("print" if already else "print_draft")
-        document = self._finish(s, actor, kind, episode.id, person.case_number, pdf, action,
-                                issued_row.number if issued_row else (number if already else None))
-        if issued_row is not None:
-            issued_row.sha256 = document.sha256
-        return PrintDraft(kind, episode.id, document, chosen, already or issued_row is not None,
-                          addressee(office), tuple(k for k in CONSENT_SCOPE if rule.allows(k)),
-                          EDITABLE[kind]), issued_row
+                packet = self._packet(s, episode, person, rule, office, today)
+                draw = lambda n: packet(replace(data, number=n))  # noqa: E731
+        taking = None
+        if issue and not reprint:
+            self._may_issue(s, actor, person)
+            year, serial = self._next_number(s, episode.organisation_id)
+            number = issuer.number(serial)
+            taking = _Taking("followup" if kind == "followup" else "referral", year, serial,
+                             number, content)
+        return _Prepared(kind, episode.id, person.case_number, draw, number, chosen,
+                         addressee(office), tuple(k for k in CONSENT_SCOPE if rule.allows(k)),
+                         EDITABLE[kind], reprint, taking, referral.id,
+                         self._guard(s, kind, episode, person, referral, rule))
 
     def _packet(self, s: Session, episode: Episode, person: Person, rule: Disclosure,
-                office: HelloWorkOffice, referral: forms.ReferralData, today: date) -> bytes:
-        """送付書, 支援要請書, the consent's copy and the plan. The copy is the scanned signed
-        original when one is attached and the person's identity may go (the paper shows their
-        address and birth date); else the office's 控 with the recorded scope ticked."""
+                office: HelloWorkOffice, today: date) -> Callable[[forms.ReferralData], bytes]:
+        """送付書, 支援要請書, the consent's copy and the plan: read now, drawn around the
+        支援要請書 given. The copy is the scanned signed original when one is attached and the
+        person's identity may go (the paper shows their address and birth date); else the
+        office's 控 with the recorded scope ticked."""
         used = list(s.scalars(select(Consent).where(Consent.id.in_(rule.consent_ids))))
         participation = in_force(s, episode.id, today, "participation")
         sharing = max(used, key=lambda c: c.signed_on)
@@ -691,19 +733,22 @@ class PrintService:
             s, episode.organisation_id, sharing,
             max(participation, key=lambda c: c.signed_on) if participation else None, person)
         plan = self._plan_data(s, person, episode, rule, office)
-        enclosures = [(f"支援要請書（{referral.number}）", "1部"),
-                      ("同意書（写）" if pages else "同意書（控）", "1部")]
-        if plan is not None:
-            enclosures.append((f"就労支援プラン（第{plan.revision}版）", "1部"))
-        cover = forms.CoverData(sent_on=today, addressee=referral.addressee,
-                                office=referral.office, staff=referral.staff,
-                                subject=f"生活保護受給者等就労自立促進事業に係る支援要請"
-                                        f"（{self._name(person)}）",
-                                enclosures=tuple(enclosures))
-        return forms.packet_pdf(cover, referral, consent, pages, plan)
+        subject = f"生活保護受給者等就労自立促進事業に係る支援要請（{self._name(person)}）"
 
-    def _notice(self, s: Session, actor: Actor, episode: Episode, person: Person,
-                issuer: forms.Office, issue: bool) -> tuple[PrintDraft, IssuedDocument | None]:
+        def draw(referral: forms.ReferralData) -> bytes:
+            enclosures = [(f"支援要請書（{referral.number}）", "1部"),
+                          ("同意書（写）" if pages else "同意書（控）", "1部")]
+            if plan is not None:
+                enclosures.append((f"就労支援プラン（第{plan.revision}版）", "1部"))
+            cover = forms.CoverData(sent_on=today, addressee=referral.addressee,
+                                    office=referral.office, staff=referral.staff,
+                                    subject=subject, enclosures=tuple(enclosures))
+            return forms.packet_pdf(cover, referral, consent, pages, plan)
+
+        return draw
+
+    def _prepare_notice(self, s: Session, actor: Actor, episode: Episode, person: Person,
+                        issuer: forms.Office, issue: bool) -> _Prepared:
         """支援終了・同意撤回の連絡 to the Hello Work office of the latest referral: the one
         document that goes after a 参加同意 is withdrawn, and only then."""
         today = self.ctx.today()
@@ -714,36 +759,93 @@ class PrintService:
         if referral is None:
             raise DomainError(_t("ハローワークへ支援要請していないため、連絡する先がありません"))
         office = self._hello_work(s, referral)
-        issued_row = (self._take_number(s, actor, episode, person, "withdrawal_notice",
-                                        referral, addressee(office), {}) if issue else None)
         data = forms.NoticeData(
-            number=issued_row.number if issued_row else issuer.number(None), issued_on=today,
+            number=issuer.number(None), issued_on=today,
             addressee=addressee(office), office=issuer, staff=self._staff(s, person),
             recipient_name=self._name(person),
             reference=self._reference(s, issuer, referral),
             withdrawn_on=withdrawn[episode.id], closed_on=episode.closed_on)
-        document = self._finish(s, actor, "withdrawal_notice", episode.id, person.case_number,
-                                forms.notice_pdf(data),
-                                "issue" if issued_row else "print_draft",
-                                issued_row.number if issued_row else None)
-        if issued_row is not None:
-            issued_row.sha256 = document.sha256
-        return PrintDraft("withdrawal_notice", episode.id, document, IssueOptions(),
-                          issued_row is not None, addressee(office), (), ()), issued_row
+        number, taking = data.number, None
+        if issue:
+            self._may_issue(s, actor, person)
+            year, serial = self._next_number(s, episode.organisation_id)
+            number = issuer.number(serial)
+            taking = _Taking("withdrawal_notice", year, serial, number, {})
+        return _Prepared("withdrawal_notice", episode.id, person.case_number,
+                         lambda n: forms.notice_pdf(replace(data, number=n)), number,
+                         IssueOptions(), addressee(office), (), (), False, taking, referral.id,
+                         self._guard(s, "withdrawal_notice", episode, person, referral))
+
+    def _record(self, s: Session, actor: Actor, prepared: _Prepared, pdf: bytes) -> PrintDraft:
+        """In one short write: the issue (the number taken, checked to be the one printed,
+        with the document's content and SHA-256), or a reprint's or a draft's audit.
+        _NumberTaken when another issue took that number first or what the document rests
+        on changed since it was read (the caller reads and draws again)."""
+        episode, person = self.access.for_read(s, actor, prepared.episode_id)
+        referral = s.get(Referral, prepared.referral_id)
+        assert referral is not None
+        taking = prepared.taking
+        row: IssuedDocument | None = None
+        number: str | None = None
+        if taking is not None:
+            self._may_issue(s, actor, person)
+            if (self._guard(s, prepared.kind, episode, person, referral) != prepared.guard
+                    or self._next_number(s, episode.organisation_id)
+                    != (taking.fiscal_year, taking.serial)):
+                raise _NumberTaken
+            row = IssuedDocument(organisation_id=episode.organisation_id,
+                                 fiscal_year=taking.fiscal_year, serial=taking.serial,
+                                 number=taking.number, kind=taking.kind, episode_id=episode.id,
+                                 referral_id=referral.id, issued_on=self.ctx.today(),
+                                 addressee=prepared.addressee, content=taking.content)
+            s.add(stamp_new(self.ctx, actor, row))
+            if taking.kind == "referral":
+                referral.number, referral.printed_at = taking.number, self.ctx.now()
+                stamp_update(actor, referral)
+            action, number = "issue", taking.number
+        else:
+            if prepared.reprint and actor.role != "viewer":
+                referral.printed_at = self.ctx.now()
+                stamp_update(actor, referral)
+            action = "print" if prepared.reprint else "print_draft"
+            number = prepared.number if prepared.reprint else None
+        document = self._finish(s, actor, prepared.kind, episode.id, prepared.case_number, pdf,
+                                action, number)
+        if row is not None:
+            row.sha256 = document.sha256
+        return PrintDraft(prepared.kind, episode.id, document, prepared.options,
+                          prepared.reprint or taking is not None, prepared.addressee,
+                          prepared.scope, prepared.fields)
 
     # ---------------------------------------------------------------- use cases
+
+    def _print(self, actor: Actor, kind: str, episode_id: uuid.UUID,
+               options: IssueOptions | None, issue: bool, quote_readiness: bool) -> PrintDraft:
+        """Read, draw outside any transaction, then record in one short write: the write
+        lock (every PC's, in office mode) is never held while a document is drawn. An issue
+        whose number another PC took meanwhile is read and drawn again with the next one."""
+        if kind not in NUMBERED:
+            raise InvalidInput("kind", _t("発行する書類は {kinds} です").format(kinds=", ".join(NUMBERED)))
+        for _ in range(ISSUE_ATTEMPTS):
+            with self.ctx.db.read() as s:
+                episode, person = self.access.for_read(s, actor, episode_id)
+                prepared = self._prepare(s, actor, kind, episode, person, options, issue,
+                                         quote_readiness)
+            pdf = prepared.draw(prepared.number)
+            try:
+                with self.ctx.db.write() as s:
+                    return self._record(s, actor, prepared, pdf)
+            except _NumberTaken:
+                continue
+        raise DomainError(_t("ほかのパソコンで同時に文書が発行されているため、発行できませんでした。"
+                             "もう一度発行してください"))
 
     def draft(self, actor: Actor, kind: str, episode_id: uuid.UUID,
               options: IssueOptions | None = None, quote_readiness: bool = False) -> PrintDraft:
         """A numbered document as it would be issued, its number left open (shown before
         anything is issued: audited as a print_draft), with the texts the caseworker may
         change; or, for a 支援要請書 already issued, that document (``issued``)."""
-        if kind not in NUMBERED:
-            raise InvalidInput("kind", _t("発行する書類は {kinds} です").format(kinds=", ".join(NUMBERED)))
-        with self.ctx.db.write() as s:
-            episode, person = self.access.for_read(s, actor, episode_id)
-            return self._build(s, actor, kind, episode, person, options, issue=False,
-                               quote_readiness=quote_readiness)[0]
+        return self._print(actor, kind, episode_id, options, False, quote_readiness)
 
     def issue(self, actor: Actor, kind: str, episode_id: uuid.UUID,
               options: IssueOptions | None = None,
@@ -751,12 +853,7 @@ class PrintService:
         """Issue a numbered document: the next number of the organisation's register is
         taken now and printed on it (a 支援要請書 already issued is printed again as it was,
         under its number)."""
-        if kind not in NUMBERED:
-            raise InvalidInput("kind", _t("発行する書類は {kinds} です").format(kinds=", ".join(NUMBERED)))
-        with self.ctx.db.write() as s:
-            episode, person = self.access.for_read(s, actor, episode_id)
-            return self._build(s, actor, kind, episode, person, options, issue=True,
-                               quote_readiness=quote_readiness)[0].document
+        return self._print(actor, kind, episode_id, options, True, quote_readiness).document
 
     def print_document(self, actor: Actor, kind: str, episode_id: uuid.UUID | None = None,
                        blank: bool = False, quote_readiness: bool = False) -> PrintedDocument:
@@ -773,8 +870,7 @@ class PrintService:
         today = self.ctx.today()
         # The data is read (and the consent rule checked) in a read transaction and the PDF
         # drawn outside any; then one short write audits the print with its SHA-256. The
-        # PDF is handed out only once that write is done. (An issue draws under the write
-        # lock: the number it prints is taken in the same transaction.)
+        # PDF is handed out only once that write is done (an issue likewise: _print).
         with self.ctx.db.read() as s:
             draw, audited_kind, episode_ref, case_number = self._plain_form(
                 s, actor, kind, episode_id, blank, today)

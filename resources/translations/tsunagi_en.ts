@@ -6509,6 +6509,10 @@ This cannot be undone. If no other original is attached, the referral packet pri
             <translation>This support episode has no valid referral (other than returned or withdrawn ones)</translation>
         </message>
         <message>
+            <source>ほかのパソコンで同時に文書が発行されているため、発行できませんでした。もう一度発行してください</source>
+            <translation>Other PCs were issuing documents at the same moment, so this one could not be issued. Issue it again</translation>
+        </message>
+        <message>
             <source>ハローワークへ支援要請していないため、連絡する先がありません</source>
             <translation>No referral was made to Hello Work, so there is no one to notify</translation>
         </message>

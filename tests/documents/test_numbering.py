@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
 
-from desktop.models import IssuedDocument, Setting
-from desktop.services.errors import DomainError
+from desktop.models import AuditEntry, IssuedDocument, Referral, Setting
+from desktop.services.errors import ConsentMissing, DomainError
 from desktop.services.organisations import OrganisationInput
 from desktop.services.workflow import PlanInput, TeamMember
 from tests.conftest import PASSWORD, Clock, World, accept_initial_passwords
@@ -104,3 +106,155 @@ def test_a_returned_referral_sent_again_takes_a_new_number(world: World) -> None
     wf.accept_referral(world.cw_a, ep, date(2026, 4, 30), PlanInput(
         team=[TeamMember("青山 里美", "welfare")], goal_job="事務"))
     assert printing.print_document(world.cw_a, "referral", ep).number == "第2号"
+
+
+# ---------------------------------------------------------------- drawing outside the write
+
+
+class _Drawing:
+    """Watches the PrintService's database while documents are drawn: how many write
+    transactions are open at each drawing, whether another PC's write gets the lock then,
+    and something to do (once) in the middle of the next drawing, as another PC would."""
+
+    def __init__(self, world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+        from desktop.documents import forms
+
+        self.db = world.services.printing.ctx.db
+        self.open_writes = 0
+        self.seen: list[int] = []
+        self.meanwhile: Callable[[], object] | None = None
+        write, render = self.db.write, forms.render
+
+        @contextlib.contextmanager
+        def counted(wait: bool = True) -> Iterator[object]:
+            with write(wait) as s:
+                self.open_writes += 1
+                try:
+                    yield s
+                finally:
+                    self.open_writes -= 1
+
+        def drawing(*args: object, **kwargs: object) -> bytes:
+            self.seen.append(self.open_writes)
+            with write(wait=False) as s:  # another PC's write, refused at once if locked
+                s.execute(select(1))
+            task, self.meanwhile = self.meanwhile, None
+            if task is not None:
+                task()
+            return render(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(self.db, "write", counted)
+        monkeypatch.setattr(forms, "render", drawing)
+
+
+@pytest.mark.backends("sqlite", "postgresql")
+def test_documents_are_drawn_outside_the_write_transaction(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The number is taken in a short write after the drawing: while a packet is drawn,
+    another PC can write (in office mode one write lock serves every PC)."""
+    _symbol(world, "中福")
+    printing = world.services.printing
+    ep = to_state(world, world.person(), "active")
+    watch = _Drawing(world, monkeypatch)
+    printing.draft(world.cw_a, "packet", ep)
+    packet = printing.issue(world.cw_a, "packet", ep)
+    again = printing.print_document(world.cw_a, "referral", ep)
+    followup = printing.issue(world.cw_a, "followup", ep)
+    assert watch.seen == [0, 0, 0, 0]  # each drawn with no write transaction open
+    assert (packet.number, again.number, followup.number) == ("中福第1号", "中福第1号", "中福第2号")
+    assert "支援要請書（中福第1号）" in text_of(packet.pdf)
+    with world.services.ctx.db.read() as s:
+        register = {r.number: r.sha256 for r in s.scalars(select(IssuedDocument))}
+    assert register == {"中福第1号": packet.sha256, "中福第2号": followup.sha256}
+
+
+def test_a_number_taken_elsewhere_while_drawing_is_not_printed_twice(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another PC issues while this one draws: the number drawn is gone, so the document is
+    drawn again with the next one; each number is printed once, none is skipped."""
+    printing = world.services.printing
+    mine, theirs = (to_state(world, world.person(), "referred") for _ in range(2))
+    watch = _Drawing(world, monkeypatch)
+    watch.meanwhile = lambda: printing.issue(world.cw_a, "referral", theirs)
+    doc = printing.issue(world.cw_a, "packet", mine)
+    assert len(watch.seen) == 3  # mine, theirs, mine again
+    assert doc.number == "第2号"
+    assert "支援要請書（第2号）" in text_of(doc.pdf) and "第1号" not in text_of(doc.pdf)
+    with world.services.ctx.db.read() as s:
+        rows = {(r.serial, r.episode_id, r.sha256) for r in s.scalars(select(IssuedDocument))}
+    assert {(serial, ep) for serial, ep, _ in rows} == {(1, theirs), (2, mine)}
+    assert doc.sha256 in {sha for _, _, sha in rows}
+
+
+def test_a_referral_issued_elsewhere_while_drawing_is_printed_as_issued(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same 支援要請書 issued on another PC meanwhile: this one prints it again under that
+    number (a 支援要請書 is issued once)."""
+    printing = world.services.printing
+    ep = to_state(world, world.person(), "referred")
+    watch = _Drawing(world, monkeypatch)
+    watch.meanwhile = lambda: printing.issue(world.cw_a, "referral", ep)
+    doc = printing.issue(world.cw_a, "referral", ep)
+    assert doc.number == "第1号" and "第1号" in text_of(doc.pdf)
+    assert _register(world) == [(2026, 1, "第1号", "referral")]
+    with world.services.ctx.db.read() as s:
+        actions = list(s.scalars(select(AuditEntry.action).where(
+            AuditEntry.action.in_(("issue", "print")))))
+    assert sorted(actions) == ["issue", "print"]
+
+
+def test_a_consent_withdrawn_while_drawing_issues_nothing(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    printing = world.services.printing
+    ep = to_state(world, world.person(), "referred")
+    sharing = next(c for c in world.services.consent.consents(world.cw_a, ep)
+                   if c.kind == "information_sharing")
+    watch = _Drawing(world, monkeypatch)
+    watch.meanwhile = lambda: world.services.consent.withdraw_consent(
+        world.cw_a, sharing.id, world.services.ctx.today())
+    with pytest.raises(ConsentMissing):
+        printing.issue(world.cw_a, "packet", ep)
+    assert _register(world) == []
+    with world.services.ctx.db.read() as s:
+        assert s.scalar(select(Referral.number)) is None
+        assert s.scalar(select(AuditEntry.id).where(AuditEntry.action == "issue")) is None
+
+
+def test_a_drawing_that_fails_takes_no_number(world: World, monkeypatch: pytest.MonkeyPatch
+                                              ) -> None:
+    from desktop.documents import forms
+
+    ep = to_state(world, world.person(), "referred")
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise OSError("no space left for the drawing")
+
+    monkeypatch.setattr(forms, "render", broken)
+    with pytest.raises(OSError):
+        world.services.printing.issue(world.cw_a, "packet", ep)
+    assert _register(world) == []
+
+
+def test_an_issue_that_keeps_losing_its_number_gives_up_and_takes_none(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another PC issuing during every drawing: after ISSUE_ATTEMPTS tries, a message to
+    issue again, and nothing of this episode issued."""
+    from desktop.services import printing as printing_module
+
+    monkeypatch.setattr(printing_module, "ISSUE_ATTEMPTS", 2)
+    printing = world.services.printing
+    mine = to_state(world, world.person(), "referred")
+    others = [to_state(world, world.person(), "referred") for _ in range(2)]
+    watch = _Drawing(world, monkeypatch)
+
+    def another_pc_issues() -> None:
+        if others:
+            printing.issue(world.cw_a, "referral", others.pop())
+            watch.meanwhile = another_pc_issues  # and again during the next drawing
+
+    watch.meanwhile = another_pc_issues
+    with pytest.raises(DomainError, match="ほかのパソコンで同時に"):
+        printing.issue(world.cw_a, "referral", mine)
+    with world.services.ctx.db.read() as s:
+        assert set(s.scalars(select(IssuedDocument.episode_id))).isdisjoint({mine})
+        assert len(list(s.scalars(select(IssuedDocument.id)))) == 2
