@@ -15,6 +15,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, make_url, select
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from desktop.config import Config
 from desktop.models import HelloWorkOffice, User
@@ -168,6 +169,16 @@ def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 LIMITED_ROLE = "tsunagi_limited"
 
 
+def _create_limited_role() -> None:
+    """The role is the server's, shared by the test workers (pytest-xdist): two of them may
+    create it at once, and the loser of that race finds it made."""
+    try:
+        pg_admin(f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                 f"'{LIMITED_ROLE}') THEN CREATE ROLE {LIMITED_ROLE} LOGIN; END IF; END$$")
+    except (IntegrityError, ProgrammingError):
+        pass  # made meanwhile by another worker (a unique violation, or 'already exists')
+
+
 @pytest.fixture(scope="session")
 def pg_template_no_trgm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Migrated by a role that may create tables but not extensions (no CREATE on the
@@ -175,8 +186,7 @@ def pg_template_no_trgm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     builds the person_grams fallback."""
     name = f"tsunagi_template_notrgm_{os.getpid()}"
     pg_admin(f"DROP DATABASE IF EXISTS {name}")
-    pg_admin(f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{LIMITED_ROLE}')"
-             f" THEN CREATE ROLE {LIMITED_ROLE} LOGIN; END IF; END$$")
+    _create_limited_role()
     pg_admin(f"CREATE DATABASE {name}")
     owner = create_engine(pg_database_url(name), isolation_level="AUTOCOMMIT")
     with owner.connect() as conn:

@@ -880,19 +880,19 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if getattr(self, "wiped", False):
-            event.accept()
-            return
-        if self.signing_out:  # asked already; the runner goes on for the next person
-            event.accept()
-            return
-        dirty = [v for v in self.person_tabs.values() if v.dirty]
-        if dirty and not dialogs.ask_confirm(
-                self, _t("未保存の変更"),
-                _t("保存していない変更があります。破棄して終了しますか？")):
-            event.ignore()
-            return
+        finishing = not (getattr(self, "wiped", False) or self.signing_out)
+        if finishing:  # (signing out asked already; the runner goes on for the next person)
+            dirty = [v for v in self.person_tabs.values() if v.dirty]
+            if dirty and not dialogs.ask_confirm(
+                    self, _t("未保存の変更"),
+                    _t("保存していない変更があります。破棄して終了しますか？")):
+                event.ignore()
+                return
+        # A closed window neither locks nor backs up, however long its object outlives it
+        # (the idle lock of a window closed but not yet deleted would open a sign-in dialog).
+        self.idle_timer.stop()
         self.backup_timer.stop()
-        # Let queued writes finish (each is one transaction) and the view audits be written.
-        self.runner.shutdown()
+        if finishing:
+            # Let queued writes finish (each is one transaction) and the view audits be written.
+            self.runner.shutdown()
         event.accept()

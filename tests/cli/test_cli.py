@@ -1,18 +1,30 @@
-"""The command line as a subprocess: exit codes, Japanese messages, and the data it leaves."""
+"""The command line: exit codes, Japanese messages, and the data it leaves.
+
+Commands run through ``desktop.cli.main`` in this process, with the environment, keychain,
+standard streams and language of a process of their own (``run``); starting a Python
+process for each of the suite's ~150 commands cost most of its time in imports. The few
+things only a real process shows (the entry point, the self-test's window, a closed output
+pipe) run as one (``run(..., process=True)``)."""
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 from sqlalchemy import create_engine, func, select
 
+from desktop import cli, i18n
 from desktop.config import Config
 from desktop.models import Base
 from desktop.models.storage import open_engine
@@ -22,7 +34,7 @@ ADMIN_PASSWORD = "admin-password-1"
 
 
 def run(data: Path, *args: str, password: str | None = ADMIN_PASSWORD,
-        user: str | None = "admin", passphrase: str = PASSPHRASE,
+        user: str | None = "admin", passphrase: str = PASSPHRASE, process: bool = False,
         **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TSUNAGI_")}
     env.update(TSUNAGI_DATA_DIR=str(data), TSUNAGI_DB_PASSPHRASE=passphrase,
@@ -31,8 +43,54 @@ def run(data: Path, *args: str, password: str | None = ADMIN_PASSWORD,
         env["TSUNAGI_PASSWORD"] = password
     if user is not None:
         env["TSUNAGI_USER"] = user
-    return subprocess.run([sys.executable, "-m", "desktop", *args], env=env, text=True,
-                          capture_output=True, stdin=subprocess.DEVNULL, timeout=300)
+    if process:
+        return subprocess.run([sys.executable, "-m", "desktop", *args], env=env, text=True,
+                              capture_output=True, stdin=subprocess.DEVNULL, timeout=300)
+    return in_process(list(args), env)
+
+
+def in_process(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``tsunagi ARGV`` as a process would run it (its own environment, no keychain, stdin
+    not a terminal, the exit code argparse or main gives), and everything it changed in this
+    process put back afterwards: environment, keychain, log handlers, language."""
+    saved_env = dict(os.environ)
+    saved_keyring = keyring.get_keyring()
+    tsunagi_log = logging.getLogger("tsunagi")
+    saved_handlers, saved_level = list(tsunagi_log.handlers), tsunagi_log.level
+    out, err = _stream(), _stream()
+    os.environ.clear()
+    os.environ.update(env)
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = cli.main(argv)
+            except SystemExit as exc:  # argparse: usage errors, --help, --version
+                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        keyring.set_keyring(saved_keyring)
+        for handler in tsunagi_log.handlers[:]:
+            if handler not in saved_handlers:
+                tsunagi_log.removeHandler(handler)
+                handler.close()
+        tsunagi_log.setLevel(saved_level)
+        i18n.install(None)
+        while cli._BUILT:
+            cli._BUILT.pop().ctx.db.close()
+    return subprocess.CompletedProcess(["tsunagi", *argv], code, _text(out), _text(err))
+
+
+def _stream() -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    """What ``subprocess.run(text=True)`` gives: the bytes decoded, newlines universal."""
+    stream.flush()
+    raw = stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @pytest.fixture(scope="module")
@@ -456,7 +514,7 @@ def test_migrate_to_server_copies_verifies_and_switches_this_pc(
 
 def test_self_test_proves_the_installation_and_leaves_no_data(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    done = run(data, "self-test", password=None, user=None)
+    done = run(data, "self-test", password=None, user=None, process=True)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["ok"] is True and result["schema"] and result["pdf_bytes"] > 10_000

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
@@ -109,14 +110,26 @@ class GuiThreadGuard:
             self.violations.append("".join(traceback.format_stack(limit=25)[:-2]))
 
 
+def _dispose_of_closed_widgets() -> None:
+    """Cycles collected, then the widgets pytest-qt closed and scheduled for deletion
+    (deleteLater) deleted now: left to a later event loop, a whole test file's windows
+    lived on, and every style sheet or language change re-polished thousands of them
+    (test_english's set-up took 40 s of a loaded run)."""
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def collect_on_the_gui_thread() -> Iterator[None]:
     """What a test leaves in reference cycles (widgets, dialogs, windows) is collected here,
     on the GUI thread. Left to Python's automatic collection, it may be collected by a
     runner's worker thread that happens to allocate, and a Qt object destroyed off its
-    thread crashes the process (seen once: a segmentation fault inside a worker's query)."""
+    thread crashes the process (seen once: a segmentation fault inside a worker's query).
+    Before the test too: pytest-qt closes a test's widgets after its fixtures are gone."""
+    _dispose_of_closed_widgets()
     yield
-    gc.collect()
+    _dispose_of_closed_widgets()
 
 
 @pytest.fixture(autouse=True)

@@ -90,6 +90,15 @@ def test_idle_lock_hides_the_data_until_the_password_is_given(
     window.idle_timer.stop()
 
 
+def test_a_closed_window_neither_locks_nor_backs_up_later(window: MainWindow) -> None:
+    """A window closed but not yet deleted (its object outlives the close) must not open a
+    sign-in dialog at the idle time, as one did in a long test run."""
+    assert window.idle_timer.isActive()
+    window.close()
+    assert not window.isVisible()
+    assert not window.idle_timer.isActive() and not window.backup_timer.isActive()
+
+
 def test_closing_a_record_with_unsaved_changes_asks_first(
         qtbot: QtBot, window: MainWindow, world: World,
         monkeypatch: pytest.MonkeyPatch) -> None:

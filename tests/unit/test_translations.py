@@ -3,6 +3,7 @@ it must (a shown Japanese text outside tr, an f-string given to tr, an untransla
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import sys
@@ -19,6 +20,9 @@ assert spec is not None and spec.loader is not None
 translations = importlib.util.module_from_spec(spec)
 sys.modules["translations"] = translations
 spec.loader.exec_module(translations)
+# The source tree does not change during a run: it is scanned once for the tests that read it
+# (check() and extract() each scan every module, a few seconds a time).
+translations.extract = functools.cache(translations.extract)
 
 
 def test_every_shown_text_has_an_english_translation() -> None:
