@@ -36,6 +36,7 @@ from desktop.config import DB_FILENAME, KEYINFO_FILENAME, SERVER_FILE, Config
 from desktop.errors import DomainError, frames_only
 from desktop.i18n import DEFAULT_LANGUAGE, saved_language
 from desktop.resources import resource_path
+from desktop.ui.collector import GuiThreadCollector
 from desktop.ui.login import LoginDialog, PassphraseDialog
 from desktop.ui.look import apply_look
 from desktop.ui.tasks import TaskRunner
@@ -455,6 +456,16 @@ def run_gui(data_dir: Path, username: str = "") -> int:
     setup_application(app, saved_language(data_dir), preferences.text_scale(data_dir))
     crash = CrashReporter(Config(data_dir).log_dir)
     sys.excepthook = crash.hook
+    # Cycles are collected on this thread only (a worker must never destroy a Qt object).
+    collector = GuiThreadCollector(app)
+    collector.start()
+    try:
+        return _session(app, data_dir, username, crash)
+    finally:
+        collector.stop()
+
+
+def _session(app: QApplication, data_dir: Path, username: str, crash: CrashReporter) -> int:
     runner = TaskRunner(crash.report)
     ready = None
     if first_run(data_dir):
