@@ -3,6 +3,7 @@ a controllable clock, and a small named world of staff and offices."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
@@ -172,11 +173,10 @@ LIMITED_ROLE = "tsunagi_limited"
 def _create_limited_role() -> None:
     """The role is the server's, shared by the test workers (pytest-xdist): two of them may
     create it at once, and the loser of that race finds it made."""
-    try:
+    # A unique violation, or 'already exists': made meanwhile by another worker.
+    with contextlib.suppress(IntegrityError, ProgrammingError):
         pg_admin(f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
                  f"'{LIMITED_ROLE}') THEN CREATE ROLE {LIMITED_ROLE} LOGIN; END IF; END$$")
-    except (IntegrityError, ProgrammingError):
-        pass  # made meanwhile by another worker (a unique violation, or 'already exists')
 
 
 @pytest.fixture(scope="session")
