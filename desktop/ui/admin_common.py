@@ -19,7 +19,7 @@ from desktop.services.offices import Navigator, OfficeInput, OfficeRecord
 from desktop.services.organisations import OrganisationInput, OrganisationRecord
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label
-from desktop.ui.widgets import Form
+from desktop.ui.widgets import Form, owned_by
 
 _t = translator("Admin")
 _labels = translator("Labels")
@@ -69,6 +69,7 @@ def list_view(model: ListModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
+    owned_by(model, view)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)

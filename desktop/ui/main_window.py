@@ -79,7 +79,7 @@ from desktop.ui.person_view import PersonView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import choices, label, parenthesised, wareki
-from desktop.ui.widgets import ColumnFitter, fit_to_screen, scrolling
+from desktop.ui.widgets import ColumnFitter, fit_to_screen, owned_by, scrolling
 
 _t = translator("MainWindow")
 # Which tab of the person's record an agenda item is about.
@@ -94,6 +94,7 @@ log = logging.getLogger("tsunagi.ui")
 def _view(model: QObject) -> QTableView:
     view = QTableView()
     view.setModel(model)  # type: ignore[arg-type]
+    owned_by(model, view)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
@@ -458,6 +459,7 @@ class MainWindow(QMainWindow):
         self.caseload_model.count_changed.connect(
             lambda n: self._set_count(1, _t("ケース一覧 {n} 人").format(n=f"{n:,}")))
         self.search_model = SearchModel()
+        owned_by(self.search_model, self)
         self.caseload_view = _view(self.caseload_model)
         self.caseload_view.setObjectName("caseloadView")
         self.caseload_view.setAccessibleName(_t("ケース一覧"))

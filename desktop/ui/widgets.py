@@ -75,6 +75,15 @@ def index_of(combo: QComboBox, value: Any) -> int:
     return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
 
 
+def owned_by(child: QObject, owner: QObject) -> None:
+    """``child`` (a model made in Python) goes when ``owner`` goes. Qt keeps a connected
+    Python slot alive; a lambda that refers to a window, connected to a signal of a model
+    the window held only in Python, was a cycle the garbage collector cannot see, and the
+    window lived on after it closed, with every record it had shown."""
+    if child.parent() is None:
+        child.setParent(owner)
+
+
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Open ``window`` at (width, height), or smaller: what the screen it opens on has room
     for, its frame and title bar included (office laptops: 1024×700, or 1366×768 at 125%,
