@@ -21,7 +21,7 @@ from desktop.ui.forms import ActionDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.person_view import CONSENT_ORIGINALS_COLUMN, CONSENT_SCOPE_COLUMN, PersonView
 from desktop.ui.scan_viewer import ScanViewerDialog
-from tests.conftest import World
+from tests.conftest import Clock, World
 from tests.services.helpers import to_state
 from tests.ui.conftest import DialogDriver, ok
 
@@ -198,13 +198,14 @@ def test_the_original_is_seen_in_the_viewer_and_a_wrong_one_removed(
 
 def test_a_pdf_original_pages_down_and_several_originals_are_picked_from(
         qtbot: QtBot, window: MainWindow, world: World, monkeypatch: pytest.MonkeyPatch,
-        driver: DialogDriver) -> None:
+        driver: DialogDriver, clock: Clock) -> None:
     person = world.person()
     ep = to_state(world, person, "consented")
     sharing = next(c for c in world.services.consent.consents(world.cw_a, ep)
                    if c.kind == "information_sharing")
     consent = world.services.consent
     consent.attach_scan(world.cw_a, sharing.id, _two_page_pdf(), "同意書.pdf")
+    clock.advance(minutes=5)  # the originals are listed oldest first
     consent.attach_scan(world.cw_a, sharing.id, _two_page_pdf(), "別の人.pdf")
     viewers: list[ScanViewerDialog] = []
     monkeypatch.setattr(ScanViewerDialog, "exec", lambda d: viewers.append(d) or 0)
