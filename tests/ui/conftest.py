@@ -111,13 +111,14 @@ class GuiThreadGuard:
 
 
 def _dispose_of_closed_widgets() -> None:
-    """Cycles collected, then the widgets pytest-qt closed and scheduled for deletion
-    (deleteLater) deleted now: left to a later event loop, a whole test file's windows
-    lived on, and every style sheet or language change re-polished thousands of them
-    (test_english's set-up took 40 s of a loaded run)."""
-    gc.collect()
+    """The widgets pytest-qt closed and scheduled for deletion (deleteLater) deleted now,
+    then the cycles they leave collected: left to a later event loop, a whole test file's
+    windows lived on, and every style sheet or language change re-polished thousands of them
+    (test_english's set-up took 40 s of a loaded run). One full collection a test: with
+    four, the UI suite spent half its time in the collector."""
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
@@ -126,8 +127,8 @@ def collect_on_the_gui_thread() -> Iterator[None]:
     on the GUI thread. Left to Python's automatic collection, it may be collected by a
     runner's worker thread that happens to allocate, and a Qt object destroyed off its
     thread crashes the process (seen once: a segmentation fault inside a worker's query).
-    Before the test too: pytest-qt closes a test's widgets after its fixtures are gone."""
-    _dispose_of_closed_widgets()
+    pytest-qt has closed the test's widgets (its teardown hook runs before the fixtures')
+    by the time this fixture is torn down."""
     yield
     _dispose_of_closed_widgets()
 
