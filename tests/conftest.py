@@ -295,7 +295,7 @@ class _PgSlot:
     system catalogues too): over the 450 tests that run on PostgreSQL, that was a fifth of
     the suite. Between tests the slot is put back instead: the rows of the tables a test
     touched deleted and the template's rows copied in again (triggers and foreign-key
-    checks off while it is done), in 5–10 ms. A test that changed the schema (a downgrade,
+    checks off while it is done). A test that changed the schema (a downgrade,
     a dropped index) leaves a different fingerprint, and its slot is dropped and copied
     afresh, as every test's database was before."""
 
