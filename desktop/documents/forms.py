@@ -444,9 +444,27 @@ def _box(text: Cell, fit: int = 12, min_height: float = 9 * mm) -> Table:
     return _grid([(text,)], [WIDTH], label_columns=(), fit=fit, min_height=min_height)
 
 
+class _Keep(KeepTogether):
+    """KeepTogether without its copy of the frame: ReportLab deep-copies the frame on each
+    wrap (a tenth of a packet's drawing) so that content generated while wrapping (a
+    FrameBreak, an index entry) does not reach the real one. The forms' content (paragraphs,
+    tables, texts) generates none, so the content is wrapped with no frame in view."""
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        template: Any = getattr(self.canv, "_doctemplate", None)
+        frame = getattr(template, "frame", None)
+        if frame is None:
+            return super().wrap(aW, aH)
+        template.frame = None
+        try:
+            return super().wrap(aW, aH)
+        finally:
+            template.frame = frame
+
+
 def _section(title: str, *content: Flowable) -> KeepTogether:
     """A numbered heading kept on the page of what follows it."""
-    return KeepTogether([_p(title, "heading"), *content])
+    return _Keep([_p(title, "heading"), *content])
 
 
 def _issuer(office: Office) -> Flowable:
@@ -858,7 +876,7 @@ def _consent_story(d: ConsentForm) -> list[Flowable]:
         _section("(5) 同意の撤回", _p(d.withdrawal, "body"),
                  _p(f"{TICK if d.sharing_ticked else NO_TICK}　印を付けた情報を印を付けた"
                     "提供先に提供することに同意します。", "body")),
-        KeepTogether([
+        _Keep([
             Spacer(0, 3 * mm),
             _p("以上の内容について説明を受け、印を付けた項目に同意します。", "body"),
             Spacer(0, 1 * mm),
@@ -894,7 +912,7 @@ def _withdrawal_story(d: WithdrawalForm) -> list[Flowable]:
            "影響しないこと、撤回によって生活保護その他の支援で不利な扱いを受けないことについて"
            "説明を受けました。", "body"),
         Spacer(0, 2 * mm),
-        KeepTogether(_person_sign("", "", None)),
+        _Keep(_person_sign("", "", None)),
         _sign_lines([("連絡先の電話", "")]),
         Spacer(0, 4 * mm),
         _p("（受付欄）", "small"),

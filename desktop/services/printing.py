@@ -207,7 +207,15 @@ class _NumberTaken(Exception):
 
 
 def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
-    """The issuer printed on a form: the episode's (or the actor's) organisation."""
+    """The issuer printed on a form: the episode's (or the actor's) organisation. Read once
+    a transaction (a packet prints it on four documents)."""
+    read: dict[uuid.UUID | None, forms.Office] = s.info.setdefault("printed_issuers", {})
+    if organisation_id not in read:
+        read[organisation_id] = _read_office(s, organisation_id)
+    return read[organisation_id]
+
+
+def _read_office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
     org = s.get(Organisation, organisation_id) if organisation_id else None
     if org is None:
         org = first_organisation(s)
