@@ -18,7 +18,8 @@ Per organisation: the episode's organisation (the one running it) for assessment
 activities, placements and costs; the registering organisation for new employers; the
 holding organisation for meetings. An employer active for two organisations counts once in
 the total, and a person assessed in two organisations' episodes once too. Every count is one
-SQL aggregation grouped by organisation.
+SQL aggregation grouped by organisation (the two distinct totals are counted again only when
+more than one organisation has rows).
 """
 
 from __future__ import annotations
@@ -89,15 +90,18 @@ def compute(s: Session, start: Any, end: Any) -> tuple[dict[str, Any], dict[str,
             .group_by(Episode.organisation_id, *by))
 
     # 就労準備度: distinct persons (overall counted again, not summed: one person, one count).
+    # With one organisation in the rows (most offices) the overall count is its count: the
+    # second pass over the period, as long as the first, is needed only across several.
     assessed = ReadinessAssessment.assessed_on.between(start, end)
-    for org, n in episode_rows(ReadinessAssessment, (func.count(distinct(Episode.person_id)),),
-                               assessed):
+    rows = episode_rows(ReadinessAssessment, (func.count(distinct(Episode.person_id)),),
+                        assessed).all()
+    for org, n in rows:
         block(org)["assessed_persons"] = int(n)
-    overall["assessed_persons"] = int(s.scalar(
-        select(func.count(distinct(Episode.person_id))).select_from(ReadinessAssessment)
-        .join(Episode, Episode.id == ReadinessAssessment.episode_id)
-        .join(Person, Person.id == Episode.person_id)
-        .where(live, ReadinessAssessment.deleted_at.is_(None), assessed)) or 0)
+    overall["assessed_persons"] = sum(int(n) for _, n in rows) if len(rows) < 2 else int(
+        s.scalar(select(func.count(distinct(Episode.person_id))).select_from(ReadinessAssessment)
+                 .join(Episode, Episode.id == ReadinessAssessment.episode_id)
+                 .join(Person, Person.id == Episode.person_id)
+                 .where(live, ReadinessAssessment.deleted_at.is_(None), assessed)) or 0)
 
     # Routes started, and completed (修了) with the days of the 職場体験 that ended.
     for org, kind, n in episode_rows(SupportActivity, (func.count(),),
@@ -134,11 +138,12 @@ def compute(s: Session, start: Any, end: Any) -> tuple[dict[str, Any], dict[str,
                      SupportActivity.start_on <= end,
                      or_(SupportActivity.end_on.is_(None), SupportActivity.end_on >= start)))
     active = union_all(placed, hosted).subquery()
-    for org, n in s.execute(select(active.c.org, func.count(distinct(active.c.employer)))
-                            .group_by(active.c.org)):
+    rows = s.execute(select(active.c.org, func.count(distinct(active.c.employer)))
+                     .group_by(active.c.org)).all()
+    for org, n in rows:
         block(org)["employers"]["active"] = int(n)
-    overall["employers"]["active"] = int(s.scalar(
-        select(func.count(distinct(active.c.employer)))) or 0)
+    overall["employers"]["active"] = sum(int(n) for _, n in rows) if len(rows) < 2 else int(
+        s.scalar(select(func.count(distinct(active.c.employer)))) or 0)
     for org, n in s.execute(select(Employer.organisation_id, func.count())
                             .where(Employer.deleted_at.is_(None),
                                    Employer.registered_on.between(start, end))
