@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, event, select
+from sqlalchemy import Connection, Select, Table, event, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, translator
@@ -130,13 +130,28 @@ def check_signed_in(session: Session, actor: Actor) -> None:
     if actor.user_id in checked:
         return
     with session.no_autoflush:
-        row = session.execute(select(User.active, User.deleted_at, User.role,
-                                     User.organisation_id).where(User.id == actor.user_id)).first()
-    if (row is None or not row.active or row.deleted_at is not None or row.role != actor.role
-            or (actor.role != "admin" and row.organisation_id != actor.organisation_id)):
+        refuse_ended_session(session.execute(_account(actor)).first(), actor)
+    checked.add(actor.user_id)
+
+
+def check_still_signed_in(conn: Connection, actor: Actor) -> None:
+    """check_signed_in for the reads that list persons on a Core connection (the caseload,
+    its count, the agenda, search): names and case numbers are personal data too."""
+    refuse_ended_session(conn.execute(_account(actor)).first(), actor)
+
+
+def _account(actor: Actor) -> Select[bool, datetime | None, str, uuid.UUID]:
+    return select(User.active, User.deleted_at, User.role,
+                  User.organisation_id).where(User.id == actor.user_id)
+
+
+def refuse_ended_session(row: Any, actor: Actor) -> None:
+    """PermissionDenied unless ``row`` (active, deleted_at, role, organisation_id of the
+    actor's account, or None) still says what the actor signed in as."""
+    if (row is None or not row[0] or row[1] is not None or row[2] != actor.role
+            or (actor.role != "admin" and row[3] != actor.organisation_id)):
         raise PermissionDenied(_t("このアカウントは無効にされたか、権限または所属する組織が変わりました。"
                                   "ログインし直してください"))
-    checked.add(actor.user_id)
 
 
 def append(

@@ -24,6 +24,7 @@ from desktop.models import (
     RetentionCheckpoint,
     User,
 )
+from desktop.services.audit import check_still_signed_in
 from desktop.services.context import Actor, ServiceContext
 from desktop.services.errors import InvalidInput
 from desktop.services.labels import CATEGORIES, STATES
@@ -285,6 +286,7 @@ class CaseloadService:
         the previous page), so that scrolling never re-reads or skips rows as the list
         changes. One row per person, with their latest matching episode."""
         with self.ctx.db.read_connection() as conn:
+            check_still_signed_in(conn, actor)
             walks = list(enumerate(self._walks(conn, sort, filters)))
             if descending:
                 walks.reverse()
@@ -428,6 +430,7 @@ class CaseloadService:
     def count(self, actor: Actor, filters: CaseloadFilter) -> int:
         """How many persons the list holds under ``filters`` (one row per person)."""
         with self.ctx.db.read_connection() as conn:
+            check_still_signed_in(conn, actor)
             stmt = select(func.count(Person.id)).where(
                 *self._persons_matching(conn, actor, filters))
             return int(conn.execute(stmt).scalar_one())
@@ -453,6 +456,7 @@ class CaseloadService:
                                     detail, item_id))
 
         with self.ctx.db.read_connection() as conn:
+            check_still_signed_in(conn, actor)
             wait_days = read_setting(conn, "referral_wait_days")
             rows = conn.execute(
                 select(*person_cols, RetentionCheckpoint.due_on, RetentionCheckpoint.months,

@@ -50,6 +50,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from desktop.japanese.kana import fold_terms
 from desktop.models import CaseShare, Episode, Person, User
+from desktop.services.audit import check_still_signed_in, refuse_ended_session
 from desktop.services.caseload import (
     CaseloadFilter,
     OverdueTerms,
@@ -111,6 +112,18 @@ def _any_prefix(name: str, case_anywhere: bool = False) -> ColumnElement[bool]:
 
 def _has_digit(term: str) -> bool:
     return any(ch.isdigit() for ch in term)
+
+
+# The searching account, still as it signed in (audit.check_still_signed_in, on the
+# driver connection as the search itself runs).
+_ACCOUNT = "SELECT active, deleted_at, role, organisation_id FROM users WHERE id = ?"
+
+
+def _account(rows: list[Any]) -> tuple[Any, ...] | None:
+    if not rows:
+        return None
+    active, deleted_at, role, organisation = rows[0]
+    return active, deleted_at, role, uuid.UUID(organisation) if organisation else None
 
 
 def _stored(value: Any) -> Any:
@@ -216,7 +229,9 @@ class SearchService:
         db = self.ctx.db
         if not db.is_sqlite:
             with db.read_connection() as conn:
+                check_still_signed_in(conn, actor)
                 return [SearchHit(*row) for row in conn.execute(stmt, params)]
+        refuse_ended_session(_account(db.select_rows(_ACCOUNT, (actor.user_id.hex,))), actor)
         # On SQLite the statement's SQL is compiled once per shape and run as one driver
         # statement: SQLAlchemy's per-call execute, result processing and the BEGIN/COMMIT
         # round trips doubled a sub-millisecond query. Values are bound and read as SQLite

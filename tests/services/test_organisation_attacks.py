@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from desktop.models import AuditEntry, CaseShare, Episode
 from desktop.services.auth import StaffChanges
+from desktop.services.caseload import CaseloadFilter
 from desktop.services.context import Actor
 from desktop.services.errors import DomainError, NotFound, PermissionDenied
 from desktop.services.organisations import OrganisationInput
@@ -169,6 +170,16 @@ def test_a_disabled_staff_members_open_session_stops_working(world: World) -> No
         services.persons.get_person(world.cw_a, person)
     with pytest.raises(PermissionDenied, match="ログインし直して"):
         services.ledger.export_rows(world.cw_a)
+    # The lists show names and case numbers too: the caseload, its count, the agenda and
+    # search (on its own driver connection) refuse as well.
+    for read in (lambda: services.caseload.page(world.cw_a, CaseloadFilter()),
+                 lambda: services.caseload.count(world.cw_a, CaseloadFilter()),
+                 lambda: services.caseload.agenda(world.cw_a),
+                 lambda: services.search.search(world.cw_a, "山田"),
+                 lambda: services.search.search(world.cw_a, "0")):
+        with pytest.raises(PermissionDenied, match="ログインし直して"):
+            read()
+    assert services.search.search(world.cw_b, "山田") == []  # a colleague still searches
 
     other = world.person(by=world.cw_b)
     services.auth.update_user(world.admin, "sv", StaffChanges(role="viewer"))
