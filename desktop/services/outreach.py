@@ -314,6 +314,33 @@ def decode_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _reference_rows(s: Session, records: dict[str, list[dict[str, Any]]],
+                    caseworker: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
+    """What the laptop needs beside the caseload: every Hello Work office, employer and
+    setting; of the staff and the organisations, only the kit's caseworker and those the
+    caseload's records name (a case shared, reassigned, assessed…), never the whole staff
+    list of every organisation in the database."""
+    out = {t.name: _rows(s, t) for t in REFERENCE if t.name not in ("users", "organisations")}
+    users = {str(caseworker)} | _named(records, SYNCED, "users")
+    out["users"] = [r for r in _rows(s, User.__table__) if r["id"] in users]  # type: ignore[arg-type]
+    named = _named({**records, **out}, [*SYNCED, *REFERENCE], "organisations")
+    out["organisations"] = [r for r in _rows(s, Organisation.__table__)  # type: ignore[arg-type]
+                            if r["id"] in named]
+    return out
+
+
+def _named(records: dict[str, list[dict[str, Any]]], tables: list[Table],
+           target: str) -> set[str]:
+    """The ids of ``target`` rows that the foreign keys of ``records`` point at."""
+    named: set[str] = set()
+    for table in tables:
+        for key in table.foreign_keys:
+            if key.column.table.name == target:
+                named |= {r[key.parent.name] for r in records.get(table.name, [])
+                          if r.get(key.parent.name)}
+    return named
+
+
 def _rows(s: Session, table: Table, where: Any = None) -> list[dict[str, Any]]:
     stmt = select(table)
     if where is not None:
@@ -540,8 +567,7 @@ class OutreachService:
                 Person.deleted_at.is_(None))).all()
             payload = self._caseload_rows(s, person_ids)
             payload["persons"] = persons
-            for table in REFERENCE:
-                payload[table.name] = _rows(s, table)
+            payload.update(_reference_rows(s, payload, user.id))
             # The office's own identity never leaves it (the laptop keeps its own).
             payload["settings"] = [r for r in payload["settings"] if r["key"] not in LOCAL_SETTINGS]
             for u in payload["users"]:  # only the caseworker of the kit can sign in

@@ -297,3 +297,25 @@ def test_another_organisations_report_counts_none_of_our_cases(world: World, wes
             (outsider.organisation_id, west_name)]
     everyone = world.services.reports.indicators(world.admin, Period.fiscal(2026))
     assert everyone["referrals"] == 1 and everyone["period"]["organisation"] is None
+
+
+def test_an_outreach_kit_carries_only_the_staff_and_organisations_its_records_name(
+        world: World, west: West, tmp_path: Path) -> None:
+    """Before: every kit held the whole staff list of every organisation in the database
+    (names, user names, roles, extensions) and every organisation, on a laptop carried out
+    of the office. Now: the kit's caseworker and whoever the caseload's records name (a
+    colleague the case is shared with, a supervisor who assessed), and their organisations."""
+    from desktop.services.outreach import read_kit
+
+    services = world.services
+    mine = world.person()
+    services.workflow.open_episode(world.cw_a, mine, date(2026, 6, 1))
+    services.persons.share_case(world.cw_a, mine, world.cw_b.user_id)
+    kit = tmp_path / "kit.tsunagi-kit"
+    services.outreach.export_kit(world.cw_a, kit, "kit-passphrase-1")
+    _, payload = read_kit(kit, "kit-passphrase-1")
+    users = {u["username"] for u in payload["records"]["users"]}
+    assert users == {"cwa", "cwb"}
+    organisations = {o["name"] for o in payload["records"]["organisations"]}
+    assert "横浜市西区福祉保健センター" not in organisations and len(organisations) == 1
+    assert payload["records"]["hello_work_offices"]  # every office, to refer to
