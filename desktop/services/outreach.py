@@ -55,6 +55,7 @@ from desktop.files import make_dirs, write_private
 from desktop.i18n import N_, translator
 from desktop.models import (
     AuditEntry,
+    Base,
     CaseShare,
     Consent,
     ContactLog,
@@ -107,6 +108,11 @@ SYNCED: list[Table] = [m.__table__ for m in (  # type: ignore[misc]
     Referral, Plan, PlanReview, ContactLog, Placement, RetentionCheckpoint, ProtectionOutcome,
     HelloWorkActivity, RouteChange, ReadinessAssessment, SupportActivity, SupportCost)]
 BY_NAME = {t.name: t for t in REFERENCE + SYNCED}
+# Every synced record that hangs off an episode: a return kit's rows of these must lie in the
+# kit's caseload (_check_scope). Derived, so that a table added to SYNCED is never left out.
+EPISODE_RECORDS: list[Any] = [m.class_ for m in Base.registry.mappers
+                              if m.local_table in SYNCED and m.local_table.name != "episodes"
+                              and "episode_id" in m.local_table.c]
 BOOKKEEPING = {"id", "version", "created_at", "created_by", "updated_at", "updated_by",
                "origin", "search_no"}
 DERIVED = {"name_key", "given_name_key", "kana_key", "given_kana_key", "case_number_key",
@@ -249,9 +255,7 @@ def _check_scope(s: Session, records: dict[str, list[dict[str, Any]]],
         return set(ids(table))
 
     plans = placements = set()
-    for model in (Transition, SupportExtension, Consent, Referral, Plan, ContactLog, Placement,
-                  RetentionCheckpoint, ProtectionOutcome, RouteChange, ReadinessAssessment,
-                  SupportActivity, SupportCost):
+    for model in EPISODE_RECORDS:
         done = under(model.__tablename__, model, "episode_id", allowed_episodes)
         if model is Plan:
             plans = done
@@ -274,7 +278,8 @@ TABLE_NAMES = {"persons": N_("対象者"), "episodes": N_("支援エピソード
                "plan_reviews": N_("プランの見直し"), "support_extensions": N_("支援期間の延長"),
                "protection_outcomes": N_("保護の廃止・減額"), "route_changes": N_("経路の変更"),
                "readiness_assessments": N_("就労準備度"), "support_activities": N_("支援メニューの記録"),
-               "support_costs": N_("支援費用")}
+               "support_costs": N_("支援費用"), "hello_work_activities": N_("ハローワークでの活動"),
+               "episode_reassignments": N_("担当・区分の変更")}
 
 
 # ------------------------------------------------------------------ encoding

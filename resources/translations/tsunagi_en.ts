@@ -4881,6 +4881,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Case record</translation>
         </message>
         <message>
+            <source>ハローワークでの活動</source>
+            <translation>Hello Work activities</translation>
+        </message>
+        <message>
             <source>プランの見直し</source>
             <translation>Plan review</translation>
         </message>
@@ -4939,6 +4943,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
         <message>
             <source>就職</source>
             <translation>Placed</translation>
+        </message>
+        <message>
+            <source>担当・区分の変更</source>
+            <translation>Change of caseworker or category</translation>
         </message>
         <message>
             <source>支援エピソード</source>

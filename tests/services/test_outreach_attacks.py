@@ -118,7 +118,13 @@ def test_a_case_share_smuggled_into_the_return_kit_is_not_applied(trip: Any,
         world.services.printing.print_document(world.cw_a, "referral", trip[5])
 
 
-@pytest.mark.parametrize("edit", ["colleague_person", "colleague_contact", "colleague_episode"])
+_LAPTOP_ROW = {"version": 1, "created_at": "2026-06-15T03:00:00",
+               "updated_at": "2026-06-15T03:00:00", "origin": "laptop", "deleted_at": None,
+               "created_by": None, "updated_by": None}
+
+
+@pytest.mark.parametrize("edit", ["colleague_person", "colleague_contact", "colleague_episode",
+                                  "colleague_hello_work_activity", "colleague_reassignment"])
 def test_a_return_kit_reaching_outside_the_caseload_is_refused_whole(
         trip: Any, tmp_path: Path, edit: str) -> None:
     world, laptop, me, _mine, colleague, colleague_ep = trip
@@ -141,6 +147,18 @@ def test_a_return_kit_reaching_outside_the_caseload_is_refused_whole(
                 "content": "担当外の記録", "next_action": "", "next_action_due": None,
                 "next_action_done_on": None, "attendees_welfare": "",
                 "attendees_hello_work": "", "decisions": "", "next_review_on": None})
+        elif edit == "colleague_hello_work_activity":  # found in the attack round of 12-02
+            records.setdefault("hello_work_activities", []).append({
+                **_LAPTOP_ROW, "id": str(uuid.uuid4()), "episode_id": str(colleague_ep),
+                "office_id": str(world.office_id), "kind": "consultation",
+                "activity_on": "2026-06-14", "end_on": None, "company": "", "job_title": "",
+                "title": "", "result": None, "note": "担当外のケースに書き込み",
+                "source": "manual", "placement_id": None, "dismissed_on": None})
+        elif edit == "colleague_reassignment":  # (idem): attribution in the reports
+            records.setdefault("episode_reassignments", []).append({
+                **_LAPTOP_ROW, "id": str(uuid.uuid4()), "episode_id": str(colleague_ep),
+                "valid_from": "2026-06-01", "valid_to": None,
+                "caseworker_id": str(me.user_id), "organisation_id": None})
         else:  # a new episode for the colleague's recipient
             row = next(iter(records["contact_logs"]))
             records.setdefault("episodes", []).append({
