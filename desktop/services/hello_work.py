@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from desktop.i18n import listing, shown_date, translator
 from desktop.japanese.wareki import DateParseError, format_wareki_short, parse_date
 from desktop.models import (
-    Consent,
     Episode,
     HelloWorkActivity,
     HelloWorkOffice,
@@ -33,6 +32,7 @@ from desktop.models import (
 )
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
+from desktop.services.disclosure import Disclosure, disclosures
 from desktop.services.episodes_base import EpisodeAccess
 from desktop.services.errors import DomainError, InvalidInput, NotFound
 from desktop.services.exchange_sheet import (
@@ -386,20 +386,18 @@ class HelloWorkService:
             .order_by(Referral.referred_on, Referral.number)).all()
         return [(r, e, p) for r, e, p in rows]
 
-    def _sharing_scopes(self, s: Session, episode_ids: list[uuid.UUID], office: str,
+    @staticmethod
+    def _sharing_scopes(s: Session, episode_ids: list[uuid.UUID], office: str,
                         on: date) -> dict[uuid.UUID, set[str]]:
-        """Per episode: the union of the scopes of its sharing consents in force on ``on``
-        that name ``office`` (absent: no such consent)."""
-        scopes: dict[uuid.UUID, set[str]] = {}
-        for start in range(0, len(episode_ids), 500):
-            for c in s.scalars(select(Consent).where(
-                    Consent.episode_id.in_(episode_ids[start:start + 500]),
-                    Consent.kind == "information_sharing", Consent.deleted_at.is_(None))):
-                in_force = (c.signed_on <= on and (c.valid_until is None or c.valid_until >= on)
-                            and (c.withdrawn_on is None or c.withdrawn_on > on))
-                if in_force and office in c.recipients:
-                    scopes.setdefault(c.episode_id, set()).update(c.scope)
-        return scopes
+        """Per episode that may share with ``office`` on ``on`` under the one consent rule
+        of every document (disclosure.disclosures: an 情報提供同意 in force naming the office,
+        its scope confirmed, the 参加同意 not withdrawn), the items it may share; absent:
+        nothing of it may go, not even its name on the sheet."""
+        if not episode_ids:
+            return {}
+        return {episode_id: set(rule.scope)
+                for episode_id, rule in disclosures(s, episode_ids, [office], on).items()
+                if isinstance(rule, Disclosure)}
 
     def _activities_of(self, s: Session,
                        episode_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[HelloWorkActivity]]:

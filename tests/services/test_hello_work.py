@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from desktop.services.consent import ConsentInput
 from desktop.services.errors import (
+    ConsentMissing,
     DomainError,
     InvalidInput,
     PermissionDenied,
@@ -23,7 +24,7 @@ from desktop.services.errors import (
 from desktop.services.exchange_sheet import COLUMNS
 from desktop.services.hello_work import ActivityInput
 from tests.conftest import Clock, World
-from tests.services.helpers import ALL_SCOPE, placement, to_state
+from tests.services.helpers import ALL_SCOPE, activity, placement, to_state
 
 ACCEPTED = date(2026, 4, 15)  # to_state(..., "active") accepts on this day
 
@@ -412,3 +413,52 @@ def test_a_referral_never_issued_from_tsunagi_is_on_the_sheet_and_known_by_its_c
     assert hw.import_exchange(world.cw_a, path).summary()["added"] == 1
     assert [(a.kind, a.on) for a in hw.case(world.cw_a, episode).activities] == [
         ("consultation", date(2026, 6, 2))]
+
+
+def _sheet_text(data: bytes) -> str:
+    ws = load_workbook(io.BytesIO(data))["連絡票"]
+    return "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+
+
+@pytest.mark.parametrize("how", ["withdraw_participation_keep_open", "consent_tab_withdraw"])
+def test_the_sheet_leaves_out_a_case_whose_participation_was_withdrawn(
+        world: World, how: str) -> None:
+    """Found in the attack round of 12-02: the sheet checked the sharing consents by hand,
+    not by the one consent rule, and still named a person whose 参加同意 was withdrawn (the
+    episode kept open a few days), with their 求職番号 and activities, while every print of
+    the case was refused."""
+    ep = to_state(world, world.person(family_name="撤回", given_name="花子"), "active")
+    hello_work = world.services.hello_work
+    hello_work.set_details(world.cw_a, ep, "13010-99999", "")
+    activity(world, world.cw_a, ep, "consultation", date(2026, 5, 20))
+    participation = next(c for c in world.services.consent.consents(world.cw_a, ep)
+                         if c.kind == "participation")
+    if how == "consent_tab_withdraw":
+        world.services.consent.withdraw_consent(world.cw_a, participation.id, date(2026, 6, 10))
+    else:
+        world.services.workflow.withdraw_participation(
+            world.cw_a, participation.id, date(2026, 6, 10), "本人の申出", close_episode=False)
+    with pytest.raises(ConsentMissing):
+        world.services.printing.print_document(world.cw_a, "plan", ep)
+    sheet = hello_work.exchange_sheet(world.cw_a, world.office_id)
+    text = _sheet_text(sheet.data)
+    assert "撤回 花子" not in text and "13010-99999" not in text
+    assert (sheet.listed, sheet.left_out) == (0, 1)
+
+
+def test_the_sheet_leaves_out_a_ledger_consent_whose_scope_is_unconfirmed(
+        world: World, tmp_path: Path) -> None:
+    """(idem) A consent imported from a ledger shares nothing until a person confirms its
+    scope: the sheet listed the person anyway."""
+    path = tmp_path / "ledger.csv"
+    path.write_text("ケース番号,氏名,フリガナ,生年月日,対象者区分,受付日,同意日,支援要請日,支援要請先\n"
+                    "L-1,代田 花子,シロタ ハナコ,S60.5.1,生活保護,R8.4.1,R8.4.6,R8.4.8,"
+                    f"{world.office_name}\n", encoding="utf-8")
+    world.services.ledger.import_file(world.supervisor, path)
+    (hit,) = world.services.search.search(world.supervisor, "シロタ")
+    (episode,) = world.services.workflow.episodes_of(world.supervisor, hit.person_id)
+    with pytest.raises(ConsentMissing, match="範囲が確認されていません"):
+        world.services.printing.print_document(world.supervisor, "referral", episode.id)
+    sheet = world.services.hello_work.exchange_sheet(world.supervisor, world.office_id)
+    text = _sheet_text(sheet.data)
+    assert "代田 花子" not in text and "L-1" not in text
