@@ -16,7 +16,6 @@ number what is issued, audit every print.
 from __future__ import annotations
 
 import hashlib
-import io
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -515,7 +514,7 @@ class PrintService:
 
     def _scan_pages(self, s: Session, consents: Sequence[Consent]) -> list[forms.ScanPage]:
         """The scanned signed originals of ``consents`` as page images (each file once)."""
-        from desktop.documents.scans import PDF
+        from desktop.documents.scans import printed_pages
 
         pages: list[forms.ScanPage] = []
         seen: set[str] = set()
@@ -526,7 +525,7 @@ class PrintService:
                 continue
             seen.add(row.sha256)
             content = scans.open_sealed(self.ctx.db, row.id, row.content)
-            pages += _pdf_pages(content) if row.mime == PDF else [_image_page(content)]
+            pages += printed_pages(content, row.mime)
         return pages
 
     # ---------------------------------------------------------------- プラン
@@ -952,31 +951,3 @@ class PrintService:
             if progress is not None and progress(i + 1, len(pending)) is False:
                 break
         return written, refused
-
-
-# ---------------------------------------------------------------- scanned pages
-
-
-def _image_page(content: bytes) -> forms.ScanPage:
-    from PIL import Image
-
-    with Image.open(io.BytesIO(content)) as image:
-        return forms.ScanPage(content, image.width, image.height)
-
-
-def _pdf_pages(content: bytes) -> list[forms.ScanPage]:
-    """A scanned PDF's pages drawn as images at 150 dpi (what the paper shows; no text or
-    anything else a PDF may carry goes on)."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(content)
-    try:
-        pages = []
-        for index in range(len(document)):
-            image = document[index].render(scale=150 / 72).to_pil().convert("RGB")
-            buffer = io.BytesIO()
-            image.save(buffer, "JPEG", quality=85)
-            pages.append(forms.ScanPage(buffer.getvalue(), image.width, image.height))
-        return pages
-    finally:
-        document.close()

@@ -2241,6 +2241,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
     <context>
         <name>Forms</name>
         <message>
+            <source>PDF のページが大きすぎます（A3 までの用紙を読み取ったものにしてください）</source>
+            <translation>The PDF's pages are too large (scan a sheet of A3 or smaller)</translation>
+        </message>
+        <message>
             <source>PDF のページ数は1〜{n}ページにしてください</source>
             <translation>The PDF must have 1 to {n} pages</translation>
         </message>
@@ -2269,8 +2273,16 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>The file is empty</translation>
         </message>
         <message>
+            <source>添付された同意書の原本を印刷用に読み取れません。同意書の画面で原本を確認し、読み取り直したものに差し替えてください</source>
+            <translation>The attached signed original cannot be read for printing. Check it on the consent screen and replace it with a new scan</translation>
+        </message>
+        <message>
             <source>添付できるのは PDF・JPEG・PNG のファイルです</source>
             <translation>Only PDF, JPEG and PNG files can be attached</translation>
+        </message>
+        <message>
+            <source>画像が大きすぎます（{n}万画素まで）</source>
+            <translation>The image is too large (up to {n}0,000 pixels)</translation>
         </message>
         <message>
             <source>画像を読み取れません（壊れています）</source>

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import uuid
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from desktop.documents.scans import UnreadableScan
 from desktop.models import AuditEntry, ConsentScan
 from desktop.services.context import Actor
 from desktop.services.errors import NotFound, PermissionDenied
@@ -162,3 +165,109 @@ def test_another_organisations_viewer_and_supervisor_see_no_original(world: Worl
             services.consent.remove_scan(stranger, scan.id)
     assert _audited(world, "view_scan") == [] and _audited(world, "remove_scan") == []
     assert [s.id for s in services.consent.scans(world.cw_a, consent_id)] == [scan.id]
+
+
+# ---------------------------------------------------------------- crafted originals
+# Found in the attack round of 12-02: a JPEG went into the packet byte for byte (Exif, a
+# comment, bytes after its end), and a 333-byte PDF with a 5 m page took 7 GB and 19 s to
+# draw, then stopped the whole batch with Pillow's error.
+
+
+def _jpeg_with_hidden_data() -> bytes:
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010E] = "EXIF-DESCRIPTION-SECRET"  # ImageDescription
+    exif[0x013B] = "EXIF-ARTIST-SECRET"  # Artist
+    Image.new("RGB", (400, 560), "white").save(buffer, "JPEG", exif=exif.tobytes())
+    data = buffer.getvalue()
+    comment = "COM-SECRET 山田太郎 通院中".encode()
+    segment = b"\xff\xfe" + struct.pack(">H", len(comment) + 2) + comment
+    return data[:2] + segment + data[2:] + b"TRAILING-PAYLOAD-AFTER-EOI"
+
+
+def _image_streams(pdf: bytes) -> bytes:
+    out = b""
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for xobject in (page["/Resources"].get("/XObject") or {}).values():
+            out += xobject.get_object().get_data()
+    return out
+
+
+def _big_page_pdf(side: float, user_unit: float | None = None) -> bytes:
+    """A valid one-page blank PDF, ``side`` points square (and its UserUnit)."""
+    unit = f" /UserUnit {user_unit}" if user_unit else ""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {side} {side}]{unit} >>".encode()]
+    out, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+                  "%%EOF\n").encode()
+
+
+def test_only_the_pixels_of_a_scanned_image_go_into_the_packet(world: World) -> None:
+    ep, sharing = _sharing_consent(world, "referred")
+    world.services.consent.attach_scan(world.cw_a, sharing, _jpeg_with_hidden_data(), "s.jpg")
+    pdf = world.services.printing.issue(world.cw_a, "packet", ep).pdf
+    sent = _image_streams(pdf) + pdf
+    assert len(_image_streams(pdf)) > 1000  # the scan is there, drawn afresh
+    for hidden in (b"EXIF-DESCRIPTION-SECRET", b"EXIF-ARTIST-SECRET",
+                   b"COM-SECRET", b"TRAILING-PAYLOAD-AFTER-EOI"):
+        assert hidden not in sent, hidden
+
+
+@pytest.mark.parametrize("content", [_big_page_pdf(14400), _big_page_pdf(1400)],
+                         ids=["5 m page", "49 cm page"])
+def test_a_pdf_page_larger_than_a3_is_refused_when_attached(world: World,
+                                                          content: bytes) -> None:
+    _, sharing = _sharing_consent(world)
+    with pytest.raises(UnreadableScan, match="大きすぎます"):
+        world.services.consent.attach_scan(world.cw_a, sharing, content, "big.pdf")
+    assert world.services.consent.scans(world.cw_a, sharing) == []
+
+
+def test_an_image_of_more_than_forty_million_pixels_is_refused_when_attached(
+        world: World) -> None:
+    _, sharing = _sharing_consent(world)
+    buffer = io.BytesIO()
+    Image.new("1", (7000, 6000), 1).save(buffer, "PNG")
+    with pytest.raises(UnreadableScan, match="4000万画素"):
+        world.services.consent.attach_scan(world.cw_a, sharing, buffer.getvalue(), "big.png")
+
+
+def test_a_huge_page_stored_before_the_check_is_drawn_small(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An original kept from before the size check (or with a UserUnit that multiplies
+    the page) is drawn at most A3 at 150 dpi: the packet prints, in bounded memory."""
+    from desktop.documents import scans
+
+    ep, sharing = _sharing_consent(world, "referred")
+    monkeypatch.setattr(scans, "MAX_PAGE_POINTS", 10 ** 6)  # as an older release stored it
+    world.services.consent.attach_scan(world.cw_a, sharing, _big_page_pdf(14400, 50), "u.pdf")
+    monkeypatch.undo()
+    pdf = world.services.printing.issue(world.cw_a, "packet", ep).pdf
+    sizes = [(x.get_object()["/Width"], x.get_object()["/Height"])
+             for page in PdfReader(io.BytesIO(pdf)).pages
+             for x in (page["/Resources"].get("/XObject") or {}).values()]
+    assert sizes and max(max(w, h) for w, h in sizes) <= scans.MAX_PRINT_SIDE
+
+
+def test_an_original_that_cannot_be_drawn_refuses_its_case_and_the_batch_goes_on(
+        world: World, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from desktop.documents import scans
+
+    printing = world.services.printing
+    bad, sharing = _sharing_consent(world, "referred")
+    damaged = _jpeg_with_hidden_data()[:600]  # cut short: stored, then unreadable
+    monkeypatch.setattr(scans, "inspect_scan", lambda content: scans.ScanFile(scans.JPEG, 1))
+    world.services.consent.attach_scan(world.cw_a, sharing, damaged, "cut.jpg")
+    monkeypatch.undo()
+    good = [to_state(world, world.person(), "referred") for _ in range(2)]
+    assert set(printing.pending_referrals(world.cw_a)) == {bad, *good}
+    written, refused = printing.print_pending(world.cw_a, tmp_path / "out")
+    assert len(written) == 2 and len(refused) == 1 and "原本" in refused[0]
+    assert printing.pending_referrals(world.cw_a) == [bad]
