@@ -72,6 +72,7 @@ from desktop.services.labels import (
     SEXES,
     SUPPORT_MENU,
     TERM_CATEGORIES,
+    shown,
 )
 from desktop.services.organisations import PLACEHOLDER_HEAD, PLACEHOLDER_NAME, first_organisation
 from desktop.services.permissions import check_edit, visible_persons
@@ -240,13 +241,16 @@ READINESS_SCOPE = {"職歴": "education_work_history", "求職活動の経験": 
 BARRIERS_SCOPE = "health_barriers"
 
 
+QUOTE_HEADING = "就労準備度の評価（"  # how readiness_quote begins (and a reprint recognises it)
+
+
 def readiness_quote(assessment: AssessmentRecord | None, scope: set[str]) -> str:
     """The readiness assessment as the referral's 支援経過 quotes it: each item with its
     score, or （同意範囲外） when its scope item is not consented to; the summary only
     under 健康状態・就労阻害要因. Empty without an assessment."""
     if assessment is None:
         return ""
-    lines = [f"就労準備度の評価（{forms.wareki(assessment.assessed_on)}、4段階）"]
+    lines = [f"{QUOTE_HEADING}{forms.wareki(assessment.assessed_on)}、4段階）"]
     for x in assessment.scores:
         if READINESS_SCOPE.get(x.item, BARRIERS_SCOPE) not in scope:
             lines.append(f"・{x.item}　{forms.OUT_OF_SCOPE}")
@@ -413,6 +417,26 @@ class PrintService:
         until = episode.planned_end_on or add_months(
             start, int(read_setting(s, "support_period_months")))
         return IssueOptions(progress, ("job_placement",), start, until, notes)
+
+    @staticmethod
+    def _refuse_narrowed(content: dict[str, Any], rule: Disclosure) -> None:
+        """A 支援要請書 is printed again as issued, its 支援経過 as written then. Where that
+        quotes the readiness assessment item by item (readiness_quote), the items were
+        chosen under the scope of that day: once the scope has lost one of them, the text
+        may hold what may no longer go, and the reprint is refused. (Without job_search_status
+        the whole text is left out anyway; an issue from before the scope was kept counts
+        as written under every item.)"""
+        if (QUOTE_HEADING not in str(content.get("progress", ""))
+                or not rule.allows("job_search_status")):
+            return
+        quoted = {*READINESS_SCOPE.values(), BARRIERS_SCOPE}
+        lost = [shown(CONSENT_SCOPE[k]) for k in content.get("scope", CONSENT_SCOPE)
+                if k in quoted and k in CONSENT_SCOPE and not rule.allows(k)]
+        if lost:
+            raise ConsentMissing(_t(
+                "発行した後で情報提供同意の範囲が狭くなったため（{items}）、発行済みの支援要請書は"
+                "印刷できません。支援経過に引用した就労準備度の評価に、範囲外になった項目があります").format(
+                    items=", ".join(lost)))
 
     def _clean_options(self, options: IssueOptions) -> IssueOptions:
         unknown = [x for x in options.requested if x not in REQUESTED_SUPPORT]
@@ -696,6 +720,8 @@ class PrintService:
             reprint = self._is_issued(referral)
             if reprint:
                 previous = self._issued(s, referral)
+                if previous is not None:
+                    self._refuse_narrowed(previous.content, rule)
                 chosen = (IssueOptions.from_content(previous.content) if previous is not None
                           else self._defaults(s, episode, rule, referral))
                 issued_on = previous.issued_on if previous is not None else referral.referred_on
@@ -707,7 +733,9 @@ class PrintService:
                 issued_on = today
             data = self._referral_data(s, episode, person, referral, rule, chosen, number,
                                        issued_on)
-            content = chosen.as_content()
+            # The scope the texts were written under (_refuse_narrowed).
+            content = {**chosen.as_content(),
+                       "scope": [k for k in CONSENT_SCOPE if rule.allows(k)]}
             if kind == "referral":
                 draw = lambda n: forms.referral_pdf(replace(data, number=n))  # noqa: E731
             else:

@@ -6581,6 +6581,10 @@ This cannot be undone. If no other original is attached, the referral packet pri
             <translation>Remarks</translation>
         </message>
         <message>
+            <source>発行した後で情報提供同意の範囲が狭くなったため（{items}）、発行済みの支援要請書は印刷できません。支援経過に引用した就労準備度の評価に、範囲外になった項目があります</source>
+            <translation>The information-sharing consent was narrowed after this referral was issued ({items}), so the issued referral cannot be printed: the readiness assessment quoted in its support history has items now outside the scope</translation>
+        </message>
+        <message>
             <source>発行する書類は {kinds} です</source>
             <translation>Documents that can be issued: {kinds}</translation>
         </message>

@@ -512,6 +512,34 @@ def test_the_referral_quotes_the_readiness_assessment_only_when_asked_and_within
     assert "同意範囲外" not in text
 
 
+
+def test_an_issued_referral_is_not_printed_again_once_the_scope_narrowed(world: World) -> None:
+    """Found in the attack round of 12-02: a 支援要請書 issued with the readiness assessment
+    quoted under the whole scope was printed again, health items and all, after the person
+    narrowed the consent (the texts are kept as issued and were checked against
+    job_search_status only)."""
+    from tests.services.route_helpers import assessment
+
+    wf, printing, consent = world.services.workflow, world.services.printing, world.services.consent
+    ep = to_state(world, _person(world), "screening")  # type: ignore[arg-type]
+    world.services.routes.assess_readiness(world.cw_a, ep, assessment(
+        date(2026, 4, 4), low=("生活リズム",), summary="通院は月1回、服薬で安定"))
+    wf.record_screening_decision(world.cw_a, ep, "approved", date(2026, 4, 5))
+    _, sharing = sign_consents(world, ep, date(2026, 4, 6), world.cw_a)  # the whole scope
+    wf.confirm_consent(world.cw_a, ep, date(2026, 4, 6))
+    wf.refer_to_hello_work(world.cw_a, ep, world.office_id, date(2026, 4, 8))
+    issued = printing.issue(world.cw_a, "referral", ep, quote_readiness=True)
+    assert "通院は月1回" in text_of(issued.pdf)
+    assert "通院は月1回" in text_of(printing.print_document(world.cw_a, "referral", ep).pdf)
+    today = world.services.ctx.today()
+    consent.withdraw_consent(world.cw_a, sharing, today)
+    consent.record_consent(world.cw_a, ep, ConsentInput(
+        "information_sharing", today, recipients=[world.office_name],
+        scope=["identity_contact", "job_search_status"]))
+    for kind in ("referral", "packet"):
+        with pytest.raises(ConsentMissing, match="範囲が狭くなった"):
+            printing.print_document(world.cw_a, kind, ep)
+
 def test_phone_numbers_print_with_hyphens_and_the_workplace_address_apart(
         world: World, tmp_path: Path) -> None:
     """Numbers typed as plain digits printed as typed, and the 連絡票 ran the workplace's
