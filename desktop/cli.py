@@ -22,7 +22,7 @@ from desktop import __version__
 from desktop.config import Config
 from desktop.documents.report_tables import report_csv
 from desktop.errors import frames_only
-from desktop.files import write_whole
+from desktop.files import check_writable, write_whole
 from desktop.i18n import install as install_language
 from desktop.i18n import listing, saved_language, shown_date, translator
 from desktop.japanese.wareki import DateParseError, parse_date
@@ -457,6 +457,7 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
                     done=done, total=total), end="", file=sys.stderr, flush=True)
                 return True
 
+            _writable(Path(args.out) / "packet.pdf")
             written, refused = printing.print_pending(actor, Path(args.out), progress)
             print(file=sys.stderr)
             for line in refused:
@@ -472,9 +473,18 @@ def cmd_print(config: Config, args: argparse.Namespace) -> int:
                     episode=args.episode)) from None
         elif not (args.kind == "consent" and args.blank):
             raise UserError(_t("--episode を指定してください"))
-        doc = printing.print_document(actor, args.kind, episode, blank=args.blank)
         out = Path(args.out)
-        _write_file(out, doc.pdf)
+        _writable(out)  # before a number is taken for a file that could not be written
+        doc = printing.print_document(actor, args.kind, episode, blank=args.blank)
+        try:
+            write_whole(out, doc.pdf)
+        except OSError as exc:
+            if doc.number is None:
+                raise UserError(_t("{path} に書き込めません（{reason}）").format(
+                    path=out, reason=exc.strerror or exc)) from None
+            raise UserError(_t("{number} を発行しましたが、{path} に書き込めませんでした（{reason}）。"
+                               "番号は発行簿に記録されています").format(
+                number=doc.number, path=out, reason=exc.strerror or exc)) from None
         print(_t("印刷しました: {out}（SHA-256 {sha}…）").format(out=out, sha=doc.sha256[:16]))
     return 0
 
@@ -735,6 +745,14 @@ def _outreach_wipe(config: Config, args: argparse.Namespace) -> int:
     log.info("outreach wipe: %d files", len(gone))
     _print_json({"wiped": [str(p) for p in gone]})
     return 0
+
+
+def _writable(path: Path) -> None:
+    try:
+        check_writable(path)
+    except OSError as exc:
+        raise UserError(_t("{path} に書き込めません（{reason}）").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 def _write_file(path: Path, payload: bytes) -> None:

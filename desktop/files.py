@@ -67,3 +67,16 @@ def make_dirs(path: Path) -> Path:
         if os.name == "posix":
             folder.chmod(0o700)
     return path
+
+
+def check_writable(path: Path) -> Path:
+    """Before anything irreversible (a document number taken) is done for a file: that
+    ``path`` can be written — its folder exists or is made, and a file can be created in
+    it — and is not a folder. Raises OSError (IsADirectoryError for a folder)."""
+    if path.is_dir():
+        raise IsADirectoryError(21, os.strerror(21), str(path))
+    make_dirs(path.parent)
+    probe = path.with_name(f".{path.name}.probe")
+    write_private(probe, b"")
+    probe.unlink()
+    return path

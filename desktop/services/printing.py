@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.files import make_dirs, write_whole
+from desktop.errors import StorageError
+from desktop.files import check_writable, write_whole
 from desktop.i18n import translator
 from desktop.japanese.validators import printed_phone
 from desktop.japanese.wareki import add_months, fiscal_year_of, format_wareki
@@ -947,6 +948,17 @@ class PrintService:
 
     # ---------------------------------------------------------------- batch
 
+    @staticmethod
+    def _save_issued(doc: PrintedDocument, out_dir: Path, saved: int) -> Path:
+        try:
+            return write_whole(out_dir / doc.filename, doc.pdf)
+        except OSError as exc:  # a full disk, the folder taken away: the batch stops here
+            raise StorageError(_t(
+                "{number} を発行しましたが、{path} に書き込めませんでした（{reason}）。"
+                "ここまでに {count} 件を書き込みました。番号は発行簿に記録されています").format(
+                    number=doc.number, path=out_dir / doc.filename,
+                    reason=exc.strerror or exc, count=saved)) from None
+
     def pending_referrals(self, actor: Actor) -> list[uuid.UUID]:
         """Episodes whose referral is waiting and has never been printed."""
         with self.ctx.db.read() as s:
@@ -964,7 +976,13 @@ class PrintService:
         """Every pending referral issued as a packet into ``out_dir``. ``progress(done,
         total)`` returning False cancels. Returns the files written and the refusals (one
         per case)."""
-        make_dirs(out_dir)
+        # Before any number is taken: the folder can be written (a number is never taken
+        # for a packet that could not be saved).
+        try:
+            check_writable(out_dir / ".packet.pdf")
+        except OSError as exc:
+            raise StorageError(_t("{path} に書き込めません（{reason}）").format(
+                path=out_dir, reason=exc.strerror or exc)) from None
         pending = self.pending_referrals(actor)
         written: list[Path] = []
         refused: list[str] = []
@@ -974,8 +992,7 @@ class PrintService:
             except DomainError as exc:
                 refused.append(f"{episode_id}: {exc.message}")
             else:
-                path = write_whole(out_dir / doc.filename, doc.pdf)
-                written.append(path)
+                written.append(self._save_issued(doc, out_dir, len(written)))
             if progress is not None and progress(i + 1, len(pending)) is False:
                 break
         return written, refused

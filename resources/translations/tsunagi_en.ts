@@ -796,6 +796,10 @@ Tell it to them; they choose their own at the first sign-in.</translation>
             <translation>{message} (run tsunagi passwd; no other command works until then)</translation>
         </message>
         <message>
+            <source>{number} を発行しましたが、{path} に書き込めませんでした（{reason}）。番号は発行簿に記録されています</source>
+            <translation>{number} was issued, but {path} could not be written ({reason}). The number is recorded in the register</translation>
+        </message>
+        <message>
             <source>{n} 件を {source} から {target} へ移しました</source>
             <translation>Moved {n} cases from {source} to {target}</translation>
         </message>
@@ -6511,6 +6515,14 @@ This cannot be undone. If no other original is attached, the referral packet pri
         <message>
             <source>{field}: {why}</source>
             <translation>{field}: {why}</translation>
+        </message>
+        <message>
+            <source>{number} を発行しましたが、{path} に書き込めませんでした（{reason}）。ここまでに {count} 件を書き込みました。番号は発行簿に記録されています</source>
+            <translation>{number} was issued, but {path} could not be written ({reason}). {count} packets were written before it. The number is recorded in the register</translation>
+        </message>
+        <message>
+            <source>{path} に書き込めません（{reason}）</source>
+            <translation>Cannot write {path} ({reason})</translation>
         </message>
         <message>
             <source>この支援エピソードには就労支援プランがありません</source>

@@ -126,3 +126,29 @@ def test_verify_accept_divergence_on_the_command_line(
     assert cli.main(["verify"]) == 0
     assert cli.main(["verify", "--accept-divergence"]) == 0
     assert "承認が必要な監査ログの食い違いはありません" in capsys.readouterr().err
+
+
+def test_no_number_is_taken_for_a_document_that_cannot_be_written(
+        as_admin: Config, world: World, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in the attack round of 12-02: `print followup --out` into a path that could
+    not be written took a number (audited as issued) each time and wrote nothing."""
+    from desktop.models import IssuedDocument
+    from tests.services.helpers import to_state
+
+    ep = to_state(world, world.person(), "active")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    for _ in range(2):
+        code = cli.main(["print", "followup", "--episode", str(ep),
+                         "--out", str(blocker / "followup.pdf")])
+        assert code == 1 and "書き込めません" in capsys.readouterr().err
+    with world.services.ctx.db.read() as s:
+        assert s.scalars(select(IssuedDocument)).all() == []
+    # The batch likewise: nothing is issued into a folder that cannot be written.
+    to_state(world, world.person(), "referred")
+    assert cli.main(["print", "packet", "--pending", "--out", str(blocker / "out")]) == 1
+    assert "書き込めません" in capsys.readouterr().err
+    with world.services.ctx.db.read() as s:
+        assert s.scalars(select(IssuedDocument)).all() == []
+    assert world.services.printing.pending_referrals(world.admin)

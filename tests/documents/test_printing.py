@@ -433,6 +433,23 @@ def test_batch_issues_every_pending_referral_once(world: World, tmp_path: Path) 
         assert sorted(s.scalars(select(Referral.number))) == ["第1号", "第2号", "第3号"]
 
 
+
+def test_the_batch_takes_no_number_when_its_folder_cannot_be_written(
+        world: World, tmp_path: Path) -> None:
+    """(The attack round of 12-02.) A folder that cannot be written is found before the
+    first number is taken: nothing is issued, every referral stays pending."""
+    from desktop.errors import StorageError
+
+    episodes = {to_state(world, world.person(), "referred") for _ in range(2)}
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    printing = world.services.printing
+    with pytest.raises(StorageError, match="書き込めません"):
+        printing.print_pending(world.cw_a, blocker / "out")
+    assert set(printing.pending_referrals(world.cw_a)) == episodes
+    with world.services.ctx.db.read() as s:
+        assert s.scalars(select(IssuedDocument)).all() == []
+
 def test_the_issuer_is_the_episodes_organisation_with_its_seal_box(world: World) -> None:
     """An organisation that stamps its official seal: a box for it instead of 公印省略, and
     the consent form addressed to its head."""
