@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import listing, shown_date, translator
-from desktop.japanese.wareki import add_months
+from desktop.japanese.wareki import add_months, format_wareki
 from desktop.models import (
     Consent,
     ContactLog,
@@ -678,6 +678,11 @@ class WorkflowService:
 
     def _add_plan(self, s: Session, actor: Actor, episode: Episode, plan: PlanInput,
                   planned_on: date) -> Plan:
+        early = [d for d in plan.review_dates if d < planned_on]
+        if early:
+            raise InvalidInput("review_dates", _t(
+                "見直し日（{day}）がプランの作成日（{planned}）より前になっています").format(
+                    day=format_wareki(min(early)), planned=format_wareki(planned_on)))
         revision = (s.scalar(select(func.max(Plan.revision)).where(
             Plan.episode_id == episode.id)) or 0) + 1
         row = Plan(

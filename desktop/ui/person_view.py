@@ -892,7 +892,7 @@ class PersonView(QWidget):
             f.check(f"menu_{key}", shown(text), bool(plan and key in plan.menu))
         f.area("role_hello_work", _t("役割分担（ハローワーク）"), plan.role_hello_work if plan else "")
         f.area("role_welfare", _t("役割分担（福祉事務所）"), plan.role_welfare if plan else "")
-        f.date("review_on", _t("次回見直し日"))
+        f.date("review_on", _t("次回見直し日"), None, "review_dates")
 
     @staticmethod
     def plan_from(v: dict[str, Any]) -> PlanInput:

@@ -372,9 +372,10 @@ class Form(QWidget):
         self.add(name, label, edit)
         return edit
 
-    def date(self, name: str, label: str, value: date | None = None) -> DateEdit:
+    def date(self, name: str, label: str, value: date | None = None,
+             *aliases: str) -> DateEdit:
         edit = DateEdit(value)
-        self.add(name, label, edit)
+        self.add(name, label, edit, *aliases)
         return edit
 
     def choice(self, name: str, label: str, options: list[tuple[Any, str]],

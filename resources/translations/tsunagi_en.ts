@@ -8405,6 +8405,10 @@ The connection is checked before saving. It takes effect from the next start. To
             <translation>Choose a closing reason from the list ({reasons})</translation>
         </message>
         <message>
+            <source>見直し日（{day}）がプランの作成日（{planned}）より前になっています</source>
+            <translation>The review date ({day}) is before the plan's date ({planned})</translation>
+        </message>
+        <message>
             <source>記録の内容を入力してください</source>
             <translation>Enter the content of the record</translation>
         </message>

@@ -227,7 +227,16 @@ def test_plan_needs_team_and_goal(world: World) -> None:
     with pytest.raises(InvalidInput, match="職種"):
         world.services.workflow.accept_referral(world.cw_a, ep, date(2026, 4, 15),
                                                 replace(bad, goal_job=""))
+    # A review before the plan's own date (the new-office trial of 12-02: saved, and at
+    # once 期限超過 on the agenda): refused, naming both days, and nothing is written.
+    with pytest.raises(InvalidInput, match="見直し日（令和8年4月1日）がプランの作成日") as refused:
+        world.services.workflow.accept_referral(world.cw_a, ep, date(2026, 4, 15), replace(
+            bad, planned_on=date(2026, 4, 15), review_dates=[date(2026, 4, 1)]))
+    assert refused.value.field == "review_dates"
     assert world.services.workflow.episode(world.cw_a, ep).state == "referred"
+    with pytest.raises(InvalidInput, match="見直し日"):
+        world.services.workflow.revise_plan(world.cw_a, to_state(world, world.person(), "active"),
+                                            replace(bad, review_dates=[date(2020, 1, 1)]))
 
 
 def test_plan_revision_keeps_the_old_one(world: World) -> None:
