@@ -533,9 +533,20 @@ class PrintService:
         sharing = in_force(s, episode_id, today, "information_sharing")
         if not sharing:
             raise ConsentMissing(_t("有効な情報提供同意がないため印刷できません（未取得・期限切れ・撤回済み）"))
+        # With several in force (one per office, say), the one naming the office the case
+        # is referred to; then the latest signed, the latest recorded among those (the
+        # new-office trial of 12-02 got another office's, two being signed the same day).
+        referral = self._referral(s, episode_id)
+        if referral is not None:
+            key = recipient_key(self._hello_work(s, referral).name)
+            sharing = [c for c in sharing
+                       if any(recipient_key(r) == key for r in c.recipients)] or sharing
         participation = in_force(s, episode_id, today, "participation")
-        return (max(sharing, key=lambda c: c.signed_on),
-                max(participation, key=lambda c: c.signed_on) if participation else None)
+
+        def latest(consents: Sequence[Consent]) -> Consent:
+            return max(consents, key=lambda c: (c.signed_on, c.created_at))
+
+        return latest(sharing), latest(participation) if participation else None
 
     def _scan_pages(self, s: Session, consents: Sequence[Consent]) -> list[forms.ScanPage]:
         """The scanned signed originals of ``consents`` as page images (each file once)."""

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QHeaderView,
@@ -399,6 +400,35 @@ class Form(QWidget):
         for error in self.errors.values():
             error.show_message("")
 
+    def fit_window(self) -> None:
+        """Grow the dialog this form is in (within the screen) to the messages now shown,
+        instead of letting them squeeze the fields: a word-wrapped label's height at its
+        width is not part of the window's minimum size, so a message was drawn in small
+        type over the field below it (the first-start dialog, found in the trial of 12-02)."""
+        window = self.window()
+        layout = window.layout()
+        if not isinstance(window, QDialog) or layout is None:
+            return
+        for label in [self.general, *self.errors.values()]:
+            box = label.parentWidget()
+            width = label.width() or (box.width() if box is not None else 0) or self.width()
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+            if box is not None and box is not self and box.layout() is not None:
+                box.layout().activate()  # type: ignore[union-attr]
+        # Nested layouts learn of a new minimum only when their posted requests run: settle
+        # them now, inside out, so that the window's minimum below includes the messages.
+        self.layout_.invalidate()
+        self.layout_.activate()
+        layout.invalidate()
+        layout.activate()
+        room = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        # Word-wrapped text elsewhere in the dialog (an introduction) takes its height at
+        # the dialog's width, more than its minimum: ask the layout at that width.
+        wanted = max(window.height(), layout.totalMinimumSize().height(),
+                     layout.totalHeightForWidth(window.width())
+                     if layout.hasHeightForWidth() else 0)
+        window.resize(window.width(), min(wanted, room.height() - 40))
+
     def show_errors(self, errors: dict[str, str]) -> None:
         """Every message at once, each beside its field (the others cleared); the first
         field with a problem takes the focus."""
@@ -406,6 +436,7 @@ class Form(QWidget):
             label.show_message(errors.get(name, ""))
         general = [m for f, m in errors.items() if self.aliases.get(f, f) not in self.errors]
         self.general.show_message("\n".join(general))
+        self.fit_window()
         first = next((self.fields[self.aliases.get(f, f)] for f in errors
                       if self.aliases.get(f, f) in self.fields), None)
         if first is not None:
@@ -416,11 +447,13 @@ class Form(QWidget):
         target = self.errors.get(self.aliases.get(field, field))
         if target is not None:
             target.show_message(message)
+            self.fit_window()
 
     def show_error(self, field: str, message: str) -> None:
         name = self.aliases.get(field, field)
         target = self.errors.get(name)
         (target or self.general).show_message(message)
+        self.fit_window()
         widget = self.fields.get(name)
         if widget is not None:
             widget.setFocus()
@@ -431,6 +464,8 @@ class Form(QWidget):
         result, unreadable = self.read()
         for name, message in unreadable.items():
             self.errors[name].show_message(message)
+        if unreadable:
+            self.fit_window()
         return None if unreadable else result
 
     def read(self) -> tuple[dict[str, Any], dict[str, str]]:

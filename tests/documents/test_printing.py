@@ -323,6 +323,19 @@ def test_the_blank_consent_has_no_ticked_box_and_a_reiwa_date(world: World) -> N
     assert "代田" not in text and "控" not in text
 
 
+
+def test_the_consent_is_signed_on_the_page_of_the_last_text_it_signs(world: World) -> None:
+    """Found in the new-office trial of 12-02: page 1 ended with the last tick box and
+    page 2 held the 記入日 and 氏名（自署） alone. The last section, the statement and the
+    signature now go together."""
+    for pdf in (world.services.printing.print_document(world.cw_a, "consent", blank=True).pdf,
+                world.services.printing.print_document(
+                    world.cw_a, "consent", to_state(world, _person(world), "consented")).pdf):  # type: ignore[arg-type]
+        (signed,) = [t for t in page_texts(pdf) if "氏名（自署）" in t]
+        for together in ("(5) 同意の撤回", "印を付けた情報を印を付けた提供先に提供することに同意します",
+                         "以上の内容について説明を受け、印を付けた項目に同意します", "記入日"):
+            assert together in signed, together
+
 def test_the_recorded_consent_ticks_what_was_signed_and_says_it_is_a_copy(
         world: World) -> None:
     from desktop.services.consent import ConsentInput
@@ -346,6 +359,26 @@ def test_the_recorded_consent_ticks_what_was_signed_and_says_it_is_a_copy(
         assert expected in text, expected
     assert "□ その他" not in text
 
+
+
+@pytest.mark.parametrize("other_first", [True, False])
+def test_the_recorded_consent_is_the_one_naming_the_office_referred_to(
+        world: World, other_first: bool) -> None:
+    """Found in the new-office trial of 12-02: with two 情報提供同意 in force signed the
+    same day (one naming another office), the 同意書 printed another office's."""
+    wf, consent = world.services.workflow, world.services.consent
+    ep = to_state(world, _person(world), "screening")  # type: ignore[arg-type]
+    wf.record_screening_decision(world.cw_a, ep, "approved", date(2026, 4, 5))
+    consent.record_consent(world.cw_a, ep, ConsentInput("participation", date(2026, 4, 6)))
+    names = ["ハローワーク東京", world.office_name]
+    for name in names if other_first else reversed(names):
+        consent.record_consent(world.cw_a, ep, ConsentInput(
+            "information_sharing", date(2026, 4, 6), recipients=[name],
+            scope=["identity_contact", "job_search_status"]))
+    wf.confirm_consent(world.cw_a, ep, date(2026, 4, 6))
+    wf.refer_to_hello_work(world.cw_a, ep, world.office_id, date(2026, 4, 8))
+    text = text_of(world.services.printing.print_document(world.cw_a, "consent", ep).pdf)
+    assert "■ ハローワーク新宿" in text and "ハローワーク東京" not in text
 
 def test_the_withdrawal_form(world: World) -> None:
     _identity(world)
@@ -586,3 +619,27 @@ def test_phone_numbers_print_with_hyphens_and_the_workplace_address_apart(
     document = pypdfium2.PdfDocument(pdf)
     document[0].render(scale=1).to_pil().save(tmp_path / "followup.png")
     document.close()
+
+
+def test_no_line_of_a_form_begins_with_a_full_stop_or_a_closing_bracket(world: World) -> None:
+    """行頭禁則. Found in the new-office trial of 12-02: the opening sentence of every
+    支援要請書 left its 「。」 alone at the start of the next line (ReportLab keeps such marks
+    off a line's start only within a run without spaces). They now hang at the end of the
+    line before, as Japanese print does, for any width."""
+    from desktop.documents import forms
+
+    ep = to_state(world, _person(world), "active")  # type: ignore[arg-type]
+    pdf = world.services.printing.print_document(world.cw_a, "packet", ep).pdf
+    lines = [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages
+             for line in page.extract_text().split("\n")]
+    assert not [line for line in lines if line and line[0] in "。、）」"], lines
+    text = ("生活保護受給者等就労自立促進事業の実施について、下記の者に対する就労支援を要請します。"
+            "なお、本人から、事業への参加及び下記の情報の提供について同意を得ています"
+            "（同意日　令和8年12月2日）。")
+    style = forms._styles()["body"]
+    for width in range(200, 480, 3):
+        broken = forms._broken(text, style, width)
+        if broken is None:  # a stretched line: Paragraph draws it itself
+            continue
+        assert not [t for t, _ in broken[1:] if t[:1] in forms._HANGING], (width, broken)
+        assert "".join(t for t, _ in broken).replace(" ", "") == text.replace("　", "")

@@ -279,3 +279,32 @@ def test_the_pdf_save_question_opens_in_documents_then_the_last_folder(
     answers.append("")
     preview.choose_save_path(None, "同意書.pdf")
     assert asked[-1] == str(documents / "同意書.pdf")
+
+
+def test_the_first_start_dialog_shows_a_refusal_whole_beside_its_field(qtbot: QtBot) -> None:
+    """Found in the new-office trial of 12-02: 「パスフレーズが一致しません」 was drawn in
+    small type over the confirmation field (the message's height was not part of the
+    dialog's). Forms in dialogs now grow their window to the messages shown."""
+    from desktop.ui.login import SetupDialog
+    from tests.ui.fakes import FakeRunner
+
+    dialog = SetupDialog(FakeRunner(print), lambda *a: "", True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.passphrase is not None
+    dialog.password.setText("password-123")
+    dialog.confirm.setText("password-123")
+    dialog.passphrase.setText("passphrase-one")
+    dialog.passphrase_confirm.setText("passphrase-two")
+    dialog.submit()
+    QApplication.processEvents()
+    error = dialog.form.errors["passphrase_confirm"]
+    assert error.isVisible() and "一致しません" in error.text()
+    assert error.height() >= error.heightForWidth(error.width())  # every line of it
+
+    def where(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+
+    assert not where(error).intersects(where(dialog.passphrase_confirm))
+    assert dialog.rect().contains(where(error))
