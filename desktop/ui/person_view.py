@@ -1057,24 +1057,32 @@ class PersonView(QWidget):
             f.choice("kind", _t("種類"), choices("consent"))
             f.date("signed_on", _t("署名日"), self.services.ctx.today())
             f.date("valid_until", _t("有効期限（任意）"))
-            f.text("recipients", _t("提供先（読点区切り）"), listing(offices[:1]))
+            # The registered Hello Work offices to tick, as on the paper (a name typed by
+            # hand once named no office at all: the new-office trial of 12-02); others,
+            # such as a サポステ, typed.
+            for i, name in enumerate(offices):
+                f.check(f"office_{i}", _t("提供先: {name}").format(name=name), False)
+            f.text("recipients", _t("その他の提供先（読点区切り）"))
             # Blank: ticked by the caseworker from the boxes ticked on the signed paper.
             for key, text in CONSENT_SCOPE.items():
                 f.check(f"scope_{key}", shown(text), False)
 
-        def submit(v: dict[str, Any]) -> Command[Any]:
+        def submit(v: dict[str, Any], offices: list[str]) -> Command[Any]:
             sharing = v["kind"] == "information_sharing"
+            recipients = [n for i, n in enumerate(offices) if v[f"office_{i}"]]
+            recipients += [n for n in split_list(v["recipients"]) if n not in recipients]
             return RecordConsent(episode.id, ConsentInput(
                 v["kind"], required(v, "signed_on", _t("署名日を入力してください")),
-                v["valid_until"], split_list(v["recipients"]) if sharing else [],
+                v["valid_until"], recipients if sharing else [],
                 [k for k in CONSENT_SCOPE if v[f"scope_{k}"]] if sharing else []))
 
         def opened(offices: list[str]) -> None:
-            self._dialog(_t("同意を記録"), lambda f: build(f, offices), submit,
+            self._dialog(_t("同意を記録"), lambda f: build(f, offices),
+                         lambda v: submit(v, offices),
                          _t("署名された同意書の内容を記録します。文言は現在の版が保存されます。"))
 
-        self.runner.read(lambda: [o.name for o in self.services.offices.offices()], opened,
-                         owner=self)
+        self.runner.read(lambda: [o.name for o in self.services.offices.offices() if o.active],
+                         opened, owner=self)
 
     def withdraw_consent(self) -> None:
         episode, consent = self.episode(), _selected(self.consents_view)

@@ -5350,6 +5350,10 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation> to {end}</translation>
         </message>
         <message>
+            <source>その他の提供先（読点区切り）</source>
+            <translation>Other recipients (separated by commas)</translation>
+        </message>
+        <message>
             <source>なし</source>
             <translation>None</translation>
         </message>
@@ -5818,8 +5822,8 @@ The working database on this PC and the chosen kit file will be overwritten, the
             <translation>Recipients</translation>
         </message>
         <message>
-            <source>提供先（読点区切り）</source>
-            <translation>Recipients (comma-separated)</translation>
+            <source>提供先: {name}</source>
+            <translation>Recipient: {name}</translation>
         </message>
         <message>
             <source>撤回日</source>

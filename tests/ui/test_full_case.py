@@ -91,6 +91,10 @@ def test_intake_to_closure(qtbot: QtBot, window: MainWindow, driver: DialogDrive
                            for f in d.form.fields if f.startswith("scope_"))
             for item in ("scope_identity_contact", "scope_job_search_status"):
                 d.form.fields[item].setChecked(True)  # type: ignore[attr-defined]
+            # The registered offices are boxes, blank too (a typed name once named none).
+            office = d.form.fields["office_0"]
+            assert world.office_name in office.text() and not office.isChecked()  # type: ignore[attr-defined]
+            office.setChecked(True)  # type: ignore[attr-defined]
             ok(d)
         return fill
 
