@@ -379,7 +379,9 @@ class PrintService:
             audit.append(s, self.ctx, actor, action, **detail)
         else:
             audit.append(s, self.ctx, actor, action, "episode", episode_id, **detail)
-        name = f"{kind}-{case_number}-{self.ctx.today().isoformat()}.pdf"
+        # A blank form's kind already says so (consent_blank), and it has no case.
+        name = "-".join(x for x in (kind, "" if case_number == "blank" else case_number,
+                                    self.ctx.today().isoformat()) if x) + ".pdf"
         return PrintedDocument(kind, name, pdf, digest, number)
 
     # ---------------------------------------------------------------- 支援要請書
@@ -463,7 +465,8 @@ class PrintService:
         return forms.Recipient(
             name=self._name(person),
             kana=shown("identity_contact", f"{person.family_kana} {person.given_kana}"),
-            birth_date=birth, sex=shown("identity_contact", SEXES.get(person.sex or "", "")),
+            birth_date=birth,
+            sex=shown("identity_contact", SEXES.get(person.sex or "", "") or "未回答"),
             address=shown("identity_contact", postal + person.address),
             phone=shown("identity_contact",
                         printed_phone(person.phone_mobile or person.phone_home)),

@@ -77,6 +77,15 @@ def list_view(model: ListModel, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def first_row() -> None:
+        # 編集… with nothing selected did nothing and said nothing (the new-office trial
+        # of 12-02): a filled list starts with its first row selected.
+        if model.rowCount() and not view.selectionModel().hasSelection():
+            view.selectRow(0)
+
+    model.modelReset.connect(first_row)
+    model.rowsInserted.connect(first_row)
     return view
 
 

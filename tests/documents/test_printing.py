@@ -81,6 +81,7 @@ def test_referral_prints_names_dates_number_and_office(world: World) -> None:
     assert "東京都世田谷区代田六丁目三番地" in text
     assert doc.number == "中福第1号"
     assert "ハローワーク新宿長" not in text and "2026-" not in text
+    assert "性別未回答" in text.replace(" ", "")  # not left blank (the trial of 12-02)
 
 
 def test_the_page_shown_first_leaves_the_number_open_and_takes_none(world: World) -> None:
@@ -321,6 +322,8 @@ def test_the_blank_consent_has_no_ticked_box_and_a_reiwa_date(world: World) -> N
         # Runs of blanks (the room to write a date) read as one space.
         assert expected in " ".join(text.replace("\u3000", " ").split()), expected
     assert "代田" not in text and "控" not in text
+    # Named for what it is (it was consent_blank-blank-…: the new-office trial of 12-02).
+    assert blank.filename == f"consent_blank-{world.services.ctx.today().isoformat()}.pdf"
 
 
 
