@@ -16,11 +16,15 @@ class NotFound(DomainError):
 
 
 class InvalidInput(DomainError):
-    """Bad input for one field; ``field`` lets a form show the message beside it."""
+    """Bad input for one field; ``field`` lets a form show the message beside it.
+    ``problems``: every field's problem found at once (field → message; the first is
+    ``field``), for a form to show them together instead of one per try."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str,
+                 problems: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.problems = problems or {field: message}
 
 
 class TransitionNotAllowed(DomainError):

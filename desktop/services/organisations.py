@@ -79,15 +79,18 @@ def name_key(text: str) -> str:
 
 
 def validated(data: OrganisationInput) -> OrganisationInput:
+    """The organisation as entered, normalised; InvalidInput naming every field with a
+    problem at once (a form shows them together: the setup wizard showed one per try)."""
+    problems: dict[str, str] = {}
     name = (data.name or "").strip()
     if not name:
-        raise InvalidInput("name", _t("組織の正式名称を入力してください"))
+        problems["name"] = _t("組織の正式名称を入力してください")
     if data.kind not in ORGANISATION_KINDS:
-        raise InvalidInput("kind", _t("組織の種別は {kinds} のいずれかです").format(
-            kinds=listing(shown(v) for v in ORGANISATION_KINDS.values())))
+        problems["kind"] = _t("組織の種別は {kinds} のいずれかです").format(
+            kinds=listing(shown(v) for v in ORGANISATION_KINDS.values()))
     head_title = data.head_title.strip()
     if not head_title:
-        raise InvalidInput("head_title", _t("長の職名を入力してください（例: 中区福祉保健センター長）"))
+        problems["head_title"] = _t("長の職名を入力してください（例: 中区福祉保健センター長）")
 
     def check(field: str, validate: Callable[[str], str]) -> str:
         value = getattr(data, field).strip()
@@ -96,17 +99,22 @@ def validated(data: OrganisationInput) -> OrganisationInput:
         try:
             return validate(value)
         except validators.ValidationError as exc:
-            raise InvalidInput(field, exc.message) from None
+            problems[field] = exc.message
+            return value
 
     symbol = unicodedata.normalize("NFKC", data.doc_symbol).strip()
     if len(symbol) > 16 or any(c.isspace() for c in symbol):
-        raise InvalidInput("doc_symbol", _t("文書記号は空白なしの16文字以内で入力してください（例: 中福）"))
-    return replace(data, name=name, head_title=head_title, head_name=data.head_name.strip(),
-                   postal_code=check("postal_code", validators.postal_code),
-                   address=data.address.strip(),
-                   phone=check("phone", validators.phone_number),
-                   fax=check("fax", validators.phone_number), doc_symbol=symbol,
-                   section=data.section.strip())
+        problems["doc_symbol"] = _t("文書記号は空白なしの16文字以内で入力してください（例: 中福）")
+    clean = replace(data, name=name, head_title=head_title, head_name=data.head_name.strip(),
+                    postal_code=check("postal_code", validators.postal_code),
+                    address=data.address.strip(),
+                    phone=check("phone", validators.phone_number),
+                    fax=check("fax", validators.phone_number), doc_symbol=symbol,
+                    section=data.section.strip())
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise InvalidInput(field, message, problems)
+    return clean
 
 
 def _unique_name(s: Session, name: str, except_id: uuid.UUID | None = None) -> None:

@@ -39,7 +39,7 @@ def present_error(error: BaseException, *, parent: QWidget | None,
         return
     if isinstance(error, DomainError):
         if form is not None:
-            form.show_error(getattr(error, "field", ""), error.message)
+            form.show_refusal(error)
         else:
             dialogs.show_error(parent, title or _t("できませんでした"), error.message)
         return

@@ -77,7 +77,7 @@ class ActionDialog(QDialog):
         try:
             self.result_value = self.submit_fn(values)
         except InvalidInput as exc:
-            self.form.show_error(exc.field, exc.message)
+            self.form.show_refusal(exc)
             return
         except DomainError as exc:
             self.form.show_error("", exc.message)
@@ -120,7 +120,7 @@ class CommandDialog(ActionDialog):
         try:
             command = self.submit_fn(values)
         except InvalidInput as exc:  # the form's own checks (a required date)
-            self.form.show_error(exc.field, exc.message)
+            self.form.show_refusal(exc)
             return
         except DomainError as exc:
             self.form.show_error("", exc.message)

@@ -431,7 +431,7 @@ class MeetingDialog(QDialog):
         present_error (the busy message with a retry, or the crash reporter)."""
         self.ok_button.setEnabled(True)
         if isinstance(exc, InvalidInput) and exc.field in self.form.fields:
-            self.form.show_error(exc.field, exc.message)
+            self.form.show_refusal(exc)
         elif isinstance(exc, DomainError):
             self.error.setText(exc.message)
         else:

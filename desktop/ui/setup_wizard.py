@@ -206,7 +206,7 @@ class SetupWizard(QDialog):
         if not isinstance(exc, DomainError) or isinstance(exc, DatabaseBusy):
             return False
         if form is not None:
-            form.show_error(exc.field if isinstance(exc, InvalidInput) else "", exc.message)
+            form.show_refusal(exc)
         else:
             self.summary.setText(exc.message)
         return True
@@ -255,7 +255,7 @@ class SetupWizard(QDialog):
         try:
             username = required_text(values, "username", _t("ユーザー名を入力してください"))
         except InvalidInput as exc:
-            self.staff_form.show_error(exc.field, exc.message)
+            self.staff_form.show_refusal(exc)
             return
 
         def added(user: UserSummary) -> None:

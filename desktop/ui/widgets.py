@@ -449,6 +449,15 @@ class Form(QWidget):
             target.show_message(message)
             self.fit_window()
 
+    def show_refusal(self, error: Exception) -> None:
+        """A service's refusal: every field's problem beside its field when it names
+        several (InvalidInput.problems), else its message beside its one field."""
+        problems = getattr(error, "problems", None)
+        if problems and len(problems) > 1:
+            self.show_errors(problems)
+        else:
+            self.show_error(getattr(error, "field", ""), str(getattr(error, "message", error)))
+
     def show_error(self, field: str, message: str) -> None:
         name = self.aliases.get(field, field)
         target = self.errors.get(name)
