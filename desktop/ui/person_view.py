@@ -766,7 +766,7 @@ class PersonView(QWidget):
         if episode.closure_reason:
             detail += _t("　終了理由: {reason}").format(reason=shown(episode.closure_reason))
         self.state_line.setText(
-            f"<span style='color:{colour};font-size:14pt;font-weight:600'>"
+            f"<span style='color:{colour};font-size:x-large;font-weight:600'>"
             f"{label('state', episode.state)}</span>" + html.escape(detail))
         ep = episode.id
 

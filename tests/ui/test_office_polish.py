@@ -3,6 +3,7 @@ folder), each as it is met on screen."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -308,3 +309,34 @@ def test_the_first_start_dialog_shows_a_refusal_whole_beside_its_field(qtbot: Qt
 
     assert not where(error).intersects(where(dialog.passphrase_confirm))
     assert dialog.rect().contains(where(error))
+
+
+def test_the_tab_bars_scroll_buttons_show_their_arrows_at_150_percent(qtbot: QtBot) -> None:
+    """Found in the new-office trial of 12-02: at 150 % the person's tabs overflowed and the
+    two scroll buttons were blank boxes (the stylesheet's tool-button padding left their
+    arrows no room), hiding three tabs."""
+    from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton
+
+    from desktop.ui.look import apply_look
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_look(app, 150)
+    try:
+        tabs = QTabWidget()
+        qtbot.addWidget(tabs)
+        for name in ("プロフィール", "支援エピソード", "同意", "支援要請", "プラン", "ケース記録",
+                     "就職・定着", "ハローワーク", "就労準備・経路", "支援費用", "担当"):
+            tabs.addTab(QLabel(name), name)
+        tabs.resize(700, 200)
+        tabs.show()
+        qtbot.waitExposed(tabs)
+        buttons = [b for b in tabs.tabBar().findChildren(QToolButton) if b.isVisible()]
+        assert len(buttons) == 2
+        for button in buttons:
+            image = button.grab().toImage()
+            darkest = min(image.pixelColor(x, y).lightness()
+                          for x in range(image.width()) for y in range(image.height()))
+            assert darkest < 160, f"no arrow drawn (darkest {darkest})"
+    finally:  # the session's own text size back
+        apply_look(app, int(os.environ.get("TSUNAGI_TEST_TEXT_SCALE", "100")))
