@@ -19,7 +19,7 @@ from desktop.services.offices import Navigator, OfficeInput, OfficeRecord
 from desktop.services.organisations import OrganisationInput, OrganisationRecord
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import label
-from desktop.ui.widgets import Form, owned_by
+from desktop.ui.widgets import Form, record_table
 
 _t = translator("Admin")
 _labels = translator("Labels")
@@ -66,17 +66,8 @@ class ListModel(QAbstractTableModel):
 
 
 def list_view(model: ListModel, name: str) -> QTableView:
-    view = QTableView()
+    view = record_table(model, QHeaderView.ResizeMode.ResizeToContents)
     view.setObjectName(name)
-    view.setModel(model)
-    owned_by(model, view)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def first_row() -> None:
         # 編集… with nothing selected did nothing and said nothing (the new-office trial

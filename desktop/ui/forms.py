@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -69,6 +70,14 @@ class ActionDialog(QDialog):
         layout.addWidget(buttons)
         # The buttons stay below the scrolled form: never off a small screen.
         fit_to_screen(self, 560, min(720, 140 + 58 * len(self.form.fields)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first field takes the focus when the dialog opens: it opened with none to
+        be seen (the new-office trial of 12-02)."""
+        super().showEvent(event)
+        focus = self.focusWidget()
+        if focus is None or not self.form.isAncestorOf(focus):
+            self.form.focus_first()
 
     def try_submit(self) -> None:
         values = self.form.values()

@@ -79,7 +79,7 @@ from desktop.ui.person_view import PersonView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import choices, label, parenthesised, wareki
-from desktop.ui.widgets import ColumnFitter, fit_to_screen, owned_by, scrolling
+from desktop.ui.widgets import ColumnFitter, fit_to_screen, owned_by, record_table, scrolling
 
 _t = translator("MainWindow")
 # Which tab of the person's record an agenda item is about.
@@ -92,17 +92,8 @@ log = logging.getLogger("tsunagi.ui")
 
 
 def _view(model: QObject) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    owned_by(model, view)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
+    view = record_table(model, QHeaderView.ResizeMode.Interactive)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     return view
 
 

@@ -107,7 +107,7 @@ from desktop.ui.routes_tab import (
 from desktop.ui.scan_viewer import ScanViewerDialog, describe
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.text import age, choices, label, parenthesised, split_list, wareki
-from desktop.ui.widgets import FlowLayout, Form, owned_by, scrolling, top_aligned
+from desktop.ui.widgets import FlowLayout, Form, record_table, scrolling, top_aligned
 
 _t = translator("PersonView")
 
@@ -136,15 +136,7 @@ class RecordsModel(_Table):
 
 
 def _table(model: RecordsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    owned_by(model, view)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view = record_table(model, QHeaderView.ResizeMode.ResizeToContents)
     view.setWordWrap(True)
     return view
 

@@ -85,6 +85,30 @@ def owned_by(child: QObject, owner: QObject) -> None:
         child.setParent(owner)
 
 
+def _holds_focus(widget: QWidget) -> bool:
+    """Whether the focus of ``widget``'s window (active or not) is in ``widget``."""
+    focus = widget.window().focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def record_table(model: QObject, resize: QHeaderView.ResizeMode) -> QTableView:
+    """A read-only table of records, owning its model, one row selected at a time. Tab
+    leaves it for the next control (the arrow keys move within): Tab went from cell to
+    cell, and a keyboard user could not get past a table (the new-office trial of 12-02)."""
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    owned_by(model, view)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(resize)
+    return view
+
+
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Open ``window`` at (width, height), or smaller: what the screen it opens on has room
     for, its frame and title bar included (office laptops: 1024×700, or 1366×768 at 125%,
@@ -459,6 +483,10 @@ class Form(QWidget):
             self.show_error(getattr(error, "field", ""), str(getattr(error, "message", error)))
 
     def show_error(self, field: str, message: str) -> None:
+        """``message`` beside ``field`` (or above the form), the focus in that field. A
+        refusal naming no field brings the focus back into the form when it was not there:
+        it stayed on キャンセル (the OK button disabled while the command ran), so Enter
+        threw the input away (the new-office trial of 12-02)."""
         name = self.aliases.get(field, field)
         target = self.errors.get(name)
         (target or self.general).show_message(message)
@@ -466,6 +494,16 @@ class Form(QWidget):
         widget = self.fields.get(name)
         if widget is not None:
             widget.setFocus()
+        elif not _holds_focus(self):
+            self.focus_first()
+
+    def focus_first(self) -> None:
+        """The focus to the first field that takes it."""
+        for widget in self.fields.values():
+            if widget.isEnabled() and widget.isVisibleTo(self) and (
+                    widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus()
+                return
 
     def values(self) -> dict[str, Any] | None:
         """All values, or None after showing every unreadable date beside its field."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QTableView,
@@ -340,3 +341,47 @@ def test_the_tab_bars_scroll_buttons_show_their_arrows_at_150_percent(qtbot: QtB
             assert darkest < 160, f"no arrow drawn (darkest {darkest})"
     finally:  # the session's own text size back
         apply_look(app, int(os.environ.get("TSUNAGI_TEST_TEXT_SCALE", "100")))
+
+
+def test_keyboard_focus_goes_where_a_keyboard_user_needs_it(qtbot: QtBot) -> None:
+    """From the new-office trial of 12-02: Tab moved from cell to cell inside a table and
+    never left it; a dialog opened with no field focused; a refusal that named no field
+    left the focus on キャンセル, so Enter threw the input away."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from desktop.services.errors import DomainError
+    from desktop.ui.widgets import record_table
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    column = QVBoxLayout(page)
+    model = QStandardItemModel(3, 3)
+    table = record_table(model, QHeaderView.ResizeMode.ResizeToContents)
+    after = QPushButton("次")
+    column.addWidget(table)
+    column.addWidget(after)
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.tabKeyNavigation()
+    assert page.focusWidget() is after
+
+    def refuse(values: dict[str, object]) -> None:
+        raise DomainError("この操作はできません")
+
+    dialog = ActionDialog("テスト", lambda f: (f.text("first", "最初"), f.text("second", "次")),
+                          refuse)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.form.fields["first"]
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "キャンセル")
+    cancel.setFocus()
+    dialog.try_submit()
+    assert "この操作はできません" in dialog.form.general.text()
+    assert dialog.focusWidget() is dialog.form.fields["first"]
