@@ -1058,6 +1058,19 @@ class PersonView(QWidget):
             # Blank: ticked by the caseworker from the boxes ticked on the signed paper.
             for key, text in CONSENT_SCOPE.items():
                 f.check(f"scope_{key}", shown(text), False)
+            # The recipients and the scope belong to the 情報提供同意: a 参加同意 dropped
+            # whatever was filled in them without a word (the new-office trial of 12-02).
+            sharing_only = [w for n, w in f.fields.items()
+                            if n.startswith(("office_", "scope_")) or n == "recipients"]
+            kind = f.fields["kind"]
+            assert isinstance(kind, QComboBox)
+
+            def follow_kind() -> None:
+                for widget in sharing_only:
+                    widget.setEnabled(kind.currentData() == "information_sharing")
+
+            kind.currentIndexChanged.connect(lambda _: follow_kind())
+            follow_kind()
 
         def submit(v: dict[str, Any], offices: list[str]) -> Command[Any]:
             sharing = v["kind"] == "information_sharing"

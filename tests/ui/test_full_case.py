@@ -86,6 +86,8 @@ def test_intake_to_closure(qtbot: QtBot, window: MainWindow, driver: DialogDrive
     def consent(kind: str):  # type: ignore[no-untyped-def]
         def fill(d: ActionDialog) -> None:
             choose(d, "kind", kind)
+            # The recipients and the scope are the 情報提供同意's: a 参加同意 has them off.
+            assert d.form.fields["scope_identity_contact"].isEnabled() == (kind == "情報提供同意")
             # The scope boxes start blank: ticked as on the signed paper.
             assert not any(d.form.fields[f].isChecked()  # type: ignore[attr-defined]
                            for f in d.form.fields if f.startswith("scope_"))
