@@ -324,11 +324,12 @@ class _Text(Flowable):
 def _broken(text: str, style: ParagraphStyle, width: float
             ) -> tuple[tuple[str, float], ...] | None:
     """The lines ReportLab's Paragraph breaks ``text`` into at ``width``, each with its
-    width as Paragraph places it; None when a line is not one plain run (another font) or
-    is stretched or squeezed (Paragraph draws those itself)."""
+    width as Paragraph places it, 句読点 hung (_hang); None when a line is not one plain run
+    (another font) or is squeezed (Paragraph draws those itself)."""
     paragraph = Paragraph(_escape(text).replace("\n", "<br/>"), style)
     paragraph.wrap(width, 1e9)
     broken = paragraph.blPara
+    running = not style.name.startswith("cell")
     lines: list[tuple[str, float]] = []
     for line in broken.lines:
         if broken.kind == 0:
@@ -340,15 +341,19 @@ def _broken(text: str, style: ParagraphStyle, width: float
                    or f.fontSize != style.fontSize for f in line.words):
                 return None
             drawn = "".join(f.text for f in line.words)
-        if extra < -1e-8:
+        # Running text (not a table's cell, whose border is a character away): a line
+        # past the width by less than a character is ReportLab hanging a 句読点 itself,
+        # drawn as it is, as Paragraph draws it; more is a squeezed line.
+        if extra < (-style.fontSize * 1.5 if running else -1e-8):
             return None
         lines.append((drawn, width - extra))
-    return _hang(lines, style)
+    return _hang(lines, style) if running else tuple(lines)
 
 
-# 句読点 and closing brackets never start a line (行頭禁則). ReportLab's CJK breaking keeps
-# them off a line's start only within a run without spaces: 「（同意日　令和8年4月6日）。」
-# left 「。」 alone on the next line (found in the new-office trial of 12-02).
+# 句読点 and closing brackets never start a line of running text (行頭禁則). ReportLab's CJK
+# breaking keeps them off a line's start only within a run without spaces: 「（同意日　令和8年
+# 4月6日）。」 left 「。」 alone on the next line (found in the new-office trial of 12-02).
+# In a table's cell the border is too near to hang a mark past the width: left as broken.
 _HANGING = frozenset("、。，．）」』】〕］｝〉》！？,.)]")
 
 
