@@ -56,6 +56,9 @@ class IssueDialog(QDialog):
         scroll.setWidget(top_aligned(self.form))
         scroll.setMinimumWidth(360)
         body.addWidget(scroll, 2)
+        # A document with nothing to write in it (支援終了・同意撤回の連絡) shows its page
+        # alone: the texts' pane stood empty (the new-office trial of 12-02).
+        scroll.setVisible(bool(draft.fields))
         self.pages = QScrollArea()
         self.pages.setWidgetResizable(True)
         self.pages.setObjectName("issuePreview")

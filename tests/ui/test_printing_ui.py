@@ -148,3 +148,30 @@ def test_a_cancelled_issue_dialog_takes_no_number(
     _menu_action(view, "referral").trigger()
     assert previews == []
     assert world.services.printing.draft(world.cw_a, "referral", ep).issued is False
+
+
+def test_a_document_with_nothing_to_write_shows_its_page_alone(
+        qtbot: QtBot, world: World) -> None:
+    """The 支援終了・同意撤回の連絡 has no text to write before issuing: its dialog showed an
+    empty pane beside the page (the new-office trial of 12-02)."""
+    from tests.ui.conftest import fake_runner
+
+    ep = to_state(world, world.person(), "active")
+    participation = next(c for c in world.services.consent.consents(world.cw_a, ep)
+                         if c.kind == "participation")
+    world.services.workflow.withdraw_participation(
+        world.cw_a, participation.id, world.services.ctx.today(), "本人の申出")
+    errors: list[BaseException] = []
+    notice = IssueDialog(world.services.printing.draft(world.cw_a, "withdrawal_notice", ep),
+                         fake_runner(world, errors))
+    qtbot.addWidget(notice)
+    notice.show()
+    assert notice.draft.fields == () and not notice.form.isVisibleTo(notice)
+    assert notice.findChildren(QLabel, "draftPage") and not notice.refresh_button.isVisibleTo(notice)
+    referral_ep = to_state(world, world.person(), "referred")
+    referral = IssueDialog(world.services.printing.draft(world.cw_a, "referral", referral_ep),
+                           fake_runner(world, errors))
+    qtbot.addWidget(referral)
+    referral.show()
+    assert referral.form.isVisibleTo(referral)
+    assert errors == []
