@@ -347,7 +347,21 @@ def _broken(text: str, style: ParagraphStyle, width: float
         if extra < (-style.fontSize * 1.5 if running else -1e-8):
             return None
         lines.append((drawn, width - extra))
-    return _hang(lines, style) if running else tuple(lines)
+    if not running:
+        return tuple(lines)
+    return _hang(lines, style, _starts(text, style, width) if "\n" in text else {0})
+
+
+def _starts(text: str, style: ParagraphStyle, width: float) -> set[int]:
+    """The lines of ``text`` broken at ``width`` that begin one of its own lines (after
+    a "\n"): a mark is never hung across those (it belongs to the line it begins)."""
+    starts, at = set(), 0
+    for part in text.split("\n"):
+        starts.add(at)
+        paragraph = Paragraph(_escape(part), style)
+        paragraph.wrap(width, 1e9)
+        at += max(1, len(paragraph.blPara.lines))
+    return starts
 
 
 # 句読点 and closing brackets never start a line of running text (行頭禁則). ReportLab's CJK
@@ -357,13 +371,16 @@ def _broken(text: str, style: ParagraphStyle, width: float
 _HANGING = frozenset("、。，．）」』】〕］｝〉》！？,.)]")
 
 
-def _hang(lines: list[tuple[str, float]], style: ParagraphStyle
+def _hang(lines: list[tuple[str, float]], style: ParagraphStyle, starts: set[int]
           ) -> tuple[tuple[str, float], ...]:
-    """Each 句読点 or closing bracket that begins a line hung at the end of the line before
-    (ぶら下げ, as Japanese print does: past the width by at most a character or two); a
-    line left empty by it goes."""
+    """Each 句読点 or closing bracket that begins a wrapped line (not one of ``starts``,
+    which begin lines of their own) hung at the end of the line before (ぶら下げ, as
+    Japanese print does: past the width by at most a character or two); a line left empty
+    by it goes."""
     emptied: set[int] = set()
     for i in range(1, len(lines)):
+        if i in starts:
+            continue
         while lines[i][0][:1] in _HANGING and lines[i - 1][0]:
             char = lines[i][0][0]
             width = _char_width(char, style.fontName, style.fontSize)

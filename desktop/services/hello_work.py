@@ -32,7 +32,7 @@ from desktop.models import (
 )
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceContext, stamp_new, stamp_update
-from desktop.services.disclosure import Disclosure, disclosures
+from desktop.services.disclosure import Disclosure, Refusal, disclosures
 from desktop.services.episodes_base import EpisodeAccess
 from desktop.services.errors import DomainError, InvalidInput, NotFound
 from desktop.services.exchange_sheet import (
@@ -387,17 +387,17 @@ class HelloWorkService:
         return [(r, e, p) for r, e, p in rows]
 
     @staticmethod
-    def _sharing_scopes(s: Session, episode_ids: list[uuid.UUID], office: str,
-                        on: date) -> dict[uuid.UUID, set[str]]:
-        """Per episode that may share with ``office`` on ``on`` under the one consent rule
-        of every document (disclosure.disclosures: an 情報提供同意 in force naming the office,
-        its scope confirmed, the 参加同意 not withdrawn), the items it may share; absent:
-        nothing of it may go, not even its name on the sheet."""
-        if not episode_ids:
-            return {}
-        return {episode_id: set(rule.scope)
-                for episode_id, rule in disclosures(s, episode_ids, [office], on).items()
-                if isinstance(rule, Disclosure)}
+    def _sharing_rules(s: Session, episode_ids: list[uuid.UUID], office: str,
+                       on: date) -> dict[uuid.UUID, Disclosure | Refusal]:
+        """Per episode, the one consent rule of every document for ``office`` on ``on``
+        (disclosure.disclosures: an 情報提供同意 in force naming the office, its scope
+        confirmed, the 参加同意 not withdrawn): a Disclosure of the items it may share, or
+        the Refusal saying why nothing of it may go, not even its name on the sheet."""
+        return disclosures(s, episode_ids, [office], on) if episode_ids else {}
+
+    @staticmethod
+    def _scopes(rules: dict[uuid.UUID, Disclosure | Refusal]) -> dict[uuid.UUID, set[str]]:
+        return {e: set(rule.scope) for e, rule in rules.items() if isinstance(rule, Disclosure)}
 
     def _activities_of(self, s: Session,
                        episode_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[HelloWorkActivity]]:
@@ -419,7 +419,7 @@ class HelloWorkService:
             office = self._office(s, office_id)
             referrals = self._open_referrals(s, actor, office)
             episode_ids = [e.id for _, e, _ in referrals]
-            scopes = self._sharing_scopes(s, episode_ids, office.name, today)
+            scopes = self._scopes(self._sharing_rules(s, episode_ids, office.name, today))
             activities = self._activities_of(s, episode_ids)
             listed: list[SheetReferral] = []
             for referral, episode, person in referrals:
@@ -567,7 +567,8 @@ class HelloWorkService:
                            Person.deleted_at.is_(None))):
                 known[_unnumbered_key(person.case_number)] = (referral, episode, person)
         episode_ids = [e.id for _, e, _ in known.values()]
-        scopes = self._sharing_scopes(s, episode_ids, office.name, today)
+        rules = self._sharing_rules(s, episode_ids, office.name, today)
+        scopes = self._scopes(rules)
         seen = {_duplicate_key(a.episode_id, ActivityInput(
             a.kind, a.activity_on, a.company, a.job_title, a.result, a.title))
             for acts in self._activities_of(s, episode_ids).values() for a in acts}
@@ -613,9 +614,11 @@ class HelloWorkService:
             if refused:
                 planned.append(rejected(refused))
                 continue
-            if episode.id not in scopes:
-                planned.append(rejected(_t("「{office}」との情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）").format(
-                    office=office.name)))
+            rule = rules.get(episode.id)
+            if not isinstance(rule, Disclosure):  # why, as printing says it (scope unconfirmed…)
+                planned.append(rejected(rule.message if isinstance(rule, Refusal) else _t(
+                    "「{office}」との情報提供に有効な同意がありません（未取得・期限切れ・撤回済み）").format(
+                        office=office.name)))
                 continue
             planned.append(self._plan_row(row, referral, episode, person, seen, today))
         return planned, blank

@@ -375,6 +375,7 @@ class PersonService:
         require(actor, "register_persons")
         kana = fold(family_kana) + fold(given_kana)
         with self.ctx.db.read() as s:
+            audit.check_signed_in(s, actor)  # names and case numbers: as the lists do
             rows = s.execute(select(Person).where(
                 Person.kana_key == kana, Person.birth_date == birth_date,
                 Person.deleted_at.is_(None))).scalars()

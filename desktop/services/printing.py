@@ -207,6 +207,11 @@ class _NumberTaken(Exception):
     rests on changed since it was read: read and draw again."""
 
 
+def _latest(consents: Sequence[Consent]) -> Consent:
+    """The consent signed last, the one recorded last among those signed the same day."""
+    return max(consents, key=lambda c: (c.signed_on, c.created_at))
+
+
 def _office(s: Session, organisation_id: uuid.UUID | None) -> forms.Office:
     """The issuer printed on a form: the episode's (or the actor's) organisation. Read once
     a transaction (a packet prints it on four documents)."""
@@ -424,17 +429,26 @@ class PrintService:
     @staticmethod
     def _refuse_narrowed(content: dict[str, Any], rule: Disclosure) -> None:
         """A 支援要請書 is printed again as issued, its 支援経過 as written then. Where that
-        quotes the readiness assessment item by item (readiness_quote), the items were
-        chosen under the scope of that day: once the scope has lost one of them, the text
-        may hold what may no longer go, and the reprint is refused. (Without job_search_status
-        the whole text is left out anyway; an issue from before the scope was kept counts
-        as written under every item.)"""
-        if (QUOTE_HEADING not in str(content.get("progress", ""))
-                or not rule.allows("job_search_status")):
+        quotes the readiness assessment item by item (readiness_quote), the items quoted
+        with their scores went under the scope of that day: once one of their scope items
+        has left the scope, the text holds what may no longer go, and the reprint is
+        refused. Read from the quote itself (an item printed （同意範囲外） never went), so
+        that an issue of an earlier release is judged as fairly as a new one. (Without
+        job_search_status the whole text is left out anyway.)"""
+        progress = str(content.get("progress", ""))
+        if QUOTE_HEADING not in progress or not rule.allows("job_search_status"):
             return
-        quoted = {*READINESS_SCOPE.values(), BARRIERS_SCOPE}
-        lost = [shown(CONSENT_SCOPE[k]) for k in content.get("scope", CONSENT_SCOPE)
-                if k in quoted and k in CONSENT_SCOPE and not rule.allows(k)]
+        quoted: set[str] = set()
+        for line in progress.splitlines():
+            if forms.OUT_OF_SCOPE in line:
+                continue
+            if line.startswith("・"):
+                item = line[1:].split("　", 1)[0]
+                quoted.add(READINESS_SCOPE.get(item, BARRIERS_SCOPE))
+            elif line.startswith("所見: "):
+                quoted.add(BARRIERS_SCOPE)
+        lost = [shown(CONSENT_SCOPE[k]) for k in CONSENT_SCOPE
+                if k in quoted and not rule.allows(k)]
         if lost:
             raise ConsentMissing(_t(
                 "発行した後で情報提供同意の範囲が狭くなったため（{items}）、発行済みの支援要請書は"
@@ -545,11 +559,7 @@ class PrintService:
             sharing = [c for c in sharing
                        if any(recipient_key(r) == key for r in c.recipients)] or sharing
         participation = in_force(s, episode_id, today, "participation")
-
-        def latest(consents: Sequence[Consent]) -> Consent:
-            return max(consents, key=lambda c: (c.signed_on, c.created_at))
-
-        return latest(sharing), latest(participation) if participation else None
+        return _latest(sharing), _latest(participation) if participation else None
 
     def _scan_pages(self, s: Session, consents: Sequence[Consent]) -> list[forms.ScanPage]:
         """The scanned signed originals of ``consents`` as page images (each file once)."""
@@ -748,9 +758,7 @@ class PrintService:
                 issued_on = today
             data = self._referral_data(s, episode, person, referral, rule, chosen, number,
                                        issued_on)
-            # The scope the texts were written under (_refuse_narrowed).
-            content = {**chosen.as_content(),
-                       "scope": [k for k in CONSENT_SCOPE if rule.allows(k)]}
+            content = chosen.as_content()
             if kind == "referral":
                 draw = lambda n: forms.referral_pdf(replace(data, number=n))  # noqa: E731
             else:
@@ -776,12 +784,12 @@ class PrintService:
         office's 控 with the recorded scope ticked."""
         used = list(s.scalars(select(Consent).where(Consent.id.in_(rule.consent_ids))))
         participation = in_force(s, episode.id, today, "participation")
-        sharing = max(used, key=lambda c: c.signed_on)
+        sharing = _latest(used)
         pages = (self._scan_pages(s, [*used, *participation])
                  if rule.allows("identity_contact") else [])
         consent = None if pages else self._consent_form(
             s, episode.organisation_id, sharing,
-            max(participation, key=lambda c: c.signed_on) if participation else None, person)
+            _latest(participation) if participation else None, person)
         plan = self._plan_data(s, person, episode, rule, office)
         subject = f"生活保護受給者等就労自立促進事業に係る支援要請（{self._name(person)}）"
 

@@ -2286,7 +2286,7 @@ Tell it to them; they choose their own at the first sign-in.</translation>
         </message>
         <message>
             <source>画像が大きすぎます（{n}万画素まで）</source>
-            <translation>The image is too large (up to {n}0,000 pixels)</translation>
+            <translation>The image is too large (at most {n} × 10,000 pixels)</translation>
         </message>
         <message>
             <source>画像を読み取れません（壊れています）</source>

@@ -645,3 +645,8 @@ def test_no_line_of_a_form_begins_with_a_full_stop_or_a_closing_bracket(world: W
         assert broken is not None, width  # drawn as these lines, not by Paragraph
         assert not [t for t, _ in broken[1:] if t[:1] in forms._HANGING], (width, broken)
         assert "".join(t for t, _ in broken).replace(" ", "") == text.replace("　", "")
+    # A mark that begins a line of its own (after a line break) stays there: only wrapped
+    # lines hang (the review of 12-02 found 「」」 moved into the line before).
+    lines = forms._broken("連絡先の一覧\n」以上のとおりです。これは長い文章で、幅を超えるように書かれています。",
+                          style, 200)
+    assert lines is not None and lines[0][0] == "連絡先の一覧" and lines[1][0].startswith("」")

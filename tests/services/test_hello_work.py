@@ -462,3 +462,10 @@ def test_the_sheet_leaves_out_a_ledger_consent_whose_scope_is_unconfirmed(
     sheet = world.services.hello_work.exchange_sheet(world.supervisor, world.office_id)
     text = _sheet_text(sheet.data)
     assert "代田 花子" not in text and "L-1" not in text
+    # A row for the case coming back is refused with the reason (the review of 12-02: it
+    # said 「有効な同意がありません」 of a consent valid and in force, only unconfirmed).
+    back = tmp_path / "back.xlsx"
+    back.write_bytes(_fill(sheet.data, [{"支援要請番号": "", "ケース番号": "L-1",
+                                         "種別": "職業相談", "日付": "R8.6.2"}]))
+    [row] = world.services.hello_work.preview_exchange(world.supervisor, back).rows
+    assert row.status == "rejected" and "範囲が確認されていません" in row.reasons[0], row

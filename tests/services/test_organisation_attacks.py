@@ -180,6 +180,8 @@ def test_a_disabled_staff_members_open_session_stops_working(world: World) -> No
         with pytest.raises(PermissionDenied, match="ログインし直して"):
             read()
     assert services.search.search(world.cw_b, "山田") == []  # a colleague still searches
+    with pytest.raises(PermissionDenied, match="ログインし直して"):  # intake's duplicate check
+        services.persons.possible_duplicates(world.cw_a, "ヤマダ", "タロウ", date(1980, 4, 1))
 
     other = world.person(by=world.cw_b)
     services.auth.update_user(world.admin, "sv", StaffChanges(role="viewer"))
