@@ -467,11 +467,18 @@ class Form(QWidget):
             first.setFocus()
 
     def set_error(self, field: str, message: str) -> None:
-        """One field's message (empty to clear it), without moving the focus."""
+        """One field's message (empty to clear it), without moving the focus: the check
+        as a field is left. A message cleared keeps its room until the whole form is
+        checked again: the fields below moved up under the pointer as the person clicked
+        the next one (the new-office trial of 12-02)."""
         target = self.errors.get(self.aliases.get(field, field))
-        if target is not None:
+        if target is None:
+            return
+        if message or target.isHidden():
             target.show_message(message)
             self.fit_window()
+        else:
+            target.setText("")
 
     def show_refusal(self, error: Exception) -> None:
         """A service's refusal: every field's problem beside its field when it names
