@@ -466,6 +466,7 @@ class HelloWorkService:
         require(actor, "hello_work_exchange")
         named, rows = self._read(path)
         with self.ctx.db.read() as s:
+            audit.check_signed_in(s, actor)  # the rows show names: as the lists do
             office = self._sheet_office(s, named, office_id)
             planned, blank = self._plan(s, actor, office, rows)
             return ExchangePreview(office.id, office.name, tuple(p.row for p in planned),
@@ -587,6 +588,11 @@ class HelloWorkService:
                 continue
             number, case_number = row.text("number"), row.text("case_number")
             match = known.get(_row_key(row))
+            if match is not None and self._refusal(s, actor, match[2], match[1], editable):
+                # A case the actor may not change is answered exactly as a number no one
+                # holds: its name, and whether a guessed case number fits it, were told to
+                # anyone who typed the number (the second attack round of 12-02).
+                match = None
             name = f"{match[2].family_name} {match[2].given_name}" if match else row.text("name")
 
             def rejected(*reasons: str, row: SheetRow = row, number: str = number,
@@ -609,10 +615,6 @@ class HelloWorkService:
             if case_number != person.case_number:
                 planned.append(rejected(_t("ケース番号「{case_number}」は支援要請「{number}」の対象者と一致しません").format(
                     case_number=case_number, number=number)))
-                continue
-            refused = self._refusal(s, actor, person, episode, editable)
-            if refused:
-                planned.append(rejected(refused))
                 continue
             rule = rules.get(episode.id)
             if not isinstance(rule, Disclosure):  # why, as printing says it (scope unconfirmed…)

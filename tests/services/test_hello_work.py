@@ -365,8 +365,23 @@ def test_who_may_exchange(world: World, tmp_path: Path, two_offices: TwoOffices)
     path.write_bytes(_fill(hw.exchange_sheet(world.cw_a, world.office_id).data, [
         {"支援要請番号": number, "ケース番号": "S-1", "種別": "職業相談", "日付": "R8.6.2"}]))
     [row] = hw.preview_exchange(world.cw_b, path).rows
-    assert row.status == "rejected" and "権限" in row.reasons[0]
+    # Answered as a number no one holds: neither the recipient's name nor whether the
+    # case number fits it (the second attack round of 12-02 read names this way).
+    assert row.status == "rejected" and "はありません" in row.reasons[0]
+    # On cw_b's own sheet, another's number gives back only what was typed: no name.
+    own = tmp_path / "own.xlsx"
+    own.write_bytes(_fill(hw.exchange_sheet(world.cw_b, world.office_id).data, [
+        {"支援要請番号": number, "ケース番号": "S-1", "種別": "職業相談", "日付": "R8.6.2"}]))
+    [mine] = hw.preview_exchange(world.cw_b, own).rows
+    assert mine.name == "" and mine.reasons == row.reasons
+    guessed = tmp_path / "guess.xlsx"
+    guessed.write_bytes(_fill(hw.exchange_sheet(world.cw_b, world.office_id).data, [
+        {"支援要請番号": number, "ケース番号": "S-9", "種別": "職業相談", "日付": "R8.6.2"}]))
+    assert hw.preview_exchange(world.cw_b, guessed).rows[0].reasons == row.reasons
     assert hw.preview_exchange(world.supervisor, path).rows[0].status == "add"
+    world.services.auth.disable_user(world.admin, "cwb")
+    with pytest.raises(PermissionDenied, match="ログインし直して"):
+        hw.preview_exchange(world.cw_b, path)
 
 
 def test_exports_and_imports_are_audited_without_personal_data(
