@@ -122,7 +122,10 @@ DERIVED = {"name_key", "given_name_key", "kana_key", "given_kana_key", "case_num
 # Never brought back from a laptop: who a case is shared with, and who is in charge of it,
 # are decided at the office.
 NEVER_RETURNED = {"case_shares"}
-NEVER_RETURNED_COLUMNS = {"caseworker_id"}
+# The organisation a case belongs to moves only by an administrator's transfer: a return
+# kit edited to name another one moved the recipient there (the second attack round of
+# 12-02). Rows made on the laptop take the caseworker's organisation.
+NEVER_RETURNED_COLUMNS = {"caseworker_id", "organisation_id"}
 ENTITY_OF_TABLE = {"persons": "person", "episodes": "episode", "consents": "consent",
                    "referrals": "referral", "plans": "plan", "plan_reviews": "plan_review",
                    "placements": "placement", "retention_checkpoints": "checkpoint",
@@ -320,14 +323,21 @@ def decode_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _reference_rows(s: Session, records: dict[str, list[dict[str, Any]]],
-                    caseworker: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
-    """What the laptop needs beside the caseload: every Hello Work office, employer and
-    setting; of the staff and the organisations, only the kit's caseworker and those the
-    caseload's records name (a case shared, reassigned, assessed…), never the whole staff
-    list of every organisation in the database."""
-    out = {t.name: _rows(s, t) for t in REFERENCE if t.name not in ("users", "organisations")}
-    users = {str(caseworker)} | _named(records, SYNCED, "users")
+                    caseworker: User) -> dict[str, list[dict[str, Any]]]:
+    """What the laptop needs beside the caseload: every Hello Work office and setting; the
+    employers the caseload's records name and those the caseworker's organisation
+    registered (to choose from); of the staff and the organisations, only the kit's
+    caseworker and those these rows name (a case shared, reassigned, assessed…), never the
+    whole staff list of every organisation in the database, nor an organisation only
+    because it registered an employer (the attack rounds of 12-02)."""
+    out = {t.name: _rows(s, t) for t in REFERENCE
+           if t.name not in ("users", "organisations", "employers")}
+    users = {str(caseworker.id)} | _named(records, SYNCED, "users")
     out["users"] = [r for r in _rows(s, User.__table__) if r["id"] in users]  # type: ignore[arg-type]
+    employers = _named(records, SYNCED, "employers")
+    own = str(caseworker.organisation_id)
+    out["employers"] = [r for r in _rows(s, Employer.__table__)  # type: ignore[arg-type]
+                        if r["id"] in employers or r["organisation_id"] == own]
     named = _named({**records, **out}, [*SYNCED, *REFERENCE], "organisations")
     out["organisations"] = [r for r in _rows(s, Organisation.__table__)  # type: ignore[arg-type]
                             if r["id"] in named]
@@ -572,7 +582,7 @@ class OutreachService:
                 Person.deleted_at.is_(None))).all()
             payload = self._caseload_rows(s, person_ids)
             payload["persons"] = persons
-            payload.update(_reference_rows(s, payload, user.id))
+            payload.update(_reference_rows(s, payload, user))
             # The office's own identity never leaves it (the laptop keeps its own).
             payload["settings"] = [r for r in payload["settings"] if r["key"] not in LOCAL_SETTINGS]
             for u in payload["users"]:  # only the caseworker of the kit can sign in
@@ -863,10 +873,15 @@ class OutreachService:
             applied: list[tuple[str, str]] = []
             touched_persons: set[str] = set(merged.values())
             renumbered: dict[str, str] = {}
+            organisation = s.scalar(select(User.organisation_id).where(
+                User.id == plan.caseworker_id))
             for table in SYNCED:
                 if table.name in NEVER_RETURNED:
                     continue
                 rows = [self._remap(r, merged) for r in plan.inserts.get(table.name, [])]
+                if "organisation_id" in table.c:
+                    rows = [{**r, "organisation_id": str(organisation) if organisation else None}
+                            for r in rows]
                 if table.name == "persons":
                     rows = [{**r, "caseworker_id": str(plan.caseworker_id)}
                             for r in rows if r["id"] not in merged]
@@ -881,7 +896,8 @@ class OutreachService:
                     values = decode_row(table, self._remap(row, merged))
                     values.pop("id")
                     values.pop("search_no", None)
-                    values.pop("caseworker_id", None)  # assignment is the office's, never the kit's
+                    for column in NEVER_RETURNED_COLUMNS:  # the office's, never the kit's
+                        values.pop(column, None)
                     values["version"] = version + 1
                     done = s.execute(update(table).where(table.c.id == uuid.UUID(row["id"]),
                                                          table.c.version == version)

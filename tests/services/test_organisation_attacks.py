@@ -309,10 +309,16 @@ def test_an_outreach_kit_carries_only_the_staff_and_organisations_its_records_na
     colleague the case is shared with, a supervisor who assessed), and their organisations."""
     from desktop.services.outreach import read_kit
 
+    from desktop.services.employers import EmployerInput
+
     services = world.services
     mine = world.person()
     services.workflow.open_episode(world.cw_a, mine, date(2026, 6, 1))
     services.persons.share_case(world.cw_a, mine, world.cw_b.user_id)
+    # An employer another organisation registered is no reason to carry that organisation
+    # (nor the employer) on the laptop (the second attack round of 12-02).
+    services.employers.register(west.supervisor, EmployerInput("西区の協力事業所"))
+    services.employers.register(world.supervisor, EmployerInput("中区の協力事業所"))
     kit = tmp_path / "kit.tsunagi-kit"
     services.outreach.export_kit(world.cw_a, kit, "kit-passphrase-1")
     _, payload = read_kit(kit, "kit-passphrase-1")
@@ -321,3 +327,4 @@ def test_an_outreach_kit_carries_only_the_staff_and_organisations_its_records_na
     organisations = {o["name"] for o in payload["records"]["organisations"]}
     assert "横浜市西区福祉保健センター" not in organisations and len(organisations) == 1
     assert payload["records"]["hello_work_offices"]  # every office, to refer to
+    assert [e["name"] for e in payload["records"]["employers"]] == ["中区の協力事業所"]

@@ -197,6 +197,39 @@ def test_caseworker_assignment_never_travels_back(trip: Any, tmp_path: Path) -> 
     assert world.services.maintenance.verify(world.admin).ok
 
 
+def test_a_return_kit_cannot_move_a_case_to_another_organisation(trip: Any,
+                                                                 tmp_path: Path) -> None:
+    """(The second attack round of 12-02.) A return kit edited to name another
+    organisation on the person and episode moved the recipient there: its viewer read them
+    and their own supervisor was refused. The organisation never comes back from a kit, and
+    a person made on the laptop takes the caseworker's."""
+    from desktop.models import Episode
+    from desktop.services.organisations import OrganisationInput
+
+    world, laptop, me, mine, _colleague, _ = trip
+    west = world.services.organisations.add(world.admin, OrganisationInput(
+        "横浜市西区福祉保健センター", head_title="西区福祉保健センター長"))
+    own = world.services.persons.get_person(world.admin, mine).organisation_id
+
+    def move(_header: dict[str, Any], payload: dict[str, Any]) -> None:
+        records = payload["records"]
+        row = _row(world, Person, mine)
+        records.setdefault("persons", []).append({
+            **row, "organisation_id": str(west.id), "address": "西区", "version": row["version"] + 1})
+        for episode in [r for r in records.get("episodes", []) if r["person_id"] == str(mine)]:
+            episode["organisation_id"] = str(west.id)
+
+    back = _edited(_return(laptop, me, tmp_path / "back.tsunagi-kit"), move)
+    world.services.outreach.apply_import(world.cw_a, back, KIT_PASS, {"persons:x": "laptop"})
+    with world.services.ctx.db.read() as s:
+        person = s.get(Person, mine)
+        assert person is not None and person.organisation_id == own and person.address == "西区"
+        assert {e.organisation_id for e in s.scalars(
+            select(Episode).where(Episode.person_id == mine))} == {own}
+    assert world.services.persons.get_person(world.supervisor, mine).family_name
+    assert world.services.maintenance.verify(world.admin).ok
+
+
 @pytest.mark.parametrize("edit", ["caseworker", "kit_id", "installation"])
 def test_an_edited_header_is_refused(trip: Any, tmp_path: Path, edit: str) -> None:
     world, laptop, me, *_ = trip
