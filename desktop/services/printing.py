@@ -16,6 +16,7 @@ number what is issued, audit every print.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -248,6 +249,7 @@ BARRIERS_SCOPE = "health_barriers"
 
 
 QUOTE_HEADING = "就労準備度の評価（"  # how readiness_quote begins (and a reprint recognises it)
+_QUOTABLE = frozenset({*READINESS_SCOPE.values(), BARRIERS_SCOPE})  # what a quote may hold
 
 
 def readiness_quote(assessment: AssessmentRecord | None, scope: set[str]) -> str:
@@ -427,26 +429,37 @@ class PrintService:
         return IssueOptions(progress, ("job_placement",), start, until, notes)
 
     @staticmethod
+    def _quoted(options: IssueOptions, rule: Disclosure, quote_readiness: bool) -> list[str]:
+        """The scope items the texts of an issue may quote the readiness assessment under:
+        those consented to at issue, when the quote was asked for or the texts speak of the
+        assessment however edited; kept with the issue (_refuse_narrowed)."""
+        text = unicodedata.normalize("NFKC", options.progress + options.notes)
+        if not (quote_readiness or "就労準備度" in "".join(text.split())):
+            return []
+        return [k for k in CONSENT_SCOPE if k in _QUOTABLE and rule.allows(k)]
+
+    @staticmethod
     def _refuse_narrowed(content: dict[str, Any], rule: Disclosure) -> None:
         """A 支援要請書 is printed again as issued, its 支援経過 as written then. Where that
-        quotes the readiness assessment item by item (readiness_quote), the items quoted
-        with their scores went under the scope of that day: once one of their scope items
-        has left the scope, the text holds what may no longer go, and the reprint is
-        refused. Read from the quote itself (an item printed （同意範囲外） never went), so
-        that an issue of an earlier release is judged as fairly as a new one. (Without
-        job_search_status the whole text is left out anyway.)"""
-        progress = str(content.get("progress", ""))
-        if QUOTE_HEADING not in progress or not rule.allows("job_search_status"):
+        quotes the readiness assessment, the items were quoted under the scope of that day:
+        once one of them has left the scope, the text may hold what may no longer go, and
+        the reprint is refused. The issue keeps the items it could quote (_quoted); for an
+        issue of an earlier release they are read from the quote itself (an item printed
+        （同意範囲外） never went). (Without job_search_status the texts are left out anyway.)"""
+        if not rule.allows("job_search_status"):
             return
-        quoted: set[str] = set()
-        for line in progress.splitlines():
-            if forms.OUT_OF_SCOPE in line:
-                continue
-            if line.startswith("・"):
-                item = line[1:].split("　", 1)[0]
-                quoted.add(READINESS_SCOPE.get(item, BARRIERS_SCOPE))
-            elif line.startswith("所見: "):
-                quoted.add(BARRIERS_SCOPE)
+        if "quoted" in content:
+            quoted = set(content["quoted"])
+        else:
+            quoted = set()
+            progress = str(content.get("progress", ""))
+            for line in progress.splitlines() if QUOTE_HEADING in progress else ():
+                if forms.OUT_OF_SCOPE in line:
+                    continue
+                if line.startswith("・"):
+                    quoted.add(READINESS_SCOPE.get(line[1:].split("　", 1)[0], BARRIERS_SCOPE))
+                elif line.startswith("所見: "):
+                    quoted.add(BARRIERS_SCOPE)
         lost = [shown(CONSENT_SCOPE[k]) for k in CONSENT_SCOPE
                 if k in quoted and not rule.allows(k)]
         if lost:
@@ -758,7 +771,8 @@ class PrintService:
                 issued_on = today
             data = self._referral_data(s, episode, person, referral, rule, chosen, number,
                                        issued_on)
-            content = chosen.as_content()
+            content = {**chosen.as_content(),
+                       "quoted": self._quoted(chosen, rule, quote_readiness)}
             if kind == "referral":
                 draw = lambda n: forms.referral_pdf(replace(data, number=n))  # noqa: E731
             else:

@@ -593,6 +593,40 @@ def test_an_issued_referral_is_not_printed_again_once_the_scope_narrowed(world: 
         with pytest.raises(ConsentMissing, match="範囲が狭くなった"):
             printing.print_document(world.cw_a, kind, ep)
 
+
+@pytest.mark.parametrize("edit", [
+    lambda t: t.replace("就労準備度の評価（", "就労準備度評価（"),
+    lambda t: t.replace("就労準備度の評価（", "就労準備度の評価 ("),
+    lambda t: t.replace("・", "　・"),
+    lambda t: t.replace("就労準備度の評価", "準備状況"),
+], ids=["heading", "half-width bracket", "indented items", "renamed"])
+def test_a_quote_edited_in_the_print_dialog_is_still_caught_on_a_reprint(
+        world: World, edit: object) -> None:
+    """(The second attack round of 12-02.) The quote, touched up in the print dialog before
+    issuing, escaped the reprint rule, which read the printed text. The issue keeps the
+    items it could quote."""
+    from tests.services.route_helpers import assessment
+
+    wf, printing, consent = world.services.workflow, world.services.printing, world.services.consent
+    ep = to_state(world, _person(world), "screening")  # type: ignore[arg-type]
+    world.services.routes.assess_readiness(world.cw_a, ep, assessment(
+        date(2026, 4, 4), low=("生活リズム",), summary="通院は月1回、服薬で安定"))
+    wf.record_screening_decision(world.cw_a, ep, "approved", date(2026, 4, 5))
+    _, sharing = sign_consents(world, ep, date(2026, 4, 6), world.cw_a)
+    wf.confirm_consent(world.cw_a, ep, date(2026, 4, 6))
+    wf.refer_to_hello_work(world.cw_a, ep, world.office_id, date(2026, 4, 8))
+    draft = printing.draft(world.cw_a, "referral", ep, quote_readiness=True)
+    edited = IssueOptions(edit(draft.options.progress), draft.options.requested,  # type: ignore[operator]
+                          draft.options.period_from, draft.options.period_until)
+    printing.issue(world.cw_a, "referral", ep, edited, quote_readiness=True)
+    today = world.services.ctx.today()
+    consent.withdraw_consent(world.cw_a, sharing, today)
+    consent.record_consent(world.cw_a, ep, ConsentInput(
+        "information_sharing", today, recipients=[world.office_name],
+        scope=["identity_contact", "job_search_status"]))
+    with pytest.raises(ConsentMissing, match="範囲が狭くなった"):
+        printing.print_document(world.cw_a, "referral", ep)
+
 def test_phone_numbers_print_with_hyphens_and_the_workplace_address_apart(
         world: World, tmp_path: Path) -> None:
     """Numbers typed as plain digits printed as typed, and the 連絡票 ran the workplace's
