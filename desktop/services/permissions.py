@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import listing, translator
 from desktop.models import CaseShare, Person
+from desktop.services.audit import check_signed_in
 from desktop.services.context import Actor
 from desktop.services.errors import PermissionDenied
 from desktop.services.labels import CASELOAD_ROLES, ROLES, shown
@@ -132,6 +133,9 @@ def _in_organisation(actor: Actor, person: Person) -> bool:
 
 
 def check_read(session: Session, actor: Actor, person: Person) -> None:
+    # Every read of a case, a tab of an open record's included: an account disabled or
+    # changed since sign-in reads nothing more (once a transaction; audit.check_signed_in).
+    check_signed_in(session, actor)
     if actor.role in OFFICE_READERS and _in_organisation(actor, person):
         return
     if _in_caseload(session, actor, person):
@@ -142,6 +146,7 @@ def check_read(session: Session, actor: Actor, person: Person) -> None:
 
 
 def check_edit(session: Session, actor: Actor, person: Person) -> None:
+    check_signed_in(session, actor)
     if actor.role in OFFICE_EDITORS and _in_organisation(actor, person):
         return
     if actor.role == "viewer":

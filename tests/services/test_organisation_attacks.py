@@ -182,6 +182,10 @@ def test_a_disabled_staff_members_open_session_stops_working(world: World) -> No
     assert services.search.search(world.cw_b, "山田") == []  # a colleague still searches
     with pytest.raises(PermissionDenied, match="ログインし直して"):  # intake's duplicate check
         services.persons.possible_duplicates(world.cw_a, "ヤマダ", "タロウ", date(1980, 4, 1))
+    # Every read of a case (a tab of a record left open: its costs, say) checks too, in
+    # permissions.check_read (the second attack round of 12-02 found costs_of unchecked).
+    with pytest.raises(PermissionDenied, match="ログインし直して"):
+        services.costs.costs_of(world.cw_a, person)
 
     other = world.person(by=world.cw_b)
     services.auth.update_user(world.admin, "sv", StaffChanges(role="viewer"))
