@@ -311,9 +311,8 @@ def test_an_outreach_kit_carries_only_the_staff_and_organisations_its_records_na
     (names, user names, roles, extensions) and every organisation, on a laptop carried out
     of the office. Now: the kit's caseworker and whoever the caseload's records name (a
     colleague the case is shared with, a supervisor who assessed), and their organisations."""
-    from desktop.services.outreach import read_kit
-
     from desktop.services.employers import EmployerInput
+    from desktop.services.outreach import read_kit
 
     services = world.services
     mine = world.person()
