@@ -917,14 +917,17 @@ def _consent_story(d: ConsentForm) -> list[Flowable]:
         _section("(4) 同意の有効期間", _p(
             "署名した日から、この事業による支援が終了する日まで"
             + (f"（{wareki(d.valid_until)}まで）" if d.valid_until else "") + "有効です。",
-            "body")),
+            "body"),
+            # The 情報提供同意's own box ends its part 2 (it stood under (5) 撤回: the trial
+            # of 12-02).
+            Spacer(0, 1 * mm),
+            _p(f"{TICK if d.sharing_ticked else NO_TICK}　印を付けた情報を印を付けた"
+               "提供先に提供することに同意します。", "body")),
         # The last section, the statement and the signature on one page: a page that ends
         # in the text and leaves the signature alone on the next (the new-office trial of
         # 12-02) is not a form anyone signs.
         _Keep([
             _p("(5) 同意の撤回", "heading"), _p(d.withdrawal, "body"),
-            _p(f"{TICK if d.sharing_ticked else NO_TICK}　印を付けた情報を印を付けた"
-               "提供先に提供することに同意します。", "body"),
             Spacer(0, 3 * mm),
             _p("以上の内容について説明を受け、印を付けた項目に同意します。", "body"),
             Spacer(0, 1 * mm),

@@ -660,21 +660,35 @@ class WorkflowService:
     # -- plan -------------------------------------------------------------------
 
     def _validate_plan(self, plan: PlanInput) -> None:
+        """Every problem of the plan at once (InvalidInput.problems: a form shows them
+        together; the trial of 12-02 met them one per try)."""
+        problems: dict[str, str] = {}
         if not plan.team:
-            raise InvalidInput("team", _t("就労支援チームの構成員を1人以上入力してください"))
-        for member in plan.team:
-            if not member.name.strip() or member.side not in ("welfare", "hello_work"):
-                raise InvalidInput("team", _t("チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください"))
+            problems["team"] = _t("就労支援チームの構成員を1人以上入力してください")
+        elif any(not m.name.strip() or m.side not in ("welfare", "hello_work")
+                 for m in plan.team):
+            problems["team"] = _t("チーム構成員の氏名と所属（福祉/ハローワーク）を入力してください")
         if not plan.goal_job.strip():
-            raise InvalidInput("goal_job", _t("目標とする職種を入力してください"))
+            problems["goal_job"] = _t("目標とする職種を入力してください")
         unknown = [m for m in plan.menu if m not in SUPPORT_MENU]
         if unknown:
-            raise InvalidInput("menu", _t("支援メニューが正しくありません: {items}").format(
-                items=', '.join(unknown)))
+            problems["menu"] = _t("支援メニューが正しくありません: {items}").format(
+                items=', '.join(unknown))
         if plan.planned_on is not None:
-            self._check_day(plan.planned_on, None, "planned_on")
+            try:
+                self._check_day(plan.planned_on, None, "planned_on")
+            except InvalidInput as exc:
+                problems["planned_on"] = exc.message
             if plan.goal_target_on is not None and plan.goal_target_on < plan.planned_on:
-                raise InvalidInput("goal_target_on", _t("目標時期がプランの作成日より前になっています"))
+                problems["goal_target_on"] = _t("目標時期がプランの作成日より前になっています")
+            early = [d for d in plan.review_dates if d < plan.planned_on]
+            if early:
+                problems["review_dates"] = _t(
+                    "見直し日（{day}）がプランの作成日（{planned}）より前になっています").format(
+                        day=format_wareki(min(early)), planned=format_wareki(plan.planned_on))
+        if problems:
+            field, message = next(iter(problems.items()))
+            raise InvalidInput(field, message, problems)
 
     def _add_plan(self, s: Session, actor: Actor, episode: Episode, plan: PlanInput,
                   planned_on: date) -> Plan:

@@ -85,6 +85,16 @@ def owned_by(child: QObject, owner: QObject) -> None:
         child.setParent(owner)
 
 
+def _scroll_to(widget: QWidget) -> None:
+    """The field a message is about, scrolled into view in the scroll area it is in (in a
+    long dialog it stayed below the fold: the trial of 12-02)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 20, 60)
+
+
 def _holds_focus(widget: QWidget) -> bool:
     """Whether the focus of ``widget``'s window (active or not) is in ``widget``."""
     focus = widget.window().focusWidget()
@@ -465,6 +475,7 @@ class Form(QWidget):
                       if self.aliases.get(f, f) in self.fields), None)
         if first is not None:
             first.setFocus()
+            _scroll_to(first)
 
     def set_error(self, field: str, message: str) -> None:
         """One field's message (empty to clear it), without moving the focus: the check
@@ -478,6 +489,7 @@ class Form(QWidget):
             target.show_message(message)
             self.fit_window()
         else:
+            target.setMinimumHeight(target.height())  # the room it had, lines and all
             target.setText("")
 
     def show_refusal(self, error: Exception) -> None:
@@ -501,6 +513,7 @@ class Form(QWidget):
         widget = self.fields.get(name)
         if widget is not None:
             widget.setFocus()
+            _scroll_to(widget)
         elif not _holds_focus(self):
             self.focus_first()
 

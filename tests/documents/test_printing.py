@@ -335,9 +335,12 @@ def test_the_consent_is_signed_on_the_page_of_the_last_text_it_signs(world: Worl
                 world.services.printing.print_document(
                     world.cw_a, "consent", to_state(world, _person(world), "consented")).pdf):  # type: ignore[arg-type]
         (signed,) = [t for t in page_texts(pdf) if "氏名（自署）" in t]
-        for together in ("(5) 同意の撤回", "印を付けた情報を印を付けた提供先に提供することに同意します",
-                         "以上の内容について説明を受け、印を付けた項目に同意します", "記入日"):
+        for together in ("(5) 同意の撤回", "以上の内容について説明を受け、印を付けた項目に同意します",
+                         "記入日"):
             assert together in signed, together
+        # The 情報提供同意's own box ends part 2, before (5) (it stood inside (5) 撤回).
+        whole = "".join(page_texts(pdf))
+        assert whole.index("提供先に提供することに同意します") < whole.index("(5) 同意の撤回")
 
 def test_the_recorded_consent_ticks_what_was_signed_and_says_it_is_a_copy(
         world: World) -> None:

@@ -233,6 +233,11 @@ def test_plan_needs_team_and_goal(world: World) -> None:
         world.services.workflow.accept_referral(world.cw_a, ep, date(2026, 4, 15), replace(
             bad, planned_on=date(2026, 4, 15), review_dates=[date(2026, 4, 1)]))
     assert refused.value.field == "review_dates"
+    # Every problem at once (the re-check of 12-02 met the date only on a second try).
+    with pytest.raises(InvalidInput) as both:
+        world.services.workflow.accept_referral(world.cw_a, ep, date(2026, 4, 15), replace(
+            bad, goal_job="", planned_on=date(2026, 4, 15), review_dates=[date(2026, 4, 1)]))
+    assert set(both.value.problems) == {"goal_job", "review_dates"}
     assert world.services.workflow.episode(world.cw_a, ep).state == "referred"
     with pytest.raises(InvalidInput, match="見直し日"):
         world.services.workflow.revise_plan(world.cw_a, to_state(world, world.person(), "active"),
