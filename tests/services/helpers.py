@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -270,3 +271,16 @@ def seal_as_an_older_release(engine: sa.Engine, key: bytes, anchor: HeadAnchor |
     if anchor is not None:
         anchor.write(before, prev)
     return len(rows)
+
+
+def ledger_case(w: World, folder: Path) -> uuid.UUID:
+    """The episode of 代田 花子 (L-1), taken over from an office's ledger by the supervisor,
+    referred to the world's office with a consent whose scope is unconfirmed."""
+    path = folder / "ledger.csv"
+    path.write_text("ケース番号,氏名,フリガナ,生年月日,対象者区分,受付日,同意日,支援要請日,支援要請先\n"
+                    "L-1,代田 花子,シロタ ハナコ,S60.5.1,生活保護,R8.4.1,R8.4.6,R8.4.8,"
+                    f"{w.office_name}\n", encoding="utf-8")
+    w.services.ledger.import_file(w.supervisor, path)
+    (hit,) = w.services.search.search(w.supervisor, "シロタ")
+    (episode,) = w.services.workflow.episodes_of(w.supervisor, hit.person_id)
+    return episode.id

@@ -26,7 +26,7 @@ from desktop.services.disclosure import (
 )
 from desktop.services.errors import ConsentMissing, DomainError, InvalidInput, StaleRecord
 from tests.conftest import World
-from tests.services.helpers import to_state
+from tests.services.helpers import ledger_case, to_state
 
 
 def _screened(world: World) -> uuid.UUID:
@@ -135,21 +135,15 @@ def test_many_episodes_in_one_call(world: World) -> None:
 
 def test_an_imported_consent_shares_nothing_until_its_scope_is_confirmed(
         world: World, tmp_path: Path) -> None:
-    path = tmp_path / "ledger.csv"
-    path.write_text("ケース番号,氏名,フリガナ,生年月日,対象者区分,受付日,同意日,支援要請日,支援要請先\n"
-                    "L-1,代田 花子,シロタ ハナコ,S60.5.1,生活保護,R8.4.1,R8.4.6,R8.4.8,"
-                    f"{world.office_name}\n", encoding="utf-8")
-    world.services.ledger.import_file(world.supervisor, path)
-    (hit,) = world.services.search.search(world.supervisor, "シロタ")
-    (episode,) = world.services.workflow.episodes_of(world.supervisor, hit.person_id)
-    consents = world.services.consent.consents(world.supervisor, episode.id)
+    episode_id = ledger_case(world, tmp_path)
+    consents = world.services.consent.consents(world.supervisor, episode_id)
     sharing = next(c for c in consents if c.kind == "information_sharing")
     assert not sharing.scope_confirmed and sharing.scope == ()
     assert next(c for c in consents if c.kind == "participation").scope_confirmed
-    refused = _rule(world, [episode.id], [world.office_name])[episode.id]
+    refused = _rule(world, [episode_id], [world.office_name])[episode_id]
     assert isinstance(refused, Refusal) and refused.reason == SCOPE_UNCONFIRMED
     with pytest.raises(ConsentMissing, match="範囲が確認されていません"):
-        world.services.printing.print_document(world.supervisor, "referral", episode.id)
+        world.services.printing.print_document(world.supervisor, "referral", episode_id)
     consent = world.services.consent
     with pytest.raises(InvalidInput, match="1つ以上"):
         consent.confirm_scope(world.supervisor, sharing.id, sharing.version, [])
@@ -164,7 +158,7 @@ def test_an_imported_consent_shares_nothing_until_its_scope_is_confirmed(
                                       ["job_search_status", "identity_contact"])
     assert confirmed.scope_confirmed
     assert confirmed.scope == ("identity_contact", "job_search_status")
-    allowed = _rule(world, [episode.id], [world.office_name])[episode.id]
+    allowed = _rule(world, [episode_id], [world.office_name])[episode_id]
     assert isinstance(allowed, Disclosure)
     assert allowed.scope == {"identity_contact", "job_search_status"}
     with world.services.ctx.db.read() as s:

@@ -24,7 +24,7 @@ from desktop.services.errors import (
 from desktop.services.exchange_sheet import COLUMNS
 from desktop.services.hello_work import ActivityInput
 from tests.conftest import Clock, World
-from tests.services.helpers import ALL_SCOPE, activity, placement, to_state
+from tests.services.helpers import ALL_SCOPE, activity, ledger_case, placement, to_state
 
 ACCEPTED = date(2026, 4, 15)  # to_state(..., "active") accepts on this day
 
@@ -465,15 +465,9 @@ def test_the_sheet_leaves_out_a_ledger_consent_whose_scope_is_unconfirmed(
         world: World, tmp_path: Path) -> None:
     """(idem) A consent imported from a ledger shares nothing until a person confirms its
     scope: the sheet listed the person anyway."""
-    path = tmp_path / "ledger.csv"
-    path.write_text("ケース番号,氏名,フリガナ,生年月日,対象者区分,受付日,同意日,支援要請日,支援要請先\n"
-                    "L-1,代田 花子,シロタ ハナコ,S60.5.1,生活保護,R8.4.1,R8.4.6,R8.4.8,"
-                    f"{world.office_name}\n", encoding="utf-8")
-    world.services.ledger.import_file(world.supervisor, path)
-    (hit,) = world.services.search.search(world.supervisor, "シロタ")
-    (episode,) = world.services.workflow.episodes_of(world.supervisor, hit.person_id)
+    episode_id = ledger_case(world, tmp_path)
     with pytest.raises(ConsentMissing, match="範囲が確認されていません"):
-        world.services.printing.print_document(world.supervisor, "referral", episode.id)
+        world.services.printing.print_document(world.supervisor, "referral", episode_id)
     sheet = world.services.hello_work.exchange_sheet(world.supervisor, world.office_id)
     text = _sheet_text(sheet.data)
     assert "代田 花子" not in text and "L-1" not in text
