@@ -347,7 +347,7 @@ def _broken(text: str, style: ParagraphStyle, width: float
         if extra < (-style.fontSize * 1.5 if running else -1e-8):
             return None
         lines.append((drawn, width - extra))
-    if not running:
+    if not running or not any(line[:1] in _HANGING for line, _ in lines[1:]):
         return tuple(lines)
     return _hang(lines, style, _starts(text, style, width) if "\n" in text else {0})
 

@@ -404,9 +404,8 @@ class PersonService:
         """Read a profile; every view is audited (noted, and appended by a write of its
         own: reading never waits for another writer)."""
         with self.ctx.db.read() as s:
-            audit.check_signed_in(s, actor)  # the view is noted, not appended, below
             person = load_person(s, person_id)
-            check_read(s, actor, person)
+            check_read(s, actor, person)  # the account too: the view is noted, not appended
             name = ""
             if person.caseworker_id:
                 name = s.scalar(select(User.display_name).where(

@@ -386,9 +386,8 @@ class PrintService:
             audit.append(s, self.ctx, actor, action, **detail)
         else:
             audit.append(s, self.ctx, actor, action, "episode", episode_id, **detail)
-        # A blank form's kind already says so (consent_blank), and it has no case.
-        name = "-".join(x for x in (kind, "" if case_number == "blank" else case_number,
-                                    self.ctx.today().isoformat()) if x) + ".pdf"
+        # A blank form has no case: consent_blank-2026-12-02.pdf.
+        name = "-".join(x for x in (kind, case_number, self.ctx.today().isoformat()) if x) + ".pdf"
         return PrintedDocument(kind, name, pdf, digest, number)
 
     # ---------------------------------------------------------------- 支援要請書
@@ -960,10 +959,9 @@ class PrintService:
                 raise InvalidInput("kind", _t("白紙で印刷できるのは同意書と同意撤回届です"))
             if kind == "consent":
                 form = self._consent_form(s, actor.organisation_id)
-                return lambda: forms.consent_pdf(form), "consent_blank", None, "blank"
+                return lambda: forms.consent_pdf(form), "consent_blank", None, ""
             withdrawal = forms.WithdrawalForm(_office(s, actor.organisation_id), FORM_VERSION)
-            return (lambda: forms.withdrawal_form_pdf(withdrawal), f"{kind}_blank", None,
-                    "blank")
+            return (lambda: forms.withdrawal_form_pdf(withdrawal), f"{kind}_blank", None, "")
         if episode_id is None:
             raise InvalidInput("episode", _t("支援エピソードを指定してください"))
         episode, person = self.access.for_read(s, actor, episode_id)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import DatabaseBusy, DomainError
 from desktop.i18n import translator
-from desktop.ui.widgets import ErrorLabel, Form, fit_to_screen
+from desktop.ui.widgets import ErrorLabel, Form, fit_to_screen, grow_to_messages
 
 if TYPE_CHECKING:
     from desktop.services.context import Actor
@@ -198,19 +198,9 @@ class LoginDialog(QDialog):
         self.password.setFocus()
 
     def fit_messages(self) -> None:
-        """Grow the window (within the screen) to the messages shown, instead of letting
-        them squeeze the fields: a word-wrapped label's height at its width is not part of
-        the window's minimum size, so a refusal of three lines cut the password field off
-        at the bottom of the window."""
-        for label in [self.error, *self.form.errors.values()]:
-            width = label.width() or self.form.width()
-            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        room = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        wanted = max(self.height(), layout.totalMinimumSize().height())
-        self.resize(self.width(), min(wanted, room.height() - 40))
+        """Grow the window to the messages shown: a refusal of three lines cut the password
+        field off at the bottom of the window (widgets.grow_to_messages)."""
+        grow_to_messages(self, [self.error, *self.form.errors.values()])
 
 
 class SetupDialog(QDialog):

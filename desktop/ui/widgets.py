@@ -85,6 +85,35 @@ def owned_by(child: QObject, owner: QObject) -> None:
         child.setParent(owner)
 
 
+def grow_to_messages(window: QWidget, labels: Iterable[QLabel]) -> None:
+    """Grow ``window`` (within the screen) to the messages ``labels`` now show, instead of
+    letting them squeeze the fields: a word-wrapped label's height at its width is not part
+    of the window's minimum size, so a refusal was drawn in small type over the field below
+    it (the sign-in window; the first-start dialog, found in the trial of 12-02)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    for label in labels:
+        box = label.parentWidget()
+        width = label.width() or (box.width() if box is not None else 0) or window.width()
+        label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+        # Nested layouts learn of a new minimum only when their posted requests run:
+        # settle them now, inside out, so that the window's minimum includes the messages.
+        while box is not None and box is not window:
+            if box.layout() is not None:
+                box.layout().invalidate()  # type: ignore[union-attr]
+                box.layout().activate()  # type: ignore[union-attr]
+            box = box.parentWidget()
+    layout.invalidate()
+    layout.activate()
+    room = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    # Word-wrapped text elsewhere in the window (an introduction) takes its height at the
+    # window's width, more than its minimum: ask the layout at that width.
+    wanted = max(window.height(), layout.totalMinimumSize().height(),
+                 layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else 0)
+    window.resize(window.width(), min(wanted, room.height() - 40))
+
+
 def _scroll_to(widget: QWidget) -> None:
     """The field a message is about, scrolled into view in the scroll area it is in (in a
     long dialog it stayed below the fold: the trial of 12-02)."""
@@ -435,33 +464,10 @@ class Form(QWidget):
             error.show_message("")
 
     def fit_window(self) -> None:
-        """Grow the dialog this form is in (within the screen) to the messages now shown,
-        instead of letting them squeeze the fields: a word-wrapped label's height at its
-        width is not part of the window's minimum size, so a message was drawn in small
-        type over the field below it (the first-start dialog, found in the trial of 12-02)."""
+        """Grow the dialog this form is in to the messages now shown (grow_to_messages)."""
         window = self.window()
-        layout = window.layout()
-        if not isinstance(window, QDialog) or layout is None:
-            return
-        for label in [self.general, *self.errors.values()]:
-            box = label.parentWidget()
-            width = label.width() or (box.width() if box is not None else 0) or self.width()
-            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
-            if box is not None and box is not self and box.layout() is not None:
-                box.layout().activate()  # type: ignore[union-attr]
-        # Nested layouts learn of a new minimum only when their posted requests run: settle
-        # them now, inside out, so that the window's minimum below includes the messages.
-        self.layout_.invalidate()
-        self.layout_.activate()
-        layout.invalidate()
-        layout.activate()
-        room = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        # Word-wrapped text elsewhere in the dialog (an introduction) takes its height at
-        # the dialog's width, more than its minimum: ask the layout at that width.
-        wanted = max(window.height(), layout.totalMinimumSize().height(),
-                     layout.totalHeightForWidth(window.width())
-                     if layout.hasHeightForWidth() else 0)
-        window.resize(window.width(), min(wanted, room.height() - 40))
+        if isinstance(window, QDialog):
+            grow_to_messages(window, [self.general, *self.errors.values()])
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Every message at once, each beside its field (the others cleared); the first
